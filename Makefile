@@ -1,0 +1,125 @@
+# cjm — a terminal customer-journey-mapping editor.
+# Targets: all run check bench fuzz install uninstall clean deps
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
+PLUGINDIR ?= $(PREFIX)/lib/cjm/plugins
+DESTDIR ?=
+CC ?= cc
+CLANG ?= clang
+PKG_CONFIG ?= pkg-config
+WERROR ?= -Werror
+FUZZ_SECONDS ?= 10
+VERSION := 0.1.0
+
+PKGS := yaml-0.1 ncursesw
+PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+YAML_LIBS := $(shell $(PKG_CONFIG) --libs yaml-0.1 2>/dev/null)
+CMOCKA_LIBS := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
+
+CFLAGS ?= -O2 -g
+CJM_CFLAGS := -std=c11 -Wall -Wextra $(WERROR) -Wshadow -Wstrict-prototypes \
+	-D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+	-DCJM_VERSION='"$(VERSION)"' -DCJM_MANDIR='"$(MANDIR)"' -DCJM_PLUGINDIR='"$(PLUGINDIR)"' \
+	-Iinclude -Isrc $(PKG_CFLAGS)
+SAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+# The library: everything below the command line and the screen.
+LIB_SRC := $(sort $(wildcard src/util/*.c src/model/*.c src/io/*.c src/edit/*.c \
+	src/analysis/*.c src/patterns/*.c src/export/*.c src/merge/*.c src/render/*.c))
+APP_SRC := $(sort $(wildcard src/cli/*.c src/tui/*.c))
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_NAMES := $(patsubst tests/unit/%.c,%,$(UNIT_SRC))
+
+# Two builds side by side: build/ (optimised) and build/san/ (ASan + UBSan).
+B := build
+S := build/san
+
+all: $(B)/cjm
+
+$(B)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(CJM_CFLAGS) -MMD -MP -c $< -o $@
+
+$(S)/obj/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) -O1 -g $(SAN_FLAGS) $(CJM_CFLAGS) -MMD -MP -c $< -o $@
+
+$(B)/libcjm.a: $(LIB_SRC:%.c=$(B)/obj/%.o)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(S)/libcjm.a: $(LIB_SRC:%.c=$(S)/obj/%.o)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(B)/cjm: $(APP_SRC:%.c=$(B)/obj/%.o) $(B)/libcjm.a
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) -ldl -lm
+
+$(S)/cjm: $(APP_SRC:%.c=$(S)/obj/%.o) $(S)/libcjm.a
+	$(CC) $(SAN_FLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) -ldl -lm
+
+$(B)/tests/%: $(B)/obj/tests/unit/%.o $(B)/libcjm.a
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS) -ldl -lm
+
+$(S)/tests/%: $(S)/obj/tests/unit/%.o $(S)/libcjm.a
+	@mkdir -p $(dir $@)
+	$(CC) $(SAN_FLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS) -ldl -lm
+
+UNIT_BINS := $(UNIT_NAMES:%=$(B)/tests/%) $(UNIT_NAMES:%=$(S)/tests/%)
+
+# Benchmarks and fuzzing.
+$(B)/bench: tests/bench/bench.c $(B)/libcjm.a
+	$(CC) $(CFLAGS) $(CJM_CFLAGS) -o $@ $^ $(PKG_LIBS) -ldl -lm
+
+$(B)/fuzz_load: tests/fuzz/fuzz_load.c $(LIB_SRC)
+	@mkdir -p $(dir $@)
+	$(CLANG) -g -O1 -fsanitize=fuzzer,address,undefined $(CJM_CFLAGS) -o $@ $^ $(YAML_LIBS) -ldl -lm
+
+.PHONY: all run check check-run unit cli-tests man-check fuzz bench install uninstall clean deps
+
+deps:
+	@sh tests/deps.sh
+
+# deps first, then a fresh make that sees what pkg-config now reports.
+run: deps
+	@$(MAKE) --no-print-directory $(B)/cjm
+	./$(B)/cjm maps/energy-switch.yaml
+
+check: deps
+	@$(MAKE) --no-print-directory check-run
+
+check-run: $(B)/cjm $(S)/cjm $(UNIT_BINS) $(B)/fuzz_load
+	@CJM_BUILD=$(B) CJM_SAN_BUILD=$(S) FUZZ_SECONDS=$(FUZZ_SECONDS) \
+		UNIT_NAMES="$(UNIT_NAMES)" sh tests/check.sh
+
+fuzz: deps
+	@$(MAKE) --no-print-directory $(B)/fuzz_load
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh $(B)/fuzz_load
+
+bench: deps
+	@$(MAKE) --no-print-directory $(B)/cjm $(B)/bench
+	@sh tests/bench/run.sh $(B)
+
+install: $(B)/cjm
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
+		$(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(PLUGINDIR)
+	install -m 755 $(B)/cjm $(DESTDIR)$(BINDIR)/cjm
+	for f in man/*.1; do install -m 644 $$f $(DESTDIR)$(MANDIR)/man1/; done
+	for f in man/*.5; do install -m 644 $$f $(DESTDIR)$(MANDIR)/man5/; done
+	for f in $(wildcard man/*.7); do install -m 644 $$f $(DESTDIR)$(MANDIR)/man7/; done
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/cjm
+	for f in man/*.1; do rm -f $(DESTDIR)$(MANDIR)/man1/$${f#man/}; done
+	for f in man/*.5; do rm -f $(DESTDIR)$(MANDIR)/man5/$${f#man/}; done
+	for f in $(wildcard man/*.7); do rm -f $(DESTDIR)$(MANDIR)/man7/$${f#man/}; done
+	-rmdir $(DESTDIR)$(PLUGINDIR) 2>/dev/null
+
+clean:
+	rm -rf $(B)
+
+-include $(shell find $(B) -name '*.d' 2>/dev/null)

@@ -1,0 +1,99 @@
+/* Helpers every subcommand shares: help text, usage errors, option scanning, load and save. */
+#include "cli/cli.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "io/load.h"
+#include "io/save.h"
+
+void cli_print_help(const cjm_command *cmd, FILE *out)
+{
+	fprintf(out, "usage: cjm %s\n\n%s\n", cmd->synopsis, cmd->summary);
+	if (cmd->options)
+		fprintf(out, "\noptions:\n%s", cmd->options);
+	fprintf(out, "  -h, --help  show this help\n\nSee cjm-%s(1).\n", cmd->name);
+}
+
+bool cli_is_help(const char *arg)
+{
+	return strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0;
+}
+
+void cli_error(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fputs("cjm: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+	va_end(ap);
+}
+
+int cli_usage_error(const cjm_command *cmd, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fputs("cjm: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+	va_end(ap);
+	fprintf(stderr, "usage: cjm %s\n", cmd->synopsis);
+	return CJM_EXIT_USAGE;
+}
+
+bool cli_opt_flag(const char *arg, const char *name, const char *short_name)
+{
+	return (name && strcmp(arg, name) == 0) || (short_name && strcmp(arg, short_name) == 0);
+}
+
+bool cli_opt_value(int argc, char **argv, int *i, const char *name, const char *short_name,
+		   const char **value, bool *bad)
+{
+	const char *arg = argv[*i];
+	size_t n = strlen(name);
+	if (strncmp(arg, name, n) == 0 && arg[n] == '=') {
+		*value = arg + n + 1;
+		return true;
+	}
+	if (!cli_opt_flag(arg, name, short_name))
+		return false;
+	if (*i + 1 >= argc) {
+		cli_error("option %s needs a value", arg);
+		*bad = true;
+		return true;
+	}
+	*value = argv[++*i];
+	return true;
+}
+
+cjm_map *cli_load_map(const char *path, int *exit_code)
+{
+	diag_list *diags = diag_list_new(strcmp(path, "-") == 0 ? "<stdin>" : path);
+	int err = 0;
+	cjm_map *map = cjm_load_file(path, diags, NULL, &err);
+	if (!map) {
+		if (err) {
+			cli_error("%s: %s", path, strerror(err));
+			*exit_code = err == EISDIR || err == EFBIG ? CJM_EXIT_DATAERR : CJM_EXIT_NOINPUT;
+		} else {
+			*exit_code = CJM_EXIT_DATAERR;
+		}
+	}
+	diag_print(diags, stderr);
+	diag_list_free(diags);
+	return map;
+}
+
+int cli_save_map(const cjm_map *map, const char *path)
+{
+	const char *stage = NULL;
+	int err = cjm_save_file(map, path, &stage);
+	if (err == 0)
+		return CJM_EXIT_OK;
+	cli_error("%s: cannot save (%s failed: %s); the file on disk is unchanged", path, stage,
+		  strerror(err));
+	return strcmp(stage, "create") == 0 ? CJM_EXIT_CANTCREAT : CJM_EXIT_IOERR;
+}

@@ -1,0 +1,68 @@
+/* The command table and the helpers every subcommand shares (loading, usage, exit codes). */
+#ifndef CJM_CLI_H
+#define CJM_CLI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "cjm/map.h"
+
+/* Exit codes (sysexits). */
+enum cjm_exit {
+	CJM_EXIT_OK = 0,
+	CJM_EXIT_FOUND = 1,      /* differences / suggestions / not canonical */
+	CJM_EXIT_USAGE = 64,
+	CJM_EXIT_DATAERR = 65,
+	CJM_EXIT_NOINPUT = 66,
+	CJM_EXIT_CANTCREAT = 73,
+	CJM_EXIT_IOERR = 74,
+};
+
+/* One subcommand: what `cjm --help`, `cjm NAME --help`, `cjm help` and the
+ * man-page check all read. OPTIONS is one "  -x, --long ARG  help" line per option. */
+typedef struct cjm_command {
+	const char *name;
+	const char *synopsis; /* after "cjm ": "new FILE [--title T]" */
+	const char *summary;  /* one line, as in cjm(1) */
+	const char *options;  /* may be NULL */
+	int (*run)(int argc, char **argv); /* argv[0] is the command name */
+} cjm_command;
+
+/* Every command, in the order `cjm --help` lists them; NULL-terminated. */
+extern const cjm_command *const cjm_commands[];
+const cjm_command *cjm_command_find(const char *name);
+
+/* The commands, one file each (src/cli/cmd_NAME.c). */
+extern const cjm_command cjm_cmd_new;
+extern const cjm_command cjm_cmd_validate;
+extern const cjm_command cjm_cmd_fmt;
+extern const cjm_command cjm_cmd_show;
+extern const cjm_command cjm_cmd_stats;
+extern const cjm_command cjm_cmd_help;
+
+/* Prints CMD's usage and options to OUT. */
+void cli_print_help(const cjm_command *cmd, FILE *out);
+/* True when ARG asks for help (-h, --help). */
+bool cli_is_help(const char *arg);
+/* Prints "cjm: MESSAGE" and the usage line to stderr; returns CJM_EXIT_USAGE. */
+int cli_usage_error(const cjm_command *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Prints "cjm: MESSAGE" to stderr. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/*
+ * A small option scanner: for (i = 1; i < argc; i++) { if (cli_opt_flag(...)) ...}.
+ * cli_opt_value matches "--name VALUE", "--name=VALUE" (and SHORT, e.g. "-o VALUE");
+ * a missing VALUE is reported and *bad set.
+ */
+bool cli_opt_flag(const char *arg, const char *name, const char *short_name);
+bool cli_opt_value(int argc, char **argv, int *i, const char *name, const char *short_name,
+		   const char **value, bool *bad);
+
+/* Loads PATH, printing every diagnostic to stderr. Returns the map, or NULL with
+ * *EXIT_CODE set (66 cannot open, 65 bad data). PATH "-" reads standard input. */
+cjm_map *cli_load_map(const char *path, int *exit_code);
+
+/* Saves MAP to PATH atomically; on failure prints why and returns 73 or 74. */
+int cli_save_map(const cjm_map *map, const char *path);
+
+#endif

@@ -1,0 +1,22 @@
+/* The table of subcommands that the command line, --help, `cjm help` and the man-page check read. */
+#include "cli/cli.h"
+
+#include <string.h>
+
+const cjm_command *const cjm_commands[] = {
+	&cjm_cmd_new,
+	&cjm_cmd_validate,
+	&cjm_cmd_fmt,
+	&cjm_cmd_show,
+	&cjm_cmd_stats,
+	&cjm_cmd_help,
+	NULL,
+};
+
+const cjm_command *cjm_command_find(const char *name)
+{
+	for (size_t i = 0; cjm_commands[i]; i++)
+		if (strcmp(cjm_commands[i]->name, name) == 0)
+			return cjm_commands[i];
+	return NULL;
+}

@@ -1,0 +1,17 @@
+/* Making ids from names, and keeping them unique, in linear time for whole maps. */
+#ifndef CJM_IDS_H
+#define CJM_IDS_H
+
+#include <stdbool.h>
+
+#include "cjm/map.h"
+#include "util/strset.h"
+
+#define CJM_ID_MAX_GENERATED 40
+
+/* A unique id for NAME given the ids in TAKEN (base, base-2, base-3, ...). */
+char *cjm_unique_id_in(const strset *taken, const char *name);
+/* A set of every phase and touchpoint id in MAP (borrowing the map's strings). */
+strset *cjm_map_id_set(const cjm_map *map);
+
+#endif

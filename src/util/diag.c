@@ -1,0 +1,78 @@
+/* Diagnostics about a file, printed as FILE:LINE:COL: error: message. */
+#include "util/diag.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+
+#include "util/xalloc.h"
+
+diag_list *diag_list_new(const char *file)
+{
+	diag_list *list = xcalloc(1, sizeof *list);
+	list->file = xstrdup(file ? file : "-");
+	return list;
+}
+
+void diag_list_free(diag_list *list)
+{
+	if (!list)
+		return;
+	for (size_t i = 0; i < list->count; i++)
+		free(list->items[i].message);
+	free(list->items);
+	free(list->file);
+	free(list);
+}
+
+static void diag_add(diag_list *list, bool warning, int line, int col, const char *fmt, va_list ap)
+{
+	if (!warning && list->errors >= DIAG_MAX_ERRORS) {
+		list->truncated = true;
+		return;
+	}
+	va_list copy;
+	va_copy(copy, ap);
+	int n = vsnprintf(NULL, 0, fmt, copy);
+	va_end(copy);
+	char *message = xmalloc(n > 0 ? (size_t)n + 1 : 1);
+	vsnprintf(message, n > 0 ? (size_t)n + 1 : 1, fmt, ap);
+	xgrow((void **)&list->items, &list->cap, list->count + 1, sizeof *list->items);
+	list->items[list->count++] = (diag){ line, col, warning, message };
+	if (!warning)
+		list->errors++;
+}
+
+void diag_error(diag_list *list, int line, int col, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	diag_add(list, false, line, col, fmt, ap);
+	va_end(ap);
+}
+
+void diag_warning(diag_list *list, int line, int col, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	diag_add(list, true, line, col, fmt, ap);
+	va_end(ap);
+}
+
+bool diag_full(const diag_list *list)
+{
+	return list->errors >= DIAG_MAX_ERRORS;
+}
+
+void diag_print(const diag_list *list, FILE *out)
+{
+	for (size_t i = 0; i < list->count; i++) {
+		const diag *d = &list->items[i];
+		const char *kind = d->warning ? "warning" : "error";
+		if (d->line > 0)
+			fprintf(out, "%s:%d:%d: %s: %s\n", list->file, d->line, d->col, kind, d->message);
+		else
+			fprintf(out, "%s: %s: %s\n", list->file, kind, d->message);
+	}
+	if (list->truncated)
+		fprintf(out, "%s: error: too many errors; stopped after %d\n", list->file, DIAG_MAX_ERRORS);
+}

@@ -1,0 +1,63 @@
+/* A growable byte buffer for building output text. */
+#include "util/strbuf.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/xalloc.h"
+
+void strbuf_add(strbuf *buf, const char *bytes, size_t len)
+{
+	xgrow((void **)&buf->data, &buf->cap, buf->len + len + 1, 1);
+	memcpy(buf->data + buf->len, bytes, len);
+	buf->len += len;
+	buf->data[buf->len] = '\0';
+}
+
+void strbuf_puts(strbuf *buf, const char *s)
+{
+	strbuf_add(buf, s, strlen(s));
+}
+
+void strbuf_putc(strbuf *buf, char c)
+{
+	strbuf_add(buf, &c, 1);
+}
+
+void strbuf_printf(strbuf *buf, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n <= 0)
+		return;
+	xgrow((void **)&buf->data, &buf->cap, buf->len + (size_t)n + 1, 1);
+	va_start(ap, fmt);
+	vsnprintf(buf->data + buf->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	buf->len += (size_t)n;
+}
+
+void strbuf_repeat(strbuf *buf, const char *s, size_t count)
+{
+	size_t n = strlen(s);
+	for (size_t i = 0; i < count; i++)
+		strbuf_add(buf, s, n);
+}
+
+void strbuf_reset(strbuf *buf)
+{
+	buf->len = 0;
+	if (buf->data)
+		buf->data[0] = '\0';
+}
+
+void strbuf_release(strbuf *buf)
+{
+	free(buf->data);
+	buf->data = NULL;
+	buf->len = buf->cap = 0;
+}

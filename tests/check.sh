@@ -1,0 +1,55 @@
+#!/bin/sh
+# Runs every suite (cmocka units twice, command-line and terminal scripts, fuzzing)
+# and ends with one line: N passed, N failed.
+set -u
+passed=0
+failed=0
+log=${TMPDIR:-/tmp}/cjm-check.$$
+trap 'rm -f "$log"' EXIT
+
+tally() { # name passed failed
+	passed=$((passed + $2))
+	failed=$((failed + $3))
+	printf '%-40s %4d passed, %d failed\n' "$1" "$2" "$3"
+}
+
+# cmocka unit tests, optimised and under AddressSanitizer + UBSan
+for build in "$CJM_BUILD" "$CJM_SAN_BUILD"; do
+	for t in $UNIT_NAMES; do
+		"$build/tests/$t" >"$log" 2>&1
+		rc=$?
+		p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test(s)\./\1/p' "$log")
+		f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test(s), listed below:/\1/p' "$log")
+		p=${p:-0}
+		f=${f:-0}
+		if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
+		[ "$f" -ne 0 ] && cat "$log"
+		tally "$build/tests/$t" "$p" "$f"
+	done
+done
+
+# scripts: each prints "ok - ..." or "not ok - ..." per check (TAP-like)
+for script in tests/cli/test_*.sh tests/tui/test_*.sh; do
+	[ -f "$script" ] || continue
+	CJM="$CJM_SAN_BUILD/cjm" CJM_FAST="$CJM_BUILD/cjm" sh "$script" >"$log" 2>&1
+	rc=$?
+	p=$(grep -c '^ok ' "$log")
+	f=$(grep -c '^not ok ' "$log")
+	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+		f=1
+		echo "not ok - $script exited $rc" >>"$log"
+	fi
+	[ "$f" -ne 0 ] && grep -v '^ok ' "$log"
+	tally "$script" "$p" "$f"
+done
+
+# a short fuzzing run of the loader
+if sh tests/fuzz/run.sh "$CJM_BUILD/fuzz_load" >"$log" 2>&1; then
+	tally "fuzz ($FUZZ_SECONDS s)" 1 0
+else
+	tail -n 40 "$log"
+	tally "fuzz ($FUZZ_SECONDS s)" 0 1
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

@@ -1,0 +1,70 @@
+# Shared helpers for the command-line test scripts: run cjm, check what it did.
+# Each check prints "ok - NAME" or "not ok - NAME" with the evidence.
+set -u
+CJM=${CJM:-build/cjm}
+ROOT=$(pwd)
+T=$(mktemp -d "${TMPDIR:-/tmp}/cjm-test.XXXXXX")
+trap 'rm -rf "$T"' EXIT
+export NO_COLOR=1
+
+# run CMD...: runs it, keeping stdout in $T/out, stderr in $T/err, status in $rc.
+run() {
+	"$@" >"$T/out" 2>"$T/err" </dev/null
+	rc=$?
+}
+
+ok() { echo "ok - $1"; }
+fail() {
+	echo "not ok - $1"
+	shift
+	[ $# -gt 0 ] && printf '#   %s\n' "$@"
+	printf '#   exit %s\n' "${rc:-?}"
+	sed 's/^/#   out: /' "$T/out" 2>/dev/null | head -n 15
+	sed 's/^/#   err: /' "$T/err" 2>/dev/null | head -n 15
+}
+
+# expect_rc N NAME
+expect_rc() {
+	if [ "$rc" -eq "$1" ]; then ok "$2"; else fail "$2" "expected exit $1"; fi
+}
+
+# expect_err_line TEXT NAME: stderr has a line equal to TEXT
+expect_err_line() {
+	if grep -qxF -- "$1" "$T/err"; then ok "$2"; else fail "$2" "expected stderr line: $1"; fi
+}
+
+# expect_out_has TEXT NAME / expect_err_has TEXT NAME: contains TEXT
+expect_out_has() {
+	if grep -qF -- "$1" "$T/out"; then ok "$2"; else fail "$2" "expected stdout to contain: $1"; fi
+}
+expect_err_has() {
+	if grep -qF -- "$1" "$T/err"; then ok "$2"; else fail "$2" "expected stderr to contain: $1"; fi
+}
+expect_out_lacks() {
+	if grep -qF -- "$1" "$T/out"; then fail "$2" "expected stdout not to contain: $1"; else ok "$2"; fi
+}
+
+# expect_same FILE1 FILE2 NAME: byte-identical
+expect_same() {
+	if cmp -s "$1" "$2"; then ok "$3"; else fail "$3" "$1 and $2 differ"; diff "$1" "$2" | head -n 20 | sed 's/^/#   /'; fi
+}
+
+# expect_empty FILE NAME
+expect_empty() {
+	if [ ! -s "$1" ]; then ok "$2"; else fail "$2" "expected $1 to be empty"; fi
+}
+
+# check COND... NAME: passes when the command COND succeeds (last argument is the name)
+check() {
+	name=$(eval "echo \${$#}")
+	n=$#
+	set -- "$@"
+	args=""
+	i=1
+	while [ $i -lt $n ]; do
+		eval "a=\${$i}"
+		args="$args '$(printf '%s' "$a" | sed "s/'/'\\\\''/g")'"
+		i=$((i + 1))
+	done
+	if eval "$args"; then ok "$name"; else fail "$name" "failed: $args"; fi
+}
