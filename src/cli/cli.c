@@ -69,21 +69,41 @@ bool cli_opt_value(int argc, char **argv, int *i, const char *name, const char *
 	return true;
 }
 
-cjm_map *cli_load_map(const char *path, int *exit_code)
+static const char *cli_display_name(const char *path)
 {
-	diag_list *diags = diag_list_new(strcmp(path, "-") == 0 ? "<stdin>" : path);
-	int err = 0;
-	cjm_map *map = cjm_load_file(path, diags, NULL, &err);
-	if (!map) {
-		if (err) {
-			cli_error("%s: %s", path, strerror(err));
-			*exit_code = err == EISDIR || err == EFBIG ? CJM_EXIT_DATAERR : CJM_EXIT_NOINPUT;
-		} else {
-			*exit_code = CJM_EXIT_DATAERR;
-		}
-	}
+	return strcmp(path, "-") == 0 ? "<stdin>" : path;
+}
+
+cjm_map *cli_load_text(const char *path, const char *text, size_t len, int *exit_code,
+		       cjm_comments *comments)
+{
+	diag_list *diags = diag_list_new(cli_display_name(path));
+	cjm_map *map = cjm_load_buffer(text, len, diags, comments);
+	if (!map)
+		*exit_code = CJM_EXIT_DATAERR;
 	diag_print(diags, stderr);
 	diag_list_free(diags);
+	return map;
+}
+
+cjm_map *cli_load_map(const char *path, int *exit_code)
+{
+	size_t len = 0;
+	int err = 0;
+	char *text = cjm_read_file(path, &len, &err);
+	if (!text) {
+		if (err == EFBIG) {
+			fprintf(stderr, "%s: error: file is too large (the limit is %u MiB)\n",
+				cli_display_name(path), CJM_MAX_FILE_SIZE >> 20);
+			*exit_code = CJM_EXIT_DATAERR;
+		} else {
+			cli_error("%s: %s", path, strerror(err));
+			*exit_code = CJM_EXIT_NOINPUT;
+		}
+		return NULL;
+	}
+	cjm_map *map = cli_load_text(path, text, len, exit_code, NULL);
+	free(text);
 	return map;
 }
 

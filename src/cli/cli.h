@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "cjm/map.h"
+#include "io/load.h"
 
 /* Exit codes (sysexits). */
 enum cjm_exit {
@@ -61,6 +62,10 @@ bool cli_opt_value(int argc, char **argv, int *i, const char *name, const char *
 /* Loads PATH, printing every diagnostic to stderr. Returns the map, or NULL with
  * *EXIT_CODE set (66 cannot open, 65 bad data). PATH "-" reads standard input. */
 cjm_map *cli_load_map(const char *path, int *exit_code);
+
+/* The same, from TEXT already read (LEN bytes); COMMENTS may be NULL. */
+cjm_map *cli_load_text(const char *path, const char *text, size_t len, int *exit_code,
+		       cjm_comments *comments);
 
 /* Saves MAP to PATH atomically; on failure prints why and returns 73 or 74. */
 int cli_save_map(const cjm_map *map, const char *path);

@@ -1,11 +1,150 @@
-/* Stub: `cjm fmt` (being written). */
+/* `cjm fmt [-w] [--check] FILE...`: prints, writes or checks the canonical form of maps. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
 #include "cli/cli.h"
+#include "io/load.h"
+#include "io/save.h"
+#include "util/xalloc.h"
+
+enum fmt_mode { FMT_PRINT, FMT_WRITE, FMT_CHECK };
+
+/* Keeps the original text of PATH in PATH.orig before comments are dropped; never
+ * overwrites an earlier backup. */
+static int fmt_keep_backup(const char *path, const char *text, size_t len, char **backup)
+{
+	*backup = xasprintf("%s.orig", path);
+	int fd = open(*backup, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+	if (fd < 0) {
+		if (errno == EEXIST)
+			cli_error("%s: has comments that fmt cannot keep, and %s already exists; "
+				  "move it away first (nothing was written)", path, *backup);
+		else
+			cli_error("%s: cannot keep a backup: %s (nothing was written)", *backup, strerror(errno));
+		return CJM_EXIT_CANTCREAT;
+	}
+	ssize_t n = write(fd, text, len);
+	if (n < 0 || (size_t)n != len || fsync(fd) != 0 || close(fd) != 0) {
+		cli_error("%s: cannot write the backup (nothing else was written)", *backup);
+		unlink(*backup);
+		return CJM_EXIT_IOERR;
+	}
+	return CJM_EXIT_OK;
+}
+
+static int fmt_write(const char *path, const char *text, size_t len, const strbuf *canonical,
+		     const cjm_comments *comments)
+{
+	char *backup = NULL;
+	if (comments->count) {
+		int code = fmt_keep_backup(path, text, len, &backup);
+		if (code != CJM_EXIT_OK) {
+			free(backup);
+			return code;
+		}
+	}
+	const char *stage = NULL;
+	int err = cjm_write_file_atomic(path, canonical->data, canonical->len, &stage);
+	int code = CJM_EXIT_OK;
+	if (err) {
+		cli_error("%s: cannot save (%s failed: %s); the file on disk is unchanged", path, stage,
+			  strerror(err));
+		code = strcmp(stage, "create") == 0 ? CJM_EXIT_CANTCREAT : CJM_EXIT_IOERR;
+	} else if (backup) {
+		cli_error("%s: %zu comment(s) dropped; the original is kept in %s", path, comments->count,
+			  backup);
+	}
+	free(backup);
+	return code;
+}
+
+/* Formats one file; returns its exit code (1 when --check finds it not canonical). */
+static int fmt_one(const char *path, enum fmt_mode mode)
+{
+	size_t len = 0;
+	int err = 0;
+	char *text = cjm_read_file(path, &len, &err);
+	if (!text) {
+		int code = CJM_EXIT_OK;
+		cjm_map_free(cli_load_map(path, &code)); /* reports why, the same way as every command */
+		return code;
+	}
+	int code = CJM_EXIT_OK;
+	cjm_comments comments;
+	cjm_map *map = cli_load_text(path, text, len, &code, &comments);
+	if (map) {
+		strbuf canonical = { 0 };
+		cjm_save_to_buffer(map, &canonical);
+		bool same = canonical.len == len && memcmp(canonical.data, text, len) == 0;
+		if (mode == FMT_PRINT) {
+			fwrite(canonical.data, 1, canonical.len, stdout);
+			if (comments.count)
+				fprintf(stderr, "%s:%d:%d: warning: %zu comment(s) are not kept in canonical form\n",
+					strcmp(path, "-") == 0 ? "<stdin>" : path, comments.first_line,
+					comments.first_col, comments.count);
+		} else if (mode == FMT_CHECK && !same) {
+			printf("%s: not canonical\n", path);
+			code = CJM_EXIT_FOUND;
+		} else if (mode == FMT_WRITE && !same) {
+			code = fmt_write(path, text, len, &canonical, &comments);
+		}
+		strbuf_release(&canonical);
+		cjm_map_free(map);
+	}
+	free(text);
+	return code;
+}
 
 static int cmd_fmt_run(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	return CJM_EXIT_USAGE;
+	enum fmt_mode mode = FMT_PRINT;
+	bool write = false, check = false, options_done = false;
+	int first_file = 0;
+	char **files = xcalloc((size_t)argc, sizeof *files);
+	for (int i = 1; i < argc; i++) {
+		if (!options_done && strcmp(argv[i], "--") == 0)
+			options_done = true;
+		else if (!options_done && cli_opt_flag(argv[i], "--write", "-w"))
+			write = true;
+		else if (!options_done && cli_opt_flag(argv[i], "--check", NULL))
+			check = true;
+		else if (!options_done && argv[i][0] == '-' && argv[i][1] != '\0') {
+			free(files);
+			return cli_usage_error(&cjm_cmd_fmt, "unknown option '%s'", argv[i]);
+		} else
+			files[first_file++] = argv[i];
+	}
+	int code = CJM_EXIT_OK;
+	if (write && check)
+		code = cli_usage_error(&cjm_cmd_fmt, "-w and --check do not go together");
+	else if (first_file == 0)
+		code = cli_usage_error(&cjm_cmd_fmt, "no file to format");
+	if (code != CJM_EXIT_OK) {
+		free(files);
+		return code;
+	}
+	mode = write ? FMT_WRITE : check ? FMT_CHECK : FMT_PRINT;
+	for (int i = 0; i < first_file; i++) {
+		if (mode == FMT_WRITE && strcmp(files[i], "-") == 0) {
+			code = cli_usage_error(&cjm_cmd_fmt, "-w cannot rewrite standard input");
+			break;
+		}
+		int one = fmt_one(files[i], mode);
+		if (one > code)
+			code = one;
+	}
+	free(files);
+	return code;
 }
 
-const cjm_command cjm_cmd_fmt = { "fmt", "fmt FILE", "(not yet)", NULL, cmd_fmt_run };
+const cjm_command cjm_cmd_fmt = {
+	"fmt",
+	"fmt [-w] [--check] FILE...",
+	"print maps in canonical form, rewrite them in place, or check them",
+	"  -w, --write  rewrite each file in place (atomically), only when it changes\n"
+	"  --check      write nothing; list the files that are not canonical, exit 1 if any\n",
+	cmd_fmt_run,
+};

@@ -1,11 +1,85 @@
-/* Stub: `cjm new` (being written). */
+/* `cjm new FILE [--title T]`: writes a new map from a template. */
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
 #include "cli/cli.h"
+#include "io/save.h"
+#include "util/xalloc.h"
+
+static const char *const new_starter_phases[][2] = {
+	{ "orient", "Orient" }, { "decide", "Decide" }, { "start", "Start" }, { "use", "Use" },
+};
+
+/* "maps/my-journey.yaml" -> "My journey". */
+static char *new_title_from_path(const char *path)
+{
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	const char *dot = strrchr(base, '.');
+	size_t len = dot && dot != base ? (size_t)(dot - base) : strlen(base);
+	char *title = xstrndup(base, len);
+	for (char *p = title; *p; p++)
+		if (*p == '-' || *p == '_')
+			*p = ' ';
+	if (!*title) {
+		free(title);
+		return xstrdup("New journey");
+	}
+	title[0] = (char)toupper((unsigned char)title[0]);
+	return title;
+}
 
 static int cmd_new_run(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	return CJM_EXIT_USAGE;
+	const char *path = NULL, *title = NULL;
+	bool bad = false;
+	for (int i = 1; i < argc; i++) {
+		if (cli_opt_value(argc, argv, &i, "--title", "-t", &title, &bad)) {
+			if (bad)
+				return cli_usage_error(&cjm_cmd_new, "--title needs a value");
+		} else if (argv[i][0] == '-' && argv[i][1] != '\0') {
+			return cli_usage_error(&cjm_cmd_new, "unknown option '%s'", argv[i]);
+		} else if (path) {
+			return cli_usage_error(&cjm_cmd_new, "one FILE only");
+		} else {
+			path = argv[i];
+		}
+	}
+	if (!path)
+		return cli_usage_error(&cjm_cmd_new, "no FILE given");
+	if (title && !*title)
+		return cli_usage_error(&cjm_cmd_new, "the title must not be empty");
+	struct stat st;
+	if (strcmp(path, "-") != 0 && lstat(path, &st) == 0) {
+		cli_error("%s: already exists", path);
+		return CJM_EXIT_CANTCREAT;
+	}
+	char *made_title = title ? NULL : new_title_from_path(strcmp(path, "-") == 0 ? "" : path);
+	cjm_map *map = cjm_map_new(title ? title : made_title);
+	for (size_t i = 0; i < sizeof new_starter_phases / sizeof *new_starter_phases; i++)
+		cjm_map_insert_phase(map, i, cjm_phase_new(new_starter_phases[i][0], new_starter_phases[i][1]));
+	int code = CJM_EXIT_OK;
+	if (strcmp(path, "-") == 0) {
+		strbuf text = { 0 };
+		cjm_save_to_buffer(map, &text);
+		if (fwrite(text.data, 1, text.len, stdout) != text.len || fflush(stdout) != 0)
+			code = CJM_EXIT_IOERR;
+		strbuf_release(&text);
+	} else {
+		code = cli_save_map(map, path);
+	}
+	cjm_map_free(map);
+	free(made_title);
+	return code;
 }
 
-const cjm_command cjm_cmd_new = { "new", "new FILE", "(not yet)", NULL, cmd_new_run };
+const cjm_command cjm_cmd_new = {
+	"new",
+	"new FILE [--title T]",
+	"write a new map from a template",
+	"  -t, --title T  the map's title (default: made from the file name)\n",
+	cmd_new_run,
+};

@@ -1,11 +1,39 @@
-/* Stub: `cjm validate` (being written). */
+/* `cjm validate FILE...`: checks map files and reports every problem as FILE:LINE:COL. */
+#include <string.h>
+
 #include "cli/cli.h"
 
 static int cmd_validate_run(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	return CJM_EXIT_USAGE;
+	int files = 0, result = CJM_EXIT_OK;
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			continue;
+		if (argv[i][0] == '-' && argv[i][1] != '\0')
+			return cli_usage_error(&cjm_cmd_validate, "unknown option '%s'", argv[i]);
+	}
+	bool options_done = false;
+	for (int i = 1; i < argc; i++) {
+		if (!options_done && strcmp(argv[i], "--") == 0) {
+			options_done = true;
+			continue;
+		}
+		files++;
+		int code = CJM_EXIT_OK;
+		cjm_map *map = cli_load_map(argv[i], &code);
+		cjm_map_free(map);
+		if (code == CJM_EXIT_NOINPUT || (code == CJM_EXIT_DATAERR && result == CJM_EXIT_OK))
+			result = code;
+	}
+	if (files == 0)
+		return cli_usage_error(&cjm_cmd_validate, "no file to validate");
+	return result;
 }
 
-const cjm_command cjm_cmd_validate = { "validate", "validate FILE", "(not yet)", NULL, cmd_validate_run };
+const cjm_command cjm_cmd_validate = {
+	"validate",
+	"validate FILE...",
+	"check map files; one FILE:LINE:COL: error: line per problem",
+	NULL,
+	cmd_validate_run,
+};

@@ -1,14 +1,1015 @@
-/* Stub loader (being written). */
+/* Reading a map file with libyaml into the model, with every problem as FILE:LINE:COL. */
 #include "io/load.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <yaml.h>
+
+#include "model/field.h"
+#include "model/ids.h"
+#include "util/strset.h"
+#include "util/xalloc.h"
+
+/* A '#' that starts a comment unless it lies inside a scalar (character index). */
+typedef struct load_hash {
+	size_t index;
+	int line;
+	int col;
+} load_hash;
+
+/* An entry that had no id: it gets one from its name once every explicit id is known. */
+typedef struct load_missing_id {
+	char **id;
+	const char *name;
+} load_missing_id;
+
+typedef struct loader {
+	yaml_parser_t parser;
+	yaml_event_t event;
+	bool have_event;
+	bool fatal;
+	int depth;
+	diag_list *diags;
+	cjm_map *map;
+	strset *ids;              /* explicit ids -> their line, for "first used at" */
+	load_missing_id *missing; /* in document order */
+	size_t missing_count, missing_cap;
+	load_hash *hashes;        /* comment candidates, in order */
+	size_t hash_count, hash_cap, hash_next;
+	size_t comment_count;
+	int comment_line, comment_col;
+} loader;
+
+/* ---- positions and messages ---- */
+
+static int load_line(yaml_mark_t mark)
+{
+	return (int)mark.line + 1;
+}
+
+static int load_col(yaml_mark_t mark)
+{
+	return (int)mark.column + 1;
+}
+
+static cjm_pos load_pos(yaml_mark_t mark)
+{
+	return (cjm_pos){ load_line(mark), load_col(mark) };
+}
+
+#define load_error(ld, mark, ...) diag_error((ld)->diags, load_line(mark), load_col(mark), __VA_ARGS__)
+
+static const char *load_node_word(yaml_event_type_t type)
+{
+	switch (type) {
+	case YAML_SEQUENCE_START_EVENT: return "a list";
+	case YAML_MAPPING_START_EVENT: return "a mapping";
+	case YAML_ALIAS_EVENT: return "an alias";
+	case YAML_SCALAR_EVENT: return "a single value";
+	default: return "the end of a collection";
+	}
+}
+
+/* ---- before parsing: UTF-8, control characters, comment candidates ---- */
+
+/* Length of the valid UTF-8 sequence at S (N bytes left), or 0 when it is not valid. */
+static size_t load_utf8_len(const unsigned char *s, size_t n)
+{
+	if (s[0] < 0x80)
+		return 1;
+	size_t len;
+	uint32_t min, cp;
+	if ((s[0] & 0xE0) == 0xC0) {
+		len = 2, min = 0x80, cp = s[0] & 0x1F;
+	} else if ((s[0] & 0xF0) == 0xE0) {
+		len = 3, min = 0x800, cp = s[0] & 0x0F;
+	} else if ((s[0] & 0xF8) == 0xF0) {
+		len = 4, min = 0x10000, cp = s[0] & 0x07;
+	} else {
+		return 0;
+	}
+	if (len > n)
+		return 0;
+	for (size_t i = 1; i < len; i++) {
+		if ((s[i] & 0xC0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (s[i] & 0x3F);
+	}
+	if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		return 0;
+	return len;
+}
+
+/* Checks the bytes are UTF-8 text and notes every '#' that may start a comment. */
+static bool load_prescan(loader *ld, const char *text, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	size_t i = 0, index = 0;
+	int line = 1, col = 1;
+	if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
+		i = 3; /* a byte-order mark; libyaml skips it without counting */
+	while (i < len) {
+		unsigned char c = s[i];
+		size_t n = load_utf8_len(s + i, len - i);
+		if (n == 0) {
+			diag_error(ld->diags, line, col, "invalid UTF-8 (byte 0x%02x); the file must be UTF-8 text", c);
+			return false;
+		}
+		if (c == 0) {
+			diag_error(ld->diags, line, col, "NUL byte: this is binary data, not a YAML map");
+			return false;
+		}
+		if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+			diag_error(ld->diags, line, col, "control character 0x%02x is not allowed", c);
+			return false;
+		}
+		if (c == '#' && (i == 0 || s[i - 1] == ' ' || s[i - 1] == '\t' || s[i - 1] == '\n' ||
+				 s[i - 1] == '\r')) {
+			xgrow((void **)&ld->hashes, &ld->hash_cap, ld->hash_count + 1, sizeof *ld->hashes);
+			ld->hashes[ld->hash_count++] = (load_hash){ index, line, col };
+		}
+		if (c == '\n') {
+			line++;
+			col = 1;
+		} else {
+			col++;
+		}
+		i += n;
+		index++;
+	}
+	return true;
+}
+
+/* Candidates before START are comments; those inside [START, END) are scalar text. */
+static void load_note_scalar_span(loader *ld, size_t start, size_t end)
+{
+	while (ld->hash_next < ld->hash_count && ld->hashes[ld->hash_next].index < end) {
+		const load_hash *h = &ld->hashes[ld->hash_next++];
+		if (h->index >= start)
+			continue;
+		if (ld->comment_count++ == 0) {
+			ld->comment_line = h->line;
+			ld->comment_col = h->col;
+		}
+	}
+}
+
+static void load_note_trailing_comments(loader *ld)
+{
+	load_note_scalar_span(ld, SIZE_MAX, SIZE_MAX);
+}
+
+/* ---- events ---- */
+
+static void load_parser_error(loader *ld)
+{
+	yaml_parser_t *p = &ld->parser;
+	const char *problem = p->problem ? p->problem : "malformed YAML";
+	yaml_mark_t mark = p->problem_mark;
+	if (p->error == YAML_READER_ERROR) {
+		diag_error(ld->diags, 0, 0, "%s", problem);
+	} else if (p->error == YAML_SCANNER_ERROR && strstr(problem, "cannot start any token") &&
+		   p->buffer.pointer && p->buffer.pointer < p->buffer.last && *p->buffer.pointer == '\t') {
+		load_error(ld, mark, "tab character in indentation; YAML indents with spaces");
+	} else if (p->context) {
+		load_error(ld, mark, "%s %s (line %d)", problem, p->context, load_line(p->context_mark));
+	} else {
+		load_error(ld, mark, "%s", problem);
+	}
+	ld->fatal = true;
+}
+
+/* Moves to the next event; false (and fatal) when the YAML itself is broken. */
+static bool load_next(loader *ld)
+{
+	if (ld->have_event)
+		yaml_event_delete(&ld->event);
+	ld->have_event = false;
+	if (!ld->fatal && diag_full(ld->diags))
+		ld->fatal = ld->diags->truncated = true; /* enough said; stop reading */
+	if (ld->fatal)
+		return false;
+	if (!yaml_parser_parse(&ld->parser, &ld->event)) {
+		load_parser_error(ld);
+		return false;
+	}
+	ld->have_event = true;
+	yaml_event_t *ev = &ld->event;
+	if (ev->type == YAML_SCALAR_EVENT && ld->hash_next < ld->hash_count)
+		load_note_scalar_span(ld, ev->start_mark.index, ev->end_mark.index);
+	return true;
+}
+
+static bool load_tag_is_core(const char *tag)
+{
+	static const char *const core[] = { "str", "int", "float", "bool", "null", "map", "seq" };
+	const char *prefix = "tag:yaml.org,2002:";
+	if (strncmp(tag, prefix, strlen(prefix)) != 0)
+		return false;
+	for (size_t i = 0; i < sizeof core / sizeof *core; i++)
+		if (strcmp(tag + strlen(prefix), core[i]) == 0)
+			return true;
+	return false;
+}
+
+/* Reports anchors, aliases and foreign tags on the current node event. */
+static void load_check_node(loader *ld)
+{
+	yaml_event_t *ev = &ld->event;
+	const yaml_char_t *anchor = NULL, *tag = NULL;
+	switch (ev->type) {
+	case YAML_ALIAS_EVENT:
+		load_error(ld, ev->start_mark, "aliases are not allowed (*%s); write the value out",
+			   (const char *)ev->data.alias.anchor);
+		return;
+	case YAML_SCALAR_EVENT:
+		anchor = ev->data.scalar.anchor, tag = ev->data.scalar.tag;
+		break;
+	case YAML_SEQUENCE_START_EVENT:
+		anchor = ev->data.sequence_start.anchor, tag = ev->data.sequence_start.tag;
+		break;
+	case YAML_MAPPING_START_EVENT:
+		anchor = ev->data.mapping_start.anchor, tag = ev->data.mapping_start.tag;
+		break;
+	default:
+		return;
+	}
+	if (anchor)
+		load_error(ld, ev->start_mark, "anchors are not allowed (&%s)", (const char *)anchor);
+	if (tag && !load_tag_is_core((const char *)tag))
+		load_error(ld, ev->start_mark, "tag '%s' is not allowed; only YAML's core tags are",
+			   (const char *)tag);
+}
+
+/* Enters a collection; false (fatal) when nesting is deeper than the schema allows. */
+static bool load_enter(loader *ld)
+{
+	if (++ld->depth > CJM_MAX_DEPTH) {
+		load_error(ld, ld->event.start_mark, "nesting deeper than %d levels; a map is never that deep",
+			   CJM_MAX_DEPTH);
+		ld->fatal = true;
+		return false;
+	}
+	return true;
+}
+
+/* Skips the node at the current event (and everything inside it); leaves the
+ * current event just past it. */
+static bool load_skip_node(loader *ld)
+{
+	load_check_node(ld);
+	yaml_event_type_t type = ld->event.type;
+	if (type != YAML_SEQUENCE_START_EVENT && type != YAML_MAPPING_START_EVENT)
+		return load_next(ld);
+	if (!load_enter(ld))
+		return false;
+	int level = 1;
+	while (level > 0) {
+		if (!load_next(ld))
+			return false;
+		switch (ld->event.type) {
+		case YAML_SEQUENCE_START_EVENT:
+		case YAML_MAPPING_START_EVENT:
+			load_check_node(ld);
+			if (!load_enter(ld))
+				return false;
+			level++;
+			break;
+		case YAML_SEQUENCE_END_EVENT:
+		case YAML_MAPPING_END_EVENT:
+			ld->depth--;
+			level--;
+			break;
+		default:
+			load_check_node(ld);
+			break;
+		}
+	}
+	return load_next(ld);
+}
+
+/* ---- scalars ---- */
+
+static bool load_is_plain(const yaml_event_t *ev)
+{
+	return ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE && !ev->data.scalar.tag;
+}
+
+static bool load_is_null(const yaml_event_t *ev)
+{
+	if (!load_is_plain(ev))
+		return ev->data.scalar.tag && strcmp((const char *)ev->data.scalar.tag, YAML_NULL_TAG) == 0;
+	const char *v = (const char *)ev->data.scalar.value;
+	return !*v || !strcmp(v, "~") || !strcmp(v, "null") || !strcmp(v, "Null") || !strcmp(v, "NULL");
+}
+
+/* Takes the scalar's text from libyaml (no copy). */
+static char *load_take_scalar(loader *ld)
+{
+	char *value = (char *)ld->event.data.scalar.value;
+	ld->event.data.scalar.value = NULL;
+	return value;
+}
+
+/* Expects a scalar value; reports "KEY must be WHAT, found ..." and skips otherwise.
+ * Returns true when the current event is a usable scalar (not consumed). */
+static bool load_expect_scalar(loader *ld, const char *key, const char *what)
+{
+	load_check_node(ld);
+	if (ld->event.type == YAML_SCALAR_EVENT)
+		return true;
+	load_error(ld, ld->event.start_mark, "%s must be %s, found %s", key, what,
+		   load_node_word(ld->event.type));
+	load_skip_node(ld);
+	return false;
+}
+
+/* Text value: *OUT set (NULL for null). */
+static bool load_text(loader *ld, const char *key, char **out)
+{
+	if (!load_expect_scalar(ld, key, "text"))
+		return false;
+	free(*out);
+	*out = load_is_null(&ld->event) ? NULL : load_take_scalar(ld);
+	return load_next(ld);
+}
+
+static bool load_parse_long(const char *s, long *out)
+{
+	char *end;
+	if (!*s || strchr(" \t\n", *s))
+		return false;
+	errno = 0;
+	*out = strtol(s, &end, 10);
+	return !*end && errno == 0;
+}
+
+static bool load_int(loader *ld, const char *key, long min, long max, bool *has, long *out)
+{
+	if (!load_expect_scalar(ld, key, "a whole number"))
+		return false;
+	const yaml_event_t *ev = &ld->event;
+	const char *v = (const char *)ev->data.scalar.value;
+	long n;
+	if (load_is_null(ev)) {
+		*has = false;
+	} else if (!load_is_plain(ev) || !load_parse_long(v, &n)) {
+		if (min == LONG_MIN)
+			load_error(ld, ev->start_mark, "%s must be a whole number, found '%s'", key, v);
+		else
+			load_error(ld, ev->start_mark, "%s must be a whole number from %ld to %ld, found '%s'", key,
+				   min, max, v);
+	} else if (n < min || n > max) {
+		load_error(ld, ev->start_mark, "%s must be a whole number from %ld to %ld, found %ld", key, min,
+			   max, n);
+	} else {
+		*has = true;
+		*out = n;
+	}
+	return load_next(ld);
+}
+
+static bool load_number(loader *ld, const char *key, double min, double max, bool *has, double *out)
+{
+	if (!load_expect_scalar(ld, key, "a number"))
+		return false;
+	const yaml_event_t *ev = &ld->event;
+	const char *v = (const char *)ev->data.scalar.value;
+	char *end = NULL;
+	double x = 0;
+	bool numeric = load_is_plain(ev) && *v && strchr("+-.0123456789", *v) && !strpbrk(v, "xXpP");
+	if (numeric) {
+		errno = 0;
+		x = strtod(v, &end);
+		numeric = !*end && errno == 0 && isfinite(x);
+	}
+	if (load_is_null(ev))
+		*has = false;
+	else if (!numeric || x < min || x > max)
+		load_error(ld, ev->start_mark, "%s must be a number from %g to %g, found '%s'", key, min, max, v);
+	else
+		*has = true, *out = x;
+	return load_next(ld);
+}
+
+static bool load_bool(loader *ld, const char *key, cjm_tristate *out)
+{
+	if (!load_expect_scalar(ld, key, "true or false"))
+		return false;
+	const yaml_event_t *ev = &ld->event;
+	const char *v = (const char *)ev->data.scalar.value;
+	if (load_is_null(ev))
+		*out = CJM_UNSET;
+	else if (load_is_plain(ev) && (!strcmp(v, "true") || !strcmp(v, "True") || !strcmp(v, "TRUE")))
+		*out = CJM_TRUE;
+	else if (load_is_plain(ev) && (!strcmp(v, "false") || !strcmp(v, "False") || !strcmp(v, "FALSE")))
+		*out = CJM_FALSE;
+	else
+		load_error(ld, ev->start_mark, "%s must be true or false, found '%s'", key, v);
+	return load_next(ld);
+}
+
+/* ---- collections ---- */
+
+/* Expects the start of a mapping or list; reports and skips anything else. */
+static bool load_expect_start(loader *ld, yaml_event_type_t type, const char *key, const char *what)
+{
+	load_check_node(ld);
+	if (ld->event.type == type)
+		return load_enter(ld);
+	if (ld->event.type == YAML_SCALAR_EVENT && load_is_null(&ld->event) &&
+	    type == YAML_SEQUENCE_START_EVENT) {
+		load_next(ld); /* "key:" with nothing after it: an empty list */
+		return false;
+	}
+	load_error(ld, ld->event.start_mark, "%s must be %s, found %s", key, what,
+		   load_node_word(ld->event.type));
+	load_skip_node(ld);
+	return false;
+}
+
+/* True when KEY is among the first COUNT KEYS; otherwise remembers it. */
+static bool load_key_seen(strset **seen, char **keys, size_t count, const char *key)
+{
+	if (!*seen && count < 32) {
+		for (size_t i = 0; i < count; i++)
+			if (strcmp(keys[i], key) == 0)
+				return true;
+		return false;
+	}
+	if (!*seen) {
+		*seen = strset_new(64);
+		for (size_t i = 0; i < count; i++)
+			strset_add(*seen, keys[i]);
+	}
+	return !strset_add(*seen, key);
+}
+
+/*
+ * Walks the keys of the mapping whose start is the current event. For each key,
+ * HANDLER is called with the value as the current event; it must consume the
+ * value. Reports non-scalar and duplicate keys. Leaves the event after the end.
+ */
+typedef bool (*load_key_handler)(loader *ld, const char *key, yaml_mark_t key_mark, void *item);
+
+static bool load_mapping(loader *ld, load_key_handler handler, void *item)
+{
+	strset *seen = NULL; /* made once a mapping has many keys; a short one is scanned */
+	char **keys = NULL;
+	size_t key_count = 0, key_cap = 0;
+	bool ok = load_next(ld);
+	while (ok && ld->event.type != YAML_MAPPING_END_EVENT) {
+		yaml_mark_t mark = ld->event.start_mark;
+		load_check_node(ld);
+		if (ld->event.type != YAML_SCALAR_EVENT) {
+			load_error(ld, mark, "a key must be a plain word, found %s", load_node_word(ld->event.type));
+			ok = load_skip_node(ld) && load_skip_node(ld);
+			continue;
+		}
+		char *key = load_take_scalar(ld);
+		xgrow((void **)&keys, &key_cap, key_count + 1, sizeof *keys);
+		keys[key_count++] = key;
+		if (!load_next(ld))
+			break;
+		if (load_key_seen(&seen, keys, key_count - 1, key)) {
+			load_error(ld, mark, "duplicate key '%s'", key);
+			ok = load_skip_node(ld);
+		} else {
+			ok = handler(ld, key, mark, item);
+		}
+	}
+	if (ok) {
+		ld->depth--;
+		ok = load_next(ld);
+	}
+	for (size_t i = 0; i < key_count; i++)
+		free(keys[i]);
+	free(keys);
+	strset_free(seen);
+	return ok;
+}
+
+static bool load_unknown_key(loader *ld, const char *key, yaml_mark_t mark, const char *where,
+			     const char *known)
+{
+	load_error(ld, mark, "unknown key '%s' in %s (known: %s)", key, where, known);
+	return load_skip_node(ld);
+}
+
+/* A list of text items into LIST. */
+static bool load_text_list(loader *ld, const char *key, cjm_strlist *list, bool *present)
+{
+	if (!load_expect_start(ld, YAML_SEQUENCE_START_EVENT, key, "a list of text"))
+		return !ld->fatal;
+	if (present)
+		*present = true;
+	cjm_strlist_clear(list);
+	bool ok = load_next(ld);
+	while (ok && ld->event.type != YAML_SEQUENCE_END_EVENT) {
+		if (!load_expect_scalar(ld, key, "a list of text")) {
+			ok = !ld->fatal;
+			continue;
+		}
+		if (load_is_null(&ld->event)) {
+			load_error(ld, ld->event.start_mark, "empty item in %s", key);
+		} else {
+			char *text = load_take_scalar(ld);
+			xgrow((void **)&list->items, &list->cap, list->len + 1, sizeof *list->items);
+			list->items[list->len++] = text;
+		}
+		ok = load_next(ld);
+	}
+	if (ok) {
+		ld->depth--;
+		ok = load_next(ld);
+	}
+	return ok;
+}
+
+static bool load_pillars(loader *ld, unsigned *bits)
+{
+	cjm_strlist names = { 0 };
+	yaml_mark_t mark = ld->event.start_mark;
+	bool ok = load_text_list(ld, "pillars", &names, NULL);
+	for (size_t i = 0; i < names.len; i++) {
+		unsigned bit = cjm_pillar_from_name(names.items[i]);
+		if (!bit)
+			load_error(ld, mark,
+				   "unknown pillar '%s' (one of: personalisation, integrity, expectations, "
+				   "resolution, time-and-effort, empathy)",
+				   names.items[i]);
+		else if (*bits & bit)
+			load_error(ld, mark, "pillar '%s' is listed twice", names.items[i]);
+		*bits |= bit;
+	}
+	cjm_strlist_clear(&names);
+	return ok;
+}
+
+/* ---- ids ---- */
+
+static void load_check_id(loader *ld, char *id, yaml_mark_t mark)
+{
+	if (!cjm_id_is_valid(id)) {
+		load_error(ld, mark, "id '%s' is not valid: use lower-case letters, digits and '-', starting with a letter or digit", id);
+		return;
+	}
+	intptr_t first = (intptr_t)strset_get(ld->ids, id);
+	if (first)
+		load_error(ld, mark, "duplicate id '%s' (first used at line %ld)", id, (long)first);
+	else
+		strset_put(ld->ids, id, (void *)(intptr_t)load_line(mark));
+}
+
+static void load_note_missing_id(loader *ld, char **id, const char *name)
+{
+	xgrow((void **)&ld->missing, &ld->missing_cap, ld->missing_count + 1, sizeof *ld->missing);
+	ld->missing[ld->missing_count++] = (load_missing_id){ id, name };
+}
+
+static void load_assign_missing_ids(loader *ld)
+{
+	for (size_t i = 0; i < ld->missing_count; i++) {
+		char *id = cjm_unique_id_in(ld->ids, ld->missing[i].name);
+		*ld->missing[i].id = id;
+		strset_add(ld->ids, id);
+	}
+}
+
+/* Checks the required name, and the id once the entry's mapping is read. */
+static void load_finish_entry(loader *ld, const char *what, char **id, yaml_mark_t id_mark, char **name,
+			      yaml_mark_t start)
+{
+	if (!*name || !**name) {
+		load_error(ld, start, "missing required key 'name' in %s", what);
+		if (!*name)
+			*name = xstrdup("");
+	}
+	if (*id)
+		load_check_id(ld, *id, id_mark);
+	else
+		load_note_missing_id(ld, id, *name);
+}
+
+/* ---- touchpoints ---- */
+
+typedef struct load_entry {
+	void *item;
+	yaml_mark_t id_mark;
+} load_entry;
+
+static bool load_touchpoint_key(loader *ld, const char *key, yaml_mark_t mark, void *arg)
+{
+	load_entry *entry = arg;
+	cjm_touchpoint *tp = entry->item;
+	cjm_field field = cjm_field_by_key(key, CJM_REF_TOUCHPOINT);
+	const cjm_field_info *info = cjm_field_info_of(field);
+	long n = 0;
+	switch (field) {
+	case CJM_F_ID: entry->id_mark = ld->event.start_mark; return load_text(ld, key, &tp->id);
+	case CJM_F_NAME: return load_text(ld, key, &tp->name);
+	case CJM_F_CHANNEL: return load_text(ld, key, &tp->channel);
+	case CJM_F_OWNER: return load_text(ld, key, &tp->owner);
+	case CJM_F_NOTES: return load_text(ld, key, &tp->notes);
+	case CJM_F_EMOTION: {
+		bool ok = load_int(ld, key, (long)info->min, (long)info->max, &tp->has_emotion, &n);
+		tp->emotion = (int)n;
+		return ok;
+	}
+	case CJM_F_SATISFACTION:
+		return load_number(ld, key, info->min, info->max, &tp->has_satisfaction, &tp->satisfaction);
+	case CJM_F_IMPACT: return load_number(ld, key, info->min, info->max, &tp->has_impact, &tp->impact);
+	case CJM_F_MOMENT_OF_TRUTH: return load_bool(ld, key, &tp->moment_of_truth);
+	case CJM_F_BRAND_MOMENT: return load_bool(ld, key, &tp->brand_moment);
+	case CJM_F_COMMITMENT: return load_bool(ld, key, &tp->commitment);
+	case CJM_F_VISIBLE: return load_bool(ld, key, &tp->visible);
+	case CJM_F_PILLARS: return load_pillars(ld, &tp->pillars);
+	case CJM_F_PAINS: return load_text_list(ld, key, &tp->pains, NULL);
+	case CJM_F_IDEAS: return load_text_list(ld, key, &tp->ideas, NULL);
+	case CJM_F_QUOTES: return load_text_list(ld, key, &tp->quotes, NULL);
+	default:
+		return load_unknown_key(ld, key, mark, "a touchpoint",
+					"id, name, channel, owner, emotion, satisfaction, impact, "
+					"moment_of_truth, brand_moment, commitment, visible, pillars, "
+					"pains, ideas, quotes, notes");
+	}
+}
+
+static bool load_touchpoints(loader *ld, cjm_phase *phase)
+{
+	if (!load_expect_start(ld, YAML_SEQUENCE_START_EVENT, "touchpoints", "a list of touchpoints"))
+		return !ld->fatal;
+	bool ok = load_next(ld);
+	while (ok && ld->event.type != YAML_SEQUENCE_END_EVENT) {
+		yaml_mark_t start = ld->event.start_mark;
+		if (!load_expect_start(ld, YAML_MAPPING_START_EVENT, "a touchpoint", "a mapping")) {
+			ok = !ld->fatal;
+			continue;
+		}
+		cjm_touchpoint *tp = cjm_touchpoint_new(NULL, NULL);
+		tp->pos = load_pos(start);
+		cjm_phase_insert_touchpoint(phase, phase->touchpoint_count, tp);
+		load_entry entry = { tp, start };
+		ok = load_mapping(ld, load_touchpoint_key, &entry);
+		if (ok)
+			load_finish_entry(ld, "touchpoint", &tp->id, entry.id_mark, &tp->name, start);
+	}
+	if (ok) {
+		ld->depth--;
+		ok = load_next(ld);
+	}
+	return ok;
+}
+
+/* ---- phases ---- */
+
+static bool load_phase_key(loader *ld, const char *key, yaml_mark_t mark, void *arg)
+{
+	load_entry *entry = arg;
+	cjm_phase *phase = entry->item;
+	if (!strcmp(key, "id")) {
+		entry->id_mark = ld->event.start_mark;
+		return load_text(ld, key, &phase->id);
+	}
+	if (!strcmp(key, "name"))
+		return load_text(ld, key, &phase->name);
+	if (!strcmp(key, "description"))
+		return load_text(ld, key, &phase->description);
+	if (!strcmp(key, "touchpoints"))
+		return load_touchpoints(ld, phase);
+	return load_unknown_key(ld, key, mark, "a phase", "id, name, description, touchpoints");
+}
+
+static bool load_phases(loader *ld)
+{
+	cjm_map *map = ld->map;
+	if (!load_expect_start(ld, YAML_SEQUENCE_START_EVENT, "phases", "a list of phases"))
+		return !ld->fatal;
+	bool ok = load_next(ld);
+	while (ok && ld->event.type != YAML_SEQUENCE_END_EVENT) {
+		yaml_mark_t start = ld->event.start_mark;
+		if (!load_expect_start(ld, YAML_MAPPING_START_EVENT, "a phase", "a mapping")) {
+			ok = !ld->fatal;
+			continue;
+		}
+		cjm_phase *phase = cjm_phase_new(NULL, NULL);
+		phase->pos = load_pos(start);
+		cjm_map_insert_phase(map, map->phase_count, phase);
+		load_entry entry = { phase, start };
+		ok = load_mapping(ld, load_phase_key, &entry);
+		if (ok)
+			load_finish_entry(ld, "phase", &phase->id, entry.id_mark, &phase->name, start);
+	}
+	if (ok) {
+		ld->depth--;
+		ok = load_next(ld);
+	}
+	return ok;
+}
+
+/* ---- persona, thresholds, patterns, dismissed ---- */
+
+static bool load_persona_key(loader *ld, const char *key, yaml_mark_t mark, void *arg)
+{
+	cjm_map *map = arg;
+	if (!strcmp(key, "name"))
+		return load_text(ld, key, &map->persona_name);
+	if (!strcmp(key, "description"))
+		return load_text(ld, key, &map->persona_description);
+	return load_unknown_key(ld, key, mark, "persona", "name, description");
+}
+
+static bool load_thresholds_key(loader *ld, const char *key, yaml_mark_t mark, void *arg)
+{
+	cjm_map *map = arg;
+	if (!strcmp(key, "satisfaction"))
+		return load_number(ld, "thresholds.satisfaction", 0, 10, &map->has_threshold_satisfaction,
+				   &map->threshold_satisfaction);
+	if (!strcmp(key, "impact"))
+		return load_number(ld, "thresholds.impact", 0, 1, &map->has_threshold_impact,
+				   &map->threshold_impact);
+	return load_unknown_key(ld, key, mark, "thresholds", "satisfaction, impact");
+}
+
+static bool load_pattern_setting_key(loader *ld, const char *key, yaml_mark_t mark, void *arg)
+{
+	cjm_pattern_setting *setting = arg;
+	if (!strcmp(key, "enabled"))
+		return load_bool(ld, key, &setting->enabled);
+	if (!strcmp(key, "threshold"))
+		return load_number(ld, key, -1e9, 1e9, &setting->has_threshold, &setting->threshold);
+	return load_unknown_key(ld, key, mark, "a pattern's settings", "enabled, threshold");
+}
+
+static bool load_patterns_key(loader *ld, const char *key, yaml_mark_t mark, void *arg)
+{
+	cjm_map *map = arg;
+	if (!cjm_id_is_valid(key))
+		load_error(ld, mark, "'%s' is not a pattern id (lower-case letters, digits and '-')", key);
+	if (!load_expect_start(ld, YAML_MAPPING_START_EVENT, key, "a mapping of enabled and threshold"))
+		return !ld->fatal;
+	map->patterns = xrealloc(map->patterns, (map->pattern_count + 1) * sizeof *map->patterns);
+	cjm_pattern_setting *setting = &map->patterns[map->pattern_count++];
+	*setting = (cjm_pattern_setting){ xstrdup(key), CJM_UNSET, false, 0, load_pos(mark) };
+	return load_mapping(ld, load_pattern_setting_key, setting);
+}
+
+static bool load_dismissal_key(loader *ld, const char *key, yaml_mark_t mark, void *arg)
+{
+	cjm_dismissal *d = arg;
+	if (!strcmp(key, "pattern"))
+		return load_text(ld, key, &d->pattern);
+	if (!strcmp(key, "target"))
+		return load_text(ld, key, &d->target);
+	return load_unknown_key(ld, key, mark, "a dismissed suggestion", "pattern, target");
+}
+
+static bool load_dismissed(loader *ld)
+{
+	cjm_map *map = ld->map;
+	if (!load_expect_start(ld, YAML_SEQUENCE_START_EVENT, "dismissed", "a list"))
+		return !ld->fatal;
+	bool ok = load_next(ld);
+	while (ok && ld->event.type != YAML_SEQUENCE_END_EVENT) {
+		yaml_mark_t start = ld->event.start_mark;
+		if (!load_expect_start(ld, YAML_MAPPING_START_EVENT, "a dismissed suggestion",
+				       "a mapping of pattern and target")) {
+			ok = !ld->fatal;
+			continue;
+		}
+		map->dismissed = xrealloc(map->dismissed, (map->dismissed_count + 1) * sizeof *map->dismissed);
+		cjm_dismissal *d = &map->dismissed[map->dismissed_count++];
+		*d = (cjm_dismissal){ NULL, NULL, load_pos(start) };
+		ok = load_mapping(ld, load_dismissal_key, d);
+		if (ok && (!d->pattern || !cjm_id_is_valid(d->pattern)))
+			load_error(ld, start, "a dismissed suggestion needs a pattern id");
+		if (ok && (!d->target || !cjm_id_is_valid(d->target)))
+			load_error(ld, start, "a dismissed suggestion needs a target id");
+	}
+	if (ok) {
+		ld->depth--;
+		ok = load_next(ld);
+	}
+	return ok;
+}
+
+/* ---- the root ---- */
+
+enum { ROOT_VERSION = 1, ROOT_TITLE = 2, ROOT_PHASES = 4 };
+
+typedef struct load_root {
+	unsigned seen;
+} load_root;
+
+static bool load_root_key(loader *ld, const char *key, yaml_mark_t mark, void *arg)
+{
+	load_root *root = arg;
+	cjm_map *map = ld->map;
+	if (!strcmp(key, "version")) {
+		bool has = false;
+		long v = 0;
+		yaml_mark_t at = ld->event.start_mark;
+		bool ok = load_int(ld, key, LONG_MIN, LONG_MAX, &has, &v);
+		if (has && v != CJM_FORMAT_VERSION)
+			load_error(ld, at, "unsupported format version %ld (this cjm reads version %d)", v,
+				   CJM_FORMAT_VERSION);
+		if (has)
+			root->seen |= ROOT_VERSION;
+		map->version = (int)v;
+		return ok;
+	}
+	if (!strcmp(key, "title")) {
+		yaml_mark_t at = ld->event.start_mark;
+		bool ok = load_text(ld, key, &map->title);
+		root->seen |= ROOT_TITLE;
+		if (ok && (!map->title || !*map->title))
+			load_error(ld, at, "title must not be empty");
+		return ok;
+	}
+	if (!strcmp(key, "persona")) {
+		if (!load_expect_start(ld, YAML_MAPPING_START_EVENT, key, "a mapping of name and description"))
+			return !ld->fatal;
+		bool ok = load_mapping(ld, load_persona_key, map);
+		map->has_persona = map->persona_name || map->persona_description;
+		return ok;
+	}
+	if (!strcmp(key, "brand_values")) {
+		bool ok = load_text_list(ld, key, &map->brand_values, NULL);
+		map->has_brand_values = map->brand_values.len > 0;
+		return ok;
+	}
+	if (!strcmp(key, "thresholds")) {
+		if (!load_expect_start(ld, YAML_MAPPING_START_EVENT, key, "a mapping of satisfaction and impact"))
+			return !ld->fatal;
+		return load_mapping(ld, load_thresholds_key, map);
+	}
+	if (!strcmp(key, "patterns")) {
+		if (!load_expect_start(ld, YAML_MAPPING_START_EVENT, key, "a mapping of pattern ids"))
+			return !ld->fatal;
+		return load_mapping(ld, load_patterns_key, map);
+	}
+	if (!strcmp(key, "phases")) {
+		root->seen |= ROOT_PHASES;
+		return load_phases(ld);
+	}
+	if (!strcmp(key, "dismissed"))
+		return load_dismissed(ld);
+	return load_unknown_key(ld, key, mark, "the map",
+				"version, title, persona, brand_values, thresholds, patterns, phases, dismissed");
+}
+
+static void load_document(loader *ld)
+{
+	if (!load_next(ld) || !load_next(ld)) /* stream start, then document start */
+		return;
+	if (ld->event.type == YAML_STREAM_END_EVENT) {
+		diag_error(ld->diags, 1, 1, "empty file: a map needs at least version, title and phases");
+		return;
+	}
+	yaml_mark_t doc_mark = ld->event.start_mark;
+	if (!load_next(ld))
+		return;
+	load_check_node(ld);
+	if (ld->event.type == YAML_SCALAR_EVENT && load_is_null(&ld->event)) {
+		diag_error(ld->diags, 1, 1, "empty file: a map needs at least version, title and phases");
+		return;
+	}
+	if (ld->event.type != YAML_MAPPING_START_EVENT) {
+		load_error(ld, ld->event.start_mark, "the top level must be a mapping (version, title, phases), found %s",
+			   load_node_word(ld->event.type));
+		return;
+	}
+	if (!load_enter(ld))
+		return;
+	load_root root = { 0 };
+	if (!load_mapping(ld, load_root_key, &root))
+		return;
+	static const struct { unsigned bit; const char *key; } required[] = {
+		{ ROOT_VERSION, "version" }, { ROOT_TITLE, "title" }, { ROOT_PHASES, "phases" },
+	};
+	for (size_t i = 0; i < sizeof required / sizeof *required; i++)
+		if (!(root.seen & required[i].bit))
+			load_error(ld, doc_mark, "missing required key '%s'", required[i].key);
+	if (ld->event.type != YAML_DOCUMENT_END_EVENT || !load_next(ld))
+		return;
+	if (ld->event.type != YAML_STREAM_END_EVENT)
+		load_error(ld, ld->event.start_mark, "more than one YAML document; a map file holds one");
+}
+
 cjm_map *cjm_load_buffer(const char *text, size_t len, diag_list *diags, cjm_comments *comments)
 {
-	(void)text; (void)len; (void)comments;
-	diag_error(diags, 0, 0, "not yet");
-	return NULL;
+	loader ld = { .diags = diags };
+	size_t errors_before = diags->errors;
+	if (comments)
+		*comments = (cjm_comments){ 0 };
+	if (len > CJM_MAX_FILE_SIZE) {
+		diag_error(diags, 0, 0, "file is too large (%zu MiB; the limit is %u MiB)", len >> 20,
+			   CJM_MAX_FILE_SIZE >> 20);
+		return NULL;
+	}
+	if (!load_prescan(&ld, text, len)) {
+		free(ld.hashes);
+		return NULL;
+	}
+	ld.map = cjm_map_new(NULL);
+	ld.ids = strset_new(64);
+	yaml_parser_initialize(&ld.parser);
+	yaml_parser_set_input_string(&ld.parser, (const unsigned char *)text, len);
+	yaml_parser_set_encoding(&ld.parser, YAML_UTF8_ENCODING);
+	load_document(&ld);
+	if (ld.have_event)
+		yaml_event_delete(&ld.event);
+	yaml_parser_delete(&ld.parser);
+	load_note_trailing_comments(&ld);
+	if (comments)
+		*comments = (cjm_comments){ ld.comment_count, ld.comment_line, ld.comment_col };
+	if (diags->errors == errors_before)
+		load_assign_missing_ids(&ld);
+	strset_free(ld.ids);
+	free(ld.missing);
+	free(ld.hashes);
+	if (diags->errors > errors_before || diags->truncated) {
+		cjm_map_free(ld.map);
+		return NULL;
+	}
+	return ld.map;
 }
+
+/* Reads all of FD (up to the size limit plus one byte, so "too large" can be told). */
+static char *load_read_all(int fd, size_t *len, int *err)
+{
+	size_t cap = 1 << 16, n = 0;
+	struct stat st;
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size >= 0) {
+		if ((unsigned long long)st.st_size > CJM_MAX_FILE_SIZE) {
+			*err = EFBIG;
+			return NULL;
+		}
+		cap = (size_t)st.st_size + 1;
+	} else if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		*err = EISDIR;
+		return NULL;
+	}
+	char *buf = xmalloc(cap);
+	for (;;) {
+		if (n == cap) {
+			if (cap > CJM_MAX_FILE_SIZE) {
+				free(buf);
+				*err = EFBIG;
+				return NULL;
+			}
+			cap *= 2;
+			buf = xrealloc(buf, cap);
+		}
+		ssize_t got = read(fd, buf + n, cap - n);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0) {
+			*err = errno;
+			free(buf);
+			return NULL;
+		}
+		if (got == 0)
+			break;
+		n += (size_t)got;
+	}
+	*len = n;
+	return buf;
+}
+
+char *cjm_read_file(const char *path, size_t *len, int *err)
+{
+	*err = 0;
+	int fd = strcmp(path, "-") == 0 ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		*err = errno;
+		return NULL;
+	}
+	char *text = load_read_all(fd, len, err);
+	if (fd != STDIN_FILENO)
+		close(fd);
+	return text;
+}
+
 cjm_map *cjm_load_file(const char *path, diag_list *diags, cjm_comments *comments, int *errno_out)
 {
-	(void)path; (void)comments; *errno_out = 0;
-	diag_error(diags, 0, 0, "not yet");
-	return NULL;
+	size_t len = 0;
+	char *text = cjm_read_file(path, &len, errno_out);
+	if (!text) {
+		if (*errno_out == EFBIG) {
+			*errno_out = 0;
+			diag_error(diags, 0, 0, "file is too large (the limit is %u MiB)", CJM_MAX_FILE_SIZE >> 20);
+		}
+		return NULL;
+	}
+	cjm_map *map = cjm_load_buffer(text, len, diags, comments);
+	free(text);
+	return map;
 }

@@ -21,6 +21,10 @@ typedef struct cjm_comments {
  * COMMENTS (may be NULL) receives where comments were found. NAME is for messages. */
 cjm_map *cjm_load_buffer(const char *text, size_t len, diag_list *diags, cjm_comments *comments);
 
+/* Reads all of PATH ("-": standard input) into a malloc'd buffer; NULL with *ERR set
+ * (EFBIG past CJM_MAX_FILE_SIZE, EISDIR for a folder). */
+char *cjm_read_file(const char *path, size_t *len, int *err);
+
 /* Reads and parses PATH. On NULL, *ERRNO_OUT is the errno when the file could not
  * be read (0 when it was read but is not a valid map). */
 cjm_map *cjm_load_file(const char *path, diag_list *diags, cjm_comments *comments, int *errno_out);

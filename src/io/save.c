@@ -1,5 +1,415 @@
-/* Stub (being written). */
+/* Writing a map as canonical YAML with libyaml's emitter, and saving files atomically. */
 #include "io/save.h"
-void cjm_save_to_buffer(const cjm_map *map, strbuf *out) { (void)map; (void)out; }
-int cjm_write_file_atomic(const char *path, const char *data, size_t len, const char **stage) { (void)path; (void)data; (void)len; *stage = "create"; return 1; }
-int cjm_save_file(const cjm_map *map, const char *path, const char **stage) { (void)map; (void)path; *stage="create"; return 1; }
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <yaml.h>
+
+#include "model/field.h"
+#include "util/xalloc.h"
+
+/* ---- emitting ---- */
+
+typedef struct saver {
+	yaml_emitter_t emitter;
+	strbuf *out;
+	const cjm_map *map;
+} saver;
+
+static int save_write_handler(void *data, unsigned char *buffer, size_t size)
+{
+	strbuf_add(data, (const char *)buffer, size);
+	return 1;
+}
+
+/* Emits EV; a failure here is a bug in the event sequence, never bad user data. */
+static void save_emit(saver *sv, yaml_event_t *ev)
+{
+	if (!yaml_emitter_emit(&sv->emitter, ev)) {
+		fprintf(stderr, "cjm: internal error: YAML emitter: %s\n",
+			sv->emitter.problem ? sv->emitter.problem : "unknown");
+		abort();
+	}
+}
+
+static void save_scalar_styled(saver *sv, const char *text, yaml_scalar_style_t style)
+{
+	yaml_event_t ev;
+	yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)text, (int)strlen(text), 1, 1, style);
+	save_emit(sv, &ev);
+}
+
+/* True when a plain scalar TEXT would read back as something other than text
+ * (null, a boolean or a number in YAML's core schema). */
+static bool save_looks_typed(const char *text)
+{
+	static const char *const words[] = { "", "~", "null", "Null", "NULL", "true", "True", "TRUE",
+					     "false", "False", "FALSE", ".inf", ".Inf", ".INF", "-.inf",
+					     "+.inf", "-.Inf", "+.Inf", "-.INF", "+.INF", ".nan", ".NaN",
+					     ".NAN" };
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+		if (strcmp(text, words[i]) == 0)
+			return true;
+	const char *p = text;
+	if (*p == '+' || *p == '-')
+		p++;
+	if (p[0] == '0' && (p[1] == 'x' || p[1] == 'o'))
+		return true;
+	bool digits = false, ok = true;
+	for (; *p && ok; p++) {
+		if (*p >= '0' && *p <= '9')
+			digits = true;
+		else if (!strchr(".eE+-_", *p))
+			ok = false;
+	}
+	return ok && digits;
+}
+
+/* Text: plain where YAML allows it and it reads back as text, a literal block
+ * for several lines, single quotes otherwise (libyaml picks quotes when plain
+ * is not allowed). */
+static void save_text(saver *sv, const char *text)
+{
+	yaml_scalar_style_t style = YAML_PLAIN_SCALAR_STYLE;
+	if (strchr(text, '\n'))
+		style = YAML_LITERAL_SCALAR_STYLE;
+	else if (save_looks_typed(text))
+		style = YAML_SINGLE_QUOTED_SCALAR_STYLE;
+	save_scalar_styled(sv, text, style);
+}
+
+static void save_key(saver *sv, const char *key)
+{
+	save_scalar_styled(sv, key, YAML_PLAIN_SCALAR_STYLE);
+}
+
+/* The shortest decimal that reads back as exactly X. */
+static void save_number(saver *sv, double x)
+{
+	char buf[40];
+	for (int precision = 1; precision <= 17; precision++) {
+		snprintf(buf, sizeof buf, "%.*g", precision, x);
+		if (strtod(buf, NULL) == x)
+			break;
+	}
+	save_scalar_styled(sv, buf, YAML_PLAIN_SCALAR_STYLE);
+}
+
+static void save_int(saver *sv, long n)
+{
+	char buf[24];
+	snprintf(buf, sizeof buf, "%ld", n);
+	save_scalar_styled(sv, buf, YAML_PLAIN_SCALAR_STYLE);
+}
+
+static void save_mapping_start(saver *sv)
+{
+	yaml_event_t ev;
+	yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1, YAML_BLOCK_MAPPING_STYLE);
+	save_emit(sv, &ev);
+}
+
+static void save_mapping_end(saver *sv)
+{
+	yaml_event_t ev;
+	yaml_mapping_end_event_initialize(&ev);
+	save_emit(sv, &ev);
+}
+
+static void save_sequence_start(saver *sv)
+{
+	yaml_event_t ev;
+	yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1, YAML_BLOCK_SEQUENCE_STYLE);
+	save_emit(sv, &ev);
+}
+
+static void save_sequence_end(saver *sv)
+{
+	yaml_event_t ev;
+	yaml_sequence_end_event_initialize(&ev);
+	save_emit(sv, &ev);
+}
+
+static void save_text_field(saver *sv, const char *key, const char *text)
+{
+	if (!text)
+		return;
+	save_key(sv, key);
+	save_text(sv, text);
+}
+
+static void save_list(saver *sv, const char *key, const cjm_strlist *list)
+{
+	if (list->len == 0)
+		return;
+	save_key(sv, key);
+	save_sequence_start(sv);
+	for (size_t i = 0; i < list->len; i++)
+		save_text(sv, list->items[i]);
+	save_sequence_end(sv);
+}
+
+/* One field of a phase or touchpoint, by the field table; absent fields are not written. */
+static void save_field(saver *sv, cjm_ref ref, cjm_field field)
+{
+	const cjm_field_info *info = cjm_field_info_of(field);
+	cjm_value v = cjm_field_get(sv->map, ref, field);
+	if (!v.present)
+		return;
+	switch (info->kind) {
+	case CJM_KIND_TEXT:
+		save_text_field(sv, info->key, v.text);
+		return;
+	case CJM_KIND_LIST:
+		save_list(sv, info->key, v.list);
+		return;
+	default:
+		break;
+	}
+	save_key(sv, info->key);
+	switch (info->kind) {
+	case CJM_KIND_EMOTION: save_int(sv, v.integer); break;
+	case CJM_KIND_NUMBER: save_number(sv, v.number); break;
+	case CJM_KIND_BOOL: save_scalar_styled(sv, v.boolean ? "true" : "false", YAML_PLAIN_SCALAR_STYLE); break;
+	case CJM_KIND_PILLARS:
+		save_sequence_start(sv);
+		for (unsigned i = 0; i < CJM_PILLAR_COUNT; i++)
+			if (v.bits & (1u << i))
+				save_scalar_styled(sv, cjm_pillar_name(1u << i), YAML_PLAIN_SCALAR_STYLE);
+		save_sequence_end(sv);
+		break;
+	default: break;
+	}
+}
+
+/* The fields of an item in file order (the field table's order). */
+static void save_item_fields(saver *sv, cjm_ref ref)
+{
+	for (int f = CJM_F_ID; f <= CJM_F_NOTES; f++)
+		if (cjm_field_applies((cjm_field)f, ref.kind))
+			save_field(sv, ref, (cjm_field)f);
+}
+
+static void save_phase(saver *sv, size_t p)
+{
+	const cjm_phase *phase = sv->map->phases[p];
+	save_mapping_start(sv);
+	save_item_fields(sv, (cjm_ref){ CJM_REF_PHASE, p, 0 });
+	if (phase->touchpoint_count) {
+		save_key(sv, "touchpoints");
+		save_sequence_start(sv);
+		for (size_t t = 0; t < phase->touchpoint_count; t++) {
+			save_mapping_start(sv);
+			save_item_fields(sv, (cjm_ref){ CJM_REF_TOUCHPOINT, p, t });
+			save_mapping_end(sv);
+		}
+		save_sequence_end(sv);
+	}
+	save_mapping_end(sv);
+}
+
+static void save_settings(saver *sv, const cjm_map *map)
+{
+	if (map->persona_name || map->persona_description) {
+		save_key(sv, "persona");
+		save_mapping_start(sv);
+		save_text_field(sv, "name", map->persona_name);
+		save_text_field(sv, "description", map->persona_description);
+		save_mapping_end(sv);
+	}
+	save_list(sv, "brand_values", &map->brand_values);
+	if (map->has_threshold_satisfaction || map->has_threshold_impact) {
+		save_key(sv, "thresholds");
+		save_mapping_start(sv);
+		if (map->has_threshold_satisfaction) {
+			save_key(sv, "satisfaction");
+			save_number(sv, map->threshold_satisfaction);
+		}
+		if (map->has_threshold_impact) {
+			save_key(sv, "impact");
+			save_number(sv, map->threshold_impact);
+		}
+		save_mapping_end(sv);
+	}
+	if (map->pattern_count) {
+		save_key(sv, "patterns");
+		save_mapping_start(sv);
+		for (size_t i = 0; i < map->pattern_count; i++) {
+			const cjm_pattern_setting *setting = &map->patterns[i];
+			save_key(sv, setting->id);
+			save_mapping_start(sv);
+			if (setting->enabled != CJM_UNSET) {
+				save_key(sv, "enabled");
+				save_scalar_styled(sv, setting->enabled == CJM_TRUE ? "true" : "false",
+						   YAML_PLAIN_SCALAR_STYLE);
+			}
+			if (setting->has_threshold) {
+				save_key(sv, "threshold");
+				save_number(sv, setting->threshold);
+			}
+			save_mapping_end(sv);
+		}
+		save_mapping_end(sv);
+	}
+}
+
+static void save_dismissed(saver *sv, const cjm_map *map)
+{
+	if (!map->dismissed_count)
+		return;
+	save_key(sv, "dismissed");
+	save_sequence_start(sv);
+	for (size_t i = 0; i < map->dismissed_count; i++) {
+		save_mapping_start(sv);
+		save_text_field(sv, "pattern", map->dismissed[i].pattern);
+		save_text_field(sv, "target", map->dismissed[i].target);
+		save_mapping_end(sv);
+	}
+	save_sequence_end(sv);
+}
+
+void cjm_save_to_buffer(const cjm_map *map, strbuf *out)
+{
+	saver sv = { .out = out, .map = map };
+	yaml_event_t ev;
+	yaml_emitter_initialize(&sv.emitter);
+	yaml_emitter_set_output(&sv.emitter, save_write_handler, out);
+	yaml_emitter_set_unicode(&sv.emitter, 1);
+	yaml_emitter_set_width(&sv.emitter, -1); /* never fold long text: one idea, one line */
+	yaml_emitter_set_indent(&sv.emitter, 2);
+	yaml_emitter_set_break(&sv.emitter, YAML_LN_BREAK);
+
+	yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING);
+	save_emit(&sv, &ev);
+	yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1);
+	save_emit(&sv, &ev);
+	save_mapping_start(&sv);
+	save_key(&sv, "version");
+	save_int(&sv, map->version);
+	save_text_field(&sv, "title", map->title ? map->title : "");
+	save_settings(&sv, map);
+	save_key(&sv, "phases");
+	save_sequence_start(&sv);
+	for (size_t p = 0; p < map->phase_count; p++)
+		save_phase(&sv, p);
+	save_sequence_end(&sv);
+	save_dismissed(&sv, map);
+	save_mapping_end(&sv);
+	yaml_document_end_event_initialize(&ev, 1);
+	save_emit(&sv, &ev);
+	yaml_stream_end_event_initialize(&ev);
+	save_emit(&sv, &ev);
+	yaml_emitter_flush(&sv.emitter);
+	yaml_emitter_delete(&sv.emitter);
+}
+
+/* ---- atomic files ---- */
+
+/* The file a write to PATH should replace: the target when PATH is a symbolic link. */
+static char *save_resolve_target(const char *path)
+{
+	struct stat st;
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+		char *real = realpath(path, NULL);
+		if (real)
+			return real;
+	}
+	return xstrdup(path);
+}
+
+static int save_write_all(int fd, const char *data, size_t len)
+{
+	while (len > 0) {
+		ssize_t n = write(fd, data, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return errno;
+		if (n == 0)
+			return EIO;
+		data += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+static void save_sync_folder(const char *dir)
+{
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd >= 0) {
+		fsync(fd); /* best effort: some file systems refuse */
+		close(fd);
+	}
+}
+
+int cjm_write_file_atomic(const char *path, const char *data, size_t len, const char **stage)
+{
+	char *target = save_resolve_target(path);
+	const char *slash = strrchr(target, '/');
+	char *dir = slash ? xstrndup(target, slash == target ? 1 : (size_t)(slash - target)) : xstrdup(".");
+	char *tmp = xasprintf("%s/.%s.tmp-XXXXXX", dir, slash ? slash + 1 : target);
+	int err = 0;
+	*stage = "create";
+	int fd = mkstemp(tmp);
+	if (fd < 0) {
+		err = errno;
+		goto out;
+	}
+	struct stat st;
+	mode_t mode;
+	if (stat(target, &st) == 0) {
+		mode = st.st_mode & 07777;
+	} else {
+		mode_t mask = umask(0);
+		umask(mask);
+		mode = 0666 & ~mask;
+	}
+	*stage = "write";
+	if (fchmod(fd, mode) != 0 || (err = save_write_all(fd, data, len)) != 0) {
+		err = err ? err : errno;
+		close(fd);
+		goto fail;
+	}
+	*stage = "sync";
+	if (fsync(fd) != 0) {
+		err = errno;
+		close(fd);
+		goto fail;
+	}
+	*stage = "write";
+	if (close(fd) != 0) {
+		err = errno;
+		goto fail;
+	}
+	*stage = "rename";
+	if (rename(tmp, target) != 0) {
+		err = errno;
+		goto fail;
+	}
+	save_sync_folder(dir);
+	*stage = NULL;
+	goto out;
+fail:
+	unlink(tmp);
+out:
+	free(tmp);
+	free(dir);
+	free(target);
+	return err;
+}
+
+int cjm_save_file(const cjm_map *map, const char *path, const char **stage)
+{
+	strbuf text = { 0 };
+	cjm_save_to_buffer(map, &text);
+	int err = cjm_write_file_atomic(path, text.data, text.len, stage);
+	strbuf_release(&text);
+	return err;
+}

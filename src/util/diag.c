@@ -63,16 +63,32 @@ bool diag_full(const diag_list *list)
 	return list->errors >= DIAG_MAX_ERRORS;
 }
 
+/* Orders by position; the order found breaks ties, so the sort is stable. */
+static int diag_compare(const void *a, const void *b)
+{
+	const diag *x = *(const diag *const *)a, *y = *(const diag *const *)b;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	if (x->col != y->col)
+		return x->col < y->col ? -1 : 1;
+	return x < y ? -1 : x > y;
+}
+
 void diag_print(const diag_list *list, FILE *out)
 {
+	const diag **order = xmalloc((list->count ? list->count : 1) * sizeof *order);
+	for (size_t i = 0; i < list->count; i++)
+		order[i] = &list->items[i];
+	qsort(order, list->count, sizeof *order, diag_compare);
 	for (size_t i = 0; i < list->count; i++) {
-		const diag *d = &list->items[i];
+		const diag *d = order[i];
 		const char *kind = d->warning ? "warning" : "error";
 		if (d->line > 0)
 			fprintf(out, "%s:%d:%d: %s: %s\n", list->file, d->line, d->col, kind, d->message);
 		else
 			fprintf(out, "%s: %s: %s\n", list->file, kind, d->message);
 	}
+	free(order);
 	if (list->truncated)
 		fprintf(out, "%s: error: too many errors; stopped after %d\n", list->file, DIAG_MAX_ERRORS);
 }

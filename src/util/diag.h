@@ -31,7 +31,7 @@ void diag_error(diag_list *list, int line, int col, const char *fmt, ...)
 void diag_warning(diag_list *list, int line, int col, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 bool diag_full(const diag_list *list);
-/* Prints every diagnostic, one line each, in the order they were found. */
+/* Prints every diagnostic, one line each, ordered by line and column. */
 void diag_print(const diag_list *list, FILE *out);
 
 #endif
