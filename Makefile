@@ -37,15 +37,20 @@ UNIT_NAMES := $(patsubst tests/unit/%.c,%,$(UNIT_SRC))
 B := build
 S := build/san
 
+# Quiet by default; `make V=1` shows every command.
+Q := $(if $(V),,@)
+
 all: $(B)/cjm
 
 $(B)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(CJM_CFLAGS) -MMD -MP -c $< -o $@
+	@$(if $(V),,echo "  CC      $<")
+	$(Q)$(CC) $(CFLAGS) $(CJM_CFLAGS) -MMD -MP -c $< -o $@
 
 $(S)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) -O1 -g $(SAN_FLAGS) $(CJM_CFLAGS) -MMD -MP -c $< -o $@
+	@$(if $(V),,echo "  CC san  $<")
+	$(Q)$(CC) -O1 -g $(SAN_FLAGS) $(CJM_CFLAGS) -MMD -MP -c $< -o $@
 
 $(B)/libcjm.a: $(LIB_SRC:%.c=$(B)/obj/%.o)
 	@rm -f $@

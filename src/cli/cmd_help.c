@@ -1,11 +1,128 @@
-/* Stub: `cjm help` (being written). */
+/* `cjm help [COMMAND]`: shows a manual page, from the source tree or the installed pages. */
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include "cli/cli.h"
+#include "util/xalloc.h"
+
+/* Topics that are not commands but have pages of their own. */
+static const struct {
+	const char *topic;
+	const char *page;
+	const char *section;
+} help_topics[] = {
+	{ "map", "cjm-map", "5" },
+	{ "patterns", "cjm-patterns", "7" },
+	{ "plugin", "cjm-plugin", "7" },
+	{ "git", "cjm-git", "7" },
+};
+
+static bool help_is_file(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/* The page's file: beside a build in a source tree (build/cjm, build/san/cjm), else installed. */
+static char *help_find_page(const char *page, const char *section)
+{
+	char exe[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n > 0) {
+		exe[n] = '\0';
+		char *slash = strrchr(exe, '/');
+		if (slash)
+			*slash = '\0';
+		static const char *const ups[] = { "/../man", "/../../man" };
+		for (size_t i = 0; i < sizeof ups / sizeof *ups; i++) {
+			char *path = xasprintf("%s%s/%s.%s", exe, ups[i], page, section);
+			if (help_is_file(path))
+				return path;
+			free(path);
+		}
+	}
+	char *path = xasprintf("%s/man%s/%s.%s", CJM_MANDIR, section, page, section);
+	if (help_is_file(path))
+		return path;
+	free(path);
+	return NULL;
+}
+
+/* Runs PROGRAM with ARGS; true when it ran and succeeded. */
+static bool help_run(char *const args[])
+{
+	fflush(stdout);
+	pid_t pid = fork();
+	if (pid < 0)
+		return false;
+	if (pid == 0) {
+		execvp(args[0], args);
+		_exit(127);
+	}
+	int status;
+	while (waitpid(pid, &status, 0) < 0)
+		;
+	return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+}
+
+static bool help_show_page(const char *page, const char *section)
+{
+	char *path = help_find_page(page, section);
+	bool shown = false;
+	if (path) {
+		char *man[] = { "man", "-l", path, NULL };
+		char *mandoc[] = { "mandoc", path, NULL };
+		shown = help_run(man) || help_run(mandoc);
+		free(path);
+	}
+	return shown;
+}
 
 static int cmd_help_run(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	return CJM_EXIT_USAGE;
+	if (argc > 2)
+		return cli_usage_error(&cjm_cmd_help, "one topic at a time");
+	const char *topic = argc == 2 ? argv[1] : NULL;
+	const cjm_command *cmd = topic ? cjm_command_find(topic) : NULL;
+	char *page = NULL;
+	const char *section = "1";
+	if (!topic) {
+		page = xstrdup("cjm");
+	} else if (cmd) {
+		page = xasprintf("cjm-%s", cmd->name);
+	} else {
+		for (size_t i = 0; i < sizeof help_topics / sizeof *help_topics && !page; i++) {
+			if (strcmp(topic, help_topics[i].topic) == 0) {
+				page = xstrdup(help_topics[i].page);
+				section = help_topics[i].section;
+			}
+		}
+	}
+	if (!page)
+		return cli_usage_error(&cjm_cmd_help, "no command or topic '%s'; see 'cjm --help'", topic);
+	bool shown = help_show_page(page, section);
+	free(page);
+	if (shown)
+		return CJM_EXIT_OK;
+	cli_error("the manual page is not installed; here is the short help");
+	if (cmd) {
+		cli_print_help(cmd, stdout);
+	} else {
+		printf("usage: cjm COMMAND [ARGS]\n\ncommands:\n");
+		for (size_t i = 0; cjm_commands[i]; i++)
+			printf("  %-9s %s\n", cjm_commands[i]->name, cjm_commands[i]->summary);
+	}
+	return CJM_EXIT_OK;
 }
 
-const cjm_command cjm_cmd_help = { "help", "help FILE", "(not yet)", NULL, cmd_help_run };
+const cjm_command cjm_cmd_help = {
+	"help",
+	"help [COMMAND]",
+	"show the manual page of cjm or of COMMAND (also: map)",
+	NULL,
+	cmd_help_run,
+};
