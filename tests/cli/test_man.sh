@@ -1,0 +1,168 @@
+#!/bin/sh
+# Keeps the man pages in step with the code: a page for every command, clean
+# under mandoc, and every long option in `cjm NAME --help` documented in the
+# page's OPTIONS and the other way round.
+# Run from the top of the source tree: CJM=build/cjm sh tests/cli/test_man.sh
+HERE=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source-path=SCRIPTDIR source=lib.sh
+. "$HERE/lib.sh"
+MAN=$(cd "$HERE/../.." && pwd)/man
+failures=0
+
+# notok NAME LINE...: a failure whose evidence is LINE... rather than a command's output
+notok() {
+	failures=$((failures + 1))
+	echo "not ok - $1"
+	shift
+	for line in "$@"; do printf '#   %s\n' "$line"; done
+}
+pass() { ok "$1"; }
+
+# options_in_help FILE: the long options (--name) on the option lines of a --help
+# text, one a line, without --help. An option line starts, after blanks, with '-';
+# only the part before the first run of two blanks (or a tab) counts, so options
+# named in a help sentence are not taken for options.
+options_in_help() {
+	sed -n 's/^[[:space:]]*\(-.*\)$/\1/p' "$1" |
+		sed 's/\t.*//; s/  .*//' |
+		grep -o -- '--[A-Za-z0-9][A-Za-z0-9-]*' |
+		grep -vx -- '--help' | sort -u
+}
+
+# options_in_page PAGE: the long options written "Fl -name" in the page's OPTIONS
+# section, one a line as --name, without --help.
+options_in_page() {
+	sed -n '/^\.Sh OPTIONS/,/^\.Sh /p' "$1" |
+		grep -o 'Fl -[A-Za-z0-9][A-Za-z0-9-]*' | sed 's/^Fl /-/' |
+		grep -vx -- '--help' | sort -u
+}
+
+# missing A B: the lines of file A that are not in file B (both sorted)
+missing() { comm -23 "$1" "$2" | tr '\n' ' ' | sed 's/ $//'; }
+
+# --- the commands cjm has -------------------------------------------------
+run "$CJM" --list-commands
+commands=$(cat "$T/out")
+if [ "$rc" -eq 0 ] && [ -n "$commands" ]; then
+	pass "cjm --list-commands lists the commands"
+else
+	fail "cjm --list-commands lists the commands" "expected exit 0 and a list of commands"
+	failures=$((failures + 1))
+	commands=
+fi
+
+# --- every page is clean under mandoc ---------------------------------------
+if command -v mandoc >/dev/null 2>&1; then
+	for page in "$MAN"/*.[1-9]; do
+		[ -f "$page" ] || continue
+		rel=man/${page##*/}
+		# mandoc.db notes are about this machine's installed pages, not this page
+		lint=$(mandoc -Tlint -Wwarning "$page" 2>&1 | grep -v 'mandoc\.db')
+		if [ -z "$lint" ]; then
+			pass "$rel is clean under mandoc -Tlint -Wwarning"
+		else
+			notok "$rel is clean under mandoc -Tlint -Wwarning"
+			printf '%s\n' "$lint" | sed 's/^/#   /'
+		fi
+	done
+else
+	notok "mandoc is installed" "mandoc lints the man pages; install it (make deps)"
+fi
+
+# --- cjm(1) and cjm-map(5) ----------------------------------------------------
+top=$MAN/cjm.1
+if [ -f "$top" ]; then
+	pass "man/cjm.1 exists"
+	if grep -qx '\.Dt CJM 1' "$top"; then
+		pass "man/cjm.1 has .Dt CJM 1"
+	else
+		notok "man/cjm.1 has .Dt CJM 1" "found: $(grep '^\.Dt' "$top")"
+	fi
+	# its OPTIONS (--version, --help) are what `cjm --help` offers
+	run "$CJM" --help
+	absent=
+	for opt in $(sed -n '/^\.Sh OPTIONS/,/^\.Sh /p' "$top" |
+		grep -o 'Fl -[A-Za-z0-9][A-Za-z0-9-]*' | sed 's/^Fl /-/' | sort -u); do
+		grep -qF -- "$opt" "$T/out" || absent="$absent $opt"
+	done
+	if [ -z "$absent" ]; then
+		pass "every option in cjm.1 OPTIONS is in cjm --help"
+	else
+		fail "every option in cjm.1 OPTIONS is in cjm --help" "not in cjm --help:$absent"
+		failures=$((failures + 1))
+	fi
+else
+	notok "man/cjm.1 exists"
+fi
+if [ -f "$MAN/cjm-map.5" ] && grep -qx '\.Dt CJM-MAP 5' "$MAN/cjm-map.5"; then
+	pass "man/cjm-map.5 exists with .Dt CJM-MAP 5"
+else
+	notok "man/cjm-map.5 exists with .Dt CJM-MAP 5"
+fi
+
+# --- every command: its page, and its options both ways -------------------
+for name in $commands; do
+	page=$MAN/cjm-$name.1
+	rel=man/cjm-$name.1
+	if [ -f "$top" ]; then
+		if grep -Eq "(^|[[:space:]])Nm cjm $name([[:space:]]|\$)" "$top" ||
+			grep -Eq "(^|[[:space:]])Xr cjm-$name 1([[:space:]]|\$)" "$top"; then
+			pass "man/cjm.1 mentions $name"
+		else
+			notok "man/cjm.1 mentions $name" "expected 'Nm cjm $name' or 'Xr cjm-$name 1' in man/cjm.1"
+		fi
+	fi
+	if [ ! -f "$page" ]; then
+		notok "$rel exists" "cjm --list-commands has '$name' but there is no $rel"
+		continue
+	fi
+	pass "$rel exists"
+	dt=$(printf '%s' "$name" | tr '[:lower:]' '[:upper:]')
+	if grep -qx "\\.Dt CJM-$dt 1" "$page"; then
+		pass "$rel has .Dt CJM-$dt 1"
+	else
+		notok "$rel has .Dt CJM-$dt 1" "found: $(grep '^\.Dt' "$page")"
+	fi
+
+	run "$CJM" "$name" --help
+	if [ "$rc" -ne 0 ]; then
+		fail "cjm $name --help exits 0" "expected exit 0"
+		failures=$((failures + 1))
+		continue
+	fi
+	cp "$T/out" "$T/help"
+	options_in_help "$T/help" >"$T/help-opts"
+	options_in_page "$page" >"$T/page-opts"
+	undocumented=$(missing "$T/help-opts" "$T/page-opts")
+	if [ -z "$undocumented" ]; then
+		pass "every option in cjm $name --help is in $rel OPTIONS"
+	else
+		notok "every option in cjm $name --help is in $rel OPTIONS" \
+			"printed by 'cjm $name --help' but not written 'Fl -NAME' in OPTIONS: $undocumented"
+		sed 's/^/#   help: /' "$T/help"
+	fi
+	unknown=$(missing "$T/page-opts" "$T/help-opts")
+	if [ -z "$unknown" ]; then
+		pass "every option in $rel OPTIONS is in cjm $name --help"
+	else
+		notok "every option in $rel OPTIONS is in cjm $name --help" \
+			"in $rel OPTIONS but not printed by 'cjm $name --help': $unknown"
+		sed 's/^/#   help: /' "$T/help"
+	fi
+done
+
+# --- no page for a command cjm does not have ------------------------------
+for page in "$MAN"/cjm-*.1; do
+	[ -f "$page" ] || continue
+	name=${page##*/cjm-}
+	name=${name%.1}
+	found=
+	for c in $commands; do [ "$c" = "$name" ] && found=1; done
+	if [ -n "$found" ]; then
+		pass "man/cjm-$name.1 is for a command cjm has"
+	else
+		notok "man/cjm-$name.1 is for a command cjm has" "'$name' is not in cjm --list-commands"
+	fi
+done
+
+[ "$failures" -eq 0 ]
