@@ -1,6 +1,7 @@
 /* The entry point: finds the subcommand in the table and runs it. */
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 
@@ -36,6 +37,12 @@ int main(int argc, char **argv)
 		return CJM_EXIT_OK;
 	}
 	const cjm_command *cmd = cjm_command_find(name);
+	if (!cmd && argc == 2 && access(name, F_OK) == 0) {
+		/* `cjm FILE` opens the editor; until it exists, show the map. */
+		cli_error("the full-screen editor is not built yet; showing %s", name);
+		char *show[] = { "show", argv[1], NULL };
+		return cjm_cmd_show.run(2, show);
+	}
 	if (!cmd) {
 		cli_error("'%s' is not a command; see 'cjm --help'", name);
 		return CJM_EXIT_USAGE;

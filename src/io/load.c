@@ -587,10 +587,11 @@ static void load_assign_missing_ids(loader *ld)
 static void load_finish_entry(loader *ld, const char *what, char **id, yaml_mark_t id_mark, char **name,
 			      yaml_mark_t start)
 {
-	if (!*name || !**name) {
+	if (!*name) {
 		load_error(ld, start, "missing required key 'name' in %s", what);
-		if (!*name)
-			*name = xstrdup("");
+		*name = xstrdup("");
+	} else if (!**name) {
+		load_error(ld, start, "the name of a %s must not be empty", what);
 	}
 	if (*id)
 		load_check_id(ld, *id, id_mark);

@@ -144,6 +144,28 @@ expect_err_has "the file on disk is unchanged" "the failed write says the file i
 expect_same "$T/big.before" "$T/big.yaml" "the failed write left the old file"
 check test -z "$(find "$T" -name '.big.yaml.tmp-*')" "the failed write left no temporary file"
 
+# a read-only folder: the save cannot even start, and says so
+mkdir "$T/ro"
+sed 's/^title: /title:    /' maps/energy-switch.yaml >"$T/ro/m.yaml"
+cp "$T/ro/m.yaml" "$T/ro.before"
+if [ "$(id -u)" != 0 ]; then
+	chmod 555 "$T/ro"
+	run "$CJM" fmt -w "$T/ro/m.yaml"
+	chmod 755 "$T/ro"
+	ro_tested=1
+elif unshare -m true 2>/dev/null; then
+	run unshare -m sh -c "mount --bind '$T/ro' '$T/ro' && mount -o remount,ro,bind '$T/ro' && exec '$CJM' fmt -w '$T/ro/m.yaml'"
+	ro_tested=1
+else
+	echo "ok - fmt -w in a read-only folder # SKIP cannot make a read-only folder here"
+	ro_tested=0
+fi
+if [ "$ro_tested" = 1 ]; then
+	expect_rc 73 "fmt -w in a read-only folder cannot create"
+	expect_err_has "cannot save (create failed:" "fmt -w in a read-only folder says why"
+	expect_same "$T/ro.before" "$T/ro/m.yaml" "fmt -w in a read-only folder left the file"
+fi
+
 # ---- help ----
 run "$CJM" help fmt
 expect_rc 0 "help fmt exits 0"
