@@ -15,6 +15,7 @@
 #include "model/field.h"
 #include "model/ids.h"
 #include "util/strset.h"
+#include "util/utf8.h"
 #include "util/xalloc.h"
 
 /* A '#' that starts a comment unless it lies inside a scalar (character index). */
@@ -79,34 +80,6 @@ static const char *load_node_word(yaml_event_type_t type)
 
 /* ---- before parsing: UTF-8, control characters, comment candidates ---- */
 
-/* Length of the valid UTF-8 sequence at S (N bytes left), or 0 when it is not valid. */
-static size_t load_utf8_len(const unsigned char *s, size_t n)
-{
-	if (s[0] < 0x80)
-		return 1;
-	size_t len;
-	uint32_t min, cp;
-	if ((s[0] & 0xE0) == 0xC0) {
-		len = 2, min = 0x80, cp = s[0] & 0x1F;
-	} else if ((s[0] & 0xF0) == 0xE0) {
-		len = 3, min = 0x800, cp = s[0] & 0x0F;
-	} else if ((s[0] & 0xF8) == 0xF0) {
-		len = 4, min = 0x10000, cp = s[0] & 0x07;
-	} else {
-		return 0;
-	}
-	if (len > n)
-		return 0;
-	for (size_t i = 1; i < len; i++) {
-		if ((s[i] & 0xC0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (s[i] & 0x3F);
-	}
-	if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-		return 0;
-	return len;
-}
-
 /* Checks the bytes are UTF-8 text and notes every '#' that may start a comment. */
 static bool load_prescan(loader *ld, const char *text, size_t len)
 {
@@ -117,7 +90,8 @@ static bool load_prescan(loader *ld, const char *text, size_t len)
 		i = 3; /* a byte-order mark; libyaml skips it without counting */
 	while (i < len) {
 		unsigned char c = s[i];
-		size_t n = load_utf8_len(s + i, len - i);
+		uint32_t cp;
+		size_t n = utf8_decode(s + i, len - i, &cp);
 		if (n == 0) {
 			diag_error(ld->diags, line, col, "invalid UTF-8 (byte 0x%02x); the file must be UTF-8 text", c);
 			return false;

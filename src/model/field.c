@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/utf8.h"
 #include "util/xalloc.h"
 
 #define OWN_MAP (1u << CJM_REF_MAP)
@@ -218,12 +219,15 @@ bool cjm_value_equal(cjm_field_kind kind, const cjm_value *a, const cjm_value *b
 	if (!a->present)
 		return kind != CJM_KIND_LIST || ((!a->list || a->list->len == 0) && (!b->list || b->list->len == 0));
 	switch (kind) {
-	case CJM_KIND_TEXT: return strcmp(a->text, b->text) == 0;
+	case CJM_KIND_TEXT: return a->text == b->text || (a->text && b->text && strcmp(a->text, b->text) == 0);
 	case CJM_KIND_EMOTION: return a->integer == b->integer;
 	case CJM_KIND_NUMBER: return a->number == b->number;
 	case CJM_KIND_BOOL: return a->boolean == b->boolean;
 	case CJM_KIND_PILLARS: return a->bits == b->bits;
-	case CJM_KIND_LIST: return cjm_strlist_equal(a->list, b->list);
+	case CJM_KIND_LIST:
+		if (!a->list || !b->list)
+			return (!a->list || a->list->len == 0) && (!b->list || b->list->len == 0);
+		return cjm_strlist_equal(a->list, b->list);
 	}
 	return false;
 }
@@ -239,6 +243,8 @@ const char *cjm_field_check(cjm_field field, const cjm_value *v)
 	case CJM_KIND_TEXT:
 		if (!v->text)
 			return "a value is required";
+		if (!utf8_valid(v->text))
+			return "text must be valid UTF-8";
 		if (field == CJM_F_ID && !cjm_id_is_valid(v->text))
 			return "an id is lower-case letters, digits and '-', starting with a letter or digit";
 		if ((field == CJM_F_NAME || field == CJM_F_TITLE) && v->text[0] == '\0')
@@ -253,8 +259,15 @@ const char *cjm_field_check(cjm_field field, const cjm_value *v)
 		return NULL;
 	case CJM_KIND_PILLARS:
 		return v->bits & ~((1u << CJM_PILLAR_COUNT) - 1) ? "unknown pillar" : NULL;
-	case CJM_KIND_BOOL:
 	case CJM_KIND_LIST:
+		for (size_t i = 0; v->list && i < v->list->len; i++) {
+			if (!v->list->items[i] || !v->list->items[i][0])
+				return "list items must not be empty";
+			if (!utf8_valid(v->list->items[i]))
+				return "text must be valid UTF-8";
+		}
+		return NULL;
+	case CJM_KIND_BOOL:
 		return NULL;
 	}
 	return NULL;

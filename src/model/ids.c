@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "util/strbuf.h"
+#include "util/utf8.h"
 #include "util/xalloc.h"
 
 /* Lower-case ASCII for U+00C0..U+017F; '*' marks the letters that fold to two. */
@@ -28,38 +29,15 @@ static const char *ids_fold_two(uint32_t cp)
 	}
 }
 
-/* Decodes one UTF-8 sequence at S; returns its length (1 for a bad byte, cp = 0xFFFD). */
-static size_t ids_decode(const unsigned char *s, uint32_t *cp)
-{
-	if (s[0] < 0x80) {
-		*cp = s[0];
-		return 1;
-	}
-	size_t len = s[0] >= 0xF0 ? 4 : s[0] >= 0xE0 ? 3 : s[0] >= 0xC0 ? 2 : 0;
-	if (len == 0) {
-		*cp = 0xFFFD;
-		return 1;
-	}
-	uint32_t v = s[0] & (0xFF >> (len + 1));
-	for (size_t i = 1; i < len; i++) {
-		if ((s[i] & 0xC0) != 0x80) {
-			*cp = 0xFFFD;
-			return 1;
-		}
-		v = (v << 6) | (s[i] & 0x3F);
-	}
-	*cp = v;
-	return len;
-}
-
 char *cjm_id_from_name(const char *name)
 {
 	strbuf id = { 0 };
 	bool dash = false;
 	const unsigned char *s = (const unsigned char *)(name ? name : "");
 	while (*s) {
-		uint32_t cp;
-		s += ids_decode(s, &cp);
+		uint32_t cp = 0xFFFD;
+		size_t len = utf8_decode(s, strlen((const char *)s), &cp);
+		s += len ? len : 1; /* a stray byte becomes a separator */
 		const char *two = ids_fold_two(cp);
 		char one = 0;
 		if (cp < 0x80 && ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')))
