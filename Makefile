@@ -82,7 +82,7 @@ $(B)/bench: tests/bench/bench.c $(B)/libcjm.a
 
 $(B)/fuzz_load: tests/fuzz/fuzz_load.c $(LIB_SRC)
 	@mkdir -p $(dir $@)
-	$(CLANG) -g -O1 -fsanitize=fuzzer,address,undefined $(CJM_CFLAGS) -o $@ $^ $(YAML_LIBS) -ldl -lm
+	$(CLANG) -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all $(CJM_CFLAGS) -o $@ $^ $(YAML_LIBS) -ldl -lm
 
 .PHONY: all run check check-run unit cli-tests man-check fuzz bench install uninstall clean deps
 
@@ -92,7 +92,7 @@ deps:
 # deps first, then a fresh make that sees what pkg-config now reports.
 run: deps
 	@$(MAKE) --no-print-directory $(B)/cjm
-	./$(B)/cjm maps/energy-switch.yaml
+	./$(B)/cjm show maps/energy-switch.yaml
 
 check: deps
 	@$(MAKE) --no-print-directory check-run
