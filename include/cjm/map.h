@@ -143,6 +143,9 @@ double cjm_map_impact_threshold(const cjm_map *map);
 /* Deep equality of two maps (every field, in order; source positions ignored). */
 bool cjm_map_equal(const cjm_map *a, const cjm_map *b);
 
+/* True when TEXT is NULL or holds only spaces, tabs and line breaks (an unusable name or title). */
+bool cjm_text_is_blank(const char *text);
+
 /* Ids. */
 bool cjm_id_is_valid(const char *id);
 /* Makes an id from a name: lower-cased, accents folded, other runs to '-'.

@@ -405,8 +405,10 @@ static int check_ref(cjm_edit *edit, cjm_ref ref)
 
 static int check_name(cjm_edit *edit, const char *name, const char *what)
 {
-	if (!name || !name[0])
+	if (cjm_text_is_blank(name))
 		return edit_fail(edit, "a %s needs a name", what);
+	if (!utf8_valid(name))
+		return edit_fail(edit, "the name of a %s must be valid UTF-8", what);
 	return 0;
 }
 

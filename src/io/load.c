@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <yaml.h>
@@ -18,11 +19,10 @@
 #include "util/utf8.h"
 #include "util/xalloc.h"
 
-/* A '#' that starts a comment unless it lies inside a scalar (character index). */
+/* A '#' that starts a comment unless it lies inside a scalar. */
 typedef struct load_hash {
-	size_t index;
-	int line;
-	int col;
+	size_t index; /* in characters, as libyaml counts (mark.index) */
+	size_t byte;  /* in bytes, to find its line and column when needed */
 } load_hash;
 
 /* An entry that had no id: it gets one from its name once every explicit id is known. */
@@ -42,6 +42,10 @@ typedef struct loader {
 	strset *ids;              /* explicit ids -> their line, for "first used at" */
 	load_missing_id *missing; /* in document order */
 	size_t missing_count, missing_cap;
+	const char *text;         /* the input, and how far libyaml has read it */
+	size_t len, read_pos;
+	bool release_behind;      /* TEXT is a file mapping: give back pages once read */
+	size_t released;
 	load_hash *hashes;        /* comment candidates, in order */
 	size_t hash_count, hash_cap, hash_next;
 	size_t comment_count;
@@ -80,44 +84,95 @@ static const char *load_node_word(yaml_event_type_t type)
 
 /* ---- before parsing: UTF-8, control characters, comment candidates ---- */
 
-/* Checks the bytes are UTF-8 text and notes every '#' that may start a comment. */
+/* Gives back the mapped pages before POS, so a big file never sits in memory
+ * whole beside the model it becomes (the page cache keeps them for re-reading). */
+#define LOAD_RELEASE_STEP (1u << 20)
+
+static void load_release_before(loader *ld, size_t pos)
+{
+	if (!ld->release_behind || pos < ld->released + LOAD_RELEASE_STEP)
+		return;
+	size_t page = (size_t)sysconf(_SC_PAGESIZE);
+	size_t end = pos / page * page;
+	madvise((char *)ld->text + ld->released, end - ld->released, MADV_DONTNEED);
+	ld->released = end;
+}
+
+static int load_read_handler(void *data, unsigned char *buffer, size_t size, size_t *size_read)
+{
+	loader *ld = data;
+	size_t n = ld->len - ld->read_pos < size ? ld->len - ld->read_pos : size;
+	memcpy(buffer, ld->text + ld->read_pos, n);
+	ld->read_pos += n;
+	*size_read = n;
+	load_release_before(ld, ld->read_pos);
+	return 1;
+}
+
+/* The 1-based line and column (in characters) of byte POS of TEXT. */
+static void load_locate(const char *text, size_t pos, int *line, int *col)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	size_t i = pos >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF ? 3 : 0;
+	*line = 1;
+	*col = 1;
+	for (; i < pos; i++) {
+		if (s[i] == '\n')
+			*line += 1, *col = 1;
+		else if ((s[i] & 0xC0) != 0x80)
+			*col += 1;
+	}
+}
+
+static void load_prescan_error(loader *ld, size_t pos, const char *fmt, unsigned char byte)
+{
+	int line, col;
+	load_locate(ld->text, pos, &line, &col);
+	diag_error(ld->diags, line, col, fmt, byte);
+}
+
+/* Checks the bytes are UTF-8 text without NUL or control characters, and notes
+ * every '#' that may start a comment. ASCII text takes the short path. */
 static bool load_prescan(loader *ld, const char *text, size_t len)
 {
 	const unsigned char *s = (const unsigned char *)text;
-	size_t i = 0, index = 0;
-	int line = 1, col = 1;
+	size_t i = 0, continuation_bytes = 0, next_release = LOAD_RELEASE_STEP;
 	if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
-		i = 3; /* a byte-order mark; libyaml skips it without counting */
+		i = continuation_bytes = 3; /* a byte-order mark; libyaml skips it without counting */
 	while (i < len) {
 		unsigned char c = s[i];
-		uint32_t cp;
-		size_t n = utf8_decode(s + i, len - i, &cp);
-		if (n == 0) {
-			diag_error(ld->diags, line, col, "invalid UTF-8 (byte 0x%02x); the file must be UTF-8 text", c);
-			return false;
+		if (c >= 0x20 && c < 0x80 && c != '#') {
+			i++;
+			continue;
 		}
-		if (c == 0) {
-			diag_error(ld->diags, line, col, "NUL byte: this is binary data, not a YAML map");
-			return false;
-		}
-		if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
-			diag_error(ld->diags, line, col, "control character 0x%02x is not allowed", c);
-			return false;
-		}
-		if (c == '#' && (i == 0 || s[i - 1] == ' ' || s[i - 1] == '\t' || s[i - 1] == '\n' ||
-				 s[i - 1] == '\r')) {
-			xgrow((void **)&ld->hashes, &ld->hash_cap, ld->hash_count + 1, sizeof *ld->hashes);
-			ld->hashes[ld->hash_count++] = (load_hash){ index, line, col };
-		}
-		if (c == '\n') {
-			line++;
-			col = 1;
+		if (c >= 0x80) {
+			uint32_t cp;
+			size_t n = utf8_decode(s + i, len - i, &cp);
+			if (n == 0) {
+				load_prescan_error(ld, i, "invalid UTF-8 (byte 0x%02x); the file must be UTF-8 text", c);
+				return false;
+			}
+			i += n;
+			continuation_bytes += n - 1;
+		} else if (c == '#') {
+			if (i == 0 || strchr(" \t\r\n", s[i - 1])) {
+				xgrow((void **)&ld->hashes, &ld->hash_cap, ld->hash_count + 1, sizeof *ld->hashes);
+				ld->hashes[ld->hash_count++] = (load_hash){ i - continuation_bytes, i };
+			}
+			i++;
+		} else if (c == '\n' || c == '\t' || c == '\r') {
+			i++;
 		} else {
-			col++;
+			load_prescan_error(ld, i, c == 0 ? "NUL byte: this is binary data, not a YAML map"
+							 : "control character 0x%02x is not allowed", c);
+			return false;
 		}
-		i += n;
-		index++;
+		if (i >= next_release) {
+			load_release_before(ld, i);
+			next_release = i + LOAD_RELEASE_STEP;
+		}
 	}
+	ld->released = 0; /* the parse reads it all again from the start */
 	return true;
 }
 
@@ -128,10 +183,8 @@ static void load_note_scalar_span(loader *ld, size_t start, size_t end)
 		const load_hash *h = &ld->hashes[ld->hash_next++];
 		if (h->index >= start)
 			continue;
-		if (ld->comment_count++ == 0) {
-			ld->comment_line = h->line;
-			ld->comment_col = h->col;
-		}
+		if (ld->comment_count++ == 0)
+			load_locate(ld->text, h->byte, &ld->comment_line, &ld->comment_col);
 	}
 }
 
@@ -287,9 +340,9 @@ static bool load_is_null(const yaml_event_t *ev)
 /* Takes the scalar's text from libyaml (no copy). */
 static char *load_take_scalar(loader *ld)
 {
-	char *value = (char *)ld->event.data.scalar.value;
-	ld->event.data.scalar.value = NULL;
-	return value;
+	if (strlen((const char *)ld->event.data.scalar.value) != ld->event.data.scalar.length)
+		load_error(ld, ld->event.start_mark, "text must not contain NUL characters (\\0)");
+	return xstrndup((const char *)ld->event.data.scalar.value, ld->event.data.scalar.length);
 }
 
 /* Expects a scalar value; reports "KEY must be WHAT, found ..." and skips otherwise.
@@ -360,9 +413,8 @@ static bool load_number(loader *ld, const char *key, double min, double max, boo
 	double x = 0;
 	bool numeric = load_is_plain(ev) && *v && strchr("+-.0123456789", *v) && !strpbrk(v, "xXpP");
 	if (numeric) {
-		errno = 0;
-		x = strtod(v, &end);
-		numeric = !*end && errno == 0 && isfinite(x);
+		x = strtod(v, &end); /* overflow gives inf, caught below; underflow a tiny number */
+		numeric = !*end && isfinite(x);
 	}
 	if (load_is_null(ev))
 		*has = false;
@@ -409,21 +461,55 @@ static bool load_expect_start(loader *ld, yaml_event_type_t type, const char *ke
 	return false;
 }
 
-/* True when KEY is among the first COUNT KEYS; otherwise remembers it. */
-static bool load_key_seen(strset **seen, char **keys, size_t count, const char *key)
+/* The keys of one mapping so far, for duplicate checks: a short mapping (every
+ * mapping a map has) lives on the stack and compares hashes, a long one uses a set. */
+#define LOAD_INLINE_KEYS 24
+
+typedef struct load_keys {
+	char *inline_keys[LOAD_INLINE_KEYS];
+	size_t hashes[LOAD_INLINE_KEYS];
+	char **keys;
+	size_t count, cap;
+	strset *seen;
+} load_keys;
+
+/* Adds KEY (taking it); true when it was already there. */
+static bool load_keys_add(load_keys *k, char *key)
 {
-	if (!*seen && count < 32) {
-		for (size_t i = 0; i < count; i++)
-			if (strcmp(keys[i], key) == 0)
-				return true;
-		return false;
+	size_t hash = strset_hash(key);
+	bool seen = false;
+	if (k->count < LOAD_INLINE_KEYS) {
+		for (size_t i = 0; i < k->count && !seen; i++)
+			seen = k->hashes[i] == hash && strcmp(k->keys[i], key) == 0;
+		k->hashes[k->count] = hash;
+	} else {
+		if (!k->seen) {
+			k->seen = strset_new(2 * LOAD_INLINE_KEYS);
+			for (size_t i = 0; i < k->count; i++)
+				strset_add(k->seen, k->keys[i]);
+		}
+		seen = !strset_add(k->seen, key);
 	}
-	if (!*seen) {
-		*seen = strset_new(64);
-		for (size_t i = 0; i < count; i++)
-			strset_add(*seen, keys[i]);
+	if (k->count == k->cap) {
+		bool on_stack = k->keys == k->inline_keys;
+		k->cap *= 2;
+		char **grown = xmalloc(k->cap * sizeof *grown);
+		memcpy(grown, k->keys, k->count * sizeof *grown);
+		if (!on_stack)
+			free(k->keys);
+		k->keys = grown;
 	}
-	return !strset_add(*seen, key);
+	k->keys[k->count++] = key;
+	return seen;
+}
+
+static void load_keys_release(load_keys *k)
+{
+	for (size_t i = 0; i < k->count; i++)
+		free(k->keys[i]);
+	if (k->keys != k->inline_keys)
+		free(k->keys);
+	strset_free(k->seen);
 }
 
 /*
@@ -435,9 +521,8 @@ typedef bool (*load_key_handler)(loader *ld, const char *key, yaml_mark_t key_ma
 
 static bool load_mapping(loader *ld, load_key_handler handler, void *item)
 {
-	strset *seen = NULL; /* made once a mapping has many keys; a short one is scanned */
-	char **keys = NULL;
-	size_t key_count = 0, key_cap = 0;
+	load_keys keys = { .cap = LOAD_INLINE_KEYS };
+	keys.keys = keys.inline_keys;
 	bool ok = load_next(ld);
 	while (ok && ld->event.type != YAML_MAPPING_END_EVENT) {
 		yaml_mark_t mark = ld->event.start_mark;
@@ -448,11 +533,10 @@ static bool load_mapping(loader *ld, load_key_handler handler, void *item)
 			continue;
 		}
 		char *key = load_take_scalar(ld);
-		xgrow((void **)&keys, &key_cap, key_count + 1, sizeof *keys);
-		keys[key_count++] = key;
+		bool duplicate = load_keys_add(&keys, key);
 		if (!load_next(ld))
 			break;
-		if (load_key_seen(&seen, keys, key_count - 1, key)) {
+		if (duplicate) {
 			load_error(ld, mark, "duplicate key '%s'", key);
 			ok = load_skip_node(ld);
 		} else {
@@ -463,10 +547,7 @@ static bool load_mapping(loader *ld, load_key_handler handler, void *item)
 		ld->depth--;
 		ok = load_next(ld);
 	}
-	for (size_t i = 0; i < key_count; i++)
-		free(keys[i]);
-	free(keys);
-	strset_free(seen);
+	load_keys_release(&keys);
 	return ok;
 }
 
@@ -535,11 +616,12 @@ static void load_check_id(loader *ld, char *id, yaml_mark_t mark)
 		load_error(ld, mark, "id '%s' is not valid: use lower-case letters, digits and '-', starting with a letter or digit", id);
 		return;
 	}
-	intptr_t first = (intptr_t)strset_get(ld->ids, id);
-	if (first)
-		load_error(ld, mark, "duplicate id '%s' (first used at line %ld)", id, (long)first);
+	bool added;
+	void **first_line = strset_slot(ld->ids, id, &added);
+	if (added)
+		*first_line = (void *)(intptr_t)load_line(mark);
 	else
-		strset_put(ld->ids, id, (void *)(intptr_t)load_line(mark));
+		load_error(ld, mark, "duplicate id '%s' (first used at line %ld)", id, (long)(intptr_t)*first_line);
 }
 
 static void load_note_missing_id(loader *ld, char **id, const char *name)
@@ -564,7 +646,7 @@ static void load_finish_entry(loader *ld, const char *what, char **id, yaml_mark
 	if (!*name) {
 		load_error(ld, start, "missing required key 'name' in %s", what);
 		*name = xstrdup("");
-	} else if (!**name) {
+	} else if (cjm_text_is_blank(*name)) {
 		load_error(ld, start, "the name of a %s must not be empty", what);
 	}
 	if (*id)
@@ -804,7 +886,7 @@ static bool load_root_key(loader *ld, const char *key, yaml_mark_t mark, void *a
 		yaml_mark_t at = ld->event.start_mark;
 		bool ok = load_text(ld, key, &map->title);
 		root->seen |= ROOT_TITLE;
-		if (ok && (!map->title || !*map->title))
+		if (ok && cjm_text_is_blank(map->title))
 			load_error(ld, at, "title must not be empty");
 		return ok;
 	}
@@ -878,9 +960,10 @@ static void load_document(loader *ld)
 		load_error(ld, ld->event.start_mark, "more than one YAML document; a map file holds one");
 }
 
-cjm_map *cjm_load_buffer(const char *text, size_t len, diag_list *diags, cjm_comments *comments)
+static cjm_map *load_source(const char *text, size_t len, bool release_behind, diag_list *diags,
+			    cjm_comments *comments)
 {
-	loader ld = { .diags = diags };
+	loader ld = { .diags = diags, .text = text, .len = len, .release_behind = release_behind };
 	size_t errors_before = diags->errors;
 	if (comments)
 		*comments = (cjm_comments){ 0 };
@@ -894,9 +977,9 @@ cjm_map *cjm_load_buffer(const char *text, size_t len, diag_list *diags, cjm_com
 		return NULL;
 	}
 	ld.map = cjm_map_new(NULL);
-	ld.ids = strset_new(64);
+	ld.ids = strset_new(len / 512); /* a full map has an id every 300 bytes or so */
 	yaml_parser_initialize(&ld.parser);
-	yaml_parser_set_input_string(&ld.parser, (const unsigned char *)text, len);
+	yaml_parser_set_input(&ld.parser, load_read_handler, &ld);
 	yaml_parser_set_encoding(&ld.parser, YAML_UTF8_ENCODING);
 	load_document(&ld);
 	if (ld.have_event)
@@ -915,6 +998,11 @@ cjm_map *cjm_load_buffer(const char *text, size_t len, diag_list *diags, cjm_com
 		return NULL;
 	}
 	return ld.map;
+}
+
+cjm_map *cjm_load_buffer(const char *text, size_t len, diag_list *diags, cjm_comments *comments)
+{
+	return load_source(text, len, false, diags, comments);
 }
 
 /* Reads all of FD (up to the size limit plus one byte, so "too large" can be told). */
@@ -973,8 +1061,39 @@ char *cjm_read_file(const char *path, size_t *len, int *err)
 	return text;
 }
 
+/* Maps a regular file read-only; NULL when it is empty, not regular, or cannot be mapped. */
+static const char *load_map_file(int fd, size_t *len)
+{
+	struct stat st;
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0 ||
+	    (unsigned long long)st.st_size > CJM_MAX_FILE_SIZE)
+		return NULL;
+	void *text = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+	if (text == MAP_FAILED)
+		return NULL;
+	madvise(text, (size_t)st.st_size, MADV_SEQUENTIAL);
+	*len = (size_t)st.st_size;
+	return text;
+}
+
 cjm_map *cjm_load_file(const char *path, diag_list *diags, cjm_comments *comments, int *errno_out)
 {
+	*errno_out = 0;
+	if (strcmp(path, "-") != 0) {
+		int fd = open(path, O_RDONLY | O_CLOEXEC);
+		if (fd < 0) {
+			*errno_out = errno;
+			return NULL;
+		}
+		size_t len = 0;
+		const char *mapped = load_map_file(fd, &len);
+		close(fd);
+		if (mapped) {
+			cjm_map *map = load_source(mapped, len, true, diags, comments);
+			munmap((void *)mapped, len);
+			return map;
+		}
+	}
 	size_t len = 0;
 	char *text = cjm_read_file(path, &len, errno_out);
 	if (!text) {

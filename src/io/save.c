@@ -50,6 +50,8 @@ static void save_scalar_styled(saver *sv, const char *text, yaml_scalar_style_t 
  * (null, a boolean or a number in YAML's core schema). */
 static bool save_looks_typed(const char *text)
 {
+	if (text[0] && !strchr("~nNtTfF.+-0123456789", text[0]))
+		return false; /* most text: no typed word or number starts this way */
 	static const char *const words[] = { "", "~", "null", "Null", "NULL", "true", "True", "TRUE",
 					     "false", "False", "FALSE", ".inf", ".Inf", ".INF", "-.inf",
 					     "+.inf", "-.Inf", "+.Inf", "-.INF", "+.INF", ".nan", ".NaN",
@@ -94,7 +96,11 @@ static void save_key(saver *sv, const char *key)
 static void save_number(saver *sv, double x)
 {
 	char buf[40];
-	for (int precision = 1; precision <= 17; precision++) {
+	if (x == 0)
+		x = 0; /* -0 is written as 0 */
+	/* Any decimal of up to 15 digits reads back exactly, and %g drops trailing
+	 * zeros, so 15 digits give the shortest form unless more are needed. */
+	for (int precision = 15; precision <= 17; precision++) {
 		snprintf(buf, sizeof buf, "%.*g", precision, x);
 		if (strtod(buf, NULL) == x)
 			break;

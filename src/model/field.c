@@ -75,7 +75,8 @@ bool cjm_field_applies(cjm_field field, cjm_ref_kind owner)
 cjm_field cjm_field_by_key(const char *key, cjm_ref_kind owner)
 {
 	for (int f = 0; f < CJM_FIELD_COUNT; f++)
-		if (cjm_field_applies((cjm_field)f, owner) && strcmp(field_table[f].key, key) == 0)
+		if (field_table[f].key[0] == key[0] && cjm_field_applies((cjm_field)f, owner) &&
+		    strcmp(field_table[f].key, key) == 0)
 			return (cjm_field)f;
 	return CJM_FIELD_COUNT;
 }
@@ -247,7 +248,7 @@ const char *cjm_field_check(cjm_field field, const cjm_value *v)
 			return "text must be valid UTF-8";
 		if (field == CJM_F_ID && !cjm_id_is_valid(v->text))
 			return "an id is lower-case letters, digits and '-', starting with a letter or digit";
-		if ((field == CJM_F_NAME || field == CJM_F_TITLE) && v->text[0] == '\0')
+		if ((field == CJM_F_NAME || field == CJM_F_TITLE) && cjm_text_is_blank(v->text))
 			return "must not be empty";
 		return NULL;
 	case CJM_KIND_EMOTION:

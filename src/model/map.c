@@ -66,6 +66,14 @@ bool cjm_strlist_equal(const cjm_strlist *a, const cjm_strlist *b)
 	return true;
 }
 
+bool cjm_text_is_blank(const char *text)
+{
+	for (const char *p = text; p && *p; p++)
+		if (!strchr(" \t\r\n", *p))
+			return false;
+	return true;
+}
+
 /* ---- touchpoints ---- */
 
 cjm_touchpoint *cjm_touchpoint_new(const char *id, const char *name)

@@ -9,6 +9,7 @@
 struct strset_slot {
 	const char *key;
 	void *value;
+	size_t hash; /* compared before the key, so a probe rarely touches another string */
 };
 
 struct strset {
@@ -43,12 +44,17 @@ void strset_free(strset *set)
 	free(set);
 }
 
-static struct strset_slot *strset_find(const strset *set, const char *key)
+static struct strset_slot *strset_find_hashed(const strset *set, const char *key, size_t hash)
 {
-	size_t i = strset_hash(key) & (set->cap - 1);
-	while (set->slots[i].key && strcmp(set->slots[i].key, key) != 0)
+	size_t i = hash & (set->cap - 1);
+	while (set->slots[i].key && (set->slots[i].hash != hash || strcmp(set->slots[i].key, key) != 0))
 		i = (i + 1) & (set->cap - 1);
 	return &set->slots[i];
+}
+
+static struct strset_slot *strset_find(const strset *set, const char *key)
+{
+	return strset_find_hashed(set, key, strset_hash(key));
 }
 
 static void strset_grow(strset *set)
@@ -59,28 +65,37 @@ static void strset_grow(strset *set)
 	set->slots = xcalloc(set->cap, sizeof *set->slots);
 	for (size_t i = 0; i < old_cap; i++)
 		if (old[i].key)
-			*strset_find(set, old[i].key) = old[i];
+			*strset_find_hashed(set, old[i].key, old[i].hash) = old[i];
 	free(old);
+}
+
+void **strset_slot(strset *set, const char *key, bool *added)
+{
+	if ((set->count + 1) * 2 > set->cap)
+		strset_grow(set);
+	size_t hash = strset_hash(key);
+	struct strset_slot *slot = strset_find_hashed(set, key, hash);
+	*added = !slot->key;
+	if (*added) {
+		slot->key = key;
+		slot->hash = hash;
+		slot->value = NULL;
+		set->count++;
+	}
+	return &slot->value;
 }
 
 void strset_put(strset *set, const char *key, void *value)
 {
-	if ((set->count + 1) * 2 > set->cap)
-		strset_grow(set);
-	struct strset_slot *slot = strset_find(set, key);
-	if (!slot->key) {
-		slot->key = key;
-		set->count++;
-	}
-	slot->value = value;
+	bool added;
+	*strset_slot(set, key, &added) = value;
 }
 
 bool strset_add(strset *set, const char *key)
 {
-	if (strset_has(set, key))
-		return false;
-	strset_put(set, key, NULL);
-	return true;
+	bool added;
+	strset_slot(set, key, &added);
+	return added;
 }
 
 bool strset_has(const strset *set, const char *key)

@@ -14,6 +14,9 @@ bool strset_add(strset *set, const char *key);
 bool strset_has(const strset *set, const char *key);
 /* The value stored with KEY by strset_put, or NULL. */
 void *strset_get(const strset *set, const char *key);
+/* The value slot of KEY, adding KEY (with a NULL value) when absent; *ADDED says which.
+ * One probe where strset_get then strset_put would take two. */
+void **strset_slot(strset *set, const char *key, bool *added);
 /* Adds or replaces KEY with VALUE. */
 void strset_put(strset *set, const char *key, void *value);
 size_t strset_count(const strset *set);
