@@ -7,6 +7,8 @@ failed=0
 log=${TMPDIR:-/tmp}/cjm-check.$$
 trap 'rm -f "$log"' EXIT
 
+abs() { case "$1" in /*) echo "$1" ;; *) echo "$PWD/$1" ;; esac; }
+
 tally() { # name passed failed
 	passed=$((passed + $2))
 	failed=$((failed + $3))
@@ -31,7 +33,7 @@ done
 # scripts: each prints "ok - ..." or "not ok - ..." per check (TAP-like)
 for script in tests/cli/test_*.sh tests/tui/test_*.sh; do
 	[ -f "$script" ] || continue
-	CJM="$CJM_SAN_BUILD/cjm" CJM_FAST="$CJM_BUILD/cjm" sh "$script" >"$log" 2>&1
+	CJM="$(abs "$CJM_SAN_BUILD")/cjm" CJM_FAST="$(abs "$CJM_BUILD")/cjm" sh "$script" >"$log" 2>&1
 	rc=$?
 	p=$(grep -c '^ok ' "$log")
 	f=$(grep -c '^not ok ' "$log")

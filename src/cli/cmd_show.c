@@ -1,11 +1,126 @@
-/* Stub: `cjm show` (being written). */
+/* `cjm show`: the map as a grid with its emotion curve, or one fact per line (--plain). */
+#include <langinfo.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
 #include "cli/cli.h"
+#include "render/show.h"
+#include "util/xalloc.h"
+
+#define SHOW_WIDTH_MAX 10000
+
+/* The width to fit when none is given: the terminal's, $COLUMNS, or 80. */
+static size_t cmd_show_default_width(void)
+{
+	struct winsize ws;
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	const char *columns = getenv("COLUMNS");
+	if (columns && *columns) {
+		char *end;
+		long n = strtol(columns, &end, 10);
+		if (*end == '\0' && n > 0 && n <= SHOW_WIDTH_MAX)
+			return (size_t)n;
+	}
+	return 80;
+}
+
+/* True when the locale's character set is UTF-8 (so box-drawing characters show). */
+static bool cmd_show_utf8_locale(void)
+{
+	const char *was = setlocale(LC_CTYPE, NULL);
+	char *saved = was ? xstrdup(was) : NULL;
+	bool utf8 = false;
+	if (setlocale(LC_CTYPE, "")) {
+		const char *codeset = nl_langinfo(CODESET);
+		utf8 = codeset && (strcmp(codeset, "UTF-8") == 0 || strcmp(codeset, "utf8") == 0);
+	}
+	if (saved)
+		setlocale(LC_CTYPE, saved);
+	free(saved);
+	return utf8;
+}
+
+/* Writes the grid out band by band, so a huge map needs little memory. */
+static void cmd_show_flush(strbuf *out, void *arg)
+{
+	bool *failed = arg;
+	if (out->len && fwrite(out->data, 1, out->len, stdout) != out->len)
+		*failed = true;
+	strbuf_reset(out);
+}
 
 static int cmd_show_run(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	return CJM_EXIT_USAGE;
+	const char *file = NULL, *width_arg = NULL;
+	bool plain = false, bad = false, options_done = false;
+	for (int i = 1; i < argc; i++) {
+		const char *arg = argv[i];
+		if (!options_done && strcmp(arg, "--") == 0) {
+			options_done = true;
+		} else if (!options_done && cli_opt_flag(arg, "--plain", NULL)) {
+			plain = true;
+		} else if (!options_done && cli_opt_value(argc, argv, &i, "--width", NULL, &width_arg, &bad)) {
+			if (bad) {
+				fprintf(stderr, "usage: cjm %s\n", cjm_cmd_show.synopsis);
+				return CJM_EXIT_USAGE;
+			}
+		} else if (!options_done && arg[0] == '-' && arg[1] != '\0') {
+			return cli_usage_error(&cjm_cmd_show, "unknown option '%s'", arg);
+		} else if (file) {
+			return cli_usage_error(&cjm_cmd_show, "one FILE only ('%s' and '%s')", file, arg);
+		} else {
+			file = arg;
+		}
+	}
+	if (!file)
+		return cli_usage_error(&cjm_cmd_show, "which map? give a FILE");
+	size_t width = 0;
+	if (width_arg) {
+		char *end;
+		long n = strtol(width_arg, &end, 10);
+		if (*width_arg == '\0' || *end != '\0' || n < 1 || n > SHOW_WIDTH_MAX)
+			return cli_usage_error(&cjm_cmd_show, "--width must be a whole number from 1 to %d, not '%s'",
+					       SHOW_WIDTH_MAX, width_arg);
+		width = (size_t)n;
+	}
+
+	int rc = CJM_EXIT_OK;
+	cjm_map *map = cli_load_map(file, &rc);
+	if (!map)
+		return rc;
+	strbuf out = { 0 };
+	bool failed = false;
+	if (plain) {
+		cjm_show_plain(&out, map);
+		cmd_show_flush(&out, &failed);
+	} else {
+		cjm_show_options options = {
+			.width = width ? width : cmd_show_default_width(),
+			.ascii = !cmd_show_utf8_locale(),
+			.flush = cmd_show_flush,
+			.flush_arg = &failed,
+		};
+		cjm_show_grid(&out, map, &options);
+	}
+	if (failed || fflush(stdout) != 0)
+		rc = CJM_EXIT_IOERR;
+	if (rc == CJM_EXIT_IOERR)
+		cli_error("cannot write the output");
+	strbuf_release(&out);
+	cjm_map_free(map);
+	return rc;
 }
 
-const cjm_command cjm_cmd_show = { "show", "show FILE", "(not yet)", NULL, cmd_show_run };
+const cjm_command cjm_cmd_show = {
+	"show",
+	"show FILE [--width N] [--plain]",
+	"the map as text: a grid with the emotion curve, or one fact per line",
+	"  --width N      fit lines in N columns (default: the terminal's, $COLUMNS, or 80)\n"
+	"  --plain        one line per fact, in map order (for git diff textconv)\n",
+	cmd_show_run,
+};

@@ -13,14 +13,29 @@ run() {
 	rc=$?
 }
 
+failures=0
 ok() { echo "ok - $1"; }
 fail() {
+	failures=$((failures + 1))
 	echo "not ok - $1"
 	shift
 	[ $# -gt 0 ] && printf '#   %s\n' "$@"
 	printf '#   exit %s\n' "${rc:-?}"
 	sed 's/^/#   out: /' "$T/out" 2>/dev/null | head -n 15
 	sed 's/^/#   err: /' "$T/err" 2>/dev/null | head -n 15
+}
+
+# notok NAME LINE...: a failure whose evidence is LINE... rather than a command's output
+notok() {
+	failures=$((failures + 1))
+	echo "not ok - $1"
+	shift
+	for line in "$@"; do printf '#   %s\n' "$line"; done
+}
+
+# lib_finish: the script's exit status says whether every check passed
+lib_finish() {
+	[ "$failures" -eq 0 ]
 }
 
 # expect_rc N NAME

@@ -1,0 +1,14 @@
+/* The figures of a map as readable aligned text, for `cjm stats` and the editor. */
+#ifndef CJM_RENDER_STATS_H
+#define CJM_RENDER_STATS_H
+
+#include "analysis/figures.h"
+#include "cjm/map.h"
+#include "util/strbuf.h"
+
+/* Appends the counts, emotion (mean, peak, end, peak-end score), the quadrant
+ * table with the touchpoints in each quadrant, and emotion per owner and per
+ * channel. FIGURES are MAP's (cjm_figures_new). */
+void cjm_stats_render(strbuf *out, const cjm_map *map, const cjm_figures *figures);
+
+#endif
