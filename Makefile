@@ -54,35 +54,44 @@ $(S)/obj/%.o: %.c
 
 $(B)/libcjm.a: $(LIB_SRC:%.c=$(B)/obj/%.o)
 	@rm -f $@
-	ar rcs $@ $^
+	$(Q)ar rcs $@ $^
 
 $(S)/libcjm.a: $(LIB_SRC:%.c=$(S)/obj/%.o)
 	@rm -f $@
-	ar rcs $@ $^
+	$(Q)ar rcs $@ $^
 
 $(B)/cjm: $(APP_SRC:%.c=$(B)/obj/%.o) $(B)/libcjm.a
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) -ldl -lm
+	@$(if $(V),,echo "  LINK    $@")
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) -ldl -lm
 
 $(S)/cjm: $(APP_SRC:%.c=$(S)/obj/%.o) $(S)/libcjm.a
-	$(CC) $(SAN_FLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) -ldl -lm
+	@$(if $(V),,echo "  LINK    $@")
+	$(Q)$(CC) $(SAN_FLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) -ldl -lm
 
 $(B)/tests/%: $(B)/obj/tests/unit/%.o $(B)/libcjm.a
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS) -ldl -lm
+	@$(if $(V),,echo "  LINK    $@")
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS) -ldl -lm
 
 $(S)/tests/%: $(S)/obj/tests/unit/%.o $(S)/libcjm.a
 	@mkdir -p $(dir $@)
-	$(CC) $(SAN_FLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS) -ldl -lm
+	@$(if $(V),,echo "  LINK    $@")
+	$(Q)$(CC) $(SAN_FLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS) -ldl -lm
+
+# Keep the unit tests' objects between runs.
+.SECONDARY:
 
 UNIT_BINS := $(UNIT_NAMES:%=$(B)/tests/%) $(UNIT_NAMES:%=$(S)/tests/%)
 
 # Benchmarks and fuzzing.
 $(B)/bench: tests/bench/bench.c $(B)/libcjm.a
-	$(CC) $(CFLAGS) $(CJM_CFLAGS) -o $@ $^ $(PKG_LIBS) -ldl -lm
+	@$(if $(V),,echo "  CC      $@")
+	$(Q)$(CC) $(CFLAGS) $(CJM_CFLAGS) -o $@ $^ $(PKG_LIBS) -ldl -lm
 
 $(B)/fuzz_load: tests/fuzz/fuzz_load.c $(LIB_SRC)
 	@mkdir -p $(dir $@)
-	$(CLANG) -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all $(CJM_CFLAGS) -o $@ $^ $(YAML_LIBS) -ldl -lm
+	@$(if $(V),,echo "  CLANG   $@ (libFuzzer)")
+	$(Q)$(CLANG) -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all $(CJM_CFLAGS) -o $@ $^ $(YAML_LIBS) -ldl -lm
 
 .PHONY: all run check check-run unit cli-tests man-check fuzz bench install uninstall clean deps
 

@@ -92,7 +92,7 @@ typedef struct cjm_map {
 	char *title;
 	char *persona_name;        /* NULL when absent */
 	char *persona_description; /* NULL when absent */
-	bool has_persona;          /* `persona:` was written (possibly empty) */
+	bool has_persona;          /* persona_name or persona_description is set (never saved empty) */
 	cjm_strlist brand_values;
 	bool has_brand_values;
 	bool has_threshold_satisfaction;

@@ -6,6 +6,7 @@
 #include <limits.h>
 #include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -35,6 +36,7 @@ typedef struct loader {
 	yaml_parser_t parser;
 	yaml_event_t event;
 	bool have_event;
+	bool checked;             /* the current event's anchor, alias and tag are reported */
 	bool fatal;
 	int depth;
 	diag_list *diags;
@@ -84,6 +86,14 @@ static const char *load_node_word(yaml_event_type_t type)
 
 /* ---- before parsing: UTF-8, control characters, comment candidates ---- */
 
+/* The length of the UTF-8 byte-order mark TEXT starts with (Windows editors write one), or 0.
+ * Byte compares, not memcmp: with memcmp GCC gives the pre-scan's ASCII loop an extra instruction. */
+static size_t load_bom_len(const char *text, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	return len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF ? 3 : 0;
+}
+
 /* Gives back the mapped pages before POS, so a big file never sits in memory
  * whole beside the model it becomes (the page cache keeps them for re-reading). */
 #define LOAD_RELEASE_STEP (1u << 20)
@@ -109,26 +119,41 @@ static int load_read_handler(void *data, unsigned char *buffer, size_t size, siz
 	return 1;
 }
 
-/* The 1-based line and column (in characters) of byte POS of TEXT. */
+/* The 1-based line and column (in characters) of byte POS of TEXT (POS < its length).
+ * A lone CR ends a line, as it does for libyaml. */
 static void load_locate(const char *text, size_t pos, int *line, int *col)
 {
 	const unsigned char *s = (const unsigned char *)text;
-	size_t i = pos >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF ? 3 : 0;
 	*line = 1;
 	*col = 1;
-	for (; i < pos; i++) {
-		if (s[i] == '\n')
+	for (size_t i = load_bom_len(text, pos); i < pos; i++) {
+		if (s[i] == '\n' || (s[i] == '\r' && s[i + 1] != '\n'))
 			*line += 1, *col = 1;
 		else if ((s[i] & 0xC0) != 0x80)
 			*col += 1;
 	}
 }
 
-static void load_prescan_error(loader *ld, size_t pos, const char *fmt, unsigned char byte)
+static void load_prescan_error(loader *ld, size_t pos, const char *fmt, unsigned value)
 {
 	int line, col;
 	load_locate(ld->text, pos, &line, &col);
-	diag_error(ld->diags, line, col, fmt, byte);
+	diag_error(ld->diags, line, col, fmt, value);
+}
+
+/* What is wrong with the valid non-ASCII character CP (a format for it), or NULL:
+ * C1 controls and the Unicode line ends would show or break lines unlike YAML does. */
+static const char *load_bad_char(uint32_t cp)
+{
+	if (cp <= 0x9F)
+		return "control character U+%04X is not allowed";
+	if (cp == 0x2028)
+		return "character U+%04X (line separator) is not allowed";
+	if (cp == 0x2029)
+		return "character U+%04X (paragraph separator) is not allowed";
+	if (cp == 0xFFFE || cp == 0xFFFF)
+		return "noncharacter U+%04X is not allowed";
+	return NULL;
 }
 
 /* Checks the bytes are UTF-8 text without NUL or control characters, and notes
@@ -136,12 +161,11 @@ static void load_prescan_error(loader *ld, size_t pos, const char *fmt, unsigned
 static bool load_prescan(loader *ld, const char *text, size_t len)
 {
 	const unsigned char *s = (const unsigned char *)text;
-	size_t i = 0, continuation_bytes = 0, next_release = LOAD_RELEASE_STEP;
-	if (len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)
-		i = continuation_bytes = 3; /* a byte-order mark; libyaml skips it without counting */
+	size_t i = load_bom_len(text, len), next_release = LOAD_RELEASE_STEP;
+	size_t continuation_bytes = i; /* libyaml starts after the byte-order mark */
 	while (i < len) {
 		unsigned char c = s[i];
-		if (c >= 0x20 && c < 0x80 && c != '#') {
+		if (c >= 0x20 && c < 0x7f && c != '#') {
 			i++;
 			continue;
 		}
@@ -150,6 +174,11 @@ static bool load_prescan(loader *ld, const char *text, size_t len)
 			size_t n = utf8_decode(s + i, len - i, &cp);
 			if (n == 0) {
 				load_prescan_error(ld, i, "invalid UTF-8 (byte 0x%02x); the file must be UTF-8 text", c);
+				return false;
+			}
+			const char *bad = load_bad_char(cp);
+			if (bad) {
+				load_prescan_error(ld, i, bad, cp);
 				return false;
 			}
 			i += n;
@@ -219,8 +248,9 @@ static bool load_next(loader *ld)
 	if (ld->have_event)
 		yaml_event_delete(&ld->event);
 	ld->have_event = false;
-	if (!ld->fatal && diag_full(ld->diags))
-		ld->fatal = ld->diags->truncated = true; /* enough said; stop reading */
+	ld->checked = false;
+	if (ld->diags->truncated)
+		ld->fatal = true; /* a 51st error was left out: enough said; stop reading */
 	if (ld->fatal)
 		return false;
 	if (!yaml_parser_parse(&ld->parser, &ld->event)) {
@@ -234,23 +264,29 @@ static bool load_next(loader *ld)
 	return true;
 }
 
+/* What a "!!" tag stands for. */
+#define LOAD_TAG_PREFIX "tag:yaml.org,2002:"
+#define LOAD_TAG_PREFIX_LEN (sizeof LOAD_TAG_PREFIX - 1)
+
 static bool load_tag_is_core(const char *tag)
 {
 	static const char *const core[] = { "str", "int", "float", "bool", "null", "map", "seq" };
-	const char *prefix = "tag:yaml.org,2002:";
-	if (strncmp(tag, prefix, strlen(prefix)) != 0)
+	if (strncmp(tag, LOAD_TAG_PREFIX, LOAD_TAG_PREFIX_LEN) != 0)
 		return false;
 	for (size_t i = 0; i < sizeof core / sizeof *core; i++)
-		if (strcmp(tag + strlen(prefix), core[i]) == 0)
+		if (strcmp(tag + LOAD_TAG_PREFIX_LEN, core[i]) == 0)
 			return true;
 	return false;
 }
 
-/* Reports anchors, aliases and foreign tags on the current node event. */
+/* Reports anchors, aliases and foreign tags on the current node event, once. */
 static void load_check_node(loader *ld)
 {
 	yaml_event_t *ev = &ld->event;
 	const yaml_char_t *anchor = NULL, *tag = NULL;
+	if (ld->checked)
+		return;
+	ld->checked = true;
 	switch (ev->type) {
 	case YAML_ALIAS_EVENT:
 		load_error(ld, ev->start_mark, "aliases are not allowed (*%s); write the value out",
@@ -270,9 +306,12 @@ static void load_check_node(loader *ld)
 	}
 	if (anchor)
 		load_error(ld, ev->start_mark, "anchors are not allowed (&%s)", (const char *)anchor);
-	if (tag && !load_tag_is_core((const char *)tag))
-		load_error(ld, ev->start_mark, "tag '%s' is not allowed; only YAML's core tags are",
-			   (const char *)tag);
+	if (tag && !load_tag_is_core((const char *)tag)) {
+		const char *t = (const char *)tag; /* shown as written: !!set, not tag:yaml.org,2002:set */
+		bool secondary = strncmp(t, LOAD_TAG_PREFIX, LOAD_TAG_PREFIX_LEN) == 0;
+		load_error(ld, ev->start_mark, "tag '%s%s' is not allowed; only YAML's core tags are",
+			   secondary ? "!!" : "", secondary ? t + LOAD_TAG_PREFIX_LEN : t);
+	}
 }
 
 /* Enters a collection; false (fatal) when nesting is deeper than the schema allows. */
@@ -329,6 +368,21 @@ static bool load_is_plain(const yaml_event_t *ev)
 	return ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE && !ev->data.scalar.tag;
 }
 
+/* A plain scalar, or one with the core tag TAG or TAG2 (may be NULL): `!!int 1` is a number. */
+static bool load_is_typed(const yaml_event_t *ev, const char *tag, const char *tag2)
+{
+	const char *t = (const char *)ev->data.scalar.tag;
+	if (!t)
+		return ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+	return strcmp(t, tag) == 0 || (tag2 && strcmp(t, tag2) == 0);
+}
+
+static bool load_is_quoted(const yaml_event_t *ev)
+{
+	return !ev->data.scalar.tag && (ev->data.scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
+					 ev->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE);
+}
+
 static bool load_is_null(const yaml_event_t *ev)
 {
 	if (!load_is_plain(ev))
@@ -352,17 +406,27 @@ static bool load_expect_scalar(loader *ld, const char *key, const char *what)
 	load_check_node(ld);
 	if (ld->event.type == YAML_SCALAR_EVENT)
 		return true;
-	load_error(ld, ld->event.start_mark, "%s must be %s, found %s", key, what,
-		   load_node_word(ld->event.type));
+	if (ld->event.type != YAML_ALIAS_EVENT) /* an alias is reported already */
+		load_error(ld, ld->event.start_mark, "%s must be %s, found %s", key, what,
+			   load_node_word(ld->event.type));
 	load_skip_node(ld);
 	return false;
 }
 
-/* Text value: *OUT set (NULL for null). */
+/* Reports that the current scalar is not WHAT; QUOTED says it would be without its quotes. */
+static void load_scalar_error(loader *ld, const char *key, const char *what, bool quoted)
+{
+	load_error(ld, ld->event.start_mark, "%s must be %s, found %s'%s'%s", key, what,
+		   quoted ? "quoted text " : "", (const char *)ld->event.data.scalar.value,
+		   quoted ? " (remove the quotes)" : "");
+}
+
+/* Text value: *OUT set (NULL for null). Like the other value readers, it returns false
+ * only when reading must stop: a value of the wrong kind is reported and skipped. */
 static bool load_text(loader *ld, const char *key, char **out)
 {
 	if (!load_expect_scalar(ld, key, "text"))
-		return false;
+		return !ld->fatal;
 	free(*out);
 	*out = load_is_null(&ld->event) ? NULL : load_take_scalar(ld);
 	return load_next(ld);
@@ -381,18 +445,17 @@ static bool load_parse_long(const char *s, long *out)
 static bool load_int(loader *ld, const char *key, long min, long max, bool *has, long *out)
 {
 	if (!load_expect_scalar(ld, key, "a whole number"))
-		return false;
+		return !ld->fatal;
 	const yaml_event_t *ev = &ld->event;
-	const char *v = (const char *)ev->data.scalar.value;
-	long n;
+	long n = 0;
+	bool parsed = load_parse_long((const char *)ev->data.scalar.value, &n);
 	if (load_is_null(ev)) {
 		*has = false;
-	} else if (!load_is_plain(ev) || !load_parse_long(v, &n)) {
-		if (min == LONG_MIN)
-			load_error(ld, ev->start_mark, "%s must be a whole number, found '%s'", key, v);
-		else
-			load_error(ld, ev->start_mark, "%s must be a whole number from %ld to %ld, found '%s'", key,
-				   min, max, v);
+	} else if (!parsed || !load_is_typed(ev, YAML_INT_TAG, NULL)) {
+		char what[80] = "a whole number";
+		if (min != LONG_MIN)
+			snprintf(what, sizeof what, "a whole number from %ld to %ld", min, max);
+		load_scalar_error(ld, key, what, parsed && n >= min && n <= max && load_is_quoted(ev));
 	} else if (n < min || n > max) {
 		load_error(ld, ev->start_mark, "%s must be a whole number from %ld to %ld, found %ld", key, min,
 			   max, n);
@@ -403,62 +466,90 @@ static bool load_int(loader *ld, const char *key, long min, long max, bool *has,
 	return load_next(ld);
 }
 
+/* A decimal number (no hex, inf or nan) that a double holds. */
+static bool load_parse_number(const char *v, double *x)
+{
+	if (!*v || !strchr("+-.0123456789", *v) || strpbrk(v, "xXpP"))
+		return false;
+	char *end;
+	*x = strtod(v, &end); /* overflow gives inf, caught below; underflow a tiny number */
+	return !*end && isfinite(*x);
+}
+
 static bool load_number(loader *ld, const char *key, double min, double max, bool *has, double *out)
 {
 	if (!load_expect_scalar(ld, key, "a number"))
-		return false;
+		return !ld->fatal;
 	const yaml_event_t *ev = &ld->event;
-	const char *v = (const char *)ev->data.scalar.value;
-	char *end = NULL;
 	double x = 0;
-	bool numeric = load_is_plain(ev) && *v && strchr("+-.0123456789", *v) && !strpbrk(v, "xXpP");
-	if (numeric) {
-		x = strtod(v, &end); /* overflow gives inf, caught below; underflow a tiny number */
-		numeric = !*end && isfinite(x);
-	}
-	if (load_is_null(ev))
+	bool valid = load_parse_number((const char *)ev->data.scalar.value, &x) && x >= min && x <= max;
+	if (load_is_null(ev)) {
 		*has = false;
-	else if (!numeric || x < min || x > max)
-		load_error(ld, ev->start_mark, "%s must be a number from %g to %g, found '%s'", key, min, max, v);
-	else
+	} else if (!valid || !load_is_typed(ev, YAML_FLOAT_TAG, YAML_INT_TAG)) {
+		char what[80];
+		snprintf(what, sizeof what, "a number from %g to %g", min, max);
+		load_scalar_error(ld, key, what, valid && load_is_quoted(ev));
+	} else {
 		*has = true, *out = x;
+	}
 	return load_next(ld);
+}
+
+static cjm_tristate load_bool_word(const char *v)
+{
+	if (!strcmp(v, "true") || !strcmp(v, "True") || !strcmp(v, "TRUE"))
+		return CJM_TRUE;
+	if (!strcmp(v, "false") || !strcmp(v, "False") || !strcmp(v, "FALSE"))
+		return CJM_FALSE;
+	return CJM_UNSET;
 }
 
 static bool load_bool(loader *ld, const char *key, cjm_tristate *out)
 {
 	if (!load_expect_scalar(ld, key, "true or false"))
-		return false;
+		return !ld->fatal;
 	const yaml_event_t *ev = &ld->event;
-	const char *v = (const char *)ev->data.scalar.value;
+	cjm_tristate word = load_bool_word((const char *)ev->data.scalar.value);
 	if (load_is_null(ev))
 		*out = CJM_UNSET;
-	else if (load_is_plain(ev) && (!strcmp(v, "true") || !strcmp(v, "True") || !strcmp(v, "TRUE")))
-		*out = CJM_TRUE;
-	else if (load_is_plain(ev) && (!strcmp(v, "false") || !strcmp(v, "False") || !strcmp(v, "FALSE")))
-		*out = CJM_FALSE;
+	else if (word != CJM_UNSET && load_is_typed(ev, YAML_BOOL_TAG, NULL))
+		*out = word;
 	else
-		load_error(ld, ev->start_mark, "%s must be true or false, found '%s'", key, v);
+		load_scalar_error(ld, key, "true or false", word != CJM_UNSET && load_is_quoted(ev));
 	return load_next(ld);
 }
 
 /* ---- collections ---- */
 
-/* Expects the start of a mapping or list; reports and skips anything else. */
-static bool load_expect_start(loader *ld, yaml_event_type_t type, const char *key, const char *what)
+/* Expects the start of a mapping or list; reports and skips anything else. An empty
+ * value is fine for a key (it is absent) but not for a list ITEM. */
+static bool load_expect_collection(loader *ld, yaml_event_type_t type, const char *key, const char *what,
+				   bool item)
 {
 	load_check_node(ld);
 	if (ld->event.type == type)
 		return load_enter(ld);
-	if (ld->event.type == YAML_SCALAR_EVENT && load_is_null(&ld->event) &&
-	    type == YAML_SEQUENCE_START_EVENT) {
-		load_next(ld); /* "key:" with nothing after it: an empty list */
+	bool empty = ld->event.type == YAML_SCALAR_EVENT && load_is_null(&ld->event);
+	if (empty && !item) {
+		load_next(ld); /* "key:" with nothing after it */
 		return false;
 	}
-	load_error(ld, ld->event.start_mark, "%s must be %s, found %s", key, what,
-		   load_node_word(ld->event.type));
+	if (ld->event.type != YAML_ALIAS_EVENT) /* an alias is reported already */
+		load_error(ld, ld->event.start_mark, "%s must be %s, found %s", key, what,
+			   empty ? "an empty item" : load_node_word(ld->event.type));
 	load_skip_node(ld);
 	return false;
+}
+
+static bool load_expect_start(loader *ld, yaml_event_type_t type, const char *key, const char *what)
+{
+	return load_expect_collection(ld, type, key, what, false);
+}
+
+/* Expects a list item that is a mapping (a phase, a touchpoint, a dismissed suggestion). */
+static bool load_expect_item(loader *ld, const char *item, const char *what)
+{
+	return load_expect_collection(ld, YAML_MAPPING_START_EVENT, item, what, true);
 }
 
 /* The keys of one mapping so far, for duplicate checks: a short mapping (every
@@ -528,7 +619,9 @@ static bool load_mapping(loader *ld, load_key_handler handler, void *item)
 		yaml_mark_t mark = ld->event.start_mark;
 		load_check_node(ld);
 		if (ld->event.type != YAML_SCALAR_EVENT) {
-			load_error(ld, mark, "a key must be a plain word, found %s", load_node_word(ld->event.type));
+			if (ld->event.type != YAML_ALIAS_EVENT) /* an alias is reported already */
+				load_error(ld, mark, "a key must be a plain word, found %s",
+					   load_node_word(ld->event.type));
 			ok = load_skip_node(ld) && load_skip_node(ld);
 			continue;
 		}
@@ -558,13 +651,13 @@ static bool load_unknown_key(loader *ld, const char *key, yaml_mark_t mark, cons
 	return load_skip_node(ld);
 }
 
-/* A list of text items into LIST. */
-static bool load_text_list(loader *ld, const char *key, cjm_strlist *list, bool *present)
+/* A list of text items into LIST; MARKS (may be NULL) receives a malloc'd array of
+ * where each item stood, for messages about one item. */
+static bool load_text_list(loader *ld, const char *key, cjm_strlist *list, yaml_mark_t **marks)
 {
 	if (!load_expect_start(ld, YAML_SEQUENCE_START_EVENT, key, "a list of text"))
 		return !ld->fatal;
-	if (present)
-		*present = true;
+	size_t marks_cap = 0;
 	cjm_strlist_clear(list);
 	bool ok = load_next(ld);
 	while (ok && ld->event.type != YAML_SEQUENCE_END_EVENT) {
@@ -575,6 +668,10 @@ static bool load_text_list(loader *ld, const char *key, cjm_strlist *list, bool 
 		if (load_is_null(&ld->event)) {
 			load_error(ld, ld->event.start_mark, "empty item in %s", key);
 		} else {
+			if (marks) {
+				xgrow((void **)marks, &marks_cap, list->len + 1, sizeof **marks);
+				(*marks)[list->len] = ld->event.start_mark;
+			}
 			char *text = load_take_scalar(ld);
 			xgrow((void **)&list->items, &list->cap, list->len + 1, sizeof *list->items);
 			list->items[list->len++] = text;
@@ -591,19 +688,20 @@ static bool load_text_list(loader *ld, const char *key, cjm_strlist *list, bool 
 static bool load_pillars(loader *ld, unsigned *bits)
 {
 	cjm_strlist names = { 0 };
-	yaml_mark_t mark = ld->event.start_mark;
-	bool ok = load_text_list(ld, "pillars", &names, NULL);
+	yaml_mark_t *marks = NULL;
+	bool ok = load_text_list(ld, "pillars", &names, &marks);
 	for (size_t i = 0; i < names.len; i++) {
 		unsigned bit = cjm_pillar_from_name(names.items[i]);
 		if (!bit)
-			load_error(ld, mark,
+			load_error(ld, marks[i],
 				   "unknown pillar '%s' (one of: personalisation, integrity, expectations, "
 				   "resolution, time-and-effort, empathy)",
 				   names.items[i]);
 		else if (*bits & bit)
-			load_error(ld, mark, "pillar '%s' is listed twice", names.items[i]);
+			load_error(ld, marks[i], "pillar '%s' is listed twice", names.items[i]);
 		*bits |= bit;
 	}
+	free(marks);
 	cjm_strlist_clear(&names);
 	return ok;
 }
@@ -633,34 +731,49 @@ static void load_note_missing_id(loader *ld, char **id, const char *name)
 static void load_assign_missing_ids(loader *ld)
 {
 	for (size_t i = 0; i < ld->missing_count; i++) {
+		if (!ld->missing[i].id)
+			continue; /* a phase's place, kept for an id it turned out to have */
 		char *id = cjm_unique_id_in(ld->ids, ld->missing[i].name);
 		*ld->missing[i].id = id;
 		strset_add(ld->ids, id);
 	}
 }
 
-/* Checks the required name, and the id once the entry's mapping is read. */
-static void load_finish_entry(loader *ld, const char *what, char **id, yaml_mark_t id_mark, char **name,
-			      yaml_mark_t start)
+/* How an entry's name was written: a name of the wrong kind is reported as that alone. */
+enum { LOAD_NAME_ABSENT, LOAD_NAME_TEXT, LOAD_NAME_WRONG_KIND };
+
+/* A phase or touchpoint being read. */
+typedef struct load_entry {
+	void *item;
+	yaml_mark_t start, id_mark;
+	int name;    /* LOAD_NAME_*: how its name was written */
+	size_t slot; /* its place among the missing ids, or SIZE_MAX for the end */
+} load_entry;
+
+static bool load_name(loader *ld, load_entry *entry, char **name)
 {
-	if (!*name) {
-		load_error(ld, start, "missing required key 'name' in %s", what);
+	entry->name = ld->event.type == YAML_SCALAR_EVENT ? LOAD_NAME_TEXT : LOAD_NAME_WRONG_KIND;
+	return load_text(ld, "name", name);
+}
+
+/* Checks the required name, and the id once the entry's mapping is read. */
+static void load_finish_entry(loader *ld, const char *what, const load_entry *entry, char **id, char **name)
+{
+	if (entry->name == LOAD_NAME_ABSENT)
+		load_error(ld, entry->start, "missing required key 'name' in %s", what);
+	else if (entry->name == LOAD_NAME_TEXT && cjm_text_is_blank(*name))
+		load_error(ld, entry->start, "the name of a %s must not be empty", what);
+	if (!*name)
 		*name = xstrdup("");
-	} else if (cjm_text_is_blank(*name)) {
-		load_error(ld, start, "the name of a %s must not be empty", what);
-	}
 	if (*id)
-		load_check_id(ld, *id, id_mark);
+		load_check_id(ld, *id, entry->id_mark);
+	else if (entry->slot != SIZE_MAX)
+		ld->missing[entry->slot] = (load_missing_id){ id, *name };
 	else
 		load_note_missing_id(ld, id, *name);
 }
 
 /* ---- touchpoints ---- */
-
-typedef struct load_entry {
-	void *item;
-	yaml_mark_t id_mark;
-} load_entry;
 
 static bool load_touchpoint_key(loader *ld, const char *key, yaml_mark_t mark, void *arg)
 {
@@ -671,7 +784,7 @@ static bool load_touchpoint_key(loader *ld, const char *key, yaml_mark_t mark, v
 	long n = 0;
 	switch (field) {
 	case CJM_F_ID: entry->id_mark = ld->event.start_mark; return load_text(ld, key, &tp->id);
-	case CJM_F_NAME: return load_text(ld, key, &tp->name);
+	case CJM_F_NAME: return load_name(ld, entry, &tp->name);
 	case CJM_F_CHANNEL: return load_text(ld, key, &tp->channel);
 	case CJM_F_OWNER: return load_text(ld, key, &tp->owner);
 	case CJM_F_NOTES: return load_text(ld, key, &tp->notes);
@@ -706,17 +819,17 @@ static bool load_touchpoints(loader *ld, cjm_phase *phase)
 	bool ok = load_next(ld);
 	while (ok && ld->event.type != YAML_SEQUENCE_END_EVENT) {
 		yaml_mark_t start = ld->event.start_mark;
-		if (!load_expect_start(ld, YAML_MAPPING_START_EVENT, "a touchpoint", "a mapping")) {
+		if (!load_expect_item(ld, "a touchpoint", "a mapping")) {
 			ok = !ld->fatal;
 			continue;
 		}
 		cjm_touchpoint *tp = cjm_touchpoint_new(NULL, NULL);
 		tp->pos = load_pos(start);
 		cjm_phase_insert_touchpoint(phase, phase->touchpoint_count, tp);
-		load_entry entry = { tp, start };
+		load_entry entry = { tp, start, start, LOAD_NAME_ABSENT, SIZE_MAX };
 		ok = load_mapping(ld, load_touchpoint_key, &entry);
 		if (ok)
-			load_finish_entry(ld, "touchpoint", &tp->id, entry.id_mark, &tp->name, start);
+			load_finish_entry(ld, "touchpoint", &entry, &tp->id, &tp->name);
 	}
 	if (ok) {
 		ld->depth--;
@@ -736,7 +849,7 @@ static bool load_phase_key(loader *ld, const char *key, yaml_mark_t mark, void *
 		return load_text(ld, key, &phase->id);
 	}
 	if (!strcmp(key, "name"))
-		return load_text(ld, key, &phase->name);
+		return load_name(ld, entry, &phase->name);
 	if (!strcmp(key, "description"))
 		return load_text(ld, key, &phase->description);
 	if (!strcmp(key, "touchpoints"))
@@ -752,17 +865,19 @@ static bool load_phases(loader *ld)
 	bool ok = load_next(ld);
 	while (ok && ld->event.type != YAML_SEQUENCE_END_EVENT) {
 		yaml_mark_t start = ld->event.start_mark;
-		if (!load_expect_start(ld, YAML_MAPPING_START_EVENT, "a phase", "a mapping")) {
+		if (!load_expect_item(ld, "a phase", "a mapping")) {
 			ok = !ld->fatal;
 			continue;
 		}
 		cjm_phase *phase = cjm_phase_new(NULL, NULL);
 		phase->pos = load_pos(start);
 		cjm_map_insert_phase(map, map->phase_count, phase);
-		load_entry entry = { phase, start };
+		/* a phase's generated id comes before its touchpoints', as in the document */
+		load_entry entry = { phase, start, start, LOAD_NAME_ABSENT, ld->missing_count };
+		load_note_missing_id(ld, NULL, NULL);
 		ok = load_mapping(ld, load_phase_key, &entry);
 		if (ok)
-			load_finish_entry(ld, "phase", &phase->id, entry.id_mark, &phase->name, start);
+			load_finish_entry(ld, "phase", &entry, &phase->id, &phase->name);
 	}
 	if (ok) {
 		ld->depth--;
@@ -818,14 +933,39 @@ static bool load_patterns_key(loader *ld, const char *key, yaml_mark_t mark, voi
 	return load_mapping(ld, load_pattern_setting_key, setting);
 }
 
+/* A dismissed suggestion being read, with where its values stood. */
+typedef struct load_dismissal {
+	cjm_dismissal *d;
+	yaml_mark_t start, pattern_mark, target_mark;
+} load_dismissal;
+
 static bool load_dismissal_key(loader *ld, const char *key, yaml_mark_t mark, void *arg)
 {
-	cjm_dismissal *d = arg;
-	if (!strcmp(key, "pattern"))
-		return load_text(ld, key, &d->pattern);
-	if (!strcmp(key, "target"))
-		return load_text(ld, key, &d->target);
+	load_dismissal *ldm = arg;
+	if (!strcmp(key, "pattern")) {
+		ldm->pattern_mark = ld->event.start_mark;
+		return load_text(ld, key, &ldm->d->pattern);
+	}
+	if (!strcmp(key, "target")) {
+		ldm->target_mark = ld->event.start_mark;
+		return load_text(ld, key, &ldm->d->target);
+	}
 	return load_unknown_key(ld, key, mark, "a dismissed suggestion", "pattern, target");
+}
+
+static void load_check_dismissal(loader *ld, const load_dismissal *ldm)
+{
+	const cjm_dismissal *d = ldm->d;
+	if (!d->pattern)
+		load_error(ld, ldm->start, "a dismissed suggestion needs a pattern id");
+	else if (!cjm_id_is_valid(d->pattern))
+		load_error(ld, ldm->pattern_mark, "'%s' is not a pattern id (lower-case letters, digits and '-')",
+			   d->pattern);
+	if (!d->target)
+		load_error(ld, ldm->start, "a dismissed suggestion needs a target id");
+	else if (!cjm_id_is_valid(d->target))
+		load_error(ld, ldm->target_mark, "'%s' is not an id (lower-case letters, digits and '-')",
+			   d->target);
 }
 
 static bool load_dismissed(loader *ld)
@@ -836,19 +976,17 @@ static bool load_dismissed(loader *ld)
 	bool ok = load_next(ld);
 	while (ok && ld->event.type != YAML_SEQUENCE_END_EVENT) {
 		yaml_mark_t start = ld->event.start_mark;
-		if (!load_expect_start(ld, YAML_MAPPING_START_EVENT, "a dismissed suggestion",
-				       "a mapping of pattern and target")) {
+		if (!load_expect_item(ld, "a dismissed suggestion", "a mapping of pattern and target")) {
 			ok = !ld->fatal;
 			continue;
 		}
 		map->dismissed = xrealloc(map->dismissed, (map->dismissed_count + 1) * sizeof *map->dismissed);
 		cjm_dismissal *d = &map->dismissed[map->dismissed_count++];
 		*d = (cjm_dismissal){ NULL, NULL, load_pos(start) };
-		ok = load_mapping(ld, load_dismissal_key, d);
-		if (ok && (!d->pattern || !cjm_id_is_valid(d->pattern)))
-			load_error(ld, start, "a dismissed suggestion needs a pattern id");
-		if (ok && (!d->target || !cjm_id_is_valid(d->target)))
-			load_error(ld, start, "a dismissed suggestion needs a target id");
+		load_dismissal ldm = { d, start, start, start };
+		ok = load_mapping(ld, load_dismissal_key, &ldm);
+		if (ok)
+			load_check_dismissal(ld, &ldm);
 	}
 	if (ok) {
 		ld->depth--;
@@ -865,28 +1003,51 @@ typedef struct load_root {
 	unsigned seen;
 } load_root;
 
+/* A whole number too large for a long: a version from a far future, not a typo. */
+static bool load_is_huge_int(const yaml_event_t *ev)
+{
+	if (ev->type != YAML_SCALAR_EVENT || !load_is_typed(ev, YAML_INT_TAG, NULL))
+		return false;
+	const char *v = (const char *)ev->data.scalar.value;
+	const char *digits = v + (*v == '+' || *v == '-');
+	long n;
+	return *digits && !digits[strspn(digits, "0123456789")] && !load_parse_long(v, &n);
+}
+
+static bool load_version(loader *ld, load_root *root)
+{
+	const yaml_event_t *ev = &ld->event;
+	yaml_mark_t at = ev->start_mark;
+	if (ev->type != YAML_SCALAR_EVENT || !load_is_null(ev))
+		root->seen |= ROOT_VERSION; /* a bad value is reported as bad, not as missing */
+	if (load_is_huge_int(ev)) {
+		load_check_node(ld);
+		load_error(ld, at, "unsupported format version %s (this cjm reads version %d)",
+			   (const char *)ev->data.scalar.value, CJM_FORMAT_VERSION);
+		return load_next(ld);
+	}
+	bool has = false;
+	long v = 0;
+	bool ok = load_int(ld, "version", LONG_MIN, LONG_MAX, &has, &v);
+	if (has && v != CJM_FORMAT_VERSION)
+		load_error(ld, at, "unsupported format version %ld (this cjm reads version %d)", v,
+			   CJM_FORMAT_VERSION);
+	ld->map->version = (int)v;
+	return ok;
+}
+
 static bool load_root_key(loader *ld, const char *key, yaml_mark_t mark, void *arg)
 {
 	load_root *root = arg;
 	cjm_map *map = ld->map;
-	if (!strcmp(key, "version")) {
-		bool has = false;
-		long v = 0;
-		yaml_mark_t at = ld->event.start_mark;
-		bool ok = load_int(ld, key, LONG_MIN, LONG_MAX, &has, &v);
-		if (has && v != CJM_FORMAT_VERSION)
-			load_error(ld, at, "unsupported format version %ld (this cjm reads version %d)", v,
-				   CJM_FORMAT_VERSION);
-		if (has)
-			root->seen |= ROOT_VERSION;
-		map->version = (int)v;
-		return ok;
-	}
+	if (!strcmp(key, "version"))
+		return load_version(ld, root);
 	if (!strcmp(key, "title")) {
 		yaml_mark_t at = ld->event.start_mark;
+		bool text = ld->event.type == YAML_SCALAR_EVENT; /* else reported as the wrong kind */
 		bool ok = load_text(ld, key, &map->title);
 		root->seen |= ROOT_TITLE;
-		if (ok && cjm_text_is_blank(map->title))
+		if (ok && text && cjm_text_is_blank(map->title))
 			load_error(ld, at, "title must not be empty");
 		return ok;
 	}
@@ -979,6 +1140,7 @@ static cjm_map *load_source(const char *text, size_t len, bool release_behind, d
 	ld.map = cjm_map_new(NULL);
 	ld.ids = strset_new(len / 512); /* a full map has an id every 300 bytes or so */
 	yaml_parser_initialize(&ld.parser);
+	ld.read_pos = load_bom_len(text, len); /* with the encoding set, libyaml would read a BOM as text */
 	yaml_parser_set_input(&ld.parser, load_read_handler, &ld);
 	yaml_parser_set_encoding(&ld.parser, YAML_UTF8_ENCODING);
 	load_document(&ld);
@@ -1022,13 +1184,13 @@ static char *load_read_all(int fd, size_t *len, int *err)
 	}
 	char *buf = xmalloc(cap);
 	for (;;) {
+		if (n > CJM_MAX_FILE_SIZE) { /* a pipe or device: stop one byte past the limit */
+			free(buf);
+			*err = EFBIG;
+			return NULL;
+		}
 		if (n == cap) {
-			if (cap > CJM_MAX_FILE_SIZE) {
-				free(buf);
-				*err = EFBIG;
-				return NULL;
-			}
-			cap *= 2;
+			cap = cap > CJM_MAX_FILE_SIZE / 2 ? (size_t)CJM_MAX_FILE_SIZE + 1 : cap * 2;
 			buf = xrealloc(buf, cap);
 		}
 		ssize_t got = read(fd, buf + n, cap - n);
