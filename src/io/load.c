@@ -50,6 +50,9 @@ typedef struct loader {
 	size_t released;
 	load_hash *hashes;        /* comment candidates, in order */
 	size_t hash_count, hash_cap, hash_next;
+	size_t scan_pos;           /* the bytes before it are checked */
+	size_t continuation_bytes; /* before scan_pos: bytes minus characters, for libyaml's index */
+	bool scan_failed;          /* the check found a problem and said so */
 	size_t comment_count;
 	int comment_line, comment_col;
 } loader;
@@ -84,7 +87,7 @@ static const char *load_node_word(yaml_event_type_t type)
 	}
 }
 
-/* ---- before parsing: UTF-8, control characters, comment candidates ---- */
+/* ---- the bytes: UTF-8, control characters, comment candidates ---- */
 
 /* The length of the UTF-8 byte-order mark TEXT starts with (Windows editors write one), or 0.
  * Byte compares, not memcmp: with memcmp GCC gives the pre-scan's ASCII loop an extra instruction. */
@@ -108,10 +111,17 @@ static void load_release_before(loader *ld, size_t pos)
 	ld->released = end;
 }
 
+static bool load_scan_until(loader *ld, size_t end);
+
+/* Hands libyaml the next bytes, checked just before, while they are still in the cache. */
 static int load_read_handler(void *data, unsigned char *buffer, size_t size, size_t *size_read)
 {
 	loader *ld = data;
 	size_t n = ld->len - ld->read_pos < size ? ld->len - ld->read_pos : size;
+	if (!load_scan_until(ld, ld->read_pos + n)) {
+		ld->scan_failed = true;
+		return 0;
+	}
 	memcpy(buffer, ld->text + ld->read_pos, n);
 	ld->read_pos += n;
 	*size_read = n;
@@ -156,14 +166,33 @@ static const char *load_bad_char(uint32_t cp)
 	return NULL;
 }
 
-/* Checks the bytes are UTF-8 text without NUL or control characters, and notes
- * every '#' that may start a comment. ASCII text takes the short path. */
-static bool load_prescan(loader *ld, const char *text, size_t len)
+/* True when the 8 bytes at S are all printable ASCII other than '#': nothing for
+ * the check to look at, told at once with bit tricks on one 64-bit word. */
+static bool load_plain_word(const unsigned char *s)
 {
-	const unsigned char *s = (const unsigned char *)text;
-	size_t i = load_bom_len(text, len), next_release = LOAD_RELEASE_STEP;
-	size_t continuation_bytes = i; /* libyaml starts after the byte-order mark */
-	while (i < len) {
+	const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+	uint64_t w;
+	memcpy(&w, s, sizeof w);
+	uint64_t below_space = (w - ones * 0x20) & ~w;     /* high bit where a byte < 0x20 (or >= 0x80) */
+	uint64_t hash = w ^ (ones * '#');
+	uint64_t is_hash = (hash - ones) & ~hash;          /* high bit where a byte is '#' */
+	uint64_t del = w ^ (ones * 0x7f);
+	uint64_t is_del = (del - ones) & ~del;             /* high bit where a byte is DEL */
+	return ((below_space | is_hash | is_del | w) & highs) == 0;
+}
+
+/* Checks the bytes up to END (or a little past, to finish a character) are UTF-8
+ * text without NUL or control characters, and notes every '#' that may start a
+ * comment. ASCII text takes the short path. */
+static bool load_scan_until(loader *ld, size_t end)
+{
+	const unsigned char *s = (const unsigned char *)ld->text;
+	size_t i = ld->scan_pos;
+	while (i < end) {
+		if (i + 8 <= end && load_plain_word(s + i)) {
+			i += 8;
+			continue;
+		}
 		unsigned char c = s[i];
 		if (c >= 0x20 && c < 0x7f && c != '#') {
 			i++;
@@ -171,7 +200,7 @@ static bool load_prescan(loader *ld, const char *text, size_t len)
 		}
 		if (c >= 0x80) {
 			uint32_t cp;
-			size_t n = utf8_decode(s + i, len - i, &cp);
+			size_t n = utf8_decode(s + i, ld->len - i, &cp);
 			if (n == 0) {
 				load_prescan_error(ld, i, "invalid UTF-8 (byte 0x%02x); the file must be UTF-8 text", c);
 				return false;
@@ -182,11 +211,11 @@ static bool load_prescan(loader *ld, const char *text, size_t len)
 				return false;
 			}
 			i += n;
-			continuation_bytes += n - 1;
+			ld->continuation_bytes += n - 1;
 		} else if (c == '#') {
 			if (i == 0 || strchr(" \t\r\n", s[i - 1])) {
 				xgrow((void **)&ld->hashes, &ld->hash_cap, ld->hash_count + 1, sizeof *ld->hashes);
-				ld->hashes[ld->hash_count++] = (load_hash){ i - continuation_bytes, i };
+				ld->hashes[ld->hash_count++] = (load_hash){ i - ld->continuation_bytes, i };
 			}
 			i++;
 		} else if (c == '\n' || c == '\t' || c == '\r') {
@@ -196,12 +225,8 @@ static bool load_prescan(loader *ld, const char *text, size_t len)
 							 : "control character 0x%02x is not allowed", c);
 			return false;
 		}
-		if (i >= next_release) {
-			load_release_before(ld, i);
-			next_release = i + LOAD_RELEASE_STEP;
-		}
 	}
-	ld->released = 0; /* the parse reads it all again from the start */
+	ld->scan_pos = i;
 	return true;
 }
 
@@ -229,7 +254,9 @@ static void load_parser_error(loader *ld)
 	yaml_parser_t *p = &ld->parser;
 	const char *problem = p->problem ? p->problem : "malformed YAML";
 	yaml_mark_t mark = p->problem_mark;
-	if (p->error == YAML_READER_ERROR) {
+	if (ld->scan_failed) {
+		/* the check of the bytes said what is wrong; libyaml's "input error" adds nothing */
+	} else if (p->error == YAML_READER_ERROR) {
 		diag_error(ld->diags, 0, 0, "%s", problem);
 	} else if (p->error == YAML_SCANNER_ERROR && strstr(problem, "cannot start any token") &&
 		   p->buffer.pointer && p->buffer.pointer < p->buffer.last && *p->buffer.pointer == '\t') {
@@ -388,6 +415,8 @@ static bool load_is_null(const yaml_event_t *ev)
 	if (!load_is_plain(ev))
 		return ev->data.scalar.tag && strcmp((const char *)ev->data.scalar.tag, YAML_NULL_TAG) == 0;
 	const char *v = (const char *)ev->data.scalar.value;
+	if (*v && *v != '~' && *v != 'n' && *v != 'N')
+		return false; /* most values: no need to compare */
 	return !*v || !strcmp(v, "~") || !strcmp(v, "null") || !strcmp(v, "Null") || !strcmp(v, "NULL");
 }
 
@@ -396,7 +425,9 @@ static char *load_take_scalar(loader *ld)
 {
 	if (strlen((const char *)ld->event.data.scalar.value) != ld->event.data.scalar.length)
 		load_error(ld, ld->event.start_mark, "text must not contain NUL characters (\\0)");
-	return xstrndup((const char *)ld->event.data.scalar.value, ld->event.data.scalar.length);
+	char *value = (char *)ld->event.data.scalar.value; /* taken, not copied: a map is mostly text */
+	ld->event.data.scalar.value = NULL;
+	return value;
 }
 
 /* Expects a scalar value; reports "KEY must be WHAT, found ..." and skips otherwise.
@@ -1133,14 +1164,11 @@ static cjm_map *load_source(const char *text, size_t len, bool release_behind, d
 			   CJM_MAX_FILE_SIZE >> 20);
 		return NULL;
 	}
-	if (!load_prescan(&ld, text, len)) {
-		free(ld.hashes);
-		return NULL;
-	}
 	ld.map = cjm_map_new(NULL);
 	ld.ids = strset_new(len / 512); /* a full map has an id every 300 bytes or so */
 	yaml_parser_initialize(&ld.parser);
-	ld.read_pos = load_bom_len(text, len); /* with the encoding set, libyaml would read a BOM as text */
+	/* with the encoding set, libyaml would read a byte-order mark as text */
+	ld.read_pos = ld.scan_pos = ld.continuation_bytes = load_bom_len(text, len);
 	yaml_parser_set_input(&ld.parser, load_read_handler, &ld);
 	yaml_parser_set_encoding(&ld.parser, YAML_UTF8_ENCODING);
 	load_document(&ld);

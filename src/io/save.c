@@ -39,10 +39,18 @@ static void save_emit(saver *sv, yaml_event_t *ev)
 	}
 }
 
+/* Like yaml_scalar_event_initialize, without its UTF-8 check: the model only
+ * ever holds valid UTF-8 (the loader and the edit layer both check), and the
+ * check is a fair share of the time a save takes. The emitter frees the copy. */
 static void save_scalar_styled(saver *sv, const char *text, yaml_scalar_style_t style)
 {
-	yaml_event_t ev;
-	yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)text, (int)strlen(text), 1, 1, style);
+	size_t len = strlen(text);
+	yaml_event_t ev = { .type = YAML_SCALAR_EVENT };
+	ev.data.scalar.value = (yaml_char_t *)xstrndup(text, len);
+	ev.data.scalar.length = len;
+	ev.data.scalar.plain_implicit = 1;
+	ev.data.scalar.quoted_implicit = 1;
+	ev.data.scalar.style = style;
 	save_emit(sv, &ev);
 }
 
@@ -98,6 +106,11 @@ static void save_number(saver *sv, double x)
 	char buf[40];
 	if (x == 0)
 		x = 0; /* -0 is written as 0 */
+	if (x > -1e15 && x < 1e15 && x == (double)(long long)x) {
+		snprintf(buf, sizeof buf, "%lld", (long long)x); /* whole numbers, the common case */
+		save_scalar_styled(sv, buf, YAML_PLAIN_SCALAR_STYLE);
+		return;
+	}
 	/* Any decimal of up to 15 digits reads back exactly, and %g drops trailing
 	 * zeros, so 15 digits give the shortest form unless more are needed. */
 	for (int precision = 15; precision <= 17; precision++) {
