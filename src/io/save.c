@@ -13,6 +13,7 @@
 #include <yaml.h>
 
 #include "model/field.h"
+#include "util/number.h"
 #include "util/xalloc.h"
 
 /* ---- emitting ---- */
@@ -103,21 +104,8 @@ static void save_key(saver *sv, const char *key)
 /* The shortest decimal that reads back as exactly X. */
 static void save_number(saver *sv, double x)
 {
-	char buf[40];
-	if (x == 0)
-		x = 0; /* -0 is written as 0 */
-	if (x > -1e15 && x < 1e15 && x == (double)(long long)x) {
-		snprintf(buf, sizeof buf, "%lld", (long long)x); /* whole numbers, the common case */
-		save_scalar_styled(sv, buf, YAML_PLAIN_SCALAR_STYLE);
-		return;
-	}
-	/* Any decimal of up to 15 digits reads back exactly, and %g drops trailing
-	 * zeros, so 15 digits give the shortest form unless more are needed. */
-	for (int precision = 15; precision <= 17; precision++) {
-		snprintf(buf, sizeof buf, "%.*g", precision, x);
-		if (strtod(buf, NULL) == x)
-			break;
-	}
+	char buf[NUMBER_TEXT_MAX];
+	number_format(buf, x);
 	save_scalar_styled(sv, buf, YAML_PLAIN_SCALAR_STYLE);
 }
 

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/number.h"
 #include "util/utf8.h"
 
 size_t cjm_utf8_decode(const char *s, size_t len, uint32_t *cp)
@@ -250,11 +251,6 @@ size_t cjm_text_wrap(strbuf *out, const char *s, size_t width)
 
 void cjm_text_number(strbuf *out, double x)
 {
-	char buf[40];
-	for (int prec = 1; prec <= 17; prec++) {
-		snprintf(buf, sizeof buf, "%.*g", prec, x);
-		if (strtod(buf, NULL) == x)
-			break;
-	}
-	strbuf_puts(out, buf);
+	char buf[NUMBER_TEXT_MAX];
+	strbuf_add(out, buf, number_format(buf, x));
 }

@@ -141,6 +141,14 @@ static void test_text_pad_and_number(void **state)
 	strbuf_putc(&out, ' ');
 	cjm_text_number(&out, 0.1 + 0.2);
 	assert_string_equal(out.data, "7 7.5 0.3 0.30000000000000004");
+	strbuf_reset(&out);
+	/* whole numbers stay whole: a satisfaction of 10 is "10", not "1e+01" */
+	cjm_text_number(&out, 10);
+	strbuf_putc(&out, ' ');
+	cjm_text_number(&out, 100);
+	strbuf_putc(&out, ' ');
+	cjm_text_number(&out, -0.0);
+	assert_string_equal(out.data, "10 100 0");
 	strbuf_release(&out);
 }
 
