@@ -7,6 +7,7 @@
 
 #include "cli/cli.h"
 #include "io/save.h"
+#include "util/utf8.h"
 #include "util/xalloc.h"
 
 static const char *const new_starter_phases[][2] = {
@@ -24,7 +25,7 @@ static char *new_title_from_path(const char *path)
 	for (char *p = title; *p; p++)
 		if (*p == '-' || *p == '_')
 			*p = ' ';
-	if (!*title) {
+	if (cjm_text_is_blank(title) || !utf8_valid(title)) { /* a title a map may hold */
 		free(title);
 		return xstrdup("New journey");
 	}
@@ -50,8 +51,10 @@ static int cmd_new_run(int argc, char **argv)
 	}
 	if (!path)
 		return cli_usage_error(&cjm_cmd_new, "no FILE given");
-	if (title && !*title)
+	if (title && cjm_text_is_blank(title))
 		return cli_usage_error(&cjm_cmd_new, "the title must not be empty");
+	if (title && !utf8_valid(title))
+		return cli_usage_error(&cjm_cmd_new, "the title must be UTF-8 text");
 	struct stat st;
 	if (strcmp(path, "-") != 0 && lstat(path, &st) == 0) {
 		cli_error("%s: already exists", path);

@@ -8,7 +8,7 @@ static int cmd_validate_run(int argc, char **argv)
 	int files = 0, result = CJM_EXIT_OK;
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--") == 0)
-			continue;
+			break; /* what follows is a file, even when it starts with '-' */
 		if (argv[i][0] == '-' && argv[i][1] != '\0')
 			return cli_usage_error(&cjm_cmd_validate, "unknown option '%s'", argv[i]);
 	}

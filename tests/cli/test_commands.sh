@@ -40,6 +40,12 @@ expect_rc 0 "new - writes to stdout"
 expect_out_has "title: 'Glasses: try at home'" "new quotes a title with a colon"
 run "$CJM" new "$T/x.yaml" --title
 expect_rc 64 "new --title without a value is a usage error"
+run "$CJM" new "$T/blank.yaml" --title "   "
+expect_rc 64 "new refuses a title of spaces (the map would not validate)"
+check test ! -e "$T/blank.yaml" "new wrote nothing for a blank title"
+run "$CJM" new "$T/-.yaml"
+expect_rc 0 "new with a file name that leaves a blank title"
+check grep -qx 'title: New journey' "$T/-.yaml" "a blank title from the file name becomes New journey"
 run "$CJM" new
 expect_rc 64 "new without FILE is a usage error"
 run "$CJM" new "$T/nodir/x.yaml"
@@ -54,6 +60,10 @@ for map in maps/*.yaml; do
 done
 run "$CJM" validate maps/energy-switch.yaml tests/bad/emotion-4.yaml
 expect_rc 65 "validate with one bad file exits 65"
+cp maps/energy-switch.yaml "$T/-dash.yaml"
+case $CJM in /*) cjm_abs=$CJM ;; *) cjm_abs=$ROOT/$CJM ;; esac
+run sh -c "cd '$T' && '$cjm_abs' validate -- -dash.yaml"
+expect_rc 0 "validate -- takes a file that starts with '-'"
 run "$CJM" validate tests/bad/emotion-4.yaml "$T/missing.yaml"
 expect_rc 66 "a file that cannot be opened wins over bad data"
 expect_err_line "cjm: $T/missing.yaml: No such file or directory" "validate names the missing file"
