@@ -27,7 +27,10 @@ static int fmt_keep_backup(const char *path, const char *text, size_t len, char 
 		return CJM_EXIT_CANTCREAT;
 	}
 	ssize_t n = write(fd, text, len);
-	if (n < 0 || (size_t)n != len || fsync(fd) != 0 || close(fd) != 0) {
+	bool written = n >= 0 && (size_t)n == len && fsync(fd) == 0;
+	if (close(fd) != 0) /* closed on every path, also when the write failed */
+		written = false;
+	if (!written) {
 		cli_error("%s: cannot write the backup (nothing else was written)", *backup);
 		unlink(*backup);
 		return CJM_EXIT_IOERR;
@@ -100,7 +103,6 @@ static int fmt_one(const char *path, enum fmt_mode mode)
 
 static int cmd_fmt_run(int argc, char **argv)
 {
-	enum fmt_mode mode = FMT_PRINT;
 	bool write = false, check = false, options_done = false;
 	int first_file = 0;
 	char **files = xcalloc((size_t)argc, sizeof *files);
@@ -126,7 +128,7 @@ static int cmd_fmt_run(int argc, char **argv)
 		free(files);
 		return code;
 	}
-	mode = write ? FMT_WRITE : check ? FMT_CHECK : FMT_PRINT;
+	enum fmt_mode mode = write ? FMT_WRITE : check ? FMT_CHECK : FMT_PRINT;
 	for (int i = 0; i < first_file; i++) {
 		if (mode == FMT_WRITE && strcmp(files[i], "-") == 0) {
 			code = cli_usage_error(&cjm_cmd_fmt, "-w cannot rewrite standard input");

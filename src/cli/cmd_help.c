@@ -1,4 +1,5 @@
 /* `cjm help [COMMAND]`: shows a manual page, from the source tree or the installed pages. */
+#include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -65,7 +66,8 @@ static bool help_run(char *const args[])
 	}
 	int status;
 	while (waitpid(pid, &status, 0) < 0)
-		;
+		if (errno != EINTR)
+			return false; /* only an interrupted wait is worth waiting again */
 	return WIFEXITED(status) && WEXITSTATUS(status) == 0;
 }
 
