@@ -88,18 +88,25 @@ static void figures_summary_finish(cjm_emotion_summary *s)
 	s->mean = s->scored ? (double)s->sum / (double)s->scored : 0.0;
 }
 
-/* The group of KEY in GROUPS (found through INDEX), added when new. */
-static cjm_group_figures *figures_group(cjm_group_figures **groups, size_t *count, size_t *cap,
-					strset *index, const char *key, size_t flat)
+/* Counts touchpoint FLAT into the group of KEY in GROUPS (found through INDEX,
+ * added when new), or into NONE when it has no KEY. */
+static void figures_group_add(cjm_group_figures **groups, size_t *count, size_t *cap, strset *index,
+			      cjm_group_figures *none, const char *key, const cjm_touchpoint *tp, size_t flat)
 {
-	size_t at = (size_t)(uintptr_t)strset_get(index, key);
-	if (at == 0) {
-		xgrow((void **)groups, cap, *count + 1, sizeof **groups);
-		at = ++*count;
-		(*groups)[at - 1] = (cjm_group_figures){ .key = key, .first = flat };
-		strset_put(index, key, (void *)(uintptr_t)at);
+	cjm_group_figures *g = none;
+	if (key) {
+		bool added;
+		void **slot = strset_slot(index, key, &added);
+		if (added) {
+			xgrow((void **)groups, cap, *count + 1, sizeof **groups);
+			(*groups)[*count] = (cjm_group_figures){ .key = key };
+			*slot = (void *)(uintptr_t)++*count;
+		}
+		g = &(*groups)[(size_t)(uintptr_t)*slot - 1];
 	}
-	return &(*groups)[at - 1];
+	if (g->emotion.count == 0)
+		g->first = flat;
+	figures_summary_add(&g->emotion, tp, flat);
 }
 
 /* Appends the "none" group NONE (when it has touchpoints) and finishes every mean. */
@@ -165,19 +172,10 @@ cjm_figures *cjm_figures_new(const cjm_map *map)
 			else
 				f->quadrant_count[q]++;
 
-			cjm_group_figures *g;
-			g = tp->owner ? figures_group(&f->owners, &f->owner_count, &full->owner_cap,
-						      full->owner_index, tp->owner, flat)
-				      : &no_owner;
-			if (g->emotion.count == 0)
-				g->first = flat;
-			figures_summary_add(&g->emotion, tp, flat);
-			g = tp->channel ? figures_group(&f->channels, &f->channel_count, &full->channel_cap,
-							full->channel_index, tp->channel, flat)
-					: &no_channel;
-			if (g->emotion.count == 0)
-				g->first = flat;
-			figures_summary_add(&g->emotion, tp, flat);
+			figures_group_add(&f->owners, &f->owner_count, &full->owner_cap, full->owner_index,
+					  &no_owner, tp->owner, tp, flat);
+			figures_group_add(&f->channels, &f->channel_count, &full->channel_cap,
+					  full->channel_index, &no_channel, tp->channel, tp, flat);
 		}
 	}
 	f->phase_first[map->phase_count] = flat;
