@@ -34,10 +34,13 @@ char *cjm_id_from_name(const char *name)
 	strbuf id = { 0 };
 	bool dash = false;
 	const unsigned char *s = (const unsigned char *)(name ? name : "");
-	while (*s) {
+	size_t left = strlen((const char *)s); /* once: measuring at every character is quadratic */
+	while (left > 0) {
 		uint32_t cp = 0xFFFD;
-		size_t len = utf8_decode(s, strlen((const char *)s), &cp);
-		s += len ? len : 1; /* a stray byte becomes a separator */
+		size_t len = utf8_decode(s, left, &cp);
+		len = len ? len : 1; /* a stray byte becomes a separator */
+		s += len;
+		left -= len;
 		const char *two = ids_fold_two(cp);
 		char one = 0;
 		if (cp < 0x80 && ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')))

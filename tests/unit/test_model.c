@@ -36,6 +36,18 @@ static void test_id_from_name(void **state)
 	assert_true(strlen(id) <= CJM_ID_MAX_GENERATED);
 	assert_true(id[strlen(id) - 1] != '-');
 	free(id);
+	/* a huge name is read once, not measured again at every character (that was
+	 * quadratic: minutes for a few MiB, which a map without ids may hold) */
+	size_t huge = 1u << 20;
+	char *name = malloc(huge + 1);
+	assert_non_null(name);
+	for (size_t i = 0; i < huge; i++)
+		name[i] = i % 7 == 6 ? ' ' : 'b';
+	name[huge] = '\0';
+	id = cjm_id_from_name(name);
+	assert_string_equal(id, "bbbbbb-bbbbbb-bbbbbb-bbbbbb-bbbbbb-bbbbb");
+	free(id);
+	free(name);
 }
 
 static void test_id_is_valid(void **state)
