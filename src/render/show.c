@@ -10,14 +10,6 @@
 
 /* ---- values ---- */
 
-static void show_signed(strbuf *out, int e)
-{
-	if (e > 0)
-		strbuf_printf(out, "+%d", e);
-	else
-		strbuf_printf(out, "%d", e);
-}
-
 void cjm_show_value(strbuf *out, cjm_field field, const cjm_value *v)
 {
 	const cjm_field_info *info = cjm_field_info_of(field);
@@ -29,7 +21,7 @@ void cjm_show_value(strbuf *out, cjm_field field, const cjm_value *v)
 		strbuf_puts(out, v->text ? v->text : "");
 		break;
 	case CJM_KIND_EMOTION:
-		show_signed(out, v->integer);
+		cjm_text_emotion(out, v->integer);
 		break;
 	case CJM_KIND_NUMBER:
 		cjm_text_number(out, v->number);
@@ -734,6 +726,17 @@ static void show_flush(struct show_grid *grid)
 	grid->from = grid->out->len;
 }
 
+/* Writes the band of columns [*START, END) and a blank line, hands it to the
+ * flush, and starts the next band at END. */
+static void show_end_band(struct show_grid *grid, size_t *start, size_t end, size_t *used)
+{
+	show_band(grid, *start, end);
+	strbuf_putc(grid->out, '\n');
+	show_flush(grid);
+	*start = end;
+	*used = 0;
+}
+
 void cjm_show_grid(strbuf *out, const cjm_map *map, const cjm_show_options *options)
 {
 	size_t width = options->width ? options->width : 1;
@@ -757,21 +760,12 @@ void cjm_show_grid(strbuf *out, const cjm_map *map, const cjm_show_options *opti
 		size_t band_start = 0, used = 0, j = 0;
 		for (size_t p = 0; p < map->phase_count; p++) {
 			size_t left = map->phases[p]->touchpoint_count ? map->phases[p]->touchpoint_count : 1;
-			if (used > 0 && used + left > grid.per_band) {
-				show_band(&grid, band_start, j);
-				strbuf_putc(out, '\n');
-				show_flush(&grid);
-				band_start = j;
-				used = 0;
-			}
+			/* a phase that does not fit the rest of the band starts a new one */
+			if (used > 0 && used + left > grid.per_band)
+				show_end_band(&grid, &band_start, j, &used);
 			while (left > 0) {
-				if (used == grid.per_band) {
-					show_band(&grid, band_start, j);
-					strbuf_putc(out, '\n');
-					show_flush(&grid);
-					band_start = j;
-					used = 0;
-				}
+				if (used == grid.per_band) /* a phase wider than a band goes on in the next */
+					show_end_band(&grid, &band_start, j, &used);
 				size_t take = left < grid.per_band - used ? left : grid.per_band - used;
 				j += take;
 				used += take;

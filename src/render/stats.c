@@ -18,14 +18,6 @@ static void stats_signed(strbuf *out, double x, int decimals)
 		strbuf_printf(out, "%+.*f", decimals, x);
 }
 
-static void stats_emotion(strbuf *out, int e)
-{
-	if (e > 0)
-		strbuf_printf(out, "+%d", e);
-	else
-		strbuf_printf(out, "%d", e);
-}
-
 /* Appends TEXT padded (or, when wider, followed by one space) to WIDTH columns. */
 static void stats_pad(strbuf *out, const char *text, size_t width)
 {
@@ -58,7 +50,7 @@ static void stats_point(strbuf *out, const cjm_map *map, const cjm_figures *fig,
 			size_t flat)
 {
 	strbuf num = { 0 };
-	stats_emotion(&num, e);
+	cjm_text_emotion(&num, e);
 	strbuf_puts(out, "  ");
 	stats_pad(out, label, STATS_LABEL);
 	strbuf_printf(out, "%6s  at ", num.data);

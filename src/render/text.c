@@ -254,3 +254,8 @@ void cjm_text_number(strbuf *out, double x)
 	char buf[NUMBER_TEXT_MAX];
 	strbuf_add(out, buf, number_format(buf, x));
 }
+
+void cjm_text_emotion(strbuf *out, int e)
+{
+	strbuf_printf(out, e > 0 ? "+%d" : "%d", e);
+}

@@ -43,5 +43,7 @@ size_t cjm_text_wrap(strbuf *out, const char *s, size_t width);
 /* Appends the shortest decimal form of X that reads back as the same double
  * ("7", "7.5", "0.3"). */
 void cjm_text_number(strbuf *out, double x);
+/* Appends the emotion E with its sign when positive ("+2", "0", "-3"). */
+void cjm_text_emotion(strbuf *out, int e);
 
 #endif
