@@ -9,13 +9,14 @@
 #define STATS_LABEL 18   /* width of the labels of counts and emotion figures */
 #define STATS_KEY_MAX 32 /* widest owner or channel column before rows overflow */
 
-/* Appends X with DECIMALS decimals and a sign ("+0.50", "-1.00", "0.00"). */
+/* Appends X with DECIMALS decimals and a sign ("+0.50", "-1.00"), none when it
+ * shows as zero ("0.00", also for -0.003). X is an emotion figure, -3..3. */
 static void stats_signed(strbuf *out, double x, int decimals)
 {
-	if (x == 0)
-		strbuf_printf(out, "%.*f", decimals, 0.0);
-	else
-		strbuf_printf(out, "%+.*f", decimals, x);
+	char buf[32];
+	snprintf(buf, sizeof buf, "%+.*f", decimals, x);
+	const char *digits = buf + 1;
+	strbuf_puts(out, digits[strspn(digits, "0.")] ? buf : digits);
 }
 
 /* Appends TEXT padded (or, when wider, followed by one space) to WIDTH columns. */

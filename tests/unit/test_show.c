@@ -641,6 +641,22 @@ static void test_stats_text(void **state)
 	strbuf_release(&out);
 	cjm_figures_free(f);
 	cjm_map_free(map);
+
+	/* a mean that rounds to zero is "0.00", as a mean of exactly 0 is, not "-0.00" */
+	map = cjm_map_new("Nearly neutral");
+	cjm_phase *phase = add_phase(map, "all", "All");
+	char id[16];
+	for (int i = 0; i < 300; i++) {
+		snprintf(id, sizeof id, "t%d", i);
+		add_tp(phase, id, id, i == 0 ? -1 : 0);
+	}
+	f = cjm_figures_new(map);
+	cjm_stats_render(&out, map, f);
+	assert_non_null(strstr(out.data, "  mean                0.00\n"));
+	assert_non_null(strstr(out.data, "  (no owner)          300     300   0.00\n"));
+	strbuf_release(&out);
+	cjm_figures_free(f);
+	cjm_map_free(map);
 }
 
 int main(void)
