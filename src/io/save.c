@@ -56,18 +56,21 @@ static void save_scalar_styled(saver *sv, const char *text, yaml_scalar_style_t 
 }
 
 /* True when a plain scalar TEXT would read back as something other than text
- * (null, a boolean or a number in YAML's core schema). */
+ * (null, a boolean or a number in YAML's core schema, or a YAML 1.1 boolean
+ * such as yes or off, as many other YAML readers still take them). */
 static bool save_looks_typed(const char *text)
 {
-	if (text[0] && !strchr("~nNtTfF.+-0123456789", text[0]))
+	if (text[0] && !strchr("~nNtTfFyYoO.+-0123456789", text[0]))
 		return false; /* most text: no typed word or number starts this way */
 	static const char *const words[] = { "", "~", "null", "Null", "NULL", "true", "True", "TRUE",
-					     "false", "False", "FALSE", ".inf", ".Inf", ".INF", "-.inf",
-					     "+.inf", "-.Inf", "+.Inf", "-.INF", "+.INF", ".nan", ".NaN",
-					     ".NAN" };
-	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-		if (strcmp(text, words[i]) == 0)
-			return true;
+					     "false", "False", "FALSE", "yes", "Yes", "YES", "no", "No",
+					     "NO", "on", "On", "ON", "off", "Off", "OFF", ".inf", ".Inf",
+					     ".INF", "-.inf", "+.inf", "-.Inf", "+.Inf", "-.INF", "+.INF",
+					     ".nan", ".NaN", ".NAN" };
+	if (strnlen(text, 6) <= 5) /* no longer than the longest word, "false" or "-.inf" */
+		for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+			if (strcmp(text, words[i]) == 0)
+				return true;
 	const char *p = text;
 	if (*p == '+' || *p == '-')
 		p++;

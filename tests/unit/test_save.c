@@ -18,7 +18,7 @@
 
 /* Texts that YAML would otherwise read as something else, or that need quoting or blocks. */
 static const char *const awkward[] = {
-	"true", "False", "null", "~", "", "123", "-3", "0x1F", "1e3", ".inf", "3.14",
+	"true", "False", "null", "~", "", "yes", "No", "ON", "off", "123", "-3", "0x1F", "1e3", ".inf", "3.14",
 	"a: b", "- dash", "#hash", "key #not a comment", "'single'", "\"double\"", "[flow]", "{map}",
 	"&anchor", "*alias", "!tag", "%percent", "@at", "`tick`", "| pipe", "> fold", "? question",
 	"trailing space ", " leading space", "Oriëntatie & Keuze", "emoji 🎉 ok", "tab\there",
@@ -140,6 +140,9 @@ static void test_canonical_layout(void **state)
 	}
 	assert_non_null(strstr(text.data, "    pillars:\n    - integrity\n    - empathy\n"));
 	assert_non_null(strstr(text.data, "    - 'true'\n"));
+	/* YAML 1.1 booleans are quoted too, as cjm-map(5) says: other readers take them as such */
+	assert_non_null(strstr(text.data, "    - 'yes'\n"));
+	assert_non_null(strstr(text.data, "    - 'off'\n"));
 	assert_non_null(strstr(text.data, "    - '123'\n"));
 	assert_non_null(strstr(text.data, "  impact: 0.30000000000000004\n"));
 	assert_non_null(strstr(text.data, "    satisfaction: 7.25\n"));
