@@ -16,24 +16,15 @@ enum fmt_mode { FMT_PRINT, FMT_WRITE, FMT_CHECK };
  * overwrites an earlier backup. */
 static int fmt_keep_backup(const char *path, const char *text, size_t len, char **backup)
 {
-	*backup = xasprintf("%s.orig", path);
-	int fd = open(*backup, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
-	if (fd < 0) {
-		if (errno == EEXIST)
-			cli_error("%s: has comments that fmt cannot keep, and %s already exists; "
-				  "move it away first (nothing was written)", path, *backup);
-		else
-			cli_error("%s: cannot keep a backup: %s (nothing was written)", *backup, strerror(errno));
+	int err = cjm_keep_backup(path, text, len, backup);
+	if (err == EEXIST) {
+		cli_error("%s: has comments that fmt cannot keep, and %s already exists; "
+			  "move it away first (nothing was written)", path, *backup);
 		return CJM_EXIT_CANTCREAT;
 	}
-	ssize_t n = write(fd, text, len);
-	bool written = n >= 0 && (size_t)n == len && fsync(fd) == 0;
-	if (close(fd) != 0) /* closed on every path, also when the write failed */
-		written = false;
-	if (!written) {
-		cli_error("%s: cannot write the backup (nothing else was written)", *backup);
-		unlink(*backup);
-		return CJM_EXIT_IOERR;
+	if (err) {
+		cli_error("%s: cannot keep a backup: %s (nothing was written)", *backup, strerror(err));
+		return err == EACCES || err == EROFS || err == ENOENT ? CJM_EXIT_CANTCREAT : CJM_EXIT_IOERR;
 	}
 	return CJM_EXIT_OK;
 }

@@ -334,7 +334,7 @@ static char *save_resolve_target(const char *path)
 	return xstrdup(path);
 }
 
-static int save_write_all(int fd, const char *data, size_t len)
+int cjm_write_all(int fd, const char *data, size_t len)
 {
 	while (len > 0) {
 		ssize_t n = write(fd, data, len);
@@ -382,7 +382,7 @@ int cjm_write_file_atomic(const char *path, const char *data, size_t len, const 
 		mode = 0666 & ~mask;
 	}
 	*stage = "write";
-	if (fchmod(fd, mode) != 0 || (err = save_write_all(fd, data, len)) != 0) {
+	if (fchmod(fd, mode) != 0 || (err = cjm_write_all(fd, data, len)) != 0) {
 		err = err ? err : errno;
 		close(fd);
 		goto fail;
@@ -421,5 +421,21 @@ int cjm_save_file(const cjm_map *map, const char *path, const char **stage)
 	cjm_save_to_buffer(map, &text);
 	int err = cjm_write_file_atomic(path, text.data, text.len, stage);
 	strbuf_release(&text);
+	return err;
+}
+
+int cjm_keep_backup(const char *path, const char *text, size_t len, char **backup)
+{
+	*backup = xasprintf("%s.orig", path);
+	int fd = open(*backup, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+	if (fd < 0)
+		return errno;
+	int err = cjm_write_all(fd, text, len);
+	if (!err && fsync(fd) != 0)
+		err = errno;
+	if (close(fd) != 0 && !err) /* closed on every path, also when the write failed */
+		err = errno;
+	if (err)
+		unlink(*backup);
 	return err;
 }
