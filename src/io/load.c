@@ -181,6 +181,13 @@ static bool load_plain_word(const unsigned char *s)
 	return ((below_space | is_hash | is_del | w) & highs) == 0;
 }
 
+/* Notes the '#' at byte I as a comment candidate. */
+static void load_note_hash(loader *ld, size_t i)
+{
+	xgrow((void **)&ld->hashes, &ld->hash_cap, ld->hash_count + 1, sizeof *ld->hashes);
+	ld->hashes[ld->hash_count++] = (load_hash){ i - ld->continuation_bytes, i };
+}
+
 /* Checks the bytes up to END (or a little past, to finish a character) are UTF-8
  * text without NUL or control characters, and notes every '#' that may start a
  * comment. ASCII text takes the short path. */
@@ -213,10 +220,8 @@ static bool load_scan_until(loader *ld, size_t end)
 			i += n;
 			ld->continuation_bytes += n - 1;
 		} else if (c == '#') {
-			if (i == 0 || strchr(" \t\r\n", s[i - 1])) {
-				xgrow((void **)&ld->hashes, &ld->hash_cap, ld->hash_count + 1, sizeof *ld->hashes);
-				ld->hashes[ld->hash_count++] = (load_hash){ i - ld->continuation_bytes, i };
-			}
+			if (i == 0 || strchr(" \t\r\n", s[i - 1]))
+				load_note_hash(ld, i);
 			i++;
 		} else if (c == '\n' || c == '\t' || c == '\r') {
 			i++;
@@ -1169,6 +1174,8 @@ static cjm_map *load_source(const char *text, size_t len, bool release_behind, d
 	yaml_parser_initialize(&ld.parser);
 	/* with the encoding set, libyaml would read a byte-order mark as text */
 	ld.read_pos = ld.scan_pos = ld.continuation_bytes = load_bom_len(text, len);
+	if (ld.scan_pos > 0 && ld.scan_pos < len && text[ld.scan_pos] == '#')
+		load_note_hash(&ld, ld.scan_pos); /* the scan takes a '#' after a byte, not a mark, for text */
 	yaml_parser_set_input(&ld.parser, load_read_handler, &ld);
 	yaml_parser_set_encoding(&ld.parser, YAML_UTF8_ENCODING);
 	load_document(&ld);

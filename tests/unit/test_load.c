@@ -723,6 +723,14 @@ static void test_comments_first_position(void **state)
 	map = load_len("# c\nversion: 2\n", strlen("# c\nversion: 2\n"), diags, &comments);
 	assert_null(map);
 	assert_int_equal(comments.count, 1);
+	/* a comment right after a byte-order mark is a comment too: fmt -w must not lose it */
+	diags = new_diags("c.yaml");
+	const char *bom = "\xef\xbb\xbf# c\nversion: 1\ntitle: T\nphases: []\n";
+	map = load_len(bom, strlen(bom), diags, &comments);
+	assert_non_null(map);
+	assert_int_equal(comments.count, 1);
+	assert_int_equal(comments.first_line, 1);
+	assert_int_equal(comments.first_col, 1);
 	diags = new_diags("c.yaml");
 	const char *plain = "# c\nversion: 1\ntitle: T\nphases: []\n";
 	map = load_len(plain, strlen(plain), diags, NULL);
