@@ -73,6 +73,7 @@ struct cjm_edit {
 	struct step open;   /* the records of the change or group under way */
 	unsigned depth;     /* group nesting */
 	unsigned long generation;
+	unsigned long shape_generation; /* changes only when phases or touchpoints come, go or move */
 	bool saved_known;   /* false once the saved state can no longer be reached */
 	size_t saved_done;  /* the saved state: DONE steps plus SAVED_OPEN records of OPEN */
 	size_t saved_open;
@@ -270,6 +271,15 @@ static void record_apply(cjm_map *map, struct record *r)
 	r->flags_known = true;
 }
 
+/* Applies R through the session, noting when it changes the map's shape. */
+static void edit_apply(cjm_edit *edit, struct record *r)
+{
+	record_apply(edit->map, r);
+	if (r->kind == REC_PHASE || r->kind == REC_TOUCHPOINT || r->kind == REC_MOVE_PHASE ||
+	    r->kind == REC_MOVE_TOUCHPOINT)
+		edit->shape_generation++;
+}
+
 static void record_free(struct record *r)
 {
 	switch (r->kind) {
@@ -335,7 +345,7 @@ static int edit_change(cjm_edit *edit, struct record rec)
 	      sizeof *edit->open.records);
 	struct record *r = &edit->open.records[edit->open.count++];
 	*r = rec;
-	record_apply(edit->map, r);
+	edit_apply(edit, r);
 	edit->generation++;
 	if (edit->depth == 0)
 		history_close_step(edit);
@@ -811,7 +821,7 @@ int cjm_edit_undo(cjm_edit *edit)
 		return edit_fail(edit, "nothing to undo");
 	struct step *step = &edit->steps[--edit->done];
 	for (size_t i = step->count; i-- > 0;)
-		record_apply(edit->map, &step->records[i]);
+		edit_apply(edit, &step->records[i]);
 	edit->generation++;
 	return edit_ok(edit);
 }
@@ -824,7 +834,7 @@ int cjm_edit_redo(cjm_edit *edit)
 		return edit_fail(edit, "nothing to redo");
 	struct step *step = &edit->steps[edit->done++];
 	for (size_t i = 0; i < step->count; i++)
-		record_apply(edit->map, &step->records[i]);
+		edit_apply(edit, &step->records[i]);
 	edit->generation++;
 	return edit_ok(edit);
 }
@@ -834,11 +844,21 @@ unsigned long cjm_edit_generation(const cjm_edit *edit)
 	return edit->generation;
 }
 
+unsigned long cjm_edit_shape_generation(const cjm_edit *edit)
+{
+	return edit->shape_generation;
+}
+
 void cjm_edit_mark_saved(cjm_edit *edit)
 {
 	edit->saved_known = true;
 	edit->saved_done = edit->done;
 	edit->saved_open = edit->open.count;
+}
+
+void cjm_edit_mark_unsaved(cjm_edit *edit)
+{
+	edit->saved_known = false;
 }
 
 bool cjm_edit_dirty(const cjm_edit *edit)

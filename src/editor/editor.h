@@ -1,0 +1,127 @@
+/* The editor without a screen: selection, scrolling arithmetic, and every command a key or ':' runs. */
+#ifndef CJM_EDITOR_H
+#define CJM_EDITOR_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "cjm/map.h"
+#include "edit/edit.h"
+#include "model/field.h"
+#include "util/strbuf.h"
+
+/* The selection's touchpoint index when the phase itself is selected. */
+#define CJM_PHASE_ITSELF ((size_t)-1)
+
+/* Keys beyond Unicode, so the key table can name them without curses. */
+enum cjm_key {
+	CJM_KEY_ENTER = '\n',
+	CJM_KEY_ESCAPE = 27,
+	CJM_KEY_CTRL_L = 12,
+	CJM_KEY_CTRL_R = 18,
+	CJM_KEY_LEFT = 0x110001,
+	CJM_KEY_RIGHT,
+	CJM_KEY_UP,
+	CJM_KEY_DOWN,
+	CJM_KEY_HOME,
+	CJM_KEY_END,
+	CJM_KEY_PAGE_UP,
+	CJM_KEY_PAGE_DOWN,
+	CJM_KEY_DELETE,
+	CJM_KEY_BACKSPACE,
+};
+
+/* A line of text the editor waits for; the screen asks, then calls cjm_editor_answer(). */
+typedef enum cjm_ask {
+	CJM_ASK_NOTHING,
+	CJM_ASK_TOUCHPOINT_NAME,
+	CJM_ASK_PHASE_NAME,
+	CJM_ASK_SEARCH,
+	CJM_ASK_COMMAND,
+} cjm_ask;
+
+/* What the screen should show over the map, if anything. */
+typedef enum cjm_overlay { CJM_OVERLAY_NONE, CJM_OVERLAY_TEXT, CJM_OVERLAY_FORM } cjm_overlay;
+
+typedef struct cjm_editor {
+	cjm_edit *edit;          /* owns the map */
+	char *path;              /* where :w writes */
+	bool read_only;
+	size_t phase, tp;        /* the selection (tp may be CJM_PHASE_ITSELF) */
+	size_t scroll_col;       /* the first column on screen */
+	size_t scroll_row;       /* the first lane row on screen (tall lanes scroll) */
+	char *message;           /* for the status line; NULL when none */
+	bool message_is_error;
+	bool quit;               /* the main loop should end */
+	cjm_ask ask;             /* a question waiting for an answer */
+	cjm_overlay overlay;     /* help, stats or show text, or the form */
+	strbuf overlay_text;
+	size_t overlay_scroll;
+	char *search;            /* the last search, for search-next */
+	size_t comment_count;    /* YAML comments in the file as opened (lost on save) */
+	bool comments_warned;    /* the person was told once; the next :w goes ahead */
+	unsigned long saved_to_recovery; /* generation last written to the recovery file */
+	/* column index of each phase's first column, rebuilt when the structure changes */
+	size_t *phase_first_col;
+	size_t column_count;
+	unsigned long layout_generation;
+	bool layout_valid;
+} cjm_editor;
+
+/* A command: what a key or the ':' line runs by name. */
+typedef struct cjm_editor_command {
+	const char *name;
+	const char *args;  /* how its argument is written in help ("[FILE]"), or NULL */
+	const char *help;
+	int (*run)(cjm_editor *ed, const char *args);
+} cjm_editor_command;
+
+/* A key bound to a command line, with the key's name for help and the man page. */
+typedef struct cjm_key_binding {
+	int key;
+	const char *key_name;
+	const char *command;
+} cjm_key_binding;
+
+extern const cjm_editor_command cjm_editor_commands[]; /* ends with a NULL name */
+extern const cjm_key_binding cjm_key_bindings[];       /* ends with key 0 */
+
+/* Takes ownership of MAP. PATH is where :w saves. */
+cjm_editor *cjm_editor_new(cjm_map *map, const char *path, bool read_only);
+void cjm_editor_free(cjm_editor *ed);
+const cjm_map *cjm_editor_map(const cjm_editor *ed);
+
+/* Runs "NAME [ARGS]" (from a key or the ':' line). Returns 0, or -1 with the message set. */
+int cjm_editor_run(cjm_editor *ed, const char *command_line);
+/* Runs what KEY is bound to; returns 1 when the key is not bound. */
+int cjm_editor_key(cjm_editor *ed, int key);
+/* Answers the pending question (TEXT NULL: cancelled). */
+void cjm_editor_answer(cjm_editor *ed, const char *text);
+/* The label of the pending question ("Touchpoint name: "), or NULL. */
+const char *cjm_editor_question(const cjm_editor *ed);
+
+void cjm_editor_say(cjm_editor *ed, bool is_error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void cjm_editor_clear_message(cjm_editor *ed);
+
+/* Layout arithmetic: one column per touchpoint, one for a phase without any. */
+size_t cjm_editor_column_count(cjm_editor *ed);
+/* The column of the selection. */
+size_t cjm_editor_selected_column(cjm_editor *ed);
+/* The phase and touchpoint (CJM_PHASE_ITSELF for an empty phase's column) of COLUMN. */
+void cjm_editor_column_item(cjm_editor *ed, size_t column, size_t *phase, size_t *tp);
+/* The first column of PHASE. */
+size_t cjm_editor_phase_column(cjm_editor *ed, size_t phase);
+/* Scrolls so the selection is among the VISIBLE columns on screen. */
+void cjm_editor_scroll_to_selection(cjm_editor *ed, size_t visible);
+/* Selects the item in COLUMN (a mouse click); false when there is none. */
+bool cjm_editor_select_column(cjm_editor *ed, size_t column);
+
+/* The selected touchpoint, or NULL when a phase (or nothing) is selected. */
+const cjm_touchpoint *cjm_editor_selected_touchpoint(const cjm_editor *ed);
+/* The selected item for the field layer (the map itself when it has no phase). */
+cjm_ref cjm_editor_selected_ref(const cjm_editor *ed);
+
+/* Saves to PATH (NULL: the editor's path). Returns 0 or -1 with the message set. */
+int cjm_editor_save(cjm_editor *ed, const char *path);
+
+#endif
