@@ -28,7 +28,8 @@ SAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-
 
 # The library: everything below the command line and the screen.
 LIB_SRC := $(sort $(wildcard src/util/*.c src/model/*.c src/io/*.c src/edit/*.c \
-	src/analysis/*.c src/patterns/*.c src/export/*.c src/merge/*.c src/render/*.c))
+	src/analysis/*.c src/patterns/*.c src/export/*.c src/merge/*.c src/render/*.c \
+	src/editor/*.c))
 APP_SRC := $(sort $(wildcard src/cli/*.c src/tui/*.c))
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_NAMES := $(patsubst tests/unit/%.c,%,$(UNIT_SRC))
@@ -88,6 +89,12 @@ $(B)/bench: tests/bench/bench.c $(B)/libcjm.a
 	@$(if $(V),,echo "  CC      $@")
 	$(Q)$(CC) $(CFLAGS) $(CJM_CFLAGS) -o $@ $^ $(PKG_LIBS) -ldl -lm
 
+TUI_OBJ := $(patsubst %.c,$(B)/obj/%.o,$(sort $(wildcard src/tui/*.c)))
+
+$(B)/bench_editor: tests/bench/bench_editor.c $(TUI_OBJ) $(B)/libcjm.a
+	@$(if $(V),,echo "  CC      $@")
+	$(Q)$(CC) $(CFLAGS) $(CJM_CFLAGS) -o $@ $^ $(PKG_LIBS) -ldl -lm
+
 $(B)/fuzz_load: tests/fuzz/fuzz_load.c $(LIB_SRC)
 	@mkdir -p $(dir $@)
 	@$(if $(V),,echo "  CLANG   $@ (libFuzzer)")
@@ -115,7 +122,7 @@ fuzz: deps
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh $(B)/fuzz_load
 
 bench: deps
-	@$(MAKE) --no-print-directory $(B)/cjm $(B)/bench
+	@$(MAKE) --no-print-directory $(B)/cjm $(B)/bench $(B)/bench_editor
 	@sh tests/bench/run.sh $(B)
 
 install: $(B)/cjm

@@ -1,6 +1,7 @@
 /* Helpers every subcommand shares: help text, usage errors, option scanning, load and save. */
 #include "cli/cli.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -8,6 +9,8 @@
 
 #include "io/load.h"
 #include "io/save.h"
+#include "util/utf8.h"
+#include "util/xalloc.h"
 
 void cli_print_help(const cjm_command *cmd, FILE *out)
 {
@@ -116,4 +119,23 @@ int cli_save_map(const cjm_map *map, const char *path)
 	cli_error("%s: cannot save (%s failed: %s); the file on disk is unchanged", path, stage,
 		  strerror(err));
 	return strcmp(stage, "create") == 0 ? CJM_EXIT_CANTCREAT : CJM_EXIT_IOERR;
+}
+
+/* "maps/my-journey.yaml" -> "My journey". */
+char *cli_title_from_path(const char *path)
+{
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	const char *dot = strrchr(base, '.');
+	size_t len = dot && dot != base ? (size_t)(dot - base) : strlen(base);
+	char *title = xstrndup(base, len);
+	for (char *p = title; *p; p++)
+		if (*p == '-' || *p == '_')
+			*p = ' ';
+	if (cjm_text_is_blank(title) || !utf8_valid(title)) { /* a title a map may hold */
+		free(title);
+		return xstrdup("New journey");
+	}
+	title[0] = (char)toupper((unsigned char)title[0]);
+	return title;
 }

@@ -34,6 +34,7 @@ extern const cjm_command *const cjm_commands[];
 const cjm_command *cjm_command_find(const char *name);
 
 /* The commands, one file each (src/cli/cmd_NAME.c). */
+extern const cjm_command cjm_cmd_edit;
 extern const cjm_command cjm_cmd_new;
 extern const cjm_command cjm_cmd_validate;
 extern const cjm_command cjm_cmd_fmt;
@@ -66,6 +67,9 @@ cjm_map *cli_load_map(const char *path, int *exit_code);
 /* The same, from TEXT already read (LEN bytes); COMMENTS may be NULL. */
 cjm_map *cli_load_text(const char *path, const char *text, size_t len, int *exit_code,
 		       cjm_comments *comments);
+
+/* A title made from a file name: "maps/my-journey.yaml" -> "My journey" (malloc'd). */
+char *cli_title_from_path(const char *path);
 
 /* Saves MAP to PATH atomically; on failure prints why and returns 73 or 74. */
 int cli_save_map(const cjm_map *map, const char *path);

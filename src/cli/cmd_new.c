@@ -14,25 +14,6 @@ static const char *const new_starter_phases[][2] = {
 	{ "orient", "Orient" }, { "decide", "Decide" }, { "start", "Start" }, { "use", "Use" },
 };
 
-/* "maps/my-journey.yaml" -> "My journey". */
-static char *new_title_from_path(const char *path)
-{
-	const char *base = strrchr(path, '/');
-	base = base ? base + 1 : path;
-	const char *dot = strrchr(base, '.');
-	size_t len = dot && dot != base ? (size_t)(dot - base) : strlen(base);
-	char *title = xstrndup(base, len);
-	for (char *p = title; *p; p++)
-		if (*p == '-' || *p == '_')
-			*p = ' ';
-	if (cjm_text_is_blank(title) || !utf8_valid(title)) { /* a title a map may hold */
-		free(title);
-		return xstrdup("New journey");
-	}
-	title[0] = (char)toupper((unsigned char)title[0]);
-	return title;
-}
-
 static int cmd_new_run(int argc, char **argv)
 {
 	const char *path = NULL, *title = NULL;
@@ -60,7 +41,7 @@ static int cmd_new_run(int argc, char **argv)
 		cli_error("%s: already exists", path);
 		return CJM_EXIT_CANTCREAT;
 	}
-	char *made_title = title ? NULL : new_title_from_path(strcmp(path, "-") == 0 ? "" : path);
+	char *made_title = title ? NULL : cli_title_from_path(strcmp(path, "-") == 0 ? "" : path);
 	cjm_map *map = cjm_map_new(title ? title : made_title);
 	for (size_t i = 0; i < sizeof new_starter_phases / sizeof *new_starter_phases; i++)
 		cjm_map_insert_phase(map, i, cjm_phase_new(new_starter_phases[i][0], new_starter_phases[i][1]));

@@ -4,6 +4,7 @@
 #include <string.h>
 
 const cjm_command *const cjm_commands[] = {
+	&cjm_cmd_edit,
 	&cjm_cmd_new,
 	&cjm_cmd_validate,
 	&cjm_cmd_fmt,

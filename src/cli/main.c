@@ -1,9 +1,11 @@
 /* The entry point: finds the subcommand in the table and runs it. */
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "editor/editor.h"
 
 static void main_print_help(FILE *out)
 {
@@ -14,6 +16,15 @@ static void main_print_help(FILE *out)
 	for (size_t i = 0; cjm_commands[i]; i++)
 		fprintf(out, "  %-9s %s\n", cjm_commands[i]->name, cjm_commands[i]->summary);
 	fprintf(out, "\n`cjm COMMAND --help` for a command's options; `cjm help COMMAND` for its manual.\n");
+}
+
+/* True when ARG names a map rather than a mistyped command: it exists, or it
+ * has a folder or a YAML extension (a new map is created on first save). */
+static bool main_looks_like_map(const char *arg)
+{
+	size_t len = strlen(arg);
+	return access(arg, F_OK) == 0 || strchr(arg, '/') ||
+	       (len > 5 && strcmp(arg + len - 5, ".yaml") == 0) || (len > 4 && strcmp(arg + len - 4, ".yml") == 0);
 }
 
 int main(int argc, char **argv)
@@ -36,13 +47,19 @@ int main(int argc, char **argv)
 			printf("%s\n", cjm_commands[i]->name);
 		return CJM_EXIT_OK;
 	}
-	const cjm_command *cmd = cjm_command_find(name);
-	if (!cmd && argc == 2 && access(name, F_OK) == 0) {
-		/* `cjm FILE` opens the editor; until it exists, show the map. */
-		cli_error("the full-screen editor is not built yet; showing %s", name);
-		char *show[] = { "show", argv[1], NULL };
-		return cjm_cmd_show.run(2, show);
+	if (strcmp(name, "--list-keys") == 0) { /* the editor's keys, for the man-page check */
+		for (const cjm_key_binding *k = cjm_key_bindings; k->key; k++)
+			printf("%s\t%s\n", k->key_name, k->command);
+		return CJM_EXIT_OK;
 	}
+	if (strcmp(name, "--list-editor-commands") == 0) {
+		for (const cjm_editor_command *c = cjm_editor_commands; c->name; c++)
+			printf("%s\n", c->name);
+		return CJM_EXIT_OK;
+	}
+	const cjm_command *cmd = cjm_command_find(name);
+	if (!cmd && main_looks_like_map(name))
+		return cjm_cmd_edit.run(argc, argv); /* `cjm FILE [-R]` is `cjm edit FILE [-R]` */
 	if (!cmd) {
 		cli_error("'%s' is not a command; see 'cjm --help'", name);
 		return CJM_EXIT_USAGE;

@@ -1,5 +1,6 @@
 #!/bin/sh
-# Runs the load/save benchmark from BUILD_DIR (`make bench`); extra arguments such as --quick go to it.
+# Runs the benchmarks from BUILD_DIR (`make bench`): load/save against libyaml, then the editor.
+# Extra arguments such as --quick go to the load/save benchmark.
 set -u
 if [ $# -lt 1 ]; then
 	echo "usage: sh tests/bench/run.sh BUILD_DIR [--quick] [--sizes N,N,...]" >&2
@@ -7,8 +8,21 @@ if [ $# -lt 1 ]; then
 fi
 build=$1
 shift
-if [ ! -x "$build/bench" ]; then
-	echo "run.sh: $build/bench is missing; build it with: make $build/bench" >&2
-	exit 66
-fi
-exec "$build/bench" "$@"
+for tool in bench bench_editor; do
+	if [ ! -x "$build/$tool" ]; then
+		echo "run.sh: $build/$tool is missing; build it with: make $build/$tool" >&2
+		exit 66
+	fi
+done
+"$build/bench" "$@" || exit 1
+echo
+echo "Editor: first frame and cost per key (with a redraw) on 100x30"
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/cjm-bench.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+maps=""
+for n in 1000 10000 100000; do
+	"$build/bench" --sample "$n" >"$tmp/map-$n.yaml" || exit 1
+	maps="$maps $tmp/map-$n.yaml"
+done
+# shellcheck disable=SC2086
+"$build/bench_editor" $maps

@@ -1,0 +1,204 @@
+/* `cjm [edit] FILE`: opens the full-screen editor, after recovery and lock checks. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "editor/editor.h"
+#include "io/load.h"
+#include "io/recover.h"
+#include "tui/screen.h"
+#include "tui/tui.h"
+#include "util/strbuf.h"
+#include "util/xalloc.h"
+
+/* The map in PATH, or a new empty one when PATH does not exist yet. */
+static cjm_map *edit_open_map(const char *path, int *code, size_t *comments)
+{
+	struct stat st;
+	if (stat(path, &st) != 0 && errno == ENOENT) {
+		char *title = cli_title_from_path(path);
+		cjm_map *map = cjm_map_new(title);
+		free(title);
+		return map;
+	}
+	size_t len = 0;
+	int err = 0;
+	char *text = cjm_read_file(path, &len, &err);
+	if (!text)
+		return cli_load_map(path, code); /* says why, as every command does */
+	cjm_comments found;
+	cjm_map *map = cli_load_text(path, text, len, code, &found);
+	free(text);
+	*comments = map ? found.count : 0;
+	if (!map)
+		cli_error("%s: fix the problems above (cjm validate %s), then open it again; nothing was changed",
+			  path, path);
+	return map;
+}
+
+/* Offers the unsaved edits of a crashed session: restore, discard or open read-only. */
+static cjm_map *edit_offer_recovery(cjm_recovery *rec, cjm_map *map, bool *read_only)
+{
+	time_t when = 0;
+	if (!cjm_recovery_exists(rec, &when))
+		return map;
+	diag_list *diags = diag_list_new(cjm_recovery_path(rec));
+	cjm_map *recovered = cjm_recovery_load(rec, diags);
+	diag_list_free(diags);
+	if (!recovered) {
+		strbuf q = { 0 };
+		strbuf_printf(&q, "The recovery file %s cannot be read; it is kept as it is. Press o to open the map.",
+			      cjm_recovery_path(rec));
+		tui_ask(q.data, "o");
+		strbuf_release(&q);
+		return map;
+	}
+	if (!cjm_recovery_differs(rec, map)) {
+		cjm_map_free(recovered);
+		cjm_recovery_discard(rec);
+		return map;
+	}
+	char stamp[64];
+	strftime(stamp, sizeof stamp, "%Y-%m-%d %H:%M", localtime(&when));
+	strbuf q = { 0 };
+	strbuf_printf(&q,
+		      "%s has unsaved edits from %s (cjm stopped before they were saved).\n\n"
+		      "  r  restore them (the map shows them, not yet saved)\n"
+		      "  d  discard them\n"
+		      "  o  open the saved file read-only and keep them for later",
+		      cjm_recovery_map_path(rec), stamp);
+	int answer = tui_ask(q.data, "rdo");
+	strbuf_release(&q);
+	if (answer == 'r') {
+		cjm_map_free(map);
+		return recovered;
+	}
+	cjm_map_free(recovered);
+	if (answer == 'd')
+		cjm_recovery_discard(rec);
+	else
+		*read_only = true;
+	return map;
+}
+
+/* Takes the lock, or asks what to do when another cjm has the map open. Returns
+ * false to quit. */
+static bool edit_take_lock(cjm_recovery *rec, bool *read_only, bool *live_owner, char **message)
+{
+	cjm_lock_owner owner;
+	int err = cjm_lock_take(rec, false, &owner);
+	*live_owner = err == EEXIST;
+	if (err == 0) {
+		if (owner.stale)
+			*message = xasprintf("took over the lock of an earlier cjm (pid %ld) that is gone", owner.pid);
+		return true;
+	}
+	if (err != EEXIST) {
+		*message = xasprintf("cannot lock the map (%s): others are not warned", strerror(err));
+		return true;
+	}
+	char since[64];
+	strftime(since, sizeof since, "%Y-%m-%d %H:%M", localtime(&owner.since));
+	strbuf q = { 0 };
+	strbuf_printf(&q,
+		      "%s is open in another cjm (pid %ld, user %s on %s, since %s).\n"
+		      "Two editors would overwrite each other's work.\n\n"
+		      "  r  open it read-only\n"
+		      "  e  edit it anyway\n"
+		      "  q  quit",
+		      cjm_recovery_map_path(rec), owner.pid, owner.user, owner.host, since);
+	int answer = tui_ask(q.data, "req");
+	strbuf_release(&q);
+	if (answer == 'q')
+		return false;
+	if (answer == 'r')
+		*read_only = true;
+	else
+		cjm_lock_take(rec, true, &owner);
+	return true;
+}
+
+static int cmd_edit_run(int argc, char **argv)
+{
+	const char *path = NULL;
+	bool read_only = false;
+	for (int i = 1; i < argc; i++) {
+		if (cli_is_help(argv[i])) {
+			cli_print_help(&cjm_cmd_edit, stdout);
+			return CJM_EXIT_OK;
+		}
+		if (cli_opt_flag(argv[i], "--read-only", "-R"))
+			read_only = true;
+		else if (argv[i][0] == '-' && argv[i][1] != '\0')
+			return cli_usage_error(&cjm_cmd_edit, "unknown option '%s'", argv[i]);
+		else if (path)
+			return cli_usage_error(&cjm_cmd_edit, "one FILE at a time");
+		else
+			path = argv[i];
+	}
+	if (!path)
+		return cli_usage_error(&cjm_cmd_edit, "no FILE given");
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		cli_error("the editor needs a terminal; cjm show %s prints the map", path);
+		return CJM_EXIT_USAGE;
+	}
+	int code = CJM_EXIT_OK;
+	size_t comments = 0;
+	cjm_map *map = edit_open_map(path, &code, &comments);
+	if (!map)
+		return code;
+	if (!screen_start()) {
+		cjm_map_free(map);
+		cli_error("cannot start the terminal (TERM=%s)", getenv("TERM") ? getenv("TERM") : "");
+		return CJM_EXIT_IOERR;
+	}
+	cjm_recovery *rec = cjm_recovery_new(path);
+	char *message = NULL;
+	bool live_owner = false;
+	if (!read_only && !edit_take_lock(rec, &read_only, &live_owner, &message)) {
+		screen_stop();
+		cjm_map_free(map);
+		cjm_recovery_free(rec);
+		return CJM_EXIT_OK;
+	}
+	/* Unsaved edits of a session that ended badly; never those of a cjm still running. */
+	bool restored = false;
+	if (!live_owner && !read_only) {
+		cjm_map *opened = map;
+		map = edit_offer_recovery(rec, map, &read_only);
+		restored = map != opened;
+	} else if (read_only && !live_owner && cjm_recovery_exists(rec, NULL)) {
+		free(message);
+		message = xasprintf("%s holds unsaved edits: open without -R to restore them",
+				    cjm_recovery_path(rec));
+	}
+	cjm_editor *ed = cjm_editor_new(map, path, read_only);
+	ed->comment_count = comments;
+	if (restored) {
+		cjm_edit_mark_unsaved(ed->edit);
+		cjm_editor_say(ed, false, "restored unsaved edits (:w saves)"); /* a stale lock goes without saying */
+	} else if (message) {
+		cjm_editor_say(ed, true, "%s", message);
+	} else if (read_only) {
+		cjm_editor_say(ed, false, "read-only: :w FILE saves a copy");
+	}
+	free(message);
+	code = tui_run(ed, read_only ? NULL : rec, restored);
+	screen_stop();
+	cjm_lock_release(rec);
+	cjm_recovery_free(rec);
+	cjm_editor_free(ed);
+	return code;
+}
+
+const cjm_command cjm_cmd_edit = {
+	"edit",
+	"edit [-R] FILE",
+	"open the full-screen editor (also: cjm FILE)",
+	"  -R, --read-only  open without changing anything\n",
+	cmd_edit_run,
+};

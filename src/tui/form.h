@@ -1,0 +1,35 @@
+/* The form that edits every field of the selected phase or touchpoint. */
+#ifndef CJM_FORM_H
+#define CJM_FORM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "editor/editor.h"
+#include "editor/line.h"
+#include "model/field.h"
+
+/* One line of the form: a field, or one item of a list field. */
+typedef struct form_row {
+	cjm_field field;
+	bool is_item; /* a list item (or the empty line that adds one) */
+	cjm_line line;
+} form_row;
+
+typedef struct tui_form {
+	cjm_ref ref;
+	form_row *rows;
+	size_t count, cap;
+	size_t current;
+	size_t top; /* the first row on screen */
+} tui_form;
+
+/* Fills the form from the selected item. */
+void form_open(tui_form *form, cjm_editor *ed);
+void form_close(tui_form *form);
+/* Handles one key (KEY a curses key code when IS_CODE, else a character).
+ * Returns true when the form is done (saved or cancelled). */
+bool form_key(tui_form *form, cjm_editor *ed, int key, bool is_code);
+void form_draw(tui_form *form, const cjm_editor *ed, int rows, int cols);
+
+#endif

@@ -1,0 +1,499 @@
+/* Drawing the editor on the terminal with ncurses: the map, the status line, overlays. */
+#include "tui/screen.h"
+
+#include <curses.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "render/text.h"
+#include "util/strbuf.h"
+
+enum { PAIR_EMOTION = 1, PAIR_SELECTED = 8, PAIR_STATUS = 9, PAIR_ERROR = 10, PAIR_PHASE = 11 };
+
+#define CURVE_ROWS 7 /* +3 .. -3 */
+
+static bool screen_running;
+static bool screen_colour;
+static bool screen_unicode;
+
+bool screen_start(void)
+{
+	return screen_start_on(stdout, stdin);
+}
+
+bool screen_start_on(FILE *out, FILE *in)
+{
+	setlocale(LC_CTYPE, ""); /* only characters: numbers stay "7.5" whatever the locale */
+	const char *codeset = nl_langinfo(CODESET);
+	screen_unicode = codeset && strcmp(codeset, "UTF-8") == 0;
+	if (!newterm(NULL, out, in))
+		return false;
+	screen_running = true;
+	raw();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED, NULL);
+	mouseinterval(0);
+	set_escdelay(25);
+	const char *no_color = getenv("NO_COLOR");
+	screen_colour = has_colors() && !(no_color && *no_color);
+	if (screen_colour) {
+		start_color();
+		use_default_colors();
+		static const short emotion_colour[7] = { COLOR_RED, COLOR_RED, COLOR_YELLOW, -1,
+							 COLOR_CYAN, COLOR_GREEN, COLOR_GREEN };
+		for (short e = 0; e < 7; e++)
+			init_pair((short)(PAIR_EMOTION + e), emotion_colour[e], -1);
+		init_pair(PAIR_SELECTED, COLOR_BLACK, COLOR_YELLOW);
+		init_pair(PAIR_STATUS, COLOR_BLACK, COLOR_CYAN);
+		init_pair(PAIR_ERROR, COLOR_WHITE, COLOR_RED);
+		init_pair(PAIR_PHASE, COLOR_BLUE, -1);
+	}
+	curs_set(0);
+	return true;
+}
+
+void screen_stop(void)
+{
+	if (!screen_running)
+		return;
+	screen_running = false;
+	curs_set(1);
+	endwin();
+}
+
+screen_geometry screen_measure(void)
+{
+	screen_geometry g;
+	getmaxyx(stdscr, g.rows, g.cols);
+	g.col_width = g.cols >= 140 ? 20 : g.cols >= 100 ? 16 : 14;
+	int room = g.cols - SCREEN_LABEL_WIDTH;
+	g.visible = room > 0 ? (size_t)(room / g.col_width) : 0;
+	if (g.visible == 0)
+		g.visible = 1;
+	g.map_top = 3;
+	return g;
+}
+
+/* ---- small drawing helpers ---- */
+
+static attr_t screen_pair(int pair)
+{
+	return screen_colour ? COLOR_PAIR(pair) : 0;
+}
+
+/* Writes S at (Y, X), cut or padded to exactly WIDTH columns. */
+static void screen_put(int y, int x, const char *s, int width)
+{
+	if (width <= 0)
+		return;
+	strbuf buf = { 0 };
+	cjm_text_pad(&buf, s ? s : "", s ? strlen(s) : 0, (size_t)width);
+	mvaddstr(y, x, buf.data ? buf.data : "");
+	strbuf_release(&buf);
+}
+
+static void screen_hline(int y, int x, int width)
+{
+	for (int i = 0; i < width; i++)
+		mvaddstr(y, x + i, screen_unicode ? "─" : "-");
+}
+
+static void screen_vbar(int y, int x)
+{
+	mvaddstr(y, x, screen_unicode ? "│" : "|");
+}
+
+/* ---- the map ---- */
+
+typedef struct screen_column {
+	size_t phase, tp;
+	const cjm_phase *p;
+	const cjm_touchpoint *t; /* NULL for an empty phase's column */
+	int x;
+	bool selected;
+} screen_column;
+
+static size_t screen_columns(cjm_editor *ed, const screen_geometry *g, screen_column *cols)
+{
+	const cjm_map *map = cjm_editor_map(ed);
+	size_t total = cjm_editor_column_count(ed), n = 0;
+	size_t sel = cjm_editor_selected_column(ed);
+	for (size_t c = ed->scroll_col; c < total && n < g->visible; c++, n++) {
+		screen_column *col = &cols[n];
+		cjm_editor_column_item(ed, c, &col->phase, &col->tp);
+		col->p = map->phases[col->phase];
+		col->t = col->tp == CJM_PHASE_ITSELF ? NULL : col->p->touchpoints[col->tp];
+		col->x = SCREEN_LABEL_WIDTH + (int)n * g->col_width;
+		col->selected = c == sel && (ed->tp != CJM_PHASE_ITSELF || !col->t);
+	}
+	return n;
+}
+
+static void screen_draw_phases(cjm_editor *ed, const screen_geometry *g, const screen_column *cols, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const screen_column *col = &cols[i];
+		bool starts = i == 0 || cols[i - 1].phase != col->phase;
+		if (!starts)
+			continue;
+		int width = 0;
+		for (size_t j = i; j < n && cols[j].phase == col->phase; j++)
+			width += g->col_width;
+		bool phase_selected = ed->phase == col->phase && ed->tp == CJM_PHASE_ITSELF;
+		attr_t a = phase_selected ? (A_REVERSE | A_BOLD) : (A_BOLD | screen_pair(PAIR_PHASE));
+		screen_vbar(1, col->x - 1 >= SCREEN_LABEL_WIDTH - 1 ? col->x - 1 : col->x);
+		attron(a);
+		screen_put(1, col->x, col->p->name, width - 1);
+		attroff(a);
+		screen_hline(2, col->x - 1, width);
+	}
+	screen_put(1, 0, "phase", SCREEN_LABEL_WIDTH - 1);
+}
+
+static void screen_draw_text_lane(int y, const char *label, const screen_geometry *g, const screen_column *cols,
+				  size_t n, int which)
+{
+	screen_put(y, 0, label, SCREEN_LABEL_WIDTH - 1);
+	for (size_t i = 0; i < n; i++) {
+		const screen_column *col = &cols[i];
+		const char *text = !col->t ? NULL : which == 0 ? col->t->channel : col->t->owner;
+		screen_vbar(y, col->x - 1);
+		screen_put(y, col->x, text, g->col_width - 1);
+	}
+}
+
+/* The name lane: two wrapped lines, the selection in reverse video, flags after the name. */
+static void screen_draw_names(int y, const screen_geometry *g, const screen_column *cols, size_t n)
+{
+	screen_put(y, 0, "name", SCREEN_LABEL_WIDTH - 1);
+	for (size_t i = 0; i < n; i++) {
+		const screen_column *col = &cols[i];
+		strbuf name = { 0 }, lines = { 0 };
+		if (col->t) {
+			strbuf_puts(&name, col->t->name);
+			if (col->t->moment_of_truth == CJM_TRUE)
+				strbuf_puts(&name, " !");
+			if (col->t->brand_moment == CJM_TRUE)
+				strbuf_puts(&name, " *");
+			if (col->t->commitment == CJM_TRUE)
+				strbuf_puts(&name, " $");
+			if (!cjm_touchpoint_is_visible(col->t))
+				strbuf_puts(&name, " ~");
+		} else {
+			strbuf_puts(&name, "(no touchpoints)");
+		}
+		cjm_text_wrap(&lines, name.data, (size_t)g->col_width - 1);
+		char *second = strchr(lines.data, '\n');
+		if (second)
+			*second++ = '\0';
+		char *end = second ? strchr(second, '\n') : NULL;
+		if (end)
+			*end = '\0';
+		attr_t a = col->selected ? (A_REVERSE | A_BOLD | screen_pair(PAIR_SELECTED)) : A_BOLD;
+		screen_vbar(y, col->x - 1);
+		screen_vbar(y + 1, col->x - 1);
+		attron(a);
+		screen_put(y, col->x, lines.data, g->col_width - 1);
+		screen_put(y + 1, col->x, second, g->col_width - 1);
+		attroff(a);
+		strbuf_release(&name);
+		strbuf_release(&lines);
+	}
+}
+
+/* The emotion curve: a marker per scored touchpoint, joined by lines to the next one. */
+static void screen_draw_curve(int top, const screen_geometry *g, const screen_column *cols, size_t n)
+{
+	static const char *const labels[CURVE_ROWS] = { "+3", "+2", "+1", " 0", "-1", "-2", "-3" };
+	mvaddstr(top - 1, 0, "emotion");
+	for (int r = 0; r < CURVE_ROWS; r++) {
+		screen_put(top + r, 0, "", SCREEN_LABEL_WIDTH - 4);
+		mvaddstr(top + r, SCREEN_LABEL_WIDTH - 3, labels[r]);
+		for (size_t i = 0; i < n; i++) {
+			screen_vbar(top + r, cols[i].x - 1);
+			if (r == 3)
+				for (int x = 0; x < g->col_width - 1; x++)
+					mvaddstr(top + r, cols[i].x + x, screen_unicode ? "·" : ".");
+		}
+	}
+	/* first the lines between markers, then the markers and values over them */
+	int prev_row = -1, prev_x = -1;
+	for (size_t i = 0; i < n; i++) {
+		const cjm_touchpoint *t = cols[i].t;
+		if (!t || !t->has_emotion)
+			continue;
+		int row = top + (CJM_EMOTION_MAX - t->emotion);
+		int x = cols[i].x + (g->col_width - 1) / 2;
+		if (prev_row >= 0) {
+			attron(screen_pair(PAIR_EMOTION + t->emotion + 3));
+			int mid = (prev_x + x) / 2 + 1; /* just right of the column separator */
+			for (int xx = prev_x + 1; xx < x; xx++)
+				mvaddstr(xx <= mid ? prev_row : row, xx, screen_unicode ? "─" : "-");
+			int lo = prev_row < row ? prev_row : row, hi = prev_row < row ? row : prev_row;
+			for (int yy = lo; yy <= hi && lo != hi; yy++)
+				mvaddstr(yy, mid, screen_unicode ? "│" : "|");
+			attroff(screen_pair(PAIR_EMOTION + t->emotion + 3));
+		}
+		prev_row = row;
+		prev_x = x;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const cjm_touchpoint *t = cols[i].t;
+		if (!t || !t->has_emotion)
+			continue;
+		int row = top + (CJM_EMOTION_MAX - t->emotion);
+		int x = cols[i].x + (g->col_width - 1) / 2;
+		attr_t a = screen_pair(PAIR_EMOTION + t->emotion + 3) | A_BOLD;
+		char value[8];
+		snprintf(value, sizeof value, t->emotion ? "%+d" : "%d", t->emotion);
+		attron(a);
+		mvaddstr(row, x, screen_unicode ? "●" : "o");
+		if (x + 3 < cols[i].x + g->col_width - 1)
+			mvaddstr(row, x + 1, value);
+		attroff(a);
+	}
+}
+
+/* Pains, then ideas, as bulleted wrapped lines; scrolls with scroll_row. */
+static void screen_draw_lists(cjm_editor *ed, int top, int bottom, const screen_geometry *g,
+			      const screen_column *cols, size_t n)
+{
+	int row = top - (int)ed->scroll_row;
+	static const char *const labels[2] = { "pains", "ideas" };
+	for (int l = 0; l < 2; l++) {
+		int tallest = 1;
+		for (size_t i = 0; i < n; i++) {
+			int y = row;
+			if (cols[i].t) {
+				const cjm_strlist *list = l == 0 ? &cols[i].t->pains : &cols[i].t->ideas;
+				for (size_t k = 0; k < list->len; k++) {
+					strbuf lines = { 0 };
+					cjm_text_wrap(&lines, list->items[k], (size_t)g->col_width - 3);
+					char *line = lines.data;
+					for (bool first = true; line && *line; first = false) {
+						char *nl = strchr(line, '\n');
+						if (nl)
+							*nl = '\0';
+						if (y >= top && y < bottom) {
+							mvaddstr(y, cols[i].x, first ? (screen_unicode ? "• " : "- ") : "  ");
+							screen_put(y, cols[i].x + 2, line, g->col_width - 3);
+						}
+						y++;
+						line = nl ? nl + 1 : NULL;
+					}
+					strbuf_release(&lines);
+				}
+			}
+			if (y - row > tallest)
+				tallest = y - row;
+		}
+		for (int y = row; y < row + tallest; y++) {
+			if (y < top || y >= bottom)
+				continue;
+			screen_put(y, 0, y == row ? labels[l] : "", SCREEN_LABEL_WIDTH - 1);
+			for (size_t i = 0; i < n; i++)
+				screen_vbar(y, cols[i].x - 1);
+		}
+		row += tallest;
+		if (row >= top && row < bottom)
+			screen_hline(row, 0, g->cols);
+		row++;
+	}
+}
+
+static void screen_draw_map(cjm_editor *ed, const screen_geometry *g)
+{
+	const cjm_map *map = cjm_editor_map(ed);
+	attron(A_BOLD);
+	strbuf title = { 0 };
+	strbuf_printf(&title, " %s", map->title ? map->title : "");
+	screen_put(0, 0, title.data, g->cols);
+	strbuf_release(&title);
+	attroff(A_BOLD);
+	if (map->phase_count == 0) {
+		mvaddstr(3, 2, "This map has no phases yet. Press P to add the first phase,");
+		mvaddstr(4, 2, "then a to add touchpoints, + and - to score emotions. ? shows every key.");
+		return;
+	}
+	cjm_editor_scroll_to_selection(ed, g->visible);
+	screen_column *cols = calloc(g->visible, sizeof *cols);
+	if (!cols)
+		return;
+	size_t n = screen_columns(ed, g, cols);
+	screen_draw_phases(ed, g, cols, n);
+	int y = g->map_top;
+	screen_draw_names(y, g, cols, n);
+	y += 2;
+	screen_draw_text_lane(y++, "channel", g, cols, n, 0);
+	screen_draw_text_lane(y++, "owner", g, cols, n, 1);
+	screen_hline(y++, 0, g->cols);
+	if (y + CURVE_ROWS < g->rows - 1) {
+		screen_draw_curve(y, g, cols, n);
+		y += CURVE_ROWS;
+		screen_hline(y++, 0, g->cols);
+	}
+	if (y < g->rows - 1)
+		screen_draw_lists(ed, y, g->rows - 1, g, cols, n);
+	free(cols);
+}
+
+/* ---- status line, overlays ---- */
+
+static void screen_draw_status(cjm_editor *ed, const screen_geometry *g, const cjm_line *prompt)
+{
+	int y = g->rows - 1;
+	const char *question = cjm_editor_question(ed);
+	if (question && prompt) {
+		strbuf line = { 0 };
+		strbuf_printf(&line, "%s%s", question, prompt->text ? prompt->text : "");
+		screen_put(y, 0, line.data, g->cols);
+		strbuf_release(&line);
+		size_t before = cjm_text_width(question) + cjm_text_width_n(prompt->text ? prompt->text : "",
+									  prompt->cursor);
+		move(y, before < (size_t)g->cols ? (int)before : g->cols - 1);
+		curs_set(1);
+		return;
+	}
+	curs_set(0);
+	const cjm_map *map = cjm_editor_map(ed);
+	strbuf line = { 0 };
+	if (ed->message) /* first, so a narrow terminal cuts the file name, not the message */
+		strbuf_printf(&line, " %s |", ed->message);
+	strbuf_printf(&line, " %s%s%s", ed->path ? ed->path : "[new map]", cjm_edit_dirty(ed->edit) ? " [+]" : "",
+		      ed->read_only ? " [read-only]" : "");
+	if (map->phase_count) {
+		const cjm_phase *p = map->phases[ed->phase];
+		const cjm_touchpoint *t = cjm_editor_selected_touchpoint(ed);
+		strbuf_printf(&line, " | %s", p->name);
+		if (t)
+			strbuf_printf(&line, " > %s", t->name);
+	}
+	strbuf_puts(&line, " |"); /* the selection always ends in " |" */
+	if (!ed->message)
+		strbuf_puts(&line, " ? help  a add  + - emotion  e edit  :w save  :q quit");
+	attr_t a = ed->message && ed->message_is_error ? (screen_pair(PAIR_ERROR) | A_BOLD)
+						       : (screen_pair(PAIR_STATUS) | A_REVERSE);
+	if (screen_colour && !(ed->message && ed->message_is_error))
+		a = screen_pair(PAIR_STATUS);
+	attron(a);
+	screen_put(y, 0, line.data, g->cols);
+	attroff(a);
+	strbuf_release(&line);
+}
+
+static void screen_draw_overlay_text(cjm_editor *ed, const screen_geometry *g)
+{
+	const char *text = ed->overlay_text.data ? ed->overlay_text.data : "";
+	size_t skip = ed->overlay_scroll;
+	for (int y = 0; y < g->rows - 1; y++)
+		move(y, 0), clrtoeol();
+	int y = 0;
+	for (const char *line = text; *line && y < g->rows - 1;) {
+		const char *nl = strchr(line, '\n');
+		size_t len = nl ? (size_t)(nl - line) : strlen(line);
+		if (skip > 0) {
+			skip--;
+		} else {
+			strbuf buf = { 0 };
+			cjm_text_pad(&buf, line, len, (size_t)g->cols);
+			mvaddstr(y++, 0, buf.data ? buf.data : "");
+			strbuf_release(&buf);
+		}
+		line = nl ? nl + 1 : line + len;
+	}
+}
+
+void screen_draw(cjm_editor *ed, const cjm_line *prompt, tui_form *form)
+{
+	screen_geometry g = screen_measure();
+	erase();
+	if (screen_too_small()) {
+		strbuf msg = { 0 }, lines = { 0 };
+		strbuf_printf(&msg, "Terminal too small (%dx%d): cjm needs %dx%d. Make the window bigger.", g.cols,
+			      g.rows, SCREEN_MIN_COLS, SCREEN_MIN_ROWS);
+		cjm_text_wrap(&lines, msg.data, (size_t)(g.cols > 0 ? g.cols : 1));
+		int y = 0;
+		for (char *line = lines.data; line && *line && y < g.rows;) {
+			char *nl = strchr(line, '\n');
+			if (nl)
+				*nl = '\0';
+			mvaddnstr(y++, 0, line, g.cols);
+			line = nl ? nl + 1 : NULL;
+		}
+		strbuf_release(&msg);
+		strbuf_release(&lines);
+		refresh();
+		return;
+	}
+	if (ed->overlay == CJM_OVERLAY_FORM && form) {
+		form_draw(form, ed, g.rows, g.cols);
+		int cy, cx;
+		getyx(stdscr, cy, cx);
+		if (ed->message)
+			screen_draw_status(ed, &g, NULL);
+		curs_set(1);
+		move(cy, cx);
+		refresh();
+		return;
+	}
+	if (ed->overlay == CJM_OVERLAY_TEXT)
+		screen_draw_overlay_text(ed, &g);
+	else
+		screen_draw_map(ed, &g);
+	screen_draw_status(ed, &g, prompt);
+	refresh();
+}
+
+size_t screen_column_at(const cjm_editor *ed, int x)
+{
+	screen_geometry g = screen_measure();
+	if (x < SCREEN_LABEL_WIDTH)
+		return (size_t)-1;
+	size_t offset = (size_t)((x - SCREEN_LABEL_WIDTH) / g.col_width);
+	if (offset >= g.visible)
+		return (size_t)-1;
+	return ed->scroll_col + offset;
+}
+
+int screen_ask(const char *question, const char *answers)
+{
+	for (;;) {
+		screen_geometry g = screen_measure();
+		erase();
+		int y = g.rows / 4;
+		for (const char *line = question; *line && y < g.rows;) {
+			size_t len = strcspn(line, "\n"), indent = strspn(line, " ");
+			if (indent > len)
+				indent = len;
+			/* each line wrapped on its own, keeping its indent (the options line up) */
+			strbuf text = { 0 }, wrapped = { 0 };
+			strbuf_add(&text, line + indent, len - indent);
+			int width = g.cols - 4 - (int)indent;
+			cjm_text_wrap(&wrapped, text.data ? text.data : "", (size_t)(width > 1 ? width : 1));
+			for (char *w = wrapped.data; w && *w && y < g.rows;) {
+				char *nl = strchr(w, '\n');
+				if (nl)
+					*nl = '\0';
+				mvaddstr(y++, 2 + (int)indent, w);
+				w = nl ? nl + 1 : NULL;
+			}
+			strbuf_release(&text);
+			strbuf_release(&wrapped);
+			line += len + (line[len] == '\n');
+		}
+		refresh();
+		int key = getch();
+		if (key != ERR && key > 0 && key < 128 && strchr(answers, key))
+			return key;
+	}
+}
+
+bool screen_too_small(void)
+{
+	screen_geometry g = screen_measure();
+	return g.rows < SCREEN_MIN_ROWS || g.cols < SCREEN_MIN_COLS;
+}

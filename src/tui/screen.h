@@ -1,0 +1,42 @@
+/* Drawing the editor on the terminal with ncurses: the map, the status line, overlays. */
+#ifndef CJM_SCREEN_H
+#define CJM_SCREEN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "editor/editor.h"
+#include "editor/line.h"
+#include "tui/form.h"
+
+#define SCREEN_MIN_COLS 40
+#define SCREEN_MIN_ROWS 10
+#define SCREEN_LABEL_WIDTH 9
+
+/* Where things are on screen, for drawing and for mouse clicks. */
+typedef struct screen_geometry {
+	int rows, cols;
+	int col_width;       /* one touchpoint column, its separator included */
+	size_t visible;      /* touchpoint columns that fit */
+	int map_top;         /* the first row of the name lane */
+} screen_geometry;
+
+/* Starts curses (colours unless NO_COLOR is set); false when there is no terminal. */
+bool screen_start(void);
+/* The same on other streams (the benchmark draws to /dev/null). */
+bool screen_start_on(FILE *out, FILE *in);
+/* Ends curses and leaves the terminal as it was; safe to call twice. */
+void screen_stop(void);
+screen_geometry screen_measure(void);
+/* Draws everything: the map, or the too-small notice, the overlay (FORM when the
+ * form is open), the status or prompt line (PROMPT is the text being typed, or NULL). */
+void screen_draw(cjm_editor *ed, const cjm_line *prompt, tui_form *form);
+/* The column a click at screen column X falls on, or (size_t)-1. */
+size_t screen_column_at(const cjm_editor *ed, int x);
+/* True below SCREEN_MIN_COLS x SCREEN_MIN_ROWS: only the notice is drawn, keys wait. */
+bool screen_too_small(void);
+/* A question with one-letter answers, its lines as written; returns the key pressed. */
+int screen_ask(const char *question, const char *answers);
+
+#endif

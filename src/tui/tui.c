@@ -1,0 +1,257 @@
+/* The editor's main loop: keys in, commands run, one redraw per pass, recovery written behind. */
+#include "tui/tui.h"
+
+#include <curses.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "tui/form.h"
+#include "tui/screen.h"
+
+/* Set by signal handlers, read by the loop; nothing else happens in a handler. */
+static volatile sig_atomic_t tui_hangup;
+
+static void tui_on_hangup(int sig)
+{
+	tui_hangup = sig;
+}
+
+static void tui_catch_signals(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = tui_on_hangup;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	/* SIGWINCH is ncurses' own: its handler sets a flag and get_wch returns KEY_RESIZE. */
+}
+
+/* Curses key codes to the editor's own, so the key table needs no curses. */
+static int tui_translate(int key)
+{
+	switch (key) {
+	case KEY_LEFT: return CJM_KEY_LEFT;
+	case KEY_RIGHT: return CJM_KEY_RIGHT;
+	case KEY_UP: return CJM_KEY_UP;
+	case KEY_DOWN: return CJM_KEY_DOWN;
+	case KEY_HOME: case KEY_FIND: return CJM_KEY_HOME; /* tmux and screen send Find and Select */
+	case KEY_END: case KEY_SELECT: return CJM_KEY_END;
+	case KEY_PPAGE: return CJM_KEY_PAGE_UP;
+	case KEY_NPAGE: return CJM_KEY_PAGE_DOWN;
+	case KEY_DC: return CJM_KEY_DELETE;
+	case KEY_BACKSPACE: return CJM_KEY_BACKSPACE;
+	case KEY_ENTER: return CJM_KEY_ENTER;
+	default: return -1;
+	}
+}
+
+/* The recovery file as the loop keeps it. */
+typedef struct tui_autosave {
+	cjm_recovery *recovery; /* NULL: none (read-only) */
+	time_t last_write;
+	bool on_disk;           /* we wrote one that is still there */
+	pid_t writer;           /* a child writing it, or 0 */
+} tui_autosave;
+
+/* True while the child writing the recovery file is still at it. */
+static bool tui_writer_busy(tui_autosave *as)
+{
+	if (as->writer > 0 && waitpid(as->writer, NULL, WNOHANG) == 0)
+		return true;
+	as->writer = 0;
+	return false;
+}
+
+/* Writes the recovery file in a child process, so a big map never makes the
+ * keys wait: the child has a copy of the map as it is now (copy-on-write).
+ * Where fork fails, or NOW (a hang-up: the process is about to end), it writes here. */
+static int tui_write_recovery(tui_autosave *as, const cjm_map *map, bool now)
+{
+	if (!now) {
+		pid_t pid = fork();
+		if (pid == 0)
+			_exit(cjm_recovery_write(as->recovery, map) == 0 ? 0 : 1);
+		if (pid > 0) {
+			as->writer = pid;
+			return 0;
+		}
+	}
+	while (tui_writer_busy(as))
+		usleep(10000);
+	return cjm_recovery_write(as->recovery, map);
+}
+
+/* Writes the recovery file when the map changed since the last write, at most once a
+ * second (NOW: at once); removes it as soon as everything is saved. */
+static void tui_keep_recovery(cjm_editor *ed, tui_autosave *as, bool now)
+{
+	unsigned long generation = cjm_edit_generation(ed->edit);
+	if (!as->recovery)
+		return;
+	if (!cjm_edit_dirty(ed->edit)) {
+		if (as->on_disk) {
+			while (tui_writer_busy(as))
+				usleep(10000); /* a late write must not bring it back */
+			cjm_recovery_discard(as->recovery);
+		}
+		as->on_disk = false;
+		ed->saved_to_recovery = generation;
+		return;
+	}
+	time_t t = time(NULL);
+	if (generation == ed->saved_to_recovery || (!now && (t - as->last_write < 1 || tui_writer_busy(as))))
+		return;
+	if (tui_write_recovery(as, cjm_editor_map(ed), now) == 0) {
+		ed->saved_to_recovery = generation;
+		as->last_write = t;
+		as->on_disk = true;
+	}
+}
+
+/* A key while a question waits for its answer: edits the answer line. */
+static void tui_prompt_key(cjm_editor *ed, cjm_line *prompt, int key, bool is_code)
+{
+	if (is_code) {
+		switch (key) {
+		case KEY_LEFT: cjm_line_left(prompt); break;
+		case KEY_RIGHT: cjm_line_right(prompt); break;
+		case KEY_HOME: cjm_line_home(prompt); break;
+		case KEY_END: cjm_line_end(prompt); break;
+		case KEY_BACKSPACE: cjm_line_backspace(prompt); break;
+		case KEY_DC: cjm_line_delete(prompt); break;
+		case KEY_ENTER: cjm_editor_answer(ed, prompt->text ? prompt->text : ""); break;
+		default: break;
+		}
+		return;
+	}
+	if (key == '\r' || key == '\n')
+		cjm_editor_answer(ed, prompt->text ? prompt->text : "");
+	else if (key == 27 || key == 3) /* Escape, Ctrl-C */
+		cjm_editor_answer(ed, NULL);
+	else if (key == 127 || key == 8)
+		cjm_line_backspace(prompt);
+	else if (key == 21) /* Ctrl-U */
+		cjm_line_kill_before(prompt);
+	else if (key >= 0x20)
+		cjm_line_insert(prompt, (uint32_t)key);
+}
+
+/* A key while help, stats or show is on screen. */
+static void tui_overlay_key(cjm_editor *ed, int key, bool is_code)
+{
+	if (is_code && (key == KEY_DOWN || key == KEY_NPAGE))
+		ed->overlay_scroll += key == KEY_NPAGE ? 10 : 1;
+	else if (is_code && (key == KEY_UP || key == KEY_PPAGE))
+		ed->overlay_scroll -= ed->overlay_scroll < (key == KEY_PPAGE ? 10u : 1u) ? ed->overlay_scroll
+										     : (key == KEY_PPAGE ? 10 : 1);
+	else if (!is_code && key == 'j')
+		ed->overlay_scroll++;
+	else if (!is_code && key == 'k' && ed->overlay_scroll > 0)
+		ed->overlay_scroll--;
+	else if (!is_code && (key == 'q' || key == 27 || key == '?' || key == '\r' || key == '\n'))
+		ed->overlay = CJM_OVERLAY_NONE;
+	else if (!is_code && key == ':') {
+		ed->overlay = CJM_OVERLAY_NONE;
+		cjm_editor_run(ed, "command");
+	}
+}
+
+static void tui_mouse(cjm_editor *ed)
+{
+	MEVENT event;
+	if (getmouse(&event) != OK)
+		return;
+	size_t column = screen_column_at(ed, event.x);
+	if (column != (size_t)-1 && cjm_editor_select_column(ed, column))
+		cjm_editor_clear_message(ed);
+}
+
+/* A key on the map itself. */
+static void tui_map_key(cjm_editor *ed, int key, bool is_code)
+{
+	if (is_code && key == KEY_MOUSE) {
+		tui_mouse(ed);
+		return;
+	}
+	if (is_code && key == KEY_RESIZE)
+		return;
+	int code = is_code ? tui_translate(key) : key == '\r' ? CJM_KEY_ENTER : key;
+	if (code == 3) { /* Ctrl-C: raw mode makes it a key */
+		cjm_editor_say(ed, false, ":q quits (:q! without saving)");
+		return;
+	}
+	cjm_editor_clear_message(ed);
+	if (code < 0 || cjm_editor_key(ed, code) == 1)
+		cjm_editor_say(ed, true, "that key does nothing here; ? shows every key");
+}
+
+int tui_run(cjm_editor *ed, cjm_recovery *recovery, bool restored)
+{
+	tui_catch_signals();
+	cjm_line prompt = { 0 };
+	tui_form form = { 0 };
+	bool form_open_now = false;
+	tui_autosave autosave = { .recovery = recovery, .on_disk = restored };
+	int exit_code = 0;
+	timeout(500);
+	while (!ed->quit) {
+		if (tui_hangup) {
+			tui_keep_recovery(ed, &autosave, true);
+			exit_code = 128 + (int)tui_hangup;
+			break;
+		}
+		if (ed->overlay == CJM_OVERLAY_FORM && !form_open_now) {
+			form_open(&form, ed);
+			form_open_now = true;
+		}
+		screen_draw(ed, cjm_editor_question(ed) ? &prompt : NULL, form_open_now ? &form : NULL);
+		wint_t ch;
+		int got = get_wch(&ch);
+		if (got == ERR) {
+			tui_keep_recovery(ed, &autosave, false);
+			continue;
+		}
+		bool is_code = got == KEY_CODE_YES;
+		int key = (int)ch;
+		if (cjm_editor_question(ed)) {
+			tui_prompt_key(ed, &prompt, key, is_code);
+		} else if (form_open_now) {
+			if (is_code && key == KEY_RESIZE)
+				continue;
+			if (form_key(&form, ed, key, is_code)) {
+				form_close(&form);
+				form_open_now = false;
+				ed->overlay = CJM_OVERLAY_NONE;
+			}
+		} else if (screen_too_small()) {
+			continue; /* nothing happens unseen: keys wait until the map can be drawn */
+		} else if (ed->overlay == CJM_OVERLAY_TEXT) {
+			tui_overlay_key(ed, key, is_code);
+		} else {
+			tui_map_key(ed, key, is_code);
+		}
+		if (cjm_editor_question(ed) && !prompt.text)
+			cjm_line_set(&prompt, "");
+		if (!cjm_editor_question(ed) && prompt.text)
+			cjm_line_release(&prompt);
+		tui_keep_recovery(ed, &autosave, false);
+	}
+	if (form_open_now)
+		form_close(&form);
+	cjm_line_release(&prompt);
+	while (tui_writer_busy(&autosave))
+		usleep(10000);
+	if (ed->quit && recovery)
+		cjm_recovery_discard(recovery); /* saved, or thrown away on purpose with :q! */
+	return exit_code;
+}
+
+int tui_ask(const char *question, const char *answers)
+{
+	timeout(-1);
+	return screen_ask(question, answers);
+}

@@ -1,0 +1,16 @@
+/* The editor's main loop: keys in, commands run, one redraw per pass, recovery written behind. */
+#ifndef CJM_TUI_H
+#define CJM_TUI_H
+
+#include "editor/editor.h"
+#include "io/recover.h"
+
+/* Runs the editor until it quits; RECOVERY (may be NULL) gets the unsaved edits
+ * a second after each change, and on SIGHUP/SIGTERM. RESTORED: the map came from
+ * the recovery file, which goes once the edits are saved. Returns the exit code. */
+int tui_run(cjm_editor *ed, cjm_recovery *recovery, bool restored);
+
+/* Asks a one-letter question on a started screen (screen_start). */
+int tui_ask(const char *question, const char *answers);
+
+#endif
