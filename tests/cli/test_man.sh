@@ -165,4 +165,138 @@ for page in "$MAN"/cjm-*.1; do
 	fi
 done
 
+# --- the editor's keys and commands, both ways against cjm-edit(1) ----------
+# `cjm --list-keys` prints the key table (KEY<TAB>COMMAND [ARGS]) and
+# `cjm --list-editor-commands` the command table, the same tables the editor's
+# help screen reads. cjm-edit.1 must list every key in its KEYS section as
+# `.It Ic KEY` (keys sharing a description are consecutive .It lines), each
+# entry naming the command it runs as `Ic :NAME`; and every command as an
+# `.It Ic :NAME` entry. The other way round, every .It in KEYS is a real key
+# and every `Ic :NAME` anywhere in the page a real command, so the page and the
+# tables cannot drift apart (only macro lines count: `Ic` in running text is
+# just a word). Roff escapes are undone before comparing: \& (as
+# in `.It Ic \&?`, which mdoc needs for delimiters), \- and \(ti.
+edit_page=$MAN/cjm-edit.1
+unescape_roff() { sed 's/\\&//g; s/\\-/-/g; s/\\(ti/~/g'; }
+
+# page_keys PAGE: one line KEY<TAB>DESCRIPTION per `.It Ic KEY` at the top level
+# of the lists in the KEYS section; .It lines of another form go to $T/bad-its.
+page_keys() {
+	awk -v bad="$T/bad-its" '
+	function unesc(s) { gsub(/\\&/, "", s); gsub(/\\-/, "-", s); gsub(/\\\(ti/, "~", s); return s }
+	function flush(  i) {
+		for (i = 1; i <= n; i++) printf "%s\t%s\n", keys[i], body
+		n = 0; body = ""; havebody = 0
+	}
+	/^\.Sh / { if (inkeys) flush(); inkeys = ($0 == ".Sh KEYS"); depth = 0; next }
+	!inkeys { next }
+	/^\.Bl/ { depth++; if (depth == 1) next }
+	/^\.El/ { if (depth == 1) { flush(); depth = 0; next } depth-- }
+	depth == 1 && /^\.It/ {
+		if (havebody) flush()
+		if ($0 ~ /^\.It Ic [^ ]+$/) keys[++n] = unesc(substr($0, 8))
+		else print > bad
+		next
+	}
+	depth >= 1 { body = body " " unesc($0); havebody = 1 }
+	END { if (inkeys) flush() }
+	' "$1"
+}
+
+if [ ! -f "$edit_page" ]; then
+	notok "man/cjm-edit.1 exists" "the editor's keys and commands are documented there"
+else
+	run "$CJM" --list-keys
+	if [ "$rc" -eq 0 ] && [ -s "$T/out" ]; then
+		pass "cjm --list-keys lists the editor's keys"
+	else
+		fail "cjm --list-keys lists the editor's keys" "expected exit 0 and KEY<TAB>COMMAND lines"
+		failures=$((failures + 1))
+	fi
+	cp "$T/out" "$T/keys"
+	run "$CJM" --list-editor-commands
+	if [ "$rc" -eq 0 ] && [ -s "$T/out" ]; then
+		pass "cjm --list-editor-commands lists the editor's commands"
+	else
+		fail "cjm --list-editor-commands lists the editor's commands" "expected exit 0 and a list of commands"
+		failures=$((failures + 1))
+	fi
+	sort -u "$T/out" >"$T/cmds"
+
+	: >"$T/bad-its"
+	page_keys "$edit_page" >"$T/page-keys"
+	if [ -s "$T/page-keys" ]; then
+		pass "man/cjm-edit.1 has a KEYS section listing keys"
+	else
+		notok "man/cjm-edit.1 has a KEYS section listing keys" "expected '.Sh KEYS' with a '.Bl -tag' list of '.It Ic KEY' entries"
+	fi
+	if [ -s "$T/bad-its" ]; then
+		notok "every .It in man/cjm-edit.1 KEYS is written '.It Ic KEY'" \
+			"one key per .It line, as cjm --list-keys names it; found:" "$(cat "$T/bad-its")"
+	else
+		pass "every .It in man/cjm-edit.1 KEYS is written '.It Ic KEY'"
+	fi
+
+	# every key in the table: listed in KEYS, and its entry names its command
+	awk -F '\t' '
+	NR == FNR { desc[$1] = desc[$1] " " $2; next }
+	{
+		name = $2; sub(/ .*/, "", name)
+		if (!($1 in desc)) { print "missing " $1; next }
+		text = desc[$1]; found = 0
+		while ((i = index(text, "Ic :" name)) > 0) {
+			next_char = substr(text, i + 4 + length(name), 1)
+			if (next_char == "" || next_char !~ /[A-Za-z0-9!-]/) { found = 1; break }
+			text = substr(text, i + 1)
+		}
+		if (!found) print "wrong " $1 " (runs :" name ")"
+	}' "$T/page-keys" "$T/keys" >"$T/key-problems"
+	absent=$(sed -n 's/^missing //p' "$T/key-problems" | tr '\n' ' ' | sed 's/ $//')
+	if [ -z "$absent" ]; then
+		pass "every key of cjm --list-keys is an '.It Ic KEY' entry in man/cjm-edit.1 KEYS"
+	else
+		notok "every key of cjm --list-keys is an '.It Ic KEY' entry in man/cjm-edit.1 KEYS" "not listed: $absent"
+	fi
+	wrong=$(sed -n 's/^wrong //p' "$T/key-problems" | tr '\n' ',' | sed 's/,$//; s/,/, /g')
+	if [ -z "$wrong" ]; then
+		pass "every key's entry in man/cjm-edit.1 names the command it runs (Ic :NAME)"
+	else
+		notok "every key's entry in man/cjm-edit.1 names the command it runs (Ic :NAME)" \
+			"entries without their command: $wrong"
+	fi
+
+	# every .It in KEYS is a real key
+	cut -f1 "$T/keys" | sort -u >"$T/key-names"
+	cut -f1 "$T/page-keys" | sort -u >"$T/page-key-names"
+	unknown=$(missing "$T/page-key-names" "$T/key-names")
+	if [ -z "$unknown" ]; then
+		pass "every key in man/cjm-edit.1 KEYS is in cjm --list-keys"
+	else
+		notok "every key in man/cjm-edit.1 KEYS is in cjm --list-keys" "not keys of the editor: $unknown"
+	fi
+
+	# every command has an .It Ic :NAME entry, and every .It Ic :NAME is a command
+	unescape_roff <"$edit_page" | sed -n 's/^\.It Ic :\([^ ]\{1,\}\).*/\1/p' | sort -u >"$T/page-cmds"
+	undocumented=$(missing "$T/cmds" "$T/page-cmds")
+	if [ -z "$undocumented" ]; then
+		pass "every command of cjm --list-editor-commands has an '.It Ic :NAME' entry in man/cjm-edit.1"
+	else
+		notok "every command of cjm --list-editor-commands has an '.It Ic :NAME' entry in man/cjm-edit.1" \
+			"no entry: $undocumented"
+	fi
+	unknown=$(missing "$T/page-cmds" "$T/cmds")
+	if [ -z "$unknown" ]; then
+		pass "every '.It Ic :NAME' in man/cjm-edit.1 is a command of the editor"
+	else
+		notok "every '.It Ic :NAME' in man/cjm-edit.1 is a command of the editor" "not commands: $unknown"
+	fi
+	grep '^\.' "$edit_page" | unescape_roff | grep -o 'Ic :[^ ]\{1,\}' | sed 's/^Ic ://' | sort -u >"$T/page-cmd-refs"
+	unknown=$(missing "$T/page-cmd-refs" "$T/cmds")
+	if [ -z "$unknown" ]; then
+		pass "every 'Ic :NAME' in man/cjm-edit.1 is a command of the editor"
+	else
+		notok "every 'Ic :NAME' in man/cjm-edit.1 is a command of the editor" "not commands: $unknown"
+	fi
+fi
+
 [ "$failures" -eq 0 ]
