@@ -1,0 +1,249 @@
+# Helpers for the terminal tests: they drive the real editor in a detached tmux.
+# Source tests/cli/lib.sh first, then this file.
+#
+#   tui_start W H CMD...     run CMD in a new W x H window (TERM=xterm-256color,
+#                            LANG=C.UTF-8, NO_COLOR unset unless TUI_NO_COLOR=1);
+#                            the pane prints EXIT=<status> when CMD ends, then idles
+#   tui_keys KEY...          tmux key names: Enter Escape Tab C-s C-r Up Home End ...
+#   tui_type TEXT            literal text (UTF-8 welcome)
+#   tui_screen [FILE]        the screen as text, into FILE (default $T/screen)
+#   tui_has TEXT             the screen shows TEXT now
+#   tui_status               the status line (the last line with text)
+#   tui_poll TEXT [S]        wait up to S seconds for TEXT, quietly: 0 or 1
+#   tui_wait_for TEXT [S]    the same, but a miss is a "not ok" with the screen
+#   tui_wait_gone TEXT [S]   wait until TEXT has left the screen (miss: "not ok")
+#   tui_expect TEXT NAME [S] "ok - NAME" when TEXT comes on screen, else "not ok"
+#   tui_status_has TEXT NAME [S]  the same for the status line
+#   tui_wait_exit [S]        wait for CMD to end: 0 and $tui_rc, or 1 (quietly)
+#   tui_expect_rc N NAME [S] "ok - NAME" when CMD ends with status N
+#   tui_pid                  pid of CMD (the child of the pane's shell)
+#   tui_wait_file PATH [S]   wait until PATH exists: 0 or 1, quietly
+#   tui_click X Y            left click at 0-based cell X, Y (an SGR mouse report)
+#   tui_dump                 the screen as "#   |" lines, for evidence
+#
+# Every wait is bounded (TUI_TIMEOUT seconds, 10 by default), so a broken build
+# fails instead of hanging. Each script has a private tmux server (socket
+# cjm-test-PID) that is killed when the script ends. Nothing needs a terminal:
+# the sessions are detached.
+
+TUI_SOCKET=cjm-test-$$
+TUI_SESSION=cjm
+TUI_TIMEOUT=${TUI_TIMEOUT:-10}
+tui_rc=
+
+# tmux itself reads and prints UTF-8 (-u, and this locale for capture-pane).
+LC_ALL=C.UTF-8
+export LC_ALL
+
+# The server's own settings, read before the first window exists: no status bar,
+# so the window is all the pane's from the first moment (no resize at start).
+printf 'set -g status off\n' >"$T/tmux.conf"
+
+tmx() {
+	tmux -u -L "$TUI_SOCKET" -f "$T/tmux.conf" "$@"
+}
+
+tui_cleanup() {
+	tui_sock=$(tmx display-message -p '#{socket_path}' 2>/dev/null)
+	tmx kill-server >/dev/null 2>&1
+	[ -n "$tui_sock" ] && rm -f "$tui_sock"
+	rm -rf "$T"
+}
+trap tui_cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM HUP
+
+if ! command -v tmux >/dev/null 2>&1; then
+	echo "ok - terminal tests # SKIP tmux is not installed"
+	exit 0
+fi
+
+# tui_quote ARG: ARG quoted for sh
+tui_quote() {
+	printf "'%s'" "$(printf '%s' "$1" | sed "s/'/'\\\\''/g")"
+}
+
+tui_start() {
+	tui_w=$1
+	tui_h=$2
+	shift 2
+	tmx kill-session -t "$TUI_SESSION" >/dev/null 2>&1
+	tui_cmd=""
+	for a in "$@"; do tui_cmd="$tui_cmd $(tui_quote "$a")"; done
+	tui_colour="-u NO_COLOR"
+	[ "${TUI_NO_COLOR:-}" = 1 ] && tui_colour="NO_COLOR=1"
+	tmx new-session -d -s "$TUI_SESSION" -x "$tui_w" -y "$tui_h" \
+		"exec env -u LC_ALL -u LC_CTYPE -u LC_MESSAGES $tui_colour TERM=xterm-256color LANG=C.UTF-8 \
+sh -c $(tui_quote "$tui_cmd; echo EXIT=\$?; exec sleep 60")"
+	tui_rc=
+}
+
+# tui_keys KEY...: tmux key names. Home and End go as the xterm keypad sequences
+# (\EOH, \EOF) the terminfo of xterm-256color names: tmux itself sends \E[1~ and
+# \E[4~, which are Find and Select to an xterm-256color application.
+tui_keys() {
+	for k in "$@"; do
+		case $k in
+		Home) tmx send-keys -t "$TUI_SESSION" -l -- "$(printf '\033OH')" ;;
+		End) tmx send-keys -t "$TUI_SESSION" -l -- "$(printf '\033OF')" ;;
+		*) tmx send-keys -t "$TUI_SESSION" "$k" ;;
+		esac
+	done
+}
+
+tui_type() {
+	tmx send-keys -t "$TUI_SESSION" -l -- "$1"
+}
+
+tui_screen() {
+	tmx capture-pane -p -t "$TUI_SESSION" >"${1:-$T/screen}" 2>/dev/null
+}
+
+tui_has() {
+	tui_screen
+	grep -qF -- "$1" "$T/screen"
+}
+
+tui_status() {
+	tui_screen
+	awk 'NF { last = $0 } END { print last }' "$T/screen"
+}
+
+tui_dump() {
+	tui_screen "$T/dump"
+	sed 's/^/#   |/' "$T/dump"
+}
+
+tui_poll() {
+	tui_limit=$((${2:-$TUI_TIMEOUT} * 10))
+	tui_i=0
+	while [ "$tui_i" -lt "$tui_limit" ]; do
+		if tui_has "$1"; then return 0; fi
+		sleep 0.1
+		tui_i=$((tui_i + 1))
+	done
+	return 1
+}
+
+tui_wait_for() {
+	tui_poll "$1" "${2:-$TUI_TIMEOUT}" && return 0
+	notok "screen shows '$1' within ${2:-$TUI_TIMEOUT} s"
+	tui_dump
+	return 1
+}
+
+tui_wait_gone() {
+	tui_limit=$((${2:-$TUI_TIMEOUT} * 10))
+	tui_i=0
+	while [ "$tui_i" -lt "$tui_limit" ]; do
+		if ! tui_has "$1"; then return 0; fi
+		sleep 0.1
+		tui_i=$((tui_i + 1))
+	done
+	notok "screen no longer shows '$1' within ${2:-$TUI_TIMEOUT} s"
+	tui_dump
+	return 1
+}
+
+tui_expect() {
+	if tui_poll "$1" "${3:-$TUI_TIMEOUT}"; then
+		ok "$2"
+	else
+		notok "$2" "the screen never showed: $1"
+		tui_dump
+	fi
+}
+
+# tui_status_has TEXT NAME [S]: the status line comes to contain TEXT
+tui_status_has() {
+	tui_limit=$((${3:-$TUI_TIMEOUT} * 10))
+	tui_i=0
+	while [ "$tui_i" -lt "$tui_limit" ]; do
+		case $(tui_status) in *"$1"*) ok "$2"; return 0 ;; esac
+		sleep 0.1
+		tui_i=$((tui_i + 1))
+	done
+	notok "$2" "the status line never showed: $1"
+	tui_dump
+	return 1
+}
+
+tui_wait_file() {
+	tui_limit=$((${2:-$TUI_TIMEOUT} * 10))
+	tui_i=0
+	while [ "$tui_i" -lt "$tui_limit" ]; do
+		if [ -e "$1" ]; then return 0; fi
+		sleep 0.1
+		tui_i=$((tui_i + 1))
+	done
+	return 1
+}
+
+tui_wait_exit() {
+	tui_limit=$((${1:-$TUI_TIMEOUT} * 10))
+	tui_i=0
+	tui_rc=
+	while [ "$tui_i" -lt "$tui_limit" ]; do
+		tui_screen
+		# anywhere on a line: after a SIGKILL the terminal is left raw, the cursor
+		# where cjm last put it
+		tui_rc=$(sed -n 's/.*EXIT=\([0-9][0-9]*\).*/\1/p' "$T/screen" | tail -n 1)
+		if [ -n "$tui_rc" ]; then return 0; fi
+		sleep 0.1
+		tui_i=$((tui_i + 1))
+	done
+	return 1
+}
+
+tui_expect_rc() {
+	if ! tui_wait_exit "${3:-$TUI_TIMEOUT}"; then
+		notok "$2" "the editor did not exit within ${3:-$TUI_TIMEOUT} s"
+		tui_dump
+	elif [ "$tui_rc" = "$1" ]; then
+		ok "$2"
+	else
+		notok "$2" "expected exit $1, got $tui_rc"
+		tui_dump
+	fi
+}
+
+tui_pid() {
+	tui_shell=$(tmx list-panes -t "$TUI_SESSION" -F '#{pane_pid}' | head -n 1)
+	[ -n "$tui_shell" ] || return 1
+	pgrep -P "$tui_shell" | head -n 1
+}
+
+tui_click() {
+	tmx send-keys -t "$TUI_SESSION" -l -- "$(printf '\033[<0;%d;%dM' $(($1 + 1)) $(($2 + 1)))"
+	tmx send-keys -t "$TUI_SESSION" -l -- "$(printf '\033[<0;%d;%dm' $(($1 + 1)) $(($2 + 1)))"
+}
+
+# tui_no_leftovers MAP NAME: neither the recovery file nor the lock of MAP is left
+tui_no_leftovers() {
+	tui_dir=$(dirname "$1")
+	tui_base=$(basename "$1")
+	if [ -e "$tui_dir/.$tui_base.cjm-recover" ] || [ -e "$tui_dir/.$tui_base.cjm-lock" ]; then
+		notok "$2" "left behind: $(find "$tui_dir" -name ".$tui_base.cjm-*" | tr '\n' ' ')"
+	else
+		ok "$2"
+	fi
+}
+
+# tui_recovery_of MAP / tui_lock_of MAP: the paths cjm keeps beside MAP
+tui_recovery_of() {
+	echo "$(dirname "$1")/.$(basename "$1").cjm-recover"
+}
+tui_lock_of() {
+	echo "$(dirname "$1")/.$(basename "$1").cjm-lock"
+}
+
+# tui_alive NAME: the editor is still running (no EXIT= line, its process there)
+tui_alive() {
+	tui_screen
+	if grep -q 'EXIT=[0-9]' "$T/screen" || [ -z "$(tui_pid)" ]; then
+		notok "$1" "the editor is gone"
+		tui_dump
+	else
+		ok "$1"
+	fi
+}
