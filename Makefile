@@ -108,7 +108,7 @@ deps:
 # deps first, then a fresh make that sees what pkg-config now reports.
 run: deps
 	@$(MAKE) --no-print-directory $(B)/cjm
-	./$(B)/cjm show maps/energy-switch.yaml
+	./$(B)/cjm maps/energy-switch.yaml
 
 check: deps
 	@$(MAKE) --no-print-directory check-run
