@@ -4,6 +4,7 @@
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man
+INCLUDEDIR ?= $(PREFIX)/include
 PLUGINDIR ?= $(PREFIX)/lib/cjm/plugins
 DESTDIR ?=
 CC ?= cc
@@ -82,6 +83,28 @@ $(S)/tests/%: $(S)/obj/tests/unit/%.o $(S)/libcjm.a
 # Keep the unit tests' objects between runs.
 .SECONDARY:
 
+# Test plugins (tests/plugins/*.c): shared objects built as a third party would
+# build one, from include/cjm/*.h alone, into both builds' plugins/ folders.
+PLUGIN_NAMES := $(patsubst tests/plugins/%.c,%,$(sort $(wildcard tests/plugins/*.c)))
+PLUGIN_CFLAGS := -std=c11 -Wall -Wextra $(WERROR) -Wshadow -Wstrict-prototypes -Iinclude -shared -fPIC
+PLUGIN_HEADERS := $(wildcard include/cjm/*.h)
+PLUGINS_B := $(PLUGIN_NAMES:%=$(B)/plugins/%.so)
+PLUGINS_S := $(PLUGIN_NAMES:%=$(S)/plugins/%.so)
+
+$(B)/plugins/%.so: tests/plugins/%.c $(PLUGIN_HEADERS)
+	@mkdir -p $(dir $@)
+	@$(if $(V),,echo "  PLUGIN  $@")
+	$(Q)$(CC) $(CFLAGS) $(PLUGIN_CFLAGS) $(LDFLAGS) -o $@ $<
+
+$(S)/plugins/%.so: tests/plugins/%.c $(PLUGIN_HEADERS)
+	@mkdir -p $(dir $@)
+	@$(if $(V),,echo "  PLUGIN  $@")
+	$(Q)$(CC) $(CFLAGS) $(PLUGIN_CFLAGS) $(LDFLAGS) -o $@ $<
+
+# The registry's unit test loads them from its build's plugins/ folder.
+$(B)/tests/test_registry: | $(PLUGINS_B)
+$(S)/tests/test_registry: | $(PLUGINS_S)
+
 UNIT_BINS := $(UNIT_NAMES:%=$(B)/tests/%) $(UNIT_NAMES:%=$(S)/tests/%)
 
 # Benchmarks and fuzzing.
@@ -113,7 +136,7 @@ run: deps
 check: deps
 	@$(MAKE) --no-print-directory check-run
 
-check-run: $(B)/cjm $(S)/cjm $(UNIT_BINS) $(B)/fuzz_load
+check-run: $(B)/cjm $(S)/cjm $(UNIT_BINS) $(PLUGINS_B) $(PLUGINS_S) $(B)/fuzz_load
 	@CJM_BUILD=$(B) CJM_SAN_BUILD=$(S) FUZZ_SECONDS=$(FUZZ_SECONDS) \
 		UNIT_NAMES="$(UNIT_NAMES)" sh tests/check.sh
 
@@ -127,8 +150,9 @@ bench: deps
 
 install: $(B)/cjm
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
-		$(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(PLUGINDIR)
+		$(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(PLUGINDIR) $(DESTDIR)$(INCLUDEDIR)/cjm
 	install -m 755 $(B)/cjm $(DESTDIR)$(BINDIR)/cjm
+	for f in include/cjm/*.h; do install -m 644 $$f $(DESTDIR)$(INCLUDEDIR)/cjm/; done
 	for f in man/*.1; do install -m 644 $$f $(DESTDIR)$(MANDIR)/man1/; done
 	for f in man/*.5; do install -m 644 $$f $(DESTDIR)$(MANDIR)/man5/; done
 	for f in $(wildcard man/*.7); do install -m 644 $$f $(DESTDIR)$(MANDIR)/man7/; done
@@ -138,6 +162,8 @@ uninstall:
 	for f in man/*.1; do rm -f $(DESTDIR)$(MANDIR)/man1/$${f#man/}; done
 	for f in man/*.5; do rm -f $(DESTDIR)$(MANDIR)/man5/$${f#man/}; done
 	for f in $(wildcard man/*.7); do rm -f $(DESTDIR)$(MANDIR)/man7/$${f#man/}; done
+	for f in include/cjm/*.h; do rm -f $(DESTDIR)$(INCLUDEDIR)/cjm/$${f#include/cjm/}; done
+	-rmdir $(DESTDIR)$(INCLUDEDIR)/cjm 2>/dev/null
 	-rmdir $(DESTDIR)$(PLUGINDIR) 2>/dev/null
 
 clean:

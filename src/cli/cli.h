@@ -40,6 +40,8 @@ extern const cjm_command cjm_cmd_validate;
 extern const cjm_command cjm_cmd_fmt;
 extern const cjm_command cjm_cmd_show;
 extern const cjm_command cjm_cmd_stats;
+extern const cjm_command cjm_cmd_suggest;
+extern const cjm_command cjm_cmd_patterns;
 extern const cjm_command cjm_cmd_help;
 
 /* Prints CMD's usage and options to OUT. */

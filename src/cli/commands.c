@@ -10,6 +10,8 @@ const cjm_command *const cjm_commands[] = {
 	&cjm_cmd_fmt,
 	&cjm_cmd_show,
 	&cjm_cmd_stats,
+	&cjm_cmd_suggest,
+	&cjm_cmd_patterns,
 	&cjm_cmd_help,
 	NULL,
 };

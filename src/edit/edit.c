@@ -82,9 +82,7 @@ struct cjm_edit {
 
 /* ---- errors ---- */
 
-static int edit_fail(cjm_edit *edit, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static int edit_fail(cjm_edit *edit, const char *fmt, ...)
+int cjm_edit_fail(cjm_edit *edit, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -389,7 +387,7 @@ const char *cjm_edit_error(const cjm_edit *edit)
 static int check_phase(cjm_edit *edit, size_t phase)
 {
 	if (phase >= edit->map->phase_count)
-		return edit_fail(edit, "no phase %zu (the map has %zu)", phase, edit->map->phase_count);
+		return cjm_edit_fail(edit, "no phase %zu (the map has %zu)", phase, edit->map->phase_count);
 	return 0;
 }
 
@@ -399,7 +397,7 @@ static int check_touchpoint(cjm_edit *edit, size_t phase, size_t tp)
 		return -1;
 	const cjm_phase *p = edit->map->phases[phase];
 	if (tp >= p->touchpoint_count)
-		return edit_fail(edit, "no touchpoint %zu in phase '%s'", tp, p->name);
+		return cjm_edit_fail(edit, "no touchpoint %zu in phase '%s'", tp, p->name);
 	return 0;
 }
 
@@ -410,22 +408,22 @@ static int check_ref(cjm_edit *edit, cjm_ref ref)
 	case CJM_REF_PHASE: return check_phase(edit, ref.phase);
 	case CJM_REF_TOUCHPOINT: return check_touchpoint(edit, ref.phase, ref.tp);
 	}
-	return edit_fail(edit, "no such item");
+	return cjm_edit_fail(edit, "no such item");
 }
 
 static int check_name(cjm_edit *edit, const char *name, const char *what)
 {
 	if (cjm_text_is_blank(name))
-		return edit_fail(edit, "a %s needs a name", what);
+		return cjm_edit_fail(edit, "a %s needs a name", what);
 	if (!utf8_valid(name))
-		return edit_fail(edit, "the name of a %s must be valid UTF-8", what);
+		return cjm_edit_fail(edit, "the name of a %s must be valid UTF-8", what);
 	return 0;
 }
 
 static int check_id_syntax(cjm_edit *edit, const char *id)
 {
 	if (!cjm_id_is_valid(id))
-		return edit_fail(edit, "'%s' is not a valid id: use lower-case letters, digits and '-'",
+		return cjm_edit_fail(edit, "'%s' is not a valid id: use lower-case letters, digits and '-'",
 				 id ? id : "");
 	return 0;
 }
@@ -437,7 +435,7 @@ static int check_new_id(cjm_edit *edit, const char *id)
 	if (check_id_syntax(edit, id) < 0)
 		return -1;
 	if (cjm_map_find(edit->map, id, &p, &t))
-		return edit_fail(edit, "id '%s' is already used", id);
+		return cjm_edit_fail(edit, "id '%s' is already used", id);
 	return 0;
 }
 
@@ -451,8 +449,8 @@ static int check_value(cjm_edit *edit, cjm_field field, const cjm_value *value)
 		return check_id_syntax(edit, value->text);
 	const char *label = cjm_field_info_of(field)->label;
 	if (strncmp(problem, "must ", 5) == 0) /* "satisfaction must be a number from 0 to 10" */
-		return edit_fail(edit, "%s %s", label, problem);
-	return edit_fail(edit, "%s: %s", label, problem);
+		return cjm_edit_fail(edit, "%s %s", label, problem);
+	return cjm_edit_fail(edit, "%s: %s", label, problem);
 }
 
 static const char *ref_noun(cjm_ref_kind kind)
@@ -466,9 +464,9 @@ static int check_field(cjm_edit *edit, cjm_ref ref, cjm_field field)
 		return -1;
 	const cjm_field_info *info = cjm_field_info_of(field);
 	if (!info)
-		return edit_fail(edit, "no such field");
+		return cjm_edit_fail(edit, "no such field");
 	if (!cjm_field_applies(field, ref.kind))
-		return edit_fail(edit, "%s has no %s", ref_noun(ref.kind), info->label);
+		return cjm_edit_fail(edit, "%s has no %s", ref_noun(ref.kind), info->label);
 	return 0;
 }
 
@@ -495,7 +493,7 @@ static int check_touchpoint_fields(cjm_edit *edit, const cjm_touchpoint *tp)
 int cjm_edit_add_phase(cjm_edit *edit, size_t at, const char *name, const char *id)
 {
 	if (at > edit->map->phase_count)
-		return edit_fail(edit, "cannot add a phase at position %zu: the map has %zu phases",
+		return cjm_edit_fail(edit, "cannot add a phase at position %zu: the map has %zu phases",
 				 at, edit->map->phase_count);
 	if (check_name(edit, name, "phase") < 0 || (id && check_new_id(edit, id) < 0))
 		return -1;
@@ -521,7 +519,7 @@ int cjm_edit_move_phase(cjm_edit *edit, size_t from, size_t to)
 	if (check_phase(edit, from) < 0)
 		return -1;
 	if (to >= edit->map->phase_count)
-		return edit_fail(edit, "cannot move phase '%s' to position %zu: the map has %zu phases",
+		return cjm_edit_fail(edit, "cannot move phase '%s' to position %zu: the map has %zu phases",
 				 edit->map->phases[from]->name, to, edit->map->phase_count);
 	if (from == to)
 		return edit_ok(edit);
@@ -547,7 +545,7 @@ static int check_insert_position(cjm_edit *edit, size_t phase, size_t at)
 		return -1;
 	const cjm_phase *p = edit->map->phases[phase];
 	if (at > p->touchpoint_count)
-		return edit_fail(edit, "cannot add a touchpoint at position %zu of phase '%s': it has %zu touchpoints",
+		return cjm_edit_fail(edit, "cannot add a touchpoint at position %zu of phase '%s': it has %zu touchpoints",
 				 at, p->name, p->touchpoint_count);
 	return 0;
 }
@@ -568,7 +566,7 @@ int cjm_edit_insert_touchpoint(cjm_edit *edit, size_t phase, size_t at, const cj
 	if (check_insert_position(edit, phase, at) < 0)
 		return -1;
 	if (!tp)
-		return edit_fail(edit, "no touchpoint to insert");
+		return cjm_edit_fail(edit, "no touchpoint to insert");
 	if (check_new_id(edit, tp->id) < 0 || check_name(edit, tp->name, "touchpoint") < 0 ||
 	    check_touchpoint_fields(edit, tp) < 0)
 		return -1;
@@ -592,7 +590,7 @@ int cjm_edit_move_touchpoint(cjm_edit *edit, size_t from_phase, size_t from, siz
 	const cjm_phase *dest = edit->map->phases[to_phase];
 	size_t last = dest->touchpoint_count - (from_phase == to_phase ? 1 : 0);
 	if (to > last)
-		return edit_fail(edit, "cannot move a touchpoint to position %zu of phase '%s': the last is %zu",
+		return cjm_edit_fail(edit, "cannot move a touchpoint to position %zu of phase '%s': the last is %zu",
 				 to, dest->name, last);
 	if (from_phase == to_phase && from == to)
 		return edit_ok(edit);
@@ -637,7 +635,7 @@ static int check_id_change(cjm_edit *edit, cjm_ref ref, const char *id)
 	if (!cjm_map_find(edit->map, id, &p, &t))
 		return 0;
 	bool self = p == ref.phase && (ref.kind == CJM_REF_PHASE ? t == (size_t)-1 : t == ref.tp);
-	return self ? 0 : edit_fail(edit, "id '%s' is already used", id);
+	return self ? 0 : cjm_edit_fail(edit, "id '%s' is already used", id);
 }
 
 int cjm_edit_set(cjm_edit *edit, cjm_ref ref, cjm_field field, const cjm_value *value)
@@ -645,7 +643,7 @@ int cjm_edit_set(cjm_edit *edit, cjm_ref ref, cjm_field field, const cjm_value *
 	if (check_field(edit, ref, field) < 0)
 		return -1;
 	if (!value)
-		return edit_fail(edit, "no value for %s", cjm_field_info_of(field)->label);
+		return cjm_edit_fail(edit, "no value for %s", cjm_field_info_of(field)->label);
 	if (check_value(edit, field, value) < 0)
 		return -1;
 	cjm_value next = value_normalize(field, value);
@@ -667,7 +665,7 @@ int cjm_edit_set_text(cjm_edit *edit, cjm_ref ref, cjm_field field, const char *
 		return -1;
 	const cjm_field_info *info = cjm_field_info_of(field);
 	if (info->kind != CJM_KIND_TEXT)
-		return edit_fail(edit, "%s is not text", info->label);
+		return cjm_edit_fail(edit, "%s is not text", info->label);
 	cjm_value value = { .present = text != NULL, .text = text };
 	return cjm_edit_set(edit, ref, field, &value);
 }
@@ -687,7 +685,7 @@ static cjm_strlist *edit_list(cjm_edit *edit, cjm_ref ref, cjm_field field)
 		return NULL;
 	const cjm_field_info *info = cjm_field_info_of(field);
 	if (info->kind != CJM_KIND_LIST) {
-		edit_fail(edit, "%s is not a list", info->label);
+		cjm_edit_fail(edit, "%s is not a list", info->label);
 		return NULL;
 	}
 	return cjm_field_list(edit->map, ref, field);
@@ -696,16 +694,16 @@ static cjm_strlist *edit_list(cjm_edit *edit, cjm_ref ref, cjm_field field)
 static int check_item_text(cjm_edit *edit, cjm_field field, const char *text)
 {
 	if (!text || !text[0])
-		return edit_fail(edit, "an item of %s must not be empty", cjm_field_info_of(field)->label);
+		return cjm_edit_fail(edit, "an item of %s must not be empty", cjm_field_info_of(field)->label);
 	if (!utf8_valid(text))
-		return edit_fail(edit, "an item of %s must be valid UTF-8", cjm_field_info_of(field)->label);
+		return cjm_edit_fail(edit, "an item of %s must be valid UTF-8", cjm_field_info_of(field)->label);
 	return 0;
 }
 
 static int check_item_index(cjm_edit *edit, const cjm_strlist *list, cjm_field field, size_t at)
 {
 	if (at >= list->len)
-		return edit_fail(edit, "no item %zu in %s (there are %zu)", at,
+		return cjm_edit_fail(edit, "no item %zu in %s (there are %zu)", at,
 				 cjm_field_info_of(field)->label, list->len);
 	return 0;
 }
@@ -725,7 +723,7 @@ int cjm_edit_list_insert(cjm_edit *edit, cjm_ref ref, cjm_field field, size_t at
 	if (!list || check_item_text(edit, field, text) < 0)
 		return -1;
 	if (at > list->len)
-		return edit_fail(edit, "cannot add an item at position %zu of %s: there are %zu", at,
+		return cjm_edit_fail(edit, "cannot add an item at position %zu of %s: there are %zu", at,
 				 cjm_field_info_of(field)->label, list->len);
 	struct record rec = item_record(REC_LIST_ITEM, ref, field, at);
 	rec.u.item.held = xstrdup(text);
@@ -757,7 +755,7 @@ int cjm_edit_list_replace(cjm_edit *edit, cjm_ref ref, cjm_field field, size_t a
 static int check_dismissal(cjm_edit *edit, const char *pattern, const char *target)
 {
 	if (!cjm_id_is_valid(pattern) || !cjm_id_is_valid(target))
-		return edit_fail(edit, "a dismissal needs a pattern id and a target id");
+		return cjm_edit_fail(edit, "a dismissal needs a pattern id and a target id");
 	return 0;
 }
 
@@ -782,7 +780,7 @@ int cjm_edit_undismiss(cjm_edit *edit, const char *pattern, const char *target)
 		return -1;
 	size_t at = dismissal_find(edit->map, pattern, target);
 	if (at == edit->map->dismissed_count)
-		return edit_fail(edit, "%s on '%s' is not dismissed", pattern, target);
+		return cjm_edit_fail(edit, "%s on '%s' is not dismissed", pattern, target);
 	struct record rec = { .kind = REC_DISMISSAL };
 	rec.u.dismissal.at = at;
 	return edit_change(edit, rec);
@@ -816,9 +814,9 @@ bool cjm_edit_can_redo(const cjm_edit *edit)
 int cjm_edit_undo(cjm_edit *edit)
 {
 	if (edit->depth > 0)
-		return edit_fail(edit, "cannot undo in the middle of a change");
+		return cjm_edit_fail(edit, "cannot undo in the middle of a change");
 	if (edit->done == 0)
-		return edit_fail(edit, "nothing to undo");
+		return cjm_edit_fail(edit, "nothing to undo");
 	struct step *step = &edit->steps[--edit->done];
 	for (size_t i = step->count; i-- > 0;)
 		edit_apply(edit, &step->records[i]);
@@ -829,9 +827,9 @@ int cjm_edit_undo(cjm_edit *edit)
 int cjm_edit_redo(cjm_edit *edit)
 {
 	if (edit->depth > 0)
-		return edit_fail(edit, "cannot redo in the middle of a change");
+		return cjm_edit_fail(edit, "cannot redo in the middle of a change");
 	if (edit->done == edit->step_count)
-		return edit_fail(edit, "nothing to redo");
+		return cjm_edit_fail(edit, "nothing to redo");
 	struct step *step = &edit->steps[edit->done++];
 	for (size_t i = 0; i < step->count; i++)
 		edit_apply(edit, &step->records[i]);

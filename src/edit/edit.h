@@ -25,6 +25,8 @@ cjm_edit *cjm_edit_new(cjm_map *map);      /* takes ownership of MAP */
 void cjm_edit_free(cjm_edit *edit);          /* frees the map too */
 cjm_map *cjm_edit_map(const cjm_edit *edit); /* borrowed */
 const char *cjm_edit_error(const cjm_edit *edit);
+/* Sets the error a caller built on the edit layer reports (as cjm_edit_error says it); returns -1. */
+int cjm_edit_fail(cjm_edit *edit, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Phases. ID NULL makes one from NAME (unique). AT may equal phase_count (append). */
 int cjm_edit_add_phase(cjm_edit *edit, size_t at, const char *name, const char *id);

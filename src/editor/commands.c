@@ -481,6 +481,8 @@ static int cmd_show(cjm_editor *ed, const char *args)
 static int cmd_close(cjm_editor *ed, const char *args)
 {
 	(void)args;
+	if (ed->overlay == CJM_OVERLAY_SUGGESTIONS)
+		cjm_editor_close_panel(ed);
 	ed->overlay = CJM_OVERLAY_NONE;
 	return 0;
 }
@@ -488,8 +490,7 @@ static int cmd_close(cjm_editor *ed, const char *args)
 static int cmd_suggest(cjm_editor *ed, const char *args)
 {
 	(void)args;
-	cjm_editor_say(ed, true, "suggestions come with the innovation patterns (cjm suggest), not yet built");
-	return -1;
+	return cjm_editor_open_panel(ed);
 }
 
 /* ---- files and quitting ---- */
@@ -567,7 +568,7 @@ const cjm_editor_command cjm_editor_commands[] = {
 	{ "redo", NULL, "redo what was undone", cmd_redo },
 	{ "search", "[TEXT]", "find a touchpoint by any of its words", cmd_search },
 	{ "search-next", NULL, "find the next match", cmd_search_next },
-	{ "suggest", NULL, "the suggestions panel (not yet built)", cmd_suggest },
+	{ "suggest", NULL, "the suggestions panel: Enter accepts, x dismisses, a all/selected", cmd_suggest },
 	{ "help", NULL, "show every key and command", cmd_help },
 	{ "stats", NULL, "show the figures of cjm stats", cmd_stats },
 	{ "show", NULL, "show the map as cjm show --plain does", cmd_show },

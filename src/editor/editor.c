@@ -26,6 +26,7 @@ void cjm_editor_free(cjm_editor *ed)
 {
 	if (!ed)
 		return;
+	cjm_editor_panel_free(ed);
 	cjm_edit_free(ed->edit);
 	free(ed->path);
 	free(ed->message);

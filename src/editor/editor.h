@@ -8,6 +8,9 @@
 #include "cjm/map.h"
 #include "edit/edit.h"
 #include "model/field.h"
+#include "patterns/registry.h"
+#include "patterns/suggest.h"
+#include "util/strset.h"
 #include "util/strbuf.h"
 
 /* The selection's touchpoint index when the phase itself is selected. */
@@ -41,7 +44,12 @@ typedef enum cjm_ask {
 } cjm_ask;
 
 /* What the screen should show over the map, if anything. */
-typedef enum cjm_overlay { CJM_OVERLAY_NONE, CJM_OVERLAY_TEXT, CJM_OVERLAY_FORM } cjm_overlay;
+typedef enum cjm_overlay {
+	CJM_OVERLAY_NONE,
+	CJM_OVERLAY_TEXT,
+	CJM_OVERLAY_FORM,
+	CJM_OVERLAY_SUGGESTIONS, /* a panel under the map; the map shows the suggestion's target */
+} cjm_overlay;
 
 typedef struct cjm_editor {
 	cjm_edit *edit;          /* owns the map */
@@ -61,6 +69,15 @@ typedef struct cjm_editor {
 	size_t comment_count;    /* YAML comments in the file as opened (lost on save) */
 	bool comments_warned;    /* the person was told once; the next :w goes ahead */
 	unsigned long saved_to_recovery; /* generation last written to the recovery file */
+	/* the suggestions panel */
+	cjm_registry *patterns;       /* built-ins and plugins, loaded once */
+	cjm_suggestions *suggestions; /* what the panel lists, NULL until asked */
+	size_t suggestion;            /* the one the panel points at */
+	bool suggestions_all;         /* the whole journey, or only the selected item */
+	strset *suggested;            /* target ids with a suggestion: the marker on the map */
+	char **suggested_ids;         /* the strings the set borrows */
+	size_t suggested_count;
+	unsigned long suggested_generation;
 	/* column index of each phase's first column, rebuilt when the structure changes */
 	size_t *phase_first_col;
 	size_t column_count;
@@ -120,6 +137,21 @@ bool cjm_editor_select_column(cjm_editor *ed, size_t column);
 const cjm_touchpoint *cjm_editor_selected_touchpoint(const cjm_editor *ed);
 /* The selected item for the field layer (the map itself when it has no phase). */
 cjm_ref cjm_editor_selected_ref(const cjm_editor *ed);
+
+/* The suggestions panel: move the pointer (DELTA), accept or dismiss the one it
+ * points at (one undo step each), switch between the journey and the selection. */
+int cjm_editor_open_panel(cjm_editor *ed);
+void cjm_editor_close_panel(cjm_editor *ed);
+void cjm_editor_panel_free(cjm_editor *ed); /* what the panel holds, for cjm_editor_free */
+void cjm_editor_panel_move(cjm_editor *ed, int delta);
+int cjm_editor_panel_accept(cjm_editor *ed);
+int cjm_editor_panel_dismiss(cjm_editor *ed);
+void cjm_editor_panel_scope(cjm_editor *ed);
+/* True when touchpoint ID has a suggestion (the map's marker); the markers are
+ * worked out again when the map has changed since. */
+bool cjm_editor_has_suggestion(cjm_editor *ed, const char *id);
+/* Works the markers out again now if the map changed (the main loop calls it when idle). */
+void cjm_editor_refresh_markers(cjm_editor *ed);
 
 /* Saves to PATH (NULL: the editor's path). Returns 0 or -1 with the message set. */
 int cjm_editor_save(cjm_editor *ed, const char *path);

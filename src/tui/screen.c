@@ -166,8 +166,9 @@ static void screen_draw_text_lane(int y, const char *label, const screen_geometr
 	}
 }
 
-/* The name lane: two wrapped lines, the selection in reverse video, flags after the name. */
-static void screen_draw_names(int y, const screen_geometry *g, const screen_column *cols, size_t n)
+/* The name lane: two wrapped lines, the selection in reverse video, flags after the
+ * name, and a diamond when the patterns have a suggestion for it. */
+static void screen_draw_names(cjm_editor *ed, int y, const screen_geometry *g, const screen_column *cols, size_t n)
 {
 	screen_put(y, 0, "name", SCREEN_LABEL_WIDTH - 1);
 	for (size_t i = 0; i < n; i++) {
@@ -183,6 +184,8 @@ static void screen_draw_names(int y, const screen_geometry *g, const screen_colu
 				strbuf_puts(&name, " $");
 			if (!cjm_touchpoint_is_visible(col->t))
 				strbuf_puts(&name, " ~");
+			if (cjm_editor_has_suggestion(ed, col->t->id))
+				strbuf_puts(&name, screen_unicode ? " ◆" : " @");
 		} else {
 			strbuf_puts(&name, "(no touchpoints)");
 		}
@@ -205,6 +208,16 @@ static void screen_draw_names(int y, const screen_geometry *g, const screen_colu
 	}
 }
 
+/* Where COL's emotion marker goes on a curve whose +3 row is TOP; false when unscored. */
+static bool screen_curve_point(const screen_column *col, int top, const screen_geometry *g, int *row, int *x)
+{
+	if (!col->t || !col->t->has_emotion)
+		return false;
+	*row = top + (CJM_EMOTION_MAX - col->t->emotion);
+	*x = col->x + (g->col_width - 1) / 2;
+	return true;
+}
+
 /* The emotion curve: a marker per scored touchpoint, joined by lines to the next one. */
 static void screen_draw_curve(int top, const screen_geometry *g, const screen_column *cols, size_t n)
 {
@@ -221,35 +234,31 @@ static void screen_draw_curve(int top, const screen_geometry *g, const screen_co
 		}
 	}
 	/* first the lines between markers, then the markers and values over them */
-	int prev_row = -1, prev_x = -1;
+	int prev_row = -1, prev_x = -1, row, x;
 	for (size_t i = 0; i < n; i++) {
-		const cjm_touchpoint *t = cols[i].t;
-		if (!t || !t->has_emotion)
+		if (!screen_curve_point(&cols[i], top, g, &row, &x))
 			continue;
-		int row = top + (CJM_EMOTION_MAX - t->emotion);
-		int x = cols[i].x + (g->col_width - 1) / 2;
 		if (prev_row >= 0) {
-			attron(screen_pair(PAIR_EMOTION + t->emotion + 3));
+			attr_t colour = screen_pair(PAIR_EMOTION + cols[i].t->emotion + 3);
+			attron(colour);
 			int mid = (prev_x + x) / 2 + 1; /* just right of the column separator */
 			for (int xx = prev_x + 1; xx < x; xx++)
 				mvaddstr(xx <= mid ? prev_row : row, xx, screen_unicode ? "─" : "-");
 			int lo = prev_row < row ? prev_row : row, hi = prev_row < row ? row : prev_row;
 			for (int yy = lo; yy <= hi && lo != hi; yy++)
 				mvaddstr(yy, mid, screen_unicode ? "│" : "|");
-			attroff(screen_pair(PAIR_EMOTION + t->emotion + 3));
+			attroff(colour);
 		}
 		prev_row = row;
 		prev_x = x;
 	}
 	for (size_t i = 0; i < n; i++) {
-		const cjm_touchpoint *t = cols[i].t;
-		if (!t || !t->has_emotion)
+		if (!screen_curve_point(&cols[i], top, g, &row, &x))
 			continue;
-		int row = top + (CJM_EMOTION_MAX - t->emotion);
-		int x = cols[i].x + (g->col_width - 1) / 2;
-		attr_t a = screen_pair(PAIR_EMOTION + t->emotion + 3) | A_BOLD;
+		int emotion = cols[i].t->emotion;
+		attr_t a = screen_pair(PAIR_EMOTION + emotion + 3) | A_BOLD;
 		char value[8];
-		snprintf(value, sizeof value, t->emotion ? "%+d" : "%d", t->emotion);
+		snprintf(value, sizeof value, emotion ? "%+d" : "%d", emotion);
 		attron(a);
 		mvaddstr(row, x, screen_unicode ? "●" : "o");
 		if (x + 3 < cols[i].x + g->col_width - 1)
@@ -326,7 +335,7 @@ static void screen_draw_map(cjm_editor *ed, const screen_geometry *g)
 	size_t n = screen_columns(ed, g, cols);
 	screen_draw_phases(ed, g, cols, n);
 	int y = g->map_top;
-	screen_draw_names(y, g, cols, n);
+	screen_draw_names(ed, y, g, cols, n);
 	y += 2;
 	screen_draw_text_lane(y++, "channel", g, cols, n, 0);
 	screen_draw_text_lane(y++, "owner", g, cols, n, 1);
@@ -385,6 +394,59 @@ static void screen_draw_status(cjm_editor *ed, const screen_geometry *g, const c
 	strbuf_release(&line);
 }
 
+static const char *screen_proposal_words(const cjm_suggestion *s)
+{
+	switch (s->kind) {
+	case CJM_PROPOSE_IDEA: return "adds the idea";
+	case CJM_PROPOSE_TOUCHPOINT: return "adds the touchpoint";
+	case CJM_PROPOSE_REMOVE: return "removes this touchpoint";
+	case CJM_PROPOSE_MOVE: return "moves this touchpoint";
+	case CJM_PROPOSE_NOTHING: break;
+	}
+	return "a question for the room";
+}
+
+/* The suggestions panel in rows TOP..BOTTOM-1: one line each, the one pointed at
+ * in reverse video, then its rationale and what accepting it does. */
+static void screen_draw_panel(cjm_editor *ed, const screen_geometry *g, int top, int bottom)
+{
+	const cjm_suggestions *s = ed->suggestions;
+	size_t count = s ? s->count : 0;
+	strbuf line = { 0 };
+	strbuf_printf(&line, " %zu suggestion(s) for %s   Enter accept  x dismiss  a %s  q close", count,
+		      ed->suggestions_all ? "the journey" : "this item",
+		      ed->suggestions_all ? "this item" : "whole journey");
+	attron(A_REVERSE);
+	screen_put(top, 0, line.data, g->cols);
+	attroff(A_REVERSE);
+	int detail = 3, list_rows = bottom - top - 1 - detail;
+	if (list_rows < 1)
+		list_rows = 1;
+	size_t first = ed->suggestion >= (size_t)list_rows ? ed->suggestion - (size_t)list_rows + 1 : 0;
+	for (int r = 0; r < list_rows; r++) {
+		size_t i = first + (size_t)r;
+		strbuf_reset(&line);
+		if (i < count)
+			strbuf_printf(&line, " %d %-22s %s", s->items[i].priority, s->items[i].pattern, s->items[i].title);
+		if (i == ed->suggestion && i < count)
+			attron(A_REVERSE | A_BOLD);
+		screen_put(top + 1 + r, 0, line.data, g->cols);
+		attroff(A_REVERSE | A_BOLD);
+	}
+	if (ed->suggestion < count) {
+		const cjm_suggestion *cur = &s->items[ed->suggestion];
+		int y = top + 1 + list_rows;
+		strbuf_reset(&line);
+		strbuf_printf(&line, "   %s", cur->rationale);
+		screen_put(y, 0, line.data, g->cols);
+		strbuf_reset(&line);
+		strbuf_printf(&line, "   Enter %s%s%s%s", screen_proposal_words(cur), cur->text ? " \"" : "",
+			      cur->text ? cur->text : "", cur->text ? "\"" : "");
+		screen_put(y + 1, 0, line.data, g->cols);
+	}
+	strbuf_release(&line);
+}
+
 static void screen_draw_overlay_text(cjm_editor *ed, const screen_geometry *g)
 {
 	const char *text = ed->overlay_text.data ? ed->overlay_text.data : "";
@@ -440,10 +502,17 @@ void screen_draw(cjm_editor *ed, const cjm_line *prompt, tui_form *form)
 		refresh();
 		return;
 	}
-	if (ed->overlay == CJM_OVERLAY_TEXT)
+	if (ed->overlay == CJM_OVERLAY_TEXT) {
 		screen_draw_overlay_text(ed, &g);
-	else
+	} else if (ed->overlay == CJM_OVERLAY_SUGGESTIONS) {
+		screen_geometry top = g;
+		int panel = g.rows / 3 > 7 ? g.rows / 3 : 7;
+		top.rows = g.rows - panel;
+		screen_draw_map(ed, &top);
+		screen_draw_panel(ed, &g, top.rows - 1, g.rows - 1);
+	} else {
 		screen_draw_map(ed, &g);
+	}
 	screen_draw_status(ed, &g, prompt);
 	refresh();
 }

@@ -11,6 +11,10 @@
 #include "tui/form.h"
 #include "tui/screen.h"
 
+/* Maps up to this size get their suggestion markers worked out when the editor is
+ * idle; on bigger ones the patterns run only when the panel is opened (s). */
+#define TUI_MARKERS_UP_TO 20000
+
 /* Set by signal handlers, read by the loop; nothing else happens in a handler. */
 static volatile sig_atomic_t tui_hangup;
 
@@ -140,6 +144,29 @@ static void tui_prompt_key(cjm_editor *ed, cjm_line *prompt, int key, bool is_co
 		cjm_line_insert(prompt, (uint32_t)key);
 }
 
+/* A key while the suggestions panel is open. */
+static void tui_panel_key(cjm_editor *ed, int key, bool is_code)
+{
+	if ((is_code && key == KEY_UP) || (!is_code && key == 'k'))
+		cjm_editor_panel_move(ed, -1);
+	else if ((is_code && key == KEY_DOWN) || (!is_code && key == 'j'))
+		cjm_editor_panel_move(ed, +1);
+	else if ((is_code && key == KEY_ENTER) || (!is_code && (key == '\r' || key == '\n')))
+		cjm_editor_panel_accept(ed);
+	else if (!is_code && key == 'x')
+		cjm_editor_panel_dismiss(ed);
+	else if (!is_code && key == 'a')
+		cjm_editor_panel_scope(ed);
+	else if (!is_code && (key == 'q' || key == 27 || key == 's'))
+		cjm_editor_close_panel(ed);
+	else if (!is_code && key == 'u')
+		cjm_editor_run(ed, "undo");
+	else if (!is_code && key == ':') {
+		cjm_editor_close_panel(ed);
+		cjm_editor_run(ed, "command");
+	}
+}
+
 /* A key while help, stats or show is on screen. */
 static void tui_overlay_key(cjm_editor *ed, int key, bool is_code)
 {
@@ -213,6 +240,8 @@ int tui_run(cjm_editor *ed, cjm_recovery *recovery, bool restored)
 		int got = get_wch(&ch);
 		if (got == ERR) {
 			tui_keep_recovery(ed, &autosave, false);
+			if (cjm_map_touchpoint_count(cjm_editor_map(ed)) <= TUI_MARKERS_UP_TO)
+				cjm_editor_refresh_markers(ed); /* when idle: never in the way of a key */
 			continue;
 		}
 		bool is_code = got == KEY_CODE_YES;
@@ -231,6 +260,10 @@ int tui_run(cjm_editor *ed, cjm_recovery *recovery, bool restored)
 			continue; /* nothing happens unseen: keys wait until the map can be drawn */
 		} else if (ed->overlay == CJM_OVERLAY_TEXT) {
 			tui_overlay_key(ed, key, is_code);
+		} else if (ed->overlay == CJM_OVERLAY_SUGGESTIONS) {
+			if (!(is_code && key == KEY_RESIZE))
+				cjm_editor_clear_message(ed);
+			tui_panel_key(ed, key, is_code);
 		} else {
 			tui_map_key(ed, key, is_code);
 		}

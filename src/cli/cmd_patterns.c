@@ -1,0 +1,92 @@
+/* `cjm patterns`: every pattern cjm found, built in or plugin, and the plugins it could not load. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "patterns/registry.h"
+#include "util/number.h"
+#include "util/strbuf.h"
+#include "util/utf8.h"
+#include "util/xalloc.h"
+
+/* Appends TEXT to OUT with invalid UTF-8 and control characters as '?' (plugins may hand over anything). */
+static void patterns_put_clean(strbuf *out, const char *text)
+{
+	size_t n = strlen(text);
+	for (size_t i = 0; i < n;) {
+		uint32_t cp = 0;
+		size_t len = utf8_decode((const unsigned char *)text + i, n - i, &cp);
+		if (len == 0) {
+			strbuf_putc(out, '?');
+			i++;
+		} else if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0) || cp == 0x2028 || cp == 0x2029) {
+			strbuf_putc(out, cp == '\t' || cp == '\n' ? ' ' : '?');
+			i += len;
+		} else {
+			strbuf_add(out, text + i, len);
+			i += len;
+		}
+	}
+}
+
+static void patterns_render(strbuf *out, const cjm_registry *reg)
+{
+	for (size_t i = 0; i < reg->count; i++) {
+		const cjm_pattern *p = reg->entries[i].pattern;
+		char threshold[NUMBER_TEXT_MAX];
+		number_format(threshold, p->default_threshold);
+		if (i)
+			strbuf_putc(out, '\n');
+		patterns_put_clean(out, p->id);
+		strbuf_puts(out, "  ");
+		patterns_put_clean(out, reg->entries[i].origin);
+		strbuf_puts(out, "\n    ");
+		patterns_put_clean(out, p->summary);
+		strbuf_printf(out, "\n    threshold %s", threshold);
+		if (p->threshold_means && p->threshold_means[0]) {
+			strbuf_puts(out, ": ");
+			patterns_put_clean(out, p->threshold_means);
+		}
+		strbuf_putc(out, '\n');
+	}
+	if (reg->failure_count)
+		strbuf_puts(out, "\nNot loaded:\n");
+	for (size_t i = 0; i < reg->failure_count; i++) {
+		strbuf_puts(out, "  ");
+		patterns_put_clean(out, reg->failures[i].path);
+		strbuf_puts(out, ": ");
+		patterns_put_clean(out, reg->failures[i].why);
+		strbuf_putc(out, '\n');
+	}
+}
+
+static int cmd_patterns_run(int argc, char **argv)
+{
+	for (int i = 1; i < argc; i++) {
+		if (argv[i][0] == '-' && argv[i][1] != '\0')
+			return cli_usage_error(&cjm_cmd_patterns, "unknown option '%s'", argv[i]);
+		return cli_usage_error(&cjm_cmd_patterns, "no arguments expected ('%s')", argv[i]);
+	}
+	cjm_registry *reg = cjm_registry_new(true);
+	strbuf out = { 0 };
+	patterns_render(&out, reg);
+	int rc = CJM_EXIT_OK;
+	if (out.len && fwrite(out.data, 1, out.len, stdout) != out.len)
+		rc = CJM_EXIT_IOERR;
+	if (fflush(stdout) != 0)
+		rc = CJM_EXIT_IOERR;
+	if (rc == CJM_EXIT_IOERR)
+		cli_error("cannot write the output");
+	strbuf_release(&out);
+	cjm_registry_free(reg);
+	return rc;
+}
+
+const cjm_command cjm_cmd_patterns = {
+	"patterns",
+	"patterns",
+	"list the patterns and plugins found, with where each came from",
+	NULL,
+	cmd_patterns_run,
+};

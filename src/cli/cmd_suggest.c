@@ -1,0 +1,424 @@
+/* `cjm suggest FILE [--pattern ID]... [--format text|yaml] [--all]`: runs the patterns and lists their suggestions. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "cli/cli.h"
+#include "patterns/builtin.h"
+#include "patterns/registry.h"
+#include "patterns/suggest.h"
+#include "util/strbuf.h"
+#include "util/utf8.h"
+#include "util/xalloc.h"
+
+enum suggest_format { FORMAT_TEXT, FORMAT_YAML };
+
+/* A copy of TEXT safe to print: invalid UTF-8 and control characters (but line
+ * breaks, when KEEP_NEWLINES) become '?'. Patterns are plugins: trust no byte. */
+static char *suggest_clean(const char *text, bool keep_newlines)
+{
+	if (!text)
+		return xstrdup("");
+	size_t n = strlen(text);
+	char *out = xmalloc(n + 1);
+	size_t o = 0;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp = 0;
+		size_t len = utf8_decode((const unsigned char *)text + i, n - i, &cp);
+		if (len == 0) {
+			out[o++] = '?';
+			i++;
+		} else if (cp == '\n' && keep_newlines) {
+			out[o++] = '\n';
+			i++;
+		} else if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0) || cp == 0x2028 || cp == 0x2029) {
+			out[o++] = cp == '\t' || cp == '\n' ? ' ' : '?';
+			i += len;
+		} else {
+			memcpy(out + o, text + i, len);
+			o += len;
+			i += len;
+		}
+	}
+	out[o] = '\0';
+	return out;
+}
+
+/* Whether a proposal is complete enough to show (a plugin may hand over anything). */
+static bool suggest_has_edit(const cjm_suggestion *s)
+{
+	switch ((int)s->kind) { /* an int: a plugin may hand over any number */
+	case CJM_PROPOSE_IDEA: return s->text != NULL;
+	case CJM_PROPOSE_TOUCHPOINT: return s->text != NULL && s->phase != NULL;
+	case CJM_PROPOSE_REMOVE: return true;
+	case CJM_PROPOSE_MOVE: return s->phase != NULL;
+	default: break;
+	}
+	return false;
+}
+
+static const char *suggest_kind_name(cjm_proposal_kind kind)
+{
+	switch (kind) {
+	case CJM_PROPOSE_IDEA: return "idea";
+	case CJM_PROPOSE_TOUCHPOINT: return "touchpoint";
+	case CJM_PROPOSE_REMOVE: return "remove";
+	case CJM_PROPOSE_MOVE: return "move";
+	case CJM_PROPOSE_NOTHING: break;
+	}
+	return "nothing";
+}
+
+/* Appends LINES to OUT, each line indented by four spaces. */
+static void suggest_put_indented(strbuf *out, const char *lines)
+{
+	const char *p = lines;
+	do {
+		size_t len = strcspn(p, "\n");
+		strbuf_puts(out, "    ");
+		strbuf_add(out, p, len);
+		strbuf_putc(out, '\n');
+		p += len;
+	} while (*p++ == '\n' && *p);
+}
+
+/* Where in phase PHASE: "phase orient, at the end" and the like (POSITION is 0-based). */
+static void suggest_put_where(strbuf *out, const char *phase, size_t position)
+{
+	strbuf_printf(out, "phase %s, ", phase);
+	if (position == (size_t)-1)
+		strbuf_puts(out, "at the end");
+	else if (position == 0)
+		strbuf_puts(out, "at the start");
+	else
+		strbuf_printf(out, "as touchpoint %zu", position + 1);
+}
+
+static void suggest_put_proposal(strbuf *out, const cjm_suggestion *s)
+{
+	if (!suggest_has_edit(s))
+		return;
+	char *text = suggest_clean(s->text, false);
+	char *phase = suggest_clean(s->phase, false);
+	strbuf_puts(out, "    proposes: ");
+	switch ((int)s->kind) {
+	case CJM_PROPOSE_IDEA:
+		strbuf_printf(out, "add the idea \"%s\"", text);
+		break;
+	case CJM_PROPOSE_TOUCHPOINT:
+		strbuf_printf(out, "add the touchpoint \"%s\" to ", text);
+		suggest_put_where(out, phase, s->position);
+		break;
+	case CJM_PROPOSE_REMOVE:
+		strbuf_puts(out, "remove it");
+		break;
+	case CJM_PROPOSE_MOVE:
+		strbuf_puts(out, "move it to ");
+		suggest_put_where(out, phase, s->position);
+		break;
+	default:
+		break;
+	}
+	strbuf_putc(out, '\n');
+	free(text);
+	free(phase);
+}
+
+static void suggest_render_text(strbuf *out, const cjm_suggestions *list, bool show_all, size_t hidden)
+{
+	bool first = true;
+	for (size_t i = 0; i < list->count; i++) {
+		const cjm_suggestion *s = &list->items[i];
+		if (s->dismissed && !show_all)
+			continue;
+		if (!first)
+			strbuf_putc(out, '\n');
+		first = false;
+		char *pattern = suggest_clean(s->pattern, false);
+		char *target = suggest_clean(s->target, false);
+		char *title = suggest_clean(s->title, false);
+		char *rationale = suggest_clean(s->rationale, true);
+		strbuf_printf(out, "[%d] %s  %s%s\n", s->priority, pattern, target,
+			      s->dismissed ? "  (dismissed)" : "");
+		suggest_put_indented(out, title);
+		if (rationale[0])
+			suggest_put_indented(out, rationale);
+		suggest_put_proposal(out, s);
+		free(pattern);
+		free(target);
+		free(title);
+		free(rationale);
+	}
+	if (first)
+		strbuf_puts(out, "No suggestions.\n");
+	if (hidden)
+		strbuf_printf(out, "%s(%zu dismissed suggestion%s not shown; --all shows %s)\n", first ? "" : "\n",
+			      hidden, hidden == 1 ? "" : "s", hidden == 1 ? "it" : "them");
+}
+
+/* ---- YAML, with libyaml's emitter ---- */
+
+static int suggest_yaml_write(void *data, unsigned char *buffer, size_t size)
+{
+	strbuf_add(data, (const char *)buffer, size);
+	return 1;
+}
+
+static void suggest_yaml_emit(yaml_emitter_t *em, yaml_event_t *ev)
+{
+	if (!yaml_emitter_emit(em, ev)) {
+		fprintf(stderr, "cjm: internal error: YAML emitter: %s\n", em->problem ? em->problem : "unknown");
+		abort();
+	}
+}
+
+/* True when TEXT written plain would read back as something other than text
+ * (null, a boolean, a number: YAML 1.2 core schema and YAML 1.1's yes/no/on/off). */
+static bool suggest_looks_typed(const char *text)
+{
+	static const char *const words[] = { "", "~", "null", "Null", "NULL", "true", "True", "TRUE", "false",
+					     "False", "FALSE", "yes", "Yes", "YES", "no", "No", "NO", "on", "On",
+					     "ON", "off", "Off", "OFF", "y", "Y", "n", "N" };
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+		if (strcmp(text, words[i]) == 0)
+			return true;
+	const char *p = text;
+	if (*p == '+' || *p == '-')
+		p++;
+	if (*p == '.') /* .inf, .nan and .5 alike */
+		return true;
+	bool digits = false;
+	for (; *p; p++) {
+		if (*p >= '0' && *p <= '9')
+			digits = true;
+		else if (!strchr(".eEoxXabcdefABCDEF_+-:", *p))
+			return false;
+	}
+	return digits;
+}
+
+static void suggest_yaml_scalar(yaml_emitter_t *em, const char *text, bool is_text)
+{
+	yaml_scalar_style_t style = YAML_PLAIN_SCALAR_STYLE;
+	if (is_text && strchr(text, '\n'))
+		style = YAML_LITERAL_SCALAR_STYLE;
+	else if (is_text && suggest_looks_typed(text))
+		style = YAML_SINGLE_QUOTED_SCALAR_STYLE;
+	yaml_event_t ev;
+	if (!yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)text, (int)strlen(text), 1, 1, style)) {
+		fprintf(stderr, "cjm: internal error: YAML scalar\n");
+		abort();
+	}
+	suggest_yaml_emit(em, &ev);
+}
+
+static void suggest_yaml_text(yaml_emitter_t *em, const char *key, const char *text)
+{
+	char *clean = suggest_clean(text, true);
+	suggest_yaml_scalar(em, key, false);
+	suggest_yaml_scalar(em, clean, true);
+	free(clean);
+}
+
+static void suggest_yaml_word(yaml_emitter_t *em, const char *key, const char *word)
+{
+	suggest_yaml_scalar(em, key, false);
+	suggest_yaml_scalar(em, word, false);
+}
+
+static void suggest_yaml_mapping(yaml_emitter_t *em, bool start)
+{
+	yaml_event_t ev;
+	if (start)
+		yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1, YAML_BLOCK_MAPPING_STYLE);
+	else
+		yaml_mapping_end_event_initialize(&ev);
+	suggest_yaml_emit(em, &ev);
+}
+
+static void suggest_yaml_one(yaml_emitter_t *em, const cjm_suggestion *s, bool show_all)
+{
+	char number[24];
+	suggest_yaml_mapping(em, true);
+	suggest_yaml_text(em, "pattern", s->pattern);
+	suggest_yaml_text(em, "target", s->target);
+	suggest_yaml_text(em, "title", s->title);
+	suggest_yaml_text(em, "rationale", s->rationale);
+	snprintf(number, sizeof number, "%d", s->priority);
+	suggest_yaml_word(em, "priority", number);
+	if (show_all)
+		suggest_yaml_word(em, "dismissed", s->dismissed ? "true" : "false");
+	if (suggest_has_edit(s)) {
+		suggest_yaml_scalar(em, "edit", false);
+		suggest_yaml_mapping(em, true);
+		suggest_yaml_word(em, "kind", suggest_kind_name(s->kind));
+		if (s->kind == CJM_PROPOSE_IDEA || s->kind == CJM_PROPOSE_TOUCHPOINT)
+			suggest_yaml_text(em, "text", s->text);
+		if (s->kind == CJM_PROPOSE_TOUCHPOINT || s->kind == CJM_PROPOSE_MOVE) {
+			suggest_yaml_text(em, "phase", s->phase);
+			if (s->position != (size_t)-1) {
+				snprintf(number, sizeof number, "%zu", s->position);
+				suggest_yaml_word(em, "position", number);
+			}
+		}
+		suggest_yaml_mapping(em, false);
+	}
+	suggest_yaml_mapping(em, false);
+}
+
+static void suggest_render_yaml(strbuf *out, const cjm_suggestions *list, bool show_all)
+{
+	yaml_emitter_t em;
+	yaml_event_t ev;
+	yaml_emitter_initialize(&em);
+	yaml_emitter_set_output(&em, suggest_yaml_write, out);
+	yaml_emitter_set_unicode(&em, 1);
+	yaml_emitter_set_width(&em, -1);
+	yaml_emitter_set_indent(&em, 2);
+	yaml_emitter_set_break(&em, YAML_LN_BREAK);
+	yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING);
+	suggest_yaml_emit(&em, &ev);
+	yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1);
+	suggest_yaml_emit(&em, &ev);
+	yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1, YAML_BLOCK_SEQUENCE_STYLE);
+	suggest_yaml_emit(&em, &ev);
+	for (size_t i = 0; i < list->count; i++)
+		if (show_all || !list->items[i].dismissed)
+			suggest_yaml_one(&em, &list->items[i], show_all);
+	yaml_sequence_end_event_initialize(&ev);
+	suggest_yaml_emit(&em, &ev);
+	yaml_document_end_event_initialize(&ev, 1);
+	suggest_yaml_emit(&em, &ev);
+	yaml_stream_end_event_initialize(&ev);
+	suggest_yaml_emit(&em, &ev);
+	yaml_emitter_flush(&em);
+	yaml_emitter_delete(&em);
+}
+
+/* ---- the command ---- */
+
+/* The usage error for an unknown pattern id, naming the ones there are. */
+static int suggest_unknown_pattern(const cjm_registry *reg, const char *id)
+{
+	strbuf known = { 0 };
+	for (size_t i = 0; i < reg->count; i++)
+		strbuf_printf(&known, "%s%s", i ? ", " : "", reg->entries[i].pattern->id);
+	char *clean = suggest_clean(id, false);
+	int rc = cli_usage_error(&cjm_cmd_suggest, "no pattern '%s'; the patterns are: %s", clean,
+				 known.data ? known.data : "(none)");
+	free(clean);
+	strbuf_release(&known);
+	return rc;
+}
+
+/* Plugins that could not be loaded: said on stderr, and the rest run. */
+static void suggest_report_failures(const cjm_registry *reg)
+{
+	for (size_t i = 0; i < reg->failure_count; i++) {
+		char *path = suggest_clean(reg->failures[i].path, false);
+		char *why = suggest_clean(reg->failures[i].why, false);
+		cli_error("warning: plugin %s not loaded: %s", path, why);
+		free(path);
+		free(why);
+	}
+}
+
+static int cmd_suggest_run(int argc, char **argv)
+{
+	const char *file = NULL;
+	const char *format_name = "text";
+	bool show_all = false, options_done = false, bad = false;
+	const char **only = xcalloc((size_t)argc, sizeof *only);
+	size_t only_count = 0;
+	int rc = CJM_EXIT_OK;
+	for (int i = 1; i < argc && !bad; i++) {
+		const char *arg = argv[i];
+		const char *value = NULL;
+		if (!options_done && strcmp(arg, "--") == 0)
+			options_done = true;
+		else if (!options_done && cli_opt_value(argc, argv, &i, "--pattern", "-p", &value, &bad)) {
+			if (value)
+				only[only_count++] = value;
+		} else if (!options_done && cli_opt_value(argc, argv, &i, "--format", "-f", &value, &bad)) {
+			if (value)
+				format_name = value;
+		} else if (!options_done && cli_opt_flag(arg, "--all", "-a"))
+			show_all = true;
+		else if (!options_done && arg[0] == '-' && arg[1] != '\0')
+			rc = cli_usage_error(&cjm_cmd_suggest, "unknown option '%s'", arg);
+		else if (file)
+			rc = cli_usage_error(&cjm_cmd_suggest, "one FILE only ('%s' and '%s')", file, arg);
+		else
+			file = arg;
+		if (rc != CJM_EXIT_OK)
+			break;
+	}
+	enum suggest_format format = FORMAT_TEXT;
+	if (rc == CJM_EXIT_OK && bad) {
+		fprintf(stderr, "usage: cjm %s\n", cjm_cmd_suggest.synopsis); /* cli_opt_value said why */
+		rc = CJM_EXIT_USAGE;
+	} else if (rc == CJM_EXIT_OK && strcmp(format_name, "yaml") == 0)
+		format = FORMAT_YAML;
+	else if (rc == CJM_EXIT_OK && strcmp(format_name, "text") != 0)
+		rc = cli_usage_error(&cjm_cmd_suggest, "unknown format '%s'; the formats are text and yaml",
+				     format_name);
+	if (rc == CJM_EXIT_OK && !file)
+		rc = cli_usage_error(&cjm_cmd_suggest, "which map? give a FILE");
+	if (rc != CJM_EXIT_OK) {
+		free(only);
+		return rc;
+	}
+
+	cjm_registry *reg = cjm_registry_new(true);
+	for (size_t i = 0; i < only_count && rc == CJM_EXIT_OK; i++)
+		if (!cjm_registry_find(reg, only[i]))
+			rc = suggest_unknown_pattern(reg, only[i]);
+	cjm_map *map = NULL;
+	if (rc == CJM_EXIT_OK) {
+		suggest_report_failures(reg);
+		map = cli_load_map(file, &rc);
+	}
+	if (!map) {
+		cjm_registry_free(reg);
+		free(only);
+		return rc;
+	}
+
+	cjm_suggestions *list = cjm_suggest(map, reg, only, only_count, true);
+	size_t active = 0, hidden = 0;
+	for (size_t i = 0; i < list->count; i++) {
+		if (list->items[i].dismissed)
+			hidden++;
+		else
+			active++;
+	}
+	strbuf out = { 0 };
+	if (format == FORMAT_YAML)
+		suggest_render_yaml(&out, list, show_all);
+	else
+		suggest_render_text(&out, list, show_all, show_all ? 0 : hidden);
+	rc = active ? CJM_EXIT_FOUND : CJM_EXIT_OK;
+	if (out.len && fwrite(out.data, 1, out.len, stdout) != out.len)
+		rc = CJM_EXIT_IOERR;
+	if (fflush(stdout) != 0)
+		rc = CJM_EXIT_IOERR;
+	if (rc == CJM_EXIT_IOERR)
+		cli_error("cannot write the output");
+	strbuf_release(&out);
+	cjm_suggestions_free(list);
+	cjm_map_free(map);
+	cjm_registry_free(reg);
+	free(only);
+	return rc;
+}
+
+const cjm_command cjm_cmd_suggest = {
+	"suggest",
+	"suggest FILE [--pattern ID]... [--format text|yaml] [--all]",
+	"run the patterns and list their suggestions",
+	"  -p, --pattern ID      run only pattern ID (repeat for more); see cjm patterns\n"
+	"  -f, --format FORMAT   text (the default) or yaml\n"
+	"  -a, --all             show dismissed suggestions too, marked as dismissed\n",
+	cmd_suggest_run,
+};

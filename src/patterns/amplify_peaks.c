@@ -1,0 +1,184 @@
+/* Tip 2, amplify peaks: the journey's local emotional peaks get an idea that makes a happy moment happier still. */
+#include <stdbool.h>
+#include <stddef.h>
+#include <string.h>
+
+#include "cjm/map.h"
+#include "patterns/builtin.h"
+#include "patterns/pattern_util.h"
+#include "util/strbuf.h"
+
+#define AMPLIFY_DEFAULT_THRESHOLD 2.0
+
+/*
+ * A peak is where the emotion curve (scored touchpoints, in journey order,
+ * across phases) rises to a level at or above the threshold and then falls
+ * again: the scored touchpoints just before and just after are lower, or there
+ * are none. A run of equal emotions counts once, at its first touchpoint.
+ * Moments of truth are left to moments-of-truth (tip 3), which says what to do
+ * with the good ones, so a touchpoint gets one piece of advice, not two.
+ */
+
+static const char *const amplify_parcel_words[] = {"parcel", "package", "pakket", "deliver", "levering",
+						    "bezorg", "unbox", "uitpak", "ontvang", "receive", NULL};
+static const char *const amplify_visit_words[] = {"visit", "bezoek", "rondleiding", "tour", "demo",
+						   "kick-off", "training", "overdracht", "handover", NULL};
+static const char *const amplify_visit_channel[] = {"visit", "store", NULL};
+static const char *const amplify_digital_channel[] = {"app", "web", "product", NULL};
+
+/* Writes into OUT an idea that makes the happy moment TP happier still. */
+static void amplify_idea(strbuf *out, const cjm_touchpoint *tp)
+{
+	cjm_pu_words name;
+	cjm_pu_words_init(&name, tp->name);
+	if (cjm_pu_words_has(&name, amplify_parcel_words) || (tp->channel && strcmp(tp->channel, "mail") == 0)) {
+		strbuf_puts(out, "Add a handwritten thank-you card to the parcel, with a small thank-you for "
+				 "the next order that customers like to share");
+	} else if (cjm_pu_words_has(&name, amplify_visit_words) ||
+		   cjm_pu_mentions(tp->channel, amplify_visit_channel)) {
+		strbuf_puts(out, "Leave something personal behind: a handwritten note or a photo of the day, "
+				 "worth sharing");
+	} else if (cjm_pu_mentions(tp->channel, amplify_digital_channel)) {
+		strbuf_puts(out, "Celebrate this moment on screen: a personal thank-you and something worth "
+				 "sharing with friends");
+	} else {
+		strbuf_puts(out, "Make this happy moment even better: a personal, handwritten thank-you and "
+				 "a small surprise worth sharing");
+	}
+	cjm_pu_words_free(&name);
+}
+
+/* Where a run of equal scored emotions starts and what came before it. */
+typedef struct amplify_run {
+	const cjm_touchpoint *first;  /* its first touchpoint; NULL before any scored one */
+	const cjm_touchpoint *last;   /* its last touchpoint */
+	const cjm_touchpoint *before; /* the scored touchpoint before the run; NULL: none */
+	size_t length;                /* touchpoints in the run */
+} amplify_run;
+
+/* Where a suggestion's text is written, kept from one suggestion to the next. */
+typedef struct amplify_text {
+	strbuf why;
+	strbuf idea;
+} amplify_text;
+
+/* Emits the suggestion for the peak RUN, followed by AFTER (NULL: the journey ends). */
+static void amplify_emit(const cjm_pattern_context *ctx, const amplify_run *run, const cjm_touchpoint *after,
+			 int highest, amplify_text *text)
+{
+	const cjm_touchpoint *tp = run->first;
+	char title[CJM_PU_TITLE_MAX + 1];
+	char emo[8];
+	strbuf *why = &text->why;
+	strbuf *idea = &text->idea;
+	strbuf_reset(why);
+	strbuf_reset(idea);
+
+	cjm_pu_title(title, "Amplify ", tp->name, "");
+	strbuf_puts(why, "Emotion ");
+	strbuf_puts(why, cjm_pu_emotion(emo, tp->emotion));
+	strbuf_puts(why, " at ");
+	cjm_pu_quote(why, tp->name, CJM_PU_QUOTE_MAX);
+	if (tp->emotion == highest)
+		strbuf_puts(why, ", the journey's highest");
+	if (run->length > 1)
+		strbuf_printf(why, " (and %zu more right after it at %s)", run->length - 1, emo);
+	if (run->before) {
+		strbuf_puts(why, ": up from ");
+		cjm_pu_quote(why, run->before->name, CJM_PU_QUOTE_MAX);
+		strbuf_puts(why, " (");
+		cjm_pu_put_emotion(why, run->before->emotion);
+		strbuf_puts(why, ")");
+	} else {
+		strbuf_puts(why, after ? ": the journey opens on it" : ": the only scored moment");
+	}
+	if (after) {
+		strbuf_puts(why, ", then down to ");
+		cjm_pu_quote(why, after->name, CJM_PU_QUOTE_MAX);
+		strbuf_puts(why, " (");
+		cjm_pu_put_emotion(why, after->emotion);
+		strbuf_puts(why, ")");
+	} else if (run->before) {
+		strbuf_puts(why, ", and the journey ends on it");
+	}
+	const char *sep = "; ";
+	if (tp->has_satisfaction) {
+		strbuf_puts(why, sep);
+		strbuf_puts(why, "satisfaction ");
+		cjm_pu_put_number(why, tp->satisfaction);
+		sep = ", ";
+	}
+	if (tp->has_impact) {
+		strbuf_puts(why, sep);
+		strbuf_puts(why, "impact ");
+		cjm_pu_put_number(why, tp->impact);
+	}
+	strbuf_puts(why, ". Positive moments weigh less than negative ones: make this one as strong as it can be.");
+	amplify_idea(idea, tp);
+
+	cjm_suggestion_spec spec = {
+		.target = tp->id,
+		.title = title,
+		.rationale = why->data,
+		.priority = tp->emotion == highest ? 3 : 4,
+		.proposal = {.kind = CJM_PROPOSE_IDEA, .text = idea->data},
+	};
+	ctx->emit(ctx, &spec);
+}
+
+/* Ends RUN at AFTER (NULL: the journey ends): emits it when it is a peak worth amplifying. */
+static void amplify_close(const cjm_pattern_context *ctx, const amplify_run *run, const cjm_touchpoint *after,
+			  int highest, amplify_text *text)
+{
+	const cjm_touchpoint *tp = run->first;
+	if (!tp || tp->emotion < ctx->threshold || tp->moment_of_truth == CJM_TRUE)
+		return;
+	if (run->before && run->before->emotion > tp->emotion)
+		return;
+	if (after && after->emotion > tp->emotion)
+		return;
+	amplify_emit(ctx, run, after, highest, text);
+}
+
+static void amplify_suggest(const cjm_pattern_context *ctx)
+{
+	const cjm_map *map = ctx->map;
+	int highest = CJM_EMOTION_MIN - 1;
+	for (size_t p = 0; p < map->phase_count; p++)
+		for (size_t i = 0; i < map->phases[p]->touchpoint_count; i++) {
+			const cjm_touchpoint *tp = map->phases[p]->touchpoints[i];
+			if (tp->has_emotion && tp->emotion > highest)
+				highest = tp->emotion;
+		}
+
+	amplify_run run = {0};
+	amplify_text text = {0};
+	for (size_t p = 0; p < map->phase_count; p++) {
+		for (size_t i = 0; i < map->phases[p]->touchpoint_count; i++) {
+			const cjm_touchpoint *tp = map->phases[p]->touchpoints[i];
+			if (!tp->has_emotion)
+				continue;
+			if (run.first && tp->emotion == run.first->emotion) {
+				run.last = tp;
+				run.length++;
+				continue;
+			}
+			amplify_close(ctx, &run, tp, highest, &text);
+			run.before = run.last;
+			run.first = run.last = tp;
+			run.length = 1;
+		}
+	}
+	amplify_close(ctx, &run, NULL, highest, &text);
+	strbuf_release(&text.why);
+	strbuf_release(&text.idea);
+}
+
+const cjm_pattern cjm_pattern_amplify_peaks = {
+	.abi = CJM_PLUGIN_ABI,
+	.id = "amplify-peaks",
+	.summary = "Tip 2: make the journey's emotional peaks stronger still",
+	.default_threshold = AMPLIFY_DEFAULT_THRESHOLD,
+	.threshold_means = "peak emotion at or above",
+	.suggest = amplify_suggest,
+};

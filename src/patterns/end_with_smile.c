@@ -1,0 +1,112 @@
+/* Tip 5, end with a smile: the last scored touchpoint, when it falls below the journey's mean (peak-end rule). */
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "cjm/map.h"
+#include "patterns/builtin.h"
+#include "patterns/pattern_util.h"
+#include "util/strbuf.h"
+
+#define END_DEFAULT_THRESHOLD 0.0
+#define END_PRIORITY 2
+
+/*
+ * Customers remember a journey by its peak and its end (Kahneman's peak-end
+ * rule). The end is the last scored touchpoint; it is flagged when its emotion
+ * is below the mean of all scored emotions by more than the threshold
+ * (default 0: any amount below the mean).
+ */
+
+static const char *const end_handover_words[] = {"deliver", "levering", "aflever", "overdracht", "handover",
+						   "pickup", "pick-up", "ophalen", "afhalen", "returned", "oplever",
+						   NULL};
+
+/* Writes into OUT an idea that makes the end of the journey memorable at TP. */
+static void end_idea(strbuf *out, const cjm_touchpoint *tp)
+{
+	if (cjm_pu_mentions(tp->name, end_handover_words))
+		strbuf_puts(out, "Make the handover an event the customer will not forget, as Audi does by "
+				 "letting customers pick up their new car at the factory");
+	else
+		strbuf_puts(out, "End on a high: close the journey with a memorable moment (a personal thank-you, "
+				 "a look back at what was achieved), as Audi does with the factory pickup");
+}
+
+static void end_suggest(const cjm_pattern_context *ctx)
+{
+	const cjm_map *map = ctx->map;
+	const cjm_touchpoint *last = NULL;
+	const cjm_touchpoint *peak = NULL; /* largest |emotion|, earliest on a tie */
+	long sum = 0;
+	size_t scored = 0;
+
+	for (size_t p = 0; p < map->phase_count; p++) {
+		for (size_t i = 0; i < map->phases[p]->touchpoint_count; i++) {
+			const cjm_touchpoint *tp = map->phases[p]->touchpoints[i];
+			if (!tp->has_emotion)
+				continue;
+			sum += tp->emotion;
+			scored++;
+			last = tp;
+			int a = tp->emotion < 0 ? -tp->emotion : tp->emotion;
+			if (!peak || a > (peak->emotion < 0 ? -peak->emotion : peak->emotion))
+				peak = tp;
+		}
+	}
+	if (!last)
+		return;
+	double mean = (double)sum / (double)scored;
+	if (!(mean - (double)last->emotion > ctx->threshold))
+		return;
+
+	char title[CJM_PU_TITLE_MAX + 1];
+	char emo[8];
+	char mean_text[16];
+	char num[40];
+	strbuf why = {0};
+	strbuf idea = {0};
+
+	cjm_pu_title(title, "End with a smile at ", last->name, "");
+	strbuf_puts(&why, "The journey ends at ");
+	cjm_pu_quote(&why, last->name, CJM_PU_QUOTE_MAX);
+	double gap = mean - (double)last->emotion;
+	strbuf_printf(&why, " with emotion %s, ", cjm_pu_emotion(emo, last->emotion));
+	if (gap >= 0.05)
+		strbuf_printf(&why, "%.1f below", gap);
+	else if (gap > 0)
+		strbuf_puts(&why, "just below");
+	else if (gap <= -0.05) /* a negative threshold flags an end a little above the mean too */
+		strbuf_printf(&why, "only %.1f above", -gap);
+	else
+		strbuf_puts(&why, gap < 0 ? "just above" : "at");
+	strbuf_printf(&why, " the journey's mean of %s over %zu scored touchpoints", cjm_pu_mean(mean_text, mean),
+		      scored);
+	if (ctx->threshold > 0)
+		strbuf_printf(&why, " (the margin is %s)", cjm_pu_number(num, ctx->threshold));
+	if (peak != last) {
+		strbuf_printf(&why, "; the peak is %s at ", cjm_pu_emotion(emo, peak->emotion));
+		cjm_pu_quote(&why, peak->name, CJM_PU_QUOTE_MAX);
+	}
+	strbuf_puts(&why, ". Customers remember the peak and the end: finish stronger.");
+	end_idea(&idea, last);
+
+	cjm_suggestion_spec spec = {
+		.target = last->id,
+		.title = title,
+		.rationale = why.data,
+		.priority = END_PRIORITY,
+		.proposal = {.kind = CJM_PROPOSE_IDEA, .text = idea.data},
+	};
+	ctx->emit(ctx, &spec);
+	strbuf_release(&why);
+	strbuf_release(&idea);
+}
+
+const cjm_pattern cjm_pattern_end_with_smile = {
+	.abi = CJM_PLUGIN_ABI,
+	.id = "end-with-smile",
+	.summary = "Tip 5: end with a smile, when the last moment is below the journey's mean",
+	.default_threshold = END_DEFAULT_THRESHOLD,
+	.threshold_means = "end below the mean by more than",
+	.suggest = end_suggest,
+};

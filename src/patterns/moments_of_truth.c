@@ -1,0 +1,258 @@
+/* Tip 3, moments of truth: strengthen the moments that decide loyalty when they fall short, and spread the best one. */
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "cjm/map.h"
+#include "patterns/builtin.h"
+#include "patterns/pattern_util.h"
+#include "util/strbuf.h"
+
+#define TRUTH_DEFAULT_THRESHOLD 0.0
+
+/*
+ * A moment that matters is one marked moment_of_truth, or one whose impact is
+ * at or above the map's impact threshold. It falls short when its satisfaction
+ * is below the map's satisfaction threshold or its (scored) emotion is at or
+ * below this pattern's threshold: strengthen it, priority 1 for a marked
+ * moment of truth, 2 for another high-impact one. Of the moments in the
+ * high/high quadrant (satisfaction and impact both high) that do not fall
+ * short, the strongest one (marked first, then by emotion, impact,
+ * satisfaction, earliest) is worth letting more customers experience, priority
+ * 4; one per map, so a journey that is fine gets one positive remark, not a list.
+ */
+
+static const char *const truth_call_words[] = {"bellen", "call", "phone", "telefo", "servicedesk", "helpdesk",
+						"klantenservice", "schadelijn", "claims line", NULL};
+static const char *const truth_phone_channel[] = {"phone", "telefoon", NULL};
+static const char *const truth_invoice_words[] = {"factuur", "invoice", "bill", "rekening", "deductible",
+						   "naheffing", NULL};
+static const char *const truth_wait_words[] = {"wacht", "wait", "levertijd", "delay", "vertraag", "verschuif",
+						"verschov", "schuift", "updates", NULL};
+static const char *const truth_form_words[] = {"formulier", "invullen", "fill in", "aanleveren", "gegevens",
+						"doorgeven", "meterstand", "spreadsheet", NULL};
+static const char *const truth_visit_words[] = {"monteur", "technician", "engineer", NULL};
+static const char *const truth_appointment_words[] = {"afspraak", "appointment", "plannen", "schedul", NULL};
+static const char *const truth_return_words[] = {"terugsturen", "retour", "return", NULL};
+static const char *const truth_confirm_words[] = {"bevestig", "confirm", "welkom", "welcome", NULL};
+
+/* True when TP is marked as a moment of truth. */
+static bool truth_marked(const cjm_touchpoint *tp)
+{
+	return tp->moment_of_truth == CJM_TRUE;
+}
+
+/* Writes into OUT an idea that makes the moment of truth TP effortless. */
+static void truth_idea(strbuf *out, const cjm_touchpoint *tp)
+{
+	cjm_pu_words name;
+	cjm_pu_words_init(&name, tp->name);
+	if (cjm_pu_words_has(&name, truth_call_words)) {
+		strbuf_puts(out, "Answer by name with the customer's file already at hand (\"Good afternoon, I "
+				 "have your details here\"), so it is sorted in one call");
+	} else if (cjm_pu_words_has(&name, truth_appointment_words)) {
+		strbuf_puts(out, "Let the customer pick a narrow time slot themselves, in the app, at a time "
+				 "that suits them");
+	} else if (cjm_pu_words_has(&name, truth_form_words)) {
+		strbuf_puts(out, "Fill in what you already know, so the customer only confirms it");
+	} else if (cjm_pu_words_has(&name, truth_invoice_words)) {
+		strbuf_puts(out, "Explain the amount before it arrives, in the customer's own figures, and call "
+				 "anyone facing an unexpected amount before they call you");
+	} else if (cjm_pu_words_has(&name, truth_wait_words)) {
+		strbuf_puts(out, "Keep the customer posted before they have to ask: a proactive update with a "
+				 "date, by name");
+	} else if (cjm_pu_words_has(&name, truth_return_words)) {
+		strbuf_puts(out, "Make returning effortless: a prepaid label in the box and a confirmation when "
+				 "it arrives");
+	} else if (cjm_pu_words_has(&name, truth_confirm_words)) {
+		strbuf_puts(out, "Put the next steps with their dates in it, addressed to the customer by name");
+	} else if (cjm_pu_words_has(&name, truth_visit_words)) {
+		strbuf_puts(out, "Let the customer do it themselves with a kit and a video, with a visit only "
+				 "when that does not work");
+	} else if (cjm_pu_mentions(tp->channel, truth_phone_channel)) {
+		strbuf_puts(out, "Answer by name with the customer's file already at hand (\"Good afternoon, I "
+				 "have your details here\"), so it is sorted in one call");
+	} else if (tp->commitment == CJM_TRUE) {
+		strbuf_puts(out, "Make committing effortless: fill in what you already know and confirm at "
+				 "once what happens next");
+	} else if (tp->pains.len > 0) {
+		strbuf_puts(out, "Make this moment effortless: take away ");
+		cjm_pu_quote(out, tp->pains.items[0], CJM_PU_QUOTE_MAX);
+		strbuf_puts(out, " first");
+	} else {
+		strbuf_puts(out, "Recognise the customer here: greet them by name with their details at hand, "
+				 "and settle it in one contact");
+	}
+	cjm_pu_words_free(&name);
+}
+
+/* Appends ": emotion E, satisfaction S, impact I" (those present) to OUT, each followed by
+ * NOTE_* in brackets when that is not NULL. */
+static void truth_figures(strbuf *out, const cjm_touchpoint *tp, const char *note_emotion,
+			  const char *note_sat, const char *note_impact)
+{
+	const char *sep = ": ";
+	if (tp->has_emotion) {
+		strbuf_puts(out, sep);
+		strbuf_puts(out, "emotion ");
+		cjm_pu_put_emotion(out, tp->emotion);
+		if (note_emotion) {
+			strbuf_puts(out, " (");
+			strbuf_puts(out, note_emotion);
+			strbuf_puts(out, ")");
+		}
+		sep = ", ";
+	}
+	if (tp->has_satisfaction) {
+		strbuf_puts(out, sep);
+		strbuf_puts(out, "satisfaction ");
+		cjm_pu_put_number(out, tp->satisfaction);
+		if (note_sat) {
+			strbuf_puts(out, " (");
+			strbuf_puts(out, note_sat);
+			strbuf_puts(out, ")");
+		}
+		sep = ", ";
+	}
+	if (tp->has_impact) {
+		strbuf_puts(out, sep);
+		strbuf_puts(out, "impact ");
+		cjm_pu_put_number(out, tp->impact);
+		if (note_impact) {
+			strbuf_puts(out, " (");
+			strbuf_puts(out, note_impact);
+			strbuf_puts(out, ")");
+		}
+	}
+}
+
+/* What one run keeps from one suggestion to the next: the notes on the thresholds (the
+ * same for every touchpoint) and the buffers the text is written in. */
+typedef struct truth_run {
+	char note_emotion[64];
+	char note_sat[64];
+	char note_impact[64];
+	strbuf why;
+	strbuf idea;
+} truth_run;
+
+/* Emits "strengthen TP": it matters (marked, or high impact) and LOW_SAT / LOW_EMOTION. */
+static void truth_emit_weak(const cjm_pattern_context *ctx, truth_run *run, const cjm_touchpoint *tp,
+			    bool low_sat, bool low_emotion)
+{
+	char title[CJM_PU_TITLE_MAX + 1];
+	strbuf *why = &run->why;
+	strbuf *idea = &run->idea;
+	bool marked = truth_marked(tp);
+
+	strbuf_reset(why);
+	strbuf_reset(idea);
+	cjm_pu_title(title, "Strengthen ", tp->name, "");
+	strbuf_puts(why, marked ? "Moment of truth " : "High-impact moment ");
+	cjm_pu_quote(why, tp->name, CJM_PU_QUOTE_MAX);
+	truth_figures(why, tp, low_emotion ? run->note_emotion : NULL, low_sat ? run->note_sat : NULL,
+		      marked ? NULL : run->note_impact);
+	strbuf_puts(why, ". The experience stands or falls here: raise it first.");
+	truth_idea(idea, tp);
+
+	cjm_suggestion_spec spec = {
+		.target = tp->id,
+		.title = title,
+		.rationale = why->data,
+		.priority = marked ? 1 : 2,
+		.proposal = {.kind = CJM_PROPOSE_IDEA, .text = idea->data},
+	};
+	ctx->emit(ctx, &spec);
+}
+
+/* Emits "let more customers experience TP", the strongest of COUNT high/high moments. */
+static void truth_emit_best(const cjm_pattern_context *ctx, const cjm_touchpoint *tp, size_t count)
+{
+	const cjm_map *map = ctx->map;
+	char title[CJM_PU_TITLE_MAX + 1];
+	char num[40], num2[40];
+	strbuf why = {0};
+
+	cjm_pu_title(title, "Let more customers experience ", tp->name, "");
+	strbuf_puts(&why, truth_marked(tp) ? "Moment of truth " : "High-impact moment ");
+	cjm_pu_quote(&why, tp->name, CJM_PU_QUOTE_MAX);
+	truth_figures(&why, tp, NULL, NULL, NULL);
+	strbuf_printf(&why, "; satisfaction and impact both high (at or above %s and %s)",
+		      cjm_pu_number(num, cjm_map_satisfaction_threshold(map)),
+		      cjm_pu_number(num2, cjm_map_impact_threshold(map)));
+	if (count > 1)
+		strbuf_printf(&why, ", the strongest of %zu such moments", count);
+	strbuf_puts(&why, ". A moment like this is worth letting more customers have.");
+
+	cjm_suggestion_spec spec = {
+		.target = tp->id,
+		.title = title,
+		.rationale = why.data,
+		.priority = 4,
+		.proposal = {.kind = CJM_PROPOSE_IDEA,
+			     .text = "Let more customers experience this: make it the standard rather than the "
+				     "exception, and tell customers about it before they buy"},
+	};
+	ctx->emit(ctx, &spec);
+	strbuf_release(&why);
+}
+
+/* True when high/high moment A is stronger than B (marked, emotion, impact, satisfaction). */
+static bool truth_stronger(const cjm_touchpoint *a, const cjm_touchpoint *b)
+{
+	if (truth_marked(a) != truth_marked(b))
+		return truth_marked(a);
+	int ea = a->has_emotion ? a->emotion : CJM_EMOTION_MIN - 1;
+	int eb = b->has_emotion ? b->emotion : CJM_EMOTION_MIN - 1;
+	if (ea != eb)
+		return ea > eb;
+	if (a->impact != b->impact)
+		return a->impact > b->impact;
+	return a->satisfaction > b->satisfaction;
+}
+
+static void truth_suggest(const cjm_pattern_context *ctx)
+{
+	const cjm_map *map = ctx->map;
+	double sat_threshold = cjm_map_satisfaction_threshold(map);
+	double impact_threshold = cjm_map_impact_threshold(map);
+	const cjm_touchpoint *best = NULL;
+	size_t best_count = 0;
+	truth_run run = {0};
+	char num[40];
+
+	snprintf(run.note_emotion, sizeof run.note_emotion, "at or below %s", cjm_pu_number(num, ctx->threshold));
+	snprintf(run.note_sat, sizeof run.note_sat, "below %s", cjm_pu_number(num, sat_threshold));
+	snprintf(run.note_impact, sizeof run.note_impact, "at or above %s", cjm_pu_number(num, impact_threshold));
+
+	for (size_t p = 0; p < map->phase_count; p++) {
+		for (size_t i = 0; i < map->phases[p]->touchpoint_count; i++) {
+			const cjm_touchpoint *tp = map->phases[p]->touchpoints[i];
+			bool high_impact = tp->has_impact && tp->impact >= impact_threshold;
+			if (!truth_marked(tp) && !high_impact)
+				continue;
+			bool low_sat = tp->has_satisfaction && tp->satisfaction < sat_threshold;
+			bool low_emotion = tp->has_emotion && tp->emotion <= ctx->threshold;
+			if (low_sat || low_emotion) {
+				truth_emit_weak(ctx, &run, tp, low_sat, low_emotion);
+			} else if (high_impact && tp->has_satisfaction) {
+				best_count++;
+				if (!best || truth_stronger(tp, best))
+					best = tp;
+			}
+		}
+	}
+	if (best)
+		truth_emit_best(ctx, best, best_count);
+	strbuf_release(&run.why);
+	strbuf_release(&run.idea);
+}
+
+const cjm_pattern cjm_pattern_moments_of_truth = {
+	.abi = CJM_PLUGIN_ABI,
+	.id = "moments-of-truth",
+	.summary = "Tip 3: strengthen moments of truth that fall short; spread the best one",
+	.default_threshold = TRUTH_DEFAULT_THRESHOLD,
+	.threshold_means = "emotion at or below (a moment falls short)",
+	.suggest = truth_suggest,
+};

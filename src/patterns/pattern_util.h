@@ -1,0 +1,55 @@
+/* Small helpers the built-in patterns share: keyword matching, quoted names, signed numbers and one-line titles. */
+#ifndef CJM_PATTERN_UTIL_H
+#define CJM_PATTERN_UTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util/strbuf.h"
+
+/* A title's limit in bytes (so in characters too): one line for a workshop room. */
+#define CJM_PU_TITLE_MAX 70
+/* How many bytes of a name or pain a rationale quotes before shortening it with "...". */
+#define CJM_PU_QUOTE_MAX 80
+
+/* A text lower-cased once (ASCII letters), to look for several lists of keywords in. */
+typedef struct cjm_pu_words {
+	char *lower;
+	char local[128];
+	uint64_t seen[4]; /* the bytes that occur in it */
+} cjm_pu_words;
+
+/* Prepares TEXT (NULL: empty) in W; cjm_pu_words_free releases it. */
+void cjm_pu_words_init(cjm_pu_words *w, const char *text);
+void cjm_pu_words_free(cjm_pu_words *w);
+/* True when one of WORDS (lower-case ASCII, a NULL-terminated list) occurs in W. */
+bool cjm_pu_words_has(const cjm_pu_words *w, const char *const *words);
+
+/* True when one of WORDS (lower-case ASCII, a NULL-terminated list) occurs in TEXT,
+ * ignoring ASCII case; false when TEXT is NULL. */
+bool cjm_pu_mentions(const char *text, const char *const *words);
+
+/* Appends 'TEXT' to OUT; past MAX bytes shortened with "..." (at a word end, or else a
+ * UTF-8 character boundary) so the quote holds at most MAX bytes of TEXT. */
+void cjm_pu_quote(strbuf *out, const char *text, size_t max);
+
+/* Writes BEFORE'NAME'AFTER into OUT (CJM_PU_TITLE_MAX + 1 bytes), shortening NAME with
+ * "..." (at a word end, or else a UTF-8 character boundary) so the whole stays within
+ * CJM_PU_TITLE_MAX bytes; line breaks and other control characters become spaces. */
+void cjm_pu_title(char out[CJM_PU_TITLE_MAX + 1], const char *before, const char *name, const char *after);
+
+/* An emotion with its sign, in BUF (8 bytes): "+2", "0", "-3". Returns BUF. */
+const char *cjm_pu_emotion(char buf[8], int emotion);
+
+/* A number as its shortest decimal ("0.9", "7"), in BUF (40 bytes). Returns BUF. */
+const char *cjm_pu_number(char buf[40], double x);
+
+/* Append an emotion with its sign, or a number as its shortest decimal, to OUT. */
+void cjm_pu_put_emotion(strbuf *out, int emotion);
+void cjm_pu_put_number(strbuf *out, double x);
+
+/* A mean with its sign and one decimal ("+1.3", "-0.5", "0.0"), in BUF (16 bytes). Returns BUF. */
+const char *cjm_pu_mean(char buf[16], double x);
+
+#endif

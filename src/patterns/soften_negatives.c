@@ -1,0 +1,184 @@
+/* Tip 1, soften negatives: touchpoints at or below an emotion threshold get an idea that makes them less negative. */
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "cjm/map.h"
+#include "patterns/builtin.h"
+#include "patterns/pattern_util.h"
+#include "util/strbuf.h"
+
+#define SOFTEN_DEFAULT_THRESHOLD (-2.0)
+
+/* Words in a name that say what kind of moment it is, each with its idea; the first match wins. */
+static const char *const soften_accident_words[] = {"accident", "collision", "ongeluk", "aanrijding",
+						     "schade", "damage", NULL};
+static const char *const soften_call_words[] = {"bellen", "call", "phone", "telefo", "servicedesk",
+						 "helpdesk", "klantenservice", "wachtrij", NULL};
+static const char *const soften_invoice_words[] = {"factuur", "invoice", "bill", "rekening", "deductible",
+						    "eigen risico", "naheffing", "payment", NULL};
+static const char *const soften_first_words[] = {"first", "eerste", NULL};
+static const char *const soften_wait_words[] = {"wacht", "wait", "levertijd", "delay", "vertraag",
+						 "verschuif", "verschov", "schuift", "postpone", NULL};
+static const char *const soften_return_words[] = {"terugsturen", "retour", "return", NULL};
+static const char *const soften_form_words[] = {"formulier", "invullen", "fill in", "aanleveren",
+						 "gegevens", "doorgeven", "meterstand", "spreadsheet", "details",
+						 NULL};
+static const char *const soften_visit_words[] = {"monteur", "technician", "engineer", NULL};
+static const char *const soften_appointment_words[] = {"afspraak", "appointment", "plannen", "schedul",
+							NULL};
+static const char *const soften_phone_channel[] = {"phone", "telefoon", NULL};
+
+/* Writes into OUT an idea that makes TP less negative, as concrete as its name allows. */
+static void soften_idea(strbuf *out, const cjm_touchpoint *tp)
+{
+	cjm_pu_words name;
+	cjm_pu_words_init(&name, tp->name);
+	if (cjm_pu_words_has(&name, soften_accident_words)) {
+		strbuf_puts(out, "Be there at once: one tap in the app reaches a person who knows the customer "
+				 "and says what happens next");
+	} else if (cjm_pu_words_has(&name, soften_call_words)) {
+		strbuf_puts(out, "Answer by name with the customer's file already open, so they never have to "
+				 "say again who they are");
+	} else if (cjm_pu_words_has(&name, soften_appointment_words)) {
+		strbuf_puts(out, "Let the customer pick a narrow time slot themselves, at a time that suits them");
+	} else if (cjm_pu_words_has(&name, soften_form_words)) {
+		strbuf_puts(out, "Pre-fill what you already know, so the customer only has to check it");
+	} else if (cjm_pu_words_has(&name, soften_invoice_words)) {
+		strbuf_printf(out,
+			      "Send a short personal video from the account manager with the %sinvoice: what "
+			      "the amount covers, and that the customer chose well",
+			      cjm_pu_words_has(&name, soften_first_words) ? "first " : "");
+	} else if (cjm_pu_words_has(&name, soften_wait_words)) {
+		strbuf_puts(out, "Turn the wait into anticipation: a proactive update with a date and a photo "
+				 "of the progress, before the customer has to ask");
+	} else if (cjm_pu_words_has(&name, soften_return_words)) {
+		strbuf_puts(out, "Send a prepaid return label with it and confirm by mail when it has arrived");
+	} else if (cjm_pu_words_has(&name, soften_visit_words)) {
+		strbuf_puts(out, "Let the customer choose: do it themselves with a clear kit and video, or a "
+				 "visit in a narrow time slot they pick");
+	} else if (cjm_pu_mentions(tp->channel, soften_phone_channel)) {
+		strbuf_puts(out, "Answer by name with the customer's file already open, so they never have to "
+				 "say again who they are");
+	} else if (tp->pains.len > 0) {
+		strbuf_puts(out, "Take the sting out of ");
+		cjm_pu_quote(out, tp->pains.items[0], CJM_PU_QUOTE_MAX);
+		strbuf_puts(out, ": tell the customer beforehand, and add a personal touch at this moment");
+	} else {
+		strbuf_puts(out, "Tell the customer beforehand what will happen here, and add a personal touch "
+				 "(a call, a short note) to make it less negative");
+	}
+	cjm_pu_words_free(&name);
+}
+
+/* 1 for -3, 2 for -2, and so on; a step earlier when the impact is well above the map's
+ * impact threshold (halfway to 1 or more), a step later when it is below it. */
+static int soften_priority(const cjm_map *map, const cjm_touchpoint *tp)
+{
+	int priority = tp->emotion - CJM_EMOTION_MIN + 1;
+	if (tp->has_impact) {
+		double threshold = cjm_map_impact_threshold(map);
+		if (tp->impact < threshold)
+			priority++;
+		else if (tp->impact >= (1.0 + threshold) / 2.0)
+			priority--;
+	}
+	if (priority < 1)
+		priority = 1;
+	if (priority > 5)
+		priority = 5;
+	return priority;
+}
+
+/* Emits the suggestion for TP of PHASE, whose lowest emotion is LOWEST (reached LOWEST_COUNT
+ * times), writing its text in WHY and IDEA (kept from one suggestion to the next). */
+static void soften_emit(const cjm_pattern_context *ctx, const cjm_phase *phase, const cjm_touchpoint *tp,
+			int lowest, size_t lowest_count, strbuf *why, strbuf *idea)
+{
+	char title[CJM_PU_TITLE_MAX + 1];
+	strbuf_reset(why);
+	strbuf_reset(idea);
+
+	cjm_pu_title(title, "Soften ", tp->name, "");
+	strbuf_puts(why, "Emotion ");
+	cjm_pu_put_emotion(why, tp->emotion);
+	strbuf_puts(why, " at ");
+	cjm_pu_quote(why, tp->name, CJM_PU_QUOTE_MAX);
+	if (tp->emotion == lowest && lowest_count == 1)
+		strbuf_puts(why, ", the lowest of phase ");
+	else if (tp->emotion == lowest)
+		strbuf_puts(why, ", tied for the lowest of phase ");
+	else
+		strbuf_puts(why, " in phase ");
+	cjm_pu_quote(why, phase->name, CJM_PU_QUOTE_MAX);
+	const char *sep = "; ";
+	if (tp->has_satisfaction) {
+		strbuf_puts(why, sep);
+		strbuf_puts(why, "satisfaction ");
+		cjm_pu_put_number(why, tp->satisfaction);
+		sep = ", ";
+	}
+	if (tp->has_impact) {
+		strbuf_puts(why, sep);
+		strbuf_puts(why, "impact ");
+		cjm_pu_put_number(why, tp->impact);
+	}
+	strbuf_puts(why, ".");
+	if (tp->pains.len > 0) {
+		strbuf_puts(why, " Pain: ");
+		cjm_pu_quote(why, tp->pains.items[0], CJM_PU_QUOTE_MAX);
+		strbuf_puts(why, ".");
+	} else if (tp->quotes.len > 0) {
+		strbuf_puts(why, " Customer: ");
+		cjm_pu_quote(why, tp->quotes.items[0], CJM_PU_QUOTE_MAX);
+		strbuf_puts(why, ".");
+	}
+	soften_idea(idea, tp);
+
+	cjm_suggestion_spec spec = {
+		.target = tp->id,
+		.title = title,
+		.rationale = why->data,
+		.priority = soften_priority(ctx->map, tp),
+		.proposal = {.kind = CJM_PROPOSE_IDEA, .text = idea->data},
+	};
+	ctx->emit(ctx, &spec);
+}
+
+static void soften_suggest(const cjm_pattern_context *ctx)
+{
+	const cjm_map *map = ctx->map;
+	strbuf why = {0};
+	strbuf idea = {0};
+	for (size_t p = 0; p < map->phase_count; p++) {
+		const cjm_phase *phase = map->phases[p];
+		int lowest = CJM_EMOTION_MAX + 1;
+		size_t lowest_count = 0;
+		for (size_t i = 0; i < phase->touchpoint_count; i++) {
+			const cjm_touchpoint *tp = phase->touchpoints[i];
+			if (!tp->has_emotion)
+				continue;
+			if (tp->emotion < lowest) {
+				lowest = tp->emotion;
+				lowest_count = 1;
+			} else if (tp->emotion == lowest) {
+				lowest_count++;
+			}
+		}
+		for (size_t i = 0; i < phase->touchpoint_count; i++) {
+			const cjm_touchpoint *tp = phase->touchpoints[i];
+			if (tp->has_emotion && tp->emotion <= ctx->threshold)
+				soften_emit(ctx, phase, tp, lowest, lowest_count, &why, &idea);
+		}
+	}
+	strbuf_release(&why);
+	strbuf_release(&idea);
+}
+
+const cjm_pattern cjm_pattern_soften_negatives = {
+	.abi = CJM_PLUGIN_ABI,
+	.id = "soften-negatives",
+	.summary = "Tip 1: make the most negative touchpoints less negative",
+	.default_threshold = SOFTEN_DEFAULT_THRESHOLD,
+	.threshold_means = "emotion at or below",
+	.suggest = soften_suggest,
+};

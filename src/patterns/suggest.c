@@ -1,0 +1,266 @@
+/* Running the patterns over a map: suggestions, their order, dismissals, and accepting one. */
+#include "patterns/suggest.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/field.h"
+#include "patterns/builtin.h"
+#include "util/strset.h"
+#include "util/utf8.h"
+#include "util/xalloc.h"
+
+/* What the host keeps while one pattern runs. */
+typedef struct suggest_run {
+	cjm_suggestions *out;
+	const char *pattern;
+	const strset *dismissed; /* "pattern\ttarget" */
+	bool keep_dismissed;
+	strset *positions;       /* id -> journey position + 1, for the order */
+	size_t *order;           /* journey position of each suggestion (parallel to out->items) */
+	size_t order_cap;
+} suggest_run;
+
+static const cjm_pattern_setting *suggest_setting(const cjm_map *map, const cjm_pattern *pattern)
+{
+	for (size_t i = 0; i < map->pattern_count; i++)
+		if (strcmp(map->patterns[i].id, pattern->id) == 0)
+			return &map->patterns[i];
+	return NULL;
+}
+
+bool cjm_pattern_enabled(const cjm_map *map, const cjm_pattern *pattern)
+{
+	const cjm_pattern_setting *s = suggest_setting(map, pattern);
+	return !s || s->enabled != CJM_FALSE;
+}
+
+double cjm_pattern_threshold(const cjm_map *map, const cjm_pattern *pattern)
+{
+	const cjm_pattern_setting *s = suggest_setting(map, pattern);
+	return s && s->has_threshold ? s->threshold : pattern->default_threshold;
+}
+
+static char *suggest_dismissal_key(const char *pattern, const char *target)
+{
+	return xasprintf("%s\t%s", pattern, target);
+}
+
+/* The emit callback every pattern calls: copies the suggestion. */
+static void suggest_emit(const cjm_pattern_context *ctx, const cjm_suggestion_spec *spec)
+{
+	suggest_run *run = ctx->host;
+	if (!spec || !spec->title)
+		return;
+	const char *target = spec->target ? spec->target : CJM_JOURNEY_TARGET;
+	char *key = suggest_dismissal_key(run->pattern, target);
+	bool dismissed = strset_has(run->dismissed, key);
+	free(key);
+	if (dismissed && !run->keep_dismissed)
+		return;
+	cjm_suggestions *out = run->out;
+	xgrow((void **)&out->items, &out->cap, out->count + 1, sizeof *out->items);
+	xgrow((void **)&run->order, &run->order_cap, out->count + 1, sizeof *run->order);
+	int priority = spec->priority < 1 ? 1 : spec->priority > 5 ? 5 : spec->priority;
+	cjm_proposal_kind kind = spec->proposal.kind;
+	bool needs_text = kind == CJM_PROPOSE_IDEA || kind == CJM_PROPOSE_TOUCHPOINT;
+	bool needs_phase = kind == CJM_PROPOSE_TOUCHPOINT || kind == CJM_PROPOSE_MOVE;
+	if (kind < CJM_PROPOSE_NOTHING || kind > CJM_PROPOSE_MOVE ||
+	    (needs_text && (!spec->proposal.text || !*spec->proposal.text || !utf8_valid(spec->proposal.text))) ||
+	    (needs_phase && !spec->proposal.phase))
+		kind = CJM_PROPOSE_NOTHING; /* a plugin's malformed edit proposes nothing */
+	out->items[out->count] = (cjm_suggestion){
+		.pattern = xstrdup(run->pattern),
+		.target = xstrdup(target),
+		.title = xstrdup(spec->title),
+		.rationale = xstrdup(spec->rationale ? spec->rationale : ""),
+		.priority = priority,
+		.kind = kind,
+		.text = xstrdup(spec->proposal.text),
+		.phase = xstrdup(spec->proposal.phase),
+		.position = spec->proposal.position,
+		.dismissed = dismissed,
+	};
+	uintptr_t pos = spec->target ? (uintptr_t)strset_get(run->positions, spec->target) : 0;
+	run->order[out->count++] = pos;
+}
+
+/* The journey position of every phase and touchpoint id (1-based; 0 = the journey). */
+static strset *suggest_positions(const cjm_map *map)
+{
+	strset *positions = strset_new(cjm_map_touchpoint_count(map) + map->phase_count);
+	uintptr_t n = 1;
+	for (size_t p = 0; p < map->phase_count; p++) {
+		const cjm_phase *phase = map->phases[p];
+		strset_put(positions, phase->id, (void *)n++);
+		for (size_t t = 0; t < phase->touchpoint_count; t++)
+			strset_put(positions, phase->touchpoints[t]->id, (void *)n++);
+	}
+	return positions;
+}
+
+static bool suggest_wanted(const char *id, const char *const *only, size_t only_count)
+{
+	if (only_count == 0)
+		return true;
+	for (size_t i = 0; i < only_count; i++)
+		if (strcmp(only[i], id) == 0)
+			return true;
+	return false;
+}
+
+/* Sorts by priority, then journey position, keeping the patterns' own order on ties. */
+typedef struct suggest_sort_key {
+	cjm_suggestion item;
+	size_t order;
+	size_t index;
+} suggest_sort_key;
+
+static int suggest_compare(const void *a, const void *b)
+{
+	const suggest_sort_key *x = a, *y = b;
+	if (x->item.priority != y->item.priority)
+		return x->item.priority < y->item.priority ? -1 : 1;
+	if (x->order != y->order)
+		return x->order < y->order ? -1 : 1;
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
+static void suggest_sort(cjm_suggestions *out, const size_t *order)
+{
+	suggest_sort_key *keys = xmalloc((out->count ? out->count : 1) * sizeof *keys);
+	for (size_t i = 0; i < out->count; i++)
+		keys[i] = (suggest_sort_key){ out->items[i], order[i], i };
+	qsort(keys, out->count, sizeof *keys, suggest_compare);
+	for (size_t i = 0; i < out->count; i++)
+		out->items[i] = keys[i].item;
+	free(keys);
+}
+
+cjm_suggestions *cjm_suggest(const cjm_map *map, const cjm_registry *registry, const char *const *only,
+			     size_t only_count, bool keep_dismissed)
+{
+	cjm_suggestions *out = xcalloc(1, sizeof *out);
+	strset *dismissed = strset_new(map->dismissed_count);
+	char **keys = xcalloc(map->dismissed_count ? map->dismissed_count : 1, sizeof *keys);
+	for (size_t i = 0; i < map->dismissed_count; i++) {
+		keys[i] = suggest_dismissal_key(map->dismissed[i].pattern, map->dismissed[i].target);
+		strset_add(dismissed, keys[i]);
+	}
+	suggest_run run = { .out = out, .dismissed = dismissed, .keep_dismissed = keep_dismissed,
+			    .positions = suggest_positions(map) };
+	for (size_t i = 0; i < registry->count; i++) {
+		const cjm_pattern *pattern = registry->entries[i].pattern;
+		if (!suggest_wanted(pattern->id, only, only_count) || !cjm_pattern_enabled(map, pattern))
+			continue;
+		run.pattern = pattern->id;
+		cjm_pattern_context ctx = { .map = map, .threshold = cjm_pattern_threshold(map, pattern),
+					    .emit = suggest_emit, .host = &run };
+		pattern->suggest(&ctx);
+	}
+	suggest_sort(out, run.order);
+	free(run.order);
+	strset_free(run.positions);
+	strset_free(dismissed);
+	for (size_t i = 0; i < map->dismissed_count; i++)
+		free(keys[i]);
+	free(keys);
+	return out;
+}
+
+void cjm_suggestions_free(cjm_suggestions *suggestions)
+{
+	if (!suggestions)
+		return;
+	for (size_t i = 0; i < suggestions->count; i++) {
+		cjm_suggestion *s = &suggestions->items[i];
+		free(s->pattern);
+		free(s->target);
+		free(s->title);
+		free(s->rationale);
+		free(s->text);
+		free(s->phase);
+	}
+	free(suggestions->items);
+	free(suggestions);
+}
+
+/* ---- accepting and dismissing ---- */
+
+static bool suggest_find_touchpoint(const cjm_map *map, const char *id, size_t *phase, size_t *tp)
+{
+	return id && cjm_map_find(map, id, phase, tp) && *tp != (size_t)-1;
+}
+
+static bool suggest_find_phase(const cjm_map *map, const char *id, size_t *phase)
+{
+	size_t tp;
+	return id && cjm_map_find(map, id, phase, &tp) && tp == (size_t)-1;
+}
+
+/* The map changed since the suggestion was made: what it names is gone. */
+static int suggest_gone(cjm_edit *edit, const char *id)
+{
+	return cjm_edit_fail(edit, "'%s' is no longer on the map; run the suggestions again", id ? id : "?");
+}
+
+static int suggest_add_idea(cjm_edit *edit, const cjm_suggestion *s)
+{
+	const cjm_map *map = cjm_edit_map(edit);
+	size_t p, t;
+	if (!suggest_find_touchpoint(map, s->target, &p, &t))
+		return suggest_gone(edit, s->target);
+	const cjm_strlist *ideas = &map->phases[p]->touchpoints[t]->ideas;
+	for (size_t i = 0; i < ideas->len; i++)
+		if (strcmp(ideas->items[i], s->text) == 0)
+			return 0; /* already there: accepting twice changes nothing */
+	return cjm_edit_list_insert(edit, (cjm_ref){ CJM_REF_TOUCHPOINT, p, t }, CJM_F_IDEAS, ideas->len, s->text);
+}
+
+static int suggest_add_touchpoint(cjm_edit *edit, const cjm_suggestion *s)
+{
+	const cjm_map *map = cjm_edit_map(edit);
+	size_t p;
+	if (!suggest_find_phase(map, s->phase, &p))
+		return suggest_gone(edit, s->phase);
+	size_t n = map->phases[p]->touchpoint_count;
+	return cjm_edit_add_touchpoint(edit, p, s->position > n ? n : s->position, s->text, NULL);
+}
+
+static int suggest_remove(cjm_edit *edit, const cjm_suggestion *s)
+{
+	size_t p, t;
+	if (!suggest_find_touchpoint(cjm_edit_map(edit), s->target, &p, &t))
+		return suggest_gone(edit, s->target);
+	return cjm_edit_delete_touchpoint(edit, p, t);
+}
+
+static int suggest_move(cjm_edit *edit, const cjm_suggestion *s)
+{
+	const cjm_map *map = cjm_edit_map(edit);
+	size_t p, t, to_phase;
+	if (!suggest_find_touchpoint(map, s->target, &p, &t))
+		return suggest_gone(edit, s->target);
+	if (!suggest_find_phase(map, s->phase, &to_phase))
+		return suggest_gone(edit, s->phase);
+	size_t n = map->phases[to_phase]->touchpoint_count - (to_phase == p ? 1 : 0);
+	return cjm_edit_move_touchpoint(edit, p, t, to_phase, s->position > n ? n : s->position);
+}
+
+int cjm_suggestion_accept(cjm_edit *edit, const cjm_suggestion *s)
+{
+	switch (s->kind) {
+	case CJM_PROPOSE_IDEA: return suggest_add_idea(edit, s);
+	case CJM_PROPOSE_TOUCHPOINT: return suggest_add_touchpoint(edit, s);
+	case CJM_PROPOSE_REMOVE: return suggest_remove(edit, s);
+	case CJM_PROPOSE_MOVE: return suggest_move(edit, s);
+	case CJM_PROPOSE_NOTHING: break;
+	}
+	return cjm_edit_fail(edit, "this suggestion is a question for the room: nothing to apply");
+}
+
+int cjm_suggestion_dismiss(cjm_edit *edit, const cjm_suggestion *s)
+{
+	return cjm_edit_dismiss(edit, s->pattern, s->target);
+}

@@ -1,0 +1,49 @@
+/* Running the patterns over a map: suggestions, their order, dismissals, and accepting one. */
+#ifndef CJM_SUGGEST_H
+#define CJM_SUGGEST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "cjm/plugin.h"
+#include "edit/edit.h"
+#include "patterns/registry.h"
+
+typedef struct cjm_suggestion {
+	char *pattern;
+	char *target;     /* a phase or touchpoint id, or CJM_JOURNEY_TARGET */
+	char *title;
+	char *rationale;
+	int priority;     /* 1 (act first) .. 5 */
+	cjm_proposal_kind kind;
+	char *text;       /* owned copies of the proposal's strings */
+	char *phase;
+	size_t position;
+	bool dismissed;   /* listed under dismissed: in the map */
+} cjm_suggestion;
+
+typedef struct cjm_suggestions {
+	cjm_suggestion *items; /* by priority, then journey order, then pattern order */
+	size_t count, cap;
+} cjm_suggestions;
+
+/* Whether PATTERN runs on MAP (its `enabled:` setting, default true), and its threshold. */
+bool cjm_pattern_enabled(const cjm_map *map, const cjm_pattern *pattern);
+double cjm_pattern_threshold(const cjm_map *map, const cjm_pattern *pattern);
+
+/* Runs every enabled pattern of REGISTRY (or only those whose ids are in ONLY,
+ * ONLY_COUNT > 0) over MAP. Dismissed suggestions are left out unless
+ * KEEP_DISMISSED (then they are marked). */
+cjm_suggestions *cjm_suggest(const cjm_map *map, const cjm_registry *registry, const char *const *only,
+			     size_t only_count, bool keep_dismissed);
+void cjm_suggestions_free(cjm_suggestions *suggestions);
+
+/* Applies S's proposal through the edit layer as one undo step (an idea is added
+ * to the target's ideas, unless it is there already). Returns 0, or -1 when the
+ * map changed so that it no longer applies (cjm_edit_error says why), or when
+ * S proposes nothing. */
+int cjm_suggestion_accept(cjm_edit *edit, const cjm_suggestion *s);
+/* Records S under dismissed: (one undo step). */
+int cjm_suggestion_dismiss(cjm_edit *edit, const cjm_suggestion *s);
+
+#endif
