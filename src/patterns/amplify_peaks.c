@@ -101,18 +101,7 @@ static void amplify_emit(const cjm_pattern_context *ctx, const amplify_run *run,
 	} else if (run->before) {
 		strbuf_puts(why, ", and the journey ends on it");
 	}
-	const char *sep = "; ";
-	if (tp->has_satisfaction) {
-		strbuf_puts(why, sep);
-		strbuf_puts(why, "satisfaction ");
-		cjm_pu_put_number(why, tp->satisfaction);
-		sep = ", ";
-	}
-	if (tp->has_impact) {
-		strbuf_puts(why, sep);
-		strbuf_puts(why, "impact ");
-		cjm_pu_put_number(why, tp->impact);
-	}
+	cjm_pu_put_figures(why, tp);
 	strbuf_puts(why, ". Positive moments weigh less than negative ones: make this one as strong as it can be.");
 	amplify_idea(idea, tp);
 

@@ -217,3 +217,19 @@ const char *cjm_pu_mean(char buf[16], double x)
 		snprintf(buf, 16, "%+.1f", x);
 	return buf;
 }
+
+void cjm_pu_put_figures(strbuf *why, const cjm_touchpoint *tp)
+{
+	const char *sep = "; ";
+	if (tp->has_satisfaction) {
+		strbuf_puts(why, sep);
+		strbuf_puts(why, "satisfaction ");
+		cjm_pu_put_number(why, tp->satisfaction);
+		sep = ", ";
+	}
+	if (tp->has_impact) {
+		strbuf_puts(why, sep);
+		strbuf_puts(why, "impact ");
+		cjm_pu_put_number(why, tp->impact);
+	}
+}

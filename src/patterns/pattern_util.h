@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "cjm/map.h"
 #include "util/strbuf.h"
 
 /* A title's limit in bytes (so in characters too): one line for a workshop room. */
@@ -51,5 +52,8 @@ void cjm_pu_put_number(strbuf *out, double x);
 
 /* A mean with its sign and one decimal ("+1.3", "-0.5", "0.0"), in BUF (16 bytes). Returns BUF. */
 const char *cjm_pu_mean(char buf[16], double x);
+
+/* Appends "; satisfaction S, impact I" for the figures TP has (nothing when neither). */
+void cjm_pu_put_figures(strbuf *why, const cjm_touchpoint *tp);
 
 #endif

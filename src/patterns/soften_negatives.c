@@ -110,18 +110,7 @@ static void soften_emit(const cjm_pattern_context *ctx, const cjm_phase *phase, 
 	else
 		strbuf_puts(why, " in phase ");
 	cjm_pu_quote(why, phase->name, CJM_PU_QUOTE_MAX);
-	const char *sep = "; ";
-	if (tp->has_satisfaction) {
-		strbuf_puts(why, sep);
-		strbuf_puts(why, "satisfaction ");
-		cjm_pu_put_number(why, tp->satisfaction);
-		sep = ", ";
-	}
-	if (tp->has_impact) {
-		strbuf_puts(why, sep);
-		strbuf_puts(why, "impact ");
-		cjm_pu_put_number(why, tp->impact);
-	}
+	cjm_pu_put_figures(why, tp);
 	strbuf_puts(why, ".");
 	if (tp->pains.len > 0) {
 		strbuf_puts(why, " Pain: ");
