@@ -15,7 +15,11 @@
  * at or above the map's impact threshold. It falls short when its satisfaction
  * is below the map's satisfaction threshold or its (scored) emotion is at or
  * below this pattern's threshold: strengthen it, priority 1 for a marked
- * moment of truth, 2 for another high-impact one. Of the moments in the
+ * moment of truth, 2 for another high-impact one. Of the unmarked high-impact
+ * moments that fall short only the weakest of each phase (lowest satisfaction,
+ * then emotion, then highest impact, earliest) is named, and none in a phase
+ * whose marked moment of truth falls short (raise that one first), so a map
+ * scored with many impacts at the threshold gets a focus, not a list. Of the moments in the
  * high/high quadrant (satisfaction and impact both high) that do not fall
  * short, the strongest one (marked first, then by emotion, impact,
  * satisfaction, earliest) is worth letting more customers experience, priority
@@ -136,9 +140,10 @@ typedef struct truth_run {
 	strbuf idea;
 } truth_run;
 
-/* Emits "strengthen TP": it matters (marked, or high impact) and LOW_SAT / LOW_EMOTION. */
+/* Emits "strengthen TP": it matters (marked, or high impact) and LOW_SAT / LOW_EMOTION; OF
+ * is how many high-impact moments of PHASE fell short when TP is the weakest of them. */
 static void truth_emit_weak(const cjm_pattern_context *ctx, truth_run *run, const cjm_touchpoint *tp,
-			    bool low_sat, bool low_emotion)
+			    bool low_sat, bool low_emotion, const cjm_phase *phase, size_t of)
 {
 	char title[CJM_PU_TITLE_MAX + 1];
 	strbuf *why = &run->why;
@@ -152,6 +157,10 @@ static void truth_emit_weak(const cjm_pattern_context *ctx, truth_run *run, cons
 	cjm_pu_quote(why, tp->name, CJM_PU_QUOTE_MAX);
 	truth_figures(why, tp, low_emotion ? run->note_emotion : NULL, low_sat ? run->note_sat : NULL,
 		      marked ? NULL : run->note_impact);
+	if (of > 1) {
+		strbuf_printf(why, "; the weakest of %zu high-impact moments in phase ", of);
+		cjm_pu_quote(why, phase->name, CJM_PU_QUOTE_MAX);
+	}
 	strbuf_puts(why, ". The experience stands or falls here: raise it first.");
 	truth_idea(idea, tp);
 
@@ -197,6 +206,25 @@ static void truth_emit_best(const cjm_pattern_context *ctx, const cjm_touchpoint
 	strbuf_release(&why);
 }
 
+/* A score for ordering: the value when present, else FALLBACK. */
+static double truth_or(bool has, double value, double fallback)
+{
+	return has ? value : fallback;
+}
+
+/* True when high-impact moment A falls further short than B (satisfaction, emotion, impact). */
+static bool truth_weaker(const cjm_touchpoint *a, const cjm_touchpoint *b)
+{
+	double sa = truth_or(a->has_satisfaction, a->satisfaction, 11), sb = truth_or(b->has_satisfaction, b->satisfaction, 11);
+	if (sa != sb)
+		return sa < sb;
+	int ea = a->has_emotion ? a->emotion : CJM_EMOTION_MAX + 1;
+	int eb = b->has_emotion ? b->emotion : CJM_EMOTION_MAX + 1;
+	if (ea != eb)
+		return ea < eb;
+	return a->impact > b->impact;
+}
+
 /* True when high/high moment A is stronger than B (marked, emotion, impact, satisfaction). */
 static bool truth_stronger(const cjm_touchpoint *a, const cjm_touchpoint *b)
 {
@@ -226,21 +254,35 @@ static void truth_suggest(const cjm_pattern_context *ctx)
 	snprintf(run.note_impact, sizeof run.note_impact, "at or above %s", cjm_pu_number(num, impact_threshold));
 
 	for (size_t p = 0; p < map->phase_count; p++) {
-		for (size_t i = 0; i < map->phases[p]->touchpoint_count; i++) {
-			const cjm_touchpoint *tp = map->phases[p]->touchpoints[i];
+		const cjm_phase *phase = map->phases[p];
+		const cjm_touchpoint *weakest = NULL;
+		bool weakest_sat = false, weakest_emotion = false, marked_weak = false;
+		size_t weak_count = 0;
+		for (size_t i = 0; i < phase->touchpoint_count; i++) {
+			const cjm_touchpoint *tp = phase->touchpoints[i];
 			bool high_impact = tp->has_impact && tp->impact >= impact_threshold;
 			if (!truth_marked(tp) && !high_impact)
 				continue;
 			bool low_sat = tp->has_satisfaction && tp->satisfaction < sat_threshold;
 			bool low_emotion = tp->has_emotion && tp->emotion <= ctx->threshold;
-			if (low_sat || low_emotion) {
-				truth_emit_weak(ctx, &run, tp, low_sat, low_emotion);
+			if ((low_sat || low_emotion) && truth_marked(tp)) {
+				truth_emit_weak(ctx, &run, tp, low_sat, low_emotion, phase, 1);
+				marked_weak = true;
+			} else if (low_sat || low_emotion) {
+				weak_count++;
+				if (!weakest || truth_weaker(tp, weakest)) {
+					weakest = tp;
+					weakest_sat = low_sat;
+					weakest_emotion = low_emotion;
+				}
 			} else if (high_impact && tp->has_satisfaction) {
 				best_count++;
 				if (!best || truth_stronger(tp, best))
 					best = tp;
 			}
 		}
+		if (weakest && !marked_weak)
+			truth_emit_weak(ctx, &run, weakest, weakest_sat, weakest_emotion, phase, weak_count);
 	}
 	if (best)
 		truth_emit_best(ctx, best, best_count);

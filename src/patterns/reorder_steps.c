@@ -73,11 +73,24 @@ static void reorder_pair(const cjm_pattern_context *ctx, reorder_at neg, reorder
 	strbuf_release(&why);
 }
 
+/* True when some touchpoint of MAP names an owner. */
+static bool reorder_map_has_owners(const cjm_map *map)
+{
+	for (size_t p = 0; p < map->phase_count; p++)
+		for (size_t t = 0; t < map->phases[p]->touchpoint_count; t++)
+			if (map->phases[p]->touchpoints[t]->owner)
+				return true;
+	return false;
+}
+
 static void reorder_suggest(const cjm_pattern_context *ctx)
 {
 	const cjm_map *map = ctx->map;
 	if (!map)
 		return;
+	/* In a map that names owners, a step nobody owns is the customer's own (the accident,
+	 * the move): the company cannot put it later. */
+	bool owners = reorder_map_has_owners(map);
 	/* A negative step is at or below the threshold, and never positive whatever the threshold. */
 	double limit = ctx->threshold < 0 ? ctx->threshold : 0;
 	bool have_prev = false;
@@ -90,7 +103,7 @@ static void reorder_suggest(const cjm_pattern_context *ctx)
 				continue; /* unscored: look past it to the next scored step */
 			reorder_at cur = { tp, p, t };
 			if (have_prev && prev.tp->emotion <= limit && tp->emotion >= REORDER_POSITIVE &&
-			    cur.phase - prev.phase <= 1)
+			    cur.phase - prev.phase <= 1 && (!owners || prev.tp->owner))
 				reorder_pair(ctx, prev, cur);
 			prev = cur;
 			have_prev = true;

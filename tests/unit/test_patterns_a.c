@@ -444,6 +444,7 @@ static void test_amplify_threshold(void **state)
 	"  - {id: call, name: Calling the claims line, emotion: -1, satisfaction: 5, impact: 0.9,\n"       \
 	"     moment_of_truth: true, channel: phone}\n"                                                    \
 	"  - {id: neutral, name: Adjuster visit, emotion: 0, satisfaction: 8, moment_of_truth: true}\n"     \
+	"- id: repair\n  name: Repair\n  touchpoints:\n"                                                \
 	"  - {id: garage, name: Choose a garage, emotion: 1, satisfaction: 6.5, impact: 0.3}\n"            \
 	"  - {id: minor, name: Minor thing, emotion: -2, satisfaction: 3, impact: 0.1}\n"                  \
 	"  - {id: great, name: Replacement car, emotion: 3, satisfaction: 9.5, impact: 0.8,\n"             \
@@ -491,9 +492,9 @@ static void test_truth_thresholds(void **state)
 	/* emotion at or below -1: the neutral moment of truth is fine now, and the strongest
 	 * high/high one is still the replacement car */
 	assert_targets(run_at(&cjm_pattern_moments_of_truth, map, -1), TARGETS("call", "garage", "great"));
-	/* emotion at or below +3: everything that matters falls short; nothing to spread */
-	assert_targets(run_at(&cjm_pattern_moments_of_truth, map, 3),
-		       TARGETS("call", "neutral", "garage", "great", "good", "fine"));
+	/* emotion at or below +3: everything that matters falls short, nothing to spread, and
+	 * with marked moments of truth short in both phases the unmarked ones wait */
+	assert_targets(run_at(&cjm_pattern_moments_of_truth, map, 3), TARGETS("call", "neutral", "great", "fine"));
 
 	/* the map's own thresholds decide what is high */
 	cjm_map *strict = load_text(HEAD "thresholds: {satisfaction: 9, impact: 0.8}\n"
@@ -532,6 +533,28 @@ static void test_truth_quiet_and_unscored(void **state)
 				       "  - {id: hh, name: HH, satisfaction: 9, impact: 0.9}\n"
 				       "  - {id: scored, name: Scored, emotion: 1, satisfaction: 8, impact: 0.4}\n");
 	assert_targets(run(&cjm_pattern_moments_of_truth, both), TARGETS("scored"));
+}
+
+static void test_truth_one_per_phase(void **state)
+{
+	(void)state;
+	/* of the unmarked high-impact moments that fall short, the weakest of each phase */
+	cjm_map *map = load_text(HEAD "phases:\n- id: a\n  name: Overstap\n  touchpoints:\n"
+				      "  - {id: mail, name: Mail, emotion: 0, satisfaction: 6, impact: 0.3}\n"
+				      "  - {id: box, name: Box, emotion: -2, satisfaction: 4, impact: 0.4}\n"
+				      "  - {id: form, name: Form, emotion: -1, satisfaction: 4, impact: 0.9}\n"
+				      "- id: b\n  name: Gebruik\n  touchpoints:\n"
+				      "  - {id: app, name: App, emotion: -1, satisfaction: 5, impact: 0.5}\n");
+	const capture *c = run(&cjm_pattern_moments_of_truth, map);
+	assert_targets(c, TARGETS("box", "app"));
+	assert_mentions(find(c, "box")->rationale, "the weakest of 3 high-impact moments in phase 'Overstap'");
+	assert_null(strstr(find(c, "app")->rationale, "weakest"));
+
+	/* a phase whose marked moment of truth falls short: raise that one first */
+	map = load_text(HEAD "phases:\n- id: a\n  name: A\n  touchpoints:\n"
+			     "  - {id: truth, name: Truth, emotion: 1, satisfaction: 6.5, moment_of_truth: true}\n"
+			     "  - {id: worse, name: Worse, emotion: -3, satisfaction: 2, impact: 0.9}\n");
+	assert_targets(run(&cjm_pattern_moments_of_truth, map), TARGETS("truth"));
 }
 
 /* ---- strong-start ---- */
@@ -946,6 +969,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_truth_fires, teardown),
 		cmocka_unit_test_teardown(test_truth_thresholds, teardown),
 		cmocka_unit_test_teardown(test_truth_quiet_and_unscored, teardown),
+		cmocka_unit_test_teardown(test_truth_one_per_phase, teardown),
 		cmocka_unit_test_teardown(test_start_fires, teardown),
 		cmocka_unit_test_teardown(test_start_threshold, teardown),
 		cmocka_unit_test_teardown(test_start_edges, teardown),

@@ -672,6 +672,21 @@ static void test_reorder_chain_and_long_names(void **state)
 	cjm_map_free(map);
 }
 
+static void test_reorder_customer_owned_step(void **state)
+{
+	(void)state;
+	/* a map with owners: the unowned accident is the customer's own, and stays first */
+	cjm_map *map = load_text(HEAD "phases:\n- id: p\n  name: P\n  touchpoints:\n"
+				      "  - {id: crash, name: Collision, emotion: -3}\n"
+				      "  - {id: call, name: Claims line, emotion: 1, owner: Claims}\n"
+				      "  - {id: pay, name: Pay, emotion: -2, owner: Finance}\n"
+				      "  - {id: car, name: Car back, emotion: 2, owner: Garage}\n");
+	assert_int_equal(run(&cjm_pattern_reorder_steps, map), 1);
+	assert_non_null(find("pay"));
+	assert_null(find("crash"));
+	cjm_map_free(map);
+}
+
 /* ---- intelligent-experience ---- */
 
 static void test_smart_keyword_in_name(void **state)
@@ -1147,6 +1162,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_reorder_next_phase_and_unscored, teardown),
 		cmocka_unit_test_teardown(test_reorder_not_adjacent, teardown),
 		cmocka_unit_test_teardown(test_reorder_threshold, teardown),
+		cmocka_unit_test_teardown(test_reorder_customer_owned_step, teardown),
 		cmocka_unit_test_teardown(test_reorder_chain_and_long_names, teardown),
 		cmocka_unit_test_teardown(test_smart_keyword_in_name, teardown),
 		cmocka_unit_test_teardown(test_smart_personalised_is_quiet, teardown),
