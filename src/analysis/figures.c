@@ -58,6 +58,18 @@ const char *cjm_quadrant_action(cjm_quadrant q)
 	return "";
 }
 
+const char *cjm_quadrant_brief(cjm_quadrant q)
+{
+	switch (q) {
+	case CJM_QUADRANT_LOW_LOW: return "fix cheaply";
+	case CJM_QUADRANT_HIGH_LOW: return "save cost";
+	case CJM_QUADRANT_LOW_HIGH: return "raise first";
+	case CJM_QUADRANT_HIGH_HIGH: return "spread it";
+	case CJM_QUADRANT_NONE: break;
+	}
+	return "";
+}
+
 /* Counts touchpoint FLAT into SUMMARY. */
 static void figures_summary_add(cjm_emotion_summary *s, const cjm_touchpoint *tp, size_t flat)
 {

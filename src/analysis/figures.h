@@ -40,6 +40,10 @@ const char *cjm_quadrant_name(cjm_quadrant q);
  * "let more customers have it"; "" for NONE. */
 const char *cjm_quadrant_action(cjm_quadrant q);
 
+/* The action in a few words, for a narrow column: "fix cheaply", "save cost",
+ * "raise first", "spread it"; "" for NONE. */
+const char *cjm_quadrant_brief(cjm_quadrant q);
+
 /* Emotion over a set of touchpoints (the journey, a phase, an owner, a channel). */
 typedef struct cjm_emotion_summary {
 	size_t count;   /* touchpoints */

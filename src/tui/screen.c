@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analysis/figures.h"
 #include "render/text.h"
 #include "util/strbuf.h"
 
@@ -163,6 +164,32 @@ static void screen_draw_text_lane(int y, const char *label, const screen_geometr
 		const char *text = !col->t ? NULL : which == 0 ? col->t->channel : col->t->owner;
 		screen_vbar(y, col->x - 1);
 		screen_put(y, col->x, text, g->col_width - 1);
+	}
+}
+
+/* The quadrant lane: what the satisfaction x impact quadrant of each touchpoint
+ * calls for, coloured like the emotion it resembles (raise first in red, spread it
+ * in green) and bold where it asks for work. */
+static void screen_draw_quadrant_lane(const cjm_map *map, int y, const screen_geometry *g,
+				      const screen_column *cols, size_t n)
+{
+	screen_put(y, 0, "quadrant", SCREEN_LABEL_WIDTH - 1);
+	for (size_t i = 0; i < n; i++) {
+		const screen_column *col = &cols[i];
+		screen_vbar(y, col->x - 1);
+		if (!col->t)
+			continue;
+		cjm_quadrant q = cjm_touchpoint_quadrant(map, col->t);
+		attr_t a = 0;
+		if (q == CJM_QUADRANT_LOW_HIGH)
+			a = screen_pair(PAIR_EMOTION + 1) | A_BOLD; /* the colour of emotion -2 */
+		else if (q == CJM_QUADRANT_LOW_LOW)
+			a = screen_pair(PAIR_EMOTION + 2); /* the colour of emotion -1 */
+		else if (q == CJM_QUADRANT_HIGH_HIGH)
+			a = screen_pair(PAIR_EMOTION + 5); /* the colour of emotion +2 */
+		attron(a);
+		screen_put(y, col->x, cjm_quadrant_brief(q), g->col_width - 1);
+		attroff(a);
 	}
 }
 
@@ -339,6 +366,7 @@ static void screen_draw_map(cjm_editor *ed, const screen_geometry *g)
 	y += 2;
 	screen_draw_text_lane(y++, "channel", g, cols, n, 0);
 	screen_draw_text_lane(y++, "owner", g, cols, n, 1);
+	screen_draw_quadrant_lane(cjm_editor_map(ed), y++, g, cols, n);
 	screen_hline(y++, 0, g->cols);
 	if (y + CURVE_ROWS < g->rows - 1) {
 		screen_draw_curve(y, g, cols, n);
@@ -380,6 +408,9 @@ static void screen_draw_status(cjm_editor *ed, const screen_geometry *g, const c
 		strbuf_printf(&line, " | %s", p->name);
 		if (t)
 			strbuf_printf(&line, " > %s", t->name);
+		cjm_quadrant q = t ? cjm_touchpoint_quadrant(map, t) : CJM_QUADRANT_NONE;
+		if (q != CJM_QUADRANT_NONE)
+			strbuf_printf(&line, " | %s: %s", cjm_quadrant_name(q), cjm_quadrant_action(q));
 	}
 	strbuf_puts(&line, " |"); /* the selection always ends in " |" */
 	if (!ed->message)

@@ -252,6 +252,14 @@ static void test_quadrant_boundaries(void **state)
 	assert_string_equal(cjm_quadrant_action(CJM_QUADRANT_HIGH_LOW), "doing too well: save cost");
 	assert_string_equal(cjm_quadrant_action(CJM_QUADRANT_LOW_HIGH), "raise satisfaction first");
 	assert_string_equal(cjm_quadrant_action(CJM_QUADRANT_HIGH_HIGH), "let more customers have it");
+	/* the editor's lane: each brief fits a 14-column touchpoint column */
+	assert_string_equal(cjm_quadrant_brief(CJM_QUADRANT_LOW_LOW), "fix cheaply");
+	assert_string_equal(cjm_quadrant_brief(CJM_QUADRANT_HIGH_LOW), "save cost");
+	assert_string_equal(cjm_quadrant_brief(CJM_QUADRANT_LOW_HIGH), "raise first");
+	assert_string_equal(cjm_quadrant_brief(CJM_QUADRANT_HIGH_HIGH), "spread it");
+	assert_string_equal(cjm_quadrant_brief(CJM_QUADRANT_NONE), "");
+	for (int q = 0; q < CJM_QUADRANT_COUNT; q++)
+		assert_true(strlen(cjm_quadrant_brief((cjm_quadrant)q)) <= 13);
 }
 
 static void test_quadrants_of_map(void **state)
