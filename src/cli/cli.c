@@ -9,6 +9,7 @@
 
 #include "io/load.h"
 #include "io/save.h"
+#include "patterns/check.h"
 #include "util/utf8.h"
 #include "util/xalloc.h"
 
@@ -108,6 +109,14 @@ cjm_map *cli_load_map(const char *path, int *exit_code)
 	cjm_map *map = cli_load_text(path, text, len, exit_code, NULL);
 	free(text);
 	return map;
+}
+
+void cli_warn_pattern_refs(const char *path, const cjm_map *map, const cjm_registry *registry)
+{
+	diag_list *diags = diag_list_new(cli_display_name(path));
+	cjm_patterns_check_map(map, registry, diags);
+	diag_print(diags, stderr);
+	diag_list_free(diags);
 }
 
 int cli_save_map(const cjm_map *map, const char *path)

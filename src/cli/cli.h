@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "cjm/map.h"
+#include "patterns/registry.h"
 #include "io/load.h"
 
 /* Exit codes (sysexits). */
@@ -69,6 +70,11 @@ cjm_map *cli_load_map(const char *path, int *exit_code);
 /* The same, from TEXT already read (LEN bytes); COMMENTS may be NULL. */
 cjm_map *cli_load_text(const char *path, const char *text, size_t len, int *exit_code,
 		       cjm_comments *comments);
+
+/* Warns on stderr, as FILE:LINE:COL: warning: ..., about pattern ids in MAP's
+ * `patterns:` and `dismissed:` that REGISTRY does not know, and dismissals of
+ * targets that are gone (cjm_patterns_check_map). */
+void cli_warn_pattern_refs(const char *path, const cjm_map *map, const cjm_registry *registry);
 
 /* A title made from a file name: "maps/my-journey.yaml" -> "My journey" (malloc'd). */
 char *cli_title_from_path(const char *path);

@@ -385,6 +385,7 @@ static int cmd_suggest_run(int argc, char **argv)
 		return rc;
 	}
 
+	cli_warn_pattern_refs(file, map, reg);
 	cjm_suggestions *list = cjm_suggest(map, reg, only, only_count, true);
 	size_t active = 0, hidden = 0;
 	for (size_t i = 0; i < list->count; i++) {

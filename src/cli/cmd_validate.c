@@ -12,6 +12,8 @@ static int cmd_validate_run(int argc, char **argv)
 		if (argv[i][0] == '-' && argv[i][1] != '\0')
 			return cli_usage_error(&cjm_cmd_validate, "unknown option '%s'", argv[i]);
 	}
+	/* Plugins count as known patterns: a map may set or dismiss a plugin's suggestions. */
+	cjm_registry *registry = cjm_registry_new(true);
 	bool options_done = false;
 	for (int i = 1; i < argc; i++) {
 		if (!options_done && strcmp(argv[i], "--") == 0) {
@@ -21,10 +23,13 @@ static int cmd_validate_run(int argc, char **argv)
 		files++;
 		int code = CJM_EXIT_OK;
 		cjm_map *map = cli_load_map(argv[i], &code);
+		if (map)
+			cli_warn_pattern_refs(argv[i], map, registry);
 		cjm_map_free(map);
 		if (code == CJM_EXIT_NOINPUT || (code == CJM_EXIT_DATAERR && result == CJM_EXIT_OK))
 			result = code;
 	}
+	cjm_registry_free(registry);
 	if (files == 0)
 		return cli_usage_error(&cjm_cmd_validate, "no file to validate");
 	return result;

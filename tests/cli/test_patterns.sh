@@ -511,4 +511,54 @@ expect_rc 1 "'-' reads the map from standard input"
 run "$CJM" suggest -- "$T/owners.yaml" --pattern owner-gaps
 expect_rc 64 "after --, every argument is a FILE"
 
+# ---- what a map says of patterns is checked against the patterns there are ----
+cat >"$T/typo.yaml" <<'Y'
+version: 1
+title: Typos
+patterns:
+  soften-negative:
+    threshold: -1
+  made-up-thing:
+    enabled: false
+  owner-gaps:
+    enabled: true
+phases:
+- id: p
+  name: P
+  touchpoints:
+  - id: a
+    name: A
+    emotion: -3
+dismissed:
+- pattern: soften-negatives
+  target: gone
+- pattern: amplify-peak
+  target: a
+- pattern: redesign
+  target: journey
+- pattern: skip-steps
+  target: p
+Y
+cp "$T/typo.yaml" "$T/typo.orig"
+run env CJM_PLUGIN_PATH="$T/good" "$CJM" validate "$T/typo.yaml"
+expect_rc 0 "unknown pattern ids are warnings: validate still exits 0"
+expect_err_line "$T/typo.yaml:4:3: warning: no pattern 'soften-negative' (did you mean 'soften-negatives'?); its settings are not used" \
+	"a misspelled pattern under patterns: is named with the nearest id"
+expect_err_line "$T/typo.yaml:6:3: warning: no pattern 'made-up-thing' is built in or installed here (see 'cjm patterns'); its settings are not used" \
+	"an unknown pattern under patterns: is named"
+expect_err_line "$T/typo.yaml:18:3: warning: dismissed target 'gone' is no phase or touchpoint of the map; this dismissal hides nothing" \
+	"a dismissal of a target that is gone is named"
+expect_err_line "$T/typo.yaml:20:3: warning: no pattern 'amplify-peak' (did you mean 'amplify-peaks'?); this dismissal hides nothing" \
+	"a dismissal of a misspelled pattern is named"
+if [ "$(wc -l <"$T/err")" -eq 4 ]; then ok "the plugin's id, the journey and a phase as targets are not warned about"; else notok "the plugin's id, the journey and a phase as targets are not warned about" "$(cat "$T/err")"; fi
+expect_same "$T/typo.orig" "$T/typo.yaml" "validate leaves the map as it was"
+run env CJM_PLUGIN_PATH="$T/good" "$CJM" suggest "$T/typo.yaml"
+expect_rc 1 "suggest still runs over a map with unknown pattern ids"
+expect_err_has "no pattern 'soften-negative' (did you mean 'soften-negatives'?)" "suggest warns about them too"
+run env -u CJM_PLUGIN_PATH HOME="$T/typo-home" "$CJM" validate "$T/typo.yaml"
+expect_err_has "6:3: warning: no pattern 'made-up-thing'" "without the plugin installed ..."
+expect_err_has "8:3: warning: no pattern 'owner-gaps' is built in or installed here" \
+	"... a plugin's settings are warned about, not refused"
+expect_rc 0 "... and the map is still valid"
+
 lib_finish

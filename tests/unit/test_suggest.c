@@ -12,6 +12,7 @@
 #include "io/load.h"
 #include "io/save.h"
 #include "patterns/builtin.h"
+#include "patterns/check.h"
 #include "patterns/suggest.h"
 
 static cjm_map *load_text_n(const char *text, size_t len)
@@ -194,6 +195,44 @@ static void test_accept_kinds(void **state)
 	cjm_edit_free(edit);
 }
 
+/* The map's pattern ids and dismissal targets are checked against what exists. */
+static void test_check_map(void **state)
+{
+	(void)state;
+	cjm_map *map = load_text(JOURNEY_HEAD "patterns:\n"
+					     "  soften-negative: {threshold: -1}\n"     /* one letter short */
+					     "  amplfy-peaks: {enabled: false}\n"       /* one letter out */
+					     "  no-such-pattern-at-all: {enabled: false}\n"
+					     "  redesign: {enabled: false}\n" JOURNEY_PHASES
+					     "dismissed:\n"
+					     "- {pattern: skip-steps, target: buy}\n"
+					     "- {pattern: redesign, target: journey}\n"
+					     "- {pattern: strong-start, target: gone}\n"
+					     "- {pattern: end-with-smil, target: invoice}\n");
+	cjm_registry *reg = cjm_registry_new(false);
+	diag_list *diags = diag_list_new("m.yaml");
+	cjm_patterns_check_map(map, reg, diags);
+	assert_int_equal(diags->count, 5);
+	assert_int_equal(diags->errors, 0);
+	const char *want[] = {
+		"no pattern 'soften-negative' (did you mean 'soften-negatives'?); its settings are not used",
+		"no pattern 'amplfy-peaks' (did you mean 'amplify-peaks'?); its settings are not used",
+		"no pattern 'no-such-pattern-at-all' is built in or installed here (see 'cjm patterns'); its "
+		"settings are not used",
+		"dismissed target 'gone' is no phase or touchpoint of the map; this dismissal hides nothing",
+		"no pattern 'end-with-smil' (did you mean 'end-with-smile'?); this dismissal hides nothing",
+	};
+	for (size_t i = 0; i < 5; i++) {
+		assert_true(diags->items[i].warning);
+		assert_string_equal(diags->items[i].message, want[i]);
+	}
+	assert_int_equal(diags->items[0].line, 4);
+	assert_int_equal(diags->items[0].col, 3);
+	diag_list_free(diags);
+	cjm_registry_free(reg);
+	cjm_map_free(map);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -201,6 +240,7 @@ int main(void)
 		cmocka_unit_test(test_dismissed),
 		cmocka_unit_test(test_accept_all_and_undo),
 		cmocka_unit_test(test_accept_kinds),
+		cmocka_unit_test(test_check_map),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
