@@ -15,8 +15,10 @@
  * across phases) rises to a level at or above the threshold and then falls
  * again: the scored touchpoints just before and just after are lower, or there
  * are none. A run of equal emotions counts once, at its first touchpoint.
- * Moments of truth are left to moments-of-truth (tip 3), which says what to do
- * with the good ones, so a touchpoint gets one piece of advice, not two.
+ * A moment of truth with a satisfaction and an impact is left to
+ * moments-of-truth (tip 3), which judges it on those and says what to do with
+ * the good ones, so a touchpoint gets one piece of advice, not two; a moment of
+ * truth without them is a peak like any other.
  */
 
 static const char *const amplify_parcel_words[] = {"parcel", "package", "pakket", "deliver", "levering",
@@ -120,7 +122,9 @@ static void amplify_close(const cjm_pattern_context *ctx, const amplify_run *run
 			  int highest, amplify_text *text)
 {
 	const cjm_touchpoint *tp = run->first;
-	if (!tp || tp->emotion < ctx->threshold || tp->moment_of_truth == CJM_TRUE)
+	if (!tp || tp->emotion < ctx->threshold)
+		return;
+	if (tp->moment_of_truth == CJM_TRUE && tp->has_satisfaction && tp->has_impact)
 		return;
 	if (run->before && run->before->emotion > tp->emotion)
 		return;

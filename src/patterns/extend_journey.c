@@ -79,6 +79,8 @@ static void extend_end(const cjm_pattern_context *ctx)
 		cjm_pu_quote(&why, phase->name, CJM_PU_QUOTE_MAX);
 		strbuf_printf(&why, " has %zu touchpoint%s (at most %g), so the journey may stop too soon", n,
 			      extend_plural(n), ctx->threshold);
+	} else if (!last) {
+		return; /* an empty last phase and a threshold below 0: nothing to go on */
 	} else if (last->commitment == CJM_TRUE) {
 		strbuf_puts(&why, "The journey ends at the decision: ");
 		cjm_pu_quote(&why, last->name, CJM_PU_QUOTE_MAX);

@@ -9,6 +9,7 @@
 #include "util/strbuf.h"
 
 #define TRUTH_DEFAULT_THRESHOLD 0.0
+#define TRUTH_ID "moments-of-truth"
 
 /*
  * A moment that matters is one marked moment_of_truth, or one whose impact is
@@ -248,6 +249,7 @@ static void truth_suggest(const cjm_pattern_context *ctx)
 	size_t best_count = 0;
 	truth_run run = {0};
 	char num[40];
+	strset *dismissed = cjm_pu_dismissed_targets(map, TRUTH_ID);
 
 	snprintf(run.note_emotion, sizeof run.note_emotion, "at or below %s", cjm_pu_number(num, ctx->threshold));
 	snprintf(run.note_sat, sizeof run.note_sat, "below %s", cjm_pu_number(num, sat_threshold));
@@ -269,13 +271,16 @@ static void truth_suggest(const cjm_pattern_context *ctx)
 				truth_emit_weak(ctx, &run, tp, low_sat, low_emotion, phase, 1);
 				marked_weak = true;
 			} else if (low_sat || low_emotion) {
+				if (dismissed && strset_has(dismissed, tp->id))
+					continue; /* dismissed: the next weakest comes forward */
 				weak_count++;
 				if (!weakest || truth_weaker(tp, weakest)) {
 					weakest = tp;
 					weakest_sat = low_sat;
 					weakest_emotion = low_emotion;
 				}
-			} else if (high_impact && tp->has_satisfaction) {
+			} else if (high_impact && tp->has_satisfaction &&
+				   !(dismissed && strset_has(dismissed, tp->id))) {
 				best_count++;
 				if (!best || truth_stronger(tp, best))
 					best = tp;
@@ -288,11 +293,12 @@ static void truth_suggest(const cjm_pattern_context *ctx)
 		truth_emit_best(ctx, best, best_count);
 	strbuf_release(&run.why);
 	strbuf_release(&run.idea);
+	strset_free(dismissed);
 }
 
 const cjm_pattern cjm_pattern_moments_of_truth = {
 	.abi = CJM_PLUGIN_ABI,
-	.id = "moments-of-truth",
+	.id = TRUTH_ID,
 	.summary = "Tip 3: strengthen moments of truth that fall short; spread the best one",
 	.default_threshold = TRUTH_DEFAULT_THRESHOLD,
 	.threshold_means = "emotion at or below (a moment falls short)",

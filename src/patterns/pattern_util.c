@@ -233,3 +233,17 @@ void cjm_pu_put_figures(strbuf *why, const cjm_touchpoint *tp)
 		cjm_pu_put_number(why, tp->impact);
 	}
 }
+
+strset *cjm_pu_dismissed_targets(const cjm_map *map, const char *pattern)
+{
+	strset *targets = NULL;
+	for (size_t i = 0; i < map->dismissed_count; i++) {
+		const cjm_dismissal *d = &map->dismissed[i];
+		if (strcmp(d->pattern, pattern) != 0)
+			continue;
+		if (!targets)
+			targets = strset_new(map->dismissed_count);
+		strset_add(targets, d->target);
+	}
+	return targets;
+}

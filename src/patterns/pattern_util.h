@@ -8,6 +8,7 @@
 
 #include "cjm/map.h"
 #include "util/strbuf.h"
+#include "util/strset.h"
 
 /* A title's limit in bytes (so in characters too): one line for a workshop room. */
 #define CJM_PU_TITLE_MAX 70
@@ -55,5 +56,10 @@ const char *cjm_pu_mean(char buf[16], double x);
 
 /* Appends "; satisfaction S, impact I" for the figures TP has (nothing when neither). */
 void cjm_pu_put_figures(strbuf *why, const cjm_touchpoint *tp);
+
+/* The targets MAP's `dismissed:` holds for PATTERN, or NULL when none (strset_free it).
+ * A pattern that picks one of several candidates passes over these, so that
+ * dismissing the pick brings the next one forward instead of hiding them all. */
+strset *cjm_pu_dismissed_targets(const cjm_map *map, const char *pattern);
 
 #endif

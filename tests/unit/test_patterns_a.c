@@ -411,20 +411,30 @@ static void test_amplify_unscored_and_phases(void **state)
 	assert_targets(run(&cjm_pattern_amplify_peaks, LINE(0, 2, NO_EMOTION, 2, 0)), TARGETS("t1"));
 	assert_mentions(cap.items[0].rationale, "(and 1 more right after it at +2)");
 
-	/* neighbours across phases, and a moment of truth left to moments-of-truth */
+	/* neighbours across phases, and a scored moment of truth left to moments-of-truth */
 	cjm_map *map = load_text(HEAD "phases:\n"
 				      "- id: a\n  name: A\n  touchpoints:\n"
 				      "  - {id: low, name: Low, emotion: 0}\n"
 				      "  - {id: peak, name: Parcel at the door, emotion: 2, channel: mail}\n"
 				      "- id: b\n  name: B\n  touchpoints:\n"
 				      "  - {id: dip, name: Dip, emotion: 1}\n"
-				      "  - {id: truth, name: Truth, emotion: 3, moment_of_truth: true}\n"
+				      "  - {id: truth, name: Truth, emotion: 3, moment_of_truth: true, satisfaction: 9,\n"
+				      "     impact: 0.8}\n"
 				      "  - {id: end, name: End, emotion: 0}\n");
 	c = run(&cjm_pattern_amplify_peaks, map);
 	assert_targets(c, TARGETS("peak"));
 	assert_int_equal(c->items[0].priority, 4);
 	assert_mentions(c->items[0].rationale, "up from 'Low' (0), then down to 'Dip' (+1)");
 	assert_mentions(c->items[0].text, "handwritten thank-you card");
+
+	/* a moment of truth without satisfaction and impact is a peak like any other: moments-of-truth
+	 * has nothing to judge it on */
+	map = load_text(HEAD "phases:\n- id: a\n  name: A\n  touchpoints:\n"
+			     "  - {id: low, name: Low, emotion: 0}\n"
+			     "  - {id: truth, name: Truth, emotion: 3, moment_of_truth: true}\n"
+			     "  - {id: end, name: End, emotion: 0}\n");
+	assert_targets(run(&cjm_pattern_amplify_peaks, map), TARGETS("truth"));
+	assert_none(run(&cjm_pattern_moments_of_truth, map));
 }
 
 static void test_amplify_threshold(void **state)
@@ -555,6 +565,16 @@ static void test_truth_one_per_phase(void **state)
 			     "  - {id: truth, name: Truth, emotion: 1, satisfaction: 6.5, moment_of_truth: true}\n"
 			     "  - {id: worse, name: Worse, emotion: -3, satisfaction: 2, impact: 0.9}\n");
 	assert_targets(run(&cjm_pattern_moments_of_truth, map), TARGETS("truth"));
+
+	/* dismissing the weakest brings the next weakest forward, not silence */
+	map = load_text(HEAD "phases:\n- id: a\n  name: Overstap\n  touchpoints:\n"
+			     "  - {id: box, name: Box, emotion: -2, satisfaction: 4, impact: 0.4}\n"
+			     "  - {id: form, name: Form, emotion: -1, satisfaction: 5, impact: 0.9}\n"
+			     "  - {id: best, name: Best, emotion: 3, satisfaction: 9, impact: 0.9}\n"
+			     "  - {id: good, name: Good, emotion: 2, satisfaction: 8, impact: 0.5}\n"
+			     "dismissed:\n- {pattern: moments-of-truth, target: box}\n"
+			     "- {pattern: moments-of-truth, target: best}\n");
+	assert_targets(run(&cjm_pattern_moments_of_truth, map), TARGETS("form", "good"));
 }
 
 /* ---- strong-start ---- */

@@ -368,6 +368,8 @@ static void test_extend_thin_last_phase(void **state)
 			     "- {id: later, name: Later}\n");
 	assert_int_equal(run(&cjm_pattern_extend_journey, map), 1);
 	assert_mentions(must_find("later")->rationale, "'Later' has 0 touchpoints");
+	/* ... and with a threshold below 0 an empty last phase is no reason, and no crash */
+	assert_int_equal(run_at(&cjm_pattern_extend_journey, map, -1), 0);
 	cjm_map_free(map);
 }
 
