@@ -17,7 +17,7 @@ static const struct {
 	const char *section;
 } help_topics[] = {
 	{ "map", "cjm-map", "5" },
-	{ "patterns", "cjm-patterns", "7" },
+	{ "tips", "cjm-patterns", "7" }, /* "patterns" is the command */
 	{ "plugin", "cjm-plugin", "7" },
 	{ "git", "cjm-git", "7" },
 };

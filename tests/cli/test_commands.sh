@@ -183,5 +183,11 @@ expect_out_has "cjm fmt" "help fmt shows the fmt page"
 run "$CJM" help map
 expect_rc 0 "help map exits 0"
 expect_out_has "moment_of_truth" "help map shows the file format"
+run "$CJM" help plugin
+expect_rc 0 "help plugin exits 0"
+expect_out_has "cjm_plugin_patterns" "help plugin shows cjm-plugin(7)"
+run "$CJM" help tips
+expect_rc 0 "help tips exits 0"
+expect_out_has "soften-negatives" "help tips shows cjm-patterns(7)"
 run "$CJM" help nonsense
 expect_rc 64 "help of an unknown topic is a usage error"
