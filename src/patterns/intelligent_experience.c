@@ -9,7 +9,6 @@
 #include "patterns/builtin.h"
 #include "patterns/pattern_util.h"
 #include "util/strbuf.h"
-#include "util/strset.h"
 #include "util/xalloc.h"
 
 #define SMART_PRIORITY 3
@@ -59,21 +58,39 @@ static unsigned char smart_lower(unsigned char c)
 	return c >= 'A' && c <= 'Z' ? (unsigned char)(c - 'A' + 'a') : c;
 }
 
-/* True when W occurs in TEXT as its match asks, ignoring ASCII case. Bytes of
- * multi-byte characters never equal the ASCII words, so this is UTF-8 safe. */
-static bool smart_find(const char *text, const smart_word *w)
+/* The bytes of each word, as cjm_pu_words records a text's: a word with a byte the text
+ * lacks is ruled out without a search. */
+typedef struct smart_masks {
+	uint64_t of[SMART_WORD_COUNT][4];
+} smart_masks;
+
+static void smart_masks_init(smart_masks *masks)
 {
-	const unsigned char *s = (const unsigned char *)text;
+	memset(masks, 0, sizeof *masks);
+	for (size_t w = 0; w < SMART_WORD_COUNT; w++)
+		for (const unsigned char *c = (const unsigned char *)smart_words[w].word; *c; c++)
+			masks->of[w][*c >> 6] |= (uint64_t)1 << (*c & 63);
+}
+
+/* True when every byte of MASK is in SEEN. */
+static bool smart_covers(const uint64_t seen[4], const uint64_t mask[4])
+{
+	return ((mask[0] & ~seen[0]) | (mask[1] & ~seen[1]) | (mask[2] & ~seen[2]) | (mask[3] & ~seen[3])) == 0;
+}
+
+/* True when W (whose bytes are MASK) occurs in TEXT (prepared by cjm_pu_words_init: ASCII
+ * lower-cased) as its match asks. Bytes of multi-byte characters never equal the ASCII
+ * words, so this is UTF-8 safe. */
+static bool smart_find(const cjm_pu_words *text, const smart_word *w, const uint64_t mask[4])
+{
+	if (!smart_covers(text->seen, mask))
+		return false;
+	const char *s = text->lower;
 	size_t n = strlen(w->word);
-	for (size_t i = 0; s[i]; i++) {
-		if (w->match != SMART_ANYWHERE && i > 0 && smart_is_word_byte(s[i - 1]))
+	for (const char *hit = strstr(s, w->word); hit; hit = strstr(hit + 1, w->word)) {
+		if (w->match != SMART_ANYWHERE && hit > s && smart_is_word_byte((unsigned char)hit[-1]))
 			continue;
-		size_t k = 0;
-		while (k < n && s[i + k] && smart_lower(s[i + k]) == (unsigned char)w->word[k])
-			k++;
-		if (k < n)
-			continue;
-		if (w->match == SMART_WORD && smart_is_word_byte(s[i + n]))
+		if (w->match == SMART_WORD && smart_is_word_byte((unsigned char)hit[n]))
 			continue;
 		return true;
 	}
@@ -84,13 +101,16 @@ static bool smart_find(const char *text, const smart_word *w)
  * The root of a name, for spotting the same contact twice: its first two words,
  * lower-cased, each without a plural ending ("Meterstanden doorgeven op de
  * overstapdag" and "Meterstand doorgeven" share "meterstand doorgev"), keyed
- * by channel. Returns a malloc'd key, or NULL when the name has no words.
+ * by channel. Returns the key's 64-bit FNV-1a hash (never 0), or 0 when the name
+ * has no words; the key is built in SCRATCH. Groups are told apart by the hash
+ * alone: two roots share one with odds of about n^2 / 2^65, none in practice.
  */
-static char *smart_root_key(const cjm_touchpoint *tp)
+static uint64_t smart_root_key(const cjm_touchpoint *tp, strbuf *scratch)
 {
-	strbuf key = { 0 };
-	strbuf_puts(&key, tp->channel ? tp->channel : "");
-	strbuf_putc(&key, '\x1f');
+	strbuf *key = scratch;
+	strbuf_reset(key);
+	strbuf_puts(key, tp->channel ? tp->channel : "");
+	strbuf_putc(key, '\x1f');
 	const unsigned char *s = (const unsigned char *)tp->name;
 	int words = 0;
 	while (*s && words < 2) {
@@ -98,29 +118,62 @@ static char *smart_root_key(const cjm_touchpoint *tp)
 			s++;
 		if (!*s)
 			break;
-		size_t start = key.len;
+		size_t start = key->len;
 		if (words > 0) {
-			strbuf_putc(&key, ' ');
+			strbuf_putc(key, ' ');
 			start++;
 		}
 		while (*s && (smart_is_word_byte(*s) || *s == '\'')) {
 			if (*s != '\'')
-				strbuf_putc(&key, (char)smart_lower(*s));
+				strbuf_putc(key, (char)smart_lower(*s));
 			s++;
 		}
-		size_t len = key.len - start;
-		if (len > 4 && key.data[key.len - 2] == 'e' && key.data[key.len - 1] == 'n')
-			key.len -= 2;
-		else if (len > 4 && key.data[key.len - 1] == 's')
-			key.len -= 1;
-		key.data[key.len] = '\0';
+		size_t len = key->len - start;
+		if (len > 4 && key->data[key->len - 2] == 'e' && key->data[key->len - 1] == 'n')
+			key->len -= 2;
+		else if (len > 4 && key->data[key->len - 1] == 's')
+			key->len -= 1;
+		key->data[key->len] = '\0';
 		words++;
 	}
-	if (words == 0) {
-		strbuf_release(&key);
-		return NULL;
-	}
-	return key.data;
+	if (!words)
+		return 0;
+	uint64_t hash = 14695981039346656037u;
+	for (size_t i = 0; i < key->len; i++)
+		hash = (hash ^ (unsigned char)key->data[i]) * 1099511628211u;
+	return hash ? hash : 1;
+}
+
+/* A repeated contact: the touchpoints whose root key hashes to HASH. */
+typedef struct smart_group {
+	uint64_t hash; /* 0: an empty slot */
+	size_t count;
+	bool named;    /* a repeat-only suggestion was made for it */
+} smart_group;
+
+/* An open-addressing table of groups, at most half full. */
+typedef struct smart_groups {
+	smart_group *slots;
+	size_t mask;
+} smart_groups;
+
+static void smart_groups_init(smart_groups *g, size_t expected)
+{
+	size_t cap = 16;
+	while (cap < expected * 2)
+		cap *= 2;
+	g->slots = xcalloc(cap, sizeof *g->slots);
+	g->mask = cap - 1;
+}
+
+/* The group of HASH (not 0), made empty when new. */
+static smart_group *smart_group_of(smart_groups *g, uint64_t hash)
+{
+	size_t i = (size_t)hash & g->mask;
+	while (g->slots[i].hash && g->slots[i].hash != hash)
+		i = (i + 1) & g->mask;
+	g->slots[i].hash = hash;
+	return &g->slots[i];
 }
 
 /* What was found at one touchpoint. */
@@ -133,18 +186,35 @@ typedef struct smart_signals {
 	size_t repeats; /* touchpoints sharing its root and channel, itself included; 0 or 1 means none */
 } smart_signals;
 
-static smart_signals smart_look(const cjm_touchpoint *tp, size_t repeats)
+/* How many pains smart_look prepares on the stack; more go to the heap. */
+#define SMART_LOCAL_PAINS 4
+
+static smart_signals smart_look(const cjm_touchpoint *tp, size_t repeats, const smart_masks *masks)
 {
 	smart_signals sig = { 0 };
+	/* Each text is lower-cased once, then searched for every word; IN_PAINS holds the
+	 * bytes of all the pains, to rule a word out of every pain at once. */
+	cjm_pu_words name, local[SMART_LOCAL_PAINS];
+	uint64_t in_pains[4] = { 0 };
+	size_t pain_count = tp->pains.len;
+	cjm_pu_words *pains = pain_count <= SMART_LOCAL_PAINS ? local : xmalloc(pain_count * sizeof *pains);
+	cjm_pu_words_init(&name, tp->name);
+	for (size_t i = 0; i < pain_count; i++) {
+		cjm_pu_words_init(&pains[i], tp->pains.items[i]);
+		for (size_t k = 0; k < 4; k++)
+			in_pains[k] |= pains[i].seen[k];
+	}
 	for (size_t w = 0; w < SMART_WORD_COUNT; w++) {
-		if (smart_find(tp->name, &smart_words[w])) {
+		if (smart_find(&name, &smart_words[w], masks->of[w])) {
 			sig.count++;
 			if (sig.in_name_count < SMART_QUOTED_MAX)
 				sig.in_name[sig.in_name_count++] = smart_words[w].word;
 			continue;
 		}
-		for (size_t i = 0; i < tp->pains.len; i++) {
-			if (smart_find(tp->pains.items[i], &smart_words[w])) {
+		if (!smart_covers(in_pains, masks->of[w]))
+			continue;
+		for (size_t i = 0; i < pain_count; i++) {
+			if (smart_find(&pains[i], &smart_words[w], masks->of[w])) {
 				sig.count++;
 				if (sig.in_pains_count < SMART_QUOTED_MAX)
 					sig.in_pains[sig.in_pains_count++] = smart_words[w].word;
@@ -152,6 +222,11 @@ static smart_signals smart_look(const cjm_touchpoint *tp, size_t repeats)
 			}
 		}
 	}
+	cjm_pu_words_free(&name);
+	for (size_t i = 0; i < pain_count; i++)
+		cjm_pu_words_free(&pains[i]);
+	if (pains != local)
+		free(pains);
 	if (repeats > 1) {
 		sig.count++;
 		sig.repeats = repeats;
@@ -166,43 +241,44 @@ static void smart_put_words(strbuf *why, const char *lead, const char *const *wo
 		strbuf_printf(why, "%s'%s'", i == 0 ? "" : i + 1 == n ? " and " : ", ", words[i]);
 }
 
-static void smart_emit(const cjm_pattern_context *ctx, const cjm_touchpoint *tp, const smart_signals *sig)
+/* Emits the suggestion for TP, writing its rationale in WHY (a buffer kept between calls). */
+static void smart_emit(const cjm_pattern_context *ctx, const cjm_touchpoint *tp, const smart_signals *sig,
+		       strbuf *why)
 {
-	strbuf why = { 0 };
-	cjm_pu_quote(&why, tp->name, CJM_PU_QUOTE_MAX);
-	strbuf_puts(&why, ": ");
+	strbuf_reset(why);
+	cjm_pu_quote(why, tp->name, CJM_PU_QUOTE_MAX);
+	strbuf_puts(why, ": ");
 	const char *sep = "";
 	if (sig->in_name_count) {
-		smart_put_words(&why, "its name mentions ", sig->in_name, sig->in_name_count);
+		smart_put_words(why, "its name mentions ", sig->in_name, sig->in_name_count);
 		sep = "; ";
 	}
 	if (sig->in_pains_count) {
-		strbuf_puts(&why, sep);
-		smart_put_words(&why, "its pains mention ", sig->in_pains, sig->in_pains_count);
+		strbuf_puts(why, sep);
+		smart_put_words(why, "its pains mention ", sig->in_pains, sig->in_pains_count);
 		sep = "; ";
 	}
 	if (sig->in_name_count || sig->in_pains_count)
-		strbuf_puts(&why, " (data entry or repetition)");
+		strbuf_puts(why, " (data entry or repetition)");
 	if (sig->repeats > 1) {
-		strbuf_puts(&why, sep);
-		strbuf_printf(&why, "it is one of %zu touchpoints", sig->repeats);
+		strbuf_puts(why, sep);
+		strbuf_printf(why, "it is one of %zu touchpoints", sig->repeats);
 		if (tp->channel)
-			strbuf_printf(&why, " on channel '%s'", tp->channel);
-		strbuf_puts(&why, " whose names start alike (the same contact again)");
+			strbuf_printf(why, " on channel '%s'", tp->channel);
+		strbuf_puts(why, " whose names start alike (the same contact again)");
 	}
-	strbuf_puts(&why, ". It has no personalisation pillar: remember what the customer told us and "
-			  "pre-fill it, the way Netflix and Nest learn preferences.");
+	strbuf_puts(why, ". It has no personalisation pillar: remember what the customer told us and "
+			 "pre-fill it, the way Netflix and Nest learn preferences.");
 	char title[CJM_PU_TITLE_MAX + 1];
 	cjm_pu_title(title, "Remember and pre-fill: ", tp->name, "");
 	cjm_suggestion_spec spec = {
 		.target = tp->id,
 		.title = title,
-		.rationale = why.data,
+		.rationale = why->data,
 		.priority = SMART_PRIORITY,
 		.proposal = { .kind = CJM_PROPOSE_IDEA, .text = SMART_IDEA },
 	};
 	ctx->emit(ctx, &spec);
-	strbuf_release(&why);
 }
 
 static void smart_suggest(const cjm_pattern_context *ctx)
@@ -217,22 +293,27 @@ static void smart_suggest(const cjm_pattern_context *ctx)
 	double needed = ceil(ctx->threshold);
 	size_t need = needed < 1 || isnan(needed) ? 1 : needed > (double)SIZE_MAX / 2 ? SIZE_MAX / 2 : (size_t)needed;
 
+	smart_masks masks;
+	smart_masks_init(&masks);
+
+	strbuf scratch = { 0 }; /* each key, then each rationale */
+
 	/* Pass 1: how many touchpoints share each channel and name root. */
-	char **keys = xcalloc(total, sizeof *keys);
-	strset *roots = strset_new(total);
+	uint64_t *keys = xcalloc(total, sizeof *keys);
+	smart_groups groups;
+	smart_groups_init(&groups, total);
 	size_t flat = 0;
 	for (size_t p = 0; p < map->phase_count; p++) {
 		const cjm_phase *phase = map->phases[p];
 		for (size_t t = 0; t < phase->touchpoint_count; t++, flat++) {
-			keys[flat] = smart_root_key(phase->touchpoints[t]);
-			if (!keys[flat])
-				continue;
-			bool added;
-			void **slot = strset_slot(roots, keys[flat], &added);
-			*slot = (void *)((uintptr_t)*slot + 1);
+			keys[flat] = smart_root_key(phase->touchpoints[t], &scratch);
+			if (keys[flat])
+				smart_group_of(&groups, keys[flat])->count++;
 		}
 	}
-	/* Pass 2: the signals at each touchpoint without personalisation. */
+	/* Pass 2: the signals at each touchpoint without personalisation. A touchpoint whose
+	 * one signal is that its contact repeats is named once per group, at the first that
+	 * gets a suggestion, so a journey that repeats one contact gets a focus, not a list. */
 	flat = 0;
 	for (size_t p = 0; p < map->phase_count; p++) {
 		const cjm_phase *phase = map->phases[p];
@@ -240,15 +321,20 @@ static void smart_suggest(const cjm_pattern_context *ctx)
 			const cjm_touchpoint *tp = phase->touchpoints[t];
 			if (tp->pillars & CJM_PILLAR_PERSONALISATION)
 				continue;
-			size_t repeats = keys[flat] ? (size_t)(uintptr_t)strset_get(roots, keys[flat]) : 0;
-			smart_signals sig = smart_look(tp, repeats);
-			if (sig.count >= need)
-				smart_emit(ctx, tp, &sig);
+			smart_group *group = keys[flat] ? smart_group_of(&groups, keys[flat]) : NULL;
+			smart_signals sig = smart_look(tp, group ? group->count : 0, &masks);
+			if (sig.count < need)
+				continue;
+			bool repeat_only = sig.in_name_count == 0 && sig.in_pains_count == 0;
+			if (repeat_only && group->named)
+				continue;
+			smart_emit(ctx, tp, &sig, &scratch);
+			if (sig.repeats > 1)
+				group->named = true;
 		}
 	}
-	strset_free(roots);
-	for (size_t i = 0; i < total; i++)
-		free(keys[i]);
+	strbuf_release(&scratch);
+	free(groups.slots);
 	free(keys);
 }
 
