@@ -72,12 +72,7 @@ static void panel_keep_selected(cjm_editor *ed, cjm_suggestions *s)
 			s->items[kept++] = *item;
 			continue;
 		}
-		free(item->pattern);
-		free(item->target);
-		free(item->title);
-		free(item->rationale);
-		free(item->text);
-		free(item->phase);
+		cjm_suggestion_release(item);
 	}
 	s->count = kept;
 }

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "patterns/builtin.h"
+#include "util/strset.h"
 
 #define CHECK_TYPO_DISTANCE 2 /* edits at most, for "did you mean" */
 #define CHECK_ID_MAX 64       /* longer ids are not compared */
@@ -66,6 +67,18 @@ static void check_unknown(diag_list *diags, const cjm_registry *registry, cjm_po
 			     consequence);
 }
 
+/* Every phase and touchpoint id of MAP, for one lookup per dismissal. */
+static strset *check_ids(const cjm_map *map)
+{
+	strset *ids = strset_new(map->phase_count + cjm_map_touchpoint_count(map));
+	for (size_t p = 0; p < map->phase_count; p++) {
+		strset_add(ids, map->phases[p]->id);
+		for (size_t t = 0; t < map->phases[p]->touchpoint_count; t++)
+			strset_add(ids, map->phases[p]->touchpoints[t]->id);
+	}
+	return ids;
+}
+
 void cjm_patterns_check_map(const cjm_map *map, const cjm_registry *registry, diag_list *diags)
 {
 	for (size_t i = 0; i < map->pattern_count; i++) {
@@ -73,15 +86,18 @@ void cjm_patterns_check_map(const cjm_map *map, const cjm_registry *registry, di
 		if (!cjm_registry_find(registry, s->id))
 			check_unknown(diags, registry, s->pos, s->id, "its settings are not used");
 	}
+	if (map->dismissed_count == 0)
+		return;
+	strset *ids = check_ids(map);
 	for (size_t i = 0; i < map->dismissed_count; i++) {
 		const cjm_dismissal *d = &map->dismissed[i];
-		size_t phase, tp;
 		if (!cjm_registry_find(registry, d->pattern))
 			check_unknown(diags, registry, d->pos, d->pattern, "this dismissal hides nothing");
-		else if (strcmp(d->target, CJM_JOURNEY_TARGET) != 0 && !cjm_map_find(map, d->target, &phase, &tp))
+		else if (strcmp(d->target, CJM_JOURNEY_TARGET) != 0 && !strset_has(ids, d->target))
 			diag_warning(diags, d->pos.line, d->pos.col,
 				     "dismissed target '%s' is no phase or touchpoint of the map; this dismissal "
 				     "hides nothing",
 				     d->target);
 	}
+	strset_free(ids);
 }

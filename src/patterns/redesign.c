@@ -1,8 +1,8 @@
 /* Tip 10, redesign: a journey that is negative as a whole asks whether we would build it this way today. */
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdlib.h>
 
-#include "analysis/figures.h"
 #include "patterns/builtin.h"
 #include "patterns/pattern_util.h"
 #include "util/strbuf.h"
@@ -10,42 +10,68 @@
 #define REDESIGN_MIN_SCORED 3 /* fewer scored touchpoints say too little about the whole */
 #define REDESIGN_QUESTION "Would we build this journey this way today?"
 
+/* The emotion of the journey as a whole, as cjm-stats(1) defines it (DESIGN, Figures):
+ * one walk, since the patterns run on every idle moment of the editor. */
+typedef struct redesign_whole {
+	size_t scored, negative;
+	long sum;
+	const cjm_touchpoint *peak; /* the largest absolute emotion, the earliest on a tie */
+	const cjm_touchpoint *end;  /* the last scored */
+} redesign_whole;
+
+static redesign_whole redesign_measure(const cjm_map *map)
+{
+	redesign_whole w = { 0 };
+	for (size_t p = 0; p < map->phase_count; p++) {
+		const cjm_phase *phase = map->phases[p];
+		for (size_t t = 0; t < phase->touchpoint_count; t++) {
+			const cjm_touchpoint *tp = phase->touchpoints[t];
+			if (!tp->has_emotion)
+				continue;
+			w.scored++;
+			w.sum += tp->emotion;
+			w.negative += tp->emotion < 0;
+			if (!w.peak || abs(tp->emotion) > abs(w.peak->emotion))
+				w.peak = tp;
+			w.end = tp;
+		}
+	}
+	return w;
+}
+
 static void redesign_suggest(const cjm_pattern_context *ctx)
 {
 	const cjm_map *map = ctx->map;
 	if (!map)
 		return;
-	cjm_figures *f = cjm_figures_new(map);
-	if (f->scored < REDESIGN_MIN_SCORED || !f->has_peak) {
-		cjm_figures_free(f);
+	redesign_whole w = redesign_measure(map);
+	if (w.scored < REDESIGN_MIN_SCORED)
 		return;
-	}
-	bool low_mean = f->emotion.mean < ctx->threshold;
-	bool mostly_negative = f->emotion.negative * 2 > f->scored;
-	bool negative_ends = f->end < 0 && f->peak < 0;
+	double mean_emotion = (double)w.sum / (double)w.scored;
+	bool low_mean = mean_emotion < ctx->threshold;
+	bool mostly_negative = w.negative * 2 > w.scored;
+	bool negative_ends = w.end->emotion < 0 && w.peak->emotion < 0;
 	int holding = (int)low_mean + (int)mostly_negative + (int)negative_ends;
-	if (holding == 0) {
-		cjm_figures_free(f);
+	if (holding == 0)
 		return;
-	}
 
 	char mean[16], limit[40], end[8], peak[8];
-	cjm_pu_mean(mean, f->emotion.mean);
+	cjm_pu_mean(mean, mean_emotion);
 	cjm_pu_number(limit, ctx->threshold);
-	cjm_pu_emotion(end, f->end);
-	cjm_pu_emotion(peak, f->peak);
+	cjm_pu_emotion(end, w.end->emotion);
+	cjm_pu_emotion(peak, w.peak->emotion);
 	strbuf why = { 0 };
 	strbuf_printf(&why, "The journey is negative as a whole: mean emotion %s over %zu scored touchpoints", mean,
-		      f->scored);
+		      w.scored);
 	if (low_mean)
 		strbuf_printf(&why, " (below %s)", limit);
 	if (mostly_negative)
-		strbuf_printf(&why, "; %zu of the %zu are negative", f->emotion.negative, f->scored);
+		strbuf_printf(&why, "; %zu of the %zu are negative", w.negative, w.scored);
 	if (negative_ends) {
 		strbuf_printf(&why, "; the end is %s (", end);
-		cjm_pu_quote(&why, f->tps[f->end_at].tp->name, CJM_PU_QUOTE_MAX);
+		cjm_pu_quote(&why, w.end->name, CJM_PU_QUOTE_MAX);
 		strbuf_printf(&why, ") and the peak %s (", peak);
-		cjm_pu_quote(&why, f->tps[f->peak_at].tp->name, CJM_PU_QUOTE_MAX);
+		cjm_pu_quote(&why, w.peak->name, CJM_PU_QUOTE_MAX);
 		strbuf_putc(&why, ')');
 	}
 	strbuf_puts(&why, ". Fixing single steps may not be enough: ask the room whether we would build this "
@@ -60,7 +86,6 @@ static void redesign_suggest(const cjm_pattern_context *ctx)
 	};
 	ctx->emit(ctx, &spec);
 	strbuf_release(&why);
-	cjm_figures_free(f);
 }
 
 const cjm_pattern cjm_pattern_redesign = {

@@ -7,6 +7,7 @@
 
 #include "model/field.h"
 #include "patterns/builtin.h"
+#include "patterns/pattern_util.h"
 #include "util/strset.h"
 #include "util/utf8.h"
 #include "util/xalloc.h"
@@ -15,7 +16,7 @@
 typedef struct suggest_run {
 	cjm_suggestions *out;
 	const char *pattern;
-	const strset *dismissed; /* "pattern\ttarget" */
+	strset *dismissed;       /* the targets dismissed for this pattern, or NULL when none */
 	bool keep_dismissed;
 	strset *positions;       /* id -> journey position + 1, for the order */
 	size_t *order;           /* journey position of each suggestion (parallel to out->items) */
@@ -42,10 +43,7 @@ double cjm_pattern_threshold(const cjm_map *map, const cjm_pattern *pattern)
 	return s && s->has_threshold ? s->threshold : pattern->default_threshold;
 }
 
-static char *suggest_dismissal_key(const char *pattern, const char *target)
-{
-	return xasprintf("%s\t%s", pattern, target);
-}
+#define SUGGEST_STRINGS 6 /* pattern, target, title, rationale, text, phase */
 
 /* The emit callback every pattern calls: copies the suggestion. */
 static void suggest_emit(const cjm_pattern_context *ctx, const cjm_suggestion_spec *spec)
@@ -54,9 +52,7 @@ static void suggest_emit(const cjm_pattern_context *ctx, const cjm_suggestion_sp
 	if (!spec || !spec->title)
 		return;
 	const char *target = spec->target ? spec->target : CJM_JOURNEY_TARGET;
-	char *key = suggest_dismissal_key(run->pattern, target);
-	bool dismissed = strset_has(run->dismissed, key);
-	free(key);
+	bool dismissed = run->dismissed && strset_has(run->dismissed, target);
 	if (dismissed && !run->keep_dismissed)
 		return;
 	cjm_suggestions *out = run->out;
@@ -70,15 +66,31 @@ static void suggest_emit(const cjm_pattern_context *ctx, const cjm_suggestion_sp
 	    (needs_text && (!spec->proposal.text || !*spec->proposal.text || !utf8_valid(spec->proposal.text))) ||
 	    (needs_phase && !spec->proposal.phase))
 		kind = CJM_PROPOSE_NOTHING; /* a plugin's malformed edit proposes nothing */
+	/* The strings go into one block that .pattern owns: one allocation per suggestion. */
+	const char *from[SUGGEST_STRINGS] = { run->pattern, target, spec->title,
+					      spec->rationale ? spec->rationale : "",
+					      needs_text ? spec->proposal.text : NULL,
+					      needs_phase ? spec->proposal.phase : NULL };
+	if (kind == CJM_PROPOSE_NOTHING)
+		from[4] = from[5] = NULL;
+	size_t len[SUGGEST_STRINGS], total = 0;
+	for (size_t i = 0; i < SUGGEST_STRINGS; i++) {
+		len[i] = from[i] ? strlen(from[i]) + 1 : 0;
+		total += len[i];
+	}
+	char *block = xmalloc(total), *to[SUGGEST_STRINGS];
+	for (size_t i = 0, at = 0; i < SUGGEST_STRINGS; at += len[i], i++) {
+		to[i] = from[i] ? memcpy(block + at, from[i], len[i]) : NULL;
+	}
 	out->items[out->count] = (cjm_suggestion){
-		.pattern = xstrdup(run->pattern),
-		.target = xstrdup(target),
-		.title = xstrdup(spec->title),
-		.rationale = xstrdup(spec->rationale ? spec->rationale : ""),
+		.pattern = to[0],
+		.target = to[1],
+		.title = to[2],
+		.rationale = to[3],
 		.priority = priority,
 		.kind = kind,
-		.text = xstrdup(spec->proposal.text),
-		.phase = xstrdup(spec->proposal.phase),
+		.text = to[4],
+		.phase = to[5],
 		.position = spec->proposal.position,
 		.dismissed = dismissed,
 	};
@@ -110,31 +122,35 @@ static bool suggest_wanted(const char *id, const char *const *only, size_t only_
 	return false;
 }
 
-/* Sorts by priority, then journey position, keeping the patterns' own order on ties. */
+/* Sorts by priority, then journey position, keeping the patterns' own order on ties. The
+ * keys are small (the priority and position in one number, and the index): the items
+ * are moved once, after, along the cycles of the permutation. */
 typedef struct suggest_sort_key {
-	cjm_suggestion item;
-	size_t order;
+	uint64_t rank; /* priority (1..5) in the top byte, journey position below */
 	size_t index;
 } suggest_sort_key;
 
 static int suggest_compare(const void *a, const void *b)
 {
 	const suggest_sort_key *x = a, *y = b;
-	if (x->item.priority != y->item.priority)
-		return x->item.priority < y->item.priority ? -1 : 1;
-	if (x->order != y->order)
-		return x->order < y->order ? -1 : 1;
+	if (x->rank != y->rank)
+		return x->rank < y->rank ? -1 : 1;
 	return x->index < y->index ? -1 : x->index > y->index;
 }
 
 static void suggest_sort(cjm_suggestions *out, const size_t *order)
 {
-	suggest_sort_key *keys = xmalloc((out->count ? out->count : 1) * sizeof *keys);
-	for (size_t i = 0; i < out->count; i++)
-		keys[i] = (suggest_sort_key){ out->items[i], order[i], i };
-	qsort(keys, out->count, sizeof *keys, suggest_compare);
-	for (size_t i = 0; i < out->count; i++)
-		out->items[i] = keys[i].item;
+	size_t n = out->count;
+	suggest_sort_key *keys = xmalloc((n ? n : 1) * sizeof *keys);
+	for (size_t i = 0; i < n; i++)
+		keys[i] = (suggest_sort_key){ (uint64_t)out->items[i].priority << 56 | (uint64_t)order[i], i };
+	qsort(keys, n, sizeof *keys, suggest_compare);
+	cjm_suggestion *sorted = xmalloc((n ? n : 1) * sizeof *sorted);
+	for (size_t j = 0; j < n; j++)
+		sorted[j] = out->items[keys[j].index];
+	free(out->items);
+	out->items = sorted;
+	out->cap = n ? n : 1;
 	free(keys);
 }
 
@@ -142,19 +158,14 @@ cjm_suggestions *cjm_suggest(const cjm_map *map, const cjm_registry *registry, c
 			     size_t only_count, bool keep_dismissed)
 {
 	cjm_suggestions *out = xcalloc(1, sizeof *out);
-	strset *dismissed = strset_new(map->dismissed_count);
-	char **keys = xcalloc(map->dismissed_count ? map->dismissed_count : 1, sizeof *keys);
-	for (size_t i = 0; i < map->dismissed_count; i++) {
-		keys[i] = suggest_dismissal_key(map->dismissed[i].pattern, map->dismissed[i].target);
-		strset_add(dismissed, keys[i]);
-	}
-	suggest_run run = { .out = out, .dismissed = dismissed, .keep_dismissed = keep_dismissed,
-			    .positions = suggest_positions(map) };
+	suggest_run run = { .out = out, .keep_dismissed = keep_dismissed, .positions = suggest_positions(map) };
 	for (size_t i = 0; i < registry->count; i++) {
 		const cjm_pattern *pattern = registry->entries[i].pattern;
 		if (!suggest_wanted(pattern->id, only, only_count) || !cjm_pattern_enabled(map, pattern))
 			continue;
 		run.pattern = pattern->id;
+		strset_free(run.dismissed);
+		run.dismissed = cjm_pu_dismissed_targets(map, pattern->id);
 		cjm_pattern_context ctx = { .map = map, .threshold = cjm_pattern_threshold(map, pattern),
 					    .emit = suggest_emit, .host = &run };
 		pattern->suggest(&ctx);
@@ -162,26 +173,22 @@ cjm_suggestions *cjm_suggest(const cjm_map *map, const cjm_registry *registry, c
 	suggest_sort(out, run.order);
 	free(run.order);
 	strset_free(run.positions);
-	strset_free(dismissed);
-	for (size_t i = 0; i < map->dismissed_count; i++)
-		free(keys[i]);
-	free(keys);
+	strset_free(run.dismissed);
 	return out;
+}
+
+void cjm_suggestion_release(cjm_suggestion *s)
+{
+	free(s->pattern); /* the block that holds all its strings */
+	*s = (cjm_suggestion){ 0 };
 }
 
 void cjm_suggestions_free(cjm_suggestions *suggestions)
 {
 	if (!suggestions)
 		return;
-	for (size_t i = 0; i < suggestions->count; i++) {
-		cjm_suggestion *s = &suggestions->items[i];
-		free(s->pattern);
-		free(s->target);
-		free(s->title);
-		free(s->rationale);
-		free(s->text);
-		free(s->phase);
-	}
+	for (size_t i = 0; i < suggestions->count; i++)
+		cjm_suggestion_release(&suggestions->items[i]);
 	free(suggestions->items);
 	free(suggestions);
 }

@@ -16,8 +16,8 @@ typedef struct cjm_suggestion {
 	char *rationale;
 	int priority;     /* 1 (act first) .. 5 */
 	cjm_proposal_kind kind;
-	char *text;       /* owned copies of the proposal's strings */
-	char *phase;
+	char *text;       /* the proposal's strings; NULL when its kind has none */
+	char *phase;      /* all the strings are copies in one block, freed through .pattern */
 	size_t position;
 	bool dismissed;   /* listed under dismissed: in the map */
 } cjm_suggestion;
@@ -37,6 +37,8 @@ double cjm_pattern_threshold(const cjm_map *map, const cjm_pattern *pattern);
 cjm_suggestions *cjm_suggest(const cjm_map *map, const cjm_registry *registry, const char *const *only,
 			     size_t only_count, bool keep_dismissed);
 void cjm_suggestions_free(cjm_suggestions *suggestions);
+/* Frees one suggestion's strings, for a caller that drops some items of a list. */
+void cjm_suggestion_release(cjm_suggestion *s);
 
 /* Applies S's proposal through the edit layer as one undo step (an idea is added
  * to the target's ideas, unless it is there already). Returns 0, or -1 when the
