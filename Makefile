@@ -112,6 +112,10 @@ $(B)/bench: tests/bench/bench.c $(B)/libcjm.a
 	@$(if $(V),,echo "  CC      $@")
 	$(Q)$(CC) $(CFLAGS) $(CJM_CFLAGS) -o $@ $^ $(PKG_LIBS) -ldl -lm
 
+$(B)/bench_patterns: tests/bench/bench_patterns.c $(B)/libcjm.a
+	@$(if $(V),,echo "  CC      $@")
+	$(Q)$(CC) $(CFLAGS) $(CJM_CFLAGS) -o $@ $^ $(PKG_LIBS) -ldl -lm
+
 TUI_OBJ := $(patsubst %.c,$(B)/obj/%.o,$(sort $(wildcard src/tui/*.c)))
 
 $(B)/bench_editor: tests/bench/bench_editor.c $(TUI_OBJ) $(B)/libcjm.a
@@ -145,7 +149,7 @@ fuzz: deps
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh $(B)/fuzz_load
 
 bench: deps
-	@$(MAKE) --no-print-directory $(B)/cjm $(B)/bench $(B)/bench_editor
+	@$(MAKE) --no-print-directory $(B)/cjm $(B)/bench $(B)/bench_editor $(B)/bench_patterns
 	@sh tests/bench/run.sh $(B)
 
 install: $(B)/cjm

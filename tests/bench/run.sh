@@ -1,6 +1,6 @@
 #!/bin/sh
-# Runs the benchmarks from BUILD_DIR (`make bench`): load/save against libyaml, then the editor.
-# Extra arguments such as --quick go to the load/save benchmark.
+# Runs the benchmarks from BUILD_DIR (`make bench`): load/save against libyaml, the editor, then the patterns.
+# Extra arguments such as --quick go to the load/save benchmark (--quick to the patterns' too).
 set -u
 if [ $# -lt 1 ]; then
 	echo "usage: sh tests/bench/run.sh BUILD_DIR [--quick] [--sizes N,N,...]" >&2
@@ -8,7 +8,11 @@ if [ $# -lt 1 ]; then
 fi
 build=$1
 shift
-for tool in bench bench_editor; do
+quick=""
+for arg in "$@"; do
+	[ "$arg" = --quick ] && quick=--quick
+done
+for tool in bench bench_editor bench_patterns; do
 	if [ ! -x "$build/$tool" ]; then
 		echo "run.sh: $build/$tool is missing; build it with: make $build/$tool" >&2
 		exit 66
@@ -26,3 +30,7 @@ for n in 1000 10000 100000; do
 done
 # shellcheck disable=SC2086
 "$build/bench_editor" $maps
+echo
+echo "Patterns: the ten built-ins as cjm suggest runs them, against the load of the same map"
+# shellcheck disable=SC2086
+"$build/bench_patterns" $quick $maps
