@@ -122,7 +122,9 @@ $(B)/bench_editor: tests/bench/bench_editor.c $(TUI_OBJ) $(B)/libcjm.a
 	@$(if $(V),,echo "  CC      $@")
 	$(Q)$(CC) $(CFLAGS) $(CJM_CFLAGS) -o $@ $^ $(PKG_LIBS) -ldl -lm
 
-$(B)/fuzz_load: tests/fuzz/fuzz_load.c $(LIB_SRC)
+FUZZ_NAMES := fuzz_load fuzz_suggest
+
+$(B)/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_SRC)
 	@mkdir -p $(dir $@)
 	@$(if $(V),,echo "  CLANG   $@ (libFuzzer)")
 	$(Q)$(CLANG) -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all $(CJM_CFLAGS) -o $@ $^ $(YAML_LIBS) -ldl -lm
@@ -140,13 +142,13 @@ run: deps
 check: deps
 	@$(MAKE) --no-print-directory check-run
 
-check-run: $(B)/cjm $(S)/cjm $(UNIT_BINS) $(PLUGINS_B) $(PLUGINS_S) $(B)/fuzz_load
+check-run: $(B)/cjm $(S)/cjm $(UNIT_BINS) $(PLUGINS_B) $(PLUGINS_S) $(FUZZ_NAMES:%=$(B)/%)
 	@CJM_BUILD=$(B) CJM_SAN_BUILD=$(S) FUZZ_SECONDS=$(FUZZ_SECONDS) \
 		UNIT_NAMES="$(UNIT_NAMES)" sh tests/check.sh
 
 fuzz: deps
-	@$(MAKE) --no-print-directory $(B)/fuzz_load
-	@FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh $(B)/fuzz_load
+	@$(MAKE) --no-print-directory $(FUZZ_NAMES:%=$(B)/%)
+	@for f in $(FUZZ_NAMES); do FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh $(B)/$$f || exit 1; done
 
 bench: deps
 	@$(MAKE) --no-print-directory $(B)/cjm $(B)/bench $(B)/bench_editor $(B)/bench_patterns

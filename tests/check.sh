@@ -45,13 +45,15 @@ for script in tests/cli/test_*.sh tests/tui/test_*.sh; do
 	tally "$script" "$p" "$f"
 done
 
-# a short fuzzing run of the loader
-if sh tests/fuzz/run.sh "$CJM_BUILD/fuzz_load" >"$log" 2>&1; then
-	tally "fuzz ($FUZZ_SECONDS s)" 1 0
-else
-	tail -n 40 "$log"
-	tally "fuzz ($FUZZ_SECONDS s)" 0 1
-fi
+# a short fuzzing run of the loader, and of the patterns with accept-all-then-undo
+for fuzzer in fuzz_load fuzz_suggest; do
+	if sh tests/fuzz/run.sh "$CJM_BUILD/$fuzzer" >"$log" 2>&1; then
+		tally "$fuzzer ($FUZZ_SECONDS s)" 1 0
+	else
+		tail -n 40 "$log"
+		tally "$fuzzer ($FUZZ_SECONDS s)" 0 1
+	fi
+done
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Fuzzes the map loader (BINARY is build/fuzz_load) for $FUZZ_SECONDS on a fresh temporary corpus; non-zero on a finding.
+# Runs a libFuzzer target (build/fuzz_load: the loader; build/fuzz_suggest: the patterns) for $FUZZ_SECONDS on a fresh temporary corpus of maps; non-zero on a finding.
 set -u
 if [ $# -ne 1 ]; then
 	echo "usage: sh tests/fuzz/run.sh FUZZ_BINARY" >&2
