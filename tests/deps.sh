@@ -12,6 +12,10 @@ command -v tmux >/dev/null 2>&1 || need="$need tmux"
 command -v mandoc >/dev/null 2>&1 || need="$need mandoc"
 command -v clang >/dev/null 2>&1 || need="$need clang"
 command -v git >/dev/null 2>&1 || need="$need git"
+# the exports' tests: well-formed SVG and HTML, SVG that renders, the JSON Schema
+command -v xmllint >/dev/null 2>&1 || need="$need libxml2-utils"
+command -v rsvg-convert >/dev/null 2>&1 || need="$need librsvg2-bin"
+/usr/bin/python3 -c 'import jsonschema' 2>/dev/null || need="$need python3-jsonschema"
 # libFuzzer and the sanitizer runtimes for clang
 if command -v clang >/dev/null 2>&1; then
 	dir=$(clang -print-resource-dir 2>/dev/null)

@@ -119,6 +119,23 @@ void cli_warn_pattern_refs(const char *path, const cjm_map *map, const cjm_regis
 	diag_list_free(diags);
 }
 
+int cli_write_output(const char *path, const char *data, size_t len)
+{
+	if (!path || strcmp(path, "-") == 0) {
+		if ((len && fwrite(data, 1, len, stdout) != len) || fflush(stdout) != 0) {
+			cli_error("cannot write the output: %s", strerror(errno));
+			return CJM_EXIT_IOERR;
+		}
+		return CJM_EXIT_OK;
+	}
+	const char *stage = NULL;
+	int err = cjm_write_file_atomic(path, data, len, &stage);
+	if (err == 0)
+		return CJM_EXIT_OK;
+	cli_error("%s: cannot write (%s failed: %s); nothing was written there", path, stage, strerror(err));
+	return strcmp(stage, "create") == 0 ? CJM_EXIT_CANTCREAT : CJM_EXIT_IOERR;
+}
+
 int cli_save_map(const cjm_map *map, const char *path)
 {
 	const char *stage = NULL;

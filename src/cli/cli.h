@@ -43,6 +43,8 @@ extern const cjm_command cjm_cmd_show;
 extern const cjm_command cjm_cmd_stats;
 extern const cjm_command cjm_cmd_suggest;
 extern const cjm_command cjm_cmd_patterns;
+extern const cjm_command cjm_cmd_export;
+extern const cjm_command cjm_cmd_import;
 extern const cjm_command cjm_cmd_help;
 
 /* Prints CMD's usage and options to OUT. */
@@ -78,6 +80,11 @@ void cli_warn_pattern_refs(const char *path, const cjm_map *map, const cjm_regis
 
 /* A title made from a file name: "maps/my-journey.yaml" -> "My journey" (malloc'd). */
 char *cli_title_from_path(const char *path);
+
+/* Writes DATA (LEN bytes) to standard output when PATH is NULL or "-", else to PATH
+ * atomically (temporary file, fsync, rename); on failure prints why and returns 73
+ * (cannot create) or 74 (I/O error), else 0. */
+int cli_write_output(const char *path, const char *data, size_t len);
 
 /* Saves MAP to PATH atomically; on failure prints why and returns 73 or 74. */
 int cli_save_map(const cjm_map *map, const char *path);

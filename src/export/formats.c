@@ -1,0 +1,46 @@
+/* The table of export and import formats that cjm export, cjm import and their man pages list. */
+#include "export/export.h"
+
+#include <string.h>
+
+static const cjm_format formats[] = {
+	{ "mermaid", "a Mermaid journey diagram (sections are phases, tasks are touchpoints)", cjm_export_mermaid,
+	  cjm_import_mermaid },
+	{ "markdown", "a GitHub-flavoured document: a table per phase, quadrants, the Mermaid diagram",
+	  cjm_export_markdown, NULL },
+	{ "csv", "RFC 4180 CSV, one row per touchpoint with every field, for spreadsheets", cjm_export_csv,
+	  cjm_import_csv },
+	{ "json", "the whole map as JSON, keys in the file's order, for other tools", cjm_export_json, NULL },
+	{ "svg", "a printable journey map (A3 landscape unless --paper says otherwise)", cjm_export_svg, NULL },
+	{ "html", "one self-contained page: the map picture, the figures and every detail", cjm_export_html,
+	  NULL },
+};
+
+const cjm_format *cjm_formats(size_t *count)
+{
+	*count = sizeof formats / sizeof *formats;
+	return formats;
+}
+
+const cjm_format *cjm_format_find(const char *name)
+{
+	for (size_t i = 0; i < sizeof formats / sizeof *formats; i++)
+		if (strcmp(formats[i].name, name) == 0)
+			return &formats[i];
+	return NULL;
+}
+
+bool cjm_paper_parse(const char *name, cjm_paper *paper)
+{
+	static const struct {
+		const char *name;
+		cjm_paper paper;
+	} papers[] = { { "a3", CJM_PAPER_A3 }, { "a4", CJM_PAPER_A4 }, { "a2", CJM_PAPER_A2 } };
+	for (size_t i = 0; i < sizeof papers / sizeof *papers; i++) {
+		if (strcmp(papers[i].name, name) == 0) {
+			*paper = papers[i].paper;
+			return true;
+		}
+	}
+	return false;
+}

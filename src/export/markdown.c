@@ -1,0 +1,9 @@
+/* Export to markdown (being written). */
+#include "export/export.h"
+
+void cjm_export_markdown(const cjm_map *map, const cjm_export_options *options, strbuf *out)
+{
+	(void)map;
+	(void)options;
+	(void)out;
+}
