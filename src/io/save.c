@@ -359,9 +359,34 @@ static void save_sync_folder(const char *dir)
 	}
 }
 
+/* Writes DATA into the special file PATH (a terminal, a pipe, /dev/stdout) in place:
+ * it cannot be replaced by a rename, and must not be. */
+static int save_write_special(const char *path, const char *data, size_t len, const char **stage)
+{
+	*stage = "create";
+	int fd = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC);
+	if (fd < 0)
+		return errno;
+	*stage = "write";
+	int err = cjm_write_all(fd, data, len);
+	if (close(fd) != 0 && !err)
+		err = errno;
+	if (!err)
+		*stage = NULL;
+	return err;
+}
+
 int cjm_write_file_atomic(const char *path, const char *data, size_t len, const char **stage)
 {
 	char *target = save_resolve_target(path);
+	struct stat existing;
+	if (stat(target, &existing) == 0 && !S_ISREG(existing.st_mode)) {
+		int err = S_ISDIR(existing.st_mode) ? EISDIR : save_write_special(target, data, len, stage);
+		if (S_ISDIR(existing.st_mode))
+			*stage = "create";
+		free(target);
+		return err;
+	}
 	const char *slash = strrchr(target, '/');
 	char *dir = slash ? xstrndup(target, slash == target ? 1 : (size_t)(slash - target)) : xstrdup(".");
 	char *tmp = xasprintf("%s/.%s.tmp-XXXXXX", dir, slash ? slash + 1 : target);

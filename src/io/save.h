@@ -11,7 +11,9 @@
 void cjm_save_to_buffer(const cjm_map *map, strbuf *out);
 
 /* Replaces PATH with DATA atomically: a temporary file in the same folder,
- * fsync, rename (keeping PATH's mode when it exists). Returns 0, or an errno
+ * fsync, rename (keeping PATH's mode when it exists). A PATH that exists and is
+ * not a regular file (a device, a pipe) is written in place, never replaced; a
+ * folder is EISDIR. Returns 0, or an errno
  * value with PATH untouched; *STAGE says which step failed ("create", "write",
  * "sync", "rename") for the message. */
 int cjm_write_file_atomic(const char *path, const char *data, size_t len, const char **stage);

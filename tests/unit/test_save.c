@@ -225,7 +225,7 @@ static void test_atomic_write_failure_reports_stage(void **state)
 	int err = cjm_write_file_atomic("/nonexistent-cjm-dir/map.yaml", "x", 1, &stage);
 	assert_int_equal(err, ENOENT);
 	assert_string_equal(stage, "create");
-	/* a folder in the way of the rename: the temporary file is removed again */
+	/* a folder in the way: refused before a temporary file is made */
 	char *dir = temp_dir();
 	char sub[512];
 	snprintf(sub, sizeof sub, "%s/taken", dir);
@@ -235,8 +235,8 @@ static void test_atomic_write_failure_reports_stage(void **state)
 	FILE *f = fopen(inner, "w");
 	fclose(f);
 	err = cjm_write_file_atomic(sub, "x", 1, &stage);
-	assert_int_not_equal(err, 0);
-	assert_string_equal(stage, "rename");
+	assert_int_equal(err, EISDIR);
+	assert_string_equal(stage, "create");
 	assert_int_equal(count_entries(dir), 1);
 	unlink(inner);
 	rmdir(sub);
@@ -266,6 +266,28 @@ static void test_save_file(void **state)
 	free(dir);
 }
 
+/* A device or a folder is never replaced by the rename of an atomic write. */
+static void test_atomic_write_special_files(void **state)
+{
+	(void)state;
+	const char *stage = NULL;
+	struct stat st;
+	assert_int_equal(cjm_write_file_atomic("/dev/null", "x\n", 2, &stage), 0);
+	assert_int_equal(stat("/dev/null", &st), 0);
+	assert_true(S_ISCHR(st.st_mode));
+	if (stat("/dev/full", &st) == 0 && S_ISCHR(st.st_mode)) {
+		assert_int_equal(cjm_write_file_atomic("/dev/full", "x\n", 2, &stage), ENOSPC);
+		assert_string_equal(stage, "write");
+		assert_int_equal(stat("/dev/full", &st), 0);
+		assert_true(S_ISCHR(st.st_mode)); /* still the device, not a file */
+	}
+	char dir[] = "/tmp/cjm-special-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	assert_int_equal(cjm_write_file_atomic(dir, "x\n", 2, &stage), EISDIR);
+	assert_string_equal(stage, "create");
+	assert_int_equal(rmdir(dir), 0); /* empty: nothing was left inside */
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -276,6 +298,7 @@ int main(void)
 		cmocka_unit_test(test_atomic_write_keeps_mode_and_leaves_nothing),
 		cmocka_unit_test(test_atomic_write_failure_reports_stage),
 		cmocka_unit_test(test_save_file),
+		cmocka_unit_test(test_atomic_write_special_files),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
