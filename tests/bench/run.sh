@@ -1,5 +1,5 @@
 #!/bin/sh
-# Runs the benchmarks from BUILD_DIR (`make bench`): load/save against libyaml, the editor, then the patterns.
+# Runs the benchmarks from BUILD_DIR (`make bench`): load/save against libyaml, the editor, the patterns, the exports.
 # Extra arguments such as --quick go to the load/save benchmark (--quick to the patterns' too).
 set -u
 if [ $# -lt 1 ]; then
@@ -12,7 +12,7 @@ quick=""
 for arg in "$@"; do
 	[ "$arg" = --quick ] && quick=--quick
 done
-for tool in bench bench_editor bench_patterns; do
+for tool in bench bench_editor bench_patterns bench_export; do
 	if [ ! -x "$build/$tool" ]; then
 		echo "run.sh: $build/$tool is missing; build it with: make $build/$tool" >&2
 		exit 66
@@ -34,3 +34,7 @@ echo
 echo "Patterns: the ten built-ins as cjm suggest runs them, against the load of the same map"
 # shellcheck disable=SC2086
 "$build/bench_patterns" $quick $maps
+echo
+echo "Exports: each format against the load of the same map"
+# shellcheck disable=SC2086
+"$build/bench_export" $quick $maps

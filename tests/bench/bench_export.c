@@ -1,0 +1,154 @@
+/* Benchmark of every export format against the load of the same map: each should take at most 2x the load, linearly. */
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "cjm/map.h"
+#include "export/export.h"
+#include "io/load.h"
+#include "util/diag.h"
+#include "util/strbuf.h"
+
+#define MAX_MAPS 8
+#define EXPORT_GOAL 2.0  /* export time over load time */
+#define LINEAR_LIMIT 2.0 /* per-touchpoint time, largest over smallest map (as in bench.c) */
+#define MAX_FORMATS 16
+
+static double now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+static cjm_map *load_or_die(const char *path)
+{
+	diag_list *diags = diag_list_new(path);
+	int err = 0;
+	cjm_map *map = cjm_load_file(path, diags, NULL, &err);
+	if (!map) {
+		fprintf(stderr, "bench_export: cannot load %s%s%s\n", path, err ? ": " : "", err ? strerror(err) : "");
+		diag_print(diags, stderr);
+		exit(1);
+	}
+	diag_list_free(diags);
+	return map;
+}
+
+/* The best of RUNS loads of PATH, in ms. */
+static double time_load(const char *path, int runs)
+{
+	double best = 0;
+	for (int r = 0; r < runs; r++) {
+		double t0 = now_ms();
+		cjm_map *map = load_or_die(path);
+		double t = now_ms() - t0;
+		cjm_map_free(map);
+		if (r == 0 || t < best)
+			best = t;
+	}
+	return best;
+}
+
+/* The best of RUNS exports of MAP in FORMAT, in ms, the buffer's growth included;
+ * *BYTES gets the output's size. */
+static double time_export(const cjm_map *map, const cjm_format *format, int runs, size_t *bytes)
+{
+	double best = 0;
+	cjm_export_options options = { .paper = CJM_PAPER_A3 };
+	for (int r = 0; r < runs; r++) {
+		strbuf out = { 0 };
+		double t0 = now_ms();
+		format->export_map(map, &options, &out);
+		double t = now_ms() - t0;
+		*bytes = out.len;
+		strbuf_release(&out);
+		if (r == 0 || t < best)
+			best = t;
+	}
+	return best;
+}
+
+static void print_size(size_t bytes)
+{
+	if (bytes >= 1024 * 1024)
+		printf("%.1f MiB", (double)bytes / (1024.0 * 1024.0));
+	else
+		printf("%.0f KiB", (double)bytes / 1024.0);
+}
+
+int main(int argc, char **argv)
+{
+	const char *paths[MAX_MAPS];
+	size_t map_count = 0;
+	bool quick = false;
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--quick") == 0)
+			quick = true;
+		else if (map_count < MAX_MAPS)
+			paths[map_count++] = argv[i];
+	}
+	if (map_count == 0) {
+		fprintf(stderr, "usage: bench_export [--quick] MAP...  (at most %d maps, of growing size)\n", MAX_MAPS);
+		return 64;
+	}
+	size_t format_count = 0;
+	const cjm_format *formats = cjm_formats(&format_count);
+	if (format_count > MAX_FORMATS)
+		format_count = MAX_FORMATS;
+
+	size_t touchpoints[MAX_MAPS];
+	double load_ms[MAX_MAPS], export_ms[MAX_MAPS][MAX_FORMATS];
+	size_t bytes[MAX_MAPS][MAX_FORMATS];
+	double worst_ratio = 0;
+	const char *worst_at = "";
+	for (size_t m = 0; m < map_count; m++) {
+		cjm_map *map = load_or_die(paths[m]);
+		touchpoints[m] = cjm_map_touchpoint_count(map);
+		int runs = quick ? 2 : touchpoints[m] >= 100000 ? 3 : touchpoints[m] >= 10000 ? 5 : 11;
+		fprintf(stderr, "bench_export: %zu touchpoints, best of %d...\n", touchpoints[m], runs);
+		load_ms[m] = time_load(paths[m], runs);
+		for (size_t f = 0; f < format_count; f++) {
+			export_ms[m][f] = time_export(map, &formats[f], runs, &bytes[m][f]);
+			double ratio = export_ms[m][f] / load_ms[m];
+			if (ratio > worst_ratio) {
+				worst_ratio = ratio;
+				worst_at = formats[f].name;
+			}
+		}
+		cjm_map_free(map);
+	}
+
+	printf("| format |");
+	for (size_t m = 0; m < map_count; m++)
+		printf(" %zu ms | ratio |", touchpoints[m]);
+	printf(" output at %zu | µs/tp growth |\n|---|", touchpoints[map_count - 1]);
+	for (size_t m = 0; m < map_count; m++)
+		printf("---:|---:|");
+	printf("---:|---:|\n| (load) |");
+	for (size_t m = 0; m < map_count; m++)
+		printf(" %.2f | 1.00× |", load_ms[m]);
+	printf(" | |\n");
+	bool linear = true;
+	for (size_t f = 0; f < format_count; f++) {
+		printf("| %s |", formats[f].name);
+		for (size_t m = 0; m < map_count; m++)
+			printf(" %.2f | %.2f× |", export_ms[m][f], export_ms[m][f] / load_ms[m]);
+		printf(" ");
+		print_size(bytes[map_count - 1][f]);
+		size_t last = map_count - 1;
+		double growth = (export_ms[last][f] / (double)touchpoints[last]) /
+				(export_ms[0][f] / (double)touchpoints[0]);
+		if (map_count > 1 && growth > LINEAR_LIMIT)
+			linear = false;
+		printf(" | %.2f× |\n", growth);
+	}
+	printf("\n- every export ≤ %.1f× load: %s (the slowest: %s at %.2f×)\n", EXPORT_GOAL,
+	       worst_ratio <= EXPORT_GOAL ? "holds" : "**missed**", worst_at, worst_ratio);
+	printf("- time per touchpoint, largest vs smallest map, within %.1f×: %s\n", LINEAR_LIMIT,
+	       linear ? "holds (linear)" : "**missed**");
+	printf("- the export's time builds the whole output in memory, as cjm export does before writing it\n");
+	return 0;
+}
