@@ -74,6 +74,8 @@ struct cjm_edit {
 	unsigned depth;     /* group nesting */
 	unsigned long generation;
 	unsigned long shape_generation; /* changes only when phases or touchpoints come, go or move */
+	bool has_place;     /* PLACE holds where the last undo or redo changed the map */
+	cjm_ref place;
 	bool saved_known;   /* false once the saved state can no longer be reached */
 	size_t saved_done;  /* the saved state: DONE steps plus SAVED_OPEN records of OPEN */
 	size_t saved_open;
@@ -811,6 +813,33 @@ bool cjm_edit_can_redo(const cjm_edit *edit)
 	return edit->depth == 0 && edit->done < edit->step_count;
 }
 
+/* Where R, just applied, left its item: what the editor selects after an undo or redo.
+ * False for a change that has no place on the map (a dismissal). */
+static bool record_place(const struct record *r, cjm_ref *where)
+{
+	switch (r->kind) {
+	case REC_PHASE: *where = (cjm_ref){ CJM_REF_PHASE, r->u.phase.at, 0 }; return true;
+	case REC_TOUCHPOINT: *where = (cjm_ref){ CJM_REF_TOUCHPOINT, r->u.tp.phase, r->u.tp.at }; return true;
+	/* a move has swapped its ends: FROM is where the item is now */
+	case REC_MOVE_PHASE: *where = (cjm_ref){ CJM_REF_PHASE, r->u.move.from, 0 }; return true;
+	case REC_MOVE_TOUCHPOINT:
+		*where = (cjm_ref){ CJM_REF_TOUCHPOINT, r->u.move.from_phase, r->u.move.from };
+		return true;
+	case REC_SET: *where = r->u.set.ref; return true;
+	case REC_LIST_ITEM:
+	case REC_LIST_REPLACE: *where = r->u.item.ref; return true;
+	case REC_DISMISSAL: break;
+	}
+	return false;
+}
+
+bool cjm_edit_changed_place(const cjm_edit *edit, cjm_ref *where)
+{
+	if (edit->has_place)
+		*where = edit->place;
+	return edit->has_place;
+}
+
 int cjm_edit_undo(cjm_edit *edit)
 {
 	if (edit->depth > 0)
@@ -820,6 +849,7 @@ int cjm_edit_undo(cjm_edit *edit)
 	struct step *step = &edit->steps[--edit->done];
 	for (size_t i = step->count; i-- > 0;)
 		edit_apply(edit, &step->records[i]);
+	edit->has_place = step->count > 0 && record_place(&step->records[0], &edit->place);
 	edit->generation++;
 	return edit_ok(edit);
 }
@@ -833,6 +863,7 @@ int cjm_edit_redo(cjm_edit *edit)
 	struct step *step = &edit->steps[edit->done++];
 	for (size_t i = 0; i < step->count; i++)
 		edit_apply(edit, &step->records[i]);
+	edit->has_place = step->count > 0 && record_place(&step->records[step->count - 1], &edit->place);
 	edit->generation++;
 	return edit_ok(edit);
 }

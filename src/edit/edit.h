@@ -66,6 +66,10 @@ bool cjm_edit_can_undo(const cjm_edit *edit);
 bool cjm_edit_can_redo(const cjm_edit *edit);
 int cjm_edit_undo(cjm_edit *edit); /* -1 when there is nothing to undo */
 int cjm_edit_redo(cjm_edit *edit);
+/* Where the last undo or redo changed the map: the item it put back, took away
+ * (its old place, which may now be past the end) or moved, or whose field it
+ * changed. False when that change has no place (a dismissal). */
+bool cjm_edit_changed_place(const cjm_edit *edit, cjm_ref *where);
 
 /* A number that changes with every change, undo and redo (for autosave and redraw). */
 unsigned long cjm_edit_generation(const cjm_edit *edit);

@@ -328,6 +328,17 @@ static int cmd_rename(cjm_editor *ed, const char *args)
 	return 0;
 }
 
+/* After an undo or redo: selects what it changed, so the room sees it. */
+static void cmd_select_changed(cjm_editor *ed)
+{
+	cjm_ref where;
+	if (cjm_edit_changed_place(ed->edit, &where) && where.kind != CJM_REF_MAP) {
+		ed->phase = where.phase;
+		ed->tp = where.kind == CJM_REF_PHASE ? CJM_PHASE_ITSELF : where.tp;
+	}
+	cmd_clamp_selection(ed);
+}
+
 static int cmd_undo(cjm_editor *ed, const char *args)
 {
 	(void)args;
@@ -335,7 +346,7 @@ static int cmd_undo(cjm_editor *ed, const char *args)
 		cjm_editor_say(ed, false, "nothing to undo");
 		return 0;
 	}
-	cmd_clamp_selection(ed);
+	cmd_select_changed(ed);
 	cjm_editor_say(ed, false, "undone");
 	return 0;
 }
@@ -347,7 +358,7 @@ static int cmd_redo(cjm_editor *ed, const char *args)
 		cjm_editor_say(ed, false, "nothing to redo");
 		return 0;
 	}
-	cmd_clamp_selection(ed);
+	cmd_select_changed(ed);
 	cjm_editor_say(ed, false, "redone");
 	return 0;
 }

@@ -1,5 +1,6 @@
 #!/bin/sh
-# Scores emotions with + - and digits, undoes and redoes them (u, Ctrl-R).
+# Scores emotions with + - and digits, undoes and redoes them (u, Ctrl-R), each
+# selecting what it changed.
 . tests/cli/lib.sh
 . tests/tui/tmux.sh
 
@@ -58,6 +59,7 @@ tui_wait_gone "●-1" && ok "u takes Bravo's score away"
 row_has +2 "●+2" "u leaves Alpha at +2"
 tui_keys u
 row_has +1 "●+1" "a second u takes Alpha back to +1"
+tui_status_has "Orient > Alpha |" "u selects the touchpoint it changed, so the room sees it"
 tui_keys u
 tui_wait_gone "●" && ok "a third u leaves nothing scored"
 tui_keys u
@@ -69,6 +71,7 @@ tui_status_has "redone" "Ctrl-R says redone"
 tui_keys C-r C-r
 row_has +2 "●+2" "Ctrl-R again redoes Alpha +2"
 row_has -1 "●-1" "Ctrl-R a third time redoes Bravo -1"
+tui_status_has "Orient > Bravo |" "Ctrl-R selects the touchpoint it changed"
 tui_keys C-r
 tui_status_has "nothing to redo" "Ctrl-R with nothing left to redo says so"
 

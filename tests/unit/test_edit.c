@@ -1343,6 +1343,61 @@ static void random_history(cjm_edit *edit, struct history_model *h)
 	assert_int_equal(cjm_edit_dirty(edit), h->saved != (long)h->cur);
 }
 
+/* ASSERT_PLACE: cjm_edit_changed_place names KIND, PHASE, TP. */
+#define ASSERT_PLACE(edit, k, p, t)                                       \
+	do {                                                              \
+		cjm_ref where_;                                           \
+		assert_true(cjm_edit_changed_place((edit), &where_));      \
+		assert_int_equal(where_.kind, (k));                       \
+		assert_int_equal(where_.phase, (p));                      \
+		if ((k) == CJM_REF_TOUCHPOINT)                            \
+			assert_int_equal(where_.tp, (t));                 \
+	} while (0)
+
+/* Undo and redo say where they changed the map, so the editor can select it. */
+static void test_changed_place(void **state)
+{
+	(void)state;
+	cjm_edit *edit = fixture_edit();
+	cjm_ref where;
+	assert_false(cjm_edit_changed_place(edit, &where)); /* nothing undone yet */
+
+	/* a field: the touchpoint whose field it was */
+	assert_int_equal(cjm_edit_set_emotion(edit, (cjm_ref){ CJM_REF_TOUCHPOINT, 0, 2 }, true, -3), 0);
+	assert_int_equal(cjm_edit_undo(edit), 0);
+	ASSERT_PLACE(edit, CJM_REF_TOUCHPOINT, 0, 2);
+	assert_int_equal(cjm_edit_redo(edit), 0);
+	ASSERT_PLACE(edit, CJM_REF_TOUCHPOINT, 0, 2);
+
+	/* a move: where the touchpoint is after the undo, and after the redo */
+	assert_int_equal(cjm_edit_move_touchpoint(edit, 0, 1, 1, 1), 0);
+	assert_int_equal(cjm_edit_undo(edit), 0);
+	ASSERT_PLACE(edit, CJM_REF_TOUCHPOINT, 0, 1);
+	assert_int_equal(cjm_edit_redo(edit), 0);
+	ASSERT_PLACE(edit, CJM_REF_TOUCHPOINT, 1, 1);
+
+	/* a deleted phase comes back where it was */
+	assert_int_equal(cjm_edit_delete_phase(edit, 1), 0);
+	assert_int_equal(cjm_edit_undo(edit), 0);
+	ASSERT_PLACE(edit, CJM_REF_PHASE, 1, 0);
+
+	/* a group: the first record's place on undo, the last one's on redo */
+	cjm_edit_group_begin(edit);
+	assert_int_equal(cjm_edit_set_text(edit, (cjm_ref){ CJM_REF_TOUCHPOINT, 0, 0 }, CJM_F_NAME, "First"), 0);
+	assert_int_equal(cjm_edit_set_text(edit, (cjm_ref){ CJM_REF_PHASE, 2, 0 }, CJM_F_NAME, "Last"), 0);
+	cjm_edit_group_end(edit);
+	assert_int_equal(cjm_edit_undo(edit), 0);
+	ASSERT_PLACE(edit, CJM_REF_TOUCHPOINT, 0, 0);
+	assert_int_equal(cjm_edit_redo(edit), 0);
+	ASSERT_PLACE(edit, CJM_REF_PHASE, 2, 0);
+
+	/* a dismissal has no place on the map */
+	assert_int_equal(cjm_edit_dismiss(edit, "skip-steps", "sign-up"), 0);
+	assert_int_equal(cjm_edit_undo(edit), 0);
+	assert_false(cjm_edit_changed_place(edit, &where));
+	cjm_edit_free(edit);
+}
+
 static void test_randomized(void **state)
 {
 	(void)state;
@@ -1378,6 +1433,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_new_session),
+		cmocka_unit_test(test_changed_place),
 		cmocka_unit_test(test_error_cleared_on_success),
 		cmocka_unit_test(test_add_phase),
 		cmocka_unit_test(test_add_phase_unique_ids),
