@@ -6,6 +6,7 @@ BINDIR ?= $(PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man
 INCLUDEDIR ?= $(PREFIX)/include
 PLUGINDIR ?= $(PREFIX)/lib/cjm/plugins
+SCHEMADIR ?= $(PREFIX)/share/cjm
 DESTDIR ?=
 CC ?= cc
 CLANG ?= clang
@@ -160,8 +161,9 @@ bench: deps
 
 install: $(B)/cjm
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
-		$(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(PLUGINDIR) $(DESTDIR)$(INCLUDEDIR)/cjm
+		$(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(PLUGINDIR) $(DESTDIR)$(INCLUDEDIR)/cjm $(DESTDIR)$(SCHEMADIR)
 	install -m 755 $(B)/cjm $(DESTDIR)$(BINDIR)/cjm
+	install -m 644 maps/cjm-map.schema.json $(DESTDIR)$(SCHEMADIR)/
 	for f in include/cjm/*.h; do install -m 644 $$f $(DESTDIR)$(INCLUDEDIR)/cjm/; done
 	for f in man/*.1; do install -m 644 $$f $(DESTDIR)$(MANDIR)/man1/; done
 	for f in man/*.5; do install -m 644 $$f $(DESTDIR)$(MANDIR)/man5/; done
@@ -175,6 +177,8 @@ uninstall:
 	for f in include/cjm/*.h; do rm -f $(DESTDIR)$(INCLUDEDIR)/cjm/$${f#include/cjm/}; done
 	-rmdir $(DESTDIR)$(INCLUDEDIR)/cjm 2>/dev/null
 	-rmdir $(DESTDIR)$(PLUGINDIR) 2>/dev/null
+	rm -f $(DESTDIR)$(SCHEMADIR)/cjm-map.schema.json
+	-rmdir $(DESTDIR)$(SCHEMADIR) 2>/dev/null
 
 clean:
 	rm -rf $(B)

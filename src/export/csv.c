@@ -1,18 +1,153 @@
-/* Export to csv (being written). */
+/* Export to CSV: one RFC 4180 row per touchpoint, with its phase and every field, for spreadsheets. */
+#include "export/csv.h"
+
+#include <stdbool.h>
+
+#include "export/escape.h"
 #include "export/export.h"
+#include "model/field.h"
+#include "util/number.h"
+
+/*
+ * The rules (cjm-export(1) says the same; csv_import.c reads it all back):
+ *
+ * - RFC 4180, UTF-8 without a byte-order mark, records ended by CRLF; a line
+ *   break inside a cell is a bare LF, as spreadsheets write one.
+ * - A header row, then one row per touchpoint, phases left to right and the
+ *   touchpoints of each in order. Columns: phase_id, phase_name,
+ *   phase_description, then the touchpoint's fields in the order of the map
+ *   file: id, name, channel, owner, emotion, satisfaction, impact,
+ *   moment_of_truth, brand_moment, commitment, visible, pillars, pains, ideas,
+ *   quotes, notes. The phase columns repeat on every row of the phase, so the
+ *   rows can be sorted and filtered and still say where they belong.
+ * - A phase without touchpoints is one row with its phase columns and every
+ *   touchpoint column empty, so it does not vanish.
+ * - A field that is absent is an empty cell. Emotions are whole numbers
+ *   (-3 to 3, no '+'); satisfaction and impact the shortest decimal with a '.'
+ *   point ("7.5", "0.3", "7"); booleans true or false.
+ * - Lists (pains, ideas, quotes, pillars) are one cell with one item per line.
+ *   An item that itself holds a line break comes back as several items.
+ * - A cell is quoted, with its quotes doubled, when it holds a comma, a quote
+ *   or a line break, or starts or ends with a space (cjm_escape_csv).
+ * - Cells are the data, never changed to defuse spreadsheet formulas: text
+ *   starting with =, +, - or @ is written as it is (a negative emotion such as
+ *   -2 is a number to a spreadsheet, not a formula). Open a CSV made from a map
+ *   you do not trust with its columns imported as text.
+ * - The map's own fields (title, persona, brand_values, thresholds, patterns,
+ *   dismissed) are not in the CSV: it is the touchpoints' table.
+ */
+
+const char *const cjm_csv_phase_columns[CJM_CSV_PHASE_COLUMNS] = {
+	[CJM_CSV_PHASE_ID] = "phase_id",
+	[CJM_CSV_PHASE_NAME] = "phase_name",
+	[CJM_CSV_PHASE_DESCRIPTION] = "phase_description",
+};
+
+static void csv_header(strbuf *out)
+{
+	for (int c = 0; c < CJM_CSV_PHASE_COLUMNS; c++) {
+		strbuf_puts(out, cjm_csv_phase_columns[c]);
+		strbuf_putc(out, ',');
+	}
+	bool first = true;
+	for (int f = CJM_F_ID; f <= CJM_F_NOTES; f++) {
+		if (!cjm_field_applies((cjm_field)f, CJM_REF_TOUCHPOINT))
+			continue;
+		if (!first)
+			strbuf_putc(out, ',');
+		first = false;
+		strbuf_puts(out, cjm_field_info_of((cjm_field)f)->key);
+	}
+	strbuf_puts(out, "\r\n");
+}
+
+/* The items of a list, one per line, as one cell. */
+static void csv_list(strbuf *out, strbuf *tmp, const cjm_strlist *list)
+{
+	strbuf_reset(tmp);
+	for (size_t i = 0; i < list->len; i++) {
+		if (i)
+			strbuf_putc(tmp, CJM_CSV_ITEM_SEPARATOR);
+		strbuf_puts(tmp, list->items[i]);
+	}
+	cjm_escape_csv(out, tmp->data ? tmp->data : "");
+}
+
+static void csv_pillars(strbuf *out, unsigned bits)
+{
+	bool several = (bits & (bits - 1)) != 0;
+	if (several)
+		strbuf_putc(out, '"');
+	bool first = true;
+	for (unsigned i = 0; i < CJM_PILLAR_COUNT; i++) {
+		if (!(bits & (1u << i)))
+			continue;
+		if (!first)
+			strbuf_putc(out, CJM_CSV_ITEM_SEPARATOR);
+		first = false;
+		strbuf_puts(out, cjm_pillar_name(1u << i)); /* no quote or comma in a pillar's name */
+	}
+	if (several)
+		strbuf_putc(out, '"');
+}
+
+/* One touchpoint field as a cell; nothing for an absent one. */
+static void csv_field(strbuf *out, strbuf *tmp, const cjm_map *map, cjm_ref ref, cjm_field field)
+{
+	cjm_value v = cjm_field_get(map, ref, field);
+	if (!v.present)
+		return;
+	char number[NUMBER_TEXT_MAX];
+	switch (cjm_field_info_of(field)->kind) {
+	case CJM_KIND_TEXT: cjm_escape_csv(out, v.text); break;
+	case CJM_KIND_EMOTION: strbuf_printf(out, "%d", v.integer); break;
+	case CJM_KIND_NUMBER: strbuf_add(out, number, number_format(number, v.number)); break;
+	case CJM_KIND_BOOL: strbuf_puts(out, v.boolean ? "true" : "false"); break;
+	case CJM_KIND_PILLARS: csv_pillars(out, v.bits); break;
+	case CJM_KIND_LIST: csv_list(out, tmp, v.list); break;
+	}
+}
+
+static void csv_phase_cells(strbuf *out, const cjm_phase *phase)
+{
+	cjm_escape_csv(out, phase->id);
+	strbuf_putc(out, ',');
+	cjm_escape_csv(out, phase->name);
+	strbuf_putc(out, ',');
+	if (phase->description)
+		cjm_escape_csv(out, phase->description);
+	strbuf_putc(out, ',');
+}
+
+/* The touchpoint TP of phase P as the rest of its row; TP past the end: empty cells. */
+static void csv_touchpoint_cells(strbuf *out, strbuf *tmp, const cjm_map *map, size_t p, size_t tp)
+{
+	bool exists = tp < map->phases[p]->touchpoint_count;
+	bool first = true;
+	for (int f = CJM_F_ID; f <= CJM_F_NOTES; f++) {
+		if (!cjm_field_applies((cjm_field)f, CJM_REF_TOUCHPOINT))
+			continue;
+		if (!first)
+			strbuf_putc(out, ',');
+		first = false;
+		if (exists)
+			csv_field(out, tmp, map, (cjm_ref){ CJM_REF_TOUCHPOINT, p, tp }, (cjm_field)f);
+	}
+	strbuf_puts(out, "\r\n");
+}
 
 void cjm_export_csv(const cjm_map *map, const cjm_export_options *options, strbuf *out)
 {
-	(void)map;
 	(void)options;
-	(void)out;
-}
-
-cjm_map *cjm_import_csv(const char *text, size_t len, const char *title, diag_list *diags)
-{
-	(void)text;
-	(void)len;
-	(void)title;
-	diag_error(diags, 0, 0, "import from csv is not written yet");
-	return NULL;
+	strbuf tmp = { 0 };
+	csv_header(out);
+	for (size_t p = 0; p < map->phase_count; p++) {
+		const cjm_phase *phase = map->phases[p];
+		size_t rows = phase->touchpoint_count ? phase->touchpoint_count : 1;
+		for (size_t t = 0; t < rows; t++) {
+			csv_phase_cells(out, phase);
+			csv_touchpoint_cells(out, &tmp, map, p, t);
+		}
+	}
+	strbuf_release(&tmp);
 }

@@ -1,0 +1,21 @@
+/* The columns of cjm's CSV, shared by the exporter (csv.c) and the importer (csv_import.c). */
+#ifndef CJM_EXPORT_CSV_H
+#define CJM_EXPORT_CSV_H
+
+/* The three phase columns come first. The touchpoint columns follow: one per
+ * touchpoint field of the field table (model/field.h), in its order, each named
+ * by the field's key in the map file. */
+enum cjm_csv_phase_column {
+	CJM_CSV_PHASE_ID,
+	CJM_CSV_PHASE_NAME,
+	CJM_CSV_PHASE_DESCRIPTION,
+	CJM_CSV_PHASE_COLUMNS
+};
+
+/* "phase_id", "phase_name", "phase_description". */
+extern const char *const cjm_csv_phase_columns[CJM_CSV_PHASE_COLUMNS];
+
+/* What separates the items of a list (pains, ideas, quotes, pillars) in one cell. */
+#define CJM_CSV_ITEM_SEPARATOR '\n'
+
+#endif
