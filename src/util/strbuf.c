@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <stdint.h>
+#include <sys/mman.h>
 
 #include "util/xalloc.h"
 
@@ -39,6 +41,20 @@ void strbuf_printf(strbuf *buf, const char *fmt, ...)
 	vsnprintf(buf->data + buf->len, (size_t)n + 1, fmt, ap);
 	va_end(ap);
 	buf->len += (size_t)n;
+}
+
+void strbuf_reserve(strbuf *buf, size_t more)
+{
+	const size_t huge = 2u << 20;
+	xgrow((void **)&buf->data, &buf->cap, buf->len + more + 1, 1);
+	if (more < 4 * huge)
+		return;
+#ifdef MADV_HUGEPAGE
+	uintptr_t start = ((uintptr_t)buf->data + buf->len + huge - 1) & ~(uintptr_t)(huge - 1);
+	uintptr_t end = ((uintptr_t)buf->data + buf->cap) & ~(uintptr_t)(huge - 1);
+	if (end > start)
+		(void)madvise((void *)start, end - start, MADV_HUGEPAGE); /* advice: failure changes nothing */
+#endif
 }
 
 void strbuf_repeat(strbuf *buf, const char *s, size_t count)

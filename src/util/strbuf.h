@@ -17,6 +17,10 @@ void strbuf_printf(strbuf *buf, const char *fmt, ...) __attribute__((format(prin
 /* Appends COUNT copies of the UTF-8 string S. */
 void strbuf_repeat(strbuf *buf, const char *s, size_t count);
 void strbuf_reset(strbuf *buf);
+/* Makes room for MORE bytes past the end at once. For a big output (several MiB)
+ * it also asks the kernel for huge pages: first touching fresh 4 KiB pages costs
+ * more than writing the text into them on some machines (advice only). */
+void strbuf_reserve(strbuf *buf, size_t more);
 void strbuf_release(strbuf *buf);
 
 #endif

@@ -1,0 +1,222 @@
+/* The first page's header of the SVG picture (title, persona, brand values, figures, legend) and the page footer. */
+#include <math.h>
+#include <string.h>
+
+#include "export/svg_internal.h"
+
+/* What is clipped: the title 2 lines, the persona's name 1, description 3, brand values 2. */
+#define TITLE_LINES 2
+#define PERSONA_LINES 3
+#define BRAND_LINES 2
+#define MAX_LINES 4 /* the most any one wrap here asks for */
+
+/* One chip of the figures: LABEL, VALUE, and a line under it (SUB). */
+struct p_chip {
+	const char *label;
+	strbuf value;
+	const char *sub;
+	bool has_value;
+	int tone; /* emotion whose colour marks the chip */
+};
+
+static void p_chip_draw(cjm_svg *svg, strbuf *out, const struct p_chip *chip, double x, double y, double w,
+			double h)
+{
+	const svg_metrics *m = &svg->m;
+	double s = m->scale;
+	svg_rect(out, "ch", x, y, w, h, 1.2 * s);
+	svg_rect(out, chip->has_value ? svg_emotion_class[chip->tone + 3] : "eu", x, y, 1.2 * s, h, 0);
+	double tx = x + 3.0 * s;
+	svg_text_str(out, "fk", tx, y + 2.2 * s + m->chip_label.size * 0.7, chip->label, NULL);
+	svg_text_line(out, chip->has_value ? "fv" : "fv gx", tx, y + 4.0 * s + m->chip_label.size + m->chip.size * 0.72,
+	       chip->value.data, chip->value.len, false, NULL);
+	if (chip->sub) {
+		svg_line line;
+		size_t n = svg_text_wrap(chip->sub, w - 4.0 * s, m->chip_label, 1, &line);
+		if (n)
+			svg_text_line(out, "fs", tx, y + h - 1.8 * s, line.s, line.len, line.cut, NULL);
+	}
+}
+
+/* Draws the four figure chips at X, Y; returns their height. */
+static double p_chips(cjm_svg *svg, strbuf *out, double x, double y, double chip_w, double gap)
+{
+	const cjm_figures *fig = svg->fig;
+	double s = svg->m.scale, h = 16.0 * s;
+	if (!out)
+		return h;
+	struct p_chip chips[4] = {
+		{ .label = "Mean emotion" }, { .label = "Peak" }, { .label = "End" }, { .label = "Peak-end score" }
+	};
+	for (int i = 0; i < 4; i++)
+		chips[i].has_value = fig->has_peak;
+	if (fig->has_peak) {
+		svg_signed(&chips[0].value, fig->emotion.mean, 2);
+		chips[0].tone = (int)lround(fig->emotion.mean);
+		chips[0].sub = "over scored touchpoints";
+		svg_put_emotion(&chips[1].value, fig->peak);
+		chips[1].tone = fig->peak;
+		chips[1].sub = fig->tps[fig->peak_at].tp->name;
+		svg_put_emotion(&chips[2].value, fig->end);
+		chips[2].tone = fig->end;
+		chips[2].sub = fig->tps[fig->end_at].tp->name;
+		svg_signed(&chips[3].value, fig->peak_end, 1);
+		chips[3].tone = (int)lround(fig->peak_end);
+		chips[3].sub = "(peak + end) / 2";
+	} else {
+		for (int i = 0; i < 4; i++) {
+			strbuf_puts(&chips[i].value, "\xE2\x80\x93");
+			chips[i].sub = "nothing scored yet";
+		}
+	}
+	for (int i = 0; i < 4; i++) {
+		p_chip_draw(svg, out, &chips[i], x + (double)i * (chip_w + gap), y, chip_w, h);
+		strbuf_release(&chips[i].value);
+	}
+	return h;
+}
+
+/* The legend, flowed left to right from X, Y within W; returns its height. */
+static double p_legend(cjm_svg *svg, strbuf *out, double x0, double y0, double w)
+{
+	const svg_metrics *m = &svg->m;
+	double s = m->scale, line_h = 6.0 * s, pad = 2.0 * s;
+	double x = x0 + pad, y = y0 + pad, right = x0 + w - pad;
+	double r = 1.5 * s, gap = 1.2 * s, group = 5.0 * s;
+	static const char cards[] = "Card: name, channel \xC2\xB7 owner, CSAT (0\xE2\x80\x93" "10) \xC2\xB7 "
+				    "impact (0\xE2\x80\x93" "1)";
+	/* the items: 0 label "Emotion", 1..7 markers, 8 not scored, 9 label "Flags", 10..13 pills, 14 cards */
+	size_t lines = 1;
+	for (int item = 0; item < 15; item++) {
+		double iw;
+		const char *text = NULL;
+		if (item == 0)
+			text = "Emotion";
+		else if (item == 9)
+			text = "Flags";
+		if (text)
+			iw = svg_text_width(text, strlen(text), (svg_font){ m->legend.size, true });
+		else if (item <= 7)
+			iw = 2 * r + 0.8 * s + svg_text_width("+3", 2, m->legend);
+		else if (item == 8)
+			iw = 2 * r + 0.8 * s + svg_text_width("not scored", 10, m->legend);
+		else if (item <= 13)
+			iw = svg_pill_w(svg, item - 10);
+		else
+			iw = svg_text_width(cards, sizeof cards - 1, m->legend);
+		double lead = item == 0 ? 0 : (item == 9 || item == 14 || item == 8) ? group : gap;
+		if (x + lead + iw > right && x > x0 + pad) {
+			lines++;
+			x = x0 + pad;
+			y += line_h;
+			lead = 0;
+		}
+		x += lead;
+		if (out) {
+			double mid = y + line_h / 2, base = mid + m->legend.size * 0.35;
+			if (text) {
+				svg_text_str(out, "lg b", x, base, text, NULL);
+			} else if (item <= 7) {
+				int e = item - 4;
+				svg_marker(out, e, x + r, mid, r);
+				char value[8];
+				svg_text_line(out, "lg", x + 2 * r + 0.8 * s, base, value, svg_emotion_str(value, e), false, NULL);
+			} else if (item == 8) {
+				svg_unscored(out, x + r, mid, r);
+				svg_text_str(out, "lg", x + 2 * r + 0.8 * s, base, "not scored", NULL);
+			} else if (item <= 13) {
+				svg_pill(svg, out, item - 10, x, mid - svg_pill_h(svg) / 2);
+			} else {
+				svg_text_line(out, "lg", x, base, cards, sizeof cards - 1, false, NULL);
+			}
+		}
+		x += iw;
+	}
+	return (double)lines * line_h + 2 * pad;
+}
+
+/* A label in the header's left column and its value, wrapped; returns the height. */
+static double p_header_field(cjm_svg *svg, strbuf *out, const char *label, const char *value, svg_font font,
+			     size_t max, double x, double vx, double right, double y)
+{
+	svg_line lines[MAX_LINES];
+	size_t n = svg_text_wrap(value, right - vx, font, max, lines);
+	if (n == 0)
+		return 0;
+	if (out && *label)
+		svg_text_str(out, "hl", x, svg_base(svg, y, svg->m.persona), label, NULL);
+	return svg_lines(svg, out, font.bold ? "pb" : "ps", font, vx, y, lines, n, NULL);
+}
+
+double svg_part_header(cjm_svg *svg, strbuf *out)
+{
+	const cjm_map *map = svg->map;
+	const svg_metrics *m = &svg->m;
+	double s = m->scale, x0 = m->margin, y0 = m->margin, full = m->width - 2 * m->margin;
+	double chip_gap = 2.5 * s, chip_w = 31.0 * s, chips_w = 4 * chip_w + 3 * chip_gap;
+	double left_w = full - chips_w - 8.0 * s;
+	double y = y0;
+	svg_line lines[MAX_LINES];
+	size_t n = svg_text_wrap(map->title, left_w, m->title, TITLE_LINES, lines);
+	y += svg_lines(svg, out, "tt", m->title, x0, y, lines, n, NULL);
+	y += 2.0 * s;
+	double label_w = svg_text_width("Brand values", 12, m->label) + 3.0 * s;
+	double vx = x0 + label_w, right = x0 + left_w;
+	if (map->persona_name)
+		y += p_header_field(svg, out, "Persona", map->persona_name, m->persona_b, 1, x0, vx, right, y);
+	if (map->persona_description)
+		y += p_header_field(svg, out, map->persona_name ? "" : "Persona", map->persona_description,
+				    m->persona, PERSONA_LINES, x0, vx, right, y);
+	if (map->brand_values.len > 0) {
+		strbuf_reset(&svg->scratch);
+		for (size_t i = 0; i < map->brand_values.len; i++) {
+			if (i)
+				strbuf_puts(&svg->scratch, SEP);
+			strbuf_puts(&svg->scratch, map->brand_values.items[i]);
+		}
+		y += p_header_field(svg, out, "Brand values", svg->scratch.data, m->persona, BRAND_LINES, x0, vx,
+				    right, y);
+	}
+	double left_h = y - y0;
+	double cx = x0 + full - chips_w;
+	double right_h = p_chips(svg, out, cx, y0, chip_w, chip_gap);
+	right_h += 1.2 * s;
+	if (out) {
+		const cjm_figures *fig = svg->fig;
+		strbuf counts = { 0 };
+		strbuf_printf(&counts, "%zu touchpoint%s in %zu phase%s" SEP "%zu scored", fig->touchpoints,
+			      fig->touchpoints == 1 ? "" : "s", fig->phases, fig->phases == 1 ? "" : "s", fig->scored);
+		if (fig->moments_of_truth)
+			strbuf_printf(&counts, SEP "%zu moment%s of truth", fig->moments_of_truth,
+				      fig->moments_of_truth == 1 ? "" : "s");
+		svg_text_line(out, "cm", x0 + full, svg_base(svg, y0 + right_h, m->meta), counts.data, counts.len, false,
+		       "r");
+		strbuf_release(&counts);
+	}
+	right_h += svg_lh(m, m->meta);
+	y = y0 + (left_h > right_h ? left_h : right_h) + 4.0 * s;
+	double legend_h = p_legend(svg, NULL, x0, y, full);
+	if (out) {
+		svg_rect(out, "lb", x0, y, full, legend_h, 1.2 * s);
+		p_legend(svg, out, x0, y, full);
+	}
+	y += legend_h + 6.0 * s;
+	return y - y0;
+}
+
+void svg_part_footer(cjm_svg *svg, size_t page, strbuf *out)
+{
+	const svg_metrics *m = &svg->m;
+	if (svg->pages < 2)
+		return;
+	double y = (double)(page + 1) * m->height - m->margin - 0.5 * m->scale;
+	double half = (m->width - 2 * m->margin) / 2;
+	svg_line line;
+	size_t n = svg_text_wrap(svg->map->title, half, m->footer_f, 1, &line);
+	if (n)
+		svg_text_line(out, "ft", m->margin, y, line.s, line.len, line.cut, NULL);
+	strbuf text = { 0 };
+	strbuf_printf(&text, "page %zu of %zu", page + 1, svg->pages);
+	svg_text_line(out, "ft", m->width - m->margin, y, text.data, text.len, false, "r");
+	strbuf_release(&text);
+}
