@@ -127,7 +127,7 @@ $(B)/bench_editor: tests/bench/bench_editor.c $(TUI_OBJ) $(B)/libcjm.a
 	@$(if $(V),,echo "  CC      $@")
 	$(Q)$(CC) $(CFLAGS) $(CJM_CFLAGS) -o $@ $^ $(PKG_LIBS) -ldl -lm
 
-FUZZ_NAMES := fuzz_load fuzz_suggest
+FUZZ_NAMES := fuzz_load fuzz_suggest fuzz_import
 
 $(B)/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_SRC)
 	@mkdir -p $(dir $@)

@@ -45,8 +45,8 @@ for script in tests/cli/test_*.sh tests/tui/test_*.sh; do
 	tally "$script" "$p" "$f"
 done
 
-# a short fuzzing run of the loader, and of the patterns with accept-all-then-undo
-for fuzzer in fuzz_load fuzz_suggest; do
+# short fuzzing runs: the loader, the patterns with accept-all-then-undo, the importers
+for fuzzer in fuzz_load fuzz_suggest fuzz_import; do
 	if sh tests/fuzz/run.sh "$CJM_BUILD/$fuzzer" >"$log" 2>&1; then
 		tally "$fuzzer ($FUZZ_SECONDS s)" 1 0
 	else

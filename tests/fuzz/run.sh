@@ -1,5 +1,5 @@
 #!/bin/sh
-# Runs a libFuzzer target (build/fuzz_load: the loader; build/fuzz_suggest: the patterns) for $FUZZ_SECONDS on a fresh temporary corpus of maps; non-zero on a finding.
+# Runs a libFuzzer target (build/fuzz_load: the loader; fuzz_suggest: the patterns; fuzz_import: the importers) for $FUZZ_SECONDS on a fresh temporary corpus of maps; non-zero on a finding.
 set -u
 if [ $# -ne 1 ]; then
 	echo "usage: sh tests/fuzz/run.sh FUZZ_BINARY" >&2
@@ -30,7 +30,8 @@ mkdir "$work/corpus"
 # Seeds: the example maps and the bad-input corpus (either may be empty or absent),
 # plus two small maps of our own so a run never starts from nothing.
 n=0
-for f in "$root"/maps/*.yaml "$root"/tests/bad/*; do
+for f in "$root"/maps/*.yaml "$root"/tests/bad/* "$root"/tests/golden/*.mmd "$root"/tests/golden/*.csv \
+	"$root"/tests/golden/*.md; do
 	[ -f "$f" ] || continue
 	n=$((n + 1))
 	cp "$f" "$work/corpus/seed-$n-$(basename "$f")"
