@@ -89,19 +89,6 @@ typedef struct csv_reader {
 	int record_line, record_col;
 } csv_reader;
 
-/* What is wrong with the valid non-ASCII character CP in a map, or NULL (as the loader says). */
-static const char *csv_bad_char(uint32_t cp)
-{
-	if (cp <= 0x9F)
-		return "control character U+%04X is not allowed";
-	if (cp == 0x2028)
-		return "character U+%04X (line separator) is not allowed";
-	if (cp == 0x2029)
-		return "character U+%04X (paragraph separator) is not allowed";
-	if (cp == 0xFFFE || cp == 0xFFFF)
-		return "noncharacter U+%04X is not allowed";
-	return NULL;
-}
 
 static void csv_fatal(csv_reader *r, const char *fmt, unsigned value)
 {
@@ -127,7 +114,7 @@ static size_t csv_char(csv_reader *r)
 		csv_fatal(r, "invalid UTF-8 (byte 0x%02x); the file must be UTF-8 text", c);
 		return 0;
 	}
-	const char *bad = csv_bad_char(cp);
+	const char *bad = utf8_forbidden(cp);
 	if (bad) {
 		csv_fatal(r, bad, cp);
 		return 0;

@@ -151,20 +151,6 @@ static void load_prescan_error(loader *ld, size_t pos, const char *fmt, unsigned
 	diag_error(ld->diags, line, col, fmt, value);
 }
 
-/* What is wrong with the valid non-ASCII character CP (a format for it), or NULL:
- * C1 controls and the Unicode line ends would show or break lines unlike YAML does. */
-static const char *load_bad_char(uint32_t cp)
-{
-	if (cp <= 0x9F)
-		return "control character U+%04X is not allowed";
-	if (cp == 0x2028)
-		return "character U+%04X (line separator) is not allowed";
-	if (cp == 0x2029)
-		return "character U+%04X (paragraph separator) is not allowed";
-	if (cp == 0xFFFE || cp == 0xFFFF)
-		return "noncharacter U+%04X is not allowed";
-	return NULL;
-}
 
 /* True when the 8 bytes at S are all printable ASCII other than '#': nothing for
  * the check to look at, told at once with bit tricks on one 64-bit word. */
@@ -212,7 +198,7 @@ static bool load_scan_until(loader *ld, size_t end)
 				load_prescan_error(ld, i, "invalid UTF-8 (byte 0x%02x); the file must be UTF-8 text", c);
 				return false;
 			}
-			const char *bad = load_bad_char(cp);
+			const char *bad = utf8_forbidden(cp);
 			if (bad) {
 				load_prescan_error(ld, i, bad, cp);
 				return false;

@@ -48,3 +48,16 @@ bool utf8_valid(const char *s)
 	}
 	return true;
 }
+
+const char *utf8_forbidden(uint32_t cp)
+{
+	if (cp <= 0x9F)
+		return "control character U+%04X is not allowed";
+	if (cp == 0x2028)
+		return "character U+%04X (line separator) is not allowed";
+	if (cp == 0x2029)
+		return "character U+%04X (paragraph separator) is not allowed";
+	if (cp == 0xFFFE || cp == 0xFFFF)
+		return "noncharacter U+%04X is not allowed";
+	return NULL;
+}

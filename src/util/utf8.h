@@ -11,5 +11,10 @@
 size_t utf8_decode(const unsigned char *s, size_t n, uint32_t *cp);
 /* True when the NUL-terminated S is valid UTF-8. */
 bool utf8_valid(const char *s);
+/* What is wrong with the valid non-ASCII character CP in a map's text, as a format
+ * for it (one %04X), or NULL: C1 controls, the Unicode line and paragraph
+ * separators and the noncharacters U+FFFE, U+FFFF would show or break lines
+ * unlike YAML does. The loader and the CSV importer refuse the same ones. */
+const char *utf8_forbidden(uint32_t cp);
 
 #endif
