@@ -1,0 +1,535 @@
+/* A diff as text for a reviewer (with optional colour) and as YAML for tools. */
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "merge/diff.h"
+#include "util/number.h"
+#include "util/utf8.h"
+
+#define ARROW "\xe2\x86\x92" /* → */
+
+/* ANSI colours, or nothing when colour is off. */
+struct render {
+	strbuf *out;
+	bool color;
+};
+
+static void render_color(struct render *r, const char *code)
+{
+	if (r->color && code[0])
+		strbuf_printf(r->out, "\x1b[%sm", code);
+}
+
+static void render_reset(struct render *r)
+{
+	if (r->color)
+		strbuf_puts(r->out, "\x1b[m");
+}
+
+#define COLOR_OLD "31"
+#define COLOR_NEW "32"
+#define COLOR_HEAD "1"
+#define COLOR_MOVE "36"
+
+/* TEXT with control characters escaped (\n, \t, \r, \\, \xHH), so no byte of a map can drive the terminal. */
+static void render_escaped(strbuf *out, const char *text)
+{
+	size_t n = strlen(text);
+	for (size_t i = 0; i < n;) {
+		uint32_t cp = 0;
+		size_t len = utf8_decode((const unsigned char *)text + i, n - i, &cp);
+		if (len == 0) {
+			strbuf_printf(out, "\\x%02X", (unsigned char)text[i]);
+			i++;
+			continue;
+		}
+		switch (cp) {
+		case '\\': strbuf_puts(out, "\\\\"); break;
+		case '\n': strbuf_puts(out, "\\n"); break;
+		case '\r': strbuf_puts(out, "\\r"); break;
+		case '\t': strbuf_puts(out, "\\t"); break;
+		default:
+			if (cp < 0x20 || cp == 0x7f)
+				strbuf_printf(out, "\\x%02X", (unsigned)cp);
+			else if ((cp >= 0x80 && cp < 0xa0) || cp == 0x2028 || cp == 0x2029)
+				strbuf_printf(out, "\\u%04X", (unsigned)cp);
+			else
+				strbuf_add(out, text + i, len);
+		}
+		i += len;
+	}
+}
+
+/* TEXT as text ('quoted'), as a word (an emotion signed: +2), or (none); coloured CODE. */
+static void render_value(struct render *r, const cjm_change *c, const char *text, const char *code)
+{
+	if (!text) {
+		strbuf_puts(r->out, "(none)");
+		return;
+	}
+	render_color(r, code);
+	bool colored = r->color && code[0];
+	if (c->style == CJM_VALUE_TEXT) {
+		strbuf_putc(r->out, '\'');
+		render_escaped(r->out, text);
+		strbuf_putc(r->out, '\'');
+	} else {
+		if (c->field == CJM_F_EMOTION && text[0] != '-' && strcmp(text, "0") != 0)
+			strbuf_putc(r->out, '+');
+		render_escaped(r->out, text);
+	}
+	if (colored)
+		render_reset(r);
+}
+
+/* 'TEXT' for a name. */
+static void render_name(struct render *r, const char *text)
+{
+	strbuf_putc(r->out, '\'');
+	render_escaped(r->out, text ? text : "");
+	strbuf_putc(r->out, '\'');
+}
+
+static void render_word(struct render *r, const char *word, const char *code)
+{
+	render_color(r, code);
+	strbuf_puts(r->out, word);
+	render_reset(r);
+}
+
+/* Where a touchpoint stands: "phase 'Name' position N" (WITH_PHASE) or "position N". */
+static void render_place(struct render *r, const cjm_diff_place *at, bool with_phase)
+{
+	if (with_phase) {
+		strbuf_puts(r->out, "phase ");
+		render_name(r, at->phase_name);
+		strbuf_putc(r->out, ' ');
+	}
+	strbuf_printf(r->out, "position %zu", at->index);
+}
+
+/* The line of change C, without its head. IN_ITEM: C is a field of an item added or removed
+ * in this diff, so only the value is shown. */
+static void render_line(struct render *r, const cjm_change *c, bool in_item)
+{
+	bool tp = c->target == CJM_TARGET_TOUCHPOINT;
+	switch (c->kind) {
+	case CJM_CHANGE_ADDED:
+		render_word(r, "added", COLOR_NEW);
+		if (c->target == CJM_TARGET_TOUCHPOINT) {
+			strbuf_puts(r->out, " in phase ");
+			render_name(r, c->new_at.phase_name);
+			strbuf_printf(r->out, " at position %zu: ", c->new_at.index);
+			render_name(r, c->name);
+		} else if (c->target == CJM_TARGET_PHASE) {
+			strbuf_printf(r->out, " at position %zu: ", c->new_at.index);
+			render_name(r, c->name);
+		}
+		break;
+	case CJM_CHANGE_REMOVED:
+		render_word(r, "removed", COLOR_OLD);
+		if (tp || c->target == CJM_TARGET_PHASE) {
+			strbuf_puts(r->out, " (was ");
+			render_name(r, c->name);
+			if (tp) {
+				strbuf_puts(r->out, " in phase ");
+				render_name(r, c->old_at.phase_name);
+				strbuf_puts(r->out, ",");
+			}
+			strbuf_printf(r->out, " at position %zu)", c->old_at.index);
+		}
+		break;
+	case CJM_CHANGE_RENAMED:
+		strbuf_puts(r->out, "renamed ");
+		render_value(r, c, c->old_text, COLOR_OLD);
+		strbuf_puts(r->out, " " ARROW " ");
+		render_value(r, c, c->new_text, COLOR_NEW);
+		break;
+	case CJM_CHANGE_MOVED: {
+		bool across = tp && strcmp(c->old_at.phase_id, c->new_at.phase_id) != 0;
+		render_word(r, "moved", COLOR_MOVE);
+		if (tp && !across) {
+			strbuf_puts(r->out, " in phase ");
+			render_name(r, c->new_at.phase_name);
+		}
+		strbuf_puts(r->out, " from ");
+		render_place(r, &c->old_at, across);
+		strbuf_puts(r->out, " to ");
+		render_place(r, &c->new_at, across);
+		break;
+	}
+	case CJM_CHANGE_FIELD:
+		strbuf_printf(r->out, "%s: ", c->key);
+		if (in_item) {
+			render_value(r, c, c->new_text ? c->new_text : c->old_text, "");
+		} else {
+			render_value(r, c, c->old_text, COLOR_OLD);
+			strbuf_puts(r->out, " " ARROW " ");
+			render_value(r, c, c->new_text, COLOR_NEW);
+		}
+		break;
+	case CJM_CHANGE_ITEM_ADDED:
+	case CJM_CHANGE_ITEM_REMOVED: {
+		bool added = c->kind == CJM_CHANGE_ITEM_ADDED;
+		strbuf_printf(r->out, "%s: ", c->key);
+		if (!in_item) {
+			render_word(r, added ? "added" : "removed", added ? COLOR_NEW : COLOR_OLD);
+			strbuf_putc(r->out, ' ');
+		}
+		render_value(r, c, added ? c->new_text : c->old_text, in_item ? "" : added ? COLOR_NEW : COLOR_OLD);
+		break;
+	}
+	case CJM_CHANGE_REORDERED:
+		strbuf_printf(r->out, "%s: reordered", c->key);
+		break;
+	}
+}
+
+static bool render_is_structure(const cjm_change *c)
+{
+	return c->kind == CJM_CHANGE_ADDED || c->kind == CJM_CHANGE_REMOVED || c->kind == CJM_CHANGE_RENAMED ||
+	       c->kind == CJM_CHANGE_MOVED;
+}
+
+/* "touchpoint ID", "phase ID", "pattern ID", "dismissal PATTERN" */
+static void render_head(struct render *r, const cjm_change *c)
+{
+	render_color(r, COLOR_HEAD);
+	strbuf_printf(r->out, "%s ", cjm_change_target_name(c->target));
+	render_escaped(r->out, c->id ? c->id : "");
+	render_reset(r);
+}
+
+/* The changes [FIRST, END) of one item. */
+static void render_group(struct render *r, const cjm_change *first, const cjm_change *end)
+{
+	if (first->target == CJM_TARGET_MAP) {
+		for (const cjm_change *c = first; c < end; c++) {
+			render_line(r, c, false);
+			strbuf_putc(r->out, '\n');
+		}
+		return;
+	}
+	if (first->target == CJM_TARGET_DISMISSAL) {
+		for (const cjm_change *c = first; c < end; c++) {
+			render_color(r, COLOR_HEAD);
+			strbuf_puts(r->out, "dismissal ");
+			render_escaped(r->out, c->id ? c->id : "");
+			strbuf_puts(r->out, " of ");
+			const char *target = c->kind == CJM_CHANGE_ADDED ? c->new_text : c->old_text;
+			render_escaped(r->out, target ? target : "");
+			render_reset(r);
+			strbuf_puts(r->out, ": ");
+			render_line(r, c, false);
+			strbuf_putc(r->out, '\n');
+		}
+		return;
+	}
+	render_head(r, first);
+	const cjm_change *c = first;
+	bool in_item = false;
+	if (first->kind == CJM_CHANGE_ADDED || first->kind == CJM_CHANGE_REMOVED ||
+	    (end - first == 1 && (render_is_structure(first) || first->target == CJM_TARGET_PATTERN))) {
+		/* one line says it all, or heads the fields the item has (added) or had (removed) */
+		strbuf_puts(r->out, ": ");
+		in_item = first->kind == CJM_CHANGE_ADDED || first->kind == CJM_CHANGE_REMOVED;
+		render_line(r, c++, false);
+	} else if (first->target != CJM_TARGET_PATTERN) {
+		strbuf_puts(r->out, " (");
+		render_name(r, first->name);
+		if (first->target == CJM_TARGET_TOUCHPOINT) {
+			strbuf_puts(r->out, ", phase ");
+			render_name(r, first->at.phase_name);
+		}
+		strbuf_putc(r->out, ')');
+		strbuf_putc(r->out, ':');
+	} else {
+		strbuf_putc(r->out, ':');
+	}
+	strbuf_putc(r->out, '\n');
+	for (; c < end; c++) {
+		strbuf_puts(r->out, "  ");
+		render_line(r, c, in_item);
+		strbuf_putc(r->out, '\n');
+	}
+}
+
+/* Whether A and B are about the same item (each dismissal stands alone). */
+static bool render_same_item(const cjm_change *a, const cjm_change *b)
+{
+	if (a->target != b->target || a->target == CJM_TARGET_DISMISSAL)
+		return false;
+	return a->target == CJM_TARGET_MAP || (a->id && b->id && strcmp(a->id, b->id) == 0);
+}
+
+/* A mean or a peak-end score with its sign: +0.10, -2.0, 0.00. */
+static void render_signed(strbuf *out, double x, int decimals)
+{
+	double unit = decimals == 2 ? 0.005 : 0.05;
+	if (fabs(x) < unit)
+		strbuf_printf(out, "%.*f", decimals, 0.0);
+	else
+		strbuf_printf(out, "%+.*f", decimals, x);
+}
+
+static void render_emotion(strbuf *out, int x)
+{
+	if (x == 0)
+		strbuf_puts(out, "0");
+	else
+		strbuf_printf(out, "%+d", x);
+}
+
+/* One figure: "peak -3 → +2", or "peak -3" when unchanged. */
+static void render_figure(struct render *r, const char *label, const cjm_diff_figures *a, const cjm_diff_figures *b,
+			  int which)
+{
+	strbuf before = { 0 }, after = { 0 };
+	const cjm_diff_figures *side[2] = { a, b };
+	strbuf *text[2] = { &before, &after };
+	for (int i = 0; i < 2; i++) {
+		if (!side[i]->scored)
+			strbuf_puts(text[i], "none");
+		else if (which == 0)
+			render_signed(text[i], side[i]->mean, 2);
+		else if (which == 1)
+			render_emotion(text[i], side[i]->peak);
+		else if (which == 2)
+			render_emotion(text[i], side[i]->end);
+		else
+			render_signed(text[i], side[i]->peak_end, 1);
+	}
+	strbuf_printf(r->out, "%s ", label);
+	if (strcmp(before.data, after.data) == 0) {
+		strbuf_puts(r->out, after.data);
+	} else {
+		render_color(r, COLOR_OLD);
+		strbuf_puts(r->out, before.data);
+		render_reset(r);
+		strbuf_puts(r->out, " " ARROW " ");
+		render_color(r, COLOR_NEW);
+		strbuf_puts(r->out, after.data);
+		render_reset(r);
+	}
+	strbuf_release(&before);
+	strbuf_release(&after);
+}
+
+void cjm_diff_render_text(strbuf *out, const cjm_diff *diff, const cjm_diff_render_options *options)
+{
+	struct render r = { out, options && options->color };
+	if (diff->count == 0)
+		return;
+	for (size_t i = 0; i < diff->count;) {
+		size_t j = i + 1;
+		while (j < diff->count && render_same_item(&diff->changes[i], &diff->changes[j]))
+			j++;
+		render_group(&r, &diff->changes[i], &diff->changes[j]);
+		i = j;
+	}
+	render_color(&r, COLOR_HEAD);
+	strbuf_puts(out, "journey:");
+	render_reset(&r);
+	static const char *const labels[] = { "mean emotion", "peak", "end", "peak-end score" };
+	for (int k = 0; k < 4; k++) {
+		strbuf_puts(out, k ? ", " : " ");
+		render_figure(&r, labels[k], &diff->before, &diff->after, k);
+	}
+	if (cjm_diff_figures_equal(&diff->before, &diff->after))
+		strbuf_puts(out, " (unchanged)");
+	strbuf_putc(out, '\n');
+}
+
+/* ---- YAML, with libyaml's emitter ---- */
+
+static int yaml_write(void *data, unsigned char *buffer, size_t size)
+{
+	strbuf_add(data, (const char *)buffer, size);
+	return 1;
+}
+
+static void yaml_emit(yaml_emitter_t *em, yaml_event_t *ev)
+{
+	if (!yaml_emitter_emit(em, ev)) {
+		fprintf(stderr, "cjm: internal error: YAML emitter: %s\n", em->problem ? em->problem : "unknown");
+		abort();
+	}
+}
+
+/* True when TEXT written plain would read back as something other than text
+ * (null, a boolean, a number: YAML 1.2 core schema and YAML 1.1's yes/no/on/off). */
+static bool yaml_looks_typed(const char *text)
+{
+	static const char *const words[] = { "", "~", "null", "Null", "NULL", "true", "True", "TRUE", "false",
+					     "False", "FALSE", "yes", "Yes", "YES", "no", "No", "NO", "on", "On",
+					     "ON", "off", "Off", "OFF", "y", "Y", "n", "N" };
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+		if (strcmp(text, words[i]) == 0)
+			return true;
+	const char *p = text;
+	if (*p == '+' || *p == '-')
+		p++;
+	if (*p == '.')
+		return true;
+	bool digits = false;
+	for (; *p; p++) {
+		if (*p >= '0' && *p <= '9')
+			digits = true;
+		else if (!strchr(".eEoxXabcdefABCDEF_+-:", *p))
+			return false;
+	}
+	return digits;
+}
+
+/* A scalar: text is quoted when it would read as another type; words are plain. */
+static void yaml_scalar(yaml_emitter_t *em, const char *text, bool is_text)
+{
+	yaml_scalar_style_t style = YAML_PLAIN_SCALAR_STYLE;
+	if (is_text && strchr(text, '\n'))
+		style = YAML_LITERAL_SCALAR_STYLE;
+	else if (is_text && yaml_looks_typed(text))
+		style = YAML_SINGLE_QUOTED_SCALAR_STYLE;
+	yaml_event_t ev;
+	if (!yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)text, (int)strlen(text), 1, 1, style)) {
+		fprintf(stderr, "cjm: internal error: YAML scalar\n");
+		abort();
+	}
+	yaml_emit(em, &ev);
+}
+
+static void yaml_pair(yaml_emitter_t *em, const char *key, const char *value, bool is_text)
+{
+	yaml_scalar(em, key, false);
+	if (value)
+		yaml_scalar(em, value, is_text);
+	else
+		yaml_scalar(em, "null", false);
+}
+
+static void yaml_number(yaml_emitter_t *em, const char *key, double x)
+{
+	char buf[NUMBER_TEXT_MAX];
+	number_format(buf, x);
+	yaml_pair(em, key, buf, false);
+}
+
+static void yaml_mapping(yaml_emitter_t *em, bool start)
+{
+	yaml_event_t ev;
+	if (start)
+		yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1, YAML_BLOCK_MAPPING_STYLE);
+	else
+		yaml_mapping_end_event_initialize(&ev);
+	yaml_emit(em, &ev);
+}
+
+static void yaml_place(yaml_emitter_t *em, const char *key, const cjm_change *c, const cjm_diff_place *at)
+{
+	yaml_scalar(em, key, false);
+	yaml_mapping(em, true);
+	if (c->target == CJM_TARGET_TOUCHPOINT)
+		yaml_pair(em, "phase", at->phase_id, true);
+	yaml_number(em, "position", (double)at->index);
+	yaml_mapping(em, false);
+}
+
+static void yaml_change(yaml_emitter_t *em, const cjm_change *c)
+{
+	bool is_text = c->style == CJM_VALUE_TEXT;
+	yaml_mapping(em, true);
+	yaml_pair(em, "kind", cjm_change_target_name(c->target), false);
+	yaml_pair(em, "change", cjm_change_kind_name(c->kind), false);
+	if (c->target == CJM_TARGET_DISMISSAL) {
+		yaml_pair(em, "pattern", c->id, true);
+		yaml_pair(em, "target", c->kind == CJM_CHANGE_ADDED ? c->new_text : c->old_text, true);
+		yaml_mapping(em, false);
+		return;
+	}
+	if (c->target != CJM_TARGET_MAP)
+		yaml_pair(em, "id", c->id, true);
+	if (c->target == CJM_TARGET_PHASE || c->target == CJM_TARGET_TOUCHPOINT) {
+		yaml_pair(em, "name", c->name, true);
+		if (c->target == CJM_TARGET_TOUCHPOINT)
+			yaml_pair(em, "phase", c->at.phase_id, true);
+		yaml_number(em, "position", (double)c->at.index);
+	}
+	switch (c->kind) {
+	case CJM_CHANGE_MOVED:
+		yaml_place(em, "from", c, &c->old_at);
+		yaml_place(em, "to", c, &c->new_at);
+		break;
+	case CJM_CHANGE_RENAMED:
+	case CJM_CHANGE_FIELD:
+		if (c->key)
+			yaml_pair(em, "field", c->key, false);
+		yaml_pair(em, "old", c->old_text, is_text);
+		yaml_pair(em, "new", c->new_text, is_text);
+		break;
+	case CJM_CHANGE_ITEM_ADDED:
+	case CJM_CHANGE_ITEM_REMOVED:
+	case CJM_CHANGE_REORDERED:
+		yaml_pair(em, "field", c->key, false);
+		if (c->kind != CJM_CHANGE_REORDERED)
+			yaml_pair(em, "item", c->kind == CJM_CHANGE_ITEM_ADDED ? c->new_text : c->old_text, is_text);
+		break;
+	case CJM_CHANGE_ADDED:
+	case CJM_CHANGE_REMOVED:
+		break;
+	}
+	yaml_mapping(em, false);
+}
+
+static void yaml_figures(yaml_emitter_t *em, const char *key, const cjm_diff_figures *f)
+{
+	yaml_scalar(em, key, false);
+	yaml_mapping(em, true);
+	yaml_number(em, "scored", (double)f->scored);
+	if (f->scored) {
+		yaml_number(em, "mean", f->mean);
+		yaml_number(em, "peak", f->peak);
+		yaml_number(em, "end", f->end);
+		yaml_number(em, "peak_end", f->peak_end);
+	}
+	yaml_mapping(em, false);
+}
+
+void cjm_diff_render_yaml(strbuf *out, const cjm_diff *diff)
+{
+	yaml_emitter_t em;
+	yaml_event_t ev;
+	yaml_emitter_initialize(&em);
+	yaml_emitter_set_output(&em, yaml_write, out);
+	yaml_emitter_set_unicode(&em, 1);
+	yaml_emitter_set_width(&em, -1);
+	yaml_emitter_set_indent(&em, 2);
+	yaml_emitter_set_break(&em, YAML_LN_BREAK);
+	yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING);
+	yaml_emit(&em, &ev);
+	yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1);
+	yaml_emit(&em, &ev);
+	yaml_mapping(&em, true);
+	yaml_pair(&em, "same", diff->count ? "false" : "true", false);
+	yaml_scalar(&em, "changes", false);
+	yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1, YAML_BLOCK_SEQUENCE_STYLE);
+	yaml_emit(&em, &ev);
+	for (size_t i = 0; i < diff->count; i++)
+		yaml_change(&em, &diff->changes[i]);
+	yaml_sequence_end_event_initialize(&ev);
+	yaml_emit(&em, &ev);
+	yaml_scalar(&em, "journey", false);
+	yaml_mapping(&em, true);
+	yaml_figures(&em, "before", &diff->before);
+	yaml_figures(&em, "after", &diff->after);
+	yaml_mapping(&em, false);
+	yaml_mapping(&em, false);
+	yaml_document_end_event_initialize(&ev, 1);
+	yaml_emit(&em, &ev);
+	yaml_stream_end_event_initialize(&ev);
+	yaml_emit(&em, &ev);
+	yaml_emitter_flush(&em);
+	yaml_emitter_delete(&em);
+}
