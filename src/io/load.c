@@ -1143,6 +1143,57 @@ static void load_document(loader *ld)
 		load_error(ld, ld->event.start_mark, "more than one YAML document; a map file holds one");
 }
 
+/* True when the line at P (before END) starts with MARK (seven characters) followed by
+ * a space, a line break or the end of the text, as git writes conflict markers. */
+static bool load_is_marker(const char *p, const char *end, const char *mark, bool label)
+{
+	if (end - p < 7 || memcmp(p, mark, 7) != 0)
+		return false;
+	if (p + 7 == end || p[7] == '\n' || p[7] == '\r')
+		return true;
+	return label && p[7] == ' ';
+}
+
+/* Reports git's conflict markers ("<<<<<<< ", "=======", ">>>>>>> " at the start of a
+ * line), one error per conflict at its '<<<<<<<' line, and any stray '=======' or
+ * '>>>>>>>' line. Only line starts are looked at, found with memchr; true when any was
+ * found. It runs only when a load failed, so the load of a good map pays nothing for
+ * it: in the block style cjm writes, a marker at the start of a line is neither a key
+ * nor a list item, so the YAML around a conflict never parses as a map. (Inside a flow
+ * collection spread over lines it could; cjm never writes one, and git's markers in
+ * such a file would then read as text, which cjm validate shows.) */
+static bool load_conflict_markers(const char *text, size_t len, size_t start, diag_list *diags)
+{
+	static const char msg[] = "unresolved merge conflict: keep one side between '<<<<<<<' and "
+				  "'>>>>>>>' and delete the rest (see cjm-merge(1))";
+	const char *p = text + start, *end = text + len;
+	int line = 1;
+	bool found = false, open = false;
+	while (p < end) {
+		char c = *p;
+		if (c == '<' || c == '=' || c == '>') {
+			if (load_is_marker(p, end, "<<<<<<<", true)) {
+				diag_error(diags, line, 1, "%s", msg);
+				found = open = true;
+			} else if (load_is_marker(p, end, "=======", false) && !open) {
+				diag_error(diags, line, 1, "%s", msg);
+				found = true;
+			} else if (load_is_marker(p, end, ">>>>>>>", true)) {
+				if (!open)
+					diag_error(diags, line, 1, "%s", msg);
+				found = true;
+				open = false;
+			}
+		}
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		if (!nl)
+			break;
+		p = nl + 1;
+		line++;
+	}
+	return found;
+}
+
 static cjm_map *load_source(const char *text, size_t len, bool release_behind, diag_list *diags,
 			    cjm_comments *comments)
 {
@@ -1155,6 +1206,7 @@ static cjm_map *load_source(const char *text, size_t len, bool release_behind, d
 			   CJM_MAX_FILE_SIZE >> 20);
 		return NULL;
 	}
+	size_t diags_before = diags->count;
 	ld.map = cjm_map_new(NULL);
 	ld.ids = strset_new(len / 512); /* a full map has an id every 300 bytes or so */
 	yaml_parser_initialize(&ld.parser);
@@ -1178,6 +1230,15 @@ static cjm_map *load_source(const char *text, size_t len, bool release_behind, d
 	free(ld.hashes);
 	if (diags->errors > errors_before || diags->truncated) {
 		cjm_map_free(ld.map);
+		/* not one map but two, from a merge: say that instead of what YAML made of it */
+		diag_list *markers = diag_list_new(diags->file);
+		if (load_conflict_markers(text, len, load_bom_len(text, len), markers)) {
+			diag_list_drop_from(diags, diags_before);
+			for (size_t i = 0; i < markers->count; i++)
+				diag_error(diags, markers->items[i].line, markers->items[i].col, "%s",
+					   markers->items[i].message);
+		}
+		diag_list_free(markers);
 		return NULL;
 	}
 	return ld.map;

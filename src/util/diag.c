@@ -42,6 +42,17 @@ static void diag_add(diag_list *list, bool warning, int line, int col, const cha
 		list->errors++;
 }
 
+void diag_list_drop_from(diag_list *list, size_t count)
+{
+	while (list->count > count) {
+		diag *d = &list->items[--list->count];
+		if (!d->warning)
+			list->errors--;
+		free(d->message);
+	}
+	list->truncated = false;
+}
+
 void diag_error(diag_list *list, int line, int col, const char *fmt, ...)
 {
 	va_list ap;

@@ -31,6 +31,8 @@ void diag_error(diag_list *list, int line, int col, const char *fmt, ...)
 void diag_warning(diag_list *list, int line, int col, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 bool diag_full(const diag_list *list);
+/* Forgets the diagnostics from number COUNT on (when a better explanation replaces them). */
+void diag_list_drop_from(diag_list *list, size_t count);
 /* Prints every diagnostic, one line each, ordered by line and column. */
 void diag_print(const diag_list *list, FILE *out);
 
