@@ -124,7 +124,7 @@ static int cmd_help_run(int argc, char **argv)
 const cjm_command cjm_cmd_help = {
 	"help",
 	"help [COMMAND]",
-	"show the manual page of cjm or of COMMAND (also: map)",
+	"show the manual page of cjm or of COMMAND (also: map, tips, plugin, git)",
 	NULL,
 	cmd_help_run,
 };

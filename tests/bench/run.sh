@@ -1,5 +1,5 @@
 #!/bin/sh
-# Runs the benchmarks from BUILD_DIR (`make bench`): load/save against libyaml, the editor, the patterns, the exports.
+# Runs the benchmarks from BUILD_DIR (`make bench`): load/save against libyaml, the editor, the patterns, the exports, diff and merge.
 # Extra arguments such as --quick go to the load/save benchmark (--quick to the patterns' too).
 set -u
 if [ $# -lt 1 ]; then
@@ -12,7 +12,7 @@ quick=""
 for arg in "$@"; do
 	[ "$arg" = --quick ] && quick=--quick
 done
-for tool in bench bench_editor bench_patterns bench_export; do
+for tool in bench bench_editor bench_patterns bench_export bench_merge; do
 	if [ ! -x "$build/$tool" ]; then
 		echo "run.sh: $build/$tool is missing; build it with: make $build/$tool" >&2
 		exit 66
@@ -38,3 +38,7 @@ echo
 echo "Exports: each format against the load of the same map"
 # shellcheck disable=SC2086
 "$build/bench_export" $quick $maps
+echo
+echo "Diff and merge: maps that differ in 1% of their touchpoints, against loading them"
+# shellcheck disable=SC2086
+"$build/bench_merge" $quick $maps

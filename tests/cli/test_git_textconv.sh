@@ -1,0 +1,46 @@
+#!/bin/sh
+# cjm show --plain as git's textconv: in a real repository configured as the README
+# says, git diff of a map reads one fact per line ("emotion: -3" -> "-1").
+. tests/cli/lib.sh
+if ! command -v git >/dev/null 2>&1; then
+	notok "git is installed" "the git tests need git (tests/deps.sh installs it)"
+	lib_finish
+	exit
+fi
+case $CJM in /*) ;; *) CJM=$ROOT/$CJM ;; esac
+HOME=$T/home
+GIT_CONFIG_NOSYSTEM=1
+export HOME GIT_CONFIG_NOSYSTEM
+mkdir -p "$HOME"
+g() { git -c user.name=Facilitator -c user.email=f@example.com -c init.defaultBranch=main "$@"; }
+
+repo=$T/repo
+g init -q "$repo" || exit 1
+cd "$repo" || exit 1
+echo '*.yaml diff=cjm-plain' >.gitattributes
+g config diff.cjm-plain.textconv "$CJM show --plain"
+cat >journey.yaml <<'Y'
+version: 1
+title: Claim
+phases:
+- id: claim
+  name: Claim
+  touchpoints:
+  - id: call
+    name: Calling the claims line
+    emotion: -3
+    pains:
+    - On hold for 40 minutes
+Y
+g add .gitattributes journey.yaml && g commit -q -m "a map"
+sed -i 's/emotion: -3/emotion: -1/; s/On hold for 40 minutes/Called back within the hour/' journey.yaml
+run g diff
+expect_rc 0 "git diff with the textconv runs"
+expect_out_has "-claim/call emotion: -3" "the old emotion reads as a fact"
+expect_out_has "+claim/call emotion: -1" "the new emotion reads as a fact"
+expect_out_has "+claim/call pains: Called back within the hour" "a changed pain reads as a fact"
+expect_out_lacks "-    emotion: -3" "no raw YAML lines"
+g commit -q -am "better call"
+run g log -p --format=%s -1
+expect_out_has "+claim/call emotion: -1" "git log -p uses it too"
+lib_finish
