@@ -5,6 +5,7 @@
 #include <yaml.h>
 
 #include "cli/cli.h"
+#include "io/yaml_out.h"
 #include "patterns/builtin.h"
 #include "patterns/registry.h"
 #include "patterns/suggest.h"
@@ -159,88 +160,24 @@ static void suggest_render_text(strbuf *out, const cjm_suggestions *list, bool s
 
 /* ---- YAML, with libyaml's emitter ---- */
 
-static int suggest_yaml_write(void *data, unsigned char *buffer, size_t size)
-{
-	strbuf_add(data, (const char *)buffer, size);
-	return 1;
-}
-
-static void suggest_yaml_emit(yaml_emitter_t *em, yaml_event_t *ev)
-{
-	if (!yaml_emitter_emit(em, ev)) {
-		fprintf(stderr, "cjm: internal error: YAML emitter: %s\n", em->problem ? em->problem : "unknown");
-		abort();
-	}
-}
-
-/* True when TEXT written plain would read back as something other than text
- * (null, a boolean, a number: YAML 1.2 core schema and YAML 1.1's yes/no/on/off). */
-static bool suggest_looks_typed(const char *text)
-{
-	static const char *const words[] = { "", "~", "null", "Null", "NULL", "true", "True", "TRUE", "false",
-					     "False", "FALSE", "yes", "Yes", "YES", "no", "No", "NO", "on", "On",
-					     "ON", "off", "Off", "OFF", "y", "Y", "n", "N" };
-	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-		if (strcmp(text, words[i]) == 0)
-			return true;
-	const char *p = text;
-	if (*p == '+' || *p == '-')
-		p++;
-	if (*p == '.') /* .inf, .nan and .5 alike */
-		return true;
-	bool digits = false;
-	for (; *p; p++) {
-		if (*p >= '0' && *p <= '9')
-			digits = true;
-		else if (!strchr(".eEoxXabcdefABCDEF_+-:", *p))
-			return false;
-	}
-	return digits;
-}
-
-static void suggest_yaml_scalar(yaml_emitter_t *em, const char *text, bool is_text)
-{
-	yaml_scalar_style_t style = YAML_PLAIN_SCALAR_STYLE;
-	if (is_text && strchr(text, '\n'))
-		style = YAML_LITERAL_SCALAR_STYLE;
-	else if (is_text && suggest_looks_typed(text))
-		style = YAML_SINGLE_QUOTED_SCALAR_STYLE;
-	yaml_event_t ev;
-	if (!yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)text, (int)strlen(text), 1, 1, style)) {
-		fprintf(stderr, "cjm: internal error: YAML scalar\n");
-		abort();
-	}
-	suggest_yaml_emit(em, &ev);
-}
-
 static void suggest_yaml_text(yaml_emitter_t *em, const char *key, const char *text)
 {
 	char *clean = suggest_clean(text, true);
-	suggest_yaml_scalar(em, key, false);
-	suggest_yaml_scalar(em, clean, true);
+	cjm_yaml_scalar(em, key, false);
+	cjm_yaml_scalar(em, clean, true);
 	free(clean);
 }
 
 static void suggest_yaml_word(yaml_emitter_t *em, const char *key, const char *word)
 {
-	suggest_yaml_scalar(em, key, false);
-	suggest_yaml_scalar(em, word, false);
-}
-
-static void suggest_yaml_mapping(yaml_emitter_t *em, bool start)
-{
-	yaml_event_t ev;
-	if (start)
-		yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1, YAML_BLOCK_MAPPING_STYLE);
-	else
-		yaml_mapping_end_event_initialize(&ev);
-	suggest_yaml_emit(em, &ev);
+	cjm_yaml_scalar(em, key, false);
+	cjm_yaml_scalar(em, word, false);
 }
 
 static void suggest_yaml_one(yaml_emitter_t *em, const cjm_suggestion *s, bool show_all)
 {
 	char number[24];
-	suggest_yaml_mapping(em, true);
+	cjm_yaml_mapping(em, true);
 	suggest_yaml_text(em, "pattern", s->pattern);
 	suggest_yaml_text(em, "target", s->target);
 	suggest_yaml_text(em, "title", s->title);
@@ -250,8 +187,8 @@ static void suggest_yaml_one(yaml_emitter_t *em, const cjm_suggestion *s, bool s
 	if (show_all)
 		suggest_yaml_word(em, "dismissed", s->dismissed ? "true" : "false");
 	if (suggest_has_edit(s)) {
-		suggest_yaml_scalar(em, "edit", false);
-		suggest_yaml_mapping(em, true);
+		cjm_yaml_scalar(em, "edit", false);
+		cjm_yaml_mapping(em, true);
 		suggest_yaml_word(em, "kind", suggest_kind_name(s->kind));
 		if (s->kind == CJM_PROPOSE_IDEA || s->kind == CJM_PROPOSE_TOUCHPOINT)
 			suggest_yaml_text(em, "text", s->text);
@@ -262,38 +199,21 @@ static void suggest_yaml_one(yaml_emitter_t *em, const cjm_suggestion *s, bool s
 				suggest_yaml_word(em, "position", number);
 			}
 		}
-		suggest_yaml_mapping(em, false);
+		cjm_yaml_mapping(em, false);
 	}
-	suggest_yaml_mapping(em, false);
+	cjm_yaml_mapping(em, false);
 }
 
 static void suggest_render_yaml(strbuf *out, const cjm_suggestions *list, bool show_all)
 {
 	yaml_emitter_t em;
-	yaml_event_t ev;
-	yaml_emitter_initialize(&em);
-	yaml_emitter_set_output(&em, suggest_yaml_write, out);
-	yaml_emitter_set_unicode(&em, 1);
-	yaml_emitter_set_width(&em, -1);
-	yaml_emitter_set_indent(&em, 2);
-	yaml_emitter_set_break(&em, YAML_LN_BREAK);
-	yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING);
-	suggest_yaml_emit(&em, &ev);
-	yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1);
-	suggest_yaml_emit(&em, &ev);
-	yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1, YAML_BLOCK_SEQUENCE_STYLE);
-	suggest_yaml_emit(&em, &ev);
+	cjm_yaml_out_begin(&em, out);
+	cjm_yaml_sequence(&em, true);
 	for (size_t i = 0; i < list->count; i++)
 		if (show_all || !list->items[i].dismissed)
 			suggest_yaml_one(&em, &list->items[i], show_all);
-	yaml_sequence_end_event_initialize(&ev);
-	suggest_yaml_emit(&em, &ev);
-	yaml_document_end_event_initialize(&ev, 1);
-	suggest_yaml_emit(&em, &ev);
-	yaml_stream_end_event_initialize(&ev);
-	suggest_yaml_emit(&em, &ev);
-	yaml_emitter_flush(&em);
-	yaml_emitter_delete(&em);
+	cjm_yaml_sequence(&em, false);
+	cjm_yaml_out_end(&em);
 }
 
 /* ---- the command ---- */

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <yaml.h>
 
+#include "io/yaml_out.h"
 #include "merge/diff.h"
 #include "util/number.h"
 #include "util/utf8.h"
@@ -346,68 +347,13 @@ void cjm_diff_render_text(strbuf *out, const cjm_diff *diff, const cjm_diff_rend
 
 /* ---- YAML, with libyaml's emitter ---- */
 
-static int yaml_write(void *data, unsigned char *buffer, size_t size)
-{
-	strbuf_add(data, (const char *)buffer, size);
-	return 1;
-}
-
-static void yaml_emit(yaml_emitter_t *em, yaml_event_t *ev)
-{
-	if (!yaml_emitter_emit(em, ev)) {
-		fprintf(stderr, "cjm: internal error: YAML emitter: %s\n", em->problem ? em->problem : "unknown");
-		abort();
-	}
-}
-
-/* True when TEXT written plain would read back as something other than text
- * (null, a boolean, a number: YAML 1.2 core schema and YAML 1.1's yes/no/on/off). */
-static bool yaml_looks_typed(const char *text)
-{
-	static const char *const words[] = { "", "~", "null", "Null", "NULL", "true", "True", "TRUE", "false",
-					     "False", "FALSE", "yes", "Yes", "YES", "no", "No", "NO", "on", "On",
-					     "ON", "off", "Off", "OFF", "y", "Y", "n", "N" };
-	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-		if (strcmp(text, words[i]) == 0)
-			return true;
-	const char *p = text;
-	if (*p == '+' || *p == '-')
-		p++;
-	if (*p == '.')
-		return true;
-	bool digits = false;
-	for (; *p; p++) {
-		if (*p >= '0' && *p <= '9')
-			digits = true;
-		else if (!strchr(".eEoxXabcdefABCDEF_+-:", *p))
-			return false;
-	}
-	return digits;
-}
-
-/* A scalar: text is quoted when it would read as another type; words are plain. */
-static void yaml_scalar(yaml_emitter_t *em, const char *text, bool is_text)
-{
-	yaml_scalar_style_t style = YAML_PLAIN_SCALAR_STYLE;
-	if (is_text && strchr(text, '\n'))
-		style = YAML_LITERAL_SCALAR_STYLE;
-	else if (is_text && yaml_looks_typed(text))
-		style = YAML_SINGLE_QUOTED_SCALAR_STYLE;
-	yaml_event_t ev;
-	if (!yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)text, (int)strlen(text), 1, 1, style)) {
-		fprintf(stderr, "cjm: internal error: YAML scalar\n");
-		abort();
-	}
-	yaml_emit(em, &ev);
-}
-
 static void yaml_pair(yaml_emitter_t *em, const char *key, const char *value, bool is_text)
 {
-	yaml_scalar(em, key, false);
+	cjm_yaml_scalar(em, key, false);
 	if (value)
-		yaml_scalar(em, value, is_text);
+		cjm_yaml_scalar(em, value, is_text);
 	else
-		yaml_scalar(em, "null", false);
+		cjm_yaml_scalar(em, "null", false);
 }
 
 static void yaml_number(yaml_emitter_t *em, const char *key, double x)
@@ -417,36 +363,26 @@ static void yaml_number(yaml_emitter_t *em, const char *key, double x)
 	yaml_pair(em, key, buf, false);
 }
 
-static void yaml_mapping(yaml_emitter_t *em, bool start)
-{
-	yaml_event_t ev;
-	if (start)
-		yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1, YAML_BLOCK_MAPPING_STYLE);
-	else
-		yaml_mapping_end_event_initialize(&ev);
-	yaml_emit(em, &ev);
-}
-
 static void yaml_place(yaml_emitter_t *em, const char *key, const cjm_change *c, const cjm_diff_place *at)
 {
-	yaml_scalar(em, key, false);
-	yaml_mapping(em, true);
+	cjm_yaml_scalar(em, key, false);
+	cjm_yaml_mapping(em, true);
 	if (c->target == CJM_TARGET_TOUCHPOINT)
 		yaml_pair(em, "phase", at->phase_id, true);
 	yaml_number(em, "position", (double)at->index);
-	yaml_mapping(em, false);
+	cjm_yaml_mapping(em, false);
 }
 
 static void yaml_change(yaml_emitter_t *em, const cjm_change *c)
 {
 	bool is_text = c->style == CJM_VALUE_TEXT;
-	yaml_mapping(em, true);
+	cjm_yaml_mapping(em, true);
 	yaml_pair(em, "kind", cjm_change_target_name(c->target), false);
 	yaml_pair(em, "change", cjm_change_kind_name(c->kind), false);
 	if (c->target == CJM_TARGET_DISMISSAL) {
 		yaml_pair(em, "pattern", c->id, true);
 		yaml_pair(em, "target", c->kind == CJM_CHANGE_ADDED ? c->new_text : c->old_text, true);
-		yaml_mapping(em, false);
+		cjm_yaml_mapping(em, false);
 		return;
 	}
 	if (c->target != CJM_TARGET_MAP)
@@ -480,13 +416,13 @@ static void yaml_change(yaml_emitter_t *em, const cjm_change *c)
 	case CJM_CHANGE_REMOVED:
 		break;
 	}
-	yaml_mapping(em, false);
+	cjm_yaml_mapping(em, false);
 }
 
 static void yaml_figures(yaml_emitter_t *em, const char *key, const cjm_diff_figures *f)
 {
-	yaml_scalar(em, key, false);
-	yaml_mapping(em, true);
+	cjm_yaml_scalar(em, key, false);
+	cjm_yaml_mapping(em, true);
 	yaml_number(em, "scored", (double)f->scored);
 	if (f->scored) {
 		yaml_number(em, "mean", f->mean);
@@ -494,42 +430,25 @@ static void yaml_figures(yaml_emitter_t *em, const char *key, const cjm_diff_fig
 		yaml_number(em, "end", f->end);
 		yaml_number(em, "peak_end", f->peak_end);
 	}
-	yaml_mapping(em, false);
+	cjm_yaml_mapping(em, false);
 }
 
 void cjm_diff_render_yaml(strbuf *out, const cjm_diff *diff)
 {
 	yaml_emitter_t em;
-	yaml_event_t ev;
-	yaml_emitter_initialize(&em);
-	yaml_emitter_set_output(&em, yaml_write, out);
-	yaml_emitter_set_unicode(&em, 1);
-	yaml_emitter_set_width(&em, -1);
-	yaml_emitter_set_indent(&em, 2);
-	yaml_emitter_set_break(&em, YAML_LN_BREAK);
-	yaml_stream_start_event_initialize(&ev, YAML_UTF8_ENCODING);
-	yaml_emit(&em, &ev);
-	yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1);
-	yaml_emit(&em, &ev);
-	yaml_mapping(&em, true);
+	cjm_yaml_out_begin(&em, out);
+	cjm_yaml_mapping(&em, true);
 	yaml_pair(&em, "same", diff->count ? "false" : "true", false);
-	yaml_scalar(&em, "changes", false);
-	yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1, YAML_BLOCK_SEQUENCE_STYLE);
-	yaml_emit(&em, &ev);
+	cjm_yaml_scalar(&em, "changes", false);
+	cjm_yaml_sequence(&em, true);
 	for (size_t i = 0; i < diff->count; i++)
 		yaml_change(&em, &diff->changes[i]);
-	yaml_sequence_end_event_initialize(&ev);
-	yaml_emit(&em, &ev);
-	yaml_scalar(&em, "journey", false);
-	yaml_mapping(&em, true);
+	cjm_yaml_sequence(&em, false);
+	cjm_yaml_scalar(&em, "journey", false);
+	cjm_yaml_mapping(&em, true);
 	yaml_figures(&em, "before", &diff->before);
 	yaml_figures(&em, "after", &diff->after);
-	yaml_mapping(&em, false);
-	yaml_mapping(&em, false);
-	yaml_document_end_event_initialize(&ev, 1);
-	yaml_emit(&em, &ev);
-	yaml_stream_end_event_initialize(&ev);
-	yaml_emit(&em, &ev);
-	yaml_emitter_flush(&em);
-	yaml_emitter_delete(&em);
+	cjm_yaml_mapping(&em, false);
+	cjm_yaml_mapping(&em, false);
+	cjm_yaml_out_end(&em);
 }

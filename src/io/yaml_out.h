@@ -1,0 +1,23 @@
+/* Writing YAML for scripts (cjm suggest and cjm diff --format yaml) with libyaml's emitter into a strbuf. */
+#ifndef CJM_YAML_OUT_H
+#define CJM_YAML_OUT_H
+
+#include <stdbool.h>
+#include <yaml.h>
+
+#include "util/strbuf.h"
+
+/* Starts a document written to OUT: UTF-8 as it is, no line folding, indent 2. */
+void cjm_yaml_out_begin(yaml_emitter_t *em, strbuf *out);
+/* Ends the document and frees the emitter. */
+void cjm_yaml_out_end(yaml_emitter_t *em);
+
+/* A scalar. TEXT that would read back as another type (null, a boolean, a number)
+ * is single-quoted and text with a line break is a literal block, when IS_TEXT;
+ * otherwise (keys, numbers, words) it is written plain. */
+void cjm_yaml_scalar(yaml_emitter_t *em, const char *text, bool is_text);
+/* Starts (START) or ends a block mapping or sequence. */
+void cjm_yaml_mapping(yaml_emitter_t *em, bool start);
+void cjm_yaml_sequence(yaml_emitter_t *em, bool start);
+
+#endif
