@@ -139,12 +139,9 @@ static int cmd_diff_run(int argc, char **argv)
 	}
 	/* git takes any other status of an external diff for a failure */
 	rc = diff->count && !git_path ? CJM_EXIT_FOUND : CJM_EXIT_OK;
-	if (out.len && fwrite(out.data, 1, out.len, stdout) != out.len)
-		rc = CJM_EXIT_IOERR;
-	if (fflush(stdout) != 0)
-		rc = CJM_EXIT_IOERR;
-	if (rc == CJM_EXIT_IOERR)
-		cli_error("cannot write the output");
+	int written = cli_write_output(NULL, out.data ? out.data : "", out.len);
+	if (written != CJM_EXIT_OK)
+		rc = written;
 	strbuf_release(&out);
 	cjm_diff_free(diff);
 	cjm_map_free(old_map);

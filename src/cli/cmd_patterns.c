@@ -72,12 +72,9 @@ static int cmd_patterns_run(int argc, char **argv)
 	strbuf out = { 0 };
 	patterns_render(&out, reg);
 	int rc = CJM_EXIT_OK;
-	if (out.len && fwrite(out.data, 1, out.len, stdout) != out.len)
-		rc = CJM_EXIT_IOERR;
-	if (fflush(stdout) != 0)
-		rc = CJM_EXIT_IOERR;
-	if (rc == CJM_EXIT_IOERR)
-		cli_error("cannot write the output");
+	int written = cli_write_output(NULL, out.data ? out.data : "", out.len);
+	if (written != CJM_EXIT_OK)
+		rc = written;
 	strbuf_release(&out);
 	cjm_registry_free(reg);
 	return rc;

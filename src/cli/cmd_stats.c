@@ -30,12 +30,9 @@ static int cmd_stats_run(int argc, char **argv)
 	cjm_figures *figures = cjm_figures_new(map);
 	strbuf out = { 0 };
 	cjm_stats_render(&out, map, figures);
-	if (out.len && fwrite(out.data, 1, out.len, stdout) != out.len)
-		rc = CJM_EXIT_IOERR;
-	if (fflush(stdout) != 0)
-		rc = CJM_EXIT_IOERR;
-	if (rc == CJM_EXIT_IOERR)
-		cli_error("cannot write the output");
+	int written = cli_write_output(NULL, out.data ? out.data : "", out.len);
+	if (written != CJM_EXIT_OK)
+		rc = written;
 	strbuf_release(&out);
 	cjm_figures_free(figures);
 	cjm_map_free(map);

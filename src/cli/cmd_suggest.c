@@ -320,12 +320,9 @@ static int cmd_suggest_run(int argc, char **argv)
 	else
 		suggest_render_text(&out, list, show_all, show_all ? 0 : hidden);
 	rc = active ? CJM_EXIT_FOUND : CJM_EXIT_OK;
-	if (out.len && fwrite(out.data, 1, out.len, stdout) != out.len)
-		rc = CJM_EXIT_IOERR;
-	if (fflush(stdout) != 0)
-		rc = CJM_EXIT_IOERR;
-	if (rc == CJM_EXIT_IOERR)
-		cli_error("cannot write the output");
+	int written = cli_write_output(NULL, out.data ? out.data : "", out.len);
+	if (written != CJM_EXIT_OK)
+		rc = written;
 	strbuf_release(&out);
 	cjm_suggestions_free(list);
 	cjm_map_free(map);
