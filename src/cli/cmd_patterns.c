@@ -1,9 +1,10 @@
-/* `cjm patterns`: every pattern cjm found, built in or plugin, and the plugins it could not load. */
+/* `cjm patterns`: every pattern cjm found, built in or plugin, the plugins it could not load and those it disabled. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
+#include "patterns/disabled.h"
 #include "patterns/registry.h"
 #include "util/number.h"
 #include "util/strbuf.h"
@@ -30,6 +31,33 @@ static void patterns_put_clean(strbuf *out, const char *text)
 	}
 }
 
+/* The plugins not loaded (or, DISABLED, those disabled for a crash or a hang), with why. */
+static void patterns_render_failures(strbuf *out, const cjm_registry *reg, bool disabled)
+{
+	size_t shown = 0;
+	for (size_t i = 0; i < reg->failure_count; i++) {
+		if ((reg->failures[i].kind != CJM_PLUGIN_NOT_LOADED) != disabled)
+			continue;
+		if (shown++ == 0)
+			strbuf_puts(out, disabled ? "\nDisabled (crashed or hung):\n" : "\nNot loaded:\n");
+		strbuf_puts(out, "  ");
+		patterns_put_clean(out, reg->failures[i].path);
+		strbuf_puts(out, ": ");
+		patterns_put_clean(out, reg->failures[i].why);
+		strbuf_putc(out, '\n');
+	}
+	if (!disabled || shown == 0)
+		return;
+	char *file = cjm_disabled_file();
+	strbuf_puts(out, "A disabled plugin is tried again once its file changes: reinstall it, or touch it");
+	if (file) {
+		strbuf_puts(out, ", or delete its line in ");
+		patterns_put_clean(out, file);
+	}
+	strbuf_puts(out, ".\n");
+	free(file);
+}
+
 static void patterns_render(strbuf *out, const cjm_registry *reg)
 {
 	for (size_t i = 0; i < reg->count; i++) {
@@ -50,15 +78,8 @@ static void patterns_render(strbuf *out, const cjm_registry *reg)
 		}
 		strbuf_putc(out, '\n');
 	}
-	if (reg->failure_count)
-		strbuf_puts(out, "\nNot loaded:\n");
-	for (size_t i = 0; i < reg->failure_count; i++) {
-		strbuf_puts(out, "  ");
-		patterns_put_clean(out, reg->failures[i].path);
-		strbuf_puts(out, ": ");
-		patterns_put_clean(out, reg->failures[i].why);
-		strbuf_putc(out, '\n');
-	}
+	patterns_render_failures(out, reg, false);
+	patterns_render_failures(out, reg, true);
 }
 
 static int cmd_patterns_run(int argc, char **argv)
@@ -69,6 +90,13 @@ static int cmd_patterns_run(int argc, char **argv)
 		return cli_usage_error(&cjm_cmd_patterns, "no arguments expected ('%s')", argv[i]);
 	}
 	cjm_registry *reg = cjm_registry_new(true);
+	for (size_t i = 0; i < reg->failure_count; i++) {
+		if (reg->failures[i].kind != CJM_PLUGIN_CRASHED)
+			continue; /* the others are listed below, on standard output */
+		char *text = cjm_plugin_failure_text(&reg->failures[i], false);
+		cli_error("%s", text);
+		free(text);
+	}
 	strbuf out = { 0 };
 	patterns_render(&out, reg);
 	int rc = CJM_EXIT_OK;

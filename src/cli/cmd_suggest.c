@@ -232,15 +232,13 @@ static int suggest_unknown_pattern(const cjm_registry *reg, const char *id)
 	return rc;
 }
 
-/* Plugins that could not be loaded: said on stderr, and the rest run. */
-static void suggest_report_failures(const cjm_registry *reg)
+/* Plugins that could not be used: said on stderr, and the rest run. */
+static void suggest_report_failures(const cjm_plugin_failure *failures, size_t count)
 {
-	for (size_t i = 0; i < reg->failure_count; i++) {
-		char *path = suggest_clean(reg->failures[i].path, false);
-		char *why = suggest_clean(reg->failures[i].why, false);
-		cli_error("warning: plugin %s not loaded: %s", path, why);
-		free(path);
-		free(why);
+	for (size_t i = 0; i < count; i++) {
+		char *text = cjm_plugin_failure_text(&failures[i], false);
+		cli_error("%s", text);
+		free(text);
 	}
 }
 
@@ -296,7 +294,7 @@ static int cmd_suggest_run(int argc, char **argv)
 			rc = suggest_unknown_pattern(reg, only[i]);
 	cjm_map *map = NULL;
 	if (rc == CJM_EXIT_OK) {
-		suggest_report_failures(reg);
+		suggest_report_failures(reg->failures, reg->failure_count);
 		map = cli_load_map(file, &rc);
 	}
 	if (!map) {
@@ -307,6 +305,7 @@ static int cmd_suggest_run(int argc, char **argv)
 
 	cli_warn_pattern_refs(file, map, reg);
 	cjm_suggestions *list = cjm_suggest(map, reg, only, only_count, true);
+	suggest_report_failures(list->failures, list->failure_count); /* the exit status stays the suggestions' */
 	size_t active = 0, hidden = 0;
 	for (size_t i = 0; i < list->count; i++) {
 		if (list->items[i].dismissed)

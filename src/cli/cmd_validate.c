@@ -1,7 +1,21 @@
 /* `cjm validate FILE...`: checks map files and reports every problem as FILE:LINE:COL. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
+
+/* A plugin that crashed or hung while being loaded, or was disabled for it
+ * before, is said on stderr; the exit status stays the maps'. */
+static void validate_report_disabled(const cjm_registry *registry)
+{
+	for (size_t i = 0; i < registry->failure_count; i++) {
+		if (registry->failures[i].kind == CJM_PLUGIN_NOT_LOADED)
+			continue;
+		char *text = cjm_plugin_failure_text(&registry->failures[i], false);
+		cli_error("%s", text);
+		free(text);
+	}
+}
 
 static int cmd_validate_run(int argc, char **argv)
 {
@@ -14,6 +28,7 @@ static int cmd_validate_run(int argc, char **argv)
 	}
 	/* Plugins count as known patterns: a map may set or dismiss a plugin's suggestions. */
 	cjm_registry *registry = cjm_registry_new(true);
+	validate_report_disabled(registry);
 	bool options_done = false;
 	for (int i = 1; i < argc; i++) {
 		if (!options_done && strcmp(argv[i], "--") == 0) {

@@ -1,14 +1,51 @@
-/* The suggestions panel and the markers on the map, without a screen. */
+/* The suggestions panel and the markers on the map, without a screen; a plugin that fails is said, never fatal. */
 #include <stdlib.h>
 #include <string.h>
 
 #include "editor/editor.h"
 #include "util/xalloc.h"
 
+/* Says on the status line that plugins crashed or hung (now: they are disabled,
+ * or before: they stay so): the first of them, and how many more. */
+static void panel_tell(cjm_editor *ed, const cjm_plugin_failure *failures, size_t count)
+{
+	const cjm_plugin_failure *first = NULL;
+	size_t more = 0;
+	for (size_t i = 0; i < count; i++) {
+		if (failures[i].kind == CJM_PLUGIN_NOT_LOADED)
+			continue;
+		if (first)
+			more++;
+		else
+			first = &failures[i];
+	}
+	if (!first)
+		return;
+	char *text = cjm_plugin_failure_text(first, true);
+	if (more)
+		cjm_editor_say(ed, true, "%s (and %zu more: see cjm patterns); the other patterns still run", text,
+			       more);
+	else
+		cjm_editor_say(ed, true, "%s; the other patterns still run", text);
+	free(text);
+}
+
+/* Plugins are loaded (each in a child) the first time the patterns run. */
 static void panel_load_patterns(cjm_editor *ed)
 {
-	if (!ed->patterns)
-		ed->patterns = cjm_registry_new(true);
+	if (ed->patterns)
+		return;
+	ed->patterns = cjm_registry_new(true);
+	panel_tell(ed, ed->patterns->failures, ed->patterns->failure_count);
+}
+
+/* Runs the patterns over the map; a plugin that fails in this run is said. */
+static cjm_suggestions *panel_suggest(cjm_editor *ed)
+{
+	panel_load_patterns(ed);
+	cjm_suggestions *all = cjm_suggest(cjm_editor_map(ed), ed->patterns, NULL, 0, false);
+	panel_tell(ed, all->failures, all->failure_count);
+	return all;
 }
 
 /* Forgets the marker set. */
@@ -45,8 +82,7 @@ void cjm_editor_refresh_markers(cjm_editor *ed)
 {
 	if (ed->suggested && ed->suggested_generation == cjm_edit_generation(ed->edit))
 		return;
-	panel_load_patterns(ed);
-	cjm_suggestions *all = cjm_suggest(cjm_editor_map(ed), ed->patterns, NULL, 0, false);
+	cjm_suggestions *all = panel_suggest(ed);
 	panel_mark(ed, all);
 	cjm_suggestions_free(all);
 }
@@ -92,8 +128,7 @@ static void panel_show_target(cjm_editor *ed)
 /* Works the list out again (after a change, or a new scope), keeping the pointer's place. */
 static void panel_refresh(cjm_editor *ed)
 {
-	panel_load_patterns(ed);
-	cjm_suggestions *all = cjm_suggest(cjm_editor_map(ed), ed->patterns, NULL, 0, false);
+	cjm_suggestions *all = panel_suggest(ed);
 	panel_mark(ed, all);
 	if (!ed->suggestions_all)
 		panel_keep_selected(ed, all);

@@ -1,24 +1,25 @@
-/* The pattern registry: the ten built-in patterns, then plugins loaded with dlopen from the plugin path only. */
+/* The pattern registry: the ten built-in patterns, then the plugins found on the plugin path, each probed in a child. */
 #include "patterns/registry.h"
 
 #include <dirent.h>
-#include <dlfcn.h>
 #include <errno.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "patterns/builtin.h"
+#include "patterns/disabled.h"
+#include "patterns/sandbox.h"
+#include "util/strbuf.h"
+#include "util/utf8.h"
 #include "util/xalloc.h"
 
 #ifndef CJM_PLUGINDIR
 #define CJM_PLUGINDIR "/usr/local/lib/cjm/plugins"
 #endif
-
-/* More patterns than this in one plugin is taken for a list without its NULL end. */
-#define REGISTRY_MAX_PATTERNS_PER_PLUGIN 1024
 
 /* The built-ins, in tip order. */
 static const cjm_pattern *const registry_builtins[] = {
@@ -34,26 +35,27 @@ static const cjm_pattern *const registry_builtins[] = {
 	&cjm_pattern_redesign,
 };
 
-static void registry_add(cjm_registry *reg, const cjm_pattern *pattern, const char *origin)
+static void registry_add(cjm_registry *reg, const cjm_pattern *pattern, const char *origin, cjm_plugin *plugin)
 {
 	xgrow((void **)&reg->entries, &reg->cap, reg->count + 1, sizeof *reg->entries);
 	reg->entries[reg->count].pattern = pattern;
 	reg->entries[reg->count].origin = xstrdup(origin);
+	reg->entries[reg->count].plugin = plugin;
 	reg->count++;
 }
 
-static void registry_fail(cjm_registry *reg, const char *path, char *why)
+static void registry_fail_kind(cjm_registry *reg, const char *path, char *why, cjm_plugin_failure_kind kind)
 {
 	xgrow((void **)&reg->failures, &reg->failure_cap, reg->failure_count + 1, sizeof *reg->failures);
 	reg->failures[reg->failure_count].path = xstrdup(path);
 	reg->failures[reg->failure_count].why = why;
+	reg->failures[reg->failure_count].kind = kind;
 	reg->failure_count++;
 }
 
-static void registry_keep_handle(cjm_registry *reg, void *handle)
+static void registry_fail(cjm_registry *reg, const char *path, char *why)
 {
-	xgrow((void **)&reg->handles, &reg->handle_cap, reg->handle_count + 1, sizeof *reg->handles);
-	reg->handles[reg->handle_count++] = handle;
+	registry_fail_kind(reg, path, why, CJM_PLUGIN_NOT_LOADED);
 }
 
 const cjm_pattern_entry *cjm_registry_find(const cjm_registry *registry, const char *id)
@@ -66,8 +68,8 @@ const cjm_pattern_entry *cjm_registry_find(const cjm_registry *registry, const c
 	return NULL;
 }
 
-/* Why pattern P (whose abi is already checked) cannot be registered, or NULL. */
-static char *registry_pattern_problem(const cjm_registry *reg, const cjm_pattern *p, size_t index)
+/* Why the probed pattern P cannot be registered, or NULL. */
+static char *registry_pattern_problem(const cjm_registry *reg, const cjm_sandbox_pattern *p, size_t index)
 {
 	if (!p->id)
 		return xasprintf("pattern %zu has no id", index + 1);
@@ -75,7 +77,7 @@ static char *registry_pattern_problem(const cjm_registry *reg, const cjm_pattern
 		return xasprintf("pattern %zu: '%.80s' is not a valid id ([a-z0-9][a-z0-9-]*)", index + 1, p->id);
 	if (!p->summary)
 		return xasprintf("pattern '%s' has no summary", p->id);
-	if (!p->suggest)
+	if (!p->has_suggest)
 		return xasprintf("pattern '%s' has no suggest function", p->id);
 	const cjm_pattern_entry *taken = cjm_registry_find(reg, p->id);
 	if (taken)
@@ -85,20 +87,121 @@ static char *registry_pattern_problem(const cjm_registry *reg, const cjm_pattern
 	return NULL;
 }
 
-/* dlerror's text without the path it often starts with ("PATH: why"). */
-static char *registry_dlerror(const char *path)
+/* Why PATH (a plugin or a plugin folder, ST its stat) may not be loaded from, or
+ * NULL: as ssh with its keys, only what no one else can change. */
+static char *registry_loose(const char *path, const struct stat *st)
 {
-	const char *err = dlerror();
-	if (!err)
-		return xstrdup("unknown dlopen error");
-	size_t n = strlen(path);
-	if (strncmp(err, path, n) == 0 && err[n] == ':' && err[n + 1] == ' ')
-		err += n + 2;
-	return xstrdup(err);
+	uid_t me = geteuid();
+	if (me == 0 && st->st_uid != 0)
+		return xasprintf("owned by uid %lu, not by root: root loads only plugins that root owns; refused "
+				 "(fix: chown root %s)",
+				 (unsigned long)st->st_uid, path);
+	if (st->st_uid != me && st->st_uid != 0)
+		return xasprintf("owned by uid %lu, neither you (uid %lu) nor root; refused (fix: chown %lu %s)",
+				 (unsigned long)st->st_uid, (unsigned long)me, (unsigned long)me, path);
+	if (st->st_mode & (S_IWGRP | S_IWOTH))
+		return xasprintf("writable by %s; refused (fix: chmod go-w %s)",
+				 (st->st_mode & S_IWGRP) && (st->st_mode & S_IWOTH) ? "group and others"
+				 : st->st_mode & S_IWGRP                              ? "group"
+										      : "others",
+				 path);
+	return NULL;
 }
 
-/* Loads the shared object PATH and registers its valid patterns. */
-static void registry_load_plugin(cjm_registry *reg, const char *path)
+/* For a plugin that is a symbolic link: why the folder of the file it names is
+ * too loose, or NULL. */
+static char *registry_loose_target(const char *path)
+{
+	struct stat lst;
+	if (lstat(path, &lst) != 0 || !S_ISLNK(lst.st_mode))
+		return NULL;
+	char *real = realpath(path, NULL);
+	if (!real)
+		return NULL; /* stat found it: a race, and the child will say */
+	char *slash = strrchr(real, '/');
+	if (slash == real)
+		slash[1] = '\0';
+	else
+		*slash = '\0';
+	struct stat st;
+	char *why = NULL;
+	if (stat(real, &st) == 0) {
+		char *loose = registry_loose(real, &st);
+		if (loose)
+			why = xasprintf("links to a file in %s, which is %s", real, loose);
+		free(loose);
+	}
+	free(real);
+	return why;
+}
+
+char *cjm_registry_disable(cjm_plugin *plugin, const char *why)
+{
+	plugin->disabled = true;
+	return cjm_disabled_record(plugin->path, &plugin->st, why);
+}
+
+/* Appends TEXT with control characters and invalid UTF-8 as '?'. */
+static void registry_put_clean(strbuf *out, const char *text)
+{
+	size_t n = strlen(text);
+	for (size_t i = 0; i < n;) {
+		uint32_t cp = 0;
+		size_t len = utf8_decode((const unsigned char *)text + i, n - i, &cp);
+		if (len == 0) {
+			strbuf_putc(out, '?');
+			i++;
+			continue;
+		}
+		if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0) || cp == 0x2028 || cp == 0x2029)
+			strbuf_putc(out, '?');
+		else
+			strbuf_add(out, text + i, len);
+		i += len;
+	}
+}
+
+char *cjm_plugin_failure_text(const cjm_plugin_failure *f, bool brief)
+{
+	strbuf out = { 0 };
+	const char *slash = strrchr(f->path, '/');
+	strbuf_puts(&out, brief ? "plugin " : "warning: plugin ");
+	registry_put_clean(&out, brief && slash && slash[1] ? slash + 1 : f->path);
+	switch (f->kind) {
+	case CJM_PLUGIN_NOT_LOADED:
+		strbuf_puts(&out, " not loaded: ");
+		registry_put_clean(&out, f->why);
+		break;
+	case CJM_PLUGIN_CRASHED:
+		strbuf_putc(&out, ' ');
+		registry_put_clean(&out, f->why);
+		strbuf_puts(&out, brief ? "; disabled until it is reinstalled"
+					: "; it is disabled until it is reinstalled (see cjm patterns)");
+		break;
+	case CJM_PLUGIN_DISABLED:
+		strbuf_puts(&out, " is disabled: it ");
+		registry_put_clean(&out, f->why);
+		strbuf_puts(&out, brief ? "; reinstall it to try it again"
+					: "; reinstall it to try it again (see cjm patterns)");
+		break;
+	}
+	return out.data;
+}
+
+static void registry_plugin_free(cjm_plugin *plugin)
+{
+	for (size_t i = 0; i < plugin->pattern_count; i++) {
+		free((char *)plugin->patterns[i].id);
+		free((char *)plugin->patterns[i].summary);
+		free((char *)plugin->patterns[i].threshold_means);
+	}
+	free(plugin->patterns);
+	free(plugin->path);
+	free(plugin);
+}
+
+/* Loads the shared object PATH in a child, and registers its valid patterns. */
+static void registry_load_plugin(cjm_registry *reg, const char *path, const cjm_disabled_list *disabled)
 {
 	struct stat st;
 	if (stat(path, &st) != 0) {
@@ -109,62 +212,62 @@ static void registry_load_plugin(cjm_registry *reg, const char *path)
 		registry_fail(reg, path, xstrdup("not a regular file"));
 		return;
 	}
-	dlerror();
-	void *handle = dlopen(path, RTLD_NOW | RTLD_LOCAL);
-	if (!handle) {
-		char *err = registry_dlerror(path);
-		registry_fail(reg, path, xasprintf("not a loadable shared object: %s", err));
-		free(err);
+	char *loose = registry_loose(path, &st);
+	if (!loose)
+		loose = registry_loose_target(path);
+	if (loose) {
+		registry_fail(reg, path, loose);
 		return;
 	}
-	dlerror();
-	void *sym = dlsym(handle, CJM_PLUGIN_ENTRY);
-	if (!sym) {
-		registry_fail(reg, path, xstrdup("no entry point " CJM_PLUGIN_ENTRY "()"));
-		dlclose(handle);
+	const char *reason = cjm_disabled_find(disabled, path, &st);
+	if (reason) {
+		registry_fail_kind(reg, path, xstrdup(reason), CJM_PLUGIN_DISABLED);
 		return;
 	}
-	cjm_plugin_entry_fn entry;
-	/* POSIX lets a data pointer from dlsym name a function; copy the bits. */
-	memcpy(&entry, &sym, sizeof entry);
-	const cjm_pattern *const *list = entry();
-	size_t n = 0;
-	while (list && list[n] && n <= REGISTRY_MAX_PATTERNS_PER_PLUGIN)
-		n++;
-	if (n == 0) {
-		registry_fail(reg, path, xstrdup(CJM_PLUGIN_ENTRY "() returned no patterns"));
-		dlclose(handle);
+	cjm_sandbox_probe probe;
+	char *why = NULL;
+	cjm_sandbox_status status = cjm_sandbox_probe_plugin(path, reg->timeout, &probe, &why);
+	if (status == CJM_SANDBOX_REFUSED) {
+		registry_fail(reg, path, why);
 		return;
 	}
-	if (n > REGISTRY_MAX_PATTERNS_PER_PLUGIN) {
-		registry_fail(reg, path, xasprintf("more than %d patterns (is the list NULL-terminated?)",
-						   REGISTRY_MAX_PATTERNS_PER_PLUGIN));
-		dlclose(handle);
-		return;
-	}
-	/* The ABI number comes first in every version: check it before reading anything else. */
-	for (size_t i = 0; i < n; i++) {
-		if (list[i]->abi != CJM_PLUGIN_ABI) {
-			registry_fail(reg, path, xasprintf("built for plugin ABI %d; this cjm needs ABI %d",
-							   list[i]->abi, CJM_PLUGIN_ABI));
-			dlclose(handle);
-			return;
+	cjm_plugin *plugin = xcalloc(1, sizeof *plugin);
+	plugin->path = xstrdup(path);
+	plugin->st = st;
+	if (status == CJM_SANDBOX_FAILED) {
+		char *unrecorded = cjm_registry_disable(plugin, why);
+		if (unrecorded) {
+			char *both = xasprintf("%s (and cannot be kept disabled: %s)", why, unrecorded);
+			free(why);
+			free(unrecorded);
+			why = both;
 		}
+		registry_fail_kind(reg, path, why, CJM_PLUGIN_CRASHED);
+		registry_plugin_free(plugin);
+		return;
 	}
-	size_t added = 0;
-	for (size_t i = 0; i < n; i++) {
-		char *why = registry_pattern_problem(reg, list[i], i);
-		if (why) {
-			registry_fail(reg, path, why);
+	plugin->patterns = xcalloc(probe.count, sizeof *plugin->patterns);
+	for (size_t i = 0; i < probe.count; i++) {
+		cjm_sandbox_pattern *p = &probe.patterns[i];
+		char *problem = registry_pattern_problem(reg, p, i);
+		if (problem) {
+			registry_fail(reg, path, problem);
 			continue;
 		}
-		registry_add(reg, list[i], path);
-		added++;
+		cjm_pattern *copy = &plugin->patterns[plugin->pattern_count++];
+		*copy = (cjm_pattern){ .abi = p->abi, .id = p->id, .summary = p->summary,
+				       .default_threshold = p->default_threshold,
+				       .threshold_means = p->threshold_means };
+		p->id = p->summary = p->threshold_means = NULL; /* the copy owns them now */
+		registry_add(reg, copy, path, plugin);
 	}
-	if (added)
-		registry_keep_handle(reg, handle);
-	else
-		dlclose(handle);
+	cjm_sandbox_probe_release(&probe);
+	if (plugin->pattern_count == 0) {
+		registry_plugin_free(plugin);
+		return;
+	}
+	xgrow((void **)&reg->plugins, &reg->plugin_cap, reg->plugin_count + 1, sizeof *reg->plugins);
+	reg->plugins[reg->plugin_count++] = plugin;
 }
 
 static int registry_cmp_names(const void *a, const void *b)
@@ -178,13 +281,24 @@ static bool registry_is_plugin_name(const char *name)
 	return len > 3 && name[0] != '.' && strcmp(name + len - 3, ".so") == 0;
 }
 
-/* Loads every *.so in DIR, by name. A folder that is not there is skipped silently. */
-static void registry_load_folder(cjm_registry *reg, const char *dir)
+/* Loads every *.so in DIR, by name. A folder that is not there is skipped
+ * silently; one that others could change is refused whole. */
+static void registry_load_folder(cjm_registry *reg, const char *dir, const cjm_disabled_list *disabled)
 {
 	DIR *d = opendir(dir);
 	if (!d) {
 		if (errno != ENOENT && errno != ENOTDIR)
 			registry_fail(reg, dir, xasprintf("cannot read the folder: %s", strerror(errno)));
+		return;
+	}
+	struct stat st;
+	char *loose = fstat(dirfd(d), &st) == 0 ? registry_loose(dir, &st)
+						: xasprintf("cannot read the folder: %s", strerror(errno));
+	if (loose) {
+		char *why = xasprintf("plugin folder %s", loose);
+		free(loose);
+		registry_fail(reg, dir, why);
+		closedir(d);
 		return;
 	}
 	char **names = NULL;
@@ -203,7 +317,7 @@ static void registry_load_folder(cjm_registry *reg, const char *dir)
 	for (size_t i = 0; i < count; i++) {
 		char *path = dlen && dir[dlen - 1] == '/' ? xasprintf("%s%s", dir, names[i])
 							  : xasprintf("%s/%s", dir, names[i]);
-		registry_load_plugin(reg, path);
+		registry_load_plugin(reg, path, disabled);
 		free(path);
 		free(names[i]);
 	}
@@ -243,8 +357,7 @@ static void folders_free(folder_list *fl)
 	free(fl->real);
 }
 
-/* An environment variable, unless cjm runs with other privileges than its user's. */
-static const char *registry_getenv(const char *name)
+const char *cjm_registry_getenv(const char *name)
 {
 	if (getuid() != geteuid() || getgid() != getegid())
 		return NULL;
@@ -254,7 +367,7 @@ static const char *registry_getenv(const char *name)
 
 static void registry_collect_folders(cjm_registry *reg, folder_list *fl)
 {
-	const char *path = registry_getenv("CJM_PLUGIN_PATH");
+	const char *path = cjm_registry_getenv("CJM_PLUGIN_PATH");
 	if (path) {
 		const char *p = path;
 		for (;;) {
@@ -275,8 +388,8 @@ static void registry_collect_folders(cjm_registry *reg, folder_list *fl)
 		}
 	}
 	/* XDG: a relative XDG_DATA_HOME is invalid and ignored, as the spec says. */
-	const char *xdg = registry_getenv("XDG_DATA_HOME");
-	const char *home = registry_getenv("HOME");
+	const char *xdg = cjm_registry_getenv("XDG_DATA_HOME");
+	const char *home = cjm_registry_getenv("HOME");
 	char *user_dir = NULL;
 	if (xdg && xdg[0] == '/')
 		user_dir = xasprintf("%s/cjm/plugins", xdg);
@@ -294,14 +407,17 @@ cjm_registry *cjm_registry_new(bool load_plugins)
 {
 	cjm_registry *reg = xcalloc(1, sizeof *reg);
 	for (size_t i = 0; i < sizeof registry_builtins / sizeof *registry_builtins; i++)
-		registry_add(reg, registry_builtins[i], "built in");
+		registry_add(reg, registry_builtins[i], "built in", NULL);
 	if (!load_plugins)
 		return reg;
+	reg->timeout = cjm_sandbox_timeout();
+	cjm_disabled_list *disabled = cjm_disabled_load();
 	folder_list fl = { 0 };
 	registry_collect_folders(reg, &fl);
 	for (size_t i = 0; i < fl.count; i++)
-		registry_load_folder(reg, fl.items[i]);
+		registry_load_folder(reg, fl.items[i], disabled);
 	folders_free(&fl);
+	cjm_disabled_free(disabled);
 	return reg;
 }
 
@@ -317,8 +433,8 @@ void cjm_registry_free(cjm_registry *registry)
 		free(registry->failures[i].why);
 	}
 	free(registry->failures);
-	for (size_t i = registry->handle_count; i-- > 0;)
-		dlclose(registry->handles[i]);
-	free(registry->handles);
+	for (size_t i = 0; i < registry->plugin_count; i++)
+		registry_plugin_free(registry->plugins[i]);
+	free(registry->plugins);
 	free(registry);
 }

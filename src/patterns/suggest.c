@@ -8,6 +8,7 @@
 #include "model/field.h"
 #include "patterns/builtin.h"
 #include "patterns/pattern_util.h"
+#include "patterns/sandbox.h"
 #include "util/strset.h"
 #include "util/utf8.h"
 #include "util/xalloc.h"
@@ -154,18 +155,91 @@ static void suggest_sort(cjm_suggestions *out, const size_t *order)
 	free(keys);
 }
 
+static void suggest_fail(cjm_suggestions *out, const char *path, char *why)
+{
+	xgrow((void **)&out->failures, &out->failure_cap, out->failure_count + 1, sizeof *out->failures);
+	out->failures[out->failure_count++] = (cjm_plugin_failure){ xstrdup(path), why, CJM_PLUGIN_CRASHED };
+}
+
+/* Sets RUN up for PATTERN: its id, and what the map dismissed of it. */
+static void suggest_begin_pattern(suggest_run *run, const cjm_map *map, const char *pattern)
+{
+	run->pattern = pattern;
+	strset_free(run->dismissed);
+	run->dismissed = cjm_pu_dismissed_targets(map, pattern);
+}
+
+/* Runs the wanted patterns of the plugin of entry FIRST (the entries of one
+ * plugin come together) in a child, and hands on what came back. A plugin that
+ * fails is disabled, and nothing of it is used. Returns the next entry to look at. */
+static size_t suggest_run_plugin(suggest_run *run, const cjm_map *map, const cjm_registry *registry, size_t first,
+				 const char *const *only, size_t only_count)
+{
+	cjm_plugin *plugin = registry->entries[first].plugin;
+	size_t end = first;
+	while (end < registry->count && registry->entries[end].plugin == plugin)
+		end++;
+	if (plugin->disabled)
+		return end;
+	const char **ids = xcalloc(end - first, sizeof *ids);
+	double *thresholds = xcalloc(end - first, sizeof *thresholds);
+	size_t n = 0;
+	for (size_t i = first; i < end; i++) {
+		const cjm_pattern *pattern = registry->entries[i].pattern;
+		if (!suggest_wanted(pattern->id, only, only_count) || !cjm_pattern_enabled(map, pattern))
+			continue;
+		ids[n] = pattern->id;
+		thresholds[n++] = cjm_pattern_threshold(map, pattern);
+	}
+	if (n > 0) {
+		cjm_sandbox_reply reply;
+		char *why = NULL;
+		cjm_sandbox_status status =
+			cjm_sandbox_run(plugin->path, ids, thresholds, n, map, registry->timeout, &reply, &why);
+		if (status == CJM_SANDBOX_OK) {
+			for (size_t i = 0; i < reply.count; i++) {
+				const cjm_sandbox_suggestion *s = &reply.items[i];
+				if (i == 0 || s->pattern != reply.items[i - 1].pattern)
+					suggest_begin_pattern(run, map, ids[s->pattern]);
+				cjm_pattern_context ctx = { .map = map, .threshold = thresholds[s->pattern],
+							    .emit = suggest_emit, .host = run };
+				suggest_emit(&ctx, &s->spec);
+			}
+			cjm_sandbox_reply_release(&reply);
+		} else {
+			char *unrecorded = NULL;
+			if (status == CJM_SANDBOX_FAILED)
+				unrecorded = cjm_registry_disable(plugin, why);
+			else
+				plugin->disabled = true; /* it changed under us: not again in this process */
+			if (unrecorded) {
+				char *both = xasprintf("%s (and cannot be kept disabled: %s)", why, unrecorded);
+				free(why);
+				free(unrecorded);
+				why = both;
+			}
+			suggest_fail(run->out, plugin->path, why);
+		}
+	}
+	free(ids);
+	free(thresholds);
+	return end;
+}
+
 cjm_suggestions *cjm_suggest(const cjm_map *map, const cjm_registry *registry, const char *const *only,
 			     size_t only_count, bool keep_dismissed)
 {
 	cjm_suggestions *out = xcalloc(1, sizeof *out);
 	suggest_run run = { .out = out, .keep_dismissed = keep_dismissed, .positions = suggest_positions(map) };
-	for (size_t i = 0; i < registry->count; i++) {
-		const cjm_pattern *pattern = registry->entries[i].pattern;
+	for (size_t i = 0; i < registry->count;) {
+		if (registry->entries[i].plugin) {
+			i = suggest_run_plugin(&run, map, registry, i, only, only_count);
+			continue;
+		}
+		const cjm_pattern *pattern = registry->entries[i++].pattern;
 		if (!suggest_wanted(pattern->id, only, only_count) || !cjm_pattern_enabled(map, pattern))
 			continue;
-		run.pattern = pattern->id;
-		strset_free(run.dismissed);
-		run.dismissed = cjm_pu_dismissed_targets(map, pattern->id);
+		suggest_begin_pattern(&run, map, pattern->id);
 		cjm_pattern_context ctx = { .map = map, .threshold = cjm_pattern_threshold(map, pattern),
 					    .emit = suggest_emit, .host = &run };
 		pattern->suggest(&ctx);
@@ -190,6 +264,11 @@ void cjm_suggestions_free(cjm_suggestions *suggestions)
 	for (size_t i = 0; i < suggestions->count; i++)
 		cjm_suggestion_release(&suggestions->items[i]);
 	free(suggestions->items);
+	for (size_t i = 0; i < suggestions->failure_count; i++) {
+		free(suggestions->failures[i].path);
+		free(suggestions->failures[i].why);
+	}
+	free(suggestions->failures);
 	free(suggestions);
 }
 

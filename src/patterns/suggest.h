@@ -25,6 +25,8 @@ typedef struct cjm_suggestion {
 typedef struct cjm_suggestions {
 	cjm_suggestion *items; /* by priority, then journey order, then pattern order */
 	size_t count, cap;
+	cjm_plugin_failure *failures; /* plugins that failed in this run (kind CJM_PLUGIN_CRASHED): disabled now */
+	size_t failure_count, failure_cap;
 } cjm_suggestions;
 
 /* Whether PATTERN runs on MAP (its `enabled:` setting, default true), and its threshold. */
@@ -33,7 +35,11 @@ double cjm_pattern_threshold(const cjm_map *map, const cjm_pattern *pattern);
 
 /* Runs every enabled pattern of REGISTRY (or only those whose ids are in ONLY,
  * ONLY_COUNT > 0) over MAP. Dismissed suggestions are left out unless
- * KEEP_DISMISSED (then they are marked). */
+ * KEEP_DISMISSED (then they are marked). The built-ins run here; each plugin
+ * runs in a child of its own (one per plugin per call), within the registry's
+ * time limit. A plugin that crashes or hangs gives nothing, is listed in the
+ * result's failures and is disabled (in REGISTRY, and on disk until its file
+ * changes). */
 cjm_suggestions *cjm_suggest(const cjm_map *map, const cjm_registry *registry, const char *const *only,
 			     size_t only_count, bool keep_dismissed);
 void cjm_suggestions_free(cjm_suggestions *suggestions);
