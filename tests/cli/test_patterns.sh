@@ -8,6 +8,8 @@
 # by default the plugins/ folder beside $CJM (make builds them there).
 . tests/cli/lib.sh
 
+umask 022 # plugin folders and files must not be writable by group or others (see cjm-plugin(7))
+
 PLUGINS=${CJM_TEST_PLUGINS:-$(dirname "$CJM")/plugins}
 case $PLUGINS in /*) ;; *) PLUGINS=$ROOT/$PLUGINS ;; esac
 case $CJM in /*) ;; *) CJM=$ROOT/$CJM ;; esac
