@@ -1,4 +1,7 @@
-/* Unit tests for the pattern registry: the built-ins in order, finding, the plugin path from the environment, failures. */
+/* Unit tests for the pattern registry: the built-ins in order, finding, the plugin path, failures, isolation, permissions. */
+#include <dlfcn.h>
+#include <dirent.h>
+#include <fcntl.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -7,11 +10,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <cmocka.h>
 
 #include "patterns/builtin.h"
+#include "patterns/disabled.h"
 #include "patterns/registry.h"
 #include "patterns/suggest.h"
 #include "util/xalloc.h"
@@ -22,8 +27,12 @@ static const char *const builtin_ids[] = {
 };
 #define BUILTIN_COUNT (sizeof builtin_ids / sizeof *builtin_ids)
 
-/* The test plugins' folder (the build's plugins/, beside tests/), absolute. */
+/* The build's test plugins (plugins/, beside tests/), absolute. */
+static char *built_dir;
+/* The usual test plugins, copied into a folder only the user can change (the
+ * build's own folder may be group-writable under some umask, and is refused then). */
 static char *plugin_dir;
+static const char *const usual_plugins[] = { "bad-abi", "clash", "example", "marker", "mixed", "no-entry", "rough" };
 /* A scratch folder for this run, and what was made in it (removed at the end). */
 static char scratch[] = "/tmp/cjm-registry.XXXXXX";
 static char *made[64];
@@ -42,6 +51,25 @@ static const char *scratch_dir(const char *rel)
 	assert_int_equal(mkdir(path, 0700), 0);
 	remember(path);
 	return path;
+}
+
+/* Copies the built test plugin NAME.so into DIR, mode 0755. */
+static void copy_plugin(const char *dir, const char *name)
+{
+	char *from = xasprintf("%s/%s.so", built_dir, name);
+	char *to = xasprintf("%s/%s.so", dir, name);
+	FILE *in = fopen(from, "rb"), *out = fopen(to, "wb");
+	assert_non_null(in);
+	assert_non_null(out);
+	char chunk[8192];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, in)) > 0)
+		assert_int_equal(fwrite(chunk, 1, n, out), n);
+	fclose(in);
+	assert_int_equal(fclose(out), 0);
+	assert_int_equal(chmod(to, 0755), 0);
+	free(from);
+	free(to);
 }
 
 /* Links the test plugin NAME.so into DIR. */
@@ -65,13 +93,20 @@ static void write_file(const char *dir, const char *name, const char *text)
 }
 
 /* A clean environment: no plugin path, and a HOME with no plugins. */
-static int reset_env(void **state)
+static int reset_env(void **unused)
 {
-	(void)state;
+	(void)unused;
 	unsetenv("CJM_PLUGIN_PATH");
 	unsetenv("XDG_DATA_HOME");
 	unsetenv("CJM_TEST_MARKER");
+	unsetenv("CJM_PLUGIN_TIMEOUT");
 	setenv("HOME", scratch, 1);
+	char *state = xasprintf("%s/state", scratch);
+	setenv("XDG_STATE_HOME", state, 1);
+	free(state);
+	char *file = cjm_disabled_file();
+	unlink(file); /* each test starts with no plugin disabled */
+	free(file);
 	return 0;
 }
 
@@ -98,7 +133,7 @@ static void test_builtins_in_tip_order(void **state)
 		assert_string_equal(reg->entries[i].origin, "built in");
 	}
 	assert_int_equal(reg->failure_count, 0);
-	assert_int_equal(reg->handle_count, 0);
+	assert_int_equal(reg->plugin_count, 0);
 	cjm_registry_free(reg);
 }
 
@@ -175,7 +210,9 @@ static void test_plugin_path(void **state)
 	assert_int_equal(failures_matching(reg, "/mixed.so", "no suggest function"), 1);
 	assert_int_equal(failures_matching(reg, "/mixed.so", "no summary"), 1);
 	assert_int_equal(reg->failure_count, 6);
-	assert_int_equal(reg->handle_count, 4); /* example, marker, mixed, rough; the others closed */
+	assert_int_equal(reg->plugin_count, 4); /* example, marker, mixed, rough; the others have no pattern */
+	for (size_t i = 0; i < reg->failure_count; i++)
+		assert_int_equal(reg->failures[i].kind, CJM_PLUGIN_NOT_LOADED);
 	cjm_registry_free(reg);
 }
 
@@ -315,33 +352,360 @@ static void test_plugin_suggests(void **state)
 	cjm_map_free(map);
 }
 
+/* Whether this process has the shared object PATH loaded. */
+static bool loaded_here(const char *path)
+{
+	void *h = dlopen(path, RTLD_NOW | RTLD_NOLOAD);
+	if (h)
+		dlclose(h);
+	return h != NULL;
+}
+
+static const cjm_plugin_failure *failure_of(const cjm_plugin_failure *f, size_t n, const char *path_end)
+{
+	size_t plen = strlen(path_end);
+	for (size_t i = 0; i < n; i++) {
+		size_t len = strlen(f[i].path);
+		if (len >= plen && strcmp(f[i].path + len - plen, path_end) == 0)
+			return &f[i];
+	}
+	return NULL;
+}
+
+static bool state_file_names(const char *path_end)
+{
+	char *file = cjm_disabled_file();
+	FILE *f = fopen(file, "r");
+	free(file);
+	if (!f)
+		return false;
+	char line[4096];
+	bool found = false;
+	while (fgets(line, sizeof line, f))
+		if (strstr(line, path_end))
+			found = true;
+	fclose(f);
+	return found;
+}
+
+static cjm_map *one_touchpoint_map(void)
+{
+	cjm_map *map = cjm_map_new("Crashes");
+	cjm_phase *phase = cjm_phase_new("buy", "Buy");
+	cjm_map_insert_phase(map, 0, phase);
+	cjm_touchpoint *tp = cjm_touchpoint_new("pay", "Pay");
+	tp->has_emotion = true;
+	tp->emotion = -3;
+	cjm_phase_insert_touchpoint(phase, 0, tp);
+	return map;
+}
+
+/* This process never loads a plugin: a child does, and hands over copies. */
+static void test_parent_never_loads(void **state)
+{
+	(void)state;
+	setenv("CJM_PLUGIN_PATH", plugin_dir, 1);
+	cjm_registry *reg = cjm_registry_new(true);
+	const cjm_pattern_entry *e = cjm_registry_find(reg, "owner-gaps");
+	assert_non_null(e);
+	assert_non_null(e->plugin);
+	assert_null(e->pattern->suggest); /* a copy of the descriptor, not the plugin's */
+	assert_string_equal(e->pattern->summary, "touchpoints that no department owns");
+	assert_null(cjm_registry_find(reg, "soften-negatives")->plugin);
+	cjm_map *map = one_touchpoint_map();
+	cjm_suggestions *list = cjm_suggest(map, reg, NULL, 0, false);
+	assert_int_equal(list->failure_count, 0);
+	char *path = xasprintf("%s/example.so", plugin_dir);
+	assert_false(loaded_here(path));
+	free(path);
+	path = xasprintf("%s/marker.so", plugin_dir);
+	assert_false(loaded_here(path));
+	assert_true(loaded_here("libc.so.6")); /* the check itself works */
+	free(path);
+	cjm_suggestions_free(list);
+	cjm_map_free(map);
+	cjm_registry_free(reg);
+}
+
+/* A plugin whose constructor aborts: reported with the signal, disabled, and the rest load. */
+static void test_crash_while_loading(void **state)
+{
+	(void)state;
+	const char *dir = scratch_dir("crash-load");
+	copy_plugin(dir, "crash-load");
+	copy_plugin(dir, "example");
+	setenv("CJM_PLUGIN_PATH", dir, 1);
+	cjm_registry *reg = cjm_registry_new(true);
+	const cjm_plugin_failure *f = failure_of(reg->failures, reg->failure_count, "/crash-load.so");
+	assert_non_null(f);
+	assert_int_equal(f->kind, CJM_PLUGIN_CRASHED);
+	assert_non_null(strstr(f->why, "crashed with SIGABRT"));
+	assert_non_null(strstr(f->why, "while being loaded"));
+	assert_null(cjm_registry_find(reg, "crash-load"));
+	assert_non_null(cjm_registry_find(reg, "owner-gaps"));
+	assert_true(state_file_names("/crash-load/crash-load.so"));
+	char *text = cjm_plugin_failure_text(f, false);
+	assert_non_null(strstr(text, "warning: plugin "));
+	assert_non_null(strstr(text, "/crash-load.so crashed with SIGABRT"));
+	free(text);
+	cjm_registry_free(reg);
+
+	/* the next time: disabled, not loaded at all */
+	reg = cjm_registry_new(true);
+	f = failure_of(reg->failures, reg->failure_count, "/crash-load.so");
+	assert_non_null(f);
+	assert_int_equal(f->kind, CJM_PLUGIN_DISABLED);
+	assert_non_null(strstr(f->why, "SIGABRT"));
+	cjm_registry_free(reg);
+
+	/* changed (touched): tried again */
+	char *path = xasprintf("%s/crash-load.so", dir);
+	struct timespec times[2] = { { 1000000000, 0 }, { 1000000000, 0 } };
+	assert_int_equal(utimensat(AT_FDCWD, path, times, 0), 0);
+	free(path);
+	reg = cjm_registry_new(true);
+	f = failure_of(reg->failures, reg->failure_count, "/crash-load.so");
+	assert_non_null(f);
+	assert_int_equal(f->kind, CJM_PLUGIN_CRASHED);
+	cjm_registry_free(reg);
+	remember(xasprintf("%s/crash-load.so", dir));
+	remember(xasprintf("%s/example.so", dir));
+}
+
+/* A plugin that crashes while suggesting gives nothing, is disabled, and the others' suggestions come. */
+static void test_crash_while_suggesting(void **state)
+{
+	(void)state;
+	const char *dir = scratch_dir("crash-run");
+	copy_plugin(dir, "crash-run");
+	copy_plugin(dir, "example");
+	remember(xasprintf("%s/crash-run.so", dir));
+	remember(xasprintf("%s/example.so", dir));
+	setenv("CJM_PLUGIN_PATH", dir, 1);
+	cjm_registry *reg = cjm_registry_new(true);
+	const cjm_pattern_entry *e = cjm_registry_find(reg, "crash-run");
+	assert_non_null(e);
+	cjm_map *map = one_touchpoint_map();
+	cjm_suggestions *list = cjm_suggest(map, reg, NULL, 0, false);
+	assert_int_equal(list->failure_count, 1);
+	assert_int_equal(list->failures[0].kind, CJM_PLUGIN_CRASHED);
+	assert_non_null(strstr(list->failures[0].path, "/crash-run.so"));
+	assert_non_null(strstr(list->failures[0].why, "crashed with SIGSEGV"));
+	assert_non_null(strstr(list->failures[0].why, "while suggesting"));
+	assert_true(e->plugin->disabled);
+	bool builtin = false, plugin = false;
+	for (size_t i = 0; i < list->count; i++) {
+		assert_string_not_equal(list->items[i].title, "said before the crash");
+		builtin |= strcmp(list->items[i].pattern, "soften-negatives") == 0;
+		plugin |= strcmp(list->items[i].pattern, "owner-gaps") == 0;
+	}
+	assert_true(builtin);
+	assert_true(plugin);
+	assert_true(state_file_names("/crash-run/crash-run.so"));
+	cjm_suggestions_free(list);
+	/* disabled in this registry: not run again */
+	list = cjm_suggest(map, reg, NULL, 0, false);
+	assert_int_equal(list->failure_count, 0);
+	cjm_suggestions_free(list);
+	cjm_map_free(map);
+	cjm_registry_free(reg);
+}
+
+/* A plugin that never returns is stopped at the time limit. */
+static void test_hang_is_stopped(void **state)
+{
+	(void)state;
+	const char *dir = scratch_dir("hang");
+	copy_plugin(dir, "hang");
+	remember(xasprintf("%s/hang.so", dir));
+	setenv("CJM_PLUGIN_PATH", dir, 1);
+	setenv("CJM_PLUGIN_TIMEOUT", "0.3", 1);
+	cjm_registry *reg = cjm_registry_new(true);
+	assert_true(reg->timeout == 0.3);
+	cjm_map *map = one_touchpoint_map();
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	cjm_suggestions *list = cjm_suggest(map, reg, NULL, 0, false);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	double took = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	assert_true(took >= 0.25 && took < 2.0);
+	assert_int_equal(list->failure_count, 1);
+	assert_non_null(strstr(list->failures[0].why, "did not finish within 0.3 s while suggesting"));
+	assert_true(list->count > 0); /* the built-ins' suggestions */
+	cjm_suggestions_free(list);
+	cjm_map_free(map);
+	cjm_registry_free(reg);
+	/* a time limit that is not a number is the default */
+	setenv("CJM_PLUGIN_TIMEOUT", "soon", 1);
+	reg = cjm_registry_new(false);
+	cjm_registry_free(reg);
+	setenv("CJM_PLUGIN_PATH", "/nonexistent", 1);
+	reg = cjm_registry_new(true);
+	assert_true(reg->timeout == 2.0);
+	cjm_registry_free(reg);
+}
+
+/* Every field of every kind of edit crosses the pipe as the plugin gave it. */
+static void test_every_field_crosses(void **state)
+{
+	(void)state;
+	setenv("CJM_PLUGIN_PATH", plugin_dir, 1);
+	cjm_registry *reg = cjm_registry_new(true);
+	cjm_map *map = cjm_map_new("Edits");
+	cjm_phase *first = cjm_phase_new("orient", "Orient"), *last = cjm_phase_new("use", "Use");
+	cjm_map_insert_phase(map, 0, first);
+	cjm_map_insert_phase(map, 1, last);
+	cjm_phase_insert_touchpoint(first, 0, cjm_touchpoint_new("compare", "Compare"));
+	const char *only[] = { "mixed-good" };
+	cjm_suggestions *list = cjm_suggest(map, reg, only, 1, false);
+	assert_int_equal(list->failure_count, 0);
+	assert_int_equal(list->count, 5);
+	const cjm_suggestion *s = list->items;
+	assert_string_equal(s[0].target, CJM_JOURNEY_TARGET);
+	assert_string_equal(s[0].rationale, "from the mixed plugin");
+	assert_int_equal(s[0].kind, CJM_PROPOSE_NOTHING);
+	assert_int_equal(s[0].priority, 5);
+	assert_int_equal(s[1].kind, CJM_PROPOSE_TOUCHPOINT);
+	assert_string_equal(s[1].text, "Ask a friend");
+	assert_string_equal(s[1].phase, "orient");
+	assert_true(s[1].position == (size_t)-1);
+	assert_int_equal(s[2].position, 1);
+	assert_int_equal(s[3].kind, CJM_PROPOSE_MOVE);
+	assert_string_equal(s[3].target, "compare");
+	assert_string_equal(s[3].phase, "use");
+	assert_int_equal(s[3].position, 0);
+	assert_null(s[3].text);
+	assert_int_equal(s[4].kind, CJM_PROPOSE_REMOVE);
+	assert_string_equal(s[4].title, "Drop it");
+	cjm_suggestions_free(list);
+	cjm_map_free(map);
+	cjm_registry_free(reg);
+}
+
+/* As ssh with its keys: what someone else could change is refused. */
+static void test_loose_permissions(void **state)
+{
+	(void)state;
+	const char *dir = scratch_dir("loose");
+	copy_plugin(dir, "example");
+	char *file = xasprintf("%s/example.so", dir);
+	remember(xstrdup(file));
+	setenv("CJM_PLUGIN_PATH", dir, 1);
+	assert_int_equal(chmod(file, 0775), 0);
+	cjm_registry *reg = cjm_registry_new(true);
+	assert_null(cjm_registry_find(reg, "owner-gaps"));
+	assert_int_equal(failures_matching(reg, "/loose/example.so", "writable by group; refused (fix: chmod go-w "), 1);
+	cjm_registry_free(reg);
+	assert_int_equal(chmod(file, 0755), 0);
+	assert_int_equal(chmod(dir, 0707), 0);
+	reg = cjm_registry_new(true);
+	assert_null(cjm_registry_find(reg, "owner-gaps"));
+	assert_int_equal(failures_matching(reg, "/loose", "plugin folder writable by others; refused"), 1);
+	cjm_registry_free(reg);
+	assert_int_equal(chmod(dir, 0700), 0);
+	if (geteuid() == 0) {
+		assert_int_equal(chown(file, 65534, (gid_t)-1), 0);
+		reg = cjm_registry_new(true);
+		assert_null(cjm_registry_find(reg, "owner-gaps"));
+		assert_int_equal(failures_matching(reg, "/loose/example.so", "owned by uid 65534, not by root"), 1);
+		cjm_registry_free(reg);
+		assert_int_equal(chown(file, 0, (gid_t)-1), 0);
+	}
+	reg = cjm_registry_new(true);
+	assert_non_null(cjm_registry_find(reg, "owner-gaps"));
+	cjm_registry_free(reg);
+	free(file);
+}
+
+/* The state file: one line per plugin, found only while the file is the same. */
+static void test_disabled_file(void **state)
+{
+	(void)state;
+	struct stat st;
+	char *path = xasprintf("%s/example.so", plugin_dir);
+	assert_int_equal(stat(path, &st), 0);
+	char *odd = xstrdup("/tmp/a\\tab\there\nand a line.so");
+	assert_null(cjm_disabled_record(odd, &st, "crashed with SIGSEGV\tthen\nmore"));
+	assert_null(cjm_disabled_record(path, &st, "first reason"));
+	assert_null(cjm_disabled_record(path, &st, "second reason"));
+	cjm_disabled_list *list = cjm_disabled_load();
+	assert_int_equal(list->count, 2);
+	assert_string_equal(cjm_disabled_find(list, odd, &st), "crashed with SIGSEGV then more");
+	assert_string_equal(cjm_disabled_find(list, path, &st), "second reason");
+	struct stat changed = st;
+	changed.st_size++;
+	assert_null(cjm_disabled_find(list, path, &changed));
+	changed = st;
+	changed.st_mtim.tv_nsec = (changed.st_mtim.tv_nsec + 1) % 1000000000;
+	assert_null(cjm_disabled_find(list, path, &changed));
+	changed = st;
+	changed.st_ino++;
+	assert_null(cjm_disabled_find(list, path, &changed));
+	assert_null(cjm_disabled_find(list, "/elsewhere/example.so", &st));
+	cjm_disabled_free(list);
+	/* a line that is not one of ours is skipped */
+	char *file = cjm_disabled_file();
+	FILE *f = fopen(file, "a");
+	assert_non_null(f);
+	fputs("garbage without tabs\n\t\t\t\t\t\n", f);
+	fclose(f);
+	list = cjm_disabled_load();
+	assert_int_equal(list->count, 2);
+	cjm_disabled_free(list);
+	free(file);
+	free(odd);
+	free(path);
+}
+
+/* Removes PATH and, when it is a folder, everything in it. */
+static void rm_tree(const char *path)
+{
+	struct stat st;
+	if (lstat(path, &st) != 0)
+		return;
+	if (S_ISDIR(st.st_mode)) {
+		DIR *d = opendir(path);
+		struct dirent *de;
+		while (d && (de = readdir(d)) != NULL) {
+			if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
+				continue;
+			char *sub = xasprintf("%s/%s", path, de->d_name);
+			rm_tree(sub);
+			free(sub);
+		}
+		if (d)
+			closedir(d);
+	}
+	if (remove(path) != 0)
+		fprintf(stderr, "cannot remove %s\n", path);
+}
+
 static void cleanup(void)
 {
-	for (size_t i = made_count; i-- > 0;) {
-		if (remove(made[i]) != 0)
-			fprintf(stderr, "cannot remove %s\n", made[i]);
+	for (size_t i = made_count; i-- > 0;)
 		free(made[i]);
-	}
-	rmdir(scratch);
+	rm_tree(scratch);
 	free(plugin_dir);
+	free(built_dir);
 }
 
 int main(int argc, char **argv)
 {
 	(void)argc;
+	umask(022); /* the files made here must pass the plugin permission check under any umask */
 	/* BUILD/tests/test_registry finds the plugins in BUILD/plugins. */
 	char *self = xstrdup(argv[0]);
 	char *slash = strrchr(self, '/');
 	char *rel = slash ? (*slash = '\0', xasprintf("%s/../plugins", self)) : xstrdup("../plugins");
 	free(self);
-	plugin_dir = realpath(rel, NULL);
-	if (!plugin_dir || access(plugin_dir, R_OK) != 0) {
+	built_dir = realpath(rel, NULL);
+	if (!built_dir || access(built_dir, R_OK) != 0) {
 		fprintf(stderr, "test_registry: the test plugins are not in %s; make builds them\n", rel);
 		free(rel);
 		return 1;
 	}
 	free(rel);
-	char *probe = xasprintf("%s/example.so", plugin_dir);
+	char *probe = xasprintf("%s/example.so", built_dir);
 	if (access(probe, R_OK) != 0) {
 		fprintf(stderr, "test_registry: %s is missing; make builds it\n", probe);
 		free(probe);
@@ -352,6 +716,13 @@ int main(int argc, char **argv)
 		perror("mkdtemp");
 		return 1;
 	}
+	plugin_dir = xasprintf("%s/plugins", scratch);
+	if (mkdir(plugin_dir, 0755) != 0) {
+		perror(plugin_dir);
+		return 1;
+	}
+	for (size_t i = 0; i < sizeof usual_plugins / sizeof *usual_plugins; i++)
+		copy_plugin(plugin_dir, usual_plugins[i]);
 	char cwd[4096];
 	if (!getcwd(cwd, sizeof cwd))
 		return 1;
@@ -368,6 +739,13 @@ int main(int argc, char **argv)
 		cmocka_unit_test_setup(test_xdg_and_home, reset_env),
 		cmocka_unit_test_setup(test_home_fallback, reset_env),
 		cmocka_unit_test_setup(test_plugin_suggests, reset_env),
+		cmocka_unit_test_setup(test_parent_never_loads, reset_env),
+		cmocka_unit_test_setup(test_crash_while_loading, reset_env),
+		cmocka_unit_test_setup(test_crash_while_suggesting, reset_env),
+		cmocka_unit_test_setup(test_hang_is_stopped, reset_env),
+		cmocka_unit_test_setup(test_every_field_crosses, reset_env),
+		cmocka_unit_test_setup(test_loose_permissions, reset_env),
+		cmocka_unit_test_setup(test_disabled_file, reset_env),
 	};
 	int failed = cmocka_run_group_tests(tests, NULL, NULL);
 	if (chdir(cwd) != 0)
