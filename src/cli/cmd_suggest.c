@@ -289,14 +289,14 @@ static int cmd_suggest_run(int argc, char **argv)
 	}
 
 	cjm_registry *reg = cjm_registry_new(true);
+	/* first, so that a --pattern of a plugin that is disabled is explained */
+	suggest_report_failures(reg->failures, reg->failure_count);
 	for (size_t i = 0; i < only_count && rc == CJM_EXIT_OK; i++)
 		if (!cjm_registry_find(reg, only[i]))
 			rc = suggest_unknown_pattern(reg, only[i]);
 	cjm_map *map = NULL;
-	if (rc == CJM_EXIT_OK) {
-		suggest_report_failures(reg->failures, reg->failure_count);
+	if (rc == CJM_EXIT_OK)
 		map = cli_load_map(file, &rc);
-	}
 	if (!map) {
 		cjm_registry_free(reg);
 		free(only);

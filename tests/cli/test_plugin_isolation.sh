@@ -64,6 +64,9 @@ expect_rc 1 "the next run: exit 1 (the suggestions)"
 expect_err_line "cjm: warning: plugin $T/crash/crash-run.so is disabled: it crashed with SIGSEGV (Segmentation fault) while suggesting; reinstall it to try it again (see cjm patterns)" \
 	"the next run says the plugin is disabled, and why"
 expect_out_has "[2] owner-gaps  call" "the next run: the other plugin still runs"
+run env CJM_PLUGIN_PATH="$T/crash" "$CJM" suggest "$T/map.yaml" --pattern crash-run
+expect_rc 64 "--pattern of a disabled plugin's pattern: a usage error (64), as for any unknown id"
+expect_err_has "plugin $T/crash/crash-run.so is disabled" "--pattern of a disabled plugin's pattern: the reason comes first"
 
 run env CJM_PLUGIN_PATH="$T/crash" "$CJM" patterns
 expect_rc 0 "cjm patterns with a disabled plugin: exit 0"
