@@ -1,7 +1,9 @@
 #!/bin/sh
 # A plugin that crashes or hangs cannot take the editor down: it runs in a
 # child, is disabled and said on the status line, the other patterns still
-# run, and :w saves. The next time the editor opens, it stays disabled.
+# run, and :w saves. The next time the editor opens, it stays disabled; with
+# unsaved edits restored from the recovery file and the plugin reinstalled,
+# it crashes again and :w still saves (the case of the report).
 . tests/cli/lib.sh
 . tests/tui/tmux.sh
 
@@ -71,6 +73,31 @@ tui_expect "Sign the contract" "opened again: the map opens"
 tui_status_has "is disabled: it crashed with" "opened again: the editor says the plugins are disabled"
 tui_keys : q Enter
 tui_expect_rc 0 "opened again: :q exits 0"
+
+# The case of the report: unsaved edits restored from the recovery file, with
+# the plugin reinstalled (so it is tried, and crashes, again): :w still saves.
+rm "$T/crash/crash-run.so"
+cp "$PLUGINS/crash-run.so" "$T/crash/"
+rec=$(tui_recovery_of "$map")
+tui_start 200 30 env CJM_PLUGIN_PATH="$T/crash" CJM_PLUGIN_TIMEOUT=2 "$CJM" "$map"
+tui_wait_for "Sign the contract"
+tui_keys Home +
+tui_wait_for " [+] "
+if tui_wait_file "$rec" 5; then ok "an edit is written to the recovery file"; else notok "an edit is written to the recovery file"; fi
+pid=$(tui_pid)
+[ -n "$pid" ] && kill -KILL "$pid"
+tui_wait_exit
+rm "$T/crash/crash-run.so"
+cp "$PLUGINS/crash-run.so" "$T/crash/"
+tui_start 200 30 env CJM_PLUGIN_PATH="$T/crash" CJM_PLUGIN_TIMEOUT=2 "$CJM" "$map"
+tui_expect "has unsaved edits from" "the next start offers the unsaved edits"
+tui_keys r
+tui_status_has "plugin crash-run.so crashed with SIGSEGV" "restored: the reinstalled plugin crashes again, and the editor says so"
+tui_keys : w Enter
+tui_status_has "saved" "restored: :w saves after the crash"
+check grep -q "emotion: 3" "$map" "restored: the file holds the restored edit"
+tui_keys : q Enter
+tui_expect_rc 0 "restored: :q exits 0"
 
 # A plugin that hangs is stopped at the time limit; the editor goes on.
 tui_start 200 30 env CJM_PLUGIN_PATH="$T/hang" CJM_PLUGIN_TIMEOUT=1 "$CJM" "$map"
