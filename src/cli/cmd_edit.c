@@ -60,9 +60,10 @@ static void edit_keep_unreadable(cjm_recovery *rec, const char *why, bool *read_
 	if (err == 0) {
 		strbuf_printf(&q,
 			      "The recovery file %s cannot be read (%s).\n\n"
-			      "It is kept, moved aside to %s; cjm validate %s says what is wrong with it.\n\n"
-			      "Press o to open the map.",
-			      cjm_recovery_path(rec), why, where, where);
+			      "It is kept as it is, moved aside to\n"
+			      "  %s\n\n"
+			      "(cjm validate says what is wrong with it.) Press o to open the map.",
+			      cjm_recovery_path(rec), why, where);
 		*message = xasprintf("the unreadable recovery file is kept in %s", where);
 	} else {
 		strbuf_printf(&q,
