@@ -105,6 +105,7 @@ check grep -q "emotion: 3" "$rec" "the recovery file holds every edit, those mad
 pid=$(tui_pid)
 kill -9 "$pid"
 tui_wait_exit
+check [ "$tui_rc" = 137 ] "the editor is killed once the writes work again"
 tui_start 140 30 "$CJM" "$map"
 tui_expect "has unsaved edits from" "after kill -9 the edits are offered"
 tui_keys r
@@ -136,6 +137,7 @@ expect_same "$T/orig.yaml" "$map" "the failed save leaves the map as it was"
 pid=$(tui_pid)
 kill -9 "$pid"
 tui_wait_exit
+check [ "$tui_rc" = 137 ] "the editor is killed after the failed write"
 expect_same "$T/good" "$rec" "after kill -9 the last good recovery file is intact"
 run "$CJM" validate "$rec"
 expect_rc 0 "after kill -9 the last good recovery file is a valid map"
