@@ -15,19 +15,19 @@
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
-/* The map in PATH, or a new empty one when PATH does not exist yet. */
-static cjm_map *edit_open_map(const char *path, int *code, size_t *comments)
+/* The map in PATH, or a new empty one when PATH does not exist yet. *DISK gets the
+ * stamp of what was read, so that a save sees whether the file changed since. */
+static cjm_map *edit_open_map(const char *path, int *code, size_t *comments, cjm_file_stamp *disk)
 {
-	struct stat st;
-	if (stat(path, &st) != 0 && errno == ENOENT) {
+	size_t len = 0;
+	int err = 0;
+	char *text = cjm_file_read_stamped(path, &len, &err, disk);
+	if (!text && err == ENOENT) {
 		char *title = cli_title_from_path(path);
 		cjm_map *map = cjm_map_new(title);
 		free(title);
 		return map;
 	}
-	size_t len = 0;
-	int err = 0;
-	char *text = cjm_read_file(path, &len, &err);
 	if (!text)
 		return cli_load_map(path, code); /* says why, as every command does */
 	cjm_comments found;
@@ -40,23 +40,62 @@ static cjm_map *edit_open_map(const char *path, int *code, size_t *comments)
 	return map;
 }
 
+/* The first error of DIAGS, for a one-line message. */
+static const char *edit_first_error(const diag_list *diags)
+{
+	for (size_t i = 0; i < diags->count; i++)
+		if (!diags->items[i].warning)
+			return diags->items[i].message;
+	return "not a valid map";
+}
+
+/* A recovery file that cannot be read is never overwritten or removed: it is moved aside
+ * to a numbered name, so the editor can keep its own. When that fails too, the map
+ * opens read-only, which writes no recovery file. *MESSAGE says where it went. */
+static void edit_keep_unreadable(cjm_recovery *rec, const char *why, bool *read_only, char **message)
+{
+	char *where = NULL;
+	int err = cjm_recovery_move_aside(rec, &where);
+	strbuf q = { 0 };
+	if (err == 0) {
+		strbuf_printf(&q,
+			      "The recovery file %s cannot be read (%s).\n\n"
+			      "It is kept as it is, moved aside to\n"
+			      "  %s\n\n"
+			      "(cjm validate says what is wrong with it.) Press o to open the map.",
+			      cjm_recovery_path(rec), why, where);
+		*message = xasprintf("the unreadable recovery file is kept in %s", where);
+	} else {
+		strbuf_printf(&q,
+			      "The recovery file %s cannot be read (%s), and cannot be moved aside (%s).\n\n"
+			      "So that nothing overwrites it, the map opens read-only.\n\n"
+			      "Press o to open the map.",
+			      cjm_recovery_path(rec), why, strerror(err));
+		*message = xasprintf("read-only: the unreadable recovery file %s could not be moved aside (%s)",
+				     cjm_recovery_path(rec), strerror(err));
+		*read_only = true;
+	}
+	tui_ask(q.data, "o");
+	strbuf_release(&q);
+	free(where);
+}
+
 /* Offers the unsaved edits of a crashed session: restore, discard or open read-only. */
-static cjm_map *edit_offer_recovery(cjm_recovery *rec, cjm_map *map, bool *read_only)
+static cjm_map *edit_offer_recovery(cjm_recovery *rec, cjm_map *map, bool *read_only, char **message)
 {
 	time_t when = 0;
 	if (!cjm_recovery_exists(rec, &when))
 		return map;
 	diag_list *diags = diag_list_new(cjm_recovery_path(rec));
 	cjm_map *recovered = cjm_recovery_load(rec, diags);
-	diag_list_free(diags);
 	if (!recovered) {
-		strbuf q = { 0 };
-		strbuf_printf(&q, "The recovery file %s cannot be read; it is kept as it is. Press o to open the map.",
-			      cjm_recovery_path(rec));
-		tui_ask(q.data, "o");
-		strbuf_release(&q);
+		free(*message); /* a lock taken over goes without saying: this matters more */
+		*message = NULL;
+		edit_keep_unreadable(rec, edit_first_error(diags), read_only, message);
+		diag_list_free(diags);
 		return map;
 	}
+	diag_list_free(diags);
 	if (!cjm_recovery_differs(rec, map)) {
 		cjm_map_free(recovered);
 		cjm_recovery_discard(rec);
@@ -148,7 +187,8 @@ static int cmd_edit_run(int argc, char **argv)
 	}
 	int code = CJM_EXIT_OK;
 	size_t comments = 0;
-	cjm_map *map = edit_open_map(path, &code, &comments);
+	cjm_file_stamp disk;
+	cjm_map *map = edit_open_map(path, &code, &comments, &disk);
 	if (!map)
 		return code;
 	if (!screen_start()) {
@@ -169,14 +209,14 @@ static int cmd_edit_run(int argc, char **argv)
 	bool restored = false;
 	if (!live_owner && !read_only) {
 		cjm_map *opened = map;
-		map = edit_offer_recovery(rec, map, &read_only);
+		map = edit_offer_recovery(rec, map, &read_only, &message);
 		restored = map != opened;
 	} else if (read_only && !live_owner && cjm_recovery_exists(rec, NULL)) {
 		free(message);
 		message = xasprintf("%s holds unsaved edits: open without -R to restore them",
 				    cjm_recovery_path(rec));
 	}
-	cjm_editor *ed = cjm_editor_new(map, path, read_only);
+	cjm_editor *ed = cjm_editor_new_read(map, path, read_only, &disk);
 	ed->comment_count = comments;
 	if (restored) {
 		cjm_edit_mark_unsaved(ed->edit);

@@ -511,6 +511,11 @@ static int cmd_write(cjm_editor *ed, const char *args)
 	return cjm_editor_save(ed, args);
 }
 
+static int cmd_write_anyway(cjm_editor *ed, const char *args)
+{
+	return cjm_editor_save_anyway(ed, args);
+}
+
 static int cmd_quit(cjm_editor *ed, const char *args)
 {
 	(void)args;
@@ -532,8 +537,11 @@ static int cmd_quit_anyway(cjm_editor *ed, const char *args)
 static int cmd_write_quit(cjm_editor *ed, const char *args)
 {
 	if (cjm_edit_dirty(ed->edit) || (args && *args)) {
-		if (cjm_editor_save(ed, args) < 0)
+		if (cjm_editor_save(ed, args) < 0) {
+			if (ed->ask == CJM_ASK_DISK_CHANGED)
+				ed->quit_when_saved = true; /* k saves, then quits */
 			return -1;
+		}
 	}
 	ed->quit = true;
 	return 0;
@@ -584,7 +592,8 @@ const cjm_editor_command cjm_editor_commands[] = {
 	{ "stats", NULL, "show the figures of cjm stats", cmd_stats },
 	{ "show", NULL, "show the map as cjm show --plain does", cmd_show },
 	{ "close", NULL, "close help, stats or show", cmd_close },
-	{ "w", "[FILE]", "save (to FILE: a copy)", cmd_write },
+	{ "w", "[FILE]", "save (to FILE: a copy); asks first when the file changed on disk", cmd_write },
+	{ "w!", "[FILE]", "save, even over a file that changed on disk since it was read", cmd_write_anyway },
 	{ "q", NULL, "quit (refused with unsaved changes)", cmd_quit },
 	{ "q!", NULL, "quit without saving", cmd_quit_anyway },
 	{ "wq", "[FILE]", "save and quit", cmd_write_quit },
@@ -673,15 +682,27 @@ const char *cjm_editor_question(const cjm_editor *ed)
 	case CJM_ASK_PHASE_NAME: return "Phase name: ";
 	case CJM_ASK_SEARCH: return "/";
 	case CJM_ASK_COMMAND: return ":";
+	case CJM_ASK_DISK_CHANGED: return ed->question ? ed->question : "Changed on disk: k, o, r or Esc ";
+	case CJM_ASK_WRITE_MINE_TO: return "Write mine to: ";
 	case CJM_ASK_NOTHING: break;
 	}
 	return NULL;
 }
 
+bool cjm_editor_question_is_key(const cjm_editor *ed)
+{
+	return ed->ask == CJM_ASK_DISK_CHANGED;
+}
+
 void cjm_editor_answer(cjm_editor *ed, const char *text)
 {
 	cjm_ask ask = ed->ask;
+	if (ask == CJM_ASK_DISK_CHANGED)
+		return; /* one key: cjm_editor_answer_key */
 	ed->ask = CJM_ASK_NOTHING;
+	if ((!text || !*text) && ask == CJM_ASK_WRITE_MINE_TO)
+		cjm_editor_say(ed, true, "not saved: %s %s (:w! writes mine over it)", ed->path,
+			       cjm_disk_change_words(ed->disk_change));
 	if (!text || !*text)
 		return; /* cancelled, or nothing typed */
 	switch (ask) {
@@ -689,7 +710,8 @@ void cjm_editor_answer(cjm_editor *ed, const char *text)
 	case CJM_ASK_PHASE_NAME: cmd_add_phase(ed, text); break;
 	case CJM_ASK_SEARCH: cmd_search(ed, text); break;
 	case CJM_ASK_COMMAND: cjm_editor_run(ed, text); break;
-	case CJM_ASK_NOTHING: break;
+	case CJM_ASK_WRITE_MINE_TO: cjm_editor_write_mine_to(ed, text); break;
+	case CJM_ASK_DISK_CHANGED: case CJM_ASK_NOTHING: break;
 	}
 	cmd_clamp_selection(ed);
 }

@@ -2,18 +2,34 @@
 #include "editor/editor.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "io/load.h"
 #include "io/save.h"
+#include "util/strbuf.h"
 #include "util/xalloc.h"
 
 cjm_editor *cjm_editor_new(cjm_map *map, const char *path, bool read_only)
 {
+	cjm_file_stamp disk;
+	cjm_file_stamp_none(&disk);
+	if (path) {
+		size_t len = 0;
+		int err = 0;
+		free(cjm_file_read_stamped(path, &len, &err, &disk));
+	}
+	return cjm_editor_new_read(map, path, read_only, &disk);
+}
+
+cjm_editor *cjm_editor_new_read(cjm_map *map, const char *path, bool read_only, const cjm_file_stamp *as_read)
+{
 	cjm_editor *ed = xcalloc(1, sizeof *ed);
+	ed->disk = *as_read;
 	ed->edit = cjm_edit_new(map);
 	ed->path = xstrdup(path);
 	ed->read_only = read_only;
@@ -31,6 +47,7 @@ void cjm_editor_free(cjm_editor *ed)
 	free(ed->path);
 	free(ed->message);
 	free(ed->search);
+	free(ed->question);
 	free(ed->phase_first_col);
 	strbuf_release(&ed->overlay_text);
 	free(ed);
@@ -185,50 +202,210 @@ static char *editor_keep_commented(cjm_editor *ed, const char *target)
 	return note;
 }
 
-int cjm_editor_save(cjm_editor *ed, const char *path)
+/* The last part of PATH, for a question that must fit on the status line. */
+static const char *editor_base_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	return slash && slash[1] ? slash + 1 : path;
+}
+
+/* Whether PATH (as given to :w) is the editor's own file. */
+static bool editor_is_own(const cjm_editor *ed, const char *path)
+{
+	return !path || !*path || (ed->path && strcmp(path, ed->path) == 0);
+}
+
+/* The editor's file changed on disk: nothing is written, the one-key question is asked. */
+static int editor_ask_disk_changed(cjm_editor *ed, cjm_disk_change change, int err)
+{
+	const char *name = editor_base_name(ed->path);
+	free(ed->question);
+	if (change == CJM_DISK_UNREADABLE)
+		ed->question = xasprintf("%s cannot be read to check it (%s): k write mine anyway, "
+					 "o write mine to another file, Esc cancel ",
+					 name, strerror(err));
+	else if (change == CJM_DISK_GONE)
+		ed->question = xasprintf("%s %s: k write mine anyway, o write mine to another file, Esc cancel ",
+					 name, cjm_disk_change_words(change));
+	else
+		ed->question = xasprintf("%s %s: k keep mine (write it), o write mine to another file, "
+					 "r reload theirs, Esc cancel ",
+					 name, cjm_disk_change_words(change));
+	ed->disk_change = change;
+	ed->ask = CJM_ASK_DISK_CHANGED;
+	cjm_editor_say(ed, true, "not saved: %s %s", ed->path, cjm_disk_change_words(change));
+	return -1;
+}
+
+static int editor_save(cjm_editor *ed, const char *path, bool force)
 {
 	const char *target = path && *path ? path : ed->path;
 	if (!target) {
 		cjm_editor_say(ed, true, "no file name: use :w FILE");
 		return -1;
 	}
-	if (ed->read_only && (!path || !*path)) {
+	bool own = editor_is_own(ed, path);
+	if (ed->read_only && own) {
 		cjm_editor_say(ed, true, "opened read-only: use :w FILE to save a copy");
 		return -1;
 	}
-	if (ed->comment_count && !ed->comments_warned && (!path || !*path || strcmp(path, ed->path) == 0)) {
+	strbuf text = { 0 };
+	cjm_save_to_buffer(cjm_editor_map(ed), &text);
+	/* checked as late as can be: only the backup and the write itself come after */
+	if (own && ed->path && !force) {
+		int err = 0;
+		cjm_disk_change change = cjm_file_stamp_check(target, &ed->disk, &err);
+		if (change != CJM_DISK_SAME) {
+			strbuf_release(&text);
+			return editor_ask_disk_changed(ed, change, err);
+		}
+	}
+	if (ed->comment_count && !ed->comments_warned && own) {
 		ed->comments_warned = true;
 		cjm_editor_say(ed, true,
 			       ":w again to save: %zu YAML comment(s) in %s are lost (a copy is kept in %s.orig)",
 			       ed->comment_count, target, target);
+		strbuf_release(&text);
 		return -1;
 	}
 	char *note = NULL;
-	if (ed->comment_count && (!path || !*path || strcmp(path, ed->path) == 0)) {
+	if (ed->comment_count && own) {
 		note = editor_keep_commented(ed, target);
-		if (!note)
+		if (!note) {
+			strbuf_release(&text);
 			return -1;
+		}
 	}
 	const char *stage = NULL;
-	int err = cjm_save_file(cjm_editor_map(ed), target, &stage);
+	int err = cjm_write_file_atomic(target, text.data ? text.data : "", text.len, &stage);
 	if (err) {
 		cjm_editor_say(ed, true, "cannot save %s (%s failed: %s); your changes are still here", target,
 			       stage, strerror(err));
 		free(note);
+		strbuf_release(&text);
 		return -1;
 	}
-	if (!path || !*path || strcmp(target, ed->path ? ed->path : "") == 0) {
+	if (own || !ed->path) { /* a map without a file yet makes TARGET its file */
 		cjm_edit_mark_saved(ed->edit);
 		ed->comment_count = 0;
+		if (!ed->path)
+			ed->path = xstrdup(target);
+		cjm_file_stamp_written(&ed->disk, target, text.data ? text.data : "", text.len);
 	}
-	if (!ed->path) {
-		ed->path = xstrdup(target);
-		cjm_edit_mark_saved(ed->edit);
-	}
+	strbuf_release(&text);
 	if (note)
 		cjm_editor_say(ed, false, "saved %s; %s", target, note);
 	else
 		cjm_editor_say(ed, false, "saved %s", target);
 	free(note);
 	return 0;
+}
+
+int cjm_editor_save(cjm_editor *ed, const char *path)
+{
+	return editor_save(ed, path, false);
+}
+
+int cjm_editor_save_anyway(cjm_editor *ed, const char *path)
+{
+	return editor_save(ed, path, true);
+}
+
+/* ---- the file changed on disk: the answers ---- */
+
+/* o: writes mine to NAME, a file that does not exist yet; the editor's own file stays theirs. */
+void cjm_editor_write_mine_to(cjm_editor *ed, const char *name)
+{
+	struct stat st;
+	if (lstat(name, &st) == 0) {
+		cjm_editor_say(ed, true, "%s exists: not written (o again picks another name, :w! overwrites %s)",
+			       name, ed->path);
+		return;
+	}
+	if (editor_save(ed, name, false) == 0)
+		cjm_editor_say(ed, false, "wrote mine to %s; %s is theirs, untouched; here the edits are still unsaved",
+			       name, ed->path);
+}
+
+void cjm_editor_answer_key(cjm_editor *ed, int key)
+{
+	if (ed->ask != CJM_ASK_DISK_CHANGED)
+		return;
+	bool can_reload = ed->disk_change == CJM_DISK_CHANGED || ed->disk_change == CJM_DISK_APPEARED;
+	bool quit = ed->quit_when_saved;
+	if (key == 'k') {
+		ed->ask = CJM_ASK_NOTHING;
+		ed->quit_when_saved = false;
+		if (editor_save(ed, NULL, true) == 0 && quit)
+			ed->quit = true;
+	} else if (key == 'o') {
+		ed->ask = CJM_ASK_WRITE_MINE_TO;
+		ed->quit_when_saved = false;
+	} else if (key == 'r' && can_reload) {
+		ed->ask = CJM_ASK_NOTHING;
+		ed->quit_when_saved = false;
+		ed->reload_wanted = true;
+	} else if (key == 27 || key == 3) { /* Escape, Ctrl-C */
+		ed->ask = CJM_ASK_NOTHING;
+		ed->quit_when_saved = false;
+		cjm_editor_say(ed, true, "not saved: %s %s (:w! writes mine over it)", ed->path,
+			       cjm_disk_change_words(ed->disk_change));
+	}
+	if (ed->ask != CJM_ASK_DISK_CHANGED) {
+		free(ed->question);
+		ed->question = NULL;
+	}
+}
+
+cjm_map *cjm_editor_read_disk(cjm_editor *ed, cjm_file_stamp *stamp, size_t *comments)
+{
+	size_t len = 0;
+	int err = 0;
+	*comments = 0;
+	char *text = ed->path ? cjm_file_read_stamped(ed->path, &len, &err, stamp) : NULL;
+	if (!text) {
+		cjm_editor_say(ed, true, "cannot reload %s: %s; nothing changed here", ed->path ? ed->path : "",
+			       strerror(err ? err : ENOENT));
+		return NULL;
+	}
+	diag_list *diags = diag_list_new(ed->path);
+	cjm_comments found = { 0 };
+	cjm_map *map = cjm_load_buffer(text, len, diags, &found);
+	free(text);
+	if (!map) {
+		const diag *first = NULL;
+		for (size_t i = 0; i < diags->count && !first; i++)
+			if (!diags->items[i].warning)
+				first = &diags->items[i];
+		cjm_editor_say(ed, true, "cannot reload %s: %d:%d: %s; nothing changed here (k keeps mine)", ed->path,
+			       first ? first->line : 0, first ? first->col : 0,
+			       first ? first->message : "not a valid map");
+	}
+	diag_list_free(diags);
+	*comments = map ? found.count : 0;
+	return map;
+}
+
+void cjm_editor_replace_map(cjm_editor *ed, cjm_map *map, const cjm_file_stamp *stamp, size_t comments,
+			    const char *kept)
+{
+	if (ed->overlay == CJM_OVERLAY_SUGGESTIONS)
+		cjm_editor_close_panel(ed);
+	cjm_edit_free(ed->edit);
+	ed->edit = cjm_edit_new(map);
+	ed->disk = *stamp;
+	ed->comment_count = comments;
+	ed->comments_warned = false;
+	ed->layout_valid = false;
+	ed->suggested_generation = ULONG_MAX; /* the markers were for mine */
+	ed->saved_to_recovery = cjm_edit_generation(ed->edit);
+	if (ed->phase >= map->phase_count)
+		ed->phase = map->phase_count ? map->phase_count - 1 : 0;
+	if (map->phase_count == 0 || ed->tp == CJM_PHASE_ITSELF ||
+	    ed->tp >= map->phases[ed->phase]->touchpoint_count)
+		ed->tp = map->phase_count && map->phases[ed->phase]->touchpoint_count ? 0 : CJM_PHASE_ITSELF;
+	if (kept)
+		cjm_editor_say(ed, false, "reloaded %s (theirs); your unsaved edits are kept in %s", ed->path, kept);
+	else
+		cjm_editor_say(ed, false, "reloaded %s (theirs)", ed->path);
 }

@@ -7,6 +7,7 @@
 
 #include "cjm/map.h"
 #include "edit/edit.h"
+#include "io/stamp.h"
 #include "model/field.h"
 #include "patterns/registry.h"
 #include "patterns/suggest.h"
@@ -41,6 +42,8 @@ typedef enum cjm_ask {
 	CJM_ASK_PHASE_NAME,
 	CJM_ASK_SEARCH,
 	CJM_ASK_COMMAND,
+	CJM_ASK_DISK_CHANGED, /* one key: k keep mine, o write mine elsewhere, r reload theirs */
+	CJM_ASK_WRITE_MINE_TO, /* the other file for o */
 } cjm_ask;
 
 /* What the screen should show over the map, if anything. */
@@ -69,6 +72,13 @@ typedef struct cjm_editor {
 	size_t comment_count;    /* YAML comments in the file as opened (lost on save) */
 	bool comments_warned;    /* the person was told once; the next :w goes ahead */
 	unsigned long saved_to_recovery; /* generation last written to the recovery file */
+	int recovery_error;      /* why the last recovery write failed (an errno, or -signal); 0: fine */
+	/* the file on disk, as it was read or last saved, so a save sees that it changed since */
+	cjm_file_stamp disk;
+	cjm_disk_change disk_change; /* what the pending CJM_ASK_DISK_CHANGED is about */
+	char *question;          /* the text of a question made up on the spot, or NULL */
+	bool quit_when_saved;    /* :wq met a changed file: quit once k has saved */
+	bool reload_wanted;      /* r was answered: the main loop keeps mine, then reloads */
 	/* the suggestions panel */
 	cjm_registry *patterns;       /* built-ins and plugins, loaded once */
 	cjm_suggestions *suggestions; /* what the panel lists, NULL until asked */
@@ -103,8 +113,11 @@ typedef struct cjm_key_binding {
 extern const cjm_editor_command cjm_editor_commands[]; /* ends with a NULL name */
 extern const cjm_key_binding cjm_key_bindings[];       /* ends with key 0 */
 
-/* Takes ownership of MAP. PATH is where :w saves. */
+/* Takes ownership of MAP. PATH is where :w saves; it is read now, to see later
+ * whether it changed on disk. */
 cjm_editor *cjm_editor_new(cjm_map *map, const char *path, bool read_only);
+/* The same, with the stamp of PATH as it was read to make MAP (cjm_file_read_stamped). */
+cjm_editor *cjm_editor_new_read(cjm_map *map, const char *path, bool read_only, const cjm_file_stamp *as_read);
 void cjm_editor_free(cjm_editor *ed);
 const cjm_map *cjm_editor_map(const cjm_editor *ed);
 
@@ -116,6 +129,10 @@ int cjm_editor_key(cjm_editor *ed, int key);
 void cjm_editor_answer(cjm_editor *ed, const char *text);
 /* The label of the pending question ("Touchpoint name: "), or NULL. */
 const char *cjm_editor_question(const cjm_editor *ed);
+/* Whether the pending question takes one key (cjm_editor_answer_key) rather than a line. */
+bool cjm_editor_question_is_key(const cjm_editor *ed);
+/* Answers a one-key question; keys that are no answer are ignored, Escape cancels. */
+void cjm_editor_answer_key(cjm_editor *ed, int key);
 
 void cjm_editor_say(cjm_editor *ed, bool is_error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void cjm_editor_clear_message(cjm_editor *ed);
@@ -153,7 +170,21 @@ bool cjm_editor_has_suggestion(cjm_editor *ed, const char *id);
 /* Works the markers out again now if the map changed (the main loop calls it when idle). */
 void cjm_editor_refresh_markers(cjm_editor *ed);
 
-/* Saves to PATH (NULL: the editor's path). Returns 0 or -1 with the message set. */
+/* Saves to PATH (NULL: the editor's path). Returns 0 or -1 with the message set.
+ * When the editor's own file changed on disk since it was read (or saved), nothing is
+ * written: the editor asks (CJM_ASK_DISK_CHANGED) whether to keep mine, write mine to
+ * another file, or reload theirs. FORCE (:w!) writes without that check. */
 int cjm_editor_save(cjm_editor *ed, const char *path);
+int cjm_editor_save_anyway(cjm_editor *ed, const char *path);
+/* The answer o: writes mine to NAME, which must not exist yet; the editor's own file is
+ * left as it is on disk, and the edits stay unsaved there. */
+void cjm_editor_write_mine_to(cjm_editor *ed, const char *name);
+/* Reads the editor's file as it is on disk now, for a reload: the map, or NULL with the
+ * message set (gone, unreadable, not a valid map). *STAMP and *COMMENTS describe it. */
+cjm_map *cjm_editor_read_disk(cjm_editor *ed, cjm_file_stamp *stamp, size_t *comments);
+/* Replaces the map with MAP (theirs, from cjm_editor_read_disk), as saved; the undo
+ * history goes. KEPT: where the unsaved edits were kept (for the message), or NULL. */
+void cjm_editor_replace_map(cjm_editor *ed, cjm_map *map, const cjm_file_stamp *stamp, size_t comments,
+			    const char *kept);
 
 #endif

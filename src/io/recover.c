@@ -144,6 +144,46 @@ int cjm_recovery_write(cjm_recovery *r, const cjm_map *map)
 	return 0;
 }
 
+/* The most numbered names tried before giving up (a folder full of them is a mistake). */
+#define RECOVER_ASIDE_MAX 10000
+
+int cjm_recovery_move_aside(cjm_recovery *r, char **where)
+{
+	*where = NULL;
+	struct stat st;
+	if (lstat(r->path, &st) != 0)
+		return errno;
+	for (unsigned n = 1; n <= RECOVER_ASIDE_MAX; n++) {
+		char *aside = xasprintf("%s.%u", r->path, n);
+		/* link() never replaces what is there: of two names it picks a free one exactly */
+		int err = link(r->path, aside) == 0 ? 0 : errno;
+		if (err == 0) {
+			if (unlink(r->path) != 0 && errno != ENOENT) {
+				err = errno;
+				unlink(aside); /* still where it was, under its own name */
+				free(aside);
+				return err;
+			}
+		} else if (err != EEXIST) {
+			/* No hard links here (or not allowed for another's file): rename onto a free name. */
+			struct stat there;
+			if (lstat(aside, &there) == 0)
+				err = EEXIST;
+			else
+				err = rename(r->path, aside) == 0 ? 0 : errno;
+		}
+		if (err == 0) {
+			r->have_last = false;
+			*where = aside;
+			return 0;
+		}
+		free(aside);
+		if (err != EEXIST)
+			return err;
+	}
+	return EEXIST;
+}
+
 void cjm_recovery_discard(cjm_recovery *r)
 {
 	unlink(r->path); /* ENOENT: nothing to discard */

@@ -42,6 +42,11 @@ const char *cjm_recovery_map_path(const cjm_recovery *r);  /* MAP_PATH as given 
  * written, the disk is not touched, so calling it on every tick costs nothing.
  * Sets the umask briefly: call it from the editor's one thread, not a signal handler. */
 int cjm_recovery_write(cjm_recovery *r, const cjm_map *map);
+/* Moves the recovery file aside, to the first free numbered name beside it
+ * (DIR/.NAME.cjm-recover.1, .2, ...), never over an existing file, so that what it holds
+ * is kept while the editor writes its own. *WHERE (malloc'd) gets the new name.
+ * Returns 0, ENOENT when there is none, or an errno (the file is then where it was). */
+int cjm_recovery_move_aside(cjm_recovery *r, char **where);
 /* Removes the recovery file (after a clean save or quit); ENOENT is not an error. */
 void cjm_recovery_discard(cjm_recovery *r);
 /* Is there a recovery file (a regular file, not a link)? If so, *MTIME (may be NULL) gets its time. */

@@ -400,8 +400,9 @@ static void screen_draw_status(cjm_editor *ed, const screen_geometry *g, const c
 	strbuf line = { 0 };
 	if (ed->message) /* first, so a narrow terminal cuts the file name, not the message */
 		strbuf_printf(&line, " %s |", ed->message);
-	strbuf_printf(&line, " %s%s%s", ed->path ? ed->path : "[new map]", cjm_edit_dirty(ed->edit) ? " [+]" : "",
-		      ed->read_only ? " [read-only]" : "");
+	strbuf_printf(&line, " %s%s%s%s", ed->path ? ed->path : "[new map]", cjm_edit_dirty(ed->edit) ? " [+]" : "",
+		      ed->read_only ? " [read-only]" : "",
+		      ed->recovery_error ? " [recovery not written]" : ""); /* until a write succeeds */
 	if (map->phase_count) {
 		const cjm_phase *p = map->phases[ed->phase];
 		const cjm_touchpoint *t = cjm_editor_selected_touchpoint(ed);
@@ -526,7 +527,7 @@ void screen_draw(cjm_editor *ed, const cjm_line *prompt, tui_form *form)
 		form_draw(form, ed, g.rows, g.cols);
 		int cy, cx;
 		getyx(stdscr, cy, cx);
-		if (ed->message)
+		if (ed->message || ed->recovery_error)
 			screen_draw_status(ed, &g, NULL);
 		curs_set(1);
 		move(cy, cx);

@@ -2,7 +2,9 @@
 #include "tui/tui.h"
 
 #include <curses.h>
+#include <errno.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -31,6 +33,9 @@ static void tui_catch_signals(void)
 	sigemptyset(&sa.sa_mask);
 	sigaction(SIGHUP, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
+	/* A write past the file size limit fails with EFBIG and is reported like a full
+	 * disk, rather than killing the editor with everything typed since the last save. */
+	signal(SIGXFSZ, SIG_IGN);
 	/* SIGWINCH is ncurses' own: its handler sets a flag and get_wch returns KEY_RESIZE. */
 }
 
@@ -56,64 +61,147 @@ static int tui_translate(int key)
 /* The recovery file as the loop keeps it. */
 typedef struct tui_autosave {
 	cjm_recovery *recovery; /* NULL: none (read-only) */
-	time_t last_write;
-	bool on_disk;           /* we wrote one that is still there */
+	time_t last_try;        /* when the last write was started */
+	bool on_disk;           /* a recovery file we wrote (or restored from) is there */
 	pid_t writer;           /* a child writing it, or 0 */
+	unsigned long writing;  /* the generation the child writes */
+	int failure;            /* the last write's errno (-signal: the child was killed); 0: written */
 } tui_autosave;
 
-/* True while the child writing the recovery file is still at it. */
-static bool tui_writer_busy(tui_autosave *as)
+/* A child's exit status for a write that returned ERR (an errno; 255 for one that does not fit). */
+static int tui_exit_status_of(int err)
 {
-	if (as->writer > 0 && waitpid(as->writer, NULL, WNOHANG) == 0)
+	return err > 0 && err < 255 ? err : err ? 255 : 0;
+}
+
+/* What happened to a write of GENERATION: ERR 0 (written), an errno, or -signal. The
+ * status line says so when writes start failing, change reason or work again; the
+ * mark in the status line stays for as long as they fail. */
+static void tui_write_done(cjm_editor *ed, tui_autosave *as, unsigned long generation, int err)
+{
+	if (err == 0) {
+		ed->saved_to_recovery = generation;
+		as->on_disk = true;
+		if (as->failure)
+			cjm_editor_say(ed, false, "recovery file written again: %s", cjm_recovery_path(as->recovery));
+		as->failure = 0;
+		ed->recovery_error = 0;
+		return;
+	}
+	if (err != as->failure) {
+		if (err < 0)
+			cjm_editor_say(ed, true, "recovery not written: its writer was killed (%s); retrying",
+				       strsignal(-err));
+		else
+			cjm_editor_say(ed, true, "recovery not written: %s; retrying", strerror(err));
+	}
+	as->failure = err;
+	ed->recovery_error = err;
+}
+
+/* Takes the result of the child writing the recovery file once it has ended (WAIT:
+ * waits for that). True while it is still at it. */
+static bool tui_writer_busy(cjm_editor *ed, tui_autosave *as, bool wait)
+{
+	if (as->writer <= 0)
+		return false;
+	int status = 0;
+	pid_t got;
+	do
+		got = waitpid(as->writer, &status, wait ? 0 : WNOHANG);
+	while (got < 0 && errno == EINTR);
+	if (got == 0)
 		return true;
 	as->writer = 0;
+	int err;
+	if (got < 0)
+		err = errno; /* lost track of it: write again to be sure */
+	else if (WIFEXITED(status))
+		err = WEXITSTATUS(status) == 255 ? EIO : WEXITSTATUS(status);
+	else
+		err = WIFSIGNALED(status) ? -WTERMSIG(status) : EIO;
+	tui_write_done(ed, as, as->writing, err);
 	return false;
 }
 
 /* Writes the recovery file in a child process, so a big map never makes the
- * keys wait: the child has a copy of the map as it is now (copy-on-write).
+ * keys wait: the child has a copy of the map as it is now (copy-on-write), and
+ * its exit status is the errno of a failed write, which the loop collects.
  * Where fork fails, or NOW (a hang-up: the process is about to end), it writes here. */
-static int tui_write_recovery(tui_autosave *as, const cjm_map *map, bool now)
+static void tui_write_recovery(cjm_editor *ed, tui_autosave *as, bool now)
 {
+	unsigned long generation = cjm_edit_generation(ed->edit);
 	if (!now) {
 		pid_t pid = fork();
 		if (pid == 0)
-			_exit(cjm_recovery_write(as->recovery, map) == 0 ? 0 : 1);
+			_exit(tui_exit_status_of(cjm_recovery_write(as->recovery, cjm_editor_map(ed))));
 		if (pid > 0) {
 			as->writer = pid;
-			return 0;
+			as->writing = generation;
+			return;
 		}
 	}
-	while (tui_writer_busy(as))
-		usleep(10000);
-	return cjm_recovery_write(as->recovery, map);
+	tui_writer_busy(ed, as, true);
+	tui_write_done(ed, as, generation, cjm_recovery_write(as->recovery, cjm_editor_map(ed)));
 }
 
 /* Writes the recovery file when the map changed since the last write, at most once a
- * second (NOW: at once); removes it as soon as everything is saved. */
+ * second (NOW: at once), and again every second while writes fail; removes it as soon
+ * as everything is saved. Only a file this editor wrote (or restored from) is removed. */
 static void tui_keep_recovery(cjm_editor *ed, tui_autosave *as, bool now)
 {
-	unsigned long generation = cjm_edit_generation(ed->edit);
 	if (!as->recovery)
 		return;
+	bool busy = tui_writer_busy(ed, as, false);
+	unsigned long generation = cjm_edit_generation(ed->edit);
 	if (!cjm_edit_dirty(ed->edit)) {
-		if (as->on_disk) {
-			while (tui_writer_busy(as))
-				usleep(10000); /* a late write must not bring it back */
+		if (busy)
+			tui_writer_busy(ed, as, true); /* a late write must not bring it back */
+		if (as->on_disk)
 			cjm_recovery_discard(as->recovery);
-		}
 		as->on_disk = false;
+		as->failure = 0;
+		ed->recovery_error = 0; /* nothing unsaved: nothing to keep */
 		ed->saved_to_recovery = generation;
 		return;
 	}
 	time_t t = time(NULL);
-	if (generation == ed->saved_to_recovery || (!now && (t - as->last_write < 1 || tui_writer_busy(as))))
+	if (generation == ed->saved_to_recovery || (!now && (busy || t - as->last_try < 1)))
 		return;
-	if (tui_write_recovery(as, cjm_editor_map(ed), now) == 0) {
-		ed->saved_to_recovery = generation;
-		as->last_write = t;
-		as->on_disk = true;
+	as->last_try = t;
+	tui_write_recovery(ed, as, now);
+}
+
+/* The answer r to "changed on disk": keeps mine in a numbered recovery file (written
+ * first, so nothing typed is lost), then shows theirs. */
+static void tui_reload_theirs(cjm_editor *ed, tui_autosave *as)
+{
+	ed->reload_wanted = false;
+	cjm_file_stamp stamp;
+	size_t comments = 0;
+	cjm_map *theirs = cjm_editor_read_disk(ed, &stamp, &comments);
+	if (!theirs)
+		return;
+	char *kept = NULL;
+	if (cjm_edit_dirty(ed->edit)) {
+		int err = EROFS;
+		if (as->recovery) {
+			tui_writer_busy(ed, as, true);
+			err = cjm_recovery_write(as->recovery, cjm_editor_map(ed));
+			if (err == 0)
+				err = cjm_recovery_move_aside(as->recovery, &kept);
+		}
+		if (err) {
+			cjm_map_free(theirs);
+			cjm_editor_say(ed, true, "not reloaded: your edits cannot be kept in a recovery file (%s); "
+						 "o writes them to another file",
+				       as->recovery ? strerror(err) : "there is none");
+			return;
+		}
+		as->on_disk = false; /* it is not ours to remove any more: it is the person's */
 	}
+	cjm_editor_replace_map(ed, theirs, &stamp, comments, kept);
+	free(kept);
 }
 
 /* A key while a question waits for its answer: edits the answer line. */
@@ -246,7 +334,10 @@ int tui_run(cjm_editor *ed, cjm_recovery *recovery, bool restored)
 		}
 		bool is_code = got == KEY_CODE_YES;
 		int key = (int)ch;
-		if (cjm_editor_question(ed)) {
+		if (cjm_editor_question(ed) && cjm_editor_question_is_key(ed)) {
+			if (!is_code)
+				cjm_editor_answer_key(ed, key);
+		} else if (cjm_editor_question(ed)) {
 			tui_prompt_key(ed, &prompt, key, is_code);
 		} else if (form_open_now) {
 			if (is_code && key == KEY_RESIZE)
@@ -267,18 +358,19 @@ int tui_run(cjm_editor *ed, cjm_recovery *recovery, bool restored)
 		} else {
 			tui_map_key(ed, key, is_code);
 		}
-		if (cjm_editor_question(ed) && !prompt.text)
+		if (ed->reload_wanted)
+			tui_reload_theirs(ed, &autosave);
+		if (cjm_editor_question(ed) && !cjm_editor_question_is_key(ed) && !prompt.text)
 			cjm_line_set(&prompt, "");
-		if (!cjm_editor_question(ed) && prompt.text)
+		if ((!cjm_editor_question(ed) || cjm_editor_question_is_key(ed)) && prompt.text)
 			cjm_line_release(&prompt);
 		tui_keep_recovery(ed, &autosave, false);
 	}
 	if (form_open_now)
 		form_close(&form);
 	cjm_line_release(&prompt);
-	while (tui_writer_busy(&autosave))
-		usleep(10000);
-	if (ed->quit && recovery)
+	tui_writer_busy(ed, &autosave, true);
+	if (ed->quit && recovery && autosave.on_disk)
 		cjm_recovery_discard(recovery); /* saved, or thrown away on purpose with :q! */
 	return exit_code;
 }

@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <cmocka.h>
 
@@ -289,6 +291,160 @@ static void test_quit_and_save(void **state)
 	rmdir(dir);
 }
 
+static void put_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	assert_int_equal(fclose(f), 0);
+}
+
+static bool file_has(const char *path, const char *needle)
+{
+	static char buf[8192];
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return false;
+	size_t n = fread(buf, 1, sizeof buf - 1, f);
+	buf[n] = '\0';
+	fclose(f);
+	return strstr(buf, needle) != NULL;
+}
+
+/* Theirs: the map on disk rewritten by someone else. */
+static const char theirs_text[] = "version: 1\ntitle: Theirs\nphases:\n- id: x\n  name: X\n";
+
+/* A save never overwrites a file that changed on disk since it was read: it asks. */
+static void test_save_changed_on_disk(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/cjm-editor-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char path[128], other[160];
+	snprintf(path, sizeof path, "%s/m.yaml", dir);
+	snprintf(other, sizeof other, "%s/mine.yaml", dir);
+	cjm_editor *ed = editor_fixture();
+	char line[200];
+	snprintf(line, sizeof line, "w %s", path);
+	assert_int_equal(cjm_editor_run(ed, line), 0); /* the editor's file from now on */
+	assert_string_equal(ed->path, path);
+
+	/* touched, same bytes: no question */
+	struct timespec times[2] = { { 1000000000, 0 }, { 1000000000, 0 } };
+	assert_int_equal(utimensat(AT_FDCWD, path, times, 0), 0);
+	cjm_editor_key(ed, '+');
+	assert_int_equal(cjm_editor_run(ed, "w"), 0);
+	assert_int_equal(ed->ask, CJM_ASK_NOTHING);
+
+	/* other bytes: nothing written, a one-key question */
+	put_file(path, theirs_text);
+	cjm_editor_key(ed, '+');
+	assert_int_equal(cjm_editor_run(ed, "w"), -1);
+	assert_int_equal(ed->ask, CJM_ASK_DISK_CHANGED);
+	assert_true(cjm_editor_question_is_key(ed));
+	assert_non_null(strstr(cjm_editor_question(ed), "m.yaml changed on disk since it was read"));
+	assert_non_null(strstr(cjm_editor_question(ed), "k keep mine"));
+	assert_non_null(strstr(cjm_editor_question(ed), "r reload theirs"));
+	assert_true(file_has(path, "Theirs"));
+	cjm_editor_answer_key(ed, 'z'); /* no answer: still asking */
+	assert_int_equal(ed->ask, CJM_ASK_DISK_CHANGED);
+	cjm_editor_answer(ed, "k"); /* a line is no answer to a key question */
+	assert_int_equal(ed->ask, CJM_ASK_DISK_CHANGED);
+	cjm_editor_answer_key(ed, 27);
+	assert_int_equal(ed->ask, CJM_ASK_NOTHING);
+	assert_non_null(strstr(ed->message, "not saved"));
+	assert_true(file_has(path, "Theirs"));
+	assert_true(cjm_edit_dirty(ed->edit));
+
+	/* k: mine over theirs */
+	assert_int_equal(cjm_editor_run(ed, "w"), -1);
+	cjm_editor_answer_key(ed, 'k');
+	assert_int_equal(ed->ask, CJM_ASK_NOTHING);
+	assert_false(cjm_edit_dirty(ed->edit));
+	assert_true(file_has(path, "Test journey"));
+	assert_true(file_has(path, "emotion: 2"));
+	assert_null(ed->question);
+
+	/* o: mine to another file, theirs untouched, still unsaved here */
+	put_file(path, theirs_text);
+	cjm_editor_key(ed, '+');
+	assert_int_equal(cjm_editor_run(ed, "w"), -1);
+	cjm_editor_answer_key(ed, 'o');
+	assert_int_equal(ed->ask, CJM_ASK_WRITE_MINE_TO);
+	assert_false(cjm_editor_question_is_key(ed));
+	cjm_editor_answer(ed, other);
+	assert_non_null(strstr(ed->message, "wrote mine to"));
+	assert_true(file_has(other, "emotion: 3"));
+	assert_true(file_has(path, "Theirs"));
+	assert_true(cjm_edit_dirty(ed->edit));
+	assert_int_equal(cjm_editor_run(ed, "w"), -1);
+	cjm_editor_answer_key(ed, 'o');
+	cjm_editor_answer(ed, other); /* exists: refused */
+	assert_non_null(strstr(ed->message, "exists: not written"));
+
+	/* r: the main loop is asked to keep mine, then the map is theirs */
+	assert_int_equal(cjm_editor_run(ed, "w"), -1);
+	cjm_editor_answer_key(ed, 'r');
+	assert_true(ed->reload_wanted);
+	ed->reload_wanted = false;
+	cjm_file_stamp stamp;
+	size_t comments = 9;
+	cjm_map *theirs = cjm_editor_read_disk(ed, &stamp, &comments);
+	assert_non_null(theirs);
+	assert_int_equal(comments, 0);
+	cjm_editor_replace_map(ed, theirs, &stamp, comments, "/kept/here");
+	assert_string_equal(cjm_editor_map(ed)->title, "Theirs");
+	assert_false(cjm_edit_dirty(ed->edit));
+	assert_non_null(strstr(ed->message, "kept in /kept/here"));
+	assert_int_equal(cjm_editor_column_count(ed), 1); /* the layout is theirs too */
+	assert_int_equal(cjm_editor_run(ed, "w"), 0);  /* theirs, as read: no question */
+
+	/* a file that is no valid map cannot be reloaded */
+	put_file(path, "title: [unclosed\n");
+	assert_null(cjm_editor_read_disk(ed, &stamp, &comments));
+	assert_non_null(strstr(ed->message, "cannot reload"));
+
+	/* :w! writes without asking */
+	cjm_editor_run(ed, "rename Mine");
+	assert_int_equal(cjm_editor_run(ed, "w!"), 0);
+	assert_true(file_has(path, "name: Mine"));
+
+	/* gone: k writes it again, r is no answer */
+	unlink(path);
+	cjm_editor_run(ed, "rename Again");
+	assert_int_equal(cjm_editor_run(ed, "w"), -1);
+	assert_non_null(strstr(cjm_editor_question(ed), "was deleted"));
+	cjm_editor_answer_key(ed, 'r');
+	assert_int_equal(ed->ask, CJM_ASK_DISK_CHANGED);
+	assert_false(ed->reload_wanted);
+	cjm_editor_answer_key(ed, 'k');
+	assert_true(file_has(path, "name: Again"));
+
+	/* :wq asks, and k saves and quits */
+	put_file(path, theirs_text);
+	cjm_editor_run(ed, "rename Last");
+	assert_int_equal(cjm_editor_run(ed, "wq"), -1);
+	assert_false(ed->quit);
+	cjm_editor_answer_key(ed, 'k');
+	assert_true(ed->quit);
+	assert_true(file_has(path, "name: Last"));
+	cjm_editor_free(ed);
+
+	/* a map that did not exist when opened, created since */
+	unlink(path);
+	ed = cjm_editor_new(cjm_map_new("Nieuw"), path, false);
+	put_file(path, theirs_text);
+	assert_int_equal(cjm_editor_run(ed, "w"), -1);
+	assert_non_null(strstr(cjm_editor_question(ed), "was created"));
+	cjm_editor_answer_key(ed, 3); /* Ctrl-C cancels too */
+	assert_int_equal(ed->ask, CJM_ASK_NOTHING);
+	assert_true(file_has(path, "Theirs"));
+	cjm_editor_free(ed);
+	unlink(path);
+	unlink(other);
+	rmdir(dir);
+}
+
 /* Every key in the table runs a real command, and help lists every key. */
 static void test_key_table(void **state)
 {
@@ -373,7 +529,7 @@ int main(void)
 		cmocka_unit_test(test_emotion_keys),  cmocka_unit_test(test_delete_move_undo),
 		cmocka_unit_test(test_search),        cmocka_unit_test(test_quit_and_save),
 		cmocka_unit_test(test_key_table),     cmocka_unit_test(test_empty_map),
-		cmocka_unit_test(test_line_editor),
+		cmocka_unit_test(test_line_editor),   cmocka_unit_test(test_save_changed_on_disk),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,4 +1,4 @@
-/* Unit tests for recovery and lock files: paths, atomic 0600 writes, loading, staleness, races, release. */
+/* Unit tests for recovery and lock files: paths, atomic 0600 writes, moving aside, loading, staleness, races, release. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -736,6 +736,65 @@ static void test_lock_race(void **state)
 	remove_dir(dir);
 }
 
+/* Moving aside keeps the bytes under the first free number, never over another file. */
+static void test_move_aside(void **state)
+{
+	(void)state;
+	char *dir = temp_dir();
+	cjm_recovery *r = recovery_in(dir);
+	char *where = (char *)"untouched";
+	assert_int_equal(cjm_recovery_move_aside(r, &where), ENOENT); /* nothing to move */
+	assert_null(where);
+
+	const char *planted = "title: [unclosed\n\001 garbage\n";
+	write_text(cjm_recovery_path(r), planted);
+	assert_int_equal(cjm_recovery_move_aside(r, &where), 0);
+	char expect[1024];
+	snprintf(expect, sizeof expect, "%s.1", cjm_recovery_path(r));
+	assert_string_equal(where, expect);
+	free(where);
+	assert_false(cjm_recovery_exists(r, NULL));
+	assert_string_equal(read_text(expect), planted);
+
+	/* .1 is taken: the next goes to .2, and .1 keeps its bytes */
+	write_text(cjm_recovery_path(r), "second\n");
+	assert_int_equal(cjm_recovery_move_aside(r, &where), 0);
+	snprintf(expect, sizeof expect, "%s.2", cjm_recovery_path(r));
+	assert_string_equal(where, expect);
+	free(where);
+	assert_string_equal(read_text(expect), "second\n");
+	snprintf(expect, sizeof expect, "%s.1", cjm_recovery_path(r));
+	assert_string_equal(read_text(expect), planted);
+
+	/* a free number below a taken one is found first; a link there counts as taken */
+	snprintf(expect, sizeof expect, "%s.1", cjm_recovery_path(r));
+	assert_int_equal(unlink(expect), 0);
+	assert_int_equal(symlink("/nonexistent", expect), 0);
+	write_text(cjm_recovery_path(r), "third\n");
+	assert_int_equal(cjm_recovery_move_aside(r, &where), 0);
+	snprintf(expect, sizeof expect, "%s.3", cjm_recovery_path(r));
+	assert_string_equal(where, expect);
+	free(where);
+	assert_string_equal(read_text(expect), "third\n");
+
+	/* the editor's own write then goes to the usual name, beside the kept ones */
+	cjm_map *map = sample_map("Na de crash");
+	assert_int_equal(cjm_recovery_write(r, map), 0);
+	assert_true(cjm_recovery_exists(r, NULL));
+	assert_int_equal(count_entries(dir), 4);
+	cjm_map_free(map);
+
+	/* a folder gone: an errno, nothing moved */
+	cjm_recovery_free(r);
+	char path[1024];
+	snprintf(path, sizeof path, "%s/gone/map.yaml", dir);
+	r = cjm_recovery_new(path);
+	assert_int_equal(cjm_recovery_move_aside(r, &where), ENOENT);
+	assert_null(where);
+	cjm_recovery_free(r);
+	remove_dir(dir);
+}
+
 static void test_lock_fails_cleanly(void **state)
 {
 	(void)state;
@@ -783,6 +842,7 @@ int main(void)
 		cmocka_unit_test(test_unchanged_write_skipped),
 		cmocka_unit_test(test_write_fails_cleanly),
 		cmocka_unit_test(test_write_refuses_link),
+		cmocka_unit_test(test_move_aside),
 		cmocka_unit_test(test_load_bad),
 		cmocka_unit_test(test_differs),
 		cmocka_unit_test(test_lock_take_and_conflict),
