@@ -26,7 +26,14 @@ CJM_CFLAGS := -std=c11 -Wall -Wextra $(WERROR) -Wshadow -Wstrict-prototypes \
 	-D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	-DCJM_VERSION='"$(VERSION)"' -DCJM_MANDIR='"$(MANDIR)"' -DCJM_PLUGINDIR='"$(PLUGINDIR)"' \
 	-Iinclude -Isrc $(PKG_CFLAGS)
-SAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+# The sanitizer build uses clang when it is there: its UBSan reports more than gcc's
+# (pointer arithmetic on NULL, for one), and every finding aborts.
+# `make CC_SAN=gcc` picks another.
+ifeq ($(origin CC_SAN),undefined)
+CC_SAN := $(shell command -v $(CLANG) >/dev/null 2>&1 && echo $(CLANG) || echo $(CC))
+endif
+SAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all \
+	$(if $(findstring clang,$(CC_SAN)),-fsanitize=nullability)
 
 # The library: everything below the command line and the screen.
 LIB_SRC := $(sort $(wildcard src/util/*.c src/model/*.c src/io/*.c src/edit/*.c \
@@ -50,10 +57,15 @@ $(B)/obj/%.o: %.c
 	@$(if $(V),,echo "  CC      $<")
 	$(Q)$(CC) $(CFLAGS) $(CJM_CFLAGS) -MMD -MP -c $< -o $@
 
-$(S)/obj/%.o: %.c
+# Rebuilt when the sanitizer compiler or its flags change.
+$(S)/compiler: FORCE
+	@mkdir -p $(dir $@)
+	@echo '$(CC_SAN) $(SAN_FLAGS)' | cmp -s - $@ || echo '$(CC_SAN) $(SAN_FLAGS)' >$@
+
+$(S)/obj/%.o: %.c $(S)/compiler
 	@mkdir -p $(dir $@)
 	@$(if $(V),,echo "  CC san  $<")
-	$(Q)$(CC) -O1 -g $(SAN_FLAGS) $(CJM_CFLAGS) -MMD -MP -c $< -o $@
+	$(Q)$(CC_SAN) -O1 -g $(SAN_FLAGS) $(CJM_CFLAGS) -MMD -MP -c $< -o $@
 
 $(B)/libcjm.a: $(LIB_SRC:%.c=$(B)/obj/%.o)
 	@rm -f $@
@@ -69,7 +81,7 @@ $(B)/cjm: $(APP_SRC:%.c=$(B)/obj/%.o) $(B)/libcjm.a
 
 $(S)/cjm: $(APP_SRC:%.c=$(S)/obj/%.o) $(S)/libcjm.a
 	@$(if $(V),,echo "  LINK    $@")
-	$(Q)$(CC) $(SAN_FLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) -ldl -lm
+	$(Q)$(CC_SAN) $(SAN_FLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) -ldl -lm
 
 $(B)/tests/%: $(B)/obj/tests/unit/%.o $(B)/libcjm.a
 	@mkdir -p $(dir $@)
@@ -79,7 +91,7 @@ $(B)/tests/%: $(B)/obj/tests/unit/%.o $(B)/libcjm.a
 $(S)/tests/%: $(S)/obj/tests/unit/%.o $(S)/libcjm.a
 	@mkdir -p $(dir $@)
 	@$(if $(V),,echo "  LINK    $@")
-	$(Q)$(CC) $(SAN_FLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS) -ldl -lm
+	$(Q)$(CC_SAN) $(SAN_FLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS) -ldl -lm
 
 # Keep the unit tests' objects between runs.
 .SECONDARY:
@@ -131,14 +143,16 @@ $(B)/bench_editor: tests/bench/bench_editor.c $(TUI_OBJ) $(B)/libcjm.a
 	@$(if $(V),,echo "  CC      $@")
 	$(Q)$(CC) $(CFLAGS) $(CJM_CFLAGS) -o $@ $^ $(PKG_LIBS) -ldl -lm
 
-FUZZ_NAMES := fuzz_load fuzz_suggest fuzz_import
+FUZZ_NAMES := fuzz_load fuzz_suggest fuzz_import fuzz_merge
 
 $(B)/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_SRC)
 	@mkdir -p $(dir $@)
 	@$(if $(V),,echo "  CLANG   $@ (libFuzzer)")
 	$(Q)$(CLANG) -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all $(CJM_CFLAGS) -o $@ $^ $(YAML_LIBS) -ldl -lm
 
-.PHONY: all run check check-run unit cli-tests man-check fuzz bench install uninstall clean deps
+FORCE:
+
+.PHONY: FORCE all run check check-run unit cli-tests man-check fuzz bench install uninstall clean deps
 
 deps:
 	@sh tests/deps.sh

@@ -7,6 +7,10 @@ failed=0
 log=${TMPDIR:-/tmp}/cjm-check.$$
 trap 'rm -f "$log"' EXIT
 
+# Every UBSan finding stops the test that hit it, with where it came from.
+UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
+export UBSAN_OPTIONS
+
 abs() { case "$1" in /*) echo "$1" ;; *) echo "$PWD/$1" ;; esac; }
 
 tally() { # name passed failed
@@ -45,8 +49,9 @@ for script in tests/cli/test_*.sh tests/tui/test_*.sh; do
 	tally "$script" "$p" "$f"
 done
 
-# short fuzzing runs: the loader, the patterns with accept-all-then-undo, the importers
-for fuzzer in fuzz_load fuzz_suggest fuzz_import; do
+# short fuzzing runs: the loader, the patterns with accept-all-then-undo, the importers,
+# diff and merge
+for fuzzer in fuzz_load fuzz_suggest fuzz_import fuzz_merge; do
 	if sh tests/fuzz/run.sh "$CJM_BUILD/$fuzzer" >"$log" 2>&1; then
 		tally "$fuzzer ($FUZZ_SECONDS s)" 1 0
 	else

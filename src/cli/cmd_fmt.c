@@ -12,14 +12,14 @@
 
 enum fmt_mode { FMT_PRINT, FMT_WRITE, FMT_CHECK };
 
-/* Keeps the original text of PATH in PATH.orig before comments are dropped; never
- * overwrites an earlier backup. */
+/* Keeps the original text of PATH in a new backup (PATH.orig, or PATH.orig.N when
+ * that exists) before comments are dropped; never overwrites an earlier backup. */
 static int fmt_keep_backup(const char *path, const char *text, size_t len, char **backup)
 {
 	int err = cjm_keep_backup(path, text, len, backup);
 	if (err == EEXIST) {
-		cli_error("%s: has comments that fmt cannot keep, and %s already exists; "
-			  "move it away first (nothing was written)", path, *backup);
+		cli_error("%s: has comments that fmt cannot keep, and %s.orig up to %s already exist; "
+			  "move them away first (nothing was written)", path, path, *backup);
 		return CJM_EXIT_CANTCREAT;
 	}
 	if (err) {
@@ -137,7 +137,8 @@ const cjm_command cjm_cmd_fmt = {
 	"fmt",
 	"fmt [-w] [--check] FILE...",
 	"print maps in canonical form, rewrite them in place, or check them",
-	"  -w, --write  rewrite each file in place (atomically), only when it changes\n"
+	"  -w, --write  rewrite each file in place (atomically), only when it changes; a file\n"
+	"               with comments is first kept in FILE.orig (FILE.orig.1, ... when taken)\n"
 	"  --check      write nothing; list the files that are not canonical, exit 1 if any\n",
 	cmd_fmt_run,
 };

@@ -179,8 +179,10 @@ cjm_ref cjm_editor_selected_ref(const cjm_editor *ed)
 
 /* ---- saving ---- */
 
-/* Before a save drops the comments of TARGET: keeps its text in TARGET.orig. Returns
- * the words for the status line (malloc'd), or NULL when the backup failed (message set). */
+/* Before a save drops the comments of TARGET: keeps its text in a new backup
+ * (TARGET.orig, or TARGET.orig.N when that exists). Returns the words for the status
+ * line (malloc'd), or NULL when no backup could be kept (message set): then nothing
+ * may be saved. */
 static char *editor_keep_commented(cjm_editor *ed, const char *target)
 {
 	size_t len = 0;
@@ -195,7 +197,8 @@ static char *editor_keep_commented(cjm_editor *ed, const char *target)
 	if (err == 0)
 		note = xasprintf("its comments are kept in %s", backup);
 	else if (err == EEXIST)
-		note = xasprintf("an earlier %s keeps the comments", backup);
+		cjm_editor_say(ed, true, "cannot keep the comments: %s.orig up to %s exist; move them away (nothing was saved)",
+			       target, backup);
 	else
 		cjm_editor_say(ed, true, "cannot keep a backup %s (%s); nothing was saved", backup, strerror(err));
 	free(backup);

@@ -452,7 +452,14 @@ int cjm_save_file(const cjm_map *map, const char *path, const char **stage)
 int cjm_keep_backup(const char *path, const char *text, size_t len, char **backup)
 {
 	*backup = xasprintf("%s.orig", path);
-	int fd = open(*backup, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+	int fd = -1;
+	for (unsigned n = 1;; n++) {
+		fd = open(*backup, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+		if (fd >= 0 || errno != EEXIST || n > CJM_BACKUP_MAX)
+			break;
+		free(*backup);
+		*backup = xasprintf("%s.orig.%u", path, n);
+	}
 	if (fd < 0)
 		return errno;
 	int err = cjm_write_all(fd, text, len);

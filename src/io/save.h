@@ -22,9 +22,14 @@ int cjm_write_file_atomic(const char *path, const char *data, size_t len, const 
  * Returns 0, or an errno value. */
 int cjm_write_all(int fd, const char *data, size_t len);
 
-/* Keeps LEN bytes of TEXT (a file's original content) in PATH.orig, never over an
- * earlier backup. Returns 0, EEXIST when PATH.orig is already there, or an errno
- * (nothing is left behind); *BACKUP (malloc'd) gets the name either way. */
+/* How many numbered backups cjm_keep_backup tries after PATH.orig. */
+#define CJM_BACKUP_MAX 999
+
+/* Keeps LEN bytes of TEXT (a file's original content) in a new file beside PATH: the
+ * first free name of PATH.orig, PATH.orig.1, PATH.orig.2, ... PATH.orig.CJM_BACKUP_MAX,
+ * created exclusively, so an earlier backup is never overwritten. Returns 0 with
+ * *BACKUP (malloc'd) the name used; or an errno (EEXIST: every name is taken) with
+ * nothing left behind and *BACKUP the last name tried. */
 int cjm_keep_backup(const char *path, const char *text, size_t len, char **backup);
 
 /* cjm_save_to_buffer + cjm_write_file_atomic. */

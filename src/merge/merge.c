@@ -13,7 +13,9 @@
  *     the same value, that value; else a conflict. Lists are merged as sets keeping
  *     order (additions of both, ours first; removals of both); pillars bit by bit.
  * The result is built twice when there are conflicts: once taking OURS for each
- * conflicted item, once taking THEIRS (conflict_text.c writes the difference). */
+ * conflicted item, once taking THEIRS (conflict_text.c writes the difference).
+ * Pattern settings, dismissals and list items are looked up in hash sets too, so
+ * no part of the merge is quadratic in the number of anything. */
 #include "merge/merge.h"
 
 #include <stdbool.h>
@@ -55,14 +57,19 @@ typedef struct merger {
 	order tps[3];    /* touchpoint items in each side's order */
 	order phases[3]; /* phase items in each side's order */
 	size_t phead, ptail;
+	strset *settings[3]; /* pattern id -> its first setting, on each side */
+	strset *dismissals[3]; /* dismissal_key -> itself, on each side */
+	char **dismissal_keys[3];
+	size_t conflict_cap;
 	cjm_merge_result *res;
 } merger;
 
 /* ---- conflicts ---- */
 
-static void add_conflict(cjm_merge_result *res, cjm_ref_kind owner, const char *id, char *key, int deleted_by)
+static void add_conflict(merger *mg, cjm_ref_kind owner, const char *id, char *key, int deleted_by)
 {
-	res->conflicts = xrealloc(res->conflicts, (res->conflict_count + 1) * sizeof *res->conflicts);
+	cjm_merge_result *res = mg->res;
+	xgrow((void **)&res->conflicts, &mg->conflict_cap, res->conflict_count + 1, sizeof *res->conflicts);
 	res->conflicts[res->conflict_count++] = (cjm_merge_conflict){ owner, xstrdup(id), key, deleted_by };
 }
 
@@ -72,7 +79,8 @@ char *cjm_merge_conflict_describe(const cjm_merge_conflict *c)
 	char *where = c->id ? xasprintf("%s '%s'", what, c->id) : xstrdup(what);
 	char *text;
 	if (c->deleted_by)
-		text = xasprintf("%s: edited on one side (%s) and deleted on the other (%s)", where,
+		text = xasprintf("%s: %s%sedited on one side (%s) and deleted on the other (%s)", where,
+				 c->key ? c->key : "", c->key ? " " : "",
 				 c->deleted_by == CJM_MERGE_OURS ? "theirs" : "ours",
 				 c->deleted_by == CJM_MERGE_OURS ? "ours" : "theirs");
 	else
@@ -164,24 +172,29 @@ static bool item_equal(const merger *mg, const item *it, int a, int b)
 	return true;
 }
 
-static bool list_has(const cjm_strlist *list, const char *s)
+/* The items of LIST as a set (NULL for no list): borrowed strings. */
+static strset *list_set(const cjm_strlist *list)
 {
+	strset *set = strset_new(list ? list->len : 0);
 	for (size_t i = 0; list && i < list->len; i++)
-		if (strcmp(list->items[i], s) == 0)
-			return true;
-	return false;
+		strset_add(set, list->items[i]);
+	return set;
 }
 
 /* Three-way set merge keeping order: OURS without what THEIRS removed, then what
- * THEIRS added. Lists are short (a touchpoint's ideas), so they are scanned. */
+ * THEIRS added. Linear: membership is looked up in hash sets. */
 static void list_merge(const cjm_strlist *b, const cjm_strlist *o, const cjm_strlist *t, cjm_strlist *out)
 {
+	strset *bs = list_set(b), *os = list_set(o), *ts = list_set(t);
 	for (size_t i = 0; o && i < o->len; i++)
-		if (!(list_has(b, o->items[i]) && !list_has(t, o->items[i])))
+		if (!(strset_has(bs, o->items[i]) && !strset_has(ts, o->items[i])))
 			cjm_strlist_push(out, o->items[i]);
 	for (size_t i = 0; t && i < t->len; i++)
-		if (!list_has(b, t->items[i]) && !list_has(o, t->items[i]))
+		if (!strset_has(bs, t->items[i]) && !strset_has(os, t->items[i]))
 			cjm_strlist_push(out, t->items[i]);
+	strset_free(bs);
+	strset_free(os);
+	strset_free(ts);
 }
 
 /* Merges one value; false on a conflict, with *OUT the side PREF's value. */
@@ -234,7 +247,7 @@ static void merge_fields(merger *mg, cjm_map *map, cjm_ref rref, const item *it,
 		cjm_strlist scratch = { 0 };
 		cjm_value out;
 		if (!merge_value(info->kind, &v[0], &v[1], &v[2], pref, &out, &scratch) && record)
-			add_conflict(mg->res, kind, it ? it->id : NULL, xstrdup(info->key), 0);
+			add_conflict(mg, kind, it ? it->id : NULL, xstrdup(info->key), 0);
 		cjm_value cur = cjm_field_get(map, rref, (cjm_field)f);
 		if (!cjm_value_equal(info->kind, &cur, &out))
 			cjm_field_set(map, rref, (cjm_field)f, &out);
@@ -255,7 +268,7 @@ static void decide_fate(merger *mg, item *it, bool holds)
 	int y = it->has[1] ? CJM_MERGE_OURS : CJM_MERGE_THEIRS;
 	if (it->changed[y] || holds) {
 		it->keep[y] = true;
-		add_conflict(mg->res, it->is_phase ? CJM_REF_PHASE : CJM_REF_TOUCHPOINT, it->id, NULL, 3 - y);
+		add_conflict(mg, it->is_phase ? CJM_REF_PHASE : CJM_REF_TOUCHPOINT, it->id, NULL, 3 - y);
 	}
 }
 
@@ -361,12 +374,10 @@ static void place(merger *mg, const order *orders)
 
 /* ---- the map-level settings ---- */
 
-static const cjm_pattern_setting *find_setting(const cjm_map *map, const char *id)
+/* The first setting of pattern ID on side S, or NULL (a hash lookup). */
+static const cjm_pattern_setting *find_setting(const merger *mg, int s, const char *id)
 {
-	for (size_t i = 0; i < map->pattern_count; i++)
-		if (strcmp(map->patterns[i].id, id) == 0)
-			return &map->patterns[i];
-	return NULL;
+	return strset_get(mg->settings[s], id);
 }
 
 static bool setting_equal(const cjm_pattern_setting *a, const cjm_pattern_setting *b)
@@ -375,9 +386,9 @@ static bool setting_equal(const cjm_pattern_setting *a, const cjm_pattern_settin
 	       (!a->has_threshold || a->threshold == b->threshold);
 }
 
+/* Appends S to MAP's settings (room for them all is made by merge_patterns). */
 static void push_setting(cjm_map *map, const cjm_pattern_setting *s)
 {
-	map->patterns = xrealloc(map->patterns, (map->pattern_count + 1) * sizeof *map->patterns);
 	map->patterns[map->pattern_count] = *s;
 	map->patterns[map->pattern_count++].id = xstrdup(s->id);
 }
@@ -386,14 +397,14 @@ static void push_setting(cjm_map *map, const cjm_pattern_setting *s)
 static void merge_setting(merger *mg, cjm_map *map, const cjm_pattern_setting *mine, int side, int pref,
 			  bool record)
 {
-	const cjm_pattern_setting *b = find_setting(mg->m[0], mine->id);
-	const cjm_pattern_setting *other = find_setting(mg->m[3 - side], mine->id);
+	const cjm_pattern_setting *b = find_setting(mg, CJM_MERGE_BASE, mine->id);
+	const cjm_pattern_setting *other = find_setting(mg, 3 - side, mine->id);
 	if (!other) {
 		if (!b) {
 			push_setting(map, mine); /* added on one side */
 		} else if (!setting_equal(mine, b)) { /* edited here, deleted there */
 			if (record)
-				add_conflict(mg->res, CJM_REF_MAP, NULL, xasprintf("patterns.%s", mine->id), 3 - side);
+				add_conflict(mg, CJM_REF_MAP, NULL, xasprintf("patterns.%s", mine->id), 3 - side);
 			if (pref == side)
 				push_setting(map, mine);
 		}
@@ -423,43 +434,82 @@ static void merge_setting(merger *mg, cjm_map *map, const cjm_pattern_setting *m
 	r.has_threshold = th->has_threshold;
 	r.threshold = th->threshold;
 	if (conflict && record)
-		add_conflict(mg->res, CJM_REF_MAP, NULL, xasprintf("patterns.%s", o->id), 0);
+		add_conflict(mg, CJM_REF_MAP, NULL, xasprintf("patterns.%s", o->id), 0);
 	push_setting(map, &r);
 }
 
 static void merge_patterns(merger *mg, cjm_map *map, int pref, bool record)
 {
+	size_t room = mg->m[1]->pattern_count + mg->m[2]->pattern_count;
+	if (!room)
+		return;
+	map->patterns = xcalloc(room, sizeof *map->patterns);
 	for (size_t i = 0; i < mg->m[1]->pattern_count; i++)
 		merge_setting(mg, map, &mg->m[1]->patterns[i], CJM_MERGE_OURS, pref, record);
 	for (size_t i = 0; i < mg->m[2]->pattern_count; i++)
-		if (!find_setting(mg->m[1], mg->m[2]->patterns[i].id))
+		if (!find_setting(mg, CJM_MERGE_OURS, mg->m[2]->patterns[i].id))
 			merge_setting(mg, map, &mg->m[2]->patterns[i], CJM_MERGE_THEIRS, pref, record);
 }
 
-static bool dismissal_in(const cjm_map *map, const cjm_dismissal *d)
+/* A dismissal as one string, unambiguous whatever its pattern and target hold. (malloc'd) */
+static char *dismissal_key(const cjm_dismissal *d)
 {
-	for (size_t i = 0; i < map->dismissed_count; i++)
-		if (strcmp(map->dismissed[i].pattern, d->pattern) == 0 && strcmp(map->dismissed[i].target, d->target) == 0)
-			return true;
-	return false;
+	const char *pattern = d->pattern ? d->pattern : "", *target = d->target ? d->target : "";
+	return xasprintf("%zu:%s%s", strlen(pattern), pattern, target);
 }
 
 static void push_dismissal(cjm_map *map, const cjm_dismissal *d)
 {
-	map->dismissed = xrealloc(map->dismissed, (map->dismissed_count + 1) * sizeof *map->dismissed);
 	map->dismissed[map->dismissed_count++] = (cjm_dismissal){ xstrdup(d->pattern), xstrdup(d->target), d->pos };
 }
 
 /* A set: kept when added on either side, gone when removed on either side. */
 static void merge_dismissed(merger *mg, cjm_map *map)
 {
-	const cjm_map *b = mg->m[0], *o = mg->m[1], *t = mg->m[2];
+	const cjm_map *o = mg->m[1], *t = mg->m[2];
+	strset *const *in = mg->dismissals;
+	char **const *key = mg->dismissal_keys;
+	if (o->dismissed_count + t->dismissed_count == 0)
+		return;
+	map->dismissed = xcalloc(o->dismissed_count + t->dismissed_count, sizeof *map->dismissed);
 	for (size_t i = 0; i < o->dismissed_count; i++)
-		if (!(dismissal_in(b, &o->dismissed[i]) && !dismissal_in(t, &o->dismissed[i])))
+		if (!(strset_has(in[0], key[1][i]) && !strset_has(in[2], key[1][i])))
 			push_dismissal(map, &o->dismissed[i]);
 	for (size_t i = 0; i < t->dismissed_count; i++)
-		if (!dismissal_in(b, &t->dismissed[i]) && !dismissal_in(o, &t->dismissed[i]))
+		if (!strset_has(in[0], key[2][i]) && !strset_has(in[1], key[2][i]))
 			push_dismissal(map, &t->dismissed[i]);
+}
+
+/* The pattern settings and dismissals of each side, in hash sets. */
+static void merger_index_settings(merger *mg)
+{
+	for (int s = 0; s < 3; s++) {
+		const cjm_map *map = mg->m[s];
+		mg->settings[s] = strset_new(map->pattern_count);
+		for (size_t i = 0; i < map->pattern_count; i++) {
+			bool added = false;
+			void **slot = strset_slot(mg->settings[s], map->patterns[i].id, &added);
+			if (added) /* the first setting of an id counts, as a scan would find it */
+				*slot = &map->patterns[i];
+		}
+		mg->dismissals[s] = strset_new(map->dismissed_count);
+		mg->dismissal_keys[s] = xcalloc(map->dismissed_count + 1, sizeof *mg->dismissal_keys[s]);
+		for (size_t i = 0; i < map->dismissed_count; i++) {
+			mg->dismissal_keys[s][i] = dismissal_key(&map->dismissed[i]);
+			strset_add(mg->dismissals[s], mg->dismissal_keys[s][i]);
+		}
+	}
+}
+
+static void merger_free_settings(merger *mg)
+{
+	for (int s = 0; s < 3; s++) {
+		strset_free(mg->settings[s]);
+		strset_free(mg->dismissals[s]);
+		for (size_t i = 0; mg->dismissal_keys[s] && i < mg->m[s]->dismissed_count; i++)
+			free(mg->dismissal_keys[s][i]);
+		free(mg->dismissal_keys[s]);
+	}
 }
 
 /* ---- building a variant ---- */
@@ -555,6 +605,7 @@ cjm_merge_result *cjm_merge(const cjm_map *base, const cjm_map *ours, const cjm_
 		}
 		place(&mg, mg.phases);
 		place(&mg, mg.tps);
+		merger_index_settings(&mg);
 		res->ours = build(&mg, CJM_MERGE_OURS, true);
 		if (res->conflict_count)
 			res->theirs = build(&mg, CJM_MERGE_THEIRS, false);
@@ -563,6 +614,7 @@ cjm_merge_result *cjm_merge(const cjm_map *base, const cjm_map *ours, const cjm_
 		free(mg.tps[s].at);
 		free(mg.phases[s].at);
 	}
+	merger_free_settings(&mg);
 	free(mg.items);
 	strset_free(mg.ids);
 	return res;

@@ -140,10 +140,27 @@ run "$CJM" fmt -w "$T/commented.yaml"
 expect_rc 0 "fmt -w on a commented file succeeds"
 expect_err_line "cjm: $T/commented.yaml: 2 comment(s) dropped; the original is kept in $T/commented.yaml.orig" "fmt -w says where the original is"
 expect_same "$T/commented.before" "$T/commented.yaml.orig" "the backup holds the original"
-cp "$T/commented.before" "$T/commented.yaml"
+# a second commented version while the first backup is still there: a numbered backup
+sed 's/# the working title/# the second title/' "$T/commented.before" >"$T/commented.yaml"
+cp "$T/commented.yaml" "$T/commented.second"
 run "$CJM" fmt -w "$T/commented.yaml"
-expect_rc 73 "fmt -w refuses when the backup exists"
-expect_same "$T/commented.before" "$T/commented.yaml" "a refused fmt -w wrote nothing"
+expect_rc 0 "fmt -w with an earlier backup there succeeds"
+expect_err_line "cjm: $T/commented.yaml: 2 comment(s) dropped; the original is kept in $T/commented.yaml.orig.1" "fmt -w names the numbered backup"
+expect_same "$T/commented.second" "$T/commented.yaml.orig.1" "the numbered backup holds the file it replaced"
+expect_same "$T/commented.before" "$T/commented.yaml.orig" "the earlier backup is untouched"
+cp "$T/commented.second" "$T/commented.yaml"
+run "$CJM" fmt -w "$T/commented.yaml"
+expect_err_has "the original is kept in $T/commented.yaml.orig.2" "a third fmt -w takes the next number"
+rm -f "$T/commented.yaml.orig.2"
+cp "$T/commented.second" "$T/commented.yaml"
+i=3
+while [ "$i" -le 999 ]; do : >"$T/commented.yaml.orig.$i"; i=$((i + 1)); done
+: >"$T/commented.yaml.orig.2"
+run "$CJM" fmt -w "$T/commented.yaml"
+expect_rc 73 "fmt -w refuses when every backup name is taken"
+expect_err_has "move them away first (nothing was written)" "the refusal says why"
+expect_same "$T/commented.second" "$T/commented.yaml" "a refused fmt -w wrote nothing"
+rm -f "$T"/commented.yaml.orig*
 
 # a write that fails leaves the old file whole
 sed 's/^title: /title:    /' maps/energy-switch.yaml >"$T/big.yaml" # not canonical, several KiB

@@ -2,7 +2,8 @@
 # End to end: cjm merge as git's merge driver in a real repository. Two branches that
 # edit one map in different places merge cleanly into a valid map holding both edits;
 # two branches that change one field both ways give a conflict with both values
-# between markers. Hermetic: its own HOME, no system git config.
+# between markers; two branches that add the same map (git passes an empty base)
+# keep both sides, and the messages name the map's path. Hermetic: its own HOME, no system git config.
 # Run from the top of the source tree: CJM=build/san/cjm sh tests/cli/test_git_merge.sh
 . tests/cli/lib.sh
 
@@ -22,7 +23,7 @@ g() { git -C "$R" -c user.name=t -c user.email=t@example.com -c init.defaultBran
 mkdir "$R"
 g init -q
 g config merge.cjm.name "cjm journey map merge"
-g config merge.cjm.driver "'$CJM' merge %O %A %B"
+g config merge.cjm.driver "'$CJM' merge --name %P %O %A %B"
 echo '*.yaml merge=cjm' >"$R/.gitattributes"
 cat >"$R/map.yaml" <<'YAML'
 version: 1
@@ -95,5 +96,77 @@ expect_rc 0 "keeping one side resolves it"
 g add map.yaml
 run g commit -qm merged
 expect_rc 0 "the resolved merge commits"
+
+# ---- add/add: both branches add the same new map; git's base is an empty file ----
+g checkout -qb add-left main
+mkdir -p "$R/new maps"
+cat >"$R/new maps/shop.yaml" <<'YAML'
+version: 1
+title: Shop
+phases:
+- id: browse
+  name: Browse
+  touchpoints:
+  - id: search
+    name: Search
+    emotion: 1
+YAML
+g add "new maps/shop.yaml"
+g commit -qm add-left
+g checkout -qb add-right main
+mkdir -p "$R/new maps"
+cat >"$R/new maps/shop.yaml" <<'YAML'
+version: 1
+title: Shop
+phases:
+- id: browse
+  name: Browse
+  touchpoints:
+  - id: search
+    name: Search
+    emotion: -2
+  - id: pay
+    name: Pay
+YAML
+g add "new maps/shop.yaml"
+g commit -qm add-right
+run g merge -q --no-edit add-left
+check test "$rc" -ne 0 "add/add with different values is a conflict"
+check grep -qx '  - id: pay' "$R/new maps/shop.yaml" "add/add keeps our touchpoint"
+check grep -qx '    emotion: -2' "$R/new maps/shop.yaml" "add/add keeps our value"
+check grep -qx '    emotion: 1' "$R/new maps/shop.yaml" "add/add keeps their value (theirs does not disappear)"
+check grep -qx '<<<<<<< ours' "$R/new maps/shop.yaml" "add/add marks the difference"
+expect_err_has "in new maps/shop.yaml:" "the driver's message names the map's path"
+if grep -q '\.merge_file' "$T/err"; then
+	fail "the driver's messages do not name git's temporary files"
+else
+	ok "the driver's messages do not name git's temporary files"
+fi
+g merge --abort
+g checkout -qb add-same main
+mkdir -p "$R/new maps"
+g show add-left:"new maps/shop.yaml" >"$R/new maps/shop.yaml"
+printf '  - id: leave\n    name: Leave\n' >>"$R/new maps/shop.yaml"
+g add "new maps/shop.yaml"
+g commit -qm add-same
+run g merge -q --no-edit add-left
+expect_rc 0 "add/add of compatible maps merges cleanly"
+check grep -qx '  - id: leave' "$R/new maps/shop.yaml" "the clean add/add keeps our addition"
+run "$CJM" validate "$R/new maps/shop.yaml"
+expect_rc 0 "the clean add/add validates"
+
+# ---- ours with comments: the merge keeps them beside the map and says so ----
+g checkout -qb commented-left main
+sed 's/^title: Energy$/title: Energy # kept for the workshop/' "$R/map.yaml" >"$R/m.tmp" && mv "$R/m.tmp" "$R/map.yaml"
+g commit -qam commented-left
+g checkout -qb commented-right main
+sed 's/    name: Call/    name: Call\n    channel: phone/' "$R/map.yaml" >"$R/m.tmp" && mv "$R/m.tmp" "$R/map.yaml"
+g commit -qam commented-right
+g checkout -q commented-left
+run g merge -q --no-edit commented-right
+expect_rc 0 "a merge into a commented map succeeds"
+expect_err_has "cjm: map.yaml (ours): 1 comment(s) dropped; the original is kept in map.yaml.orig" "the driver says where our comments are kept"
+check grep -q "# kept for the workshop" "$R/map.yaml.orig" "map.yaml.orig holds our comment"
+check grep -qx '    channel: phone' "$R/map.yaml" "the merge holds their edit"
 
 lib_finish

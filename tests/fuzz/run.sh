@@ -1,5 +1,6 @@
 #!/bin/sh
-# Runs a libFuzzer target (build/fuzz_load: the loader; fuzz_suggest: the patterns; fuzz_import: the importers) for $FUZZ_SECONDS on a fresh temporary corpus of maps; non-zero on a finding.
+# Runs a libFuzzer target (build/fuzz_load: the loader; fuzz_suggest: the patterns; fuzz_import: the importers; fuzz_merge: diff and merge) for $FUZZ_SECONDS on a fresh temporary corpus of maps; non-zero on a finding.
+# A target's own seeds (tests/fuzz/seeds/NAME/) and dictionary (tests/fuzz/NAME.dict) are added when there.
 set -u
 if [ $# -ne 1 ]; then
 	echo "usage: sh tests/fuzz/run.sh FUZZ_BINARY" >&2
@@ -36,6 +37,13 @@ for f in "$root"/maps/*.yaml "$root"/tests/bad/* "$root"/tests/golden/*.mmd "$ro
 	n=$((n + 1))
 	cp "$f" "$work/corpus/seed-$n-$(basename "$f")"
 done
+name=$(basename "$bin")
+for f in "$root/tests/fuzz/seeds/$name"/*; do
+	[ -f "$f" ] || continue
+	cp "$f" "$work/corpus/own-$(basename "$f")"
+done
+cat "$root/tests/fuzz/yaml.dict" >"$work/dict"
+[ -f "$root/tests/fuzz/$name.dict" ] && cat "$root/tests/fuzz/$name.dict" >>"$work/dict"
 printf 'version: 1\ntitle: T\nphases: []\n' >"$work/corpus/seed-minimal.yaml"
 cat >"$work/corpus/seed-full.yaml" <<'YAML'
 version: 1
@@ -87,7 +95,7 @@ UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
 export UBSAN_OPTIONS
 
 echo "fuzz: $bin for ${seconds}s on $(find "$work/corpus" -type f | wc -l | tr -d ' ') seeds"
-"$bin" -max_total_time="$seconds" -max_len=65536 -dict="$root/tests/fuzz/yaml.dict" -timeout=10 \
+"$bin" -max_total_time="$seconds" -max_len=65536 -dict="$work/dict" -timeout=10 \
 	-rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$artifacts/" "$work/corpus" >"$work/log" 2>&1
 rc=$?
 

@@ -395,6 +395,142 @@ static void test_id_kind_clash(void **state)
 	cjm_merge_result_free(res);
 }
 
+/* ---- an empty base (git's add/add), settings, and many of everything ---- */
+
+static void test_empty_base_keeps_both_sides(void **state)
+{
+	(void)state;
+	cjm_map *empty = cjm_map_new(NULL);
+	kept.maps[kept.maps_len++] = empty;
+	const char *theirs = edit(BASE, "    emotion: 1\n", "    emotion: -2\n");
+	kept.result = cjm_merge(empty, load(BASE), load(theirs));
+	assert_null(kept.result->error);
+	assert_int_equal(kept.result->conflict_count, 1); /* the emotion, added both ways */
+	assert_string_equal(kept.result->conflicts[0].key, "emotion");
+	assert_int_equal(cjm_map_touchpoint_count(kept.result->ours), 3);
+	assert_int_equal(cjm_map_touchpoint_count(kept.result->theirs), 3);
+	cjm_merge_result_free(kept.result);
+	/* the same map added on both sides merges to itself */
+	kept.result = cjm_merge(empty, load(BASE), load(BASE));
+	assert_int_equal(kept.result->conflict_count, 0);
+	strbuf out = { 0 };
+	cjm_merge_write(kept.result, "ours", "theirs", &out);
+	assert_string_equal(keep_text(out.data), canonical(BASE));
+}
+
+static void test_setting_edit_vs_delete_is_named(void **state)
+{
+	(void)state;
+	const char *base = edit(BASE, "title: Energy\n", "title: Energy\npatterns:\n  soften-negatives:\n    enabled: true\n");
+	const char *ours = edit(base, "    enabled: true\n", "    enabled: false\n");
+	size_t conflicts = 0;
+	merge(base, ours, BASE, &conflicts);
+	assert_int_equal(conflicts, 1);
+	char *line = keep_text(cjm_merge_conflict_describe(&kept.result->conflicts[0]));
+	assert_string_equal(line, "the map: patterns.soften-negatives edited on one side (ours) and deleted on the other (theirs)");
+}
+
+/* The merge of dismissals by the rule, computed the slow way: OURS' without those
+ * THEIRS removed, then THEIRS' new ones. */
+static bool has_dismissal(const cjm_map *map, const cjm_dismissal *d)
+{
+	for (size_t i = 0; i < map->dismissed_count; i++)
+		if (!strcmp(map->dismissed[i].pattern, d->pattern) && !strcmp(map->dismissed[i].target, d->target))
+			return true;
+	return false;
+}
+
+/* Many dismissals, pattern settings and ideas (with repeats), each merged as the
+ * rule says, in order. */
+static void test_many_settings_dismissals_and_ideas(void **state)
+{
+	(void)state;
+	enum { N = 3000 };
+	strbuf texts[3] = { { 0 }, { 0 }, { 0 } };
+	for (int s = 0; s < 3; s++) {
+		strbuf *t = &texts[s];
+		strbuf_puts(t, "version: 1\ntitle: Many\npatterns:\n");
+		for (int i = 0; i < N; i++)
+			if (!(s == 1 && i % 3 == 0) && !(s == 2 && i % 5 == 0))
+				strbuf_printf(t, "  p-%d:\n    enabled: %s\n", i, s == 2 && i % 7 == 0 && i % 3 != 0 ? "false" : "true");
+		strbuf_puts(t, "phases:\n- id: orient\n  name: Orient\n  touchpoints:\n  - id: a\n    name: A\n    ideas:\n");
+		for (int i = 0; i < N; i++)
+			if (!(s == 1 && i % 3 == 0) && !(s == 2 && i % 5 == 0))
+				strbuf_printf(t, "    - idea %d\n", i % (N / 2)); /* every idea twice */
+		if (s > 0)
+			for (int i = 0; i < N / 10; i++)
+				strbuf_printf(t, "    - new %d %d\n", s, i % 50);
+		strbuf_puts(t, "dismissed:\n");
+		for (int i = 0; i < N; i++)
+			if (!(s == 1 && i % 3 == 0) && !(s == 2 && i % 5 == 0))
+				strbuf_printf(t, "- pattern: skip-steps\n  target: t-%d\n", i % (N / 2));
+		if (s > 0)
+			for (int i = 0; i < N / 10; i++)
+				strbuf_printf(t, "- pattern: strong-start\n  target: s%d-%d\n", s, i % 50);
+	}
+	const cjm_map *b = load(keep_text(texts[0].data)), *o = load(keep_text(texts[1].data)),
+		      *t = load(keep_text(texts[2].data));
+	kept.result = cjm_merge(b, o, t);
+	const cjm_map *m = kept.result->ours;
+	assert_int_equal(kept.result->conflict_count, 0);
+	/* dismissals */
+	size_t k = 0;
+	for (size_t i = 0; i < o->dismissed_count; i++) {
+		if (has_dismissal(b, &o->dismissed[i]) && !has_dismissal(t, &o->dismissed[i]))
+			continue;
+		assert_true(k < m->dismissed_count);
+		assert_string_equal(m->dismissed[k].pattern, o->dismissed[i].pattern);
+		assert_string_equal(m->dismissed[k++].target, o->dismissed[i].target);
+	}
+	for (size_t i = 0; i < t->dismissed_count; i++) {
+		if (has_dismissal(b, &t->dismissed[i]) || has_dismissal(o, &t->dismissed[i]))
+			continue;
+		assert_true(k < m->dismissed_count);
+		assert_string_equal(m->dismissed[k].pattern, t->dismissed[i].pattern);
+		assert_string_equal(m->dismissed[k++].target, t->dismissed[i].target);
+	}
+	assert_int_equal(k, m->dismissed_count);
+	/* pattern settings: ours' order, theirs' edits, deletions on either side */
+	k = 0;
+	for (int i = 0; i < N; i++) {
+		if (i % 3 == 0 || i % 5 == 0)
+			continue;
+		char id[16];
+		snprintf(id, sizeof id, "p-%d", i);
+		assert_true(k < m->pattern_count);
+		assert_string_equal(m->patterns[k].id, id);
+		assert_int_equal(m->patterns[k++].enabled, i % 7 == 0 ? CJM_FALSE : CJM_TRUE);
+	}
+	assert_int_equal(k, m->pattern_count);
+	/* ideas: the same rule as a set keeping order */
+	const cjm_strlist *bi = &b->phases[0]->touchpoints[0]->ideas, *oi = &o->phases[0]->touchpoints[0]->ideas,
+			  *ti = &t->phases[0]->touchpoints[0]->ideas, *mi = &m->phases[0]->touchpoints[0]->ideas;
+	k = 0;
+	for (size_t i = 0; i < oi->len; i++) {
+		bool in_b = false, in_t = false;
+		for (size_t j = 0; j < bi->len; j++)
+			in_b = in_b || !strcmp(bi->items[j], oi->items[i]);
+		for (size_t j = 0; j < ti->len; j++)
+			in_t = in_t || !strcmp(ti->items[j], oi->items[i]);
+		if (in_b && !in_t)
+			continue;
+		assert_true(k < mi->len);
+		assert_string_equal(mi->items[k++], oi->items[i]);
+	}
+	for (size_t i = 0; i < ti->len; i++) {
+		bool seen = false;
+		for (size_t j = 0; j < bi->len; j++)
+			seen = seen || !strcmp(bi->items[j], ti->items[i]);
+		for (size_t j = 0; j < oi->len; j++)
+			seen = seen || !strcmp(oi->items[j], ti->items[i]);
+		if (seen)
+			continue;
+		assert_true(k < mi->len);
+		assert_string_equal(mi->items[k++], ti->items[i]);
+	}
+	assert_int_equal(k, mi->len);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -416,6 +552,9 @@ int main(void)
 		cmocka_unit_test_teardown(test_conflict_edit_vs_delete, free_kept),
 		cmocka_unit_test_teardown(test_conflict_phase_deleted_with_touchpoint_edited, free_kept),
 		cmocka_unit_test_teardown(test_id_kind_clash, free_kept),
+		cmocka_unit_test_teardown(test_empty_base_keeps_both_sides, free_kept),
+		cmocka_unit_test_teardown(test_setting_edit_vs_delete_is_named, free_kept),
+		cmocka_unit_test_teardown(test_many_settings_dismissals_and_ideas, free_kept),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

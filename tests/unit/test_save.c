@@ -23,8 +23,8 @@ static const char *const awkward[] = {
 	"&anchor", "*alias", "!tag", "%percent", "@at", "`tick`", "| pipe", "> fold", "? question",
 	"trailing space ", " leading space", "Oriëntatie & Keuze", "emoji 🎉 ok", "tab\there",
 	"line one\nline two", "ends with newline\n", "\nstarts with newline", "crlf\r\nline",
-	"back\\slash", "a very long idea that a facilitator typed during a workshop while the room "
-	"talked about the first invoice which arrives before the goods and that nobody understands",
+	"back\\slash", ("a very long idea that a facilitator typed during a workshop while the room "
+			"talked about the first invoice which arrives before the goods and that nobody understands"),
 };
 
 static cjm_map *full_map(void)
@@ -288,6 +288,106 @@ static void test_atomic_write_special_files(void **state)
 	assert_int_equal(rmdir(dir), 0); /* empty: nothing was left inside */
 }
 
+/* ---- backups (cjm_keep_backup): numbered, never over an earlier one ---- */
+
+/* The whole of PATH as a string (malloc'd), or NULL. */
+static char *backup_read(const char *path)
+{
+	size_t len = 0;
+	int err = 0;
+	char *data = cjm_read_file(path, &len, &err);
+	char *text = data ? strndup(data, len) : NULL;
+	free(data);
+	return text;
+}
+
+static void test_backup_numbers_and_keeps_earlier_ones(void **state)
+{
+	(void)state;
+	char *dir = temp_dir();
+	char path[512], name[600];
+	snprintf(path, sizeof path, "%s/m.yaml", dir);
+	char *backup = NULL;
+	assert_int_equal(cjm_keep_backup(path, "# first\n", 8, &backup), 0);
+	snprintf(name, sizeof name, "%s.orig", path);
+	assert_string_equal(backup, name);
+	free(backup);
+	assert_int_equal(cjm_keep_backup(path, "# second\n", 9, &backup), 0);
+	snprintf(name, sizeof name, "%s.orig.1", path);
+	assert_string_equal(backup, name);
+	free(backup);
+	/* then the next number */
+	assert_int_equal(cjm_keep_backup(path, "# third\n", 8, &backup), 0);
+	snprintf(name, sizeof name, "%s.orig.2", path);
+	assert_string_equal(backup, name);
+	free(backup);
+	snprintf(name, sizeof name, "%s.orig", path);
+	char *text = backup_read(name);
+	assert_string_equal(text, "# first\n");
+	free(text);
+	snprintf(name, sizeof name, "%s.orig.1", path);
+	text = backup_read(name);
+	assert_string_equal(text, "# second\n");
+	free(text);
+	snprintf(name, sizeof name, "%s.orig.2", path);
+	text = backup_read(name);
+	assert_string_equal(text, "# third\n");
+	free(text);
+	/* a dangling symbolic link takes a name too, and is not written through */
+	snprintf(name, sizeof name, "%s.orig.3", path);
+	assert_int_equal(symlink("nowhere", name), 0);
+	assert_int_equal(cjm_keep_backup(path, "x", 1, &backup), 0);
+	snprintf(name, sizeof name, "%s.orig.4", path);
+	assert_string_equal(backup, name);
+	free(backup);
+	snprintf(name, sizeof name, "%s/nowhere", dir);
+	assert_int_equal(access(name, F_OK), -1);
+	assert_int_equal(count_entries(dir), 5);
+	for (int n = 0; n <= 4; n++) {
+		if (n == 0)
+			snprintf(name, sizeof name, "%s.orig", path);
+		else
+			snprintf(name, sizeof name, "%s.orig.%d", path, n);
+		assert_int_equal(unlink(name), 0);
+	}
+	rmdir(dir);
+	free(dir);
+}
+
+static void test_backup_all_names_taken(void **state)
+{
+	(void)state;
+	char *dir = temp_dir();
+	char path[512], name[600];
+	snprintf(path, sizeof path, "%s/m.yaml", dir);
+	snprintf(name, sizeof name, "%s.orig", path);
+	assert_int_equal(mkdir(name, 0755), 0);
+	for (int n = 1; n <= CJM_BACKUP_MAX; n++) {
+		snprintf(name, sizeof name, "%s.orig.%d", path, n);
+		assert_int_equal(mkdir(name, 0755), 0);
+	}
+	char *backup = NULL;
+	assert_int_equal(cjm_keep_backup(path, "x", 1, &backup), EEXIST);
+	snprintf(name, sizeof name, "%s.orig.%d", path, CJM_BACKUP_MAX);
+	assert_string_equal(backup, name);
+	free(backup);
+	assert_int_equal(count_entries(dir), CJM_BACKUP_MAX + 1); /* nothing new */
+	for (int n = 0; n <= CJM_BACKUP_MAX; n++) {
+		if (n == 0)
+			snprintf(name, sizeof name, "%s.orig", path);
+		else
+			snprintf(name, sizeof name, "%s.orig.%d", path, n);
+		assert_int_equal(rmdir(name), 0);
+	}
+	/* a folder that is not there: the errno, and nothing made */
+	snprintf(path, sizeof path, "%s/no-such/m.yaml", dir);
+	assert_int_equal(cjm_keep_backup(path, "x", 1, &backup), ENOENT);
+	free(backup);
+	assert_int_equal(count_entries(dir), 0);
+	rmdir(dir);
+	free(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -299,6 +399,9 @@ int main(void)
 		cmocka_unit_test(test_atomic_write_failure_reports_stage),
 		cmocka_unit_test(test_save_file),
 		cmocka_unit_test(test_atomic_write_special_files),
+		/* backups */
+		cmocka_unit_test(test_backup_numbers_and_keeps_earlier_ones),
+		cmocka_unit_test(test_backup_all_names_taken),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

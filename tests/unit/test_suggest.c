@@ -217,8 +217,8 @@ static void test_check_map(void **state)
 	const char *want[] = {
 		"no pattern 'soften-negative' (did you mean 'soften-negatives'?); its settings are not used",
 		"no pattern 'amplfy-peaks' (did you mean 'amplify-peaks'?); its settings are not used",
-		"no pattern 'no-such-pattern-at-all' is built in or installed here (see 'cjm patterns'); its "
-		"settings are not used",
+		("no pattern 'no-such-pattern-at-all' is built in or installed here (see 'cjm patterns'); its "
+		 "settings are not used"),
 		"dismissed target 'gone' is no phase or touchpoint of the map; this dismissal hides nothing",
 		"no pattern 'end-with-smil' (did you mean 'end-with-smile'?); this dismissal hides nothing",
 	};
