@@ -266,8 +266,8 @@ static int editor_save(cjm_editor *ed, const char *path, bool force)
 	if (ed->comment_count && !ed->comments_warned && own) {
 		ed->comments_warned = true;
 		cjm_editor_say(ed, true,
-			       ":w again to save: %zu YAML comment(s) in %s are lost (a copy is kept in %s.orig)",
-			       ed->comment_count, target, target);
+			       ":w again to save: %zu YAML comment(s) in %s are lost (the file as it is now is kept in %s.orig, or the next free %s.orig.N)",
+			       ed->comment_count, target, target, target);
 		strbuf_release(&text);
 		return -1;
 	}
