@@ -32,15 +32,20 @@ tui_no_leftovers "$map" ":q! leaves no recovery or lock file"
 
 # ---- :w in a read-only folder (200 columns: the status line holds the map's
 # path twice and the reason comes last) ----
+# A user other than root gets a folder without write permission ("Permission
+# denied"); root, whom permissions do not stop, a read-only bind mount of it in a
+# mount namespace of its own ("Read-only file system").
 mkdir "$T/ro"
 cp "$T/orig.yaml" "$T/ro/m.yaml"
 if [ "$(id -u)" != 0 ]; then
 	chmod 555 "$T/ro"
 	tui_start 200 30 "$CJM" "$T/ro/m.yaml"
 	ro=1
+	ro_reason="Permission denied"
 elif unshare -m true 2>/dev/null; then
 	tui_start 200 30 unshare -m sh -c "mount --bind '$T/ro' '$T/ro' && mount -o remount,ro,bind '$T/ro' '$T/ro' && exec '$CJM' '$T/ro/m.yaml'"
 	ro=1
+	ro_reason="Read-only file system"
 else
 	echo "ok - :w in a read-only folder # SKIP cannot make a read-only folder here (root without unshare -m)"
 	ro=0
@@ -52,7 +57,7 @@ if [ "$ro" = 1 ]; then
 	tui_expect "●-1" "- scores Alpha -1"
 	tui_keys : w Enter
 	tui_status_has "cannot save" ":w in a read-only folder says it cannot save"
-	tui_status_has "Read-only file system); your changes are still here" ":w in a read-only folder says why, and that the changes are kept"
+	tui_status_has "$ro_reason); your changes are still here" ":w in a read-only folder says why ($ro_reason), and that the changes are kept"
 	tui_alive ":w failing keeps the editor open"
 	tui_status_has " [+] " "after a failed :w the map is still unsaved"
 	tui_keys C-l
