@@ -13,29 +13,36 @@
 # the command to run as root is printed and the exit status is 1.
 set -u
 
-# One package a line: LEVEL PACKAGE PROBE [COMMAND...]
+# One package a line (a long list of commands over several): LEVEL PACKAGE PROBE [COMMAND...]
 #   LEVEL   base: in every Debian, even a minimal one (debootstrap --variant=minbase),
 #           and still checked; run: building the editor; fuzz: libFuzzer; check: the tests
-#   PROBE   cmd: every COMMAND is on the PATH; pc:MODULE: pkg-config knows MODULE;
+#   PROBE   cmd: the first COMMAND is on the PATH; pc:MODULE: pkg-config knows MODULE;
 #           py:MODULE: /usr/bin/python3 imports MODULE; clang-rt: clang's libFuzzer
 #           and sanitizer runtimes are there
 # A command the tests or scripts call belongs on the line of the package that provides it.
 deps_table='
-base coreutils  cmd  basename cat chmod comm cp cut date dirname head id install ls mkdir mktemp mv od rm rmdir sleep sort stat tail timeout touch tr truncate wc env
-base dash       cmd  sh
+base coreutils  cmd  cat arch b2sum base32 base64 basename basenc chcon chgrp chmod chown chroot cksum comm cp
+base coreutils  cmd  csplit cut date dd df dir dircolors dirname du env expand expr factor fmt fold groups head
+base coreutils  cmd  hostid id install join link ln logname ls md5sum mkdir mkfifo mknod mktemp mv nice nl nohup
+base coreutils  cmd  nproc numfmt od paste pathchk pinky pr printenv ptx readlink realpath rm rmdir runcon seq
+base coreutils  cmd  sha1sum sha224sum sha256sum sha384sum sha512sum shred shuf sleep sort split stat stdbuf stty
+base coreutils  cmd  sum sync tac tail tee timeout touch tr truncate tsort tty uname unexpand uniq unlink users
+base coreutils  cmd  vdir wc who whoami yes
+base dash       cmd  sh dash
 base sed        cmd  sed
-base grep       cmd  grep
-base findutils  cmd  find
-base mawk       cmd  awk
-base diffutils  cmd  cmp diff
-base libc-bin   cmd  locale
-base bsdutils   cmd  script
-base util-linux cmd  unshare
-base mount      cmd  mount
+base grep       cmd  grep egrep fgrep
+base findutils  cmd  find xargs
+base mawk       cmd  awk mawk
+base diffutils  cmd  cmp diff diff3 sdiff
+base libc-bin   cmd  locale getconf getent iconv ldd
+base bsdutils   cmd  script logger renice
+base util-linux cmd  unshare fallocate findmnt flock getopt ionice mountpoint nsenter prlimit rev setpriv setsid
+base util-linux cmd  taskset
+base mount      cmd  mount umount losetup
 base apt        cmd  apt-get
 run  make       cmd  make
-run  gcc        cmd  cc
-run  binutils   cmd  ar
+run  gcc        cmd  cc gcc
+run  binutils   cmd  ar nm objdump readelf strip
 run  pkg-config cmd  pkg-config
 run  libyaml-dev     pc:yaml-0.1
 run  libncurses-dev  pc:ncursesw
@@ -43,7 +50,7 @@ fuzz clang           cmd  clang
 fuzz libclang-rt-dev clang-rt
 check libcmocka-dev  pc:cmocka
 check tmux           cmd  tmux
-check procps         cmd  pgrep
+check procps         cmd  pgrep pkill ps pidwait free top uptime watch
 check mandoc         cmd  mandoc
 check git            cmd  git
 check libxml2-utils  cmd  xmllint
@@ -67,9 +74,7 @@ deps_present() {
 	probe=$1
 	shift
 	case $probe in
-	cmd)
-		for c in "$@"; do command -v "$c" >/dev/null 2>&1 || return 1; done
-		return 0 ;;
+	cmd) command -v "$1" >/dev/null 2>&1 ;;
 	pc:*) pkg-config --exists "${probe#pc:}" 2>/dev/null ;;
 	py:*) /usr/bin/python3 -c "import ${probe#py:}" 2>/dev/null ;;
 	clang-rt)
@@ -85,8 +90,8 @@ deps_missing() {
 		[ -n "$level" ] || continue
 		case " $* " in *" $level "*) ;; *) continue ;; esac
 		# shellcheck disable=SC2086
-		deps_present "$probe" $cmds || printf ' %s' "$pkg"
-	done
+		deps_present "$probe" $cmds || echo "$pkg"
+	done | awk '!seen[$0]++ { printf " %s", $0 }'
 }
 
 target=${1:-check}
