@@ -62,7 +62,7 @@ function end_word(   w) {
 		word = ""; lit = ""; dyn = 0; quoted = 0; return
 	}
 	if (is_assign()) { word = ""; lit = ""; dyn = 0; quoted = 0; return } # VAR=value cmd
-	if (!quoted && (w == "then" || w == "do" || w == "else" || w == "elif" || w == "if" || w == "while" || w == "until" || w == "!" || w == "{" || w == "time")) { word = ""; lit = ""; return }
+	if (!quoted && (w == "then" || w == "do" || w == "else" || w == "elif" || w == "if" || w == "while" || w == "until" || w == "!" || w == "{")) { word = ""; lit = ""; return }
 	if (!quoted && (w == "fi" || w == "done" || w == "}" || w == "in")) { cmdpos = 0; word = ""; lit = ""; return }
 	if (!quoted && w == "esac") { case_n--; cmdpos = 0; word = ""; lit = ""; return }
 	if (!quoted && w == "for") { cmdpos = 0; word = ""; lit = ""; return }
@@ -251,7 +251,8 @@ END { if (NR > 0) flush() }
 ' "$@"
 }
 
-# Not commands: the shell's keywords and builtins (POSIX sh and dash).
+# Not commands: the builtins of POSIX sh and dash (time is no keyword in dash: it
+# runs /usr/bin/time, which a minimal Debian does not have).
 builtins=". : [ alias bg break cd command continue echo eval exec exit export false fg
 getopts hash jobs kill local printf pwd read readonly return set shift test times trap
 true type ulimit umask unalias unset wait"
