@@ -26,7 +26,7 @@ function reset_state() {
 	ctx_n = 0; ctx[0] = "n"; depth[0] = 0
 	cmdpos = 1; word = ""; lit = ""; wstart = 0; dyn = 0; quoted = 0
 	redir = 0; wrap = ""; wrapskip = 0; case_n = 0; pattern = 0; expect_in = 0
-	queue_next = 0; cmdv = 0; nhd = 0
+	queue_next = 0; nhd = 0; trapnext = 0
 }
 function emit(name) {
 	if (name ~ /^\// ) { sub(/.*\//, "", name); if (name == "") return }
