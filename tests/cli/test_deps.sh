@@ -71,7 +71,7 @@ function end_word(   w) {
 	if (dyn) { word = ""; lit = ""; dyn = 0; quoted = 0; return }   # "$CJM", $(...)...: not a name
 	emit(lit)
 	if (lit == "trap" || lit == "eval") { trapnext = 1 }
-	if (lit ~ /^(exec|command|env|nice|nohup|timeout|xargs|setsid|unshare|sudo|run|check|timed)$/) { wrap = lit; wrapskip = 0 }
+	if (lit ~ /^(exec|command|env|nice|nohup|timeout|xargs|setsid|setpriv|unshare|sudo|run|check|timed)$/) { wrap = lit; wrapskip = 0 }
 	if (lit == "tui_start") { wrap = "tui_start"; wrapskip = 2 }
 	if (lit == "sh" || lit == "bash" || lit == "dash") { wrap = "sh"; wrapskip = 0 }
 	word = ""; lit = ""; dyn = 0; quoted = 0
