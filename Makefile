@@ -154,26 +154,31 @@ FORCE:
 
 .PHONY: FORCE all run check check-run unit cli-tests man-check fuzz bench install uninstall clean deps
 
+# What each target needs is installed first (tests/deps.sh: only what is missing),
+# then a fresh make sees what pkg-config now reports. `make deps` installs it all.
 deps:
-	@sh tests/deps.sh
+	@sh tests/deps.sh check
 
-# deps first, then a fresh make that sees what pkg-config now reports.
-run: deps
+run:
+	@sh tests/deps.sh run
 	@$(MAKE) --no-print-directory $(B)/cjm
 	./$(B)/cjm maps/energy-switch.yaml
 
-check: deps
+check:
+	@sh tests/deps.sh check
 	@$(MAKE) --no-print-directory check-run
 
 check-run: $(B)/cjm $(S)/cjm $(UNIT_BINS) $(PLUGINS_B) $(PLUGINS_S) $(FUZZ_NAMES:%=$(B)/%)
 	@CJM_BUILD=$(B) CJM_SAN_BUILD=$(S) FUZZ_SECONDS=$(FUZZ_SECONDS) \
 		UNIT_NAMES="$(UNIT_NAMES)" sh tests/check.sh
 
-fuzz: deps
+fuzz:
+	@sh tests/deps.sh fuzz
 	@$(MAKE) --no-print-directory $(FUZZ_NAMES:%=$(B)/%)
 	@for f in $(FUZZ_NAMES); do FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh $(B)/$$f || exit 1; done
 
-bench: deps
+bench:
+	@sh tests/deps.sh bench
 	@$(MAKE) --no-print-directory $(B)/cjm $(B)/bench $(B)/bench_editor $(B)/bench_patterns $(B)/bench_export $(B)/bench_merge
 	@sh tests/bench/run.sh $(B)
 

@@ -90,10 +90,10 @@ if tui_poll "Buy > Charlie" 5; then
 	tui_click $((9 + 1 * 16 + 5)) 12
 	tui_status_has "Orient > Bravo" "a click in the curve of the second column selects Bravo"
 	tui_click $((9 + 6 * 16)) 3
-	sleep 0.3
+	tui_sync
 	tui_status_has "Orient > Bravo" "a click right of the last column changes nothing"
 	tui_click 2 3
-	sleep 0.3
+	tui_sync
 	tui_status_has "Orient > Bravo" "a click on the lane labels changes nothing"
 else
 	notok "a click on the third column selects Charlie"

@@ -32,17 +32,31 @@ tui_no_leftovers "$map" ":q! leaves no recovery or lock file"
 
 # ---- :w in a read-only folder (200 columns: the status line holds the map's
 # path twice and the reason comes last) ----
+# A user other than root gets a folder without write permission ("Permission
+# denied"). Root, whom permissions do not stop, gets a read-only bind mount of it
+# in a mount namespace of its own ("Read-only file system"), or where it cannot
+# have one (a chroot, a container) runs cjm as nobody in the folder without write
+# permission.
 mkdir "$T/ro"
 cp "$T/orig.yaml" "$T/ro/m.yaml"
 if [ "$(id -u)" != 0 ]; then
 	chmod 555 "$T/ro"
 	tui_start 200 30 "$CJM" "$T/ro/m.yaml"
 	ro=1
+	ro_reason="Permission denied"
 elif unshare -m true 2>/dev/null; then
 	tui_start 200 30 unshare -m sh -c "mount --bind '$T/ro' '$T/ro' && mount -o remount,ro,bind '$T/ro' '$T/ro' && exec '$CJM' '$T/ro/m.yaml'"
 	ro=1
+	ro_reason="Read-only file system"
+elif setpriv --reuid=65534 --regid=65534 --clear-groups true 2>/dev/null; then
+	chmod 711 "$T"
+	chmod 644 "$T/ro/m.yaml"
+	chmod 555 "$T/ro"
+	tui_start 200 30 setpriv --reuid=65534 --regid=65534 --clear-groups "$CJM" "$T/ro/m.yaml"
+	ro=1
+	ro_reason="Permission denied"
 else
-	echo "ok - :w in a read-only folder # SKIP cannot make a read-only folder here (root without unshare -m)"
+	echo "ok - :w in a read-only folder # SKIP cannot make a read-only folder here (root without unshare -m or setpriv)"
 	ro=0
 fi
 if [ "$ro" = 1 ]; then
@@ -52,7 +66,7 @@ if [ "$ro" = 1 ]; then
 	tui_expect "●-1" "- scores Alpha -1"
 	tui_keys : w Enter
 	tui_status_has "cannot save" ":w in a read-only folder says it cannot save"
-	tui_status_has "Read-only file system); your changes are still here" ":w in a read-only folder says why, and that the changes are kept"
+	tui_status_has "$ro_reason); your changes are still here" ":w in a read-only folder says why ($ro_reason), and that the changes are kept"
 	tui_alive ":w failing keeps the editor open"
 	tui_status_has " [+] " "after a failed :w the map is still unsaved"
 	tui_keys C-l

@@ -21,10 +21,14 @@
 #   tui_click X Y            left click at 0-based cell X, Y (an SGR mouse report)
 #   tui_dump                 the screen as "#   |" lines, for evidence
 #
+#   tui_sync                 wait until the editor has handled every key sent so far
+#   tui_file_stays FILE COPY S  FILE stays equal to COPY for S seconds (a miss: at once)
+#
 # Every wait is bounded (TUI_TIMEOUT seconds, 10 by default), so a broken build
-# fails instead of hanging. Each script has a private tmux server (socket
-# cjm-test-PID) that is killed when the script ends. Nothing needs a terminal:
-# the sessions are detached.
+# fails instead of hanging, and every wait is for a condition, never for a fixed
+# time, so a busy machine only makes the tests slower. Each script has a private
+# tmux server (socket cjm-test-PID) that is killed when the script ends. Nothing
+# needs a terminal: the sessions are detached.
 
 TUI_SOCKET=cjm-test-$$
 TUI_SESSION=cjm
@@ -36,16 +40,41 @@ LC_ALL=C.UTF-8
 export LC_ALL
 
 # The server's own settings, read before the first window exists: no status bar,
-# so the window is all the pane's from the first moment (no resize at start).
-printf 'set -g status off\n' >"$T/tmux.conf"
+# so the window is all the pane's from the first moment (no resize at start); and
+# the server stays when its last session ends, so that killing one session and
+# starting the next never meets a server that is on its way out ("server exited
+# unexpectedly").
+printf 'set -g status off\nset -s exit-empty off\n' >"$T/tmux.conf"
 
-tmx() {
+# tmx_once ARGS...: one tmux command on this script's server
+tmx_once() {
 	tmux -u -L "$TUI_SOCKET" -f "$T/tmux.conf" "$@"
 }
 
+# tmx ARGS...: the same, but once the server has been started, a command that could
+# not reach it (a slow or busy server: "no server running", "error connecting") is
+# tried again, for up to TUI_TIMEOUT seconds. Such a command never ran, so trying
+# again cannot run it twice.
+tui_server_up=
+tmx() {
+	[ -n "$tui_server_up" ] || { tmx_once "$@"; return; }
+	tmx_i=0
+	while :; do
+		tmx_once "$@" 2>"$T/tmux.err"
+		tmx_rc=$?
+		if [ "$tmx_rc" -eq 0 ] || [ "$tmx_i" -ge $((TUI_TIMEOUT * 10)) ] ||
+			! grep -Eq '^(no server running|error connecting to)' "$T/tmux.err"; then
+			[ -s "$T/tmux.err" ] && cat "$T/tmux.err" >&2
+			return "$tmx_rc"
+		fi
+		sleep 0.1
+		tmx_i=$((tmx_i + 1))
+	done
+}
+
 tui_cleanup() {
-	tui_sock=$(tmx display-message -p '#{socket_path}' 2>/dev/null)
-	tmx kill-server >/dev/null 2>&1
+	tui_sock=$(tmx_once display-message -p '#{socket_path}' 2>/dev/null)
+	tmx_once kill-server >/dev/null 2>&1
 	[ -n "$tui_sock" ] && rm -f "$tui_sock"
 	rm -rf "$T"
 }
@@ -72,10 +101,31 @@ tui_start() {
 	for a in "$@"; do tui_cmd="$tui_cmd $(tui_quote "$a")"; done
 	tui_colour="-u NO_COLOR"
 	[ "${TUI_NO_COLOR:-}" = 1 ] && tui_colour="NO_COLOR=1"
-	tmx new-session -d -s "$TUI_SESSION" -x "$tui_w" -y "$tui_h" \
-		"exec env -u LC_ALL -u LC_CTYPE -u LC_MESSAGES $tui_colour TERM=xterm-256color LANG=C.UTF-8 \
+	tui_pane="exec env -u LC_ALL -u LC_CTYPE -u LC_MESSAGES $tui_colour TERM=xterm-256color LANG=C.UTF-8 \
 sh -c $(tui_quote "$tui_cmd; echo EXIT=\$?; exec sleep 60")"
 	tui_rc=
+	# the session, tried again while the server is starting or too busy to answer
+	tui_i=0
+	until tmx_once new-session -d -s "$TUI_SESSION" -x "$tui_w" -y "$tui_h" "$tui_pane" 2>"$T/tmux.err"; do
+		tmx_once has-session -t "$TUI_SESSION" 2>/dev/null && break # it came up after all
+		if [ "$tui_i" -ge $((TUI_TIMEOUT * 10)) ]; then
+			notok "tmux starts a session within $TUI_TIMEOUT s" "$(cat "$T/tmux.err")"
+			return 1
+		fi
+		sleep 0.1
+		tui_i=$((tui_i + 1))
+	done
+	tui_server_up=1
+	# then until the server answers for the session and its pane has a process
+	tui_i=0
+	until [ -n "$(tmx list-panes -t "$TUI_SESSION" -F '#{pane_pid}' 2>/dev/null)" ]; do
+		if [ "$tui_i" -ge $((TUI_TIMEOUT * 10)) ]; then
+			notok "the tmux pane is there within $TUI_TIMEOUT s" "$(cat "$T/tmux.err")"
+			return 1
+		fi
+		sleep 0.1
+		tui_i=$((tui_i + 1))
+	done
 }
 
 # tui_keys KEY...: tmux key names. Home and End go as the xterm keypad sequences
@@ -246,4 +296,28 @@ tui_alive() {
 	else
 		ok "$1"
 	fi
+}
+
+# tui_sync: every key sent before has been handled: the help (?) comes on screen
+# and goes again (q), which the editor does only after what was sent before it.
+# For the editor's main view, when a check is that something did not change.
+tui_sync() {
+	tui_keys '?'
+	tui_wait_for "add a touchpoint after the selection" || return 1
+	tui_keys q
+	tui_wait_gone "add a touchpoint after the selection"
+}
+
+# tui_file_stays FILE COPY S: FILE is still the same as COPY after S seconds (polled,
+# so a change fails at once). For checks that something does not happen within a
+# time the editor has for it.
+tui_file_stays() {
+	tui_limit=$(($3 * 10))
+	tui_i=0
+	while [ "$tui_i" -lt "$tui_limit" ]; do
+		cmp -s "$1" "$2" || return 1
+		sleep 0.1
+		tui_i=$((tui_i + 1))
+	done
+	cmp -s "$1" "$2"
 }
