@@ -212,8 +212,9 @@ int cjm_editor_save(cjm_editor *ed, const char *path)
 	const char *stage = NULL;
 	int err = cjm_save_file(cjm_editor_map(ed), target, &stage);
 	if (err) {
-		cjm_editor_say(ed, true, "cannot save %s (%s failed: %s); your changes are still here", target,
-			       stage, strerror(err));
+		char *why = cjm_save_failure(target, err, stage);
+		cjm_editor_say(ed, true, "cannot save %s (%s); your changes are still here", target, why);
+		free(why);
 		free(note);
 		return -1;
 	}
