@@ -66,8 +66,8 @@ for k in 0 1; do
 done
 wait
 t1=$(ms)
-run_ms=$((t1 - t0))
-echo "# one fmt -w took $run_ms ms at first"
+run_ms=$(((t1 - t0) * 5 / 4))
+echo "# one fmt -w took $(((t1 - t0))) ms at first"
 # the kill times, as thousandths of the time a run is thought to take (see worker)
 awk -v seed="$seed" -v n="$KILLS" 'BEGIN {
 	srand(seed)
@@ -77,8 +77,8 @@ awk -v seed="$seed" -v n="$KILLS" 'BEGIN {
 # worker W: kills fmt -w on its own map at every WORKERS-th kill time, from the
 # W-th; writes "runs killed old new temp-left too-many torn" and the first torn
 # case. How long a run takes changes with the machine's load, so the span the
-# kill times are drawn from follows it: 5% shorter after a run that finished,
-# 1.25% longer after one that was killed, which settles where about one run in
+# kill times are drawn from follows it: 10% shorter after a run that finished,
+# 2.5% longer after one that was killed, which settles where about one run in
 # five finishes and the others are killed anywhere in them.
 worker() {
 	span=$run_ms
@@ -100,9 +100,9 @@ worker() {
 		wait "$pid" 2>/dev/null
 		if [ $? -eq 137 ]; then
 			killed=$((killed + 1))
-			span=$((span * 10125 / 10000 + 1))
+			span=$((span * 1025 / 1000 + 1))
 		else
-			span=$((span * 95 / 100))
+			span=$((span * 90 / 100))
 		fi
 		if cmp -s "$map" "$T/old$k.yaml"; then
 			old_kept=$((old_kept + 1))
