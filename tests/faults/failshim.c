@@ -1,4 +1,4 @@
-/* An LD_PRELOAD shim that makes write, fsync, rename or mkstemp fail on demand, for the fault-injection tests. */
+/* An LD_PRELOAD shim that fails write, fsync, rename or mkstemp on demand, for the fault-injection tests. */
 /*
  * CJM_FAIL        what fails: write, fsync, rename or mkstemp (several: comma-separated)
  * CJM_FAIL_AFTER  write: the bytes written to files before writes fail (a short write

@@ -1,4 +1,4 @@
-/* Unit tests for saving: canonical text, round trips of every field and awkward strings, atomic files that keep what they replace. */
+/* Unit tests for saving: canonical text, round trips, awkward strings, atomic files that keep what they replace. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
