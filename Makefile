@@ -120,6 +120,15 @@ $(S)/tests/test_registry: | $(PLUGINS_S)
 
 UNIT_BINS := $(UNIT_NAMES:%=$(B)/tests/%) $(UNIT_NAMES:%=$(S)/tests/%)
 
+# The fault-injection tests' LD_PRELOAD shim (tests/faults/failshim.c): failing
+# write, fsync, rename and mkstemp on demand.
+FAILSHIM := $(B)/faults/failshim.so
+
+$(FAILSHIM): tests/faults/failshim.c
+	@mkdir -p $(dir $@)
+	@$(if $(V),,echo "  SHIM    $@")
+	$(Q)$(CC) $(CFLAGS) -std=c11 -Wall -Wextra $(WERROR) -Wshadow -Wstrict-prototypes -shared -fPIC $(LDFLAGS) -o $@ $< -ldl
+
 # Benchmarks and fuzzing.
 $(B)/bench: tests/bench/bench.c $(B)/libcjm.a
 	@$(if $(V),,echo "  CC      $@")
@@ -168,7 +177,7 @@ check:
 	@sh tests/deps.sh check
 	@$(MAKE) --no-print-directory check-run
 
-check-run: $(B)/cjm $(S)/cjm $(UNIT_BINS) $(PLUGINS_B) $(PLUGINS_S) $(FUZZ_NAMES:%=$(B)/%)
+check-run: $(B)/cjm $(S)/cjm $(UNIT_BINS) $(PLUGINS_B) $(PLUGINS_S) $(FAILSHIM) $(FUZZ_NAMES:%=$(B)/%)
 	@CJM_BUILD=$(B) CJM_SAN_BUILD=$(S) FUZZ_SECONDS=$(FUZZ_SECONDS) \
 		UNIT_NAMES="$(UNIT_NAMES)" sh tests/check.sh
 

@@ -35,7 +35,7 @@ for build in "$CJM_BUILD" "$CJM_SAN_BUILD"; do
 done
 
 # scripts: each prints "ok - ..." or "not ok - ..." per check (TAP-like)
-for script in tests/cli/test_*.sh tests/tui/test_*.sh; do
+for script in tests/cli/test_*.sh tests/tui/test_*.sh tests/faults/test_*.sh; do
 	[ -f "$script" ] || continue
 	CJM="$(abs "$CJM_SAN_BUILD")/cjm" CJM_FAST="$(abs "$CJM_BUILD")/cjm" sh "$script" >"$log" 2>&1
 	rc=$?

@@ -119,6 +119,11 @@ void cli_warn_pattern_refs(const char *path, const cjm_map *map, const cjm_regis
 	diag_list_free(diags);
 }
 
+int cli_save_exit_code(const char *stage)
+{
+	return strcmp(stage, "check") == 0 || strcmp(stage, "create") == 0 ? CJM_EXIT_CANTCREAT : CJM_EXIT_IOERR;
+}
+
 int cli_write_output(const char *path, const char *data, size_t len)
 {
 	if (!path || strcmp(path, "-") == 0) {
@@ -132,8 +137,10 @@ int cli_write_output(const char *path, const char *data, size_t len)
 	int err = cjm_write_file_atomic(path, data, len, &stage);
 	if (err == 0)
 		return CJM_EXIT_OK;
-	cli_error("%s: cannot write (%s failed: %s); nothing was written there", path, stage, strerror(err));
-	return strcmp(stage, "create") == 0 ? CJM_EXIT_CANTCREAT : CJM_EXIT_IOERR;
+	char *why = cjm_save_failure(path, err, stage);
+	cli_error("%s: cannot write (%s); nothing was written there", path, why);
+	free(why);
+	return cli_save_exit_code(stage);
 }
 
 int cli_save_map(const cjm_map *map, const char *path)
@@ -142,9 +149,10 @@ int cli_save_map(const cjm_map *map, const char *path)
 	int err = cjm_save_file(map, path, &stage);
 	if (err == 0)
 		return CJM_EXIT_OK;
-	cli_error("%s: cannot save (%s failed: %s); the file on disk is unchanged", path, stage,
-		  strerror(err));
-	return strcmp(stage, "create") == 0 ? CJM_EXIT_CANTCREAT : CJM_EXIT_IOERR;
+	char *why = cjm_save_failure(path, err, stage);
+	cli_error("%s: cannot save (%s); the file on disk is unchanged", path, why);
+	free(why);
+	return cli_save_exit_code(stage);
 }
 
 /* "maps/my-journey.yaml" -> "My journey". */

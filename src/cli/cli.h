@@ -83,6 +83,10 @@ void cli_warn_pattern_refs(const char *path, const cjm_map *map, const cjm_regis
 /* A title made from a file name: "maps/my-journey.yaml" -> "My journey" (malloc'd). */
 char *cli_title_from_path(const char *path);
 
+/* The exit code of a failed cjm_write_file_atomic by its STAGE: 73 when the file
+ * could not be created or the save was refused ("check"), 74 for an I/O error. */
+int cli_save_exit_code(const char *stage);
+
 /* Writes DATA (LEN bytes) to standard output when PATH is NULL or "-", else to PATH
  * atomically (temporary file, fsync, rename); on failure prints why and returns 73
  * (cannot create) or 74 (I/O error), else 0. */

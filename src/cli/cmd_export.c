@@ -1,14 +1,85 @@
 /* `cjm export FILE --to FORMAT [-o OUT]`: the map as Mermaid, Markdown, CSV, JSON, SVG or HTML. */
+#include <fcntl.h>
+#include <stdbool.h>
+#include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "export/export.h"
 #include "util/strbuf.h"
 
+/* The keys a map has at its top level (cjm-map(5)). */
+static bool export_is_map_key(const char *line, size_t len)
+{
+	static const char *const keys[] = { "version", "title", "persona", "brand_values",
+					    "thresholds", "patterns", "phases", "dismissed" };
+	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
+		size_t n = strlen(keys[i]);
+		if (len > n && memcmp(line, keys[i], n) == 0 && (line[n] == ':' || line[n] == ' '))
+			return true;
+	}
+	return false;
+}
+
+/* True when the regular file PATH reads as a map in YAML (also a broken one): its
+ * first line that is not blank, a comment or a document marker starts with one of
+ * a map's top-level keys. What an export writes never does (JSON starts with '{'). */
+static bool export_looks_like_map(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	if (fd < 0)
+		return false;
+	struct stat st;
+	char buf[65536];
+	ssize_t got = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) ? read(fd, buf, sizeof buf) : -1;
+	close(fd);
+	if (got <= 0)
+		return false;
+	const char *p = buf, *end = buf + got;
+	if (end - p >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+		p += 3;
+	while (p < end) {
+		const char *eol = memchr(p, '\n', (size_t)(end - p));
+		size_t len = eol ? (size_t)(eol - p) : (size_t)(end - p);
+		size_t blank = 0;
+		while (blank < len && (p[blank] == ' ' || p[blank] == '\t' || p[blank] == '\r'))
+			blank++;
+		bool skip = blank == len || p[blank] == '#' || p[0] == '%' || (len >= 3 && memcmp(p, "---", 3) == 0);
+		if (!skip)
+			return export_is_map_key(p, len);
+		if (!eol)
+			break;
+		p = eol + 1;
+	}
+	return false;
+}
+
+/* Refuses an OUT that is the map being exported (FILE, or standard input for
+ * "-"), however it is named (a link, another path), always; and, without
+ * FORCE, an OUT that is a map. Returns 0 or the exit code, having said why. */
+static int export_check_output(const char *file, const char *out_path, bool force)
+{
+	struct stat out, in;
+	if (!out_path || strcmp(out_path, "-") == 0 || stat(out_path, &out) != 0)
+		return CJM_EXIT_OK;
+	bool have_in = strcmp(file, "-") == 0 ? fstat(STDIN_FILENO, &in) == 0 : stat(file, &in) == 0;
+	if (have_in && in.st_dev == out.st_dev && in.st_ino == out.st_ino && S_ISREG(out.st_mode)) {
+		cli_error("%s is the map being exported; give -o another name", out_path);
+		return CJM_EXIT_CANTCREAT;
+	}
+	if (!force && export_looks_like_map(out_path)) {
+		cli_error("%s exists and is a map; give --force to replace it, or another name", out_path);
+		return CJM_EXIT_CANTCREAT;
+	}
+	return CJM_EXIT_OK;
+}
+
 static int cmd_export_run(int argc, char **argv)
 {
 	const char *file = NULL, *to = NULL, *out_path = NULL, *paper_name = NULL;
-	bool bad = false, options_done = false;
+	bool bad = false, options_done = false, force = false;
 	for (int i = 1; i < argc && !bad; i++) {
 		const char *arg = argv[i];
 		if (!options_done && strcmp(arg, "--") == 0)
@@ -19,6 +90,8 @@ static int cmd_export_run(int argc, char **argv)
 			;
 		else if (!options_done && cli_opt_value(argc, argv, &i, "--paper", NULL, &paper_name, &bad))
 			;
+		else if (!options_done && cli_opt_flag(arg, "--force", NULL))
+			force = true;
 		else if (!options_done && arg[0] == '-' && arg[1] != '\0')
 			return cli_usage_error(&cjm_cmd_export, "unknown option '%s'", arg);
 		else if (file)
@@ -40,7 +113,9 @@ static int cmd_export_run(int argc, char **argv)
 	if (paper_name && !cjm_paper_parse(paper_name, &options.paper))
 		return cli_usage_error(&cjm_cmd_export, "no paper '%s'; the papers are a4, a3 and a2", paper_name);
 
-	int rc = CJM_EXIT_OK;
+	int rc = export_check_output(file, out_path, force);
+	if (rc != CJM_EXIT_OK)
+		return rc;
 	cjm_map *map = cli_load_map(file, &rc);
 	if (!map)
 		return rc;
@@ -54,10 +129,11 @@ static int cmd_export_run(int argc, char **argv)
 
 const cjm_command cjm_cmd_export = {
 	"export",
-	"export FILE --to FORMAT [-o OUT] [--paper a4|a3|a2]",
+	"export FILE --to FORMAT [-o OUT] [--force] [--paper a4|a3|a2]",
 	"write the map as mermaid, markdown, csv, json, svg or html",
 	"  -t, --to FORMAT  mermaid, markdown, csv, json, svg or html\n"
 	"  -o, --output OUT  write OUT atomically instead of standard output\n"
+	"  --force  replace OUT even when it is a map (never FILE itself)\n"
 	"  --paper SIZE  a4, a3 (the default) or a2, landscape: svg and html\n",
 	cmd_export_run,
 };

@@ -44,9 +44,10 @@ static int fmt_write(const char *path, const char *text, size_t len, const strbu
 	int err = cjm_write_file_atomic(path, canonical->data, canonical->len, &stage);
 	int code = CJM_EXIT_OK;
 	if (err) {
-		cli_error("%s: cannot save (%s failed: %s); the file on disk is unchanged", path, stage,
-			  strerror(err));
-		code = strcmp(stage, "create") == 0 ? CJM_EXIT_CANTCREAT : CJM_EXIT_IOERR;
+		char *why = cjm_save_failure(path, err, stage);
+		cli_error("%s: cannot save (%s); the file on disk is unchanged", path, why);
+		free(why);
+		code = cli_save_exit_code(stage);
 	} else if (backup) {
 		cli_error("%s: %zu comment(s) dropped; the original is kept in %s", path, comments->count,
 			  backup);

@@ -282,8 +282,9 @@ static int editor_save(cjm_editor *ed, const char *path, bool force)
 	const char *stage = NULL;
 	int err = cjm_write_file_atomic(target, text.data ? text.data : "", text.len, &stage);
 	if (err) {
-		cjm_editor_say(ed, true, "cannot save %s (%s failed: %s); your changes are still here", target,
-			       stage, strerror(err));
+		char *why = cjm_save_failure(target, err, stage);
+		cjm_editor_say(ed, true, "cannot save %s (%s); your changes are still here", target, why);
+		free(why);
 		free(note);
 		strbuf_release(&text);
 		return -1;

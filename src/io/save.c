@@ -1,6 +1,7 @@
 /* Writing a map as canonical YAML with libyaml's emitter, and saving files atomically. */
 #include "io/save.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -8,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <yaml.h>
@@ -322,16 +324,111 @@ void cjm_save_to_buffer(const cjm_map *map, strbuf *out)
 
 /* ---- atomic files ---- */
 
-/* The file a write to PATH should replace: the target when PATH is a symbolic link. */
-static char *save_resolve_target(const char *path)
+/* The stage of a save refused before anything was written, to keep what PATH is. */
+static const char save_stage_check[] = "check";
+
+/* The file a write to PATH should replace: the target when PATH is a symbolic link.
+ * A link that leads nowhere (dangling, or a loop) is refused: ENOENT or ELOOP. */
+static int save_resolve_target(const char *path, char **target)
 {
 	struct stat st;
+	*target = NULL;
 	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
 		char *real = realpath(path, NULL);
-		if (real)
-			return real;
+		if (!real)
+			return errno == ENOENT || errno == ELOOP ? errno : ENOENT;
+		*target = real;
+		return 0;
 	}
-	return xstrdup(path);
+	*target = xstrdup(path);
+	return 0;
+}
+
+/* True when the existing file ST at PATH must not be written by us: no write
+ * permission (the owner's write bit for root, who ignores permissions). */
+static bool save_read_only(const char *path, const struct stat *st)
+{
+	if (geteuid() == 0)
+		return (st->st_mode & S_IWUSR) == 0;
+	return faccessat(AT_FDCWD, path, W_OK, AT_EACCESS) != 0 && errno == EACCES;
+}
+
+/* The checks before replacing the existing regular file ST at TARGET: refused
+ * when it is read-only (EACCES) or has other names that a rename would leave on
+ * the old text (EMLINK). */
+static int save_check_replaceable(const char *target, const struct stat *st)
+{
+	if (save_read_only(target, st))
+		return EACCES;
+	if (st->st_nlink > 1)
+		return EMLINK;
+	return 0;
+}
+
+/* True when NAME is one of our temporary files for the file BASE: exactly
+ * ".BASE.tmp-" and the six characters mkstemp puts in. */
+static bool save_is_temp_name(const char *name, const char *base)
+{
+	size_t base_len = strlen(base);
+	if (name[0] != '.' || strncmp(name + 1, base, base_len) != 0 ||
+	    strncmp(name + 1 + base_len, ".tmp-", 5) != 0)
+		return false;
+	const char *tail = name + 1 + base_len + 5;
+	if (strlen(tail) != 6)
+		return false;
+	for (const char *p = tail; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9')))
+			return false;
+	return true;
+}
+
+/* Removes the temporary files that interrupted saves of BASE left in DIR: ours,
+ * regular, and not locked by a save still writing one (a writer holds an flock
+ * on its temporary file until the rename). Best effort: what cannot be checked
+ * is left alone. */
+static void save_remove_stale(const char *dir, const char *base)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return;
+	int dfd = dirfd(d);
+	struct dirent *ent;
+	while ((ent = readdir(d)) != NULL) {
+		if (!save_is_temp_name(ent->d_name, base))
+			continue;
+		int fd = openat(dfd, ent->d_name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+		if (fd < 0)
+			continue;
+		struct stat st, now;
+		if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == geteuid() &&
+		    flock(fd, LOCK_EX | LOCK_NB) == 0 &&
+		    fstatat(dfd, ent->d_name, &now, AT_SYMLINK_NOFOLLOW) == 0 && now.st_dev == st.st_dev &&
+		    now.st_ino == st.st_ino)
+			unlinkat(dfd, ent->d_name, 0);
+		close(fd); /* and with it the lock */
+	}
+	closedir(d);
+}
+
+/* Creates the temporary file TMP (a mkstemp template, restored from TEMPLATE on
+ * a retry) and locks it, so that another save's clean-up leaves it alone.
+ * Returns the descriptor, or -1 with errno set. */
+static int save_create_temp(char *tmp, const char *template)
+{
+	for (int tries = 0; tries < 5; tries++) {
+		strcpy(tmp, template);
+		int fd = mkstemp(tmp);
+		if (fd < 0)
+			return -1;
+		if (flock(fd, LOCK_EX) != 0)
+			return fd; /* no locks here (some network file systems): no clean-up takes it either */
+		struct stat st;
+		if (fstat(fd, &st) == 0 && st.st_nlink > 0)
+			return fd;
+		close(fd); /* removed as stale between mkstemp and flock: make another */
+	}
+	errno = EEXIST;
+	return -1;
 }
 
 int cjm_write_all(int fd, const char *data, size_t len)
@@ -376,68 +473,112 @@ static int save_write_special(const char *path, const char *data, size_t len, co
 	return err;
 }
 
-int cjm_write_file_atomic(const char *path, const char *data, size_t len, const char **stage)
+/* Gives the temporary file FD what the file it replaces has: its owner and group
+ * as far as we may set them (a user who is not root keeps at least a group it is
+ * in), then its mode (after chown, which may clear set-id bits). */
+static int save_copy_attributes(int fd, const struct stat *existing, bool exists)
 {
-	char *target = save_resolve_target(path);
-	struct stat existing;
-	if (stat(target, &existing) == 0 && !S_ISREG(existing.st_mode)) {
-		int err = S_ISDIR(existing.st_mode) ? EISDIR : save_write_special(target, data, len, stage);
-		if (S_ISDIR(existing.st_mode))
-			*stage = "create";
-		free(target);
-		return err;
+	if (exists && (existing->st_uid != geteuid() || existing->st_gid != getegid())) {
+		if (fchown(fd, existing->st_uid, existing->st_gid) != 0 && fchown(fd, (uid_t)-1, existing->st_gid) != 0) {
+			/* neither: the file becomes ours, as any editor's save would make it */
+		}
 	}
-	const char *slash = strrchr(target, '/');
-	char *dir = slash ? xstrndup(target, slash == target ? 1 : (size_t)(slash - target)) : xstrdup(".");
-	char *tmp = xasprintf("%s/.%s.tmp-XXXXXX", dir, slash ? slash + 1 : target);
-	int err = 0;
-	*stage = "create";
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
-		err = errno;
-		goto out;
-	}
-	struct stat st;
 	mode_t mode;
-	if (stat(target, &st) == 0) {
-		mode = st.st_mode & 07777;
+	if (exists) {
+		mode = existing->st_mode & 07777;
 	} else {
 		mode_t mask = umask(0);
 		umask(mask);
 		mode = 0666 & ~mask;
 	}
-	*stage = "write";
-	if (fchmod(fd, mode) != 0 || (err = cjm_write_all(fd, data, len)) != 0) {
-		err = err ? err : errno;
-		close(fd);
-		goto fail;
+	return fchmod(fd, mode) == 0 ? 0 : errno;
+}
+
+int cjm_write_file_atomic(const char *path, const char *data, size_t len, const char **stage)
+{
+	char *target = NULL;
+	*stage = save_stage_check;
+	int err = save_resolve_target(path, &target);
+	if (err)
+		return err;
+	struct stat existing = { 0 };
+	bool exists = stat(target, &existing) == 0;
+	if (exists && !S_ISREG(existing.st_mode)) {
+		err = S_ISDIR(existing.st_mode) ? EISDIR : save_write_special(target, data, len, stage);
+		if (S_ISDIR(existing.st_mode))
+			*stage = "create";
+		free(target);
+		return err;
 	}
+	if (exists && (err = save_check_replaceable(target, &existing)) != 0) {
+		free(target);
+		return err;
+	}
+	const char *slash = strrchr(target, '/');
+	const char *base = slash ? slash + 1 : target;
+	char *dir = slash ? xstrndup(target, slash == target ? 1 : (size_t)(slash - target)) : xstrdup(".");
+	char *template = xasprintf("%s/.%s.tmp-XXXXXX", dir, base);
+	char *tmp = xstrdup(template);
+	save_remove_stale(dir, base);
+	*stage = "create";
+	int fd = save_create_temp(tmp, template);
+	if (fd < 0) {
+		err = errno;
+		goto out;
+	}
+	*stage = "write";
+	if ((err = save_copy_attributes(fd, &existing, exists)) != 0 || (err = cjm_write_all(fd, data, len)) != 0)
+		goto fail;
 	*stage = "sync";
 	if (fsync(fd) != 0) {
 		err = errno;
-		close(fd);
 		goto fail;
 	}
-	*stage = "write";
-	if (close(fd) != 0) {
-		err = errno;
-		goto fail;
-	}
+	/* Renamed while the lock is held, so no other save's clean-up can take it
+	 * first; the descriptor is closed after (the data is on disk: fsync). */
 	*stage = "rename";
 	if (rename(tmp, target) != 0) {
 		err = errno;
 		goto fail;
 	}
+	close(fd);
 	save_sync_folder(dir);
 	*stage = NULL;
 	goto out;
 fail:
 	unlink(tmp);
+	close(fd);
 out:
 	free(tmp);
+	free(template);
 	free(dir);
 	free(target);
 	return err;
+}
+
+char *cjm_save_failure(const char *path, int err, const char *stage)
+{
+	if (!stage || strcmp(stage, save_stage_check) != 0)
+		return xasprintf("%s failed: %s", stage ? stage : "save", strerror(err));
+	if (err == EACCES)
+		return xstrdup("read-only: make it writable, or save under another name");
+	if (err == EMLINK) {
+		struct stat st;
+		unsigned long links = stat(path, &st) == 0 ? (unsigned long)st.st_nlink : 2;
+		return xasprintf("it has %lu hard links, and replacing it would split them: save under "
+				 "another name, or copy it to break the link",
+				 links);
+	}
+	char link[PATH_MAX];
+	ssize_t n = readlink(path, link, sizeof link - 1);
+	if (n < 0)
+		return xasprintf("a symbolic link that leads to no file: %s", strerror(err));
+	link[n] = '\0';
+	if (err == ELOOP)
+		return xasprintf("a symbolic link to %s, which goes round in a loop", link);
+	return xasprintf("a symbolic link to %s, which does not exist: create that file, or save under "
+			 "another name",
+			 link);
 }
 
 int cjm_save_file(const cjm_map *map, const char *path, const char **stage)

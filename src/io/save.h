@@ -10,13 +10,23 @@
 /* Appends the canonical YAML text of MAP to OUT. */
 void cjm_save_to_buffer(const cjm_map *map, strbuf *out);
 
-/* Replaces PATH with DATA atomically: a temporary file in the same folder,
- * fsync, rename (keeping PATH's mode when it exists). A PATH that exists and is
- * not a regular file (a device, a pipe) is written in place, never replaced; a
- * folder is EISDIR. Returns 0, or an errno
- * value with PATH untouched; *STAGE says which step failed ("create", "write",
- * "sync", "rename") for the message. */
+/* Replaces PATH with DATA atomically: a temporary file ".NAME.tmp-XXXXXX" in the
+ * same folder, locked while it is written, fsync, rename. It keeps what PATH is:
+ * its mode, and its owner and group as far as the writer may set them; through a
+ * symbolic link the link's target is replaced. A PATH that exists and is not a
+ * regular file (a device, a pipe) is written in place, never replaced; a folder is
+ * EISDIR. Refused before anything is written (*STAGE "check"): a read-only PATH
+ * (EACCES), a PATH with other hard links (EMLINK: the rename would split them), a
+ * symbolic link to nothing (ENOENT) or a loop (ELOOP). Each save first removes the
+ * temporary files of PATH that earlier, interrupted saves left (ours and not
+ * locked). Returns 0, or an errno value with PATH untouched; *STAGE says which
+ * step failed ("check", "create", "write", "sync", "rename") for the message. */
 int cjm_write_file_atomic(const char *path, const char *data, size_t len, const char **stage);
+
+/* Why a write of PATH by cjm_write_file_atomic failed with ERR at STAGE, for a
+ * message: "write failed: No space left on device", or for a refused save the rule
+ * it keeps ("read-only: make it writable, ..."). The caller frees it. */
+char *cjm_save_failure(const char *path, int err, const char *stage);
 
 /* Writes all LEN bytes of DATA to FD, going on after short writes and EINTR.
  * Returns 0, or an errno value. */

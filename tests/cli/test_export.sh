@@ -1,6 +1,7 @@
 #!/bin/sh
 # cjm export and cjm import as commands, whatever the format: options, exit codes,
-# standard input and output, -o written atomically or not at all, --force.
+# standard input and output, -o written atomically or not at all, never onto
+# the map being exported, --force.
 # The formats themselves are checked in test_export_*.sh.
 . tests/cli/lib.sh
 M=maps/energy-switch.yaml
@@ -63,6 +64,47 @@ if [ -w /dev/full ]; then
 	rc=$?
 	expect_rc 74 "standard output on a full device: 74"
 fi
+
+# ---- export: -o never replaces the map being exported, nor another map without --force ----
+cp "$M" "$T/self.yaml"
+cp "$M" "$T/self.expected"
+ln -s self.yaml "$T/self-link.yaml"
+ln "$T/self.yaml" "$T/self-hard.yaml"
+for out in "$T/self.yaml" "$T/self-link.yaml" "$T/self-hard.yaml" "$T/../$(basename "$T")/self.yaml"; do
+	for force in "" --force; do
+		run "$CJM" export "$T/self.yaml" --to svg -o "$out" $force
+		expect_rc 73 "export -o onto its own input ($(basename "$out") $force): 73"
+		expect_err_line "cjm: $out is the map being exported; give -o another name" \
+			"... says it is the map being exported ($(basename "$out") $force)"
+		expect_same "$T/self.expected" "$T/self.yaml" "... and the map is unchanged ($(basename "$out") $force)"
+	done
+done
+"$CJM" export - --to svg -o "$T/self.yaml" --force <"$T/self.yaml" >"$T/out" 2>"$T/err"
+rc=$?
+expect_rc 73 "export - -o onto the file on standard input: 73"
+expect_same "$T/self.expected" "$T/self.yaml" "... and the map is unchanged"
+ls -a "$T" | grep -q '\.tmp-' && fail "refused exports leave no temporary file" || ok "refused exports leave no temporary file"
+
+cp "$M" "$T/other.yaml"
+run "$CJM" export maps/b2b-invoice.yaml --to svg -o "$T/other.yaml"
+expect_rc 73 "export -o onto another map: 73, as import says"
+expect_err_line "cjm: $T/other.yaml exists and is a map; give --force to replace it, or another name" \
+	"... says it is a map and how to replace it"
+expect_same "$T/self.expected" "$T/other.yaml" "... and that map is unchanged"
+printf '# a comment first\n\n---\ntitle: Broken\nphases: 3\n' >"$T/broken.yaml"
+cp "$T/broken.yaml" "$T/broken.expected"
+run "$CJM" export "$M" --to csv -o "$T/broken.yaml"
+expect_rc 73 "a map that does not load is still a map: 73"
+expect_same "$T/broken.expected" "$T/broken.yaml" "... and is unchanged"
+run "$CJM" export maps/b2b-invoice.yaml --to svg -o "$T/other.yaml" --force
+expect_rc 0 "--force replaces another map"
+if head -c 5 "$T/other.yaml" | grep -q '<svg\|<?xml'; then ok "... with the export"; else fail "... with the export"; fi
+# what an export wrote before is no map: exporting again replaces it, JSON included
+for format in mermaid markdown csv json svg html; do
+	"$CJM" export "$M" --to "$format" -o "$T/again.$format" 2>/dev/null
+	run "$CJM" export maps/b2b-invoice.yaml --to "$format" -o "$T/again.$format"
+	expect_rc 0 "an earlier $format export is replaced without --force"
+done
 
 # ---- import: usage ----
 run "$CJM" import

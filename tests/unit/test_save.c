@@ -1,4 +1,4 @@
-/* Unit tests for saving: canonical text, round trips of every field and awkward strings, atomic files. */
+/* Unit tests for saving: canonical text, round trips, awkward strings, atomic files that keep what they replace. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -8,6 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <dirent.h>
+#include <fcntl.h>
+#include <stdbool.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <cmocka.h>
@@ -288,6 +291,252 @@ static void test_atomic_write_special_files(void **state)
 	assert_int_equal(rmdir(dir), 0); /* empty: nothing was left inside */
 }
 
+/* ---- saves keep what they replace ---- */
+
+static void write_text(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	assert_int_equal(fclose(f), 0);
+}
+
+/* True when PATH holds exactly TEXT. */
+static bool holds(const char *path, const char *text)
+{
+	char buf[256];
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return false;
+	size_t n = fread(buf, 1, sizeof buf - 1, f);
+	fclose(f);
+	buf[n] = '\0';
+	return strcmp(buf, text) == 0;
+}
+
+/* Removes DIR with the files, links and empty folders in it. */
+static void remove_dir(char *dir)
+{
+	DIR *d = opendir(dir);
+	assert_non_null(d);
+	for (struct dirent *e; (e = readdir(d));) {
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		if (unlinkat(dirfd(d), e->d_name, 0) != 0)
+			assert_int_equal(unlinkat(dirfd(d), e->d_name, AT_REMOVEDIR), 0);
+	}
+	closedir(d);
+	assert_int_equal(rmdir(dir), 0);
+	free(dir);
+}
+
+/* As root (who may give files away), a file owned by someone else keeps its owner
+ * and group; as anyone else the check is skipped (a user cannot make such a file). */
+static void test_atomic_write_keeps_owner_and_group(void **state)
+{
+	(void)state;
+	if (geteuid() != 0) {
+		skip();
+		return;
+	}
+	char *dir = temp_dir();
+	char path[512];
+	snprintf(path, sizeof path, "%s/m.yaml", dir);
+	write_text(path, "old\n");
+	assert_int_equal(chown(path, 12345, 23456), 0);
+	assert_int_equal(chmod(path, 02664), 0); /* chown clears set-group-id: set after it */
+	const char *stage = NULL;
+	assert_int_equal(cjm_write_file_atomic(path, "new\n", 4, &stage), 0);
+	struct stat st;
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_uid, 12345);
+	assert_int_equal(st.st_gid, 23456);
+	assert_int_equal(st.st_mode & 07777, 02664);
+	assert_true(holds(path, "new\n"));
+	assert_int_equal(count_entries(dir), 1);
+	remove_dir(dir);
+}
+
+/* A file with other names is refused, not split from them; both names keep the old text. */
+static void test_atomic_write_refuses_hard_links(void **state)
+{
+	(void)state;
+	char *dir = temp_dir();
+	char path[512], other[512];
+	snprintf(path, sizeof path, "%s/m.yaml", dir);
+	snprintf(other, sizeof other, "%s/other.yaml", dir);
+	write_text(path, "old\n");
+	assert_int_equal(link(path, other), 0);
+	const char *stage = NULL;
+	assert_int_equal(cjm_write_file_atomic(path, "new\n", 4, &stage), EMLINK);
+	assert_string_equal(stage, "check");
+	assert_true(holds(path, "old\n"));
+	assert_true(holds(other, "old\n"));
+	struct stat st;
+	assert_int_equal(stat(path, &st), 0);
+	assert_int_equal(st.st_nlink, 2);
+	assert_int_equal(count_entries(dir), 2);
+	char *why = cjm_save_failure(path, EMLINK, stage);
+	assert_non_null(strstr(why, "it has 2 hard links"));
+	free(why);
+	/* once the other name is gone, the save goes ahead */
+	assert_int_equal(unlink(other), 0);
+	assert_int_equal(cjm_write_file_atomic(path, "new\n", 4, &stage), 0);
+	assert_true(holds(path, "new\n"));
+	remove_dir(dir);
+}
+
+/* A read-only file (no write bit for its owner: judged by the bits, also for root) is refused. */
+static void test_atomic_write_refuses_read_only(void **state)
+{
+	(void)state;
+	char *dir = temp_dir();
+	char path[512], link[512];
+	snprintf(path, sizeof path, "%s/m.yaml", dir);
+	snprintf(link, sizeof link, "%s/link.yaml", dir);
+	write_text(path, "old\n");
+	assert_int_equal(chmod(path, 0444), 0);
+	assert_int_equal(symlink("m.yaml", link), 0);
+	const char *paths[] = { path, link }; /* also through a link to it */
+	for (size_t i = 0; i < 2; i++) {
+		const char *stage = NULL;
+		assert_int_equal(cjm_write_file_atomic(paths[i], "new\n", 4, &stage), EACCES);
+		assert_string_equal(stage, "check");
+		assert_true(holds(path, "old\n"));
+		struct stat st;
+		assert_int_equal(stat(path, &st), 0);
+		assert_int_equal(st.st_mode & 07777, 0444);
+		assert_int_equal(count_entries(dir), 2);
+		char *why = cjm_save_failure(paths[i], EACCES, stage);
+		assert_non_null(strstr(why, "read-only"));
+		free(why);
+	}
+	/* writable by the owner: saved, and the mode kept */
+	assert_int_equal(chmod(path, 0644), 0);
+	const char *stage = NULL;
+	assert_int_equal(cjm_write_file_atomic(path, "new\n", 4, &stage), 0);
+	assert_true(holds(path, "new\n"));
+	remove_dir(dir);
+}
+
+/* A symbolic link to nothing (or a loop) is refused: never replaced by a regular
+ * file, and no target is made up. */
+static void test_atomic_write_refuses_dangling_links(void **state)
+{
+	(void)state;
+	char *dir = temp_dir();
+	char link[512], target[512], a[512], b[512];
+	snprintf(link, sizeof link, "%s/m.yaml", dir);
+	snprintf(target, sizeof target, "%s/gone.yaml", dir);
+	snprintf(a, sizeof a, "%s/a.yaml", dir);
+	snprintf(b, sizeof b, "%s/b.yaml", dir);
+	assert_int_equal(symlink("gone.yaml", link), 0);
+	const char *stage = NULL;
+	assert_int_equal(cjm_write_file_atomic(link, "new\n", 4, &stage), ENOENT);
+	assert_string_equal(stage, "check");
+	struct stat st;
+	assert_int_equal(lstat(link, &st), 0);
+	assert_true(S_ISLNK(st.st_mode));
+	assert_int_equal(lstat(target, &st), -1);
+	assert_int_equal(count_entries(dir), 1);
+	char *why = cjm_save_failure(link, ENOENT, stage);
+	assert_string_equal(why, "a symbolic link to gone.yaml, which does not exist: create that file, or save "
+				 "under another name");
+	free(why);
+	assert_int_equal(symlink("b.yaml", a), 0);
+	assert_int_equal(symlink("a.yaml", b), 0);
+	assert_int_equal(cjm_write_file_atomic(a, "new\n", 4, &stage), ELOOP);
+	assert_string_equal(stage, "check");
+	assert_int_equal(lstat(a, &st), 0);
+	assert_true(S_ISLNK(st.st_mode));
+	assert_int_equal(count_entries(dir), 3);
+	/* once the target is there, the link is written through */
+	write_text(target, "old\n");
+	assert_int_equal(cjm_write_file_atomic(link, "new\n", 4, &stage), 0);
+	assert_true(holds(target, "new\n"));
+	assert_int_equal(lstat(link, &st), 0);
+	assert_true(S_ISLNK(st.st_mode));
+	remove_dir(dir);
+}
+
+/* The next save removes the temporary files interrupted saves of that file left,
+ * and nothing else: not another file's, not a look-alike name, not a link, not
+ * one a live save holds locked, not someone else's. */
+static void test_atomic_write_removes_stale_temporary_files(void **state)
+{
+	(void)state;
+	char *dir = temp_dir();
+	char path[512], name[600];
+	snprintf(path, sizeof path, "%s/m.yaml", dir);
+	write_text(path, "old\n");
+	const char *stale[] = { ".m.yaml.tmp-Ab3dE9", ".m.yaml.tmp-zzzzzz" };
+	const char *kept[] = { ".m.yaml.tmp-Ab3dE", ".m.yaml.tmp-Ab3dE9x", ".n.yaml.tmp-Ab3dE9",
+			       "m.yaml.tmp-Ab3dE9", ".m.yaml.tmp-Ab3-E9", ".m.yaml.orig" };
+	for (size_t i = 0; i < sizeof stale / sizeof *stale; i++) {
+		snprintf(name, sizeof name, "%s/%s", dir, stale[i]);
+		write_text(name, "half a save");
+	}
+	for (size_t i = 0; i < sizeof kept / sizeof *kept; i++) {
+		snprintf(name, sizeof name, "%s/%s", dir, kept[i]);
+		write_text(name, "keep me");
+	}
+	snprintf(name, sizeof name, "%s/.m.yaml.tmp-LINK00", dir);
+	assert_int_equal(symlink("m.yaml", name), 0);
+	snprintf(name, sizeof name, "%s/.m.yaml.tmp-DIR000", dir);
+	assert_int_equal(mkdir(name, 0700), 0);
+	snprintf(name, sizeof name, "%s/.m.yaml.tmp-LOCKED", dir);
+	write_text(name, "being written");
+	int locked = open(name, O_RDONLY);
+	assert_true(locked >= 0);
+	assert_int_equal(flock(locked, LOCK_EX), 0);
+	char theirs[600];
+	snprintf(theirs, sizeof theirs, "%s/.m.yaml.tmp-THEIRS", dir);
+	write_text(theirs, "someone else's");
+	if (geteuid() == 0)
+		assert_int_equal(chown(theirs, 12345, 12345), 0);
+	else
+		assert_int_equal(unlink(theirs), 0); /* a user cannot give a file away */
+	size_t before = count_entries(dir);
+	const char *stage = NULL;
+	assert_int_equal(cjm_write_file_atomic(path, "new\n", 4, &stage), 0);
+	assert_true(holds(path, "new\n"));
+	assert_int_equal(count_entries(dir), before - 2);
+	for (size_t i = 0; i < sizeof stale / sizeof *stale; i++) {
+		struct stat st;
+		snprintf(name, sizeof name, "%s/%s", dir, stale[i]);
+		assert_int_equal(lstat(name, &st), -1);
+	}
+	for (size_t i = 0; i < sizeof kept / sizeof *kept; i++) {
+		snprintf(name, sizeof name, "%s/%s", dir, kept[i]);
+		assert_true(holds(name, "keep me"));
+	}
+	snprintf(name, sizeof name, "%s/.m.yaml.tmp-LOCKED", dir);
+	assert_true(holds(name, "being written"));
+	/* the lock released (the writer died), the next save removes it */
+	close(locked);
+	assert_int_equal(cjm_write_file_atomic(path, "newer\n", 6, &stage), 0);
+	assert_int_equal(count_entries(dir), before - 3);
+	assert_int_equal(access(name, F_OK), -1);
+	if (geteuid() == 0)
+		assert_true(holds(theirs, "someone else's"));
+	remove_dir(dir);
+}
+
+/* The messages say which rule refused a save, or which step failed. */
+static void test_save_failure_texts(void **state)
+{
+	(void)state;
+	char *why = cjm_save_failure("m.yaml", ENOSPC, "write");
+	assert_string_equal(why, "write failed: No space left on device");
+	free(why);
+	why = cjm_save_failure("m.yaml", EACCES, "create");
+	assert_string_equal(why, "create failed: Permission denied");
+	free(why);
+	why = cjm_save_failure("m.yaml", EACCES, "check");
+	assert_string_equal(why, "read-only: make it writable, or save under another name");
+	free(why);
+}
+
 /* ---- backups (cjm_keep_backup): numbered, never over an earlier one ---- */
 
 /* The whole of PATH as a string (malloc'd), or NULL. */
@@ -399,6 +648,12 @@ int main(void)
 		cmocka_unit_test(test_atomic_write_failure_reports_stage),
 		cmocka_unit_test(test_save_file),
 		cmocka_unit_test(test_atomic_write_special_files),
+		cmocka_unit_test(test_atomic_write_keeps_owner_and_group),
+		cmocka_unit_test(test_atomic_write_refuses_hard_links),
+		cmocka_unit_test(test_atomic_write_refuses_read_only),
+		cmocka_unit_test(test_atomic_write_refuses_dangling_links),
+		cmocka_unit_test(test_atomic_write_removes_stale_temporary_files),
+		cmocka_unit_test(test_save_failure_texts),
 		/* backups */
 		cmocka_unit_test(test_backup_numbers_and_keeps_earlier_ones),
 		cmocka_unit_test(test_backup_all_names_taken),
