@@ -5,6 +5,7 @@
 #include "cli/cli.h"
 #include "merge/merge.h"
 #include "util/strbuf.h"
+#include "util/visible.h"
 
 static int cmd_merge_run(int argc, char **argv)
 {
@@ -81,7 +82,9 @@ static int cmd_merge_run(int argc, char **argv)
 					  res->conflict_count, shown);
 				for (size_t k = 0; k < res->conflict_count; k++) {
 					char *line = cjm_merge_conflict_describe(&res->conflicts[k]);
-					fprintf(stderr, "  %s\n", line);
+					fputs("  ", stderr);
+					visible_fputs(line, 0, stderr); /* names and values from the maps */
+					fputc('\n', stderr);
 					free(line);
 				}
 			}

@@ -14,6 +14,7 @@
 
 #include "model/field.h"
 #include "util/number.h"
+#include "util/utf8.h"
 #include "util/xalloc.h"
 
 /* ---- emitting ---- */
@@ -86,22 +87,41 @@ static bool save_looks_typed(const char *text)
 	return ok && digits;
 }
 
+/* TEXT made into text a map may hold (utf8_forbidden), or NULL when it is that
+ * already. Whatever the saver writes loads again: the loader, the edit layer and
+ * the importers keep such characters out of a map, so this only ever guards
+ * against a path that forgot to; the emitter would write U+2028 as it is, and
+ * an escape such as \e or \L would be refused when the file is read back. */
+static char *save_clean(const char *text)
+{
+	uint32_t cp;
+	if (!utf8_find_forbidden(text, strlen(text), NULL, &cp))
+		return NULL;
+	return utf8_clean(text, UTF8_CLEAN_MULTILINE, NULL);
+}
+
 /* Text: plain where YAML allows it and it reads back as text, a literal block
  * for several lines, single quotes otherwise (libyaml picks quotes when plain
  * is not allowed). */
 static void save_text(saver *sv, const char *text)
 {
+	char *cleaned = save_clean(text);
+	if (cleaned)
+		text = cleaned;
 	yaml_scalar_style_t style = YAML_PLAIN_SCALAR_STYLE;
 	if (strchr(text, '\n'))
 		style = YAML_LITERAL_SCALAR_STYLE;
 	else if (save_looks_typed(text))
 		style = YAML_SINGLE_QUOTED_SCALAR_STYLE;
 	save_scalar_styled(sv, text, style);
+	free(cleaned);
 }
 
 static void save_key(saver *sv, const char *key)
 {
-	save_scalar_styled(sv, key, YAML_PLAIN_SCALAR_STYLE);
+	char *cleaned = save_clean(key);
+	save_scalar_styled(sv, cleaned ? cleaned : key, YAML_PLAIN_SCALAR_STYLE);
+	free(cleaned);
 }
 
 /* The shortest decimal that reads back as exactly X. */
