@@ -66,10 +66,27 @@ const char *utf8_forbidden(uint32_t cp)
 	return NULL;
 }
 
+/* True when the 8 bytes at S are all printable ASCII (0x20 to 0x7E), told at once
+ * with bit tricks on one 64-bit word: most of a map's text takes this path. */
+static bool utf8_printable_word(const unsigned char *s)
+{
+	const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+	uint64_t w;
+	memcpy(&w, s, sizeof w);
+	uint64_t below_space = (w - ones * 0x20) & ~w; /* high bit where a byte < 0x20 (or >= 0x80) */
+	uint64_t del = w ^ (ones * 0x7f);
+	uint64_t is_del = (del - ones) & ~del;         /* high bit where a byte is DEL */
+	return ((below_space | is_del | w) & highs) == 0;
+}
+
 const char *utf8_find_forbidden(const char *s, size_t len, size_t *at, uint32_t *cp)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	for (size_t i = 0; i < len;) {
+		if (i + 8 <= len && utf8_printable_word(p + i)) {
+			i += 8;
+			continue;
+		}
 		if (p[i] >= 0x20 && p[i] < 0x7F) {
 			i++;
 			continue;
