@@ -11,6 +11,8 @@
 #include "cjm/map.h"
 #include "edit/edit.h"
 #include "edit/fieldtext.h"
+#include "export/escape.h"
+#include "export/export.h"
 #include "io/load.h"
 #include "io/save.h"
 #include "render/show.h"
@@ -280,10 +282,10 @@ static void test_every_class_in_every_place(void **state)
 				char *file = place_file(place, value);
 				char *messages = NULL;
 				cjm_map *map = load_text(file, &messages);
-				bool tab_in_id = place->is_id; /* an id or key is [a-z0-9-]: nothing else loads */
+				bool only_id_chars = place->is_id; /* an id or key is [a-z0-9-]: nothing else loads */
 				bool allowed = k->allowed || (k->cp == '\r' && !escaped); /* a line end, read as LF */
 				refused[escaped] = map == NULL;
-				if (allowed && !tab_in_id) {
+				if (allowed && !only_id_chars) {
 					if (!map)
 						fail_msg("%s: refused:\n%s\n%s", what, file, messages);
 					char *want = value_expected(k->cp, escaped);
@@ -536,6 +538,79 @@ static void test_show_plain_escapes(void **state)
 	cjm_map_free(map);
 }
 
+/* A map whose every text holds every class, allowed or not (forced into the model). */
+static cjm_map *map_of_every_class(bool allowed_only)
+{
+	strbuf all = { 0 };
+	strbuf_puts(&all, "x");
+	for (size_t c = 0; c < CLASS_COUNT; c++) {
+		uint32_t cp = classes[c].cp;
+		if (cp == 0 || (cp >= 0xD800 && cp <= 0xDFFF) || (allowed_only && !classes[c].allowed))
+			continue;
+		char ch[8];
+		put_utf8(ch, cp);
+		strbuf_puts(&all, ch);
+	}
+	strbuf_puts(&all, "y");
+	cjm_map *map = cjm_map_new(all.data);
+	cjm_phase *phase = cjm_phase_new("p", all.data);
+	phase->description = xstrdup(all.data);
+	cjm_map_insert_phase(map, 0, phase);
+	cjm_touchpoint *tp = cjm_touchpoint_new("t", all.data);
+	tp->channel = xstrdup(all.data);
+	tp->owner = xstrdup(all.data);
+	tp->notes = xstrdup(all.data);
+	tp->has_emotion = true;
+	tp->emotion = -1;
+	cjm_strlist_push(&tp->pains, all.data);
+	cjm_strlist_push(&tp->ideas, all.data);
+	cjm_phase_insert_touchpoint(phase, 0, tp);
+	strbuf_release(&all);
+	return map;
+}
+
+/* Every export: no raw control character in any format (CSV's CRLF line ends and a
+ * cell's line breaks aside), and no raw bidirectional control where a person reads it. */
+static void test_exports_escape(void **state)
+{
+	(void)state;
+	for (int allowed_only = 0; allowed_only < 2; allowed_only++) {
+		cjm_map *map = map_of_every_class(allowed_only);
+		size_t count;
+		const cjm_format *formats = cjm_formats(&count);
+		for (size_t f = 0; f < count; f++) {
+			strbuf out = { 0 };
+			cjm_export_options options = { .paper = CJM_PAPER_A3 };
+			formats[f].export_map(map, &options, &out);
+			bool csv = strcmp(formats[f].name, "csv") == 0;
+			for (size_t i = 0; i < out.len;) {
+				uint32_t cp;
+				size_t n = utf8_decode((const unsigned char *)out.data + i, out.len - i, &cp);
+				if (n == 0)
+					fail_msg("%s: invalid UTF-8 at byte %zu", formats[f].name, i);
+				bool control = (cp < 0x20 && cp != '\n' && cp != '\t' && !(csv && cp == '\r')) ||
+					       (cp >= 0x7F && cp <= 0x9F);
+				if (control || (!csv && cp != '\n' && cp != '\t' && visible_escaped(cp)))
+					fail_msg("%s: raw U+%04X at byte %zu:\n%.300s", formats[f].name, (unsigned)cp, i,
+						 out.data + (i > 100 ? i - 100 : 0));
+				i += n;
+			}
+			strbuf_release(&out);
+		}
+		cjm_map_free(map);
+	}
+	strbuf out = { 0 };
+	cjm_escape_json(&out, "a\x1b\xC2\x9B\xE2\x80\xAE\x7f\t");
+	assert_string_equal(out.data, "\"a\\u001b\\u009b\\u202e\\u007f\\t\"");
+	strbuf_reset(&out);
+	cjm_escape_xml(&out, "a\x1b\xC2\x9B\xE2\x80\xAE\t<");
+	assert_string_equal(out.data, "a\xEF\xBF\xBD\xEF\xBF\xBD&#x202E;\t&lt;");
+	strbuf_reset(&out);
+	cjm_escape_csv(&out, "a\x1b\xC2\x9B" "b");
+	assert_string_equal(out.data, "a\xEF\xBF\xBD\xEF\xBF\xBD" "b");
+	strbuf_release(&out);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -548,6 +623,7 @@ int main(void)
 		cmocka_unit_test(test_edit_refuses),
 		cmocka_unit_test(test_visible),
 		cmocka_unit_test(test_show_plain_escapes),
+		cmocka_unit_test(test_exports_escape),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
