@@ -86,3 +86,59 @@ int visible_fputs(const char *text, unsigned flags, FILE *f)
 	strbuf_release(&buf);
 	return rc;
 }
+
+bool visible_has_escaped_unicode(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	for (size_t i = 0; i < len;) {
+		if (i + 8 <= len) {
+			uint64_t w;
+			memcpy(&w, p + i, sizeof w);
+			if ((w & 0x8080808080808080ull) == 0) { /* 8 bytes of ASCII */
+				i += 8;
+				continue;
+			}
+		}
+		if (p[i] < 0x80) {
+			i++;
+			continue;
+		}
+		uint32_t cp;
+		size_t n = utf8_decode(p + i, len - i, &cp);
+		if (n == 0)
+			n = 1;
+		else if (visible_escaped(cp))
+			return true;
+		i += n;
+	}
+	return false;
+}
+
+void visible_escape_yaml_quoted(strbuf *out, size_t from)
+{
+	if (!out->data || from >= out->len || !visible_has_escaped_unicode(out->data + from, out->len - from))
+		return;
+	strbuf done = { 0 };
+	const unsigned char *p = (const unsigned char *)out->data;
+	size_t plain = from;
+	for (size_t i = from; i < out->len;) {
+		uint32_t cp;
+		size_t n = p[i] < 0x80 ? 1 : utf8_decode(p + i, out->len - i, &cp);
+		if (n == 0) {
+			i++;
+			continue;
+		}
+		if (p[i] >= 0x80 && visible_escaped(cp)) {
+			char buf[12];
+			strbuf_add(&done, out->data + plain, i - plain);
+			strbuf_add(&done, buf, visible_escape_char(buf, cp, false));
+			plain = i + n;
+		}
+		i += n;
+	}
+	strbuf_add(&done, out->data + plain, out->len - plain);
+	out->len = from;
+	out->data[from] = '\0';
+	strbuf_add(out, done.data, done.len);
+	strbuf_release(&done);
+}

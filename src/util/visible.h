@@ -35,4 +35,14 @@ int visible_fputs(const char *text, unsigned flags, FILE *f);
  * returns its length. */
 size_t visible_escape_char(char *buf, uint32_t cp, bool not_utf8);
 
+/* True when LEN bytes of S hold a character of visible_escaped beyond ASCII (a
+ * bidirectional control, U+FEFF, a C1 control, U+2028, ...): what a YAML writer
+ * must write as an escape, since libyaml writes those it thinks printable as
+ * they are. Quick for ASCII text. */
+bool visible_has_escaped_unicode(const char *s, size_t len);
+/* Rewrites every character of visible_has_escaped_unicode in OUT from byte FROM on
+ * as \uHHHH. Only for YAML in which every scalar holding one is double-quoted,
+ * where that escape reads back as the character. */
+void visible_escape_yaml_quoted(strbuf *out, size_t from);
+
 #endif

@@ -150,16 +150,25 @@ run "$CJM" diff "a${ESC}b.yaml" "$T/tricky.yaml" 1111111 100644 "$T/tricky2.yaml
 expect_both_clean "diff as git's external diff, path with ESC"
 expect_out_has 'cjm diff a/a\x1Bb.yaml b/a\x1Bb.yaml' "diff: the head line shows the path escaped"
 
+run "$CJM" diff --format yaml "$T/tricky.yaml" "$T/tricky2.yaml"
+expect_both_clean "diff --format yaml (tricky)"
+expect_out_has 'new: "Compare the \u202Eprices"' "diff --format yaml: values with an override are escaped"
+
 # merge: the conflict lines on stderr quote names
 sed "s/Compare /Compare ours /" "$T/tricky.yaml" >"$T/ours.yaml"
 sed "s/Compare /Compare theirs /" "$T/tricky.yaml" >"$T/theirs.yaml"
 run "$CJM" merge -o "$T/merged.yaml" "$T/tricky.yaml" "$T/ours.yaml" "$T/theirs.yaml"
 expect_rc 1 "merge: a conflict exits 1"
 expect_both_clean "merge (tricky)"
+expect_clean "$T/merged.yaml" "merge: the merged map holds no raw override"
+run "$CJM" merge "$T/tricky.yaml" "$T/ours.yaml" "$T/theirs.yaml"
+expect_both_clean "merge to standard output (tricky)"
 
 # fmt: canonical text loads back to the same facts
 run "$CJM" fmt "$T/tricky.yaml"
 expect_rc 0 "fmt: exit 0"
+expect_both_clean "fmt (tricky)"
+expect_out_has 'title: "Trojan \u202Esource\u2066x\u2069 and a \uFEFFbom"' "fmt: overrides are written as YAML escapes"
 cp "$T/out" "$T/canonical.yaml"
 run "$CJM" show --plain "$T/tricky.yaml"
 cp "$T/out" "$T/plain-before"
@@ -183,7 +192,11 @@ expect_out_has 'Compare #8238;prices' "export --to mermaid: an override as an en
 run "$CJM" export "$T/tricky.yaml" --to mermaid -o "$T/tricky.mmd"
 run "$CJM" import "$T/tricky.mmd" --from mermaid
 expect_rc 0 "import --from mermaid: the export reads back"
-expect_out_has "Compare ${RLO}prices" "import --from mermaid: the override comes back as the character"
+expect_out_has 'Compare \u202Eprices' "import --from mermaid: the override comes back, escaped in the YAML"
+expect_both_clean "import --from mermaid (tricky)"
+run "$CJM" import "$T/tricky.mmd" --from mermaid -o "$T/back.yaml"
+run "$CJM" show --plain "$T/back.yaml"
+expect_out_has 'compare-prices: Compare \u202Eprices' "import --from mermaid: the map holds the override itself"
 run "$CJM" export "$T/tricky.yaml" --to csv
 expect_rc 0 "export --to csv: exit 0"
 if tr -d '\r' <"$T/out" | LC_ALL=C grep -q "$(printf '[\001-\010\013-\037\177]\|\302[\200-\237]')"; then

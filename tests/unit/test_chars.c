@@ -244,6 +244,8 @@ static void expect_round_trip(const cjm_map *map, const char *what)
 {
 	strbuf first = { 0 }, second = { 0 };
 	cjm_save_to_buffer(map, &first);
+	if (has_raw_control(first.data, first.len))
+		fail_msg("%s: the saved text holds a raw control or bidirectional character:\n%s", what, first.data);
 	char *messages = NULL;
 	cjm_map *back = load_text(first.data, &messages);
 	if (!back)
