@@ -117,7 +117,8 @@ static bool save_hidden(saver *sv, const char *text)
 
 /* Text: plain where YAML allows it and it reads back as text, a literal block
  * for several lines, single quotes otherwise (libyaml picks quotes when plain
- * is not allowed). */
+ * is not allowed); double quotes, with escapes, for text holding a character a
+ * terminal would act on (save_hidden). */
 static void save_text(saver *sv, const char *text)
 {
 	char *cleaned = save_clean(text);
