@@ -175,6 +175,8 @@ static void diff_fields_from_empty(struct diff_ctx *ctx, const cjm_change *like,
  */
 static void diff_lis(struct diff_ctx *ctx, const size_t *seq, size_t n, bool *stays)
 {
+	if (n == 0)
+		return; /* nothing to mark; and no scratch yet, whose NULL + 0 is undefined */
 	if (ctx->scratch_cap < n) {
 		free(ctx->scratch);
 		ctx->scratch_cap = n;
