@@ -11,6 +11,7 @@
 #include "io/save.h"
 #include "patterns/check.h"
 #include "util/utf8.h"
+#include "util/visible.h"
 #include "util/xalloc.h"
 
 void cli_print_help(const cjm_command *cmd, FILE *out)
@@ -26,13 +27,29 @@ bool cli_is_help(const char *arg)
 	return strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0;
 }
 
+/* Prints "cjm: MESSAGE" with what it quotes (file names, values) escaped (visible_escaped). */
+static void cli_say(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
+
+static void cli_say(const char *fmt, va_list ap)
+{
+	strbuf message = { 0 };
+	va_list copy;
+	va_copy(copy, ap);
+	int n = vsnprintf(NULL, 0, fmt, copy);
+	va_end(copy);
+	char *text = xmalloc(n > 0 ? (size_t)n + 1 : 1);
+	vsnprintf(text, n > 0 ? (size_t)n + 1 : 1, fmt, ap);
+	visible_puts(&message, text, 0);
+	fprintf(stderr, "cjm: %s\n", message.data ? message.data : "");
+	strbuf_release(&message);
+	free(text);
+}
+
 void cli_error(const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	fputs("cjm: ", stderr);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+	cli_say(fmt, ap);
 	va_end(ap);
 }
 
@@ -40,9 +57,7 @@ int cli_usage_error(const cjm_command *cmd, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
-	fputs("cjm: ", stderr);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+	cli_say(fmt, ap);
 	va_end(ap);
 	fprintf(stderr, "usage: cjm %s\n", cmd->synopsis);
 	return CJM_EXIT_USAGE;
@@ -97,8 +112,8 @@ cjm_map *cli_load_map(const char *path, int *exit_code)
 	char *text = cjm_read_file(path, &len, &err);
 	if (!text) {
 		if (err == EFBIG) {
-			fprintf(stderr, "%s: error: file is too large (the limit is %u MiB)\n",
-				cli_display_name(path), CJM_MAX_FILE_SIZE >> 20);
+			visible_fputs(cli_display_name(path), 0, stderr);
+			fprintf(stderr, ": error: file is too large (the limit is %u MiB)\n", CJM_MAX_FILE_SIZE >> 20);
 			*exit_code = CJM_EXIT_DATAERR;
 		} else {
 			cli_error("%s: %s", path, strerror(err));

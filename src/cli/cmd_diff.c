@@ -8,6 +8,7 @@
 #include "merge/diff.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
+#include "util/visible.h"
 
 enum diff_format { FORMAT_TEXT, FORMAT_YAML };
 
@@ -99,7 +100,9 @@ static int cmd_diff_run(int argc, char **argv)
 			git_new_path = nfiles == 9 ? files[7] : files[0];
 		} else if (nfiles == 1 && getenv("GIT_DIFF_PATH_TOTAL")) {
 			/* git's external diff of an unmerged path: only the path */
-			printf("cjm diff %s: unmerged; resolve the conflict, then cjm validate it\n", files[0]);
+			fputs("cjm diff ", stdout);
+			visible_fputs(files[0], 0, stdout); /* a path from the repository: may hold anything */
+			fputs(": unmerged; resolve the conflict, then cjm validate it\n", stdout);
 			free(files);
 			return fflush(stdout) == 0 ? CJM_EXIT_OK : CJM_EXIT_IOERR;
 		} else if (nfiles < 2) {
@@ -125,8 +128,10 @@ static int cmd_diff_run(int argc, char **argv)
 	if (git_path && (diff->count || format == FORMAT_YAML)) {
 		if (color)
 			strbuf_puts(&out, "\x1b[1m");
-		strbuf_printf(&out, "%s a/%s b/%s", format == FORMAT_YAML ? "# cjm diff" : "cjm diff", git_path,
-			      git_new_path);
+		strbuf_puts(&out, format == FORMAT_YAML ? "# cjm diff a/" : "cjm diff a/");
+		visible_puts(&out, git_path, 0); /* paths from the repository: may hold anything */
+		strbuf_puts(&out, " b/");
+		visible_puts(&out, git_new_path, 0);
 		if (color)
 			strbuf_puts(&out, "\x1b[m");
 		strbuf_putc(&out, '\n');

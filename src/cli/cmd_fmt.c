@@ -9,6 +9,7 @@
 #include "io/load.h"
 #include "io/save.h"
 #include "util/xalloc.h"
+#include "util/visible.h"
 
 enum fmt_mode { FMT_PRINT, FMT_WRITE, FMT_CHECK };
 
@@ -76,12 +77,14 @@ static int fmt_one(const char *path, enum fmt_mode mode)
 		bool same = canonical.len == len && memcmp(canonical.data, text, len) == 0;
 		if (mode == FMT_PRINT) {
 			fwrite(canonical.data, 1, canonical.len, stdout);
-			if (comments.count)
-				fprintf(stderr, "%s:%d:%d: warning: %zu comment(s) are not kept in canonical form\n",
-					strcmp(path, "-") == 0 ? "<stdin>" : path, comments.first_line,
-					comments.first_col, comments.count);
+			if (comments.count) {
+				visible_fputs(strcmp(path, "-") == 0 ? "<stdin>" : path, 0, stderr);
+				fprintf(stderr, ":%d:%d: warning: %zu comment(s) are not kept in canonical form\n",
+					comments.first_line, comments.first_col, comments.count);
+			}
 		} else if (mode == FMT_CHECK && !same) {
-			printf("%s: not canonical\n", path);
+			visible_fputs(path, 0, stdout);
+			fputs(": not canonical\n", stdout);
 			code = CJM_EXIT_FOUND;
 		} else if (mode == FMT_WRITE && !same) {
 			code = fmt_write(path, text, len, &canonical, &comments);

@@ -10,6 +10,7 @@
 #include "io/save.h"
 #include "merge/merge.h"
 #include "util/strbuf.h"
+#include "util/visible.h"
 #include "util/xalloc.h"
 
 static const char *const merge_side_names[3] = { "base", "ours", "theirs" };
@@ -117,7 +118,9 @@ static int merge_write(const cjm_merge_result *res, merge_input *in, const char 
 			  res->conflict_count, shown);
 		for (size_t k = 0; k < res->conflict_count; k++) {
 			char *line = cjm_merge_conflict_describe(&res->conflicts[k]);
-			fprintf(stderr, "  %s\n", line);
+			fputs("  ", stderr);
+			visible_fputs(line, 0, stderr); /* names and values from the maps */
+			fputc('\n', stderr);
 			free(line);
 		}
 	}

@@ -8,27 +8,13 @@
 #include "patterns/registry.h"
 #include "util/number.h"
 #include "util/strbuf.h"
-#include "util/utf8.h"
+#include "util/visible.h"
 #include "util/xalloc.h"
 
-/* Appends TEXT to OUT with invalid UTF-8 and control characters as '?' (plugins may hand over anything). */
+/* Appends TEXT to OUT with every character a terminal would act on escaped (plugins may hand over anything). */
 static void patterns_put_clean(strbuf *out, const char *text)
 {
-	size_t n = strlen(text);
-	for (size_t i = 0; i < n;) {
-		uint32_t cp = 0;
-		size_t len = utf8_decode((const unsigned char *)text + i, n - i, &cp);
-		if (len == 0) {
-			strbuf_putc(out, '?');
-			i++;
-		} else if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0) || cp == 0x2028 || cp == 0x2029) {
-			strbuf_putc(out, cp == '\t' || cp == '\n' ? ' ' : '?');
-			i += len;
-		} else {
-			strbuf_add(out, text + i, len);
-			i += len;
-		}
-	}
+	visible_puts(out, text, 0);
 }
 
 /* The plugins not loaded (or, DISABLED, those disabled for a crash or a hang), with why. */

@@ -12,38 +12,17 @@
 #include "util/strbuf.h"
 #include "util/utf8.h"
 #include "util/xalloc.h"
+#include "util/visible.h"
 
 enum suggest_format { FORMAT_TEXT, FORMAT_YAML };
 
-/* A copy of TEXT safe to print: invalid UTF-8 and control characters (but line
- * breaks, when KEEP_NEWLINES) become '?'. Patterns are plugins: trust no byte. */
+/* A copy of TEXT safe to print: every character a terminal would act on escaped
+ * (but line breaks, when KEEP_NEWLINES). Patterns are plugins: trust no byte. */
 static char *suggest_clean(const char *text, bool keep_newlines)
 {
-	if (!text)
-		return xstrdup("");
-	size_t n = strlen(text);
-	char *out = xmalloc(n + 1);
-	size_t o = 0;
-	for (size_t i = 0; i < n;) {
-		uint32_t cp = 0;
-		size_t len = utf8_decode((const unsigned char *)text + i, n - i, &cp);
-		if (len == 0) {
-			out[o++] = '?';
-			i++;
-		} else if (cp == '\n' && keep_newlines) {
-			out[o++] = '\n';
-			i++;
-		} else if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0) || cp == 0x2028 || cp == 0x2029) {
-			out[o++] = cp == '\t' || cp == '\n' ? ' ' : '?';
-			i += len;
-		} else {
-			memcpy(out + o, text + i, len);
-			o += len;
-			i += len;
-		}
-	}
-	out[o] = '\0';
-	return out;
+	strbuf out = { 0 };
+	visible_puts(&out, text, keep_newlines ? VISIBLE_KEEP_NEWLINE : 0);
+	return out.data ? out.data : xstrdup("");
 }
 
 /* Whether a proposal is complete enough to show (a plugin may hand over anything). */

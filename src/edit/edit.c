@@ -413,13 +413,28 @@ static int check_ref(cjm_edit *edit, cjm_ref ref)
 	return cjm_edit_fail(edit, "no such item");
 }
 
+/* TEXT (of WHAT, for the message) holds only characters a map may hold (utf8_forbidden):
+ * what the saver writes must load again. */
+static int check_chars(cjm_edit *edit, const char *what, const char *text)
+{
+	uint32_t cp;
+	const char *bad = text ? utf8_find_forbidden(text, strlen(text), NULL, &cp) : NULL;
+	if (!bad)
+		return 0;
+	char why[96];
+	snprintf(why, sizeof why, bad, (unsigned)cp);
+	return cjm_edit_fail(edit, "%s: %s in a map", what, why);
+}
+
 static int check_name(cjm_edit *edit, const char *name, const char *what)
 {
 	if (cjm_text_is_blank(name))
 		return cjm_edit_fail(edit, "a %s needs a name", what);
 	if (!utf8_valid(name))
 		return cjm_edit_fail(edit, "the name of a %s must be valid UTF-8", what);
-	return 0;
+	char label[32];
+	snprintf(label, sizeof label, "the name of a %s", what);
+	return check_chars(edit, label, name);
 }
 
 static int check_id_syntax(cjm_edit *edit, const char *id)
@@ -445,8 +460,15 @@ static int check_new_id(cjm_edit *edit, const char *id)
 static int check_value(cjm_edit *edit, cjm_field field, const cjm_value *value)
 {
 	const char *problem = cjm_field_check(field, value);
-	if (!problem)
+	if (!problem) {
+		const cjm_field_info *info = cjm_field_info_of(field);
+		if (info->kind == CJM_KIND_TEXT && value->present)
+			return check_chars(edit, info->label, value->text);
+		for (size_t i = 0; info->kind == CJM_KIND_LIST && value->list && i < value->list->len; i++)
+			if (check_chars(edit, info->label, value->list->items[i]) < 0)
+				return -1;
 		return 0;
+	}
 	if (field == CJM_F_ID && value->present && value->text)
 		return check_id_syntax(edit, value->text);
 	const char *label = cjm_field_info_of(field)->label;
@@ -699,7 +721,7 @@ static int check_item_text(cjm_edit *edit, cjm_field field, const char *text)
 		return cjm_edit_fail(edit, "an item of %s must not be empty", cjm_field_info_of(field)->label);
 	if (!utf8_valid(text))
 		return cjm_edit_fail(edit, "an item of %s must be valid UTF-8", cjm_field_info_of(field)->label);
-	return 0;
+	return check_chars(edit, cjm_field_info_of(field)->label, text);
 }
 
 static int check_item_index(cjm_edit *edit, const cjm_strlist *list, cjm_field field, size_t at)

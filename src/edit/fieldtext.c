@@ -407,9 +407,80 @@ static const char *parse_list(const char *s, size_t len, cjm_value *value, cjm_s
 	return NULL;
 }
 
+/* ---- pasted text ---- */
+
+/* What the cleaning of the texts since the last reset changed (see cjm_fieldtext_notice). */
+static utf8_cleaned cleaned;
+static char notice[200];
+
+static void notice_reset(void)
+{
+	cleaned = (utf8_cleaned){ 0 };
+}
+
+/* True when FIELD's text may hold line breaks: notes and descriptions, and lists (a break starts an item). */
+static bool field_is_multiline(cjm_field field, const cjm_field_info *info)
+{
+	return info->kind == CJM_KIND_LIST || field == CJM_F_NOTES || field == CJM_F_DESCRIPTION ||
+	       field == CJM_F_PERSONA_DESCRIPTION;
+}
+
+const char *cjm_fieldtext_notice(void)
+{
+	if (!cleaned.breaks && !cleaned.tabs && !cleaned.dropped)
+		return NULL;
+	strbuf say = { 0 };
+	strbuf_puts(&say, "the pasted text was cleaned:");
+	const char *sep = " ";
+	if (cleaned.breaks) {
+		strbuf_printf(&say, "%s%zu line break%s of another kind made plain", sep, cleaned.breaks,
+			      cleaned.breaks == 1 ? "" : "s");
+		sep = ", ";
+	}
+	if (cleaned.tabs) {
+		strbuf_printf(&say, "%s%zu tab%s made a space", sep, cleaned.tabs, cleaned.tabs == 1 ? "" : "s");
+		sep = ", ";
+	}
+	if (cleaned.dropped)
+		strbuf_printf(&say, "%s%zu control character%s left out", sep, cleaned.dropped,
+			      cleaned.dropped == 1 ? "" : "s");
+	snprintf(notice, sizeof notice, "%s", say.data);
+	strbuf_release(&say);
+	return notice;
+}
+
+static const char *parse_cleaned(cjm_field field, const char *text, cjm_value *value, cjm_strlist *list);
+static const char *parse_checked(cjm_field field, const cjm_field_info *info, const char *text, cjm_value *value,
+				 cjm_strlist *list);
+
 const char *cjm_fieldtext_parse(cjm_field field, const char *text, cjm_value *value, cjm_strlist *list)
 {
+	notice_reset();
+	return parse_cleaned(field, text, value, list);
+}
+
+/* cjm_fieldtext_parse after TEXT is made into text a map may hold, as pasted
+ * text from a word processor or a web page needs: U+2028, U+2029, NEL and CR
+ * become line breaks where the field allows them and spaces elsewhere, tabs
+ * spaces, other control characters are left out (counted for the notice). */
+static const char *parse_cleaned(cjm_field field, const char *text, cjm_value *value, cjm_strlist *list)
+{
 	const cjm_field_info *info = cjm_field_info_of(field);
+	char *clean = NULL;
+	if (info && text) {
+		unsigned flags = UTF8_CLEAN_TABS | (field_is_multiline(field, info) ? UTF8_CLEAN_MULTILINE : 0);
+		clean = utf8_clean(text, flags, &cleaned);
+		text = clean;
+	}
+	const char *problem = parse_checked(field, info, text, value, list);
+	free(clean);
+	return problem;
+}
+
+/* cjm_fieldtext_parse on clean TEXT. */
+static const char *parse_checked(cjm_field field, const cjm_field_info *info, const char *text, cjm_value *value,
+				 cjm_strlist *list)
+{
 	memset(value, 0, sizeof *value);
 	if (list)
 		cjm_strlist_clear(list);
@@ -552,7 +623,7 @@ static const char *form_check(const cjm_map *map, cjm_ref ref, const cjm_field *
 		free(now);
 		if (same)
 			continue;
-		const char *problem = cjm_fieldtext_parse(fields[i], texts[i], &form[i].value, &form[i].list);
+		const char *problem = parse_cleaned(fields[i], texts[i], &form[i].value, &form[i].list);
 		if (problem)
 			return problem;
 		if (fields[i] == CJM_F_ID && (problem = id_problem(map, ref, form[i].value.text)))
@@ -570,6 +641,7 @@ const char *cjm_fieldtext_apply(cjm_edit *edit, cjm_ref ref, const cjm_field *fi
 	size_t *bad = bad_field ? bad_field : &bad_spare;
 	const cjm_map *map = cjm_edit_map(edit);
 	*bad = count;
+	notice_reset();
 	const char *problem = ref_problem(map, ref);
 	if (problem)
 		return problem;

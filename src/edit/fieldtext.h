@@ -44,9 +44,23 @@ char *cjm_fieldtext_format(const cjm_map *map, cjm_ref ref, cjm_field field);
  * resolution; list items one per line, each trimmed, blank lines dropped.
  * A list item cannot hold a line break: one that did comes back as two.
  *
+ * Text is first made into text a map may hold (cjm-map(5), CHARACTERS), as
+ * text pasted from a word processor or a web page needs: the line separators
+ * U+2028 and U+2029, NEL and CR become line breaks where the field may hold
+ * them (notes, descriptions; in a list a break starts a new item) and spaces
+ * elsewhere, tabs become spaces, and other control characters are left out.
+ * cjm_fieldtext_notice then says what changed.
+ *
  * Returns NULL on success, or a message (see above). *VALUE is then absent.
  */
 const char *cjm_fieldtext_parse(cjm_field field, const char *text, cjm_value *value, cjm_strlist *list);
+
+/*
+ * What the last cjm_fieldtext_parse or cjm_fieldtext_apply changed in the text
+ * to make it text a map may hold, in words for the status line ("the pasted
+ * text was cleaned: 1 tab made a space"), or NULL when nothing changed.
+ */
+const char *cjm_fieldtext_notice(void);
 
 /*
  * The fields the form shows for an item of kind KIND, in file order (id first

@@ -104,8 +104,7 @@ static size_t csv_char(csv_reader *r)
 	if (c == '\t' || (c >= 0x20 && c < 0x7f))
 		return 1;
 	if (c < 0x80) {
-		csv_fatal(r, c == 0 ? "NUL byte: this is binary data, not CSV"
-				    : "control character 0x%02x is not allowed", c);
+		csv_fatal(r, c == 0 ? "NUL byte: this is binary data, not CSV" : utf8_forbidden(c), c);
 		return 0;
 	}
 	uint32_t cp;

@@ -36,7 +36,8 @@ static void html_text(strbuf *out, const char *text)
 	if (!text)
 		return;
 	static const char special[] = "&<>\"'\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\r\x0e\x0f\x10\x11\x12"
-				      "\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f";
+				      "\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f"
+				      "\x7f\xc2\xd8\xe2\xef"; /* DEL, and the lead bytes of visible_escaped's others */
 	size_t plain = strcspn(text, special);
 	if (text[plain] == '\0')
 		strbuf_add(out, text, plain);

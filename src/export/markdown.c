@@ -5,6 +5,8 @@
 #include "analysis/figures.h"
 #include "export/export.h"
 #include "util/number.h"
+#include "util/utf8.h"
+#include "util/visible.h"
 
 /*
  * The document, in this order: the title as the heading; the persona and
@@ -19,7 +21,9 @@
  * as markup (\ ` * _ [ ] < > & # | ~ $) gets a backslash, which CommonMark
  * removes; a line break becomes <br>. Where text starts a line, a leading
  * - + = or "1." is escaped too (no list, quote or heading) and leading white
- * space is dropped. GitHub still turns ":word:" into an emoji (it does so after
+ * space is dropped. A character a terminal would act on (visible_escaped: a
+ * control, U+2028, a bidirectional control) is written as &#xHHHH;, which a
+ * viewer shows as it is while the file holds no raw one. GitHub still turns ":word:" into an emoji (it does so after
  * Markdown, where no escape reaches).
  */
 
@@ -53,8 +57,16 @@ static void md_text(strbuf *out, const char *text, bool at_line_start)
 			strbuf_putc(out, '\\');
 			strbuf_putc(out, c);
 			break;
-		default:
-			strbuf_putc(out, c);
+		default: {
+			uint32_t cp = (unsigned char)c;
+			size_t n = (unsigned char)c < 0x80 ? 1 : utf8_decode((const unsigned char *)s, strlen(s), &cp);
+			if (n > 0 && c != '\t' && visible_escaped(cp)) {
+				strbuf_printf(out, "&#x%04X;", (unsigned)cp); /* a viewer shows it; no raw one in the file */
+				s += n - 1;
+			} else {
+				strbuf_putc(out, c);
+			}
+		}
 		}
 	}
 }

@@ -6,6 +6,7 @@
 #include "export/export.h"
 #include "export/mermaid.h"
 #include "util/utf8.h"
+#include "util/visible.h"
 
 /*
  * The mapping (cjm-export(1) and cjm-import(1) say the same in words):
@@ -41,6 +42,8 @@
  * "#NUMBER;" with the character's decimal code point:
  *
  *   everywhere   : ':' '#' ';' '<', line breaks and other control characters,
+ *                  the characters a terminal would act on (visible_escaped:
+ *                  C1, U+2028, U+2029, bidirectional controls, U+FEFF),
  *                  '%' when another '%' follows, U+FB02 and U+00B6 (Mermaid
  *                  marks its entities with them), and white space at either end
  *   the title    : also & > and U+00A0 (Mermaid cleans the title as HTML)
@@ -112,7 +115,7 @@ static bool mermaid_needs_entity(const unsigned char *s, size_t at, uint32_t cp,
 	case ',':
 		return place == MERMAID_ACTOR;
 	default:
-		return cp < 0x20 || cp == 0x7F;
+		return cp < 0x20 || cp == 0x7F || visible_escaped(cp); /* no raw control or bidi override */
 	}
 }
 

@@ -66,18 +66,12 @@ static int import_col(const import_line *line, size_t at)
 	return col;
 }
 
-/* What is wrong with the character CP in a map (as the loader sees it), or NULL. */
+/* What is wrong with the character CP in a map (the loader's rule, utf8_forbidden), or NULL. */
 static const char *import_bad_char(uint32_t cp)
 {
 	if (cp == 0)
 		return "NUL byte: this is binary data, not a Mermaid journey";
-	if ((cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') || (cp >= 0x7F && cp <= 0x9F))
-		return "control character U+%04X is not allowed";
-	if (cp == 0x2028 || cp == 0x2029)
-		return "character U+%04X (a Unicode line end) is not allowed";
-	if (cp == 0xFFFE || cp == 0xFFFF)
-		return "noncharacter U+%04X is not allowed";
-	return NULL;
+	return utf8_forbidden(cp);
 }
 
 /* The length of the white space (as Mermaid trims it) at S[AT..LEN), in bytes. */

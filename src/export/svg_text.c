@@ -184,7 +184,8 @@ void svg_put_text(strbuf *out, const char *s, size_t len, bool cut)
 	bool plain = true;
 	for (size_t i = 0; i < len && plain; i++) {
 		unsigned char c = (unsigned char)s[i];
-		plain = !(c < 0x20 || c == '&' || c == '<' || c == '>' || c == '"' || c == '\'');
+		plain = !(c < 0x20 || c == '&' || c == '<' || c == '>' || c == '"' || c == '\'' || c == 0x7F ||
+			  c == 0xC2 || c == 0xD8 || c == 0xE2 || c == 0xEF); /* and the lead bytes of visible_escaped's */
 	}
 	if (plain) {
 		strbuf_add(out, s, len);

@@ -212,8 +212,8 @@ static bool load_scan_until(loader *ld, size_t end)
 		} else if (c == '\n' || c == '\t' || c == '\r') {
 			i++;
 		} else {
-			load_prescan_error(ld, i, c == 0 ? "NUL byte: this is binary data, not a YAML map"
-							 : "control character 0x%02x is not allowed", c);
+			load_prescan_error(ld, i, c == 0 ? "NUL byte: this is binary data, not a YAML map" : utf8_forbidden(c),
+					   c);
 			return false;
 		}
 	}
@@ -411,11 +411,26 @@ static bool load_is_null(const yaml_event_t *ev)
 	return !*v || !strcmp(v, "~") || !strcmp(v, "null") || !strcmp(v, "Null") || !strcmp(v, "NULL");
 }
 
+/* Reports a character a map may not hold that an escape of the double-quoted
+ * scalar wrote (\e, \x1b, \L, \u0085): the same rule as for the raw bytes, told
+ * at the scalar. Other styles hold only the bytes the pre-scan checked. */
+static void load_check_escapes(loader *ld)
+{
+	const yaml_event_t *ev = &ld->event;
+	if (ev->data.scalar.style != YAML_DOUBLE_QUOTED_SCALAR_STYLE)
+		return;
+	uint32_t cp;
+	const char *bad = utf8_find_forbidden((const char *)ev->data.scalar.value, ev->data.scalar.length, NULL, &cp);
+	if (bad && cp != 0) /* NUL has its own message */
+		load_error(ld, ev->start_mark, bad, (unsigned)cp);
+}
+
 /* Takes the scalar's text from libyaml (no copy). */
 static char *load_take_scalar(loader *ld)
 {
 	if (strlen((const char *)ld->event.data.scalar.value) != ld->event.data.scalar.length)
 		load_error(ld, ld->event.start_mark, "text must not contain NUL characters (\\0)");
+	load_check_escapes(ld);
 	char *value = (char *)ld->event.data.scalar.value; /* taken, not copied: a map is mostly text */
 	ld->event.data.scalar.value = NULL;
 	return value;

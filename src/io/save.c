@@ -16,6 +16,8 @@
 
 #include "model/field.h"
 #include "util/number.h"
+#include "util/utf8.h"
+#include "util/visible.h"
 #include "util/xalloc.h"
 
 /* ---- emitting ---- */
@@ -24,6 +26,7 @@ typedef struct saver {
 	yaml_emitter_t emitter;
 	strbuf *out;
 	const cjm_map *map;
+	bool hidden; /* a text holds a character visible_escaped names: written double-quoted, escaped at the end */
 } saver;
 
 static int save_write_handler(void *data, unsigned char *buffer, size_t size)
@@ -88,22 +91,59 @@ static bool save_looks_typed(const char *text)
 	return ok && digits;
 }
 
+/* TEXT made into text a map may hold (utf8_forbidden), or NULL when it is that
+ * already. Whatever the saver writes loads again: the loader, the edit layer and
+ * the importers keep such characters out of a map, so this only ever guards
+ * against a path that forgot to; the emitter would write U+2028 as it is, and
+ * an escape such as \e or \L would be refused when the file is read back. */
+static char *save_clean(const char *text)
+{
+	uint32_t cp;
+	if (!utf8_find_forbidden(text, strlen(text), NULL, &cp))
+		return NULL;
+	return utf8_clean(text, UTF8_CLEAN_MULTILINE, NULL);
+}
+
+/* True (and noted) when TEXT holds a bidirectional control or another character
+ * that a terminal would act on (visible_escaped; the others a map may not hold):
+ * it is written double-quoted, and the emitter's raw character is then made an
+ * escape (\u202E), so no saved map, nor cjm fmt's output, shows text in another
+ * order than it is. */
+static bool save_hidden(saver *sv, const char *text)
+{
+	if (!visible_has_escaped_unicode(text, strlen(text)))
+		return false;
+	sv->hidden = true;
+	return true;
+}
+
 /* Text: plain where YAML allows it and it reads back as text, a literal block
  * for several lines, single quotes otherwise (libyaml picks quotes when plain
- * is not allowed). */
+ * is not allowed); double quotes, with escapes, for text holding a character a
+ * terminal would act on (save_hidden). */
 static void save_text(saver *sv, const char *text)
 {
+	char *cleaned = save_clean(text);
+	if (cleaned)
+		text = cleaned;
 	yaml_scalar_style_t style = YAML_PLAIN_SCALAR_STYLE;
-	if (strchr(text, '\n'))
+	if (save_hidden(sv, text))
+		style = YAML_DOUBLE_QUOTED_SCALAR_STYLE;
+	else if (strchr(text, '\n'))
 		style = YAML_LITERAL_SCALAR_STYLE;
 	else if (save_looks_typed(text))
 		style = YAML_SINGLE_QUOTED_SCALAR_STYLE;
 	save_scalar_styled(sv, text, style);
+	free(cleaned);
 }
 
 static void save_key(saver *sv, const char *key)
 {
-	save_scalar_styled(sv, key, YAML_PLAIN_SCALAR_STYLE);
+	char *cleaned = save_clean(key);
+	if (cleaned)
+		key = cleaned;
+	save_scalar_styled(sv, key, save_hidden(sv, key) ? YAML_DOUBLE_QUOTED_SCALAR_STYLE : YAML_PLAIN_SCALAR_STYLE);
+	free(cleaned);
 }
 
 /* The shortest decimal that reads back as exactly X. */
@@ -290,6 +330,7 @@ static void save_dismissed(saver *sv, const cjm_map *map)
 void cjm_save_to_buffer(const cjm_map *map, strbuf *out)
 {
 	saver sv = { .out = out, .map = map };
+	size_t start = out->len;
 	yaml_event_t ev;
 	yaml_emitter_initialize(&sv.emitter);
 	yaml_emitter_set_output(&sv.emitter, save_write_handler, out);
@@ -320,6 +361,8 @@ void cjm_save_to_buffer(const cjm_map *map, strbuf *out)
 	save_emit(&sv, &ev);
 	yaml_emitter_flush(&sv.emitter);
 	yaml_emitter_delete(&sv.emitter);
+	if (sv.hidden)
+		visible_escape_yaml_quoted(out, start); /* every text holding one is double-quoted */
 }
 
 /* ---- atomic files ---- */

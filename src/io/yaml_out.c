@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/visible.h"
+
 static int yaml_out_write(void *data, unsigned char *buffer, size_t size)
 {
 	strbuf_add(data, (const char *)buffer, size);
@@ -68,13 +70,18 @@ void cjm_yaml_out_end(yaml_emitter_t *em)
 	yaml_stream_end_event_initialize(&ev);
 	yaml_out_emit(em, &ev);
 	yaml_emitter_flush(em);
+	/* text holding a bidirectional control or the like is double-quoted (cjm_yaml_scalar):
+	 * make the emitter's raw character an escape there, as the saver does */
+	visible_escape_yaml_quoted(em->write_handler_data, 0);
 	yaml_emitter_delete(em);
 }
 
 void cjm_yaml_scalar(yaml_emitter_t *em, const char *text, bool is_text)
 {
 	yaml_scalar_style_t style = YAML_PLAIN_SCALAR_STYLE;
-	if (is_text && strchr(text, '\n'))
+	if (visible_has_escaped_unicode(text, strlen(text)))
+		style = YAML_DOUBLE_QUOTED_SCALAR_STYLE; /* escaped in cjm_yaml_out_end */
+	else if (is_text && strchr(text, '\n'))
 		style = YAML_LITERAL_SCALAR_STYLE;
 	else if (is_text && yaml_out_looks_typed(text))
 		style = YAML_SINGLE_QUOTED_SCALAR_STYLE;

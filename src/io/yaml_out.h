@@ -14,7 +14,8 @@ void cjm_yaml_out_end(yaml_emitter_t *em);
 
 /* A scalar. TEXT that would read back as another type (null, a boolean, a number)
  * is single-quoted and text with a line break is a literal block, when IS_TEXT;
- * otherwise (keys, numbers, words) it is written plain. */
+ * otherwise (keys, numbers, words) it is written plain. Text holding a character
+ * a terminal would act on (visible_escaped) is double-quoted with it escaped. */
 void cjm_yaml_scalar(yaml_emitter_t *em, const char *text, bool is_text);
 /* Starts (START) or ends a block mapping or sequence. */
 void cjm_yaml_mapping(yaml_emitter_t *em, bool start);

@@ -10,6 +10,7 @@
 #include "merge/diff.h"
 #include "util/number.h"
 #include "util/utf8.h"
+#include "util/visible.h"
 
 #define ARROW "\xe2\x86\x92" /* → */
 
@@ -36,33 +37,11 @@ static void render_reset(struct render *r)
 #define COLOR_HEAD "1"
 #define COLOR_MOVE "36"
 
-/* TEXT with control characters escaped (\n, \t, \r, \\, \xHH), so no byte of a map can drive the terminal. */
+/* TEXT with control characters escaped (\n, \t, \r, \\, \xHH, \uHHHH: visible_escaped),
+ * so no byte of a map can drive the terminal. */
 static void render_escaped(strbuf *out, const char *text)
 {
-	size_t n = strlen(text);
-	for (size_t i = 0; i < n;) {
-		uint32_t cp = 0;
-		size_t len = utf8_decode((const unsigned char *)text + i, n - i, &cp);
-		if (len == 0) {
-			strbuf_printf(out, "\\x%02X", (unsigned char)text[i]);
-			i++;
-			continue;
-		}
-		switch (cp) {
-		case '\\': strbuf_puts(out, "\\\\"); break;
-		case '\n': strbuf_puts(out, "\\n"); break;
-		case '\r': strbuf_puts(out, "\\r"); break;
-		case '\t': strbuf_puts(out, "\\t"); break;
-		default:
-			if (cp < 0x20 || cp == 0x7f)
-				strbuf_printf(out, "\\x%02X", (unsigned)cp);
-			else if ((cp >= 0x80 && cp < 0xa0) || cp == 0x2028 || cp == 0x2029)
-				strbuf_printf(out, "\\u%04X", (unsigned)cp);
-			else
-				strbuf_add(out, text + i, len);
-		}
-		i += len;
-	}
+	visible_puts(out, text, VISIBLE_BACKSLASH);
 }
 
 /* TEXT as text ('quoted'), as a word (an emotion signed: +2), or (none); coloured CODE. */

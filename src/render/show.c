@@ -7,6 +7,7 @@
 
 #include "render/text.h"
 #include "util/xalloc.h"
+#include "util/visible.h"
 
 /* ---- values ---- */
 
@@ -52,19 +53,7 @@ void cjm_show_value(strbuf *out, cjm_field field, const cjm_value *v)
 
 void cjm_show_escape(strbuf *out, const char *text)
 {
-	for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
-		switch (*p) {
-		case '\\': strbuf_puts(out, "\\\\"); break;
-		case '\n': strbuf_puts(out, "\\n"); break;
-		case '\r': strbuf_puts(out, "\\r"); break;
-		case '\t': strbuf_puts(out, "\\t"); break;
-		default:
-			if (*p < 0x20 || *p == 0x7F)
-				strbuf_printf(out, "\\x%02X", *p);
-			else
-				strbuf_putc(out, (char)*p);
-		}
-	}
+	visible_puts(out, text, VISIBLE_BACKSLASH);
 }
 
 /* Appends "HEAD KEY: VALUE\n" (HEAD and KEY may be ""; HEAD is already escaped). */

@@ -33,7 +33,8 @@ void cjm_show_grid(strbuf *out, const cjm_map *map, const cjm_show_options *opti
 
 /*
  * The plain form, for `git diff` textconv: one self-contained line per fact,
- * in map order. The grammar (values escaped: \\ \n \r \t \xHH):
+ * in map order. The grammar (values escaped: \\ \n \r \t \xHH, and \uHHHH
+ * for the other characters a terminal would act on, visible_escaped):
  *
  *   version: N
  *   KEY: VALUE                  map fields (title, persona.name, ...; one line per list item)
@@ -56,7 +57,7 @@ void cjm_show_plain(strbuf *out, const cjm_map *map);
  * booleans as true / false, emotions signed (+1, 0, -2). Nothing when absent. */
 void cjm_show_value(strbuf *out, cjm_field field, const cjm_value *value);
 
-/* Appends TEXT escaped as the plain form writes it (\\ \n \r \t \xHH). */
+/* Appends TEXT escaped as the plain form writes it (\\ \n \r \t \xHH \uHHHH). */
 void cjm_show_escape(strbuf *out, const char *text);
 
 #endif

@@ -8,6 +8,7 @@
 
 #include "util/number.h"
 #include "util/utf8.h"
+#include "util/visible.h"
 
 size_t cjm_utf8_decode(const char *s, size_t len, uint32_t *cp)
 {
@@ -77,8 +78,16 @@ static bool text_in(const struct text_range *table, size_t count, uint32_t cp)
 	return false;
 }
 
+/* True when CP is shown as an escape (visible_escaped), as \x1B or \u202E; tab and line feed are shown as a space. */
+static bool text_is_escaped(uint32_t cp)
+{
+	return cp != '\t' && cp != '\n' && visible_escaped(cp);
+}
+
 int cjm_char_width(uint32_t cp)
 {
+	if (text_is_escaped(cp))
+		return cp < 0x80 ? 4 : 6; /* the length of its escape */
 	if (cp < 0x300)
 		return 1;
 	if (text_in(text_zero, sizeof text_zero / sizeof *text_zero, cp))
@@ -104,16 +113,14 @@ size_t cjm_text_width(const char *s)
 	return cjm_text_width_n(s, strlen(s));
 }
 
-static bool text_is_control(uint32_t cp)
-{
-	return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0);
-}
-
 /* Appends one character of N bytes at S as printable text. */
 static void text_emit(strbuf *out, const char *s, size_t n, uint32_t cp)
 {
-	if (text_is_control(cp))
+	char escape[12];
+	if (cp == '\t' || cp == '\n')
 		strbuf_putc(out, ' ');
+	else if (text_is_escaped(cp))
+		strbuf_add(out, escape, visible_escape_char(escape, cp, false));
 	else if (cp == 0xFFFD && n == 1)
 		strbuf_putc(out, '?');
 	else
@@ -152,10 +159,10 @@ void cjm_text_pad(strbuf *out, const char *s, size_t len, size_t width)
 	cjm_text_spaces(out, width - used);
 }
 
-/* True when the character at S separates words (a space or control, but not '\n'). */
+/* True when the character at S separates words (a space or a tab; '\n' is a hard break). */
 static bool text_is_blank(uint32_t cp)
 {
-	return cp != '\n' && (cp == ' ' || text_is_control(cp));
+	return cp == ' ' || cp == '\t';
 }
 
 /* The state of one wrap: the width and how much of the current line is used. */

@@ -16,15 +16,18 @@
 /* Decodes one UTF-8 character of S (LEN > 0 bytes left) into *CP and returns
  * its length; an invalid or truncated sequence is one byte with *CP = 0xFFFD. */
 size_t cjm_utf8_decode(const char *s, size_t len, uint32_t *cp);
-/* Columns the character CP takes: 0 (combining, zero-width), 1 or 2.
- * Control characters count 1 (the renderers show them as one space). */
+/* Columns the character CP takes: 0 (combining, zero-width), 1 or 2. Tab and
+ * line feed count 1 (the renderers show them as one space); every other
+ * character a terminal would act on (visible_escaped) is shown as its escape
+ * (\x1B, \u202E) and counts the escape's 4 or 6 columns. */
 int cjm_char_width(uint32_t cp);
 /* Columns LEN bytes of S take (S need not be NUL-terminated). */
 size_t cjm_text_width_n(const char *s, size_t len);
 size_t cjm_text_width(const char *s);
 
-/* Appends S as printable text: control characters become spaces, invalid
- * UTF-8 becomes '?'. At most WIDTH columns are taken (the rest is cut); returns
+/* Appends S as printable text: tab and line feed become spaces, the other
+ * control characters, U+2028, U+2029, the bidirectional controls and U+FEFF
+ * their escapes (visible_escaped), invalid UTF-8 becomes '?'. At most WIDTH columns are taken (the rest is cut); returns
  * the columns written. */
 size_t cjm_text_put(strbuf *out, const char *s, size_t len, size_t width);
 /* Like cjm_text_put, then spaces up to exactly WIDTH columns. */

@@ -147,7 +147,8 @@ bool form_key(tui_form *form, cjm_editor *ed, int key, bool is_code)
 	}
 	if (!form_apply(form, ed))
 		return false;
-	cjm_editor_say(ed, false, "saved the form (u undoes it)");
+	const char *cleaned = cjm_fieldtext_notice();
+	cjm_editor_say(ed, false, "saved the form (u undoes it)%s%s", cleaned ? "; " : "", cleaned ? cleaned : "");
 	return true;
 }
 

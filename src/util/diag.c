@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 
+#include "util/visible.h"
 #include "util/xalloc.h"
 
 diag_list *diag_list_new(const char *file)
@@ -91,15 +92,26 @@ void diag_print(const diag_list *list, FILE *out)
 	for (size_t i = 0; i < list->count; i++)
 		order[i] = &list->items[i];
 	qsort(order, list->count, sizeof *order, diag_compare);
+	/* what a file name or a message quotes from the file is printed escaped
+	 * (visible_escaped): a hostile map cannot drive the reader's terminal, nor
+	 * start a line that looks like another diagnostic */
+	strbuf file = { 0 }, message = { 0 };
+	visible_puts(&file, list->file, 0);
+	const char *name = file.data ? file.data : "";
 	for (size_t i = 0; i < list->count; i++) {
 		const diag *d = order[i];
 		const char *kind = d->warning ? "warning" : "error";
+		strbuf_reset(&message);
+		visible_puts(&message, d->message, 0);
+		const char *text = message.data ? message.data : "";
 		if (d->line > 0)
-			fprintf(out, "%s:%d:%d: %s: %s\n", list->file, d->line, d->col, kind, d->message);
+			fprintf(out, "%s:%d:%d: %s: %s\n", name, d->line, d->col, kind, text);
 		else
-			fprintf(out, "%s: %s: %s\n", list->file, kind, d->message);
+			fprintf(out, "%s: %s: %s\n", name, kind, text);
 	}
 	free(order);
 	if (list->truncated)
-		fprintf(out, "%s: error: too many errors; stopped after %d\n", list->file, DIAG_MAX_ERRORS);
+		fprintf(out, "%s: error: too many errors; stopped after %d\n", name, DIAG_MAX_ERRORS);
+	strbuf_release(&file);
+	strbuf_release(&message);
 }

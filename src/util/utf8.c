@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "util/xalloc.h"
+
 size_t utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
 {
 	if (n == 0)
@@ -51,7 +53,9 @@ bool utf8_valid(const char *s)
 
 const char *utf8_forbidden(uint32_t cp)
 {
-	if (cp <= 0x9F)
+	if (cp < 0x20 && cp != '\t' && cp != '\n')
+		return "control character U+%04X is not allowed";
+	if (cp >= 0x7F && cp <= 0x9F)
 		return "control character U+%04X is not allowed";
 	if (cp == 0x2028)
 		return "character U+%04X (line separator) is not allowed";
@@ -60,4 +64,90 @@ const char *utf8_forbidden(uint32_t cp)
 	if (cp == 0xFFFE || cp == 0xFFFF)
 		return "noncharacter U+%04X is not allowed";
 	return NULL;
+}
+
+/* True when the 8 bytes at S are all printable ASCII (0x20 to 0x7E), told at once
+ * with bit tricks on one 64-bit word: most of a map's text takes this path. */
+static bool utf8_printable_word(const unsigned char *s)
+{
+	const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+	uint64_t w;
+	memcpy(&w, s, sizeof w);
+	uint64_t below_space = (w - ones * 0x20) & ~w; /* high bit where a byte < 0x20 (or >= 0x80) */
+	uint64_t del = w ^ (ones * 0x7f);
+	uint64_t is_del = (del - ones) & ~del;         /* high bit where a byte is DEL */
+	return ((below_space | is_del | w) & highs) == 0;
+}
+
+const char *utf8_find_forbidden(const char *s, size_t len, size_t *at, uint32_t *cp)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	for (size_t i = 0; i < len;) {
+		if (i + 8 <= len && utf8_printable_word(p + i)) {
+			i += 8;
+			continue;
+		}
+		if (p[i] >= 0x20 && p[i] < 0x7F) {
+			i++;
+			continue;
+		}
+		uint32_t c;
+		size_t n = utf8_decode(p + i, len - i, &c);
+		if (n == 0) {
+			i++; /* not UTF-8: for utf8_valid to say */
+			continue;
+		}
+		const char *bad = utf8_forbidden(c);
+		if (bad) {
+			if (at)
+				*at = i;
+			*cp = c;
+			return bad;
+		}
+		i += n;
+	}
+	return NULL;
+}
+
+/* A line break of another kind than LF: NEL, U+2028, U+2029 (CR is handled apart). */
+static bool utf8_is_other_break(uint32_t cp)
+{
+	return cp == 0x85 || cp == 0x2028 || cp == 0x2029;
+}
+
+char *utf8_clean(const char *s, unsigned flags, utf8_cleaned *count)
+{
+	size_t len = strlen(s);
+	char *out = xmalloc(len + 1);
+	const unsigned char *p = (const unsigned char *)s;
+	size_t o = 0;
+	const char *line_break = flags & UTF8_CLEAN_MULTILINE ? "\n" : " ";
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = utf8_decode(p + i, len - i, &cp);
+		if (n == 0) { /* not UTF-8: kept, for the caller's UTF-8 check to report */
+			out[o++] = s[i++];
+			continue;
+		}
+		if (cp == '\r' || utf8_is_other_break(cp)) {
+			if (cp == '\r' && i + 1 < len && s[i + 1] == '\n')
+				n = 2;
+			out[o++] = *line_break;
+			if (count)
+				count->breaks++;
+		} else if (cp == '\t' && (flags & UTF8_CLEAN_TABS)) {
+			out[o++] = ' ';
+			if (count)
+				count->tabs++;
+		} else if (utf8_forbidden(cp)) {
+			if (count)
+				count->dropped++;
+		} else {
+			memcpy(out + o, s + i, n);
+			o += n;
+		}
+		i += n;
+	}
+	out[o] = '\0';
+	return out;
 }

@@ -422,6 +422,13 @@ duplicate-key-root             PyYAML keeps the last of a repeated key
 duplicate-key-touchpoint       PyYAML keeps the last of a repeated key
 satisfaction-hex   PyYAML reads YAML 1.1: 0x.. is a number to it, text to cjm
 satisfaction-nan   NaN passes every range check
+escape-c1          the characters a map may not hold (cjm-map(5), Characters) are beyond the schema
+escape-cr          the characters a map may not hold (cjm-map(5), Characters) are beyond the schema
+escape-esc         the characters a map may not hold (cjm-map(5), Characters) are beyond the schema
+escape-line-separator       the characters a map may not hold (cjm-map(5), Characters) are beyond the schema
+escape-noncharacter         the characters a map may not hold (cjm-map(5), Characters) are beyond the schema
+escape-paragraph-separator  the characters a map may not hold (cjm-map(5), Characters) are beyond the schema
+escape-surrogate   PyYAML reads a lone surrogate escape as text; the schema cannot tell
 "
 if "$PY" -c 'import yaml' 2>/dev/null; then
 	cat >"$T/corpus.py" <<'EOF'

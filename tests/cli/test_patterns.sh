@@ -372,15 +372,15 @@ else
 fi
 expect_out_has "[5] rough-edges  anything" "rough plugin: a priority above 5 is 5"
 expect_out_has "[1] rough-edges  anything" "rough plugin: a priority below 1 is 1"
-expect_out_has "    ?[31mRed alert?" "rough plugin: control bytes and invalid UTF-8 become '?'"
-expect_out_has "    line two?" "rough plugin: a rationale of two lines is printed as two indented lines"
+expect_out_has '    \x1B[31mRed alert\xFF' "rough plugin: control bytes and invalid UTF-8 are shown escaped"
+expect_out_has '    line two\x07' "rough plugin: a rationale of two lines is printed as two indented lines"
 expect_out_lacks "proposes" "rough plugin: an unknown edit kind or an idea without text proposes nothing"
 run env CJM_PLUGIN_PATH="$T/rough" "$CJM" suggest "$T/owners.yaml" --pattern rough-edges --format yaml
 cp "$T/out" "$T/rough.yaml"
 expect_rc 1 "rough plugin, yaml: exit 1"
 expect_out_lacks "edit:" "rough plugin, yaml: no edit"
 run env CJM_PLUGIN_PATH="$T/rough" "$CJM" patterns
-expect_out_has "    rough text ?[2J from a plugin" "rough plugin: cjm patterns cleans the summary too"
+expect_out_has '    rough\ttext \x1B[2J from a plugin' "rough plugin: cjm patterns cleans the summary too"
 expect_out_has "    threshold 0.25" "a threshold without its meaning is shown alone"
 
 # --- YAML ---------------------------------------------------------------------
@@ -427,7 +427,7 @@ assert both[1]["target"] == "invoice" and both[1]["priority"] == 4, both
 edits = yaml.safe_load(open(sys.argv[3]))
 assert [x.get("edit", {}).get("kind") for x in edits] == [None, "touchpoint", "touchpoint", "move", "remove"], edits
 rough = yaml.safe_load(open(sys.argv[4]))
-assert rough[1]["rationale"] == "line one\nline two?", rough
+assert rough[1]["rationale"] == "line one\nline two\\x07", rough
 EOF
 	then
 		ok "--format yaml parses back (PyYAML) to the same values"

@@ -1,15 +1,21 @@
-/* libFuzzer target: any input either fails to load with an error, or loads, saves, reloads equal and saves identically. */
+/* libFuzzer target: any input either fails to load with an error, or loads, saves, reloads equal and saves identically; no output shows a raw control character. */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "analysis/figures.h"
 #include "cjm/map.h"
 #include "io/load.h"
 #include "io/save.h"
+#include "merge/diff.h"
+#include "render/show.h"
+#include "render/stats.h"
 #include "util/diag.h"
 #include "util/strbuf.h"
+#include "util/utf8.h"
+#include "util/visible.h"
 
 #define FUZZ_MAX_LEN 65536
 
@@ -50,6 +56,13 @@ static void check_text(const char *text, const char *what, bool required)
 			if ((s[i] & 0xC0) != 0x80)
 				finding("the loaded map holds invalid UTF-8", NULL, NULL, NULL);
 		s += len;
+	}
+	uint32_t cp;
+	if (utf8_find_forbidden(text, strlen(text), NULL, &cp)) {
+		char what_char[96];
+		snprintf(what_char, sizeof what_char, "the loaded map holds U+%04X, which a map may not hold",
+			 (unsigned)cp);
+		finding(what_char, NULL, NULL, NULL);
 	}
 }
 
@@ -115,6 +128,66 @@ static void check_model(const cjm_map *map)
 	free(ids);
 }
 
+/* Stops with a finding when WHAT (LEN bytes of OUT) holds a raw character a terminal
+ * would act on (visible_escaped), but '\n': what cjm prints shows them escaped. */
+static void check_printed(const char *what, const char *out, size_t len)
+{
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = utf8_decode((const unsigned char *)out + i, len - i, &cp);
+		if (n == 0 || (cp != '\n' && visible_escaped(cp))) {
+			fprintf(stderr, "fuzz_load: %s prints a raw control character at byte %zu:\n%.*s\n", what, i,
+				(int)len, out);
+			abort();
+		}
+		i += n;
+	}
+}
+
+/* The diagnostics as cjm prints them, checked. */
+static void check_diagnostics(const diag_list *diags)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&text, &len);
+	if (!f)
+		abort();
+	diag_print(diags, f);
+	fclose(f);
+	check_printed("a diagnostic", text, len);
+	free(text);
+}
+
+/* Everything cjm prints about MAP (show, show --plain, stats, diff against AGAIN
+ * and against an empty map), checked. */
+static void check_outputs(const cjm_map *map, const cjm_map *again)
+{
+	strbuf out = { 0 };
+	cjm_show_plain(&out, map);
+	check_printed("show --plain", out.data, out.len);
+	strbuf_reset(&out);
+	cjm_show_options options = { .width = 60, .ascii = (map->phase_count & 1) != 0 };
+	cjm_show_grid(&out, map, &options);
+	check_printed("show", out.data, out.len);
+	strbuf_reset(&out);
+	cjm_figures *figures = cjm_figures_new(map);
+	cjm_stats_render(&out, map, figures);
+	cjm_figures_free(figures);
+	check_printed("stats", out.data, out.len);
+	cjm_map *empty = cjm_map_new("Empty");
+	const cjm_map *pairs[2][2] = { { map, again }, { empty, map } };
+	for (int i = 0; i < 2; i++) {
+		strbuf_reset(&out);
+		cjm_diff *diff = cjm_diff_new(pairs[i][0], pairs[i][1]);
+		cjm_diff_render_options render = { .color = false };
+		cjm_diff_render_text(&out, diff, &render);
+		cjm_diff_free(diff);
+		check_printed("diff", out.data, out.len);
+	}
+	cjm_map_free(empty);
+	strbuf_release(&out);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	if (size > FUZZ_MAX_LEN)
@@ -122,6 +195,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	diag_list *diags = diag_list_new("input");
 	cjm_comments comments = { 0 };
 	cjm_map *map = cjm_load_buffer((const char *)data, size, diags, &comments);
+	check_diagnostics(diags);
 	if (!map) {
 		if (diags->errors == 0)
 			finding("the loader returned NULL without an error", diags, NULL, NULL);
@@ -138,6 +212,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		finding("the saved map does not load", again_diags, &first, NULL);
 	if (!cjm_map_equal(map, again))
 		finding("load → save → load gives a different map", again_diags, &first, NULL);
+
+	check_outputs(map, again);
 
 	strbuf second = { 0 };
 	cjm_save_to_buffer(again, &second);

@@ -486,7 +486,7 @@ static void test_import_syntax_errors(void **state)
 		     "a quoted cell must end at its closing quote; write a '\"' inside it as '\"\"'");
 	expect_error("name\nab\xff\n", 2, 3, "invalid UTF-8 (byte 0xff); the file must be UTF-8 text");
 	expect_error("name\na\xc3\n", 2, 2, "invalid UTF-8 (byte 0xc3); the file must be UTF-8 text");
-	expect_error("name\nab\x07\n", 2, 3, "control character 0x07 is not allowed");
+	expect_error("name\nab\x07\n", 2, 3, "control character U+0007 is not allowed");
 	expect_error("name\n\xc2\x85x\n", 2, 1, "control character U+0085 is not allowed");
 	expect_error("name\nx\xe2\x80\xa8\n", 2, 2, "character U+2028 (line separator) is not allowed");
 	expect_error("\xff\xfen\0a\0m\0e\0", 1, 1,

@@ -242,7 +242,9 @@ static void test_round_trip_every_character(void **state)
 		"title", "section", "journey", "accTitle: x", "accDescr {", "Title Case", "%%", "%% x", "x%%",
 		"#", "#58;", "#quot;", "#35;58;", "a;b", ":", ": 5: me", "<br>", "<b class=\"x\">", "&amp;",
 		"\xEF\xAC\x82\xC2\xB0", "\xC2\xB6\xC3\x9F", " lead", "trail ", "\tboth\t", "\xC2\xA0nbsp\xC2\xA0",
-		"line\nbreak", "cr\rlf\r\n", "Oriëntatie 🚗 — ‘quotes’", "\u2003em space", "}%%",
+		"line\nbreak", "lf\n", /* a CR is no map text (cjm-map(5), CHARACTERS) */
+		"rtl \xE2\x80\xAE" "override\xE2\x81\xA9 \xEF\xBB\xBF" "bom", "Oriëntatie 🚗 — ‘quotes’", "\u2003em space",
+		"}%%",
 	};
 	cjm_map *map = cjm_map_new(ascii);
 	cjm_phase *p = add_phase(map, "ascii", ascii);
@@ -487,7 +489,7 @@ static void test_import_errors(void **state)
 		{ "journey\n  U #99999999999;: 2\n", 2, 5, "'#99999999999;' is not a character a map can hold" },
 		{ "journey\n  Caf\xC3: 2\n", 2, 6, "invalid UTF-8 (byte 0xC3); the text must be UTF-8" },
 		{ "journey\n  A\x01: 2\n", 2, 4, "control character U+0001 is not allowed" },
-		{ "journey\n  A\xE2\x80\xA8: 2\n", 2, 4, "character U+2028 (a Unicode line end) is not allowed" },
+		{ "journey\n  A\xE2\x80\xA8: 2\n", 2, 4, "character U+2028 (line separator) is not allowed" },
 		{ "---\ntitle: x\njourney\n", 1, 1, "the front matter that starts here has no closing '---'" },
 		{ "journey\n  accDescr {\n  never closed\n", 0, 0, "an accDescr { ... } is not closed with '}'" },
 		{ "journey\n  Make tea: a very long score that goes on and on and on\n", 2, 13,

@@ -751,7 +751,7 @@ static void test_error_positions(void **state)
 	expect_one_error(TP("emotions: 1"), 7, 9, "unknown key 'emotions' in a touchpoint");
 	expect_one_error("version: 1\ntitle: T\nphases:\n\t- name: A\n", 4, 1, "tab character");
 	expect_one_error("version: 1\ntitle: Caf\xe9\nphases: []\n", 2, 11, "invalid UTF-8");
-	expect_one_error("version: 1\ntitle: Oriënt\x01\nphases: []\n", 2, 14, "control character 0x01");
+	expect_one_error("version: 1\ntitle: Oriënt\x01\nphases: []\n", 2, 14, "control character U+0001");
 	expect_one_error("version: 2\ntitle: T\nphases: []\n", 1, 10, "unsupported format version 2");
 	expect_one_error("version: 1\ntitle: T\nphases:\n  - id: x\n    name: A\n  - id: x\n    name: B\n", 6, 9,
 			 "duplicate id 'x' (first used at line 4)");

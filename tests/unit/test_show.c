@@ -114,7 +114,9 @@ static void test_text_wrap(void **state)
 	check_wrap("one\ntwo\n", 10, "one\ntwo\n", 2);
 	check_wrap("ab 日本語", 3, "ab\n日\n本\n語\n", 4);
 	check_wrap("日", 1, "?\n", 1);
-	check_wrap("x\x01y", 5, "x y\n", 1);
+	check_wrap("x\x01y", 6, "x\\x01y\n", 1); /* a control character shows as its escape */
+	check_wrap("x\x1by", 5, "x\\x1B\ny\n", 2);
+	check_wrap("a\xe2\x80\xae" "b", 8, "a\\u202Eb\n", 1);
 	check_wrap("bad\xff", 5, "bad?\n", 1);
 	/* a hyphen is a place to break */
 	check_wrap("expectations, time-and-effort", 14, "expectations,\ntime-and-\neffort\n", 3);
