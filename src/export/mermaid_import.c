@@ -47,6 +47,7 @@ typedef struct importer {
 	size_t errors_before;
 	cjm_map *map;
 	strset *ids;       /* every id in MAP (borrowed from it) */
+	cjm_id_maker *id_maker; /* the next suffix per base id, for same-named tasks */
 	cjm_phase *phase;  /* the section tasks go to; NULL before the first */
 	char *title;       /* from a title line or the front matter */
 	bool saw_journey;
@@ -268,7 +269,7 @@ static bool import_keyword(const char *s, size_t at, size_t len, const char *wor
 
 static cjm_phase *import_add_phase(importer *im, const char *name)
 {
-	char *id = cjm_unique_id_in(im->ids, name);
+	char *id = cjm_id_maker_unique(im->id_maker, im->ids, name);
 	cjm_phase *phase = cjm_phase_new(id, name);
 	free(id);
 	strset_add(im->ids, phase->id);
@@ -464,7 +465,7 @@ static void import_task(importer *im, const import_line *line, size_t from, size
 	if (ok && score) {
 		if (!im->phase)
 			im->phase = import_add_phase(im, IMPORT_FIRST_PHASE_NAME);
-		char *id = cjm_unique_id_in(im->ids, name.data);
+		char *id = cjm_id_maker_unique(im->id_maker, im->ids, name.data);
 		cjm_touchpoint *tp = cjm_touchpoint_new(id, name.data);
 		free(id);
 		strset_add(im->ids, tp->id);
@@ -754,6 +755,7 @@ cjm_map *cjm_import_mermaid(const char *text, size_t len, const char *title, dia
 	importer im = { .diags = diags, .errors_before = diags->errors };
 	im.map = cjm_map_new("");
 	im.ids = strset_new(64);
+	im.id_maker = cjm_id_maker_new();
 	import_front_matter(&im, lines, &from, to);
 	for (size_t i = from; i < to && !diag_full(diags); i++) {
 		import_line_read(&im, &lines[i]);
@@ -769,6 +771,7 @@ cjm_map *cjm_import_mermaid(const char *text, size_t len, const char *title, dia
 	im.map->title = xstrdup(im.title ? im.title : title && !cjm_text_is_blank(title) ? title : "Imported journey");
 	free(im.title);
 	strset_free(im.ids);
+	cjm_id_maker_free(im.id_maker);
 	free(lines);
 	if (diags->errors > im.errors_before) {
 		cjm_map_free(im.map);

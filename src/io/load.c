@@ -752,13 +752,15 @@ static void load_note_missing_id(loader *ld, char **id, const char *name)
 
 static void load_assign_missing_ids(loader *ld)
 {
+	cjm_id_maker *maker = cjm_id_maker_new();
 	for (size_t i = 0; i < ld->missing_count; i++) {
 		if (!ld->missing[i].id)
 			continue; /* a phase's place, kept for an id it turned out to have */
-		char *id = cjm_unique_id_in(ld->ids, ld->missing[i].name);
+		char *id = cjm_id_maker_unique(maker, ld->ids, ld->missing[i].name);
 		*ld->missing[i].id = id;
 		strset_add(ld->ids, id);
 	}
+	cjm_id_maker_free(maker);
 }
 
 /* How an entry's name was written: a name of the wrong kind is reported as that alone. */
