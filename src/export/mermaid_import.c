@@ -25,11 +25,20 @@
 #define IMPORT_FIRST_PHASE_NAME "Journey" /* for tasks before any section */
 #define IMPORT_QUOTE_MAX 40               /* bytes of the input quoted in a message */
 
+/* The column last asked for, so that columns asked for left to right on a line
+ * cost one pass over it, not one pass each (a line of many entity codes). */
+typedef struct import_col_mark {
+	const char *s; /* the line it is on */
+	size_t at;
+	int col;
+} import_col_mark;
+
 /* One line of the input, without its line break. */
 typedef struct import_line {
 	const char *s;
 	size_t len;
-	int number; /* 1-based */
+	int number;            /* 1-based */
+	import_col_mark *mark; /* shared by all the lines */
 } import_line;
 
 /* A `%% cjm:` note waiting for the task after it. */
@@ -60,11 +69,16 @@ typedef struct importer {
 /* The column (1-based, in characters) of byte AT of line LINE. */
 static int import_col(const import_line *line, size_t at)
 {
-	int col = 1;
-	for (size_t i = 0; i < at && i < line->len; i++)
+	import_col_mark *mark = line->mark;
+	if (at > line->len)
+		at = line->len;
+	if (mark->s != line->s || mark->at > at)
+		*mark = (import_col_mark){ line->s, 0, 1 };
+	for (size_t i = mark->at; i < at; i++)
 		if (((unsigned char)line->s[i] & 0xC0) != 0x80)
-			col++;
-	return col;
+			mark->col++;
+	mark->at = at;
+	return mark->col;
 }
 
 /* What is wrong with the character CP in a map (as the loader sees it), or NULL. */
@@ -541,8 +555,8 @@ static void import_statement(importer *im, const import_line *line, size_t at)
 
 /* ---- lines and regions ---- */
 
-/* Splits TEXT into lines (LF, CRLF or CR end one); *COUNT set to their number. */
-static import_line *import_split(const char *text, size_t len, size_t *count)
+/* Splits TEXT into lines (LF, CRLF or CR end one), sharing MARK; *COUNT set to their number. */
+static import_line *import_split(const char *text, size_t len, import_col_mark *mark, size_t *count)
 {
 	size_t cap = 16, n = 0;
 	import_line *lines = xmalloc(cap * sizeof *lines);
@@ -553,7 +567,7 @@ static import_line *import_split(const char *text, size_t len, size_t *count)
 		if (i == len && i == start && n > 0)
 			break; /* no empty line after a final line break */
 		xgrow((void **)&lines, &cap, n + 1, sizeof *lines);
-		lines[n] = (import_line){ text + start, i - start, (int)n + 1 };
+		lines[n] = (import_line){ text + start, i - start, (int)n + 1, mark };
 		n++;
 		if (i + 1 < len && text[i] == '\r' && text[i + 1] == '\n')
 			i++;
@@ -747,7 +761,8 @@ static void import_line_read(importer *im, const import_line *line)
 cjm_map *cjm_import_mermaid(const char *text, size_t len, const char *title, diag_list *diags)
 {
 	size_t count = 0, from = 0, to = 0;
-	import_line *lines = import_split(text, len, &count);
+	import_col_mark mark = { 0 };
+	import_line *lines = import_split(text, len, &mark, &count);
 	if (!import_check_bytes(lines, count, diags) || !import_region(lines, count, &from, &to, diags)) {
 		free(lines);
 		return NULL;
