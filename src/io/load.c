@@ -26,6 +26,16 @@ typedef struct load_hash {
 	size_t byte;  /* in bytes, to find its line and column when needed */
 } load_hash;
 
+/* At most this many candidates wait for the parser to tell comments from text;
+ * when more wait (a long comment, a long scalar), the rest are found again after
+ * parsing and told apart by the scalars' spans: the memory stays bounded. */
+#define LOAD_HASHES_WAITING_MAX 4096
+
+/* Where a scalar lies, in characters (libyaml's mark.index). */
+typedef struct load_span {
+	size_t start, end;
+} load_span;
+
 /* An entry that had no id: it gets one from its name once every explicit id is known. */
 typedef struct load_missing_id {
 	char **id;
@@ -48,8 +58,13 @@ typedef struct loader {
 	size_t len, read_pos;
 	bool release_behind;      /* TEXT is a file mapping: give back pages once read */
 	size_t released;
-	load_hash *hashes;        /* comment candidates, in order */
+	load_hash *hashes;        /* comment candidates, in order: [hash_next, hash_count) wait */
 	size_t hash_count, hash_cap, hash_next;
+	bool hashes_dropped;      /* from drop (a candidate) on, candidates are found again at the end */
+	load_hash drop;
+	size_t drop_continuation;
+	load_span *spans;         /* the scalars since, for telling those candidates from text */
+	size_t span_count, span_cap;
 	size_t scan_pos;           /* the bytes before it are checked */
 	size_t continuation_bytes; /* before scan_pos: bytes minus characters, for libyaml's index */
 	bool scan_failed;          /* the check found a problem and said so */
@@ -170,6 +185,20 @@ static bool load_plain_word(const unsigned char *s)
 /* Notes the '#' at byte I as a comment candidate. */
 static void load_note_hash(loader *ld, size_t i)
 {
+	if (ld->hashes_dropped)
+		return;
+	size_t waiting = ld->hash_count - ld->hash_next;
+	if (waiting >= LOAD_HASHES_WAITING_MAX) {
+		ld->hashes_dropped = true;
+		ld->drop = (load_hash){ i - ld->continuation_bytes, i };
+		ld->drop_continuation = ld->continuation_bytes;
+		return;
+	}
+	if (ld->hash_count == ld->hash_cap && ld->hash_next > 0) { /* reuse the room of those told apart */
+		memmove(ld->hashes, ld->hashes + ld->hash_next, waiting * sizeof *ld->hashes);
+		ld->hash_count = waiting;
+		ld->hash_next = 0;
+	}
 	xgrow((void **)&ld->hashes, &ld->hash_cap, ld->hash_count + 1, sizeof *ld->hashes);
 	ld->hashes[ld->hash_count++] = (load_hash){ i - ld->continuation_bytes, i };
 }
@@ -233,9 +262,48 @@ static void load_note_scalar_span(loader *ld, size_t start, size_t end)
 	}
 }
 
+/* Notes the scalar at [START, END): for the candidates waiting, and for those dropped. */
+static void load_note_scalar(loader *ld, size_t start, size_t end)
+{
+	if (ld->hash_next < ld->hash_count)
+		load_note_scalar_span(ld, start, end);
+	if (ld->hashes_dropped && start < end && end > ld->drop.index) {
+		xgrow((void **)&ld->spans, &ld->span_cap, ld->span_count + 1, sizeof *ld->spans);
+		ld->spans[ld->span_count++] = (load_span){ start, end };
+	}
+}
+
+/* Finds the dropped candidates again (as load_scan_until did) and counts those
+ * outside the scalars noted: the same count as if every one had waited. */
+static void load_note_dropped_comments(loader *ld)
+{
+	const unsigned char *s = (const unsigned char *)ld->text;
+	size_t continuation = ld->drop_continuation, span = 0;
+	ld->released = 0;
+	for (size_t i = ld->drop.byte; i < ld->scan_pos; i++) {
+		if ((i & (LOAD_RELEASE_STEP - 1)) == 0)
+			load_release_before(ld, i); /* read again: give the pages back again */
+		if ((s[i] & 0xC0) == 0x80) {
+			continuation++;
+			continue;
+		}
+		if (s[i] != '#' || (i > ld->drop.byte && !strchr(" \t\r\n", s[i - 1])))
+			continue;
+		size_t index = i - continuation;
+		while (span < ld->span_count && ld->spans[span].end <= index)
+			span++;
+		if (span < ld->span_count && ld->spans[span].start <= index)
+			continue;
+		if (ld->comment_count++ == 0)
+			load_locate(ld->text, i, &ld->comment_line, &ld->comment_col);
+	}
+}
+
 static void load_note_trailing_comments(loader *ld)
 {
 	load_note_scalar_span(ld, SIZE_MAX, SIZE_MAX);
+	if (ld->hashes_dropped)
+		load_note_dropped_comments(ld);
 }
 
 /* ---- events ---- */
@@ -277,8 +345,8 @@ static bool load_next(loader *ld)
 	}
 	ld->have_event = true;
 	yaml_event_t *ev = &ld->event;
-	if (ev->type == YAML_SCALAR_EVENT && ld->hash_next < ld->hash_count)
-		load_note_scalar_span(ld, ev->start_mark.index, ev->end_mark.index);
+	if (ev->type == YAML_SCALAR_EVENT)
+		load_note_scalar(ld, ev->start_mark.index, ev->end_mark.index);
 	return true;
 }
 
@@ -1230,6 +1298,7 @@ static cjm_map *load_source(const char *text, size_t len, bool release_behind, d
 	strset_free(ld.ids);
 	free(ld.missing);
 	free(ld.hashes);
+	free(ld.spans);
 	if (diags->errors > errors_before || diags->truncated) {
 		cjm_map_free(ld.map);
 		/* not one map but two, from a merge: say that instead of what YAML made of it */
