@@ -121,6 +121,10 @@ $(B)/bench_merge: tests/bench/bench_merge.c $(B)/libcjm.a
 	@$(if $(V),,echo "  CC      $@")
 	$(Q)$(CC) $(CFLAGS) $(CJM_CFLAGS) -o $@ $^ $(PKG_LIBS) -ldl -lm
 
+$(B)/bench_growth: tests/bench/bench_growth.c $(B)/libcjm.a
+	@$(if $(V),,echo "  CC      $@")
+	$(Q)$(CC) $(CFLAGS) $(CJM_CFLAGS) -o $@ $^ $(PKG_LIBS) -ldl -lm
+
 $(B)/bench_export: tests/bench/bench_export.c $(B)/libcjm.a
 	@$(if $(V),,echo "  CC      $@")
 	$(Q)$(CC) $(CFLAGS) $(CJM_CFLAGS) -o $@ $^ $(PKG_LIBS) -ldl -lm
@@ -160,7 +164,7 @@ fuzz: deps
 	@for f in $(FUZZ_NAMES); do FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh $(B)/$$f || exit 1; done
 
 bench: deps
-	@$(MAKE) --no-print-directory $(B)/cjm $(B)/bench $(B)/bench_editor $(B)/bench_patterns $(B)/bench_export $(B)/bench_merge
+	@$(MAKE) --no-print-directory $(B)/cjm $(B)/bench $(B)/bench_editor $(B)/bench_patterns $(B)/bench_export $(B)/bench_merge $(B)/bench_growth
 	@sh tests/bench/run.sh $(B)
 
 install: $(B)/cjm
