@@ -34,6 +34,7 @@ typedef struct load_hash {
 /* Where a scalar lies, in characters (libyaml's mark.index). */
 typedef struct load_span {
 	size_t start, end;
+	bool block; /* '|' or '>': a comment may follow on its first line, the header */
 } load_span;
 
 /* An entry that had no id: it gets one from its name once every explicit id is known. */
@@ -250,26 +251,59 @@ static bool load_scan_until(loader *ld, size_t end)
 	return true;
 }
 
-/* Candidates before START are comments; those inside [START, END) are scalar text. */
-static void load_note_scalar_span(loader *ld, size_t start, size_t end)
+static bool load_is_break(unsigned char c)
 {
+	return c == '\n' || c == '\r';
+}
+
+/* For candidate H inside a block scalar that starts at character START: the byte
+ * where the scalar's header line ends when H is on it (a comment), else 0. Reads
+ * only bytes of that scalar, once per scalar. */
+static size_t load_header_end(const loader *ld, const load_hash *h, size_t start)
+{
+	const unsigned char *s = (const unsigned char *)ld->text;
+	size_t i = h->byte;
+	for (size_t chars = 0; chars < h->index - start && i > 0;) {
+		i--;
+		if (load_is_break(s[i]))
+			return 0;
+		if ((s[i] & 0xC0) != 0x80)
+			chars++;
+	}
+	i = h->byte;
+	while (i < ld->len && !load_is_break(s[i]))
+		i++;
+	return i;
+}
+
+/* Candidates before START are comments; those inside [START, END) are scalar text,
+ * but for those on the header line of a BLOCK scalar ("notes: | # a comment"). */
+static void load_note_scalar_span(loader *ld, size_t start, size_t end, bool block)
+{
+	size_t header_end = SIZE_MAX;
 	while (ld->hash_next < ld->hash_count && ld->hashes[ld->hash_next].index < end) {
 		const load_hash *h = &ld->hashes[ld->hash_next++];
-		if (h->index >= start)
-			continue;
+		if (h->index >= start) {
+			if (!block)
+				continue;
+			if (header_end == SIZE_MAX)
+				header_end = load_header_end(ld, h, start);
+			if (h->byte >= header_end)
+				continue;
+		}
 		if (ld->comment_count++ == 0)
 			load_locate(ld->text, h->byte, &ld->comment_line, &ld->comment_col);
 	}
 }
 
 /* Notes the scalar at [START, END): for the candidates waiting, and for those dropped. */
-static void load_note_scalar(loader *ld, size_t start, size_t end)
+static void load_note_scalar(loader *ld, size_t start, size_t end, bool block)
 {
 	if (ld->hash_next < ld->hash_count)
-		load_note_scalar_span(ld, start, end);
+		load_note_scalar_span(ld, start, end, block);
 	if (ld->hashes_dropped && start < end && end > ld->drop.index) {
 		xgrow((void **)&ld->spans, &ld->span_cap, ld->span_count + 1, sizeof *ld->spans);
-		ld->spans[ld->span_count++] = (load_span){ start, end };
+		ld->spans[ld->span_count++] = (load_span){ start, end, block };
 	}
 }
 
@@ -279,6 +313,12 @@ static void load_note_dropped_comments(loader *ld)
 {
 	const unsigned char *s = (const unsigned char *)ld->text;
 	size_t continuation = ld->drop_continuation, span = 0;
+	/* the character of the last line break before the candidate, for block scalars' headers */
+	size_t last_break = SIZE_MAX, back = ld->drop.byte, back_chars = 0;
+	while (back > 0 && !load_is_break(s[back - 1]))
+		back_chars += (s[--back] & 0xC0) != 0x80;
+	if (back > 0)
+		last_break = ld->drop.index - back_chars - 1;
 	ld->released = 0;
 	for (size_t i = ld->drop.byte; i < ld->scan_pos; i++) {
 		if ((i & (LOAD_RELEASE_STEP - 1)) == 0)
@@ -287,12 +327,15 @@ static void load_note_dropped_comments(loader *ld)
 			continuation++;
 			continue;
 		}
+		if (load_is_break(s[i]))
+			last_break = i - continuation;
 		if (s[i] != '#' || (i > ld->drop.byte && !strchr(" \t\r\n", s[i - 1])))
 			continue;
 		size_t index = i - continuation;
 		while (span < ld->span_count && ld->spans[span].end <= index)
 			span++;
-		if (span < ld->span_count && ld->spans[span].start <= index)
+		if (span < ld->span_count && ld->spans[span].start <= index &&
+		    (!ld->spans[span].block || (last_break != SIZE_MAX && last_break > ld->spans[span].start)))
 			continue;
 		if (ld->comment_count++ == 0)
 			load_locate(ld->text, i, &ld->comment_line, &ld->comment_col);
@@ -301,7 +344,7 @@ static void load_note_dropped_comments(loader *ld)
 
 static void load_note_trailing_comments(loader *ld)
 {
-	load_note_scalar_span(ld, SIZE_MAX, SIZE_MAX);
+	load_note_scalar_span(ld, SIZE_MAX, SIZE_MAX, false);
 	if (ld->hashes_dropped)
 		load_note_dropped_comments(ld);
 }
@@ -346,7 +389,9 @@ static bool load_next(loader *ld)
 	ld->have_event = true;
 	yaml_event_t *ev = &ld->event;
 	if (ev->type == YAML_SCALAR_EVENT)
-		load_note_scalar(ld, ev->start_mark.index, ev->end_mark.index);
+		load_note_scalar(ld, ev->start_mark.index, ev->end_mark.index,
+				 ev->data.scalar.style == YAML_LITERAL_SCALAR_STYLE ||
+					 ev->data.scalar.style == YAML_FOLDED_SCALAR_STYLE);
 	return true;
 }
 

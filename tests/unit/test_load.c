@@ -722,7 +722,7 @@ static void test_comments_many_waiting(void **state)
 		strbuf_puts(&text, " #");
 	strbuf_puts(&text, "\" # after the quote\n");      /* 1 */
 	strbuf_puts(&text, "phases:\n  - name: P # p\n    touchpoints:\n"); /* 1 */
-	strbuf_puts(&text, "      - name: \xc3\x8b\xc3\xabn # t\n        notes: |\n"); /* 1 */
+	strbuf_puts(&text, "      - name: \xc3\x8b\xc3\xabn # t\n        notes: | # h # h\n"); /* 3 */
 	for (int i = 0; i < MANY; i++)
 		strbuf_puts(&text, "          # block text\n");
 	strbuf_puts(&text, "      # less indented: a comment\n"); /* 1 */
@@ -734,13 +734,43 @@ static void test_comments_many_waiting(void **state)
 	if (!map)
 		print_diags(diags);
 	assert_non_null(map);
-	assert_int_equal(comments.count, MANY + 7);
+	assert_int_equal(comments.count, MANY + 9);
 	assert_int_equal(comments.first_line, 1);
 	assert_int_equal(comments.first_col, 1);
 	assert_int_equal(strlen(map->title), 5 + 2 * MANY);
 	assert_int_equal(strlen(tp_at(map, 0, 0)->notes), strlen("# block text\n") * MANY);
 	assert_string_equal(tp_at(map, 0, 0)->ideas.items[0], "x #");
 	strbuf_release(&text);
+}
+
+/* A comment after a block scalar's indicator is a comment, not the scalar's text. */
+static void test_comments_block_header(void **state)
+{
+	(void)state;
+	static const char text[] =
+		"version: 1\n"
+		"title: T\n"
+		"phases:\n"
+		"  - name: P\n"
+		"    description: |- # \xc3\xab" "en # twee\n" /* 2 */
+		"      # text\n"
+		"      x # text\n"
+		"    touchpoints:\n"
+		"      - name: T\n"
+		"        notes: >\r\n"                    /* CRLF: the header ends there */
+		"          # text\r\n"
+		"      # less indented: a comment\n";     /* 1 */
+	diag_list *diags = new_diags("c.yaml");
+	cjm_comments comments = { 99, 99, 99 };
+	cjm_map *map = load_len(text, strlen(text), diags, &comments);
+	if (!map)
+		print_diags(diags);
+	assert_non_null(map);
+	assert_int_equal(comments.count, 3);
+	assert_int_equal(comments.first_line, 5);
+	assert_int_equal(comments.first_col, 21);
+	assert_string_equal(map->phases[0]->description, "# text\nx # text");
+	assert_string_equal(tp_at(map, 0, 0)->notes, "# text\n");
 }
 
 /* The first comment lies past the candidates kept: its place is still found. */
@@ -1078,6 +1108,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_comments_none, free_kept),
 		cmocka_unit_test_teardown(test_comments_first_position, free_kept),
 		cmocka_unit_test_teardown(test_comments_many_waiting, free_kept),
+		cmocka_unit_test_teardown(test_comments_block_header, free_kept),
 		cmocka_unit_test_teardown(test_comments_first_after_many, free_kept),
 		cmocka_unit_test_teardown(test_error_positions, free_kept),
 		cmocka_unit_test_teardown(test_all_problems_reported, free_kept),
