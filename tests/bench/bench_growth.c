@@ -342,12 +342,16 @@ int main(int argc, char **argv)
 		fprintf(stderr, "bench_growth: %s, %zu and %zu %s...\n", c->what, c->n, c->n * GROWTH_FACTOR, c->item);
 		small[i] = run_size(cjm, c, dir, c->n, STOP_MAX_MS, quick);
 		double limit = small[i].ms * STOP_FACTOR + 1000.0;
-		large[i] = run_size(cjm, c, dir, c->n * GROWTH_FACTOR, limit < STOP_MAX_MS ? limit : STOP_MAX_MS, quick);
+		if (small[i].stopped || small[i].crashed)
+			large[i] = (run_result){ .stopped = small[i].stopped, .crashed = small[i].crashed }; /* not worth waiting for */
+		else
+			large[i] = run_size(cjm, c, dir, c->n * GROWTH_FACTOR, limit < STOP_MAX_MS ? limit : STOP_MAX_MS,
+					    quick);
 	}
 	rmdir(dir);
 	free(dir);
 
-	printf("| input | N | ms | 10N ms | time per item, 10N / N | peak MiB at 10N | result |\n");
+	printf("| input | N | N ms | 10N ms | time per item, 10N / N | peak MiB at 10N | result |\n");
 	printf("|---|---:|---:|---:|---:|---:|---|\n");
 	bool all = true;
 	for (size_t i = 0; i < count; i++) {
@@ -358,10 +362,14 @@ int main(int argc, char **argv)
 		all = all && ok;
 		printf("| %s | %zu %s | ", c->what, c->n, c->item);
 		print_ms(s);
+		if (s->stopped || s->crashed) {
+			printf(" | – | %s | – | **FAIL** |\n", s->stopped ? "stopped" : "crashed");
+			continue;
+		}
 		printf(" | ");
 		print_ms(l);
-		if (l->stopped)
-			printf(" | stopped | %.1f | %s |\n", l->peak_mib, "**FAIL**");
+		if (l->stopped || l->crashed)
+			printf(" | %s | %.1f | **FAIL** |\n", l->stopped ? "stopped" : "crashed", l->peak_mib);
 		else
 			printf(" | %.2f× | %.1f | %s |\n", growth, l->peak_mib, ok ? "PASS" : "**FAIL**");
 	}
