@@ -10,6 +10,7 @@
 static void main_print_help(FILE *out)
 {
 	fprintf(out, "usage: cjm COMMAND [ARGS]\n"
+		     "       cjm [-R] FILE      (cjm edit: -R, --read-only opens it read-only)\n"
 		     "       cjm --version | --help\n\n"
 		     "cjm maps customer journeys: phases, touchpoints and how the customer feels.\n\n"
 		     "commands:\n");
@@ -56,6 +57,14 @@ int main(int argc, char **argv)
 		for (const cjm_editor_command *c = cjm_editor_commands; c->name; c++)
 			printf("%s\n", c->name);
 		return CJM_EXIT_OK;
+	}
+	if (name[0] == '-' && name[1] != '\0') {
+		/* options before the file, as in `vi -R FILE`: `cjm -R FILE` is `cjm edit -R FILE` */
+		if (cli_opt_flag(name, "--read-only", "-R") || strcmp(name, "--") == 0)
+			return cjm_cmd_edit.run(argc, argv);
+		cli_error("unknown option '%s'; see 'cjm --help'", name);
+		fprintf(stderr, "usage: cjm COMMAND [ARGS]\n       cjm [-R] FILE\n");
+		return CJM_EXIT_USAGE;
 	}
 	const cjm_command *cmd = cjm_command_find(name);
 	if (!cmd && main_looks_like_map(name))

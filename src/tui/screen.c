@@ -406,6 +406,10 @@ static void screen_draw_status(cjm_editor *ed, const screen_geometry *g, const c
 	if (map->phase_count) {
 		const cjm_phase *p = map->phases[ed->phase];
 		const cjm_touchpoint *t = cjm_editor_selected_touchpoint(ed);
+		char emotion[16];
+		if (t) /* before the names, so a narrow terminal cuts a long name rather than this */
+			strbuf_printf(&line, " | emotion %s",
+				      cjm_editor_emotion_words(t->has_emotion, t->emotion, emotion));
 		strbuf_printf(&line, " | %s", p->name);
 		if (t)
 			strbuf_printf(&line, " > %s", t->name);
