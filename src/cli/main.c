@@ -48,10 +48,26 @@ int main(int argc, char **argv)
 			printf("%s\n", cjm_commands[i]->name);
 		return CJM_EXIT_OK;
 	}
-	if (strcmp(name, "--list-keys") == 0) { /* the editor's keys, for the man-page check */
+	if (strcmp(name, "--list-keys") == 0 && argc < 3) { /* the editor's keys, for the man-page check */
 		for (const cjm_key_binding *k = cjm_key_bindings; k->key; k++)
 			printf("%s\t%s\n", k->key_name, k->command);
 		return CJM_EXIT_OK;
+	}
+	if (strcmp(name, "--list-key-tables") == 0) { /* the other modes': NAME<TAB>cjm-edit(1) subsection */
+		for (const cjm_key_table *t = cjm_key_tables; t->name; t++)
+			printf("%s\t%s\n", t->name, t->section);
+		return CJM_EXIT_OK;
+	}
+	if (strcmp(name, "--list-keys") == 0) { /* --list-keys TABLE: one mode's keys */
+		for (const cjm_key_table *t = cjm_key_tables; t->name; t++) {
+			if (strcmp(t->name, argv[2]) != 0)
+				continue;
+			for (const cjm_mode_key *k = t->keys; k->key; k++)
+				printf("%s\t%s\n", k->key_name, k->command);
+			return CJM_EXIT_OK;
+		}
+		cli_error("no key table '%s' (cjm --list-key-tables lists them)", argv[2]);
+		return CJM_EXIT_USAGE;
 	}
 	if (strcmp(name, "--list-editor-commands") == 0) {
 		for (const cjm_editor_command *c = cjm_editor_commands; c->name; c++)
