@@ -307,7 +307,7 @@ static int cmd_set_emotion(cjm_editor *ed, bool present, int emotion)
 	cjm_ref ref = cjm_editor_selected_ref(ed);
 	if (cjm_edit_set_emotion(ed->edit, ref, present, emotion) < 0)
 		return cmd_edit_failed(ed);
-	cjm_editor_say(ed, false, "emotion %s \u2192 %s", was, now);
+	cjm_editor_say(ed, false, "emotion %s %s %s", was, cjm_editor_unicode() ? "\u2192" : "->", now);
 	return 0;
 }
 

@@ -73,14 +73,19 @@ void cjm_editor_say(cjm_editor *ed, bool is_error, const char *fmt, ...)
 	ed->message_is_error = is_error;
 }
 
+bool cjm_editor_unicode(void)
+{
+	const char *codeset = nl_langinfo(CODESET);
+	return codeset && strcmp(codeset, "UTF-8") == 0;
+}
+
 const char *cjm_editor_emotion_words(bool has_emotion, int emotion, char buf[16])
 {
 	if (!has_emotion) {
 		snprintf(buf, 16, "not scored");
 		return buf;
 	}
-	const char *codeset = nl_langinfo(CODESET);
-	bool unicode = codeset && strcmp(codeset, "UTF-8") == 0;
+	bool unicode = cjm_editor_unicode();
 	if (emotion < 0)
 		snprintf(buf, 16, "%s%d", unicode ? "\u2212" : "-", -emotion);
 	else

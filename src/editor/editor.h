@@ -157,6 +157,8 @@ void cjm_editor_panel_key(cjm_editor *ed, int key);
 void cjm_editor_text_key(cjm_editor *ed, int key);
 /* An emotion in words for the status line: "+2", "−1" (U+2212 in a UTF-8 locale), "not scored". */
 const char *cjm_editor_emotion_words(bool has_emotion, int emotion, char buf[16]);
+/* Whether the locale's character set is UTF-8 (else messages keep to ASCII). */
+bool cjm_editor_unicode(void);
 
 /* Takes ownership of MAP. PATH is where :w saves; it is read now, to see later
  * whether it changed on disk. */

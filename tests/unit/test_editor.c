@@ -533,13 +533,13 @@ static void test_sign_then_digit(void **state)
 	const cjm_touchpoint *tp = cjm_editor_map(ed)->phases[0]->touchpoints[0];
 	cjm_editor_key(ed, '1');
 	assert_int_equal(tp->emotion, 1);
-	assert_string_equal(ed->message, "emotion not scored \u2192 +1");
+	assert_string_equal(ed->message, "emotion not scored -> +1");
 	cjm_editor_key(ed, '-');
 	assert_int_equal(tp->emotion, 0); /* - steps at once */
-	assert_string_equal(ed->message, "emotion +1 \u2192 0");
+	assert_string_equal(ed->message, "emotion +1 -> 0");
 	cjm_editor_key(ed, '2');
 	assert_int_equal(tp->emotion, -2); /* "min twee", not +2 */
-	assert_string_equal(ed->message, "emotion +1 \u2192 -2");
+	assert_string_equal(ed->message, "emotion +1 -> -2");
 	cjm_editor_key(ed, 'u'); /* one change: back to the value before the - */
 	assert_int_equal(tp->emotion, 1);
 	cjm_editor_key(ed, 'u');
