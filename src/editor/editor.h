@@ -19,10 +19,12 @@
 
 /* Keys beyond Unicode, so the key table can name them without curses. */
 enum cjm_key {
+	CJM_KEY_CTRL_C = 3,
 	CJM_KEY_ENTER = '\n',
 	CJM_KEY_ESCAPE = 27,
 	CJM_KEY_CTRL_L = 12,
 	CJM_KEY_CTRL_R = 18,
+	CJM_KEY_CTRL_U = 21,
 	CJM_KEY_LEFT = 0x110001,
 	CJM_KEY_RIGHT,
 	CJM_KEY_UP,
@@ -44,7 +46,11 @@ typedef enum cjm_ask {
 	CJM_ASK_COMMAND,
 	CJM_ASK_DISK_CHANGED, /* one key: k keep mine, o write mine elsewhere, r reload theirs */
 	CJM_ASK_WRITE_MINE_TO, /* the other file for o */
+	CJM_ASK_DELETE_PHASE,  /* one key: y deletes the selected phase and its touchpoints */
 } cjm_ask;
+
+/* How long after + or - a digit makes a signed emotion (- 2 is -2), in milliseconds. */
+#define CJM_SIGN_PREFIX_MS 1500
 
 /* What the screen should show over the map, if anything. */
 typedef enum cjm_overlay {
@@ -79,6 +85,12 @@ typedef struct cjm_editor {
 	char *question;          /* the text of a question made up on the spot, or NULL */
 	bool quit_when_saved;    /* :wq met a changed file: quit once k has saved */
 	bool reload_wanted;      /* r was answered: the main loop keeps mine, then reloads */
+	/* + or - just stepped the emotion: a digit soon after sets that signed value instead */
+	int sign;                     /* -1 or +1 while a digit may follow; 0: none */
+	long long sign_until;         /* until when (monotonic milliseconds) */
+	bool sign_had_emotion;        /* the emotion before the step */
+	int sign_emotion;
+	unsigned long sign_generation; /* the map's generation right after the step; 0: it changed nothing */
 	/* the suggestions panel */
 	cjm_registry *patterns;       /* built-ins and plugins, loaded once */
 	cjm_suggestions *suggestions; /* what the panel lists, NULL until asked */
@@ -113,6 +125,41 @@ typedef struct cjm_key_binding {
 extern const cjm_editor_command cjm_editor_commands[]; /* ends with a NULL name */
 extern const cjm_key_binding cjm_key_bindings[];       /* ends with key 0 */
 
+/* A key of a mode other than the map (the panel, the prompt line, a question, the
+ * help text): the name of what it does and a line of help, for the help screen
+ * and the man page. */
+typedef struct cjm_mode_key {
+	int key;
+	const char *key_name;
+	const char *command;
+	const char *help;
+} cjm_mode_key;
+
+/* The keys of one mode, with where they are shown and documented. */
+typedef struct cjm_key_table {
+	const char *name;         /* for cjm --list-keys NAME */
+	const char *title;        /* its heading on the help screen */
+	const char *section;      /* the subsection of cjm-edit(1) whose list has these keys */
+	const cjm_mode_key *keys; /* ends with key 0 */
+} cjm_key_table;
+
+extern const cjm_mode_key cjm_panel_keys[];         /* the suggestions panel */
+extern const cjm_mode_key cjm_prompt_keys[];        /* the prompt line (:, /, a name); other keys type */
+extern const cjm_mode_key cjm_delete_phase_keys[];  /* "delete phase ...? y/n" */
+extern const cjm_mode_key cjm_disk_changed_keys[];  /* "changed on disk: k, o, r" */
+extern const cjm_mode_key cjm_text_keys[];          /* help, stats and show */
+extern const cjm_key_table cjm_key_tables[];        /* every mode's, ends with a NULL name */
+
+/* What KEY does in KEYS, or NULL when it is none of them. */
+const char *cjm_mode_key_command(const cjm_mode_key *keys, int key);
+/* A key while the suggestions panel is open, or help, stats or show is on screen. */
+void cjm_editor_panel_key(cjm_editor *ed, int key);
+void cjm_editor_text_key(cjm_editor *ed, int key);
+/* An emotion in words for the status line: "+2", "−1" (U+2212 in a UTF-8 locale), "not scored". */
+const char *cjm_editor_emotion_words(bool has_emotion, int emotion, char buf[16]);
+/* Whether the locale's character set is UTF-8 (else messages keep to ASCII). */
+bool cjm_editor_unicode(void);
+
 /* Takes ownership of MAP. PATH is where :w saves; it is read now, to see later
  * whether it changed on disk. */
 cjm_editor *cjm_editor_new(cjm_map *map, const char *path, bool read_only);
@@ -133,6 +180,8 @@ const char *cjm_editor_question(const cjm_editor *ed);
 bool cjm_editor_question_is_key(const cjm_editor *ed);
 /* Answers a one-key question; keys that are no answer are ignored, Escape cancels. */
 void cjm_editor_answer_key(cjm_editor *ed, int key);
+/* The answer to "changed on disk", by its name in cjm_disk_changed_keys. */
+void cjm_editor_answer_disk_changed(cjm_editor *ed, const char *what);
 
 void cjm_editor_say(cjm_editor *ed, bool is_error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void cjm_editor_clear_message(cjm_editor *ed);

@@ -406,9 +406,11 @@ static void screen_draw_status(cjm_editor *ed, const screen_geometry *g, const c
 	if (map->phase_count) {
 		const cjm_phase *p = map->phases[ed->phase];
 		const cjm_touchpoint *t = cjm_editor_selected_touchpoint(ed);
+		char emotion[16];
 		strbuf_printf(&line, " | %s", p->name);
-		if (t)
-			strbuf_printf(&line, " > %s", t->name);
+		if (t) /* the selected touchpoint's emotion, always, right after its name */
+			strbuf_printf(&line, " > %s | emotion %s", t->name,
+				      cjm_editor_emotion_words(t->has_emotion, t->emotion, emotion));
 		cjm_quadrant q = t ? cjm_touchpoint_quadrant(map, t) : CJM_QUADRANT_NONE;
 		if (q != CJM_QUADRANT_NONE)
 			strbuf_printf(&line, " | %s: %s", cjm_quadrant_name(q), cjm_quadrant_action(q));
