@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "tui/form.h"
+#include "tui/present.h"
 #include "tui/screen.h"
 
 /* Maps up to this size get their suggestion markers worked out when the editor is
@@ -249,6 +250,8 @@ static void tui_panel_key(cjm_editor *ed, int key, bool is_code)
 		cjm_editor_close_panel(ed);
 	else if (!is_code && key == 'u')
 		cjm_editor_run(ed, "undo");
+	else if (!is_code && key == CJM_KEY_CTRL_R)
+		cjm_editor_run(ed, "redo");
 	else if (!is_code && key == ':') {
 		cjm_editor_close_panel(ed);
 		cjm_editor_run(ed, "command");
@@ -323,6 +326,8 @@ int tui_run(cjm_editor *ed, cjm_recovery *recovery, bool restored)
 			form_open(&form, ed);
 			form_open_now = true;
 		}
+		if (ed->overlay == CJM_OVERLAY_SUGGESTIONS)
+			cjm_editor_panel_sync(ed); /* after an undo or a redo, the list as the map is now */
 		screen_draw(ed, cjm_editor_question(ed) ? &prompt : NULL, form_open_now ? &form : NULL);
 		wint_t ch;
 		int got = get_wch(&ch);
@@ -351,6 +356,10 @@ int tui_run(cjm_editor *ed, cjm_recovery *recovery, bool restored)
 			continue; /* nothing happens unseen: keys wait until the map can be drawn */
 		} else if (ed->overlay == CJM_OVERLAY_TEXT) {
 			tui_overlay_key(ed, key, is_code);
+		} else if (ed->presenting) {
+			int code = is_code ? tui_translate(key) : key == '\r' ? CJM_KEY_ENTER : key;
+			if (code >= 0)
+				present_key(ed, code);
 		} else if (ed->overlay == CJM_OVERLAY_SUGGESTIONS) {
 			if (!(is_code && key == KEY_RESIZE))
 				cjm_editor_clear_message(ed);
