@@ -382,7 +382,10 @@ bool cjm_suggestion_applied(const cjm_map *map, const cjm_suggestion *s, cjm_pla
 	case CJM_PROPOSE_REMOVE: return !there;
 	case CJM_PROPOSE_MOVE: {
 		size_t ignored;
-		return there && s->phase && find(ctx, s->phase, &to, &ignored) && ignored == (size_t)-1 && to == p;
+		if (!there || !s->phase || !find(ctx, s->phase, &to, &ignored) || ignored != (size_t)-1 || to != p)
+			return false;
+		size_t last = map->phases[p]->touchpoint_count - 1; /* where a move past the end puts it */
+		return t == (s->position < last ? s->position : last);
 	}
 	case CJM_PROPOSE_NOTHING: break;
 	}
