@@ -205,6 +205,16 @@ static void present_curve(cjm_editor *ed, int top, int bottom, int cols)
 	}
 }
 
+/* The last line: the message when there is one (as on the status line), else the keys. */
+static void present_hint(int y, int cols, const char *message, const char *hint)
+{
+	strbuf line = { 0 };
+	if (message)
+		strbuf_printf(&line, " %s", message);
+	present_put(y, 0, message ? line.data : hint, cols);
+	strbuf_release(&line);
+}
+
 void present_draw(cjm_editor *ed, int rows, int cols)
 {
 	const cjm_map *map = cjm_editor_map(ed);
@@ -213,7 +223,7 @@ void present_draw(cjm_editor *ed, int rows, int cols)
 	if (map->phase_count == 0) {
 		present_centre(rows / 2, 0, map->title ? map->title : "", cols);
 		present_centre(rows / 2 + 1, 0, "(this map has no phases yet)", cols);
-		present_put(rows - 1, 0, ed->message ? ed->message : hint, cols);
+		present_hint(rows - 1, cols, ed->message, hint);
 		return;
 	}
 	const cjm_touchpoint *t = cjm_editor_selected_touchpoint(ed);
@@ -248,7 +258,7 @@ void present_draw(cjm_editor *ed, int rows, int cols)
 		attroff(A_BOLD);
 	}
 	present_curve(ed, y, rows - 1, cols);
-	present_put(rows - 1, 0, ed->message ? ed->message : hint, cols);
+	present_hint(rows - 1, cols, ed->message, hint);
 }
 
 void present_key(cjm_editor *ed, int key)
@@ -259,5 +269,5 @@ void present_key(cjm_editor *ed, int key)
 			cjm_editor_run(ed, k->command);
 			return;
 		}
-	cjm_editor_say(ed, false, " projector mode: F leaves it to edit");
+	cjm_editor_say(ed, false, "projector mode: F leaves it to edit");
 }

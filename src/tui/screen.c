@@ -454,6 +454,7 @@ static const char *screen_panel_mark(cjm_panel_state state)
 	return "";
 }
 
+/* Ends the last of LINES with a newline, when it has none yet. */
 static void screen_end_line(strbuf *lines)
 {
 	if (lines->len && lines->data[lines->len - 1] != '\n')
@@ -467,10 +468,12 @@ static size_t screen_panel_details(cjm_editor *ed, const cjm_suggestion *cur, co
 {
 	const cjm_map *map = cjm_editor_map(ed);
 	strbuf text = { 0 };
-	if (item->placed && item->tp != CJM_PHASE_ITSELF)
+	bool placed = item->placed && item->phase < map->phase_count &&
+		      (item->tp == CJM_PHASE_ITSELF || item->tp < map->phases[item->phase]->touchpoint_count);
+	if (placed && item->tp != CJM_PHASE_ITSELF)
 		strbuf_printf(&text, "About '%s' (%s)", map->phases[item->phase]->touchpoints[item->tp]->name,
 			      map->phases[item->phase]->name);
-	else if (item->placed)
+	else if (placed)
 		strbuf_printf(&text, "About the phase '%s'", map->phases[item->phase]->name);
 	else if (strcmp(cur->target, CJM_JOURNEY_TARGET) == 0)
 		strbuf_puts(&text, "About the whole journey");

@@ -84,8 +84,23 @@ for colour in 0 1; do
 	check cmp -s "$map" "$T/orig.yaml" "$what: the map file is untouched"
 done
 
-# :present does the same as F; ASCII cells without a UTF-8 locale are not tested
-# here (tmux needs one), but the same rows are drawn with '#'.
+# without a UTF-8 locale the block digits are drawn with '#'
+TUI_NO_COLOR=1
+tui_start 80 24 env LC_ALL=C "$CJM" "$map"
+tui_expect "Brillen zoeken" "C locale: the map opens"
+tui_keys F
+tui_expect "F leave" "C locale: F turns projector mode on"
+tui_screen
+if [ "$(grep -c '##' "$T/screen")" -ge 4 ] && ! grep -q '█' "$T/screen"; then
+	ok "C locale: the block digits are drawn with '#'"
+else
+	notok "C locale: the block digits are drawn with '#'"
+	tui_dump
+fi
+tui_keys F : q Enter
+tui_expect_rc 0 "C locale: :q exits 0"
+
+# :present does the same as F
 TUI_NO_COLOR=0
 tui_start 80 24 "$CJM" "$map"
 tui_expect "Brillen zoeken" "the map opens again"
