@@ -569,6 +569,20 @@ static int cmd_suggest(cjm_editor *ed, const char *args)
 	return cjm_editor_open_panel(ed);
 }
 
+/* Projector mode on and off; it shows a touchpoint, so a phase header gives way to its first. */
+static int cmd_present(cjm_editor *ed, const char *args)
+{
+	(void)args;
+	ed->presenting = !ed->presenting;
+	if (!ed->presenting)
+		return 0;
+	if (ed->overlay == CJM_OVERLAY_SUGGESTIONS)
+		cjm_editor_close_panel(ed);
+	ed->overlay = CJM_OVERLAY_NONE;
+	cmd_down(ed, NULL);
+	return 0;
+}
+
 /* ---- files and quitting ---- */
 
 static int cmd_write(cjm_editor *ed, const char *args)
@@ -653,6 +667,7 @@ const cjm_editor_command cjm_editor_commands[] = {
 	{ "search", "[TEXT]", "find a touchpoint by any of its words", cmd_search },
 	{ "search-next", NULL, "find the next match", cmd_search_next },
 	{ "suggest", NULL, "the suggestions panel: Enter accepts, x dismisses, a all/selected", cmd_suggest },
+	{ "present", NULL, "projector mode on or off: the selection large, arrows walk the journey", cmd_present },
 	{ "help", NULL, "show every key and command", cmd_help },
 	{ "stats", NULL, "show the figures of cjm stats", cmd_stats },
 	{ "show", NULL, "show the map as cjm show --plain does", cmd_show },
@@ -703,6 +718,33 @@ const cjm_key_binding cjm_key_bindings[] = {
 	{ '/', "/", "search" },
 	{ 'n', "n", "search-next" },
 	{ 's', "s", "suggest" },
+	{ 'F', "F", "present" },
+	{ '?', "?", "help" },
+	{ ':', ":", "command" },
+	{ CJM_KEY_CTRL_L, "Ctrl-L", "redraw" },
+	{ 0, NULL, NULL },
+};
+
+/* Projector mode: walking the journey and leaving; every other key does nothing there. */
+const cjm_key_binding cjm_present_keys[] = {
+	{ 'h', "h", "left" },
+	{ CJM_KEY_LEFT, "Left", "left" },
+	{ CJM_KEY_PAGE_UP, "PageUp", "left" },
+	{ 'l', "l", "right" },
+	{ CJM_KEY_RIGHT, "Right", "right" },
+	{ ' ', "Space", "right" },
+	{ CJM_KEY_PAGE_DOWN, "PageDown", "right" },
+	{ CJM_KEY_HOME, "Home", "first" },
+	{ CJM_KEY_END, "End", "last" },
+	{ '[', "[", "prev-phase" },
+	{ 'k', "k", "prev-phase" },
+	{ CJM_KEY_UP, "Up", "prev-phase" },
+	{ ']', "]", "next-phase" },
+	{ 'j', "j", "next-phase" },
+	{ CJM_KEY_DOWN, "Down", "next-phase" },
+	{ 'F', "F", "present" },
+	{ 'q', "q", "present" },
+	{ CJM_KEY_ESCAPE, "Escape", "present" },
 	{ '?', "?", "help" },
 	{ ':', ":", "command" },
 	{ CJM_KEY_CTRL_L, "Ctrl-L", "redraw" },
@@ -720,7 +762,8 @@ const cjm_mode_key cjm_panel_keys[] = {
 	{ CJM_KEY_ENTER, "Enter", "accept", "accept it: its edit is one step that u undoes" },
 	{ 'x', "x", "dismiss", "dismiss it, for everyone who reads the map" },
 	{ 'a', "a", "scope", "switch between the whole journey and the selected item" },
-	{ 'u', "u", "undo", "undo the last change" },
+	{ 'u', "u", "undo", "undo the last change; the list follows" },
+	{ CJM_KEY_CTRL_R, "Ctrl-R", "redo", "redo what was undone; the list follows" },
 	{ ':', ":", "command", "close the panel and type a command" },
 	{ 'q', "q", "close", "close the panel" },
 	{ CJM_KEY_ESCAPE, "Escape", "close", "close the panel" },
@@ -814,6 +857,8 @@ void cjm_editor_panel_key(cjm_editor *ed, int key)
 		cjm_editor_panel_scope(ed);
 	else if (strcmp(what, "undo") == 0)
 		cjm_editor_run(ed, "undo");
+	else if (strcmp(what, "redo") == 0)
+		cjm_editor_run(ed, "redo");
 	else if (strcmp(what, "close") == 0)
 		cjm_editor_close_panel(ed);
 	else if (strcmp(what, "command") == 0) {

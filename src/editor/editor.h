@@ -60,6 +60,20 @@ typedef enum cjm_overlay {
 	CJM_OVERLAY_SUGGESTIONS, /* a panel under the map; the map shows the suggestion's target */
 } cjm_overlay;
 
+/* What became of a suggestion the panel lists, as the map shows it now. */
+typedef enum cjm_panel_state {
+	CJM_PANEL_OPEN,
+	CJM_PANEL_ACCEPTED,  /* the map holds what it proposes (an undo makes it open again) */
+	CJM_PANEL_DISMISSED, /* listed under dismissed: in the map */
+} cjm_panel_state;
+
+/* The panel's own facts about one suggestion it lists (parallel to its items). */
+typedef struct cjm_panel_item {
+	cjm_panel_state state;
+	bool placed;       /* the target is on the map: at phase, tp (CJM_PHASE_ITSELF: the phase) */
+	size_t phase, tp;
+} cjm_panel_item;
+
 typedef struct cjm_editor {
 	cjm_edit *edit;          /* owns the map */
 	char *path;              /* where :w writes */
@@ -96,10 +110,14 @@ typedef struct cjm_editor {
 	cjm_suggestions *suggestions; /* what the panel lists, NULL until asked */
 	size_t suggestion;            /* the one the panel points at */
 	bool suggestions_all;         /* the whole journey, or only the selected item */
+	char *suggestions_about;      /* the id of that item (when not the whole journey) */
+	cjm_panel_item *suggestion_items; /* the state and place of each listed suggestion */
+	unsigned long suggestions_generation; /* the map the list was made for */
 	strset *suggested;            /* target ids with a suggestion: the marker on the map */
 	char **suggested_ids;         /* the strings the set borrows */
 	size_t suggested_count;
 	unsigned long suggested_generation;
+	bool presenting;              /* projector mode: only the selection, large, and the curve */
 	/* column index of each phase's first column, rebuilt when the structure changes */
 	size_t *phase_first_col;
 	size_t column_count;
@@ -124,6 +142,7 @@ typedef struct cjm_key_binding {
 
 extern const cjm_editor_command cjm_editor_commands[]; /* ends with a NULL name */
 extern const cjm_key_binding cjm_key_bindings[];       /* ends with key 0 */
+extern const cjm_key_binding cjm_present_keys[];       /* projector mode's own; ends with key 0 */
 
 /* A key of a mode other than the map (the panel, the prompt line, a question, the
  * help text): the name of what it does and a line of help, for the help screen
@@ -213,6 +232,9 @@ void cjm_editor_panel_move(cjm_editor *ed, int delta);
 int cjm_editor_panel_accept(cjm_editor *ed);
 int cjm_editor_panel_dismiss(cjm_editor *ed);
 void cjm_editor_panel_scope(cjm_editor *ed);
+/* Makes the list again when the map changed since it was made (an undo or a redo):
+ * an undone accept or dismissal is open again, and the pointer stays on its item. */
+void cjm_editor_panel_sync(cjm_editor *ed);
 /* True when touchpoint ID has a suggestion (the map's marker); the markers are
  * worked out again when the map has changed since. */
 bool cjm_editor_has_suggestion(cjm_editor *ed, const char *id);

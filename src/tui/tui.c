@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "tui/form.h"
+#include "tui/present.h"
 #include "tui/screen.h"
 
 /* Maps up to this size get their suggestion markers worked out when the editor is
@@ -297,6 +298,8 @@ int tui_run(cjm_editor *ed, cjm_recovery *recovery, bool restored)
 			form_open(&form, ed);
 			form_open_now = true;
 		}
+		if (ed->overlay == CJM_OVERLAY_SUGGESTIONS)
+			cjm_editor_panel_sync(ed); /* after an undo or a redo, the list as the map is now */
 		screen_draw(ed, cjm_editor_question(ed) ? &prompt : NULL, form_open_now ? &form : NULL);
 		wint_t ch;
 		int got = get_wch(&ch);
@@ -327,6 +330,10 @@ int tui_run(cjm_editor *ed, cjm_recovery *recovery, bool restored)
 			continue; /* nothing happens unseen: keys wait until the map can be drawn */
 		} else if (ed->overlay == CJM_OVERLAY_TEXT) {
 			cjm_editor_text_key(ed, tui_translate(key, is_code));
+		} else if (ed->presenting) {
+			int code = tui_translate(key, is_code);
+			if (code >= 0)
+				present_key(ed, code);
 		} else if (ed->overlay == CJM_OVERLAY_SUGGESTIONS) {
 			if (!(is_code && key == KEY_RESIZE)) {
 				cjm_editor_clear_message(ed);
