@@ -10,6 +10,7 @@
 #include "editor/editor.h"
 #include "render/show.h"
 #include "render/stats.h"
+#include "util/utf8.h"
 #include "util/xalloc.h"
 
 static const cjm_map *cmd_map(const cjm_editor *ed)
@@ -998,13 +999,21 @@ void cjm_editor_answer(cjm_editor *ed, const char *text)
 			       cjm_disk_change_words(ed->disk_change));
 	if (!text || !*text)
 		return; /* cancelled, or nothing typed */
+	/* a pasted line break or control character must not cost the words around it */
+	utf8_cleaned cleaned = { 0 };
+	char *line = utf8_clean(text, UTF8_CLEAN_TABS, &cleaned);
+	cjm_editor_clear_message(ed);
 	switch (ask) {
-	case CJM_ASK_TOUCHPOINT_NAME: cmd_add_touchpoint(ed, text); break;
-	case CJM_ASK_PHASE_NAME: cmd_add_phase(ed, text); break;
-	case CJM_ASK_SEARCH: cmd_search(ed, text); break;
-	case CJM_ASK_COMMAND: cjm_editor_run(ed, text); break;
-	case CJM_ASK_WRITE_MINE_TO: cjm_editor_write_mine_to(ed, text); break;
+	case CJM_ASK_TOUCHPOINT_NAME: cmd_add_touchpoint(ed, line); break;
+	case CJM_ASK_PHASE_NAME: cmd_add_phase(ed, line); break;
+	case CJM_ASK_SEARCH: cmd_search(ed, line); break;
+	case CJM_ASK_COMMAND: cjm_editor_run(ed, line); break;
+	case CJM_ASK_WRITE_MINE_TO: cjm_editor_write_mine_to(ed, line); break;
 	case CJM_ASK_DISK_CHANGED: case CJM_ASK_DELETE_PHASE: case CJM_ASK_NOTHING: break;
 	}
+	free(line);
+	if (cleaned.breaks + cleaned.tabs + cleaned.dropped && !ed->message_is_error)
+		cjm_editor_say(ed, false, "pasted text: %zu line break(s) and %zu tab(s) became spaces, %zu control character(s) left out",
+			       cleaned.breaks, cleaned.tabs, cleaned.dropped);
 	cmd_clamp_selection(ed);
 }

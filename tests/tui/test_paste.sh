@@ -61,6 +61,19 @@ if LC_ALL=C grep -q "$(printf '\342\200[\250\251]\|\302[\200-\237]')" "$map"; th
 else
 	ok "the saved map holds no separator or C1 control"
 fi
+
+# a name pasted at the prompt of a (add a touchpoint): the words around a separator are kept
+tui_start 200 30 "$CJM" "$map"
+tui_status_has "Oriëntatie > Vóór na" "the saved map opens again"
+tui_keys a
+tui_type "Bevestigings${LS}mail${CSI}"
+tui_keys Enter
+tui_status_has "pasted text: 1 line break(s)" "the status line says the pasted name was cleaned"
+tui_expect "Bevestigings mail" "the new touchpoint shows its whole name"
+tui_keys : w q Enter
+tui_expect_rc 0 ":wq exits 0 after the pasted name"
+run "$CJM" show --plain "$map"
+expect_out_has ": Bevestigings mail" "the pasted name is saved with a space, nothing lost"
 tui_no_leftovers "$map" "nothing is left beside the map"
 
 lib_finish
