@@ -9,6 +9,7 @@
 
 #include "analysis/figures.h"
 #include "render/text.h"
+#include "tui/details.h"
 #include "util/strbuf.h"
 
 enum { PAIR_EMOTION = 1, PAIR_SELECTED = 8, PAIR_STATUS = 9, PAIR_ERROR = 10, PAIR_PHASE = 11 };
@@ -536,6 +537,8 @@ void screen_draw(cjm_editor *ed, const cjm_line *prompt, tui_form *form)
 	}
 	if (ed->overlay == CJM_OVERLAY_TEXT) {
 		screen_draw_overlay_text(ed, &g);
+	} else if (ed->overlay == CJM_OVERLAY_DETAILS) {
+		details_draw(ed, g.rows, g.cols);
 	} else if (ed->overlay == CJM_OVERLAY_SUGGESTIONS) {
 		screen_geometry top = g;
 		int panel = g.rows / 3 > 7 ? g.rows / 3 : 7;

@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "tui/details.h"
 #include "tui/form.h"
 #include "tui/screen.h"
 
@@ -351,6 +352,8 @@ int tui_run(cjm_editor *ed, cjm_recovery *recovery, bool restored)
 			continue; /* nothing happens unseen: keys wait until the map can be drawn */
 		} else if (ed->overlay == CJM_OVERLAY_TEXT) {
 			tui_overlay_key(ed, key, is_code);
+		} else if (ed->overlay == CJM_OVERLAY_DETAILS) {
+			details_key(ed, key, is_code);
 		} else if (ed->overlay == CJM_OVERLAY_SUGGESTIONS) {
 			if (!(is_code && key == KEY_RESIZE))
 				cjm_editor_clear_message(ed);
