@@ -142,6 +142,10 @@ $(B)/bench_merge: tests/bench/bench_merge.c $(B)/libcjm.a
 	@$(if $(V),,echo "  CC      $@")
 	$(Q)$(CC) $(CFLAGS) $(CJM_CFLAGS) -o $@ $^ $(PKG_LIBS) -ldl -lm
 
+$(B)/bench_growth: tests/bench/bench_growth.c $(B)/libcjm.a
+	@$(if $(V),,echo "  CC      $@")
+	$(Q)$(CC) $(CFLAGS) $(CJM_CFLAGS) -o $@ $^ $(PKG_LIBS) -ldl -lm
+
 $(B)/bench_export: tests/bench/bench_export.c $(B)/libcjm.a
 	@$(if $(V),,echo "  CC      $@")
 	$(Q)$(CC) $(CFLAGS) $(CJM_CFLAGS) -o $@ $^ $(PKG_LIBS) -ldl -lm
@@ -188,7 +192,7 @@ fuzz:
 
 bench:
 	@sh tests/deps.sh bench
-	@$(MAKE) --no-print-directory $(B)/cjm $(B)/bench $(B)/bench_editor $(B)/bench_patterns $(B)/bench_export $(B)/bench_merge
+	@$(MAKE) --no-print-directory $(B)/cjm $(B)/bench $(B)/bench_editor $(B)/bench_patterns $(B)/bench_export $(B)/bench_merge $(B)/bench_growth
 	@sh tests/bench/run.sh $(B)
 
 install: $(B)/cjm

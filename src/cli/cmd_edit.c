@@ -164,15 +164,19 @@ static bool edit_take_lock(cjm_recovery *rec, bool *read_only, bool *live_owner,
 static int cmd_edit_run(int argc, char **argv)
 {
 	const char *path = NULL;
-	bool read_only = false;
+	bool read_only = false, options = true;
 	for (int i = 1; i < argc; i++) {
-		if (cli_is_help(argv[i])) {
+		if (options && strcmp(argv[i], "--") == 0) {
+			options = false; /* what follows is a file, even one named like an option */
+			continue;
+		}
+		if (options && cli_is_help(argv[i])) {
 			cli_print_help(&cjm_cmd_edit, stdout);
 			return CJM_EXIT_OK;
 		}
-		if (cli_opt_flag(argv[i], "--read-only", "-R"))
+		if (options && cli_opt_flag(argv[i], "--read-only", "-R"))
 			read_only = true;
-		else if (argv[i][0] == '-' && argv[i][1] != '\0')
+		else if (options && argv[i][0] == '-' && argv[i][1] != '\0')
 			return cli_usage_error(&cjm_cmd_edit, "unknown option '%s'", argv[i]);
 		else if (path)
 			return cli_usage_error(&cjm_cmd_edit, "one FILE at a time");
@@ -237,8 +241,9 @@ static int cmd_edit_run(int argc, char **argv)
 
 const cjm_command cjm_cmd_edit = {
 	"edit",
-	"edit [-R] FILE",
-	"open the full-screen editor (also: cjm FILE)",
-	"  -R, --read-only  open without changing anything\n",
+	"edit [-R] [--] FILE",
+	"open the full-screen editor (also: cjm [-R] FILE)",
+	"  -R, --read-only  open without changing anything; options may come before or after FILE\n"
+	"  --               what follows is FILE, even when it begins with '-'\n",
 	cmd_edit_run,
 };

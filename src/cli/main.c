@@ -10,6 +10,7 @@
 static void main_print_help(FILE *out)
 {
 	fprintf(out, "usage: cjm COMMAND [ARGS]\n"
+		     "       cjm [-R] FILE      (cjm edit: -R, --read-only opens it read-only)\n"
 		     "       cjm --version | --help\n\n"
 		     "cjm maps customer journeys: phases, touchpoints and how the customer feels.\n\n"
 		     "commands:\n");
@@ -47,15 +48,39 @@ int main(int argc, char **argv)
 			printf("%s\n", cjm_commands[i]->name);
 		return CJM_EXIT_OK;
 	}
-	if (strcmp(name, "--list-keys") == 0) { /* the editor's keys, for the man-page check */
+	if (strcmp(name, "--list-keys") == 0 && argc < 3) { /* the editor's keys, for the man-page check */
 		for (const cjm_key_binding *k = cjm_key_bindings; k->key; k++)
 			printf("%s\t%s\n", k->key_name, k->command);
 		return CJM_EXIT_OK;
+	}
+	if (strcmp(name, "--list-key-tables") == 0) { /* the other modes': NAME<TAB>cjm-edit(1) subsection */
+		for (const cjm_key_table *t = cjm_key_tables; t->name; t++)
+			printf("%s\t%s\n", t->name, t->section);
+		return CJM_EXIT_OK;
+	}
+	if (strcmp(name, "--list-keys") == 0) { /* --list-keys TABLE: one mode's keys */
+		for (const cjm_key_table *t = cjm_key_tables; t->name; t++) {
+			if (strcmp(t->name, argv[2]) != 0)
+				continue;
+			for (const cjm_mode_key *k = t->keys; k->key; k++)
+				printf("%s\t%s\n", k->key_name, k->command);
+			return CJM_EXIT_OK;
+		}
+		cli_error("no key table '%s' (cjm --list-key-tables lists them)", argv[2]);
+		return CJM_EXIT_USAGE;
 	}
 	if (strcmp(name, "--list-editor-commands") == 0) {
 		for (const cjm_editor_command *c = cjm_editor_commands; c->name; c++)
 			printf("%s\n", c->name);
 		return CJM_EXIT_OK;
+	}
+	if (name[0] == '-' && name[1] != '\0') {
+		/* options before the file, as in `vi -R FILE`: `cjm -R FILE` is `cjm edit -R FILE` */
+		if (cli_opt_flag(name, "--read-only", "-R") || strcmp(name, "--") == 0)
+			return cjm_cmd_edit.run(argc, argv);
+		cli_error("unknown option '%s'; see 'cjm --help'", name);
+		fprintf(stderr, "usage: cjm COMMAND [ARGS]\n       cjm [-R] FILE\n");
+		return CJM_EXIT_USAGE;
 	}
 	const cjm_command *cmd = cjm_command_find(name);
 	if (!cmd && main_looks_like_map(name))

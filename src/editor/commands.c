@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include "analysis/figures.h"
 #include "editor/editor.h"
@@ -186,25 +187,46 @@ static int cmd_add_phase(cjm_editor *ed, const char *args)
 	return 0;
 }
 
+/* Deletes the selected phase with its touchpoints, and says how many went. */
+static int cmd_delete_phase_now(cjm_editor *ed)
+{
+	const cjm_phase *phase = cmd_map(ed)->phases[ed->phase];
+	char *name = xstrdup(phase->name);
+	size_t count = phase->touchpoint_count;
+	int rc = cjm_edit_delete_phase(ed->edit, ed->phase);
+	if (rc == 0 && count)
+		cjm_editor_say(ed, false, "deleted phase '%s' and its %zu touchpoint%s (u undoes)", name, count,
+			       count == 1 ? "" : "s");
+	else if (rc == 0)
+		cjm_editor_say(ed, false, "deleted phase '%s' (u undoes)", name);
+	free(name);
+	if (rc < 0)
+		return cmd_edit_failed(ed);
+	cmd_clamp_selection(ed);
+	return 0;
+}
+
+/* A touchpoint goes at once (u brings it back); a phase with touchpoints asks first. */
 static int cmd_delete(cjm_editor *ed, const char *args)
 {
 	(void)args;
 	if (!cmd_writable(ed) || cmd_map(ed)->phase_count == 0)
 		return -1;
-	int rc;
 	if (ed->tp == CJM_PHASE_ITSELF) {
-		char *name = xstrdup(cmd_map(ed)->phases[ed->phase]->name);
-		rc = cjm_edit_delete_phase(ed->edit, ed->phase);
-		if (rc == 0)
-			cjm_editor_say(ed, false, "deleted phase '%s' (u undoes)", name);
-		free(name);
-	} else {
-		char *name = xstrdup(cmd_map(ed)->phases[ed->phase]->touchpoints[ed->tp]->name);
-		rc = cjm_edit_delete_touchpoint(ed->edit, ed->phase, ed->tp);
-		if (rc == 0)
-			cjm_editor_say(ed, false, "deleted '%s' (u undoes)", name);
-		free(name);
+		const cjm_phase *phase = cmd_map(ed)->phases[ed->phase];
+		if (phase->touchpoint_count == 0)
+			return cmd_delete_phase_now(ed);
+		free(ed->question);
+		ed->question = xasprintf("delete phase '%s' and its %zu touchpoint%s? y/n ", phase->name,
+					 phase->touchpoint_count, phase->touchpoint_count == 1 ? "" : "s");
+		ed->ask = CJM_ASK_DELETE_PHASE;
+		return 0;
 	}
+	char *name = xstrdup(cmd_map(ed)->phases[ed->phase]->touchpoints[ed->tp]->name);
+	int rc = cjm_edit_delete_touchpoint(ed->edit, ed->phase, ed->tp);
+	if (rc == 0)
+		cjm_editor_say(ed, false, "deleted '%s' (u undoes)", name);
+	free(name);
 	if (rc < 0)
 		return cmd_edit_failed(ed);
 	cmd_clamp_selection(ed);
@@ -265,29 +287,51 @@ static int cmd_move_right(cjm_editor *ed, const char *args)
 
 /* ---- emotion and names ---- */
 
+/* Sets the selected touchpoint's emotion, and says old -> new. */
 static int cmd_set_emotion(cjm_editor *ed, bool present, int emotion)
 {
 	if (!cmd_writable(ed))
 		return -1;
-	if (!cjm_editor_selected_touchpoint(ed)) {
+	const cjm_touchpoint *tp = cjm_editor_selected_touchpoint(ed);
+	if (!tp) {
 		cjm_editor_say(ed, true, "select a touchpoint to score its emotion");
 		return -1;
+	}
+	char was[16], now[16];
+	cjm_editor_emotion_words(tp->has_emotion, tp->emotion, was);
+	cjm_editor_emotion_words(present, emotion, now);
+	if (tp->has_emotion == present && (!present || tp->emotion == emotion)) {
+		cjm_editor_say(ed, false, "emotion %s (unchanged)", now);
+		return 0;
 	}
 	cjm_ref ref = cjm_editor_selected_ref(ed);
 	if (cjm_edit_set_emotion(ed->edit, ref, present, emotion) < 0)
 		return cmd_edit_failed(ed);
+	cjm_editor_say(ed, false, "emotion %s %s %s", was, cjm_editor_unicode() ? "\u2192" : "->", now);
 	return 0;
 }
 
+/* One step up or down; remembers the emotion before it, so that a digit typed
+ * right after makes a signed value instead (cjm_editor_key). */
 static int cmd_emotion_step(cjm_editor *ed, int step)
 {
 	const cjm_touchpoint *tp = cjm_editor_selected_touchpoint(ed);
 	if (!tp)
 		return cmd_set_emotion(ed, true, 0); /* says what to select */
+	ed->sign_had_emotion = tp->has_emotion;
+	ed->sign_emotion = tp->emotion;
+	ed->sign_generation = 0;
 	int e = tp->has_emotion ? tp->emotion + step : step;
-	if (e < CJM_EMOTION_MIN || e > CJM_EMOTION_MAX)
-		return 0;
-	return cmd_set_emotion(ed, true, e);
+	if (e < CJM_EMOTION_MIN || e > CJM_EMOTION_MAX) {
+		char now[16];
+		cjm_editor_say(ed, false, "emotion %s: already the %s", cjm_editor_emotion_words(true, tp->emotion, now),
+			       step > 0 ? "highest" : "lowest");
+		return cmd_writable(ed) ? 0 : -1;
+	}
+	int rc = cmd_set_emotion(ed, true, e);
+	if (rc == 0)
+		ed->sign_generation = cjm_edit_generation(ed->edit);
+	return rc;
 }
 
 static int cmd_emotion_up(cjm_editor *ed, const char *args)
@@ -300,6 +344,22 @@ static int cmd_emotion_down(cjm_editor *ed, const char *args)
 {
 	(void)args;
 	return cmd_emotion_step(ed, -1);
+}
+
+/* A digit right after + or -: the signed value, as one change from the emotion
+ * before the sign (its step is taken back first, so one undo undoes both keys). */
+static int cmd_signed_emotion(cjm_editor *ed, int sign, int digit)
+{
+	if (digit > CJM_EMOTION_MAX) {
+		cjm_editor_say(ed, true, "emotion is a whole number from -3 to +3");
+		return -1;
+	}
+	if (ed->sign_generation && ed->sign_generation == cjm_edit_generation(ed->edit) &&
+	    cjm_edit_undo(ed->edit) < 0)
+		return cmd_edit_failed(ed);
+	ed->sign_generation = 0;
+	cjm_editor_clear_message(ed);
+	return cmd_set_emotion(ed, true, sign * digit);
 }
 
 static int cmd_emotion(cjm_editor *ed, const char *args)
@@ -479,7 +539,7 @@ static int cmd_help(cjm_editor *ed, const char *args)
 	(void)args;
 	strbuf *out = &ed->overlay_text;
 	strbuf_reset(out);
-	strbuf_puts(out, "Keys\n\n");
+	strbuf_puts(out, "Keys on the map (- or + then a digit: that signed emotion, - 2 is -2)\n\n");
 	for (const cjm_key_binding *k = cjm_key_bindings; k->key; k++) {
 		const char *name = k->command;
 		size_t len = strcspn(name, " ");
@@ -487,6 +547,11 @@ static int cmd_help(cjm_editor *ed, const char *args)
 		while (c->name && (strlen(c->name) != len || strncmp(c->name, name, len) != 0))
 			c++;
 		strbuf_printf(out, "  %-10s %s\n", k->key_name, c->name ? c->help : name);
+	}
+	for (const cjm_key_table *t = cjm_key_tables; t->name; t++) {
+		strbuf_printf(out, "\n%s\n\n", t->title);
+		for (const cjm_mode_key *k = t->keys; k->key; k++)
+			strbuf_printf(out, "  %-10s %s\n", k->key_name, k->help);
 	}
 	strbuf_puts(out, "\nCommands (type : then the command)\n\n");
 	for (const cjm_editor_command *c = cjm_editor_commands; c->name; c++) {
@@ -535,6 +600,20 @@ static int cmd_suggest(cjm_editor *ed, const char *args)
 {
 	(void)args;
 	return cjm_editor_open_panel(ed);
+}
+
+/* Projector mode on and off; it shows a touchpoint, so a phase header gives way to its first. */
+static int cmd_present(cjm_editor *ed, const char *args)
+{
+	(void)args;
+	ed->presenting = !ed->presenting;
+	if (!ed->presenting)
+		return 0;
+	if (ed->overlay == CJM_OVERLAY_SUGGESTIONS)
+		cjm_editor_close_panel(ed);
+	ed->overlay = CJM_OVERLAY_NONE;
+	cmd_down(ed, NULL);
+	return 0;
 }
 
 /* ---- files and quitting ---- */
@@ -624,6 +703,7 @@ const cjm_editor_command cjm_editor_commands[] = {
 	{ "search", "[TEXT]", "find a touchpoint by any of its words", cmd_search },
 	{ "search-next", NULL, "find the next match", cmd_search_next },
 	{ "suggest", NULL, "the suggestions panel: Enter accepts, x dismisses, a all/selected", cmd_suggest },
+	{ "present", NULL, "projector mode on or off: the selection large, arrows walk the journey", cmd_present },
 	{ "help", NULL, "show every key and command", cmd_help },
 	{ "stats", NULL, "show the figures of cjm stats", cmd_stats },
 	{ "show", NULL, "show the map as cjm show --plain does", cmd_show },
@@ -676,11 +756,208 @@ const cjm_key_binding cjm_key_bindings[] = {
 	{ '/', "/", "search" },
 	{ 'n', "n", "search-next" },
 	{ 's', "s", "suggest" },
+	{ 'F', "F", "present" },
 	{ '?', "?", "help" },
 	{ ':', ":", "command" },
 	{ CJM_KEY_CTRL_L, "Ctrl-L", "redraw" },
 	{ 0, NULL, NULL },
 };
+
+/* Projector mode: walking the journey and leaving; every other key does nothing there. */
+const cjm_key_binding cjm_present_keys[] = {
+	{ 'h', "h", "left" },
+	{ CJM_KEY_LEFT, "Left", "left" },
+	{ CJM_KEY_PAGE_UP, "PageUp", "left" },
+	{ 'l', "l", "right" },
+	{ CJM_KEY_RIGHT, "Right", "right" },
+	{ ' ', "Space", "right" },
+	{ CJM_KEY_PAGE_DOWN, "PageDown", "right" },
+	{ CJM_KEY_HOME, "Home", "first" },
+	{ CJM_KEY_END, "End", "last" },
+	{ '[', "[", "prev-phase" },
+	{ 'k', "k", "prev-phase" },
+	{ CJM_KEY_UP, "Up", "prev-phase" },
+	{ ']', "]", "next-phase" },
+	{ 'j', "j", "next-phase" },
+	{ CJM_KEY_DOWN, "Down", "next-phase" },
+	{ 'F', "F", "present" },
+	{ 'q', "q", "present" },
+	{ CJM_KEY_ESCAPE, "Escape", "present" },
+	{ '?', "?", "help" },
+	{ ':', ":", "command" },
+	{ CJM_KEY_CTRL_L, "Ctrl-L", "redraw" },
+	{ 0, NULL, NULL },
+};
+
+/* ---- the keys of the other modes ---- */
+
+/* The suggestions panel (cjm_editor_panel_key runs them). */
+const cjm_mode_key cjm_panel_keys[] = {
+	{ 'j', "j", "next", "point at the next suggestion" },
+	{ CJM_KEY_DOWN, "Down", "next", "point at the next suggestion" },
+	{ 'k', "k", "previous", "point at the previous suggestion" },
+	{ CJM_KEY_UP, "Up", "previous", "point at the previous suggestion" },
+	{ CJM_KEY_ENTER, "Enter", "accept", "accept it: its edit is one step that u undoes" },
+	{ 'x', "x", "dismiss", "dismiss it, for everyone who reads the map" },
+	{ 'a', "a", "scope", "switch between the whole journey and the selected item" },
+	{ 'u', "u", "undo", "undo the last change; the list follows" },
+	{ CJM_KEY_CTRL_R, "Ctrl-R", "redo", "redo what was undone; the list follows" },
+	{ ':', ":", "command", "close the panel and type a command" },
+	{ 'q', "q", "close", "close the panel" },
+	{ CJM_KEY_ESCAPE, "Escape", "close", "close the panel" },
+	{ 's', "s", "close", "close the panel" },
+	{ 0, NULL, NULL, NULL },
+};
+
+/* The prompt line: a name, a search or a command (the screen edits the line; other keys type). */
+const cjm_mode_key cjm_prompt_keys[] = {
+	{ CJM_KEY_ENTER, "Enter", "accept", "accept what was typed (an empty line does nothing)" },
+	{ CJM_KEY_ESCAPE, "Escape", "cancel", "cancel" },
+	{ CJM_KEY_CTRL_C, "Ctrl-C", "cancel", "cancel" },
+	{ CJM_KEY_LEFT, "Left", "left", "the cursor a character left" },
+	{ CJM_KEY_RIGHT, "Right", "right", "the cursor a character right" },
+	{ CJM_KEY_HOME, "Home", "home", "the cursor to the start of the line" },
+	{ CJM_KEY_END, "End", "end", "the cursor to the end of the line" },
+	{ CJM_KEY_BACKSPACE, "Backspace", "backspace", "delete the character before the cursor" },
+	{ CJM_KEY_DELETE, "Delete", "delete", "delete the character under the cursor" },
+	{ CJM_KEY_CTRL_U, "Ctrl-U", "kill-before", "delete everything before the cursor" },
+	{ 0, NULL, NULL, NULL },
+};
+
+/* "delete phase 'NAME' and its N touchpoints? y/n" */
+const cjm_mode_key cjm_delete_phase_keys[] = {
+	{ 'y', "y", "yes", "delete the phase and its touchpoints (u undoes)" },
+	{ 'n', "n", "no", "keep them" },
+	{ CJM_KEY_ESCAPE, "Escape", "no", "keep them" },
+	{ CJM_KEY_CTRL_C, "Ctrl-C", "no", "keep them" },
+	{ 0, NULL, NULL, NULL },
+};
+
+/* "FILE changed on disk since it was read: ..." (cjm_editor_answer_disk_changed runs them). */
+const cjm_mode_key cjm_disk_changed_keys[] = {
+	{ 'k', "k", "keep-mine", "keep mine: write it over the file anyway" },
+	{ 'o', "o", "write-mine-to", "write mine to another file (asks its name)" },
+	{ 'r', "r", "reload-theirs", "reload theirs; mine is kept in a numbered recovery file" },
+	{ CJM_KEY_ESCAPE, "Escape", "cancel", "save nothing" },
+	{ CJM_KEY_CTRL_C, "Ctrl-C", "cancel", "save nothing" },
+	{ 0, NULL, NULL, NULL },
+};
+
+/* Help, stats and show (cjm_editor_text_key runs them). */
+const cjm_mode_key cjm_text_keys[] = {
+	{ 'j', "j", "line-down", "scroll a line down" },
+	{ CJM_KEY_DOWN, "Down", "line-down", "scroll a line down" },
+	{ 'k', "k", "line-up", "scroll a line up" },
+	{ CJM_KEY_UP, "Up", "line-up", "scroll a line up" },
+	{ CJM_KEY_PAGE_DOWN, "PageDown", "page-down", "scroll ten lines down" },
+	{ CJM_KEY_PAGE_UP, "PageUp", "page-up", "scroll ten lines up" },
+	{ ':', ":", "command", "close the text and type a command" },
+	{ 'q', "q", "close", "close the text" },
+	{ CJM_KEY_ESCAPE, "Escape", "close", "close the text" },
+	{ '?', "?", "close", "close the text" },
+	{ CJM_KEY_ENTER, "Enter", "close", "close the text" },
+	{ 0, NULL, NULL, NULL },
+};
+
+const cjm_key_table cjm_key_tables[] = {
+	{ "panel", "In the suggestions panel (s)", "The suggestions panel", cjm_panel_keys },
+	{ "prompt", "On the prompt line (a, P, /, :); other keys type", "The prompt line", cjm_prompt_keys },
+	{ "delete-phase", "Asked before a phase with touchpoints is deleted (x)", "Deleting a phase",
+	  cjm_delete_phase_keys },
+	{ "disk-changed", "Asked when the file changed on disk (:w)", "When the file changed on disk",
+	  cjm_disk_changed_keys },
+	{ "text", "In help, stats and show (this text)", "Help, stats and show", cjm_text_keys },
+	{ NULL, NULL, NULL, NULL },
+};
+
+const char *cjm_mode_key_command(const cjm_mode_key *keys, int key)
+{
+	for (const cjm_mode_key *k = keys; k->key; k++)
+		if (k->key == key)
+			return k->command;
+	return NULL;
+}
+
+void cjm_editor_panel_key(cjm_editor *ed, int key)
+{
+	const char *what = cjm_mode_key_command(cjm_panel_keys, key);
+	if (!what)
+		return;
+	if (strcmp(what, "next") == 0)
+		cjm_editor_panel_move(ed, +1);
+	else if (strcmp(what, "previous") == 0)
+		cjm_editor_panel_move(ed, -1);
+	else if (strcmp(what, "accept") == 0)
+		cjm_editor_panel_accept(ed);
+	else if (strcmp(what, "dismiss") == 0)
+		cjm_editor_panel_dismiss(ed);
+	else if (strcmp(what, "scope") == 0)
+		cjm_editor_panel_scope(ed);
+	else if (strcmp(what, "undo") == 0)
+		cjm_editor_run(ed, "undo");
+	else if (strcmp(what, "redo") == 0)
+		cjm_editor_run(ed, "redo");
+	else if (strcmp(what, "close") == 0)
+		cjm_editor_close_panel(ed);
+	else if (strcmp(what, "command") == 0) {
+		cjm_editor_close_panel(ed);
+		cjm_editor_run(ed, "command");
+	}
+}
+
+void cjm_editor_text_key(cjm_editor *ed, int key)
+{
+	const char *what = cjm_mode_key_command(cjm_text_keys, key);
+	if (!what)
+		return;
+	if (strcmp(what, "line-down") == 0)
+		ed->overlay_scroll++;
+	else if (strcmp(what, "page-down") == 0)
+		ed->overlay_scroll += 10;
+	else if (strcmp(what, "line-up") == 0 || strcmp(what, "page-up") == 0) {
+		size_t by = what[0] == 'l' ? 1 : 10;
+		ed->overlay_scroll = ed->overlay_scroll > by ? ed->overlay_scroll - by : 0;
+	} else if (strcmp(what, "close") == 0) {
+		ed->overlay = CJM_OVERLAY_NONE;
+	} else if (strcmp(what, "command") == 0) {
+		ed->overlay = CJM_OVERLAY_NONE;
+		cjm_editor_run(ed, "command");
+	}
+}
+
+/* The table that answers the pending one-key question, or NULL. */
+static const cjm_mode_key *cmd_question_keys(const cjm_editor *ed)
+{
+	switch (ed->ask) {
+	case CJM_ASK_DELETE_PHASE: return cjm_delete_phase_keys;
+	case CJM_ASK_DISK_CHANGED: return cjm_disk_changed_keys;
+	default: return NULL;
+	}
+}
+
+bool cjm_editor_question_is_key(const cjm_editor *ed)
+{
+	return cmd_question_keys(ed) != NULL;
+}
+
+void cjm_editor_answer_key(cjm_editor *ed, int key)
+{
+	const cjm_mode_key *keys = cmd_question_keys(ed);
+	const char *what = keys ? cjm_mode_key_command(keys, key == '\r' ? CJM_KEY_ENTER : key) : NULL;
+	if (!what)
+		return; /* no answer: the question stays */
+	if (ed->ask == CJM_ASK_DISK_CHANGED) {
+		cjm_editor_answer_disk_changed(ed, what);
+		return;
+	}
+	ed->ask = CJM_ASK_NOTHING;
+	free(ed->question);
+	ed->question = NULL;
+	if (strcmp(what, "yes") == 0)
+		cmd_delete_phase_now(ed);
+	else
+		cjm_editor_say(ed, false, "nothing deleted");
+}
 
 /* ---- running commands ---- */
 
@@ -705,11 +982,31 @@ int cjm_editor_run(cjm_editor *ed, const char *command_line)
 	return -1;
 }
 
+/* Monotonic milliseconds, for the sign prefix. */
+static long long cmd_now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 int cjm_editor_key(cjm_editor *ed, int key)
 {
-	for (const cjm_key_binding *k = cjm_key_bindings; k->key; k++)
-		if (k->key == key)
-			return cjm_editor_run(ed, k->command);
+	int sign = ed->sign;
+	ed->sign = 0; /* any key ends the prefix */
+	if (sign && key >= '0' && key <= '9' && cmd_now_ms() <= ed->sign_until)
+		return cmd_signed_emotion(ed, sign, key - '0');
+	for (const cjm_key_binding *k = cjm_key_bindings; k->key; k++) {
+		if (k->key != key)
+			continue;
+		int rc = cjm_editor_run(ed, k->command);
+		bool up = strcmp(k->command, "emotion-up") == 0, down = strcmp(k->command, "emotion-down") == 0;
+		if (rc == 0 && (up || down)) {
+			ed->sign = up ? +1 : -1;
+			ed->sign_until = cmd_now_ms() + CJM_SIGN_PREFIX_MS;
+		}
+		return rc;
+	}
 	return 1;
 }
 
@@ -722,20 +1019,16 @@ const char *cjm_editor_question(const cjm_editor *ed)
 	case CJM_ASK_COMMAND: return ":";
 	case CJM_ASK_DISK_CHANGED: return ed->question ? ed->question : "Changed on disk: k, o, r or Esc ";
 	case CJM_ASK_WRITE_MINE_TO: return "Write mine to: ";
+	case CJM_ASK_DELETE_PHASE: return ed->question ? ed->question : "delete the phase? y/n ";
 	case CJM_ASK_NOTHING: break;
 	}
 	return NULL;
 }
 
-bool cjm_editor_question_is_key(const cjm_editor *ed)
-{
-	return ed->ask == CJM_ASK_DISK_CHANGED;
-}
-
 void cjm_editor_answer(cjm_editor *ed, const char *text)
 {
 	cjm_ask ask = ed->ask;
-	if (ask == CJM_ASK_DISK_CHANGED)
+	if (cjm_editor_question_is_key(ed))
 		return; /* one key: cjm_editor_answer_key */
 	ed->ask = CJM_ASK_NOTHING;
 	if ((!text || !*text) && ask == CJM_ASK_WRITE_MINE_TO)
@@ -749,7 +1042,7 @@ void cjm_editor_answer(cjm_editor *ed, const char *text)
 	case CJM_ASK_SEARCH: cmd_search(ed, text); break;
 	case CJM_ASK_COMMAND: cjm_editor_run(ed, text); break;
 	case CJM_ASK_WRITE_MINE_TO: cjm_editor_write_mine_to(ed, text); break;
-	case CJM_ASK_DISK_CHANGED: case CJM_ASK_NOTHING: break;
+	case CJM_ASK_DISK_CHANGED: case CJM_ASK_DELETE_PHASE: case CJM_ASK_NOTHING: break;
 	}
 	cmd_clamp_selection(ed);
 }

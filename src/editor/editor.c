@@ -2,6 +2,7 @@
 #include "editor/editor.h"
 
 #include <errno.h>
+#include <langinfo.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -70,6 +71,26 @@ void cjm_editor_say(cjm_editor *ed, bool is_error, const char *fmt, ...)
 	vsnprintf(ed->message, n > 0 ? (size_t)n + 1 : 1, fmt, ap);
 	va_end(ap);
 	ed->message_is_error = is_error;
+}
+
+bool cjm_editor_unicode(void)
+{
+	const char *codeset = nl_langinfo(CODESET);
+	return codeset && strcmp(codeset, "UTF-8") == 0;
+}
+
+const char *cjm_editor_emotion_words(bool has_emotion, int emotion, char buf[16])
+{
+	if (!has_emotion) {
+		snprintf(buf, 16, "not scored");
+		return buf;
+	}
+	bool unicode = cjm_editor_unicode();
+	if (emotion < 0)
+		snprintf(buf, 16, "%s%d", unicode ? "\u2212" : "-", -emotion);
+	else
+		snprintf(buf, 16, emotion > 0 ? "+%d" : "%d", emotion);
+	return buf;
 }
 
 void cjm_editor_clear_message(cjm_editor *ed)
@@ -331,25 +352,25 @@ void cjm_editor_write_mine_to(cjm_editor *ed, const char *name)
 			       name, ed->path);
 }
 
-void cjm_editor_answer_key(cjm_editor *ed, int key)
+void cjm_editor_answer_disk_changed(cjm_editor *ed, const char *what)
 {
 	if (ed->ask != CJM_ASK_DISK_CHANGED)
 		return;
 	bool can_reload = ed->disk_change == CJM_DISK_CHANGED || ed->disk_change == CJM_DISK_APPEARED;
 	bool quit = ed->quit_when_saved;
-	if (key == 'k') {
+	if (strcmp(what, "keep-mine") == 0) {
 		ed->ask = CJM_ASK_NOTHING;
 		ed->quit_when_saved = false;
 		if (editor_save(ed, NULL, true) == 0 && quit)
 			ed->quit = true;
-	} else if (key == 'o') {
+	} else if (strcmp(what, "write-mine-to") == 0) {
 		ed->ask = CJM_ASK_WRITE_MINE_TO;
 		ed->quit_when_saved = false;
-	} else if (key == 'r' && can_reload) {
+	} else if (strcmp(what, "reload-theirs") == 0 && can_reload) {
 		ed->ask = CJM_ASK_NOTHING;
 		ed->quit_when_saved = false;
 		ed->reload_wanted = true;
-	} else if (key == 27 || key == 3) { /* Escape, Ctrl-C */
+	} else if (strcmp(what, "cancel") == 0) {
 		ed->ask = CJM_ASK_NOTHING;
 		ed->quit_when_saved = false;
 		cjm_editor_say(ed, true, "not saved: %s %s (:w! writes mine over it)", ed->path,

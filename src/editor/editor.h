@@ -19,10 +19,12 @@
 
 /* Keys beyond Unicode, so the key table can name them without curses. */
 enum cjm_key {
+	CJM_KEY_CTRL_C = 3,
 	CJM_KEY_ENTER = '\n',
 	CJM_KEY_ESCAPE = 27,
 	CJM_KEY_CTRL_L = 12,
 	CJM_KEY_CTRL_R = 18,
+	CJM_KEY_CTRL_U = 21,
 	CJM_KEY_LEFT = 0x110001,
 	CJM_KEY_RIGHT,
 	CJM_KEY_UP,
@@ -44,7 +46,11 @@ typedef enum cjm_ask {
 	CJM_ASK_COMMAND,
 	CJM_ASK_DISK_CHANGED, /* one key: k keep mine, o write mine elsewhere, r reload theirs */
 	CJM_ASK_WRITE_MINE_TO, /* the other file for o */
+	CJM_ASK_DELETE_PHASE,  /* one key: y deletes the selected phase and its touchpoints */
 } cjm_ask;
+
+/* How long after + or - a digit makes a signed emotion (- 2 is -2), in milliseconds. */
+#define CJM_SIGN_PREFIX_MS 1500
 
 /* What the screen should show over the map, if anything. */
 typedef enum cjm_overlay {
@@ -54,6 +60,20 @@ typedef enum cjm_overlay {
 	CJM_OVERLAY_DETAILS, /* everything about the selected item, in full (i) */
 	CJM_OVERLAY_SUGGESTIONS, /* a panel under the map; the map shows the suggestion's target */
 } cjm_overlay;
+
+/* What became of a suggestion the panel lists, as the map shows it now. */
+typedef enum cjm_panel_state {
+	CJM_PANEL_OPEN,
+	CJM_PANEL_ACCEPTED,  /* the map holds what it proposes (an undo makes it open again) */
+	CJM_PANEL_DISMISSED, /* listed under dismissed: in the map */
+} cjm_panel_state;
+
+/* The panel's own facts about one suggestion it lists (parallel to its items). */
+typedef struct cjm_panel_item {
+	cjm_panel_state state;
+	bool placed;       /* the target is on the map: at phase, tp (CJM_PHASE_ITSELF: the phase) */
+	size_t phase, tp;
+} cjm_panel_item;
 
 typedef struct cjm_editor {
 	cjm_edit *edit;          /* owns the map */
@@ -81,15 +101,25 @@ typedef struct cjm_editor {
 	char *question;          /* the text of a question made up on the spot, or NULL */
 	bool quit_when_saved;    /* :wq met a changed file: quit once k has saved */
 	bool reload_wanted;      /* r was answered: the main loop keeps mine, then reloads */
+	/* + or - just stepped the emotion: a digit soon after sets that signed value instead */
+	int sign;                     /* -1 or +1 while a digit may follow; 0: none */
+	long long sign_until;         /* until when (monotonic milliseconds) */
+	bool sign_had_emotion;        /* the emotion before the step */
+	int sign_emotion;
+	unsigned long sign_generation; /* the map's generation right after the step; 0: it changed nothing */
 	/* the suggestions panel */
 	cjm_registry *patterns;       /* built-ins and plugins, loaded once */
 	cjm_suggestions *suggestions; /* what the panel lists, NULL until asked */
 	size_t suggestion;            /* the one the panel points at */
 	bool suggestions_all;         /* the whole journey, or only the selected item */
+	char *suggestions_about;      /* the id of that item (when not the whole journey) */
+	cjm_panel_item *suggestion_items; /* the state and place of each listed suggestion */
+	unsigned long suggestions_generation; /* the map the list was made for */
 	strset *suggested;            /* target ids with a suggestion: the marker on the map */
 	char **suggested_ids;         /* the strings the set borrows */
 	size_t suggested_count;
 	unsigned long suggested_generation;
+	bool presenting;              /* projector mode: only the selection, large, and the curve */
 	/* column index of each phase's first column, rebuilt when the structure changes */
 	size_t *phase_first_col;
 	size_t column_count;
@@ -114,6 +144,42 @@ typedef struct cjm_key_binding {
 
 extern const cjm_editor_command cjm_editor_commands[]; /* ends with a NULL name */
 extern const cjm_key_binding cjm_key_bindings[];       /* ends with key 0 */
+extern const cjm_key_binding cjm_present_keys[];       /* projector mode's own; ends with key 0 */
+
+/* A key of a mode other than the map (the panel, the prompt line, a question, the
+ * help text): the name of what it does and a line of help, for the help screen
+ * and the man page. */
+typedef struct cjm_mode_key {
+	int key;
+	const char *key_name;
+	const char *command;
+	const char *help;
+} cjm_mode_key;
+
+/* The keys of one mode, with where they are shown and documented. */
+typedef struct cjm_key_table {
+	const char *name;         /* for cjm --list-keys NAME */
+	const char *title;        /* its heading on the help screen */
+	const char *section;      /* the subsection of cjm-edit(1) whose list has these keys */
+	const cjm_mode_key *keys; /* ends with key 0 */
+} cjm_key_table;
+
+extern const cjm_mode_key cjm_panel_keys[];         /* the suggestions panel */
+extern const cjm_mode_key cjm_prompt_keys[];        /* the prompt line (:, /, a name); other keys type */
+extern const cjm_mode_key cjm_delete_phase_keys[];  /* "delete phase ...? y/n" */
+extern const cjm_mode_key cjm_disk_changed_keys[];  /* "changed on disk: k, o, r" */
+extern const cjm_mode_key cjm_text_keys[];          /* help, stats and show */
+extern const cjm_key_table cjm_key_tables[];        /* every mode's, ends with a NULL name */
+
+/* What KEY does in KEYS, or NULL when it is none of them. */
+const char *cjm_mode_key_command(const cjm_mode_key *keys, int key);
+/* A key while the suggestions panel is open, or help, stats or show is on screen. */
+void cjm_editor_panel_key(cjm_editor *ed, int key);
+void cjm_editor_text_key(cjm_editor *ed, int key);
+/* An emotion in words for the status line: "+2", "−1" (U+2212 in a UTF-8 locale), "not scored". */
+const char *cjm_editor_emotion_words(bool has_emotion, int emotion, char buf[16]);
+/* Whether the locale's character set is UTF-8 (else messages keep to ASCII). */
+bool cjm_editor_unicode(void);
 
 /* Takes ownership of MAP. PATH is where :w saves; it is read now, to see later
  * whether it changed on disk. */
@@ -135,6 +201,8 @@ const char *cjm_editor_question(const cjm_editor *ed);
 bool cjm_editor_question_is_key(const cjm_editor *ed);
 /* Answers a one-key question; keys that are no answer are ignored, Escape cancels. */
 void cjm_editor_answer_key(cjm_editor *ed, int key);
+/* The answer to "changed on disk", by its name in cjm_disk_changed_keys. */
+void cjm_editor_answer_disk_changed(cjm_editor *ed, const char *what);
 
 void cjm_editor_say(cjm_editor *ed, bool is_error, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void cjm_editor_clear_message(cjm_editor *ed);
@@ -166,6 +234,9 @@ void cjm_editor_panel_move(cjm_editor *ed, int delta);
 int cjm_editor_panel_accept(cjm_editor *ed);
 int cjm_editor_panel_dismiss(cjm_editor *ed);
 void cjm_editor_panel_scope(cjm_editor *ed);
+/* Makes the list again when the map changed since it was made (an undo or a redo):
+ * an undone accept or dismissal is open again, and the pointer stays on its item. */
+void cjm_editor_panel_sync(cjm_editor *ed);
 /* True when touchpoint ID has a suggestion (the map's marker); the markers are
  * worked out again when the map has changed since. */
 bool cjm_editor_has_suggestion(cjm_editor *ed, const char *id);

@@ -854,20 +854,22 @@ static void csv_row(csv_import *im)
 /* Gives every phase and touchpoint without an id one made from its name. */
 static void csv_assign_ids(csv_import *im)
 {
+	cjm_id_maker *maker = cjm_id_maker_new();
 	for (size_t p = 0; p < im->map->phase_count; p++) {
 		cjm_phase *phase = im->map->phases[p];
 		if (!phase->id) {
-			phase->id = cjm_unique_id_in(im->ids, phase->name);
+			phase->id = cjm_id_maker_unique(maker, im->ids, phase->name);
 			strset_add(im->ids, phase->id);
 		}
 		for (size_t t = 0; t < phase->touchpoint_count; t++) {
 			cjm_touchpoint *tp = phase->touchpoints[t];
 			if (!tp->id) {
-				tp->id = cjm_unique_id_in(im->ids, tp->name);
+				tp->id = cjm_id_maker_unique(maker, im->ids, tp->name);
 				strset_add(im->ids, tp->id);
 			}
 		}
 	}
+	cjm_id_maker_free(maker);
 }
 
 cjm_map *cjm_import_csv(const char *text, size_t len, const char *title, diag_list *diags)

@@ -25,11 +25,20 @@
 #define IMPORT_FIRST_PHASE_NAME "Journey" /* for tasks before any section */
 #define IMPORT_QUOTE_MAX 40               /* bytes of the input quoted in a message */
 
+/* The column last asked for, so that columns asked for left to right on a line
+ * cost one pass over it, not one pass each (a line of many entity codes). */
+typedef struct import_col_mark {
+	const char *s; /* the line it is on */
+	size_t at;
+	int col;
+} import_col_mark;
+
 /* One line of the input, without its line break. */
 typedef struct import_line {
 	const char *s;
 	size_t len;
-	int number; /* 1-based */
+	int number;            /* 1-based */
+	import_col_mark *mark; /* shared by all the lines */
 } import_line;
 
 /* A `%% cjm:` note waiting for the task after it. */
@@ -47,6 +56,7 @@ typedef struct importer {
 	size_t errors_before;
 	cjm_map *map;
 	strset *ids;       /* every id in MAP (borrowed from it) */
+	cjm_id_maker *id_maker; /* the next suffix per base id, for same-named tasks */
 	cjm_phase *phase;  /* the section tasks go to; NULL before the first */
 	char *title;       /* from a title line or the front matter */
 	bool saw_journey;
@@ -59,11 +69,16 @@ typedef struct importer {
 /* The column (1-based, in characters) of byte AT of line LINE. */
 static int import_col(const import_line *line, size_t at)
 {
-	int col = 1;
-	for (size_t i = 0; i < at && i < line->len; i++)
+	import_col_mark *mark = line->mark;
+	if (at > line->len)
+		at = line->len;
+	if (mark->s != line->s || mark->at > at)
+		*mark = (import_col_mark){ line->s, 0, 1 };
+	for (size_t i = mark->at; i < at; i++)
 		if (((unsigned char)line->s[i] & 0xC0) != 0x80)
-			col++;
-	return col;
+			mark->col++;
+	mark->at = at;
+	return mark->col;
 }
 
 /* What is wrong with the character CP in a map (the loader's rule, utf8_forbidden), or NULL. */
@@ -262,7 +277,7 @@ static bool import_keyword(const char *s, size_t at, size_t len, const char *wor
 
 static cjm_phase *import_add_phase(importer *im, const char *name)
 {
-	char *id = cjm_unique_id_in(im->ids, name);
+	char *id = cjm_id_maker_unique(im->id_maker, im->ids, name);
 	cjm_phase *phase = cjm_phase_new(id, name);
 	free(id);
 	strset_add(im->ids, phase->id);
@@ -458,7 +473,7 @@ static void import_task(importer *im, const import_line *line, size_t from, size
 	if (ok && score) {
 		if (!im->phase)
 			im->phase = import_add_phase(im, IMPORT_FIRST_PHASE_NAME);
-		char *id = cjm_unique_id_in(im->ids, name.data);
+		char *id = cjm_id_maker_unique(im->id_maker, im->ids, name.data);
 		cjm_touchpoint *tp = cjm_touchpoint_new(id, name.data);
 		free(id);
 		strset_add(im->ids, tp->id);
@@ -534,8 +549,8 @@ static void import_statement(importer *im, const import_line *line, size_t at)
 
 /* ---- lines and regions ---- */
 
-/* Splits TEXT into lines (LF, CRLF or CR end one); *COUNT set to their number. */
-static import_line *import_split(const char *text, size_t len, size_t *count)
+/* Splits TEXT into lines (LF, CRLF or CR end one), sharing MARK; *COUNT set to their number. */
+static import_line *import_split(const char *text, size_t len, import_col_mark *mark, size_t *count)
 {
 	size_t cap = 16, n = 0;
 	import_line *lines = xmalloc(cap * sizeof *lines);
@@ -546,7 +561,7 @@ static import_line *import_split(const char *text, size_t len, size_t *count)
 		if (i == len && i == start && n > 0)
 			break; /* no empty line after a final line break */
 		xgrow((void **)&lines, &cap, n + 1, sizeof *lines);
-		lines[n] = (import_line){ text + start, i - start, (int)n + 1 };
+		lines[n] = (import_line){ text + start, i - start, (int)n + 1, mark };
 		n++;
 		if (i + 1 < len && text[i] == '\r' && text[i + 1] == '\n')
 			i++;
@@ -740,7 +755,8 @@ static void import_line_read(importer *im, const import_line *line)
 cjm_map *cjm_import_mermaid(const char *text, size_t len, const char *title, diag_list *diags)
 {
 	size_t count = 0, from = 0, to = 0;
-	import_line *lines = import_split(text, len, &count);
+	import_col_mark mark = { 0 };
+	import_line *lines = import_split(text, len, &mark, &count);
 	if (!import_check_bytes(lines, count, diags) || !import_region(lines, count, &from, &to, diags)) {
 		free(lines);
 		return NULL;
@@ -748,6 +764,7 @@ cjm_map *cjm_import_mermaid(const char *text, size_t len, const char *title, dia
 	importer im = { .diags = diags, .errors_before = diags->errors };
 	im.map = cjm_map_new("");
 	im.ids = strset_new(64);
+	im.id_maker = cjm_id_maker_new();
 	import_front_matter(&im, lines, &from, to);
 	for (size_t i = from; i < to && !diag_full(diags); i++) {
 		import_line_read(&im, &lines[i]);
@@ -763,6 +780,7 @@ cjm_map *cjm_import_mermaid(const char *text, size_t len, const char *title, dia
 	im.map->title = xstrdup(im.title ? im.title : title && !cjm_text_is_blank(title) ? title : "Imported journey");
 	free(im.title);
 	strset_free(im.ids);
+	cjm_id_maker_free(im.id_maker);
 	free(lines);
 	if (diags->errors > im.errors_before) {
 		cjm_map_free(im.map);

@@ -26,6 +26,17 @@ typedef struct load_hash {
 	size_t byte;  /* in bytes, to find its line and column when needed */
 } load_hash;
 
+/* At most this many candidates wait for the parser to tell comments from text;
+ * when more wait (a long comment, a long scalar), the rest are found again after
+ * parsing and told apart by the scalars' spans: the memory stays bounded. */
+#define LOAD_HASHES_WAITING_MAX 4096
+
+/* Where a scalar lies, in characters (libyaml's mark.index). */
+typedef struct load_span {
+	size_t start, end;
+	bool block; /* '|' or '>': a comment may follow on its first line, the header */
+} load_span;
+
 /* An entry that had no id: it gets one from its name once every explicit id is known. */
 typedef struct load_missing_id {
 	char **id;
@@ -48,8 +59,13 @@ typedef struct loader {
 	size_t len, read_pos;
 	bool release_behind;      /* TEXT is a file mapping: give back pages once read */
 	size_t released;
-	load_hash *hashes;        /* comment candidates, in order */
+	load_hash *hashes;        /* comment candidates, in order: [hash_next, hash_count) wait */
 	size_t hash_count, hash_cap, hash_next;
+	bool hashes_dropped;      /* from drop (a candidate) on, candidates are found again at the end */
+	load_hash drop;
+	size_t drop_continuation;
+	load_span *spans;         /* the scalars since, for telling those candidates from text */
+	size_t span_count, span_cap;
 	size_t scan_pos;           /* the bytes before it are checked */
 	size_t continuation_bytes; /* before scan_pos: bytes minus characters, for libyaml's index */
 	bool scan_failed;          /* the check found a problem and said so */
@@ -170,6 +186,20 @@ static bool load_plain_word(const unsigned char *s)
 /* Notes the '#' at byte I as a comment candidate. */
 static void load_note_hash(loader *ld, size_t i)
 {
+	if (ld->hashes_dropped)
+		return;
+	size_t waiting = ld->hash_count - ld->hash_next;
+	if (waiting >= LOAD_HASHES_WAITING_MAX) {
+		ld->hashes_dropped = true;
+		ld->drop = (load_hash){ i - ld->continuation_bytes, i };
+		ld->drop_continuation = ld->continuation_bytes;
+		return;
+	}
+	if (ld->hash_count == ld->hash_cap && ld->hash_next > 0) { /* reuse the room of those told apart */
+		memmove(ld->hashes, ld->hashes + ld->hash_next, waiting * sizeof *ld->hashes);
+		ld->hash_count = waiting;
+		ld->hash_next = 0;
+	}
 	xgrow((void **)&ld->hashes, &ld->hash_cap, ld->hash_count + 1, sizeof *ld->hashes);
 	ld->hashes[ld->hash_count++] = (load_hash){ i - ld->continuation_bytes, i };
 }
@@ -221,21 +251,102 @@ static bool load_scan_until(loader *ld, size_t end)
 	return true;
 }
 
-/* Candidates before START are comments; those inside [START, END) are scalar text. */
-static void load_note_scalar_span(loader *ld, size_t start, size_t end)
+static bool load_is_break(unsigned char c)
 {
+	return c == '\n' || c == '\r';
+}
+
+/* For candidate H inside a block scalar that starts at character START: the byte
+ * where the scalar's header line ends when H is on it (a comment), else 0. Reads
+ * only bytes of that scalar, once per scalar. */
+static size_t load_header_end(const loader *ld, const load_hash *h, size_t start)
+{
+	const unsigned char *s = (const unsigned char *)ld->text;
+	size_t i = h->byte;
+	for (size_t chars = 0; chars < h->index - start && i > 0;) {
+		i--;
+		if (load_is_break(s[i]))
+			return 0;
+		if ((s[i] & 0xC0) != 0x80)
+			chars++;
+	}
+	i = h->byte;
+	while (i < ld->len && !load_is_break(s[i]))
+		i++;
+	return i;
+}
+
+/* Candidates before START are comments; those inside [START, END) are scalar text,
+ * but for those on the header line of a BLOCK scalar ("notes: | # a comment"). */
+static void load_note_scalar_span(loader *ld, size_t start, size_t end, bool block)
+{
+	size_t header_end = SIZE_MAX;
 	while (ld->hash_next < ld->hash_count && ld->hashes[ld->hash_next].index < end) {
 		const load_hash *h = &ld->hashes[ld->hash_next++];
-		if (h->index >= start)
-			continue;
+		if (h->index >= start) {
+			if (!block)
+				continue;
+			if (header_end == SIZE_MAX)
+				header_end = load_header_end(ld, h, start);
+			if (h->byte >= header_end)
+				continue;
+		}
 		if (ld->comment_count++ == 0)
 			load_locate(ld->text, h->byte, &ld->comment_line, &ld->comment_col);
 	}
 }
 
+/* Notes the scalar at [START, END): for the candidates waiting, and for those dropped. */
+static void load_note_scalar(loader *ld, size_t start, size_t end, bool block)
+{
+	if (ld->hash_next < ld->hash_count)
+		load_note_scalar_span(ld, start, end, block);
+	if (ld->hashes_dropped && start < end && end > ld->drop.index) {
+		xgrow((void **)&ld->spans, &ld->span_cap, ld->span_count + 1, sizeof *ld->spans);
+		ld->spans[ld->span_count++] = (load_span){ start, end, block };
+	}
+}
+
+/* Finds the dropped candidates again (as load_scan_until did) and counts those
+ * outside the scalars noted: the same count as if every one had waited. */
+static void load_note_dropped_comments(loader *ld)
+{
+	const unsigned char *s = (const unsigned char *)ld->text;
+	size_t continuation = ld->drop_continuation, span = 0;
+	/* the character of the last line break before the candidate, for block scalars' headers */
+	size_t last_break = SIZE_MAX, back = ld->drop.byte, back_chars = 0;
+	while (back > 0 && !load_is_break(s[back - 1]))
+		back_chars += (s[--back] & 0xC0) != 0x80;
+	if (back > 0)
+		last_break = ld->drop.index - back_chars - 1;
+	ld->released = 0;
+	for (size_t i = ld->drop.byte; i < ld->scan_pos; i++) {
+		if ((i & (LOAD_RELEASE_STEP - 1)) == 0)
+			load_release_before(ld, i); /* read again: give the pages back again */
+		if ((s[i] & 0xC0) == 0x80) {
+			continuation++;
+			continue;
+		}
+		if (load_is_break(s[i]))
+			last_break = i - continuation;
+		if (s[i] != '#' || (i > ld->drop.byte && !strchr(" \t\r\n", s[i - 1])))
+			continue;
+		size_t index = i - continuation;
+		while (span < ld->span_count && ld->spans[span].end <= index)
+			span++;
+		if (span < ld->span_count && ld->spans[span].start <= index &&
+		    (!ld->spans[span].block || (last_break != SIZE_MAX && last_break > ld->spans[span].start)))
+			continue;
+		if (ld->comment_count++ == 0)
+			load_locate(ld->text, i, &ld->comment_line, &ld->comment_col);
+	}
+}
+
 static void load_note_trailing_comments(loader *ld)
 {
-	load_note_scalar_span(ld, SIZE_MAX, SIZE_MAX);
+	load_note_scalar_span(ld, SIZE_MAX, SIZE_MAX, false);
+	if (ld->hashes_dropped)
+		load_note_dropped_comments(ld);
 }
 
 /* ---- events ---- */
@@ -277,8 +388,10 @@ static bool load_next(loader *ld)
 	}
 	ld->have_event = true;
 	yaml_event_t *ev = &ld->event;
-	if (ev->type == YAML_SCALAR_EVENT && ld->hash_next < ld->hash_count)
-		load_note_scalar_span(ld, ev->start_mark.index, ev->end_mark.index);
+	if (ev->type == YAML_SCALAR_EVENT)
+		load_note_scalar(ld, ev->start_mark.index, ev->end_mark.index,
+				 ev->data.scalar.style == YAML_LITERAL_SCALAR_STYLE ||
+					 ev->data.scalar.style == YAML_FOLDED_SCALAR_STYLE);
 	return true;
 }
 
@@ -767,13 +880,15 @@ static void load_note_missing_id(loader *ld, char **id, const char *name)
 
 static void load_assign_missing_ids(loader *ld)
 {
+	cjm_id_maker *maker = cjm_id_maker_new();
 	for (size_t i = 0; i < ld->missing_count; i++) {
 		if (!ld->missing[i].id)
 			continue; /* a phase's place, kept for an id it turned out to have */
-		char *id = cjm_unique_id_in(ld->ids, ld->missing[i].name);
+		char *id = cjm_id_maker_unique(maker, ld->ids, ld->missing[i].name);
 		*ld->missing[i].id = id;
 		strset_add(ld->ids, id);
 	}
+	cjm_id_maker_free(maker);
 }
 
 /* How an entry's name was written: a name of the wrong kind is reported as that alone. */
@@ -1243,6 +1358,7 @@ static cjm_map *load_source(const char *text, size_t len, bool release_behind, d
 	strset_free(ld.ids);
 	free(ld.missing);
 	free(ld.hashes);
+	free(ld.spans);
 	if (diags->errors > errors_before || diags->truncated) {
 		cjm_map_free(ld.map);
 		/* not one map but two, from a merge: say that instead of what YAML made of it */

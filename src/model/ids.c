@@ -101,6 +101,55 @@ char *cjm_unique_id_in(const strset *taken, const char *name)
 	}
 }
 
+struct cjm_id_maker {
+	strset *next; /* base id -> the lowest suffix not yet known to be taken */
+	char **bases; /* the keys of NEXT, owned here */
+	size_t base_count, base_cap;
+};
+
+cjm_id_maker *cjm_id_maker_new(void)
+{
+	cjm_id_maker *maker = xcalloc(1, sizeof *maker);
+	maker->next = strset_new(16);
+	return maker;
+}
+
+void cjm_id_maker_free(cjm_id_maker *maker)
+{
+	if (!maker)
+		return;
+	for (size_t i = 0; i < maker->base_count; i++)
+		free(maker->bases[i]);
+	free(maker->bases);
+	strset_free(maker->next);
+	free(maker);
+}
+
+char *cjm_id_maker_unique(cjm_id_maker *maker, const strset *taken, const char *name)
+{
+	char *base = cjm_id_from_name(name);
+	if (!strset_has(taken, base))
+		return base;
+	bool added;
+	void **next = strset_slot(maker->next, base, &added);
+	if (added) {
+		xgrow((void **)&maker->bases, &maker->base_cap, maker->base_count + 1, sizeof *maker->bases);
+		maker->bases[maker->base_count++] = base; /* the key of NEXT from now on */
+		*next = (void *)(uintptr_t)2;
+	}
+	/* every suffix below *NEXT was taken when last probed, and TAKEN only grows */
+	for (uintptr_t n = (uintptr_t)*next;; n++) {
+		char *id = xasprintf("%s-%u", base, (unsigned)n);
+		if (!strset_has(taken, id)) {
+			*next = (void *)n; /* not n + 1: the caller may not take it */
+			if (!added)
+				free(base);
+			return id;
+		}
+		free(id);
+	}
+}
+
 strset *cjm_map_id_set(const cjm_map *map)
 {
 	strset *set = strset_new(cjm_map_touchpoint_count(map) + map->phase_count);

@@ -346,6 +346,52 @@ int cjm_suggestion_accept(cjm_edit *edit, const cjm_suggestion *s)
 	return cjm_edit_fail(edit, "this suggestion is a question for the room: nothing to apply");
 }
 
+static bool suggest_map_find(void *ctx, const char *id, size_t *phase, size_t *tp)
+{
+	return cjm_map_find(ctx, id, phase, tp);
+}
+
+bool cjm_suggestion_applied(const cjm_map *map, const cjm_suggestion *s, cjm_place_lookup find, void *ctx)
+{
+	if (!find) {
+		find = suggest_map_find;
+		ctx = (void *)map;
+	}
+	size_t p = 0, t = 0, to = 0;
+	bool there = s->target && find(ctx, s->target, &p, &t) && t != (size_t)-1;
+	switch (s->kind) {
+	case CJM_PROPOSE_IDEA: {
+		if (!there)
+			return false;
+		const cjm_strlist *ideas = &map->phases[p]->touchpoints[t]->ideas;
+		for (size_t i = 0; i < ideas->len; i++)
+			if (strcmp(ideas->items[i], s->text) == 0)
+				return true;
+		return false;
+	}
+	case CJM_PROPOSE_TOUCHPOINT: {
+		size_t ignored;
+		if (!s->phase || !find(ctx, s->phase, &to, &ignored) || ignored != (size_t)-1)
+			return false;
+		const cjm_phase *phase = map->phases[to];
+		for (size_t i = 0; i < phase->touchpoint_count; i++)
+			if (strcmp(phase->touchpoints[i]->name, s->text) == 0)
+				return true;
+		return false;
+	}
+	case CJM_PROPOSE_REMOVE: return !there;
+	case CJM_PROPOSE_MOVE: {
+		size_t ignored;
+		if (!there || !s->phase || !find(ctx, s->phase, &to, &ignored) || ignored != (size_t)-1 || to != p)
+			return false;
+		size_t last = map->phases[p]->touchpoint_count - 1; /* where a move past the end puts it */
+		return t == (s->position < last ? s->position : last);
+	}
+	case CJM_PROPOSE_NOTHING: break;
+	}
+	return false;
+}
+
 int cjm_suggestion_dismiss(cjm_edit *edit, const cjm_suggestion *s)
 {
 	return cjm_edit_dismiss(edit, s->pattern, s->target);

@@ -51,6 +51,13 @@ void cjm_suggestion_release(cjm_suggestion *s);
  * map changed so that it no longer applies (cjm_edit_error says why), or when
  * S proposes nothing. */
 int cjm_suggestion_accept(cjm_edit *edit, const cjm_suggestion *s);
+/* Where id ID is on the map (TP (size_t)-1: a phase); false when it is not. */
+typedef bool (*cjm_place_lookup)(void *ctx, const char *id, size_t *phase, size_t *tp);
+/* Whether MAP already holds what S proposes: its idea among the target's ideas, its
+ * touchpoint in its phase, its target gone (a removal) or in the proposed phase (a
+ * move). A question for the room is never applied. FIND (NULL: cjm_map_find, which
+ * walks the map) finds the ids. */
+bool cjm_suggestion_applied(const cjm_map *map, const cjm_suggestion *s, cjm_place_lookup find, void *ctx);
 /* Records S under dismissed: (one undo step). */
 int cjm_suggestion_dismiss(cjm_edit *edit, const cjm_suggestion *s);
 

@@ -8,8 +8,10 @@
 #include <string.h>
 
 #include "analysis/figures.h"
+#include "patterns/builtin.h"
 #include "render/text.h"
 #include "tui/details.h"
+#include "tui/present.h"
 #include "util/strbuf.h"
 
 enum { PAIR_EMOTION = 1, PAIR_SELECTED = 8, PAIR_STATUS = 9, PAIR_ERROR = 10, PAIR_PHASE = 11 };
@@ -77,6 +79,7 @@ screen_geometry screen_measure(void)
 	if (g.visible == 0)
 		g.visible = 1;
 	g.map_top = 3;
+	g.brief = false;
 	return g;
 }
 
@@ -365,9 +368,11 @@ static void screen_draw_map(cjm_editor *ed, const screen_geometry *g)
 	int y = g->map_top;
 	screen_draw_names(ed, y, g, cols, n);
 	y += 2;
-	screen_draw_text_lane(y++, "channel", g, cols, n, 0);
-	screen_draw_text_lane(y++, "owner", g, cols, n, 1);
-	screen_draw_quadrant_lane(cjm_editor_map(ed), y++, g, cols, n);
+	if (!g->brief) {
+		screen_draw_text_lane(y++, "channel", g, cols, n, 0);
+		screen_draw_text_lane(y++, "owner", g, cols, n, 1);
+		screen_draw_quadrant_lane(cjm_editor_map(ed), y++, g, cols, n);
+	}
 	screen_hline(y++, 0, g->cols);
 	if (y + CURVE_ROWS < g->rows - 1) {
 		screen_draw_curve(y, g, cols, n);
@@ -407,9 +412,11 @@ static void screen_draw_status(cjm_editor *ed, const screen_geometry *g, const c
 	if (map->phase_count) {
 		const cjm_phase *p = map->phases[ed->phase];
 		const cjm_touchpoint *t = cjm_editor_selected_touchpoint(ed);
+		char emotion[16];
 		strbuf_printf(&line, " | %s", p->name);
-		if (t)
-			strbuf_printf(&line, " > %s", t->name);
+		if (t) /* the selected touchpoint's emotion, always, right after its name */
+			strbuf_printf(&line, " > %s | emotion %s", t->name,
+				      cjm_editor_emotion_words(t->has_emotion, t->emotion, emotion));
 		cjm_quadrant q = t ? cjm_touchpoint_quadrant(map, t) : CJM_QUADRANT_NONE;
 		if (q != CJM_QUADRANT_NONE)
 			strbuf_printf(&line, " | %s: %s", cjm_quadrant_name(q), cjm_quadrant_action(q));
@@ -439,45 +446,123 @@ static const char *screen_proposal_words(const cjm_suggestion *s)
 	return "a question for the room";
 }
 
-/* The suggestions panel in rows TOP..BOTTOM-1: one line each, the one pointed at
- * in reverse video, then its rationale and what accepting it does. */
+/* What the panel says of a suggestion's state: "" while it is open. */
+static const char *screen_panel_mark(cjm_panel_state state)
+{
+	switch (state) {
+	case CJM_PANEL_ACCEPTED: return screen_unicode ? "✓ accepted" : "[accepted]";
+	case CJM_PANEL_DISMISSED: return screen_unicode ? "✗ dismissed" : "[dismissed]";
+	case CJM_PANEL_OPEN: break;
+	}
+	return "";
+}
+
+/* Ends the last of LINES with a newline, when it has none yet. */
+static void screen_end_line(strbuf *lines)
+{
+	if (lines->len && lines->data[lines->len - 1] != '\n')
+		strbuf_putc(lines, '\n');
+}
+
+/* The details of suggestion CUR, wrapped to WIDTH, one line each into LINES (a strbuf
+ * of '\n'-separated lines): what it is about, its whole rationale, what Enter does. */
+static size_t screen_panel_details(cjm_editor *ed, const cjm_suggestion *cur, const cjm_panel_item *item,
+				   size_t width, strbuf *lines)
+{
+	const cjm_map *map = cjm_editor_map(ed);
+	strbuf text = { 0 };
+	bool placed = item->placed && item->phase < map->phase_count &&
+		      (item->tp == CJM_PHASE_ITSELF || item->tp < map->phases[item->phase]->touchpoint_count);
+	if (placed && item->tp != CJM_PHASE_ITSELF)
+		strbuf_printf(&text, "About '%s' (%s)", map->phases[item->phase]->touchpoints[item->tp]->name,
+			      map->phases[item->phase]->name);
+	else if (placed)
+		strbuf_printf(&text, "About the phase '%s'", map->phases[item->phase]->name);
+	else if (strcmp(cur->target, CJM_JOURNEY_TARGET) == 0)
+		strbuf_puts(&text, "About the whole journey");
+	else
+		strbuf_printf(&text, "About '%s' (no longer on the map)", cur->target);
+	strbuf_printf(&text, " - %s, priority %d", cur->pattern, cur->priority);
+	size_t n = cjm_text_wrap(lines, text.data, width);
+	screen_end_line(lines);
+	strbuf_reset(&text);
+	n += cjm_text_wrap(lines, cur->rationale && *cur->rationale ? cur->rationale : "(no rationale given)", width);
+	screen_end_line(lines);
+	strbuf_reset(&text);
+	if (item->state == CJM_PANEL_ACCEPTED)
+		strbuf_printf(&text, "%s: the map holds it; u undoes it", screen_panel_mark(item->state));
+	else if (item->state == CJM_PANEL_DISMISSED)
+		strbuf_printf(&text, "%s for everyone (under dismissed: in the map)", screen_panel_mark(item->state));
+	else
+		strbuf_printf(&text, "Enter %s%s%s%s", screen_proposal_words(cur), cur->text ? " \"" : "",
+			      cur->text ? cur->text : "", cur->text ? "\"" : "");
+	n += cjm_text_wrap(lines, text.data, width);
+	strbuf_release(&text);
+	return n;
+}
+
+/* The suggestions panel in rows TOP..BOTTOM-1: a heading with its keys, one line per
+ * suggestion (the one pointed at in reverse video, accepted and dismissed ones
+ * marked), then what the one pointed at is about, its whole rationale wrapped, and
+ * what accepting it does. The list gives way to the rationale when rows are short. */
 static void screen_draw_panel(cjm_editor *ed, const screen_geometry *g, int top, int bottom)
 {
 	const cjm_suggestions *s = ed->suggestions;
 	size_t count = s ? s->count : 0;
-	strbuf line = { 0 };
-	strbuf_printf(&line, " %zu suggestion(s) for %s   Enter accept  x dismiss  a %s  q close", count,
-		      ed->suggestions_all ? "the journey" : "this item",
-		      ed->suggestions_all ? "this item" : "whole journey");
-	attron(A_REVERSE);
-	screen_put(top, 0, line.data, g->cols);
-	attroff(A_REVERSE);
-	int detail = 3, list_rows = bottom - top - 1 - detail;
+	strbuf line = { 0 }, details = { 0 };
+	strbuf_printf(&line, " %zu suggestion(s) for %s ", count, ed->suggestions_all ? "the journey" : "this item");
+	const char *keys[] = { " Enter accept ", " x dismiss ", ed->suggestions_all ? " a this item " : " a journey ",
+			       " q close ", " u undo " };
+	for (size_t k = 0; k < sizeof keys / sizeof *keys; k++) /* as many as fit */
+		if (cjm_text_width(line.data) + cjm_text_width(keys[k]) + 2 <= (size_t)g->cols)
+			strbuf_puts(&line, keys[k]);
+	screen_hline(top, 0, g->cols);
+	attron(A_BOLD);
+	screen_put(top, 0, line.data, (int)cjm_text_width(line.data) + 1 < g->cols ? (int)cjm_text_width(line.data) + 1
+											 : g->cols);
+	attroff(A_BOLD);
+	int room = bottom - top - 1, width = g->cols - 4;
+	size_t detail_lines = 0;
+	if (ed->suggestion < count)
+		detail_lines = screen_panel_details(ed, &s->items[ed->suggestion], &ed->suggestion_items[ed->suggestion],
+						    (size_t)(width > 1 ? width : 1), &details);
+	int list_rows = room - (int)detail_lines;
 	if (list_rows < 1)
 		list_rows = 1;
+	if ((size_t)list_rows > count)
+		list_rows = count ? (int)count : 1;
 	size_t first = ed->suggestion >= (size_t)list_rows ? ed->suggestion - (size_t)list_rows + 1 : 0;
+	bool wide = g->cols >= 100;
 	for (int r = 0; r < list_rows; r++) {
 		size_t i = first + (size_t)r;
 		strbuf_reset(&line);
-		if (i < count)
-			strbuf_printf(&line, " %d %-22s %s", s->items[i].priority, s->items[i].pattern, s->items[i].title);
-		if (i == ed->suggestion && i < count)
+		bool pointed = i == ed->suggestion && i < count;
+		if (i < count) {
+			const char *mark = screen_panel_mark(ed->suggestion_items[i].state);
+			strbuf_printf(&line, "%s%d  ", pointed ? (screen_unicode ? " ▶ " : " > ") : "   ", s->items[i].priority);
+			if (wide)
+				strbuf_printf(&line, "%-22s ", s->items[i].pattern);
+			strbuf_printf(&line, "%s%s%s", s->items[i].title, *mark ? "   " : "", mark);
+		}
+		if (pointed)
 			attron(A_REVERSE | A_BOLD);
 		screen_put(top + 1 + r, 0, line.data, g->cols);
 		attroff(A_REVERSE | A_BOLD);
 	}
-	if (ed->suggestion < count) {
-		const cjm_suggestion *cur = &s->items[ed->suggestion];
-		int y = top + 1 + list_rows;
-		strbuf_reset(&line);
-		strbuf_printf(&line, "   %s", cur->rationale);
-		screen_put(y, 0, line.data, g->cols);
-		strbuf_reset(&line);
-		strbuf_printf(&line, "   Enter %s%s%s%s", screen_proposal_words(cur), cur->text ? " \"" : "",
-			      cur->text ? cur->text : "", cur->text ? "\"" : "");
-		screen_put(y + 1, 0, line.data, g->cols);
+	int y = top + 1 + list_rows;
+	for (char *l = details.data; l && *l && y < bottom;) {
+		char *nl = strchr(l, '\n');
+		if (nl)
+			*nl = '\0';
+		screen_put(y, 0, "", 3);
+		if (l == details.data)
+			attron(A_BOLD); /* what it is about */
+		screen_put(y++, 3, l, g->cols - 3);
+		attroff(A_BOLD);
+		l = nl ? nl + 1 : NULL;
 	}
 	strbuf_release(&line);
+	strbuf_release(&details);
 }
 
 static void screen_draw_overlay_text(cjm_editor *ed, const screen_geometry *g)
@@ -539,10 +624,18 @@ void screen_draw(cjm_editor *ed, const cjm_line *prompt, tui_form *form)
 		screen_draw_overlay_text(ed, &g);
 	} else if (ed->overlay == CJM_OVERLAY_DETAILS) {
 		details_draw(ed, g.rows, g.cols);
+	} else if (ed->presenting) {
+		present_draw(ed, g.rows, g.cols);
+		if (cjm_editor_question(ed))
+			screen_draw_status(ed, &g, prompt);
+		refresh();
+		return;
 	} else if (ed->overlay == CJM_OVERLAY_SUGGESTIONS) {
+		/* the map above with the curve always in sight, the panel below */
 		screen_geometry top = g;
-		int panel = g.rows / 3 > 7 ? g.rows / 3 : 7;
+		int panel = g.rows / 3 > SCREEN_PANEL_ROWS ? g.rows / 3 : SCREEN_PANEL_ROWS;
 		top.rows = g.rows - panel;
+		top.brief = top.rows < SCREEN_MAP_ROWS; /* only the names and the curve */
 		screen_draw_map(ed, &top);
 		screen_draw_panel(ed, &g, top.rows - 1, g.rows - 1);
 	} else {
@@ -600,4 +693,16 @@ bool screen_too_small(void)
 {
 	screen_geometry g = screen_measure();
 	return g.rows < SCREEN_MIN_ROWS || g.cols < SCREEN_MIN_COLS;
+}
+
+int screen_emotion_pair(int emotion)
+{
+	if (!screen_colour || emotion < CJM_EMOTION_MIN || emotion > CJM_EMOTION_MAX)
+		return 0;
+	return PAIR_EMOTION + emotion - CJM_EMOTION_MIN;
+}
+
+bool screen_has_unicode(void)
+{
+	return screen_unicode;
 }

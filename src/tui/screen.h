@@ -13,6 +13,8 @@
 #define SCREEN_MIN_COLS 40
 #define SCREEN_MIN_ROWS 10
 #define SCREEN_LABEL_WIDTH 9
+#define SCREEN_MAP_ROWS 18  /* the map down to the line under its curve, with every lane */
+#define SCREEN_PANEL_ROWS 9 /* the fewest rows the suggestions panel takes (its top line is the map's last) */
 
 /* Where things are on screen, for drawing and for mouse clicks. */
 typedef struct screen_geometry {
@@ -20,6 +22,7 @@ typedef struct screen_geometry {
 	int col_width;       /* one touchpoint column, its separator included */
 	size_t visible;      /* touchpoint columns that fit */
 	int map_top;         /* the first row of the name lane */
+	bool brief;          /* only the names and the curve (the map above the suggestions panel) */
 } screen_geometry;
 
 /* Starts curses (colours unless NO_COLOR is set); false when there is no terminal. */
@@ -36,6 +39,10 @@ void screen_draw(cjm_editor *ed, const cjm_line *prompt, tui_form *form);
 size_t screen_column_at(const cjm_editor *ed, int x);
 /* True below SCREEN_MIN_COLS x SCREEN_MIN_ROWS: only the notice is drawn, keys wait. */
 bool screen_too_small(void);
+/* The colour pair of EMOTION (-3..+3), or 0 without colour (NO_COLOR). */
+int screen_emotion_pair(int emotion);
+/* Whether the terminal takes UTF-8 (box and block characters), or ASCII only. */
+bool screen_has_unicode(void);
 /* A question with one-letter answers, its lines as written; returns the key pressed. */
 int screen_ask(const char *question, const char *answers);
 

@@ -12,6 +12,7 @@
 
 #include "tui/details.h"
 #include "tui/form.h"
+#include "tui/present.h"
 #include "tui/screen.h"
 
 /* Maps up to this size get their suggestion markers worked out when the editor is
@@ -41,7 +42,7 @@ static void tui_catch_signals(void)
 }
 
 /* Curses key codes to the editor's own, so the key table needs no curses. */
-static int tui_translate(int key)
+static int tui_translate_code(int key)
 {
 	switch (key) {
 	case KEY_LEFT: return CJM_KEY_LEFT;
@@ -57,6 +58,19 @@ static int tui_translate(int key)
 	case KEY_ENTER: return CJM_KEY_ENTER;
 	default: return -1;
 	}
+}
+
+/* Any key as the key tables name it: curses codes translated, Return as Enter and
+ * both Backspace characters as Backspace. */
+static int tui_translate(int key, bool is_code)
+{
+	if (is_code)
+		return tui_translate_code(key);
+	if (key == '\r')
+		return CJM_KEY_ENTER;
+	if (key == 127 || key == 8)
+		return CJM_KEY_BACKSPACE;
+	return key;
 }
 
 /* The recovery file as the loop keeps it. */
@@ -205,80 +219,41 @@ static void tui_reload_theirs(cjm_editor *ed, tui_autosave *as)
 	free(kept);
 }
 
-/* A key while a question waits for its answer: edits the answer line. */
+/* A key while a question waits for its answer: edits the answer line, as the
+ * prompt's key table says; other characters type themselves. */
 static void tui_prompt_key(cjm_editor *ed, cjm_line *prompt, int key, bool is_code)
 {
-	if (is_code) {
-		switch (key) {
-		case KEY_LEFT: cjm_line_left(prompt); break;
-		case KEY_RIGHT: cjm_line_right(prompt); break;
-		case KEY_HOME: cjm_line_home(prompt); break;
-		case KEY_END: cjm_line_end(prompt); break;
-		case KEY_BACKSPACE: cjm_line_backspace(prompt); break;
-		case KEY_DC: cjm_line_delete(prompt); break;
-		case KEY_ENTER: cjm_editor_answer(ed, prompt->text ? prompt->text : ""); break;
-		default: break;
-		}
+	int code = tui_translate(key, is_code);
+	const char *what = cjm_mode_key_command(cjm_prompt_keys, code);
+	if (!what) {
+		if (!is_code && key >= 0x20)
+			cjm_line_insert(prompt, (uint32_t)key);
 		return;
 	}
-	if (key == '\r' || key == '\n')
+	if (strcmp(what, "accept") == 0)
 		cjm_editor_answer(ed, prompt->text ? prompt->text : "");
-	else if (key == 27 || key == 3) /* Escape, Ctrl-C */
+	else if (strcmp(what, "cancel") == 0)
 		cjm_editor_answer(ed, NULL);
-	else if (key == 127 || key == 8)
+	else if (strcmp(what, "left") == 0)
+		cjm_line_left(prompt);
+	else if (strcmp(what, "right") == 0)
+		cjm_line_right(prompt);
+	else if (strcmp(what, "home") == 0)
+		cjm_line_home(prompt);
+	else if (strcmp(what, "end") == 0)
+		cjm_line_end(prompt);
+	else if (strcmp(what, "backspace") == 0)
 		cjm_line_backspace(prompt);
-	else if (key == 21) /* Ctrl-U */
+	else if (strcmp(what, "delete") == 0)
+		cjm_line_delete(prompt);
+	else if (strcmp(what, "kill-before") == 0)
 		cjm_line_kill_before(prompt);
-	else if (key >= 0x20)
-		cjm_line_insert(prompt, (uint32_t)key);
-}
-
-/* A key while the suggestions panel is open. */
-static void tui_panel_key(cjm_editor *ed, int key, bool is_code)
-{
-	if ((is_code && key == KEY_UP) || (!is_code && key == 'k'))
-		cjm_editor_panel_move(ed, -1);
-	else if ((is_code && key == KEY_DOWN) || (!is_code && key == 'j'))
-		cjm_editor_panel_move(ed, +1);
-	else if ((is_code && key == KEY_ENTER) || (!is_code && (key == '\r' || key == '\n')))
-		cjm_editor_panel_accept(ed);
-	else if (!is_code && key == 'x')
-		cjm_editor_panel_dismiss(ed);
-	else if (!is_code && key == 'a')
-		cjm_editor_panel_scope(ed);
-	else if (!is_code && (key == 'q' || key == 27 || key == 's'))
-		cjm_editor_close_panel(ed);
-	else if (!is_code && key == 'u')
-		cjm_editor_run(ed, "undo");
-	else if (!is_code && key == ':') {
-		cjm_editor_close_panel(ed);
-		cjm_editor_run(ed, "command");
-	}
-}
-
-/* A key while help, stats or show is on screen. */
-static void tui_overlay_key(cjm_editor *ed, int key, bool is_code)
-{
-	if (is_code && (key == KEY_DOWN || key == KEY_NPAGE))
-		ed->overlay_scroll += key == KEY_NPAGE ? 10 : 1;
-	else if (is_code && (key == KEY_UP || key == KEY_PPAGE))
-		ed->overlay_scroll -= ed->overlay_scroll < (key == KEY_PPAGE ? 10u : 1u) ? ed->overlay_scroll
-										     : (key == KEY_PPAGE ? 10 : 1);
-	else if (!is_code && key == 'j')
-		ed->overlay_scroll++;
-	else if (!is_code && key == 'k' && ed->overlay_scroll > 0)
-		ed->overlay_scroll--;
-	else if (!is_code && (key == 'q' || key == 27 || key == '?' || key == '\r' || key == '\n'))
-		ed->overlay = CJM_OVERLAY_NONE;
-	else if (!is_code && key == ':') {
-		ed->overlay = CJM_OVERLAY_NONE;
-		cjm_editor_run(ed, "command");
-	}
 }
 
 static void tui_mouse(cjm_editor *ed)
 {
 	MEVENT event;
+	ed->sign = 0; /* a click ends a sign prefix as a key does */
 	if (getmouse(&event) != OK)
 		return;
 	size_t column = screen_column_at(ed, event.x);
@@ -295,7 +270,7 @@ static void tui_map_key(cjm_editor *ed, int key, bool is_code)
 	}
 	if (is_code && key == KEY_RESIZE)
 		return;
-	int code = is_code ? tui_translate(key) : key == '\r' ? CJM_KEY_ENTER : key;
+	int code = tui_translate(key, is_code);
 	if (code == 3) { /* Ctrl-C: raw mode makes it a key */
 		cjm_editor_say(ed, false, ":q quits (:q! without saving)");
 		return;
@@ -324,6 +299,8 @@ int tui_run(cjm_editor *ed, cjm_recovery *recovery, bool restored)
 			form_open(&form, ed);
 			form_open_now = true;
 		}
+		if (ed->overlay == CJM_OVERLAY_SUGGESTIONS)
+			cjm_editor_panel_sync(ed); /* after an undo or a redo, the list as the map is now */
 		screen_draw(ed, cjm_editor_question(ed) ? &prompt : NULL, form_open_now ? &form : NULL);
 		wint_t ch;
 		int got = get_wch(&ch);
@@ -335,9 +312,11 @@ int tui_run(cjm_editor *ed, cjm_recovery *recovery, bool restored)
 		}
 		bool is_code = got == KEY_CODE_YES;
 		int key = (int)ch;
+		if (is_code && key == KEY_RESIZE)
+			clearok(curscr, TRUE); /* the next draw repaints every cell, the new ones too */
 		if (cjm_editor_question(ed) && cjm_editor_question_is_key(ed)) {
-			if (!is_code)
-				cjm_editor_answer_key(ed, key);
+			if (!(is_code && key == KEY_RESIZE))
+				cjm_editor_answer_key(ed, tui_translate(key, is_code));
 		} else if (cjm_editor_question(ed)) {
 			tui_prompt_key(ed, &prompt, key, is_code);
 		} else if (form_open_now) {
@@ -351,13 +330,18 @@ int tui_run(cjm_editor *ed, cjm_recovery *recovery, bool restored)
 		} else if (screen_too_small()) {
 			continue; /* nothing happens unseen: keys wait until the map can be drawn */
 		} else if (ed->overlay == CJM_OVERLAY_TEXT) {
-			tui_overlay_key(ed, key, is_code);
+			cjm_editor_text_key(ed, tui_translate(key, is_code));
 		} else if (ed->overlay == CJM_OVERLAY_DETAILS) {
 			details_key(ed, key, is_code);
+		} else if (ed->presenting) {
+			int code = tui_translate(key, is_code);
+			if (code >= 0)
+				present_key(ed, code);
 		} else if (ed->overlay == CJM_OVERLAY_SUGGESTIONS) {
-			if (!(is_code && key == KEY_RESIZE))
+			if (!(is_code && key == KEY_RESIZE)) {
 				cjm_editor_clear_message(ed);
-			tui_panel_key(ed, key, is_code);
+				cjm_editor_panel_key(ed, tui_translate(key, is_code));
+			}
 		} else {
 			tui_map_key(ed, key, is_code);
 		}

@@ -299,4 +299,81 @@ else
 	fi
 fi
 
+# --- the keys of the other modes, both ways against cjm-edit(1) ------------
+# `cjm --list-key-tables` names each mode's key table (the suggestions panel,
+# the prompt line, the questions, the help text) with the subsection of
+# cjm-edit(1) that documents it, and `cjm --list-keys TABLE` lists its keys
+# as the help screen shows them. Every key of a table must be an `.It Ic KEY`
+# entry at the top level of that subsection's lists, and every such entry a
+# key of the table.
+
+# section_keys PAGE SECTION: the keys of the `.It Ic KEY` entries at the top
+# level of the lists in the subsection `.Ss SECTION`, one a line; .It lines of
+# another form there go to $T/bad-its.
+section_keys() {
+	awk -v want="$2" -v bad="$T/bad-its" '
+	function unesc(s) { gsub(/\\&/, "", s); gsub(/\\-/, "-", s); gsub(/\\\(ti/, "~", s); return s }
+	/^\.S[hs] / { inside = ($0 == ".Ss " want); depth = 0; next }
+	!inside { next }
+	/^\.Bl/ { depth++; next }
+	/^\.El/ { depth--; next }
+	depth == 1 && /^\.It/ {
+		if ($0 ~ /^\.It Ic [^ ]+$/) print unesc(substr($0, 8))
+		else print want ": " $0 > bad
+	}
+	' "$1"
+}
+
+if [ -f "$edit_page" ]; then
+	run "$CJM" --list-key-tables
+	if [ "$rc" -eq 0 ] && [ "$(wc -l <"$T/out")" -ge 5 ]; then
+		pass "cjm --list-key-tables lists the panel's, the prompt's, the questions' and the help text's keys"
+	else
+		fail "cjm --list-key-tables lists the panel's, the prompt's, the questions' and the help text's keys" \
+			"expected exit 0 and NAME<TAB>SECTION lines"
+		failures=$((failures + 1))
+	fi
+	cp "$T/out" "$T/tables"
+	: >"$T/bad-its"
+	while IFS='	' read -r table section; do
+		[ -n "$table" ] || continue
+		run "$CJM" --list-keys "$table"
+		if [ "$rc" -ne 0 ] || [ ! -s "$T/out" ]; then
+			notok "cjm --list-keys $table lists its keys" "exit $rc"
+			continue
+		fi
+		cut -f1 "$T/out" | sort -u >"$T/table-keys"
+		section_keys "$edit_page" "$section" | sort -u >"$T/section-keys"
+		if [ ! -s "$T/section-keys" ]; then
+			notok "man/cjm-edit.1 has a subsection '$section' listing the $table keys" \
+				"expected '.Ss $section' with a '.Bl -tag' list of '.It Ic KEY' entries"
+			continue
+		fi
+		absent=$(missing "$T/table-keys" "$T/section-keys")
+		if [ -z "$absent" ]; then
+			pass "every $table key is an '.It Ic KEY' entry in man/cjm-edit.1 '$section'"
+		else
+			notok "every $table key is an '.It Ic KEY' entry in man/cjm-edit.1 '$section'" "not listed: $absent"
+		fi
+		unknown=$(missing "$T/section-keys" "$T/table-keys")
+		if [ -z "$unknown" ]; then
+			pass "every key in man/cjm-edit.1 '$section' is a $table key"
+		else
+			notok "every key in man/cjm-edit.1 '$section' is a $table key" "not in cjm --list-keys $table: $unknown"
+		fi
+	done <"$T/tables"
+	if [ -s "$T/bad-its" ]; then
+		notok "every .It in the key subsections of man/cjm-edit.1 is written '.It Ic KEY'" \
+			"one key per .It line; found:" "$(cat "$T/bad-its")"
+	else
+		pass "every .It in the key subsections of man/cjm-edit.1 is written '.It Ic KEY'"
+	fi
+	run "$CJM" --list-keys no-such-table
+	if [ "$rc" -eq 64 ]; then
+		pass "cjm --list-keys with an unknown table is a usage error"
+	else
+		notok "cjm --list-keys with an unknown table is a usage error" "exit $rc"
+	fi
+fi
+
 [ "$failures" -eq 0 ]

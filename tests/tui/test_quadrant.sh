@@ -24,8 +24,8 @@ phases:
     name: Unscored
 Y
 
-tui_start 100 30 "$CJM" "$map"
-tui_status_has "Claim > Claims line | low-high: raise satisfaction first" \
+tui_start 120 30 "$CJM" "$map" # wide enough for the emotion and the action in full
+tui_status_has "Claim > Claims line | emotion not scored | low-high: raise satisfaction first" \
 	"the status line gives a low-high touchpoint's action in full"
 tui_screen
 if grep -Eq '^quadrant│raise first +│save cost +│ *$' "$T/screen"; then
@@ -35,7 +35,7 @@ else
 	tui_dump
 fi
 tui_keys l
-tui_status_has "Claim > Coffee | high-low: doing too well: save cost" "l: a high-low touchpoint's action"
+tui_status_has "Claim > Coffee | emotion not scored | high-low: doing too well: save cost" "l: a high-low touchpoint's action"
 tui_keys l
 tui_status_has "Claim > Unscored |" "l: the unscored touchpoint"
 case $(tui_status) in
@@ -49,17 +49,17 @@ tui_expect "Edit touchpoint" "e opens the form"
 tui_keys Down Down Down Down C-u
 tui_type "8"
 tui_keys C-s
-tui_status_has "Claims line | high-high" "after satisfaction 8 the claims line is high-high"
+tui_status_has "Claims line | emotion not scored | high-high" "after satisfaction 8 the claims line is high-high"
 tui_expect "spread it" "the lane follows the edit"
 tui_keys u
-tui_status_has "Claim > Claims line | low-high: raise satisfaction first" "u takes it back to low-high"
+tui_status_has "Claim > Claims line | emotion not scored | low-high: raise satisfaction first" "u takes it back to low-high"
 tui_keys : q ! Enter
 tui_expect_rc 0 ":q! leaves"
 
 # the map's own thresholds decide what is high
 sed -i 's/^title: Quadrants$/title: Quadrants\nthresholds:\n  satisfaction: 4\n  impact: 0.9/' "$map"
-tui_start 100 30 "$CJM" "$map"
-tui_status_has "Claim > Claims line | high-low: doing too well: save cost" \
+tui_start 120 30 "$CJM" "$map" # wide enough for the emotion and the action in full
+tui_status_has "Claim > Claims line | emotion not scored | high-low: doing too well: save cost" \
 	"with thresholds 4 and 0.9 the claims line is high-low"
 tui_keys : q Enter
 tui_expect_rc 0 ":q leaves"

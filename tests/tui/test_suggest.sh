@@ -49,6 +49,8 @@ tui_status_has "undone" "u undoes the accepted suggestion"
 tui_keys Enter
 tui_status_has "accepted:" "accepted again"
 tui_keys x
+tui_status_has "already accepted" "x on an accepted suggestion changes nothing and says so"
+tui_keys j x
 tui_status_has "dismissed for everyone:" "x dismisses the suggestion"
 tui_keys q
 tui_wait_gone "suggestion(s) for"

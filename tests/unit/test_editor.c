@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <fcntl.h>
+#include <locale.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <cmocka.h>
@@ -208,7 +209,10 @@ static void test_delete_move_undo(void **state)
 	cjm_editor_key(ed, 'k');
 	cjm_editor_key(ed, 'H');
 	assert_string_equal(map->phases[1]->id, "c");
-	cjm_editor_key(ed, 'x');
+	cjm_editor_key(ed, 'x'); /* a phase with a touchpoint: asks first */
+	assert_int_equal(map->phase_count, 3);
+	assert_true(cjm_editor_question_is_key(ed));
+	cjm_editor_answer_key(ed, 'y');
 	assert_int_equal(map->phase_count, 2);
 	cjm_editor_key(ed, 'u');
 	assert_int_equal(map->phase_count, 3);
@@ -521,6 +525,155 @@ static void test_line_editor(void **state)
 	cjm_line_release(&line);
 }
 
+/* - or + then a digit: that signed value, as one change from the value before the sign. */
+static void test_sign_then_digit(void **state)
+{
+	(void)state;
+	cjm_editor *ed = editor_fixture();
+	const cjm_touchpoint *tp = cjm_editor_map(ed)->phases[0]->touchpoints[0];
+	cjm_editor_key(ed, '1');
+	assert_int_equal(tp->emotion, 1);
+	assert_string_equal(ed->message, "emotion not scored -> +1");
+	cjm_editor_key(ed, '-');
+	assert_int_equal(tp->emotion, 0); /* - steps at once */
+	assert_string_equal(ed->message, "emotion +1 -> 0");
+	cjm_editor_key(ed, '2');
+	assert_int_equal(tp->emotion, -2); /* "min twee", not +2 */
+	assert_string_equal(ed->message, "emotion +1 -> -2");
+	cjm_editor_key(ed, 'u'); /* one change: back to the value before the - */
+	assert_int_equal(tp->emotion, 1);
+	cjm_editor_key(ed, 'u');
+	assert_false(tp->has_emotion);
+	/* + then a digit; from unscored */
+	cjm_editor_key(ed, '+');
+	cjm_editor_key(ed, '3');
+	assert_int_equal(tp->emotion, 3);
+	cjm_editor_key(ed, 'u');
+	assert_false(tp->has_emotion);
+	/* - at the bottom changes nothing, and the digit still makes its signed value */
+	assert_int_equal(cjm_editor_run(ed, "emotion -3"), 0);
+	cjm_editor_key(ed, '-');
+	assert_int_equal(tp->emotion, -3);
+	cjm_editor_key(ed, '1');
+	assert_int_equal(tp->emotion, -1);
+	cjm_editor_key(ed, 'u');
+	assert_int_equal(tp->emotion, -3);
+	/* the moment has passed: the digit alone */
+	cjm_editor_key(ed, '+');
+	assert_int_equal(tp->emotion, -2);
+	ed->sign_until = 0;
+	cjm_editor_key(ed, '2');
+	assert_int_equal(tp->emotion, 2);
+	/* another key in between ends the prefix */
+	cjm_editor_key(ed, '-');
+	cjm_editor_key(ed, 'l');
+	cjm_editor_key(ed, 'h');
+	cjm_editor_key(ed, '2');
+	assert_int_equal(tp->emotion, 2);
+	/* a digit beyond 3 after a sign is refused, and the step stays */
+	cjm_editor_key(ed, '-');
+	assert_int_equal(cjm_editor_key(ed, '5'), -1);
+	assert_int_equal(tp->emotion, 1);
+	cjm_editor_free(ed);
+}
+
+/* The status line's words for an emotion: a real minus sign where the locale has UTF-8. */
+static void test_emotion_words(void **state)
+{
+	(void)state;
+	char buf[16];
+	assert_string_equal(cjm_editor_emotion_words(false, 0, buf), "not scored");
+	assert_string_equal(cjm_editor_emotion_words(true, 0, buf), "0");
+	assert_string_equal(cjm_editor_emotion_words(true, 2, buf), "+2");
+	assert_string_equal(cjm_editor_emotion_words(true, -2, buf), "-2"); /* the C locale: ASCII */
+	if (setlocale(LC_CTYPE, "C.UTF-8") || setlocale(LC_CTYPE, "en_US.UTF-8")) {
+		assert_string_equal(cjm_editor_emotion_words(true, -2, buf), "\u22122");
+		setlocale(LC_CTYPE, "C");
+	}
+}
+
+/* x on a phase with touchpoints asks; an empty phase goes at once. */
+static void test_delete_phase_asks(void **state)
+{
+	(void)state;
+	cjm_editor *ed = editor_fixture();
+	const cjm_map *map = cjm_editor_map(ed);
+	cjm_editor_key(ed, 'k'); /* phase A, with 3 touchpoints */
+	assert_int_equal(cjm_editor_key(ed, 'x'), 0);
+	assert_string_equal(cjm_editor_question(ed), "delete phase 'A' and its 3 touchpoints? y/n ");
+	assert_true(cjm_editor_question_is_key(ed));
+	cjm_editor_answer_key(ed, 'q'); /* no answer: still asking */
+	assert_int_equal(ed->ask, CJM_ASK_DELETE_PHASE);
+	cjm_editor_answer_key(ed, 'n');
+	assert_int_equal(ed->ask, CJM_ASK_NOTHING);
+	assert_int_equal(map->phase_count, 3);
+	assert_string_equal(ed->message, "nothing deleted");
+	cjm_editor_key(ed, 'x');
+	cjm_editor_answer_key(ed, CJM_KEY_ESCAPE);
+	assert_int_equal(map->phase_count, 3);
+	assert_false(cjm_edit_dirty(ed->edit));
+	cjm_editor_key(ed, 'x');
+	cjm_editor_answer_key(ed, 'y');
+	assert_int_equal(map->phase_count, 2);
+	assert_string_equal(ed->message, "deleted phase 'A' and its 3 touchpoints (u undoes)");
+	assert_null(cjm_editor_question(ed));
+	cjm_editor_key(ed, 'u');
+	assert_int_equal(map->phase_count, 3);
+	assert_int_equal(map->phases[0]->touchpoint_count, 3);
+	/* the empty phase B: no question */
+	cjm_editor_run(ed, "first");
+	cjm_editor_key(ed, ']');
+	assert_int_equal(ed->phase, 1);
+	cjm_editor_key(ed, 'x');
+	assert_null(cjm_editor_question(ed));
+	assert_int_equal(map->phase_count, 2);
+	assert_string_equal(ed->message, "deleted phase 'B' (u undoes)");
+	/* a touchpoint goes at once */
+	cjm_editor_run(ed, "first");
+	cjm_editor_key(ed, 'x');
+	assert_null(cjm_editor_question(ed));
+	assert_int_equal(map->phases[0]->touchpoint_count, 2);
+	cjm_editor_free(ed);
+}
+
+/* Every mode's table: no key twice, every key on the help screen under its title,
+ * and the panel and help keys do what they say. */
+static void test_mode_key_tables(void **state)
+{
+	(void)state;
+	cjm_editor *ed = editor_fixture();
+	cjm_editor_run(ed, "help");
+	const char *text = ed->overlay_text.data;
+	for (const cjm_key_table *t = cjm_key_tables; t->name; t++) {
+		const char *at = strstr(text, t->title);
+		if (!at)
+			fail_msg("help has no heading for the %s keys", t->name);
+		for (const cjm_mode_key *k = t->keys; k->key; k++) {
+			char needle[64];
+			snprintf(needle, sizeof needle, "  %-10s %s\n", k->key_name, k->help);
+			if (!strstr(at, needle))
+				fail_msg("help does not list %s key %s", t->name, k->key_name);
+			for (const cjm_mode_key *other = k + 1; other->key; other++)
+				if (other->key == k->key)
+					fail_msg("%s key %s is bound twice", t->name, k->key_name);
+		}
+	}
+	cjm_editor_text_key(ed, 'j');
+	cjm_editor_text_key(ed, CJM_KEY_PAGE_DOWN);
+	assert_int_equal(ed->overlay_scroll, 11);
+	cjm_editor_text_key(ed, CJM_KEY_PAGE_UP);
+	cjm_editor_text_key(ed, 'k');
+	cjm_editor_text_key(ed, 'k');
+	assert_int_equal(ed->overlay_scroll, 0);
+	cjm_editor_text_key(ed, 'z'); /* not a key here: nothing */
+	assert_int_equal(ed->overlay, CJM_OVERLAY_TEXT);
+	cjm_editor_text_key(ed, 'q');
+	assert_int_equal(ed->overlay, CJM_OVERLAY_NONE);
+	assert_string_equal(cjm_mode_key_command(cjm_prompt_keys, CJM_KEY_CTRL_U), "kill-before");
+	assert_null(cjm_mode_key_command(cjm_prompt_keys, 'a'));
+	cjm_editor_free(ed);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -530,6 +683,8 @@ int main(void)
 		cmocka_unit_test(test_search),        cmocka_unit_test(test_quit_and_save),
 		cmocka_unit_test(test_key_table),     cmocka_unit_test(test_empty_map),
 		cmocka_unit_test(test_line_editor),   cmocka_unit_test(test_save_changed_on_disk),
+		cmocka_unit_test(test_sign_then_digit), cmocka_unit_test(test_emotion_words),
+		cmocka_unit_test(test_delete_phase_asks), cmocka_unit_test(test_mode_key_tables),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -20,6 +20,7 @@
 #include "cjm/map.h"
 #include "io/load.h"
 #include "util/diag.h"
+#include "util/strbuf.h"
 #include "util/xalloc.h"
 
 /* ---- what a test made, freed by the teardown even when an assertion fails ---- */
@@ -706,6 +707,91 @@ static void test_comments_none(void **state)
 	assert_string_equal(map->phases[0]->name, "C#");
 }
 
+/* More candidates wait than the loader keeps (a long comment block, a long scalar
+ * full of " #"): the rest are found again after parsing, and the count is exact. */
+static void test_comments_many_waiting(void **state)
+{
+	(void)state;
+	enum { MANY = 5000 };
+	strbuf text = { 0 };
+	for (int i = 0; i < MANY; i++)
+		strbuf_puts(&text, "# c\n");                  /* MANY comments */
+	strbuf_puts(&text, "version: 1 # v\n");            /* 1 */
+	strbuf_puts(&text, "title: \"\xc3\x8b\xc3\xabn");  /* "Ëën" and MANY " #" inside quotes */
+	for (int i = 0; i < MANY; i++)
+		strbuf_puts(&text, " #");
+	strbuf_puts(&text, "\" # after the quote\n");      /* 1 */
+	strbuf_puts(&text, "phases:\n  - name: P # p\n    touchpoints:\n"); /* 1 */
+	strbuf_puts(&text, "      - name: \xc3\x8b\xc3\xabn # t\n        notes: | # h # h\n"); /* 3 */
+	for (int i = 0; i < MANY; i++)
+		strbuf_puts(&text, "          # block text\n");
+	strbuf_puts(&text, "      # less indented: a comment\n"); /* 1 */
+	strbuf_puts(&text, "        ideas: [\"x #\", 'a # b'] # i\n"); /* 1 */
+	strbuf_puts(&text, "# end\n");                     /* 1 */
+	diag_list *diags = new_diags("c.yaml");
+	cjm_comments comments = { 99, 99, 99 };
+	cjm_map *map = load_len(text.data, text.len, diags, &comments);
+	if (!map)
+		print_diags(diags);
+	assert_non_null(map);
+	assert_int_equal(comments.count, MANY + 9);
+	assert_int_equal(comments.first_line, 1);
+	assert_int_equal(comments.first_col, 1);
+	assert_int_equal(strlen(map->title), 5 + 2 * MANY);
+	assert_int_equal(strlen(tp_at(map, 0, 0)->notes), strlen("# block text\n") * MANY);
+	assert_string_equal(tp_at(map, 0, 0)->ideas.items[0], "x #");
+	strbuf_release(&text);
+}
+
+/* A comment after a block scalar's indicator is a comment, not the scalar's text. */
+static void test_comments_block_header(void **state)
+{
+	(void)state;
+	static const char text[] =
+		"version: 1\n"
+		"title: T\n"
+		"phases:\n"
+		"  - name: P\n"
+		"    description: |- # \xc3\xab" "en # twee\n" /* 2 */
+		"      # text\n"
+		"      x # text\n"
+		"    touchpoints:\n"
+		"      - name: T\n"
+		"        notes: >\r\n"                    /* CRLF: the header ends there */
+		"          # text\r\n"
+		"      # less indented: a comment\n";     /* 1 */
+	diag_list *diags = new_diags("c.yaml");
+	cjm_comments comments = { 99, 99, 99 };
+	cjm_map *map = load_len(text, strlen(text), diags, &comments);
+	if (!map)
+		print_diags(diags);
+	assert_non_null(map);
+	assert_int_equal(comments.count, 3);
+	assert_int_equal(comments.first_line, 5);
+	assert_int_equal(comments.first_col, 21);
+	assert_string_equal(map->phases[0]->description, "# text\nx # text");
+	assert_string_equal(tp_at(map, 0, 0)->notes, "# text\n");
+}
+
+/* The first comment lies past the candidates kept: its place is still found. */
+static void test_comments_first_after_many(void **state)
+{
+	(void)state;
+	strbuf text = { 0 };
+	strbuf_puts(&text, "version: 1\ntitle: '\xc3\x8b");
+	for (int i = 0; i < 5000; i++)
+		strbuf_puts(&text, " #");
+	strbuf_puts(&text, "'\nphases: [] # first\n");
+	diag_list *diags = new_diags("c.yaml");
+	cjm_comments comments = { 99, 99, 99 };
+	cjm_map *map = load_len(text.data, text.len, diags, &comments);
+	assert_non_null(map);
+	assert_int_equal(comments.count, 1);
+	assert_int_equal(comments.first_line, 3);
+	assert_int_equal(comments.first_col, 12);
+	strbuf_release(&text);
+}
+
 static void test_comments_first_position(void **state)
 {
 	(void)state;
@@ -1021,6 +1107,9 @@ int main(void)
 		cmocka_unit_test_teardown(test_comments_found, free_kept),
 		cmocka_unit_test_teardown(test_comments_none, free_kept),
 		cmocka_unit_test_teardown(test_comments_first_position, free_kept),
+		cmocka_unit_test_teardown(test_comments_many_waiting, free_kept),
+		cmocka_unit_test_teardown(test_comments_block_header, free_kept),
+		cmocka_unit_test_teardown(test_comments_first_after_many, free_kept),
 		cmocka_unit_test_teardown(test_error_positions, free_kept),
 		cmocka_unit_test_teardown(test_all_problems_reported, free_kept),
 		cmocka_unit_test_teardown(test_error_limit, free_kept),

@@ -1,6 +1,7 @@
 /* Unit tests for the model: ids, lists, clone and equality, the field table. */
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -92,6 +93,100 @@ static void test_unique_id(void **state)
 	assert_string_equal(id, "pay");
 	free(id);
 	cjm_map_free(map);
+}
+
+/* Ids made by a cjm_id_maker against a growing set, next to cjm_unique_id_in's probe from 2. */
+typedef struct id_run {
+	strset *taken;
+	cjm_id_maker *maker;
+	char *owned[4096];
+	size_t count;
+} id_run;
+
+static void id_run_take(id_run *run, char *id)
+{
+	assert_true(run->count < sizeof run->owned / sizeof *run->owned);
+	run->owned[run->count++] = id;
+	strset_add(run->taken, id);
+}
+
+/* The id both ways; taken when TAKE, else left free (a caller that drops it). */
+static char *id_run_make(id_run *run, const char *name, bool take)
+{
+	char *probed = cjm_unique_id_in(run->taken, name);
+	char *made = cjm_id_maker_unique(run->maker, run->taken, name);
+	assert_string_equal(made, probed);
+	free(probed);
+	if (take)
+		id_run_take(run, made);
+	return made;
+}
+
+static void test_id_maker_tricky(void **state)
+{
+	(void)state;
+	id_run run = { .taken = strset_new(4), .maker = cjm_id_maker_new() };
+	id_run_take(&run, strdup("a"));
+	id_run_take(&run, strdup("a-3")); /* an explicit id in the suffixes */
+	assert_string_equal(id_run_make(&run, "A", true), "a-2");
+	assert_string_equal(id_run_make(&run, "A", true), "a-4");
+	char *dropped = id_run_make(&run, "A", false);
+	assert_string_equal(dropped, "a-5");
+	free(dropped);
+	assert_string_equal(id_run_make(&run, "A", true), "a-5"); /* not taken: offered again */
+	id_run_take(&run, strdup("a-6")); /* taken after the maker passed a-5 */
+	id_run_take(&run, strdup("a-8"));
+	assert_string_equal(id_run_make(&run, "a", true), "a-7");
+	assert_string_equal(id_run_make(&run, "A!", true), "a-9");
+	/* a name whose base already ends in -2, and the base it collides with */
+	assert_string_equal(id_run_make(&run, "A 2", true), "a-2-2");
+	assert_string_equal(id_run_make(&run, "A-2", true), "a-2-3");
+	assert_string_equal(id_run_make(&run, "A 2 2", true), "a-2-2-2");
+	assert_string_equal(id_run_make(&run, "A 10", true), "a-10");
+	assert_string_equal(id_run_make(&run, "A", true), "a-11");
+	/* nameless and over-long names share their bases too */
+	assert_string_equal(id_run_make(&run, "", true), "item");
+	assert_string_equal(id_run_make(&run, "!!", true), "item-2");
+	char long_name[64];
+	memset(long_name, 'x', sizeof long_name - 1);
+	long_name[sizeof long_name - 1] = '\0';
+	id_run_make(&run, long_name, true);
+	long_name[50] = 'y';
+	char *second = id_run_make(&run, long_name, true);
+	assert_int_equal(strlen(second), CJM_ID_MAX_GENERATED + 2);
+	assert_string_equal(second + CJM_ID_MAX_GENERATED, "-2");
+	for (size_t i = 0; i < run.count; i++)
+		free(run.owned[i]);
+	strset_free(run.taken);
+	cjm_id_maker_free(run.maker);
+}
+
+static void test_id_maker_random(void **state)
+{
+	(void)state;
+	static const char *const names[] = { "A", "a 2", "A-2-2", "a 3", "B", "b 2", "", "A 2 3", "a-1", "a 12" };
+	static const char *const explicit[] = { "a", "a-2", "a-4", "a-2-2", "b-3", "item", "item-3", "a-12-2", "a-5" };
+	unsigned seed = 12345;
+	for (int round = 0; round < 40; round++) {
+		id_run run = { .taken = strset_new(4), .maker = cjm_id_maker_new() };
+		for (int step = 0; step < 80; step++) {
+			seed = seed * 1103515245u + 12345u;
+			unsigned r = (seed >> 16) & 0x7fff;
+			if (r % 5 == 0) {
+				const char *id = explicit[(r / 5) % (sizeof explicit / sizeof *explicit)];
+				if (!strset_has(run.taken, id))
+					id_run_take(&run, strdup(id));
+			} else {
+				char *id = id_run_make(&run, names[(r / 5) % (sizeof names / sizeof *names)], r % 7 != 0);
+				if (r % 7 == 0)
+					free(id);
+			}
+		}
+		for (size_t i = 0; i < run.count; i++)
+			free(run.owned[i]);
+		strset_free(run.taken);
+		cjm_id_maker_free(run.maker);
+	}
 }
 
 static void test_clone_equal_find(void **state)
@@ -194,7 +289,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_id_from_name),   cmocka_unit_test(test_id_is_valid),
-		cmocka_unit_test(test_unique_id),      cmocka_unit_test(test_clone_equal_find),
+		cmocka_unit_test(test_unique_id),      cmocka_unit_test(test_id_maker_tricky),
+		cmocka_unit_test(test_id_maker_random), cmocka_unit_test(test_clone_equal_find),
 		cmocka_unit_test(test_strlist),        cmocka_unit_test(test_field_table),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
