@@ -433,7 +433,40 @@ static int cmd_form(cjm_editor *ed, const char *args)
 		cjm_editor_say(ed, true, "nothing to edit yet: add a phase (P)");
 		return -1;
 	}
+	ed->form_of_map = false;
 	ed->overlay = CJM_OVERLAY_FORM;
+	return 0;
+}
+
+static int cmd_map_form(cjm_editor *ed, const char *args)
+{
+	(void)args;
+	if (!cmd_writable(ed))
+		return -1;
+	ed->form_of_map = true;
+	ed->overlay = CJM_OVERLAY_FORM;
+	return 0;
+}
+
+static int cmd_title(cjm_editor *ed, const char *args)
+{
+	if (!args || !*args)
+		return cmd_map_form(ed, NULL);
+	if (!cmd_writable(ed))
+		return -1;
+	char *old = xstrdup(cmd_map(ed)->title ? cmd_map(ed)->title : "");
+	int rc = cjm_edit_set_text(ed->edit, (cjm_ref){ CJM_REF_MAP, 0, 0 }, CJM_F_TITLE, args);
+	if (rc == 0)
+		cjm_editor_say(ed, false, "title '%s' -> '%s' (u undoes)", old, cmd_map(ed)->title);
+	free(old);
+	return rc < 0 ? cmd_edit_failed(ed) : 0;
+}
+
+static int cmd_details(cjm_editor *ed, const char *args)
+{
+	(void)args;
+	ed->overlay = CJM_OVERLAY_DETAILS;
+	ed->overlay_scroll = 0;
 	return 0;
 }
 
@@ -656,6 +689,9 @@ const cjm_editor_command cjm_editor_commands[] = {
 	{ "add-touchpoint", "[NAME]", "add a touchpoint after the selection (asks its name)", cmd_add_touchpoint },
 	{ "add-phase", "[NAME]", "add a phase after the current one (asks its name)", cmd_add_phase },
 	{ "edit", NULL, "edit every field of the selected item in a form", cmd_form },
+	{ "edit-map", NULL, "edit the map's own fields: title, persona, brand values, thresholds", cmd_map_form },
+	{ "title", "[TEXT]", "set the map's title (without TEXT: the map's form)", cmd_title },
+	{ "details", NULL, "everything about the selected touchpoint, in full", cmd_details },
 	{ "rename", "NAME", "rename the selected item", cmd_rename },
 	{ "emotion-up", NULL, "emotion one step up (an unscored touchpoint gets +1)", cmd_emotion_up },
 	{ "emotion-down", NULL, "emotion one step down (an unscored touchpoint gets -1)", cmd_emotion_down },
@@ -672,7 +708,7 @@ const cjm_editor_command cjm_editor_commands[] = {
 	{ "help", NULL, "show every key and command", cmd_help },
 	{ "stats", NULL, "show the figures of cjm stats", cmd_stats },
 	{ "show", NULL, "show the map as cjm show --plain does", cmd_show },
-	{ "close", NULL, "close help, stats or show", cmd_close },
+	{ "close", NULL, "close help, stats, show or the details", cmd_close },
 	{ "w", "[FILE]", "save (to FILE: a copy); asks first when the file changed on disk", cmd_write },
 	{ "w!", "[FILE]", "save, even over a file that changed on disk since it was read", cmd_write_anyway },
 	{ "q", NULL, "quit (refused with unsaved changes)", cmd_quit },
@@ -703,6 +739,8 @@ const cjm_key_binding cjm_key_bindings[] = {
 	{ 'P', "P", "add-phase" },
 	{ 'e', "e", "edit" },
 	{ CJM_KEY_ENTER, "Enter", "edit" },
+	{ 'T', "T", "edit-map" },
+	{ 'i', "i", "details" },
 	{ '+', "+", "emotion-up" },
 	{ '=', "=", "emotion-up" },
 	{ '-', "-", "emotion-down" },

@@ -57,6 +57,7 @@ typedef enum cjm_overlay {
 	CJM_OVERLAY_NONE,
 	CJM_OVERLAY_TEXT,
 	CJM_OVERLAY_FORM,
+	CJM_OVERLAY_DETAILS, /* everything about the selected item, in full (i) */
 	CJM_OVERLAY_SUGGESTIONS, /* a panel under the map; the map shows the suggestion's target */
 } cjm_overlay;
 
@@ -86,6 +87,7 @@ typedef struct cjm_editor {
 	bool quit;               /* the main loop should end */
 	cjm_ask ask;             /* a question waiting for an answer */
 	cjm_overlay overlay;     /* help, stats or show text, or the form */
+	bool form_of_map;        /* the form edits the map's own fields (T), not the selection */
 	strbuf overlay_text;
 	size_t overlay_scroll;
 	char *search;            /* the last search, for search-next */

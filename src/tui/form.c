@@ -1,17 +1,59 @@
-/* The form that edits every field of the selected phase or touchpoint. */
+/* The form that edits every field of the map itself, or of the selected phase or touchpoint. */
 #include "tui/form.h"
 
 #include <curses.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "analysis/variants.h"
 #include "edit/fieldtext.h"
 #include "render/text.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
-#define FORM_LABEL_WIDTH 18
 #define FORM_CTRL(c) ((c) & 0x1f)
+#define FORM_KEY_COLUMNS 4 /* " n  " before the label: the jump key */
+#define FORM_ALT_WAIT_MS 60 /* how long after Escape a letter still makes it Alt+letter */
+
+/* The jump keys: Alt+letter (a terminal sends Escape, then the letter). Each is a
+ * letter of the label, so the label shows it underlined; they are unique within
+ * each kind of form. */
+static const char form_jump_keys[CJM_FIELD_COUNT] = {
+	[CJM_F_ID] = 'i',
+	[CJM_F_NAME] = 'n',
+	[CJM_F_DESCRIPTION] = 'd',
+	[CJM_F_CHANNEL] = 'c',
+	[CJM_F_OWNER] = 'o',
+	[CJM_F_EMOTION] = 'e',
+	[CJM_F_SATISFACTION] = 's',
+	[CJM_F_IMPACT] = 'p',
+	[CJM_F_MOMENT_OF_TRUTH] = 'r',
+	[CJM_F_BRAND_MOMENT] = 'b',
+	[CJM_F_COMMITMENT] = 'm',
+	[CJM_F_VISIBLE] = 'v',
+	[CJM_F_PILLARS] = 'l',
+	[CJM_F_PAINS] = 'a',
+	[CJM_F_IDEAS] = 'd',
+	[CJM_F_QUOTES] = 'q',
+	[CJM_F_NOTES] = 't',
+	[CJM_F_TITLE] = 't',
+	[CJM_F_PERSONA_NAME] = 'p',
+	[CJM_F_PERSONA_DESCRIPTION] = 'd',
+	[CJM_F_BRAND_VALUES] = 'b',
+	[CJM_F_THRESHOLD_SATISFACTION] = 's',
+	[CJM_F_THRESHOLD_IMPACT] = 'i',
+};
+
+char form_jump_key(cjm_field field)
+{
+	return field < CJM_FIELD_COUNT ? form_jump_keys[field] : 0;
+}
+
+/* True for the fields whose text Tab completes from the values the map uses. */
+static bool form_completes(cjm_field field)
+{
+	return field == CJM_F_CHANNEL || field == CJM_F_OWNER;
+}
 
 static form_row *form_insert_row(tui_form *form, size_t at, cjm_field field, bool is_item, const char *text)
 {
@@ -24,10 +66,35 @@ static form_row *form_insert_row(tui_form *form, size_t at, cjm_field field, boo
 	return row;
 }
 
+/* Ends a Tab completion: the text stays as it is now. */
+static void form_end_completion(tui_form *form)
+{
+	free(form->matches);
+	form->matches = NULL;
+	form->match_count = form->match_index = 0;
+	free(form->typed);
+	form->typed = NULL;
+}
+
+/* Makes row AT the current one: its text selected (when it has any), the cursor at its end. */
+static void form_go(tui_form *form, size_t at)
+{
+	form_end_completion(form);
+	form->current = at;
+	cjm_line *line = &form->rows[at].line;
+	cjm_line_end(line);
+	form->selected = line->len > 0;
+}
+
 void form_open(tui_form *form, cjm_editor *ed)
 {
-	*form = (tui_form){ .ref = cjm_editor_selected_ref(ed) };
 	const cjm_map *map = cjm_editor_map(ed);
+	*form = (tui_form){ .ref = ed->form_of_map ? (cjm_ref){ CJM_REF_MAP, 0, 0 } : cjm_editor_selected_ref(ed),
+			    .map = map };
+	if (form->ref.kind == CJM_REF_TOUCHPOINT) {
+		form->used_count[0] = cjm_values_used(map, CJM_F_CHANNEL, &form->used[0]);
+		form->used_count[1] = cjm_values_used(map, CJM_F_OWNER, &form->used[1]);
+	}
 	cjm_field fields[CJM_FIELD_COUNT];
 	size_t n = cjm_fieldtext_fields(form->ref.kind, fields);
 	for (size_t i = 0; i < n; i++) {
@@ -46,7 +113,8 @@ void form_open(tui_form *form, cjm_editor *ed)
 		}
 		free(text);
 	}
-	form->current = n > 1 ? 1 : 0; /* the name, not the id */
+	/* the name, not the id; the title of the map */
+	form_go(form, form->ref.kind != CJM_REF_MAP && n > 1 ? 1 : 0);
 }
 
 void form_close(tui_form *form)
@@ -54,6 +122,10 @@ void form_close(tui_form *form)
 	for (size_t i = 0; i < form->count; i++)
 		cjm_line_release(&form->rows[i].line);
 	free(form->rows);
+	free(form->problem);
+	free(form->used[0]);
+	free(form->used[1]);
+	form_end_completion(form);
 	*form = (tui_form){ 0 };
 }
 
@@ -66,6 +138,12 @@ static void form_keep_empty_item(tui_form *form)
 	size_t next = form->current + 1;
 	if (next >= form->count || form->rows[next].field != row->field)
 		form_insert_row(form, next, row->field, true, "");
+}
+
+static void form_set_problem(tui_form *form, const char *problem)
+{
+	free(form->problem);
+	form->problem = problem ? xstrdup(problem) : NULL;
 }
 
 /* Applies the form through the edit layer as one undo step; false (message set) on a bad value. */
@@ -93,56 +171,178 @@ static bool form_apply(tui_form *form, cjm_editor *ed)
 		free(texts[i]);
 	if (!error)
 		return true;
-	cjm_editor_say(ed, true, "%s: %s", cjm_field_info_of(fields[bad])->label, error);
-	for (size_t i = 0; i < form->count; i++) {
+	const char *label = bad < count ? cjm_field_info_of(fields[bad])->label : "form";
+	cjm_editor_say(ed, true, "%s: %s", label, error);
+	char *said = xasprintf("%s: %s", label, error);
+	form_set_problem(form, said);
+	free(said);
+	for (size_t i = 0; bad < count && i < form->count; i++) {
 		if (form->rows[i].field == fields[bad]) {
-			form->current = i;
+			form_go(form, i);
 			break;
 		}
 	}
 	return false;
 }
 
-bool form_key(tui_form *form, cjm_editor *ed, int key, bool is_code)
+/* The values the map uses for the current row's field, or NULL for a field that does not complete. */
+static const char **form_used(const tui_form *form, size_t *count)
+{
+	cjm_field field = form->rows[form->current].field;
+	int which = field == CJM_F_CHANNEL ? 0 : field == CJM_F_OWNER ? 1 : -1;
+	*count = which < 0 ? 0 : form->used_count[which];
+	return which < 0 ? NULL : form->used[which];
+}
+
+static void form_set_text(tui_form *form, const char *text)
+{
+	cjm_line_set(&form->rows[form->current].line, text);
+	form->selected = false;
+}
+
+/* Tab in channel or owner: completes typed text that begins one or more values the
+ * map uses (and is none of them), then each further Tab shows the next of them and
+ * at last the typed text again. True when it did so; false: Tab moves on. */
+static bool form_complete(tui_form *form)
+{
+	if (form->matches) {
+		form->match_index = (form->match_index + 1) % (form->match_count + 1);
+		form_set_text(form, form->match_index < form->match_count ? form->matches[form->match_index]
+									  : form->typed);
+		return true;
+	}
+	if (!form_completes(form->rows[form->current].field))
+		return false;
+	const cjm_line *line = &form->rows[form->current].line;
+	if (!line->text || line->len == 0)
+		return false;
+	const char **matches = NULL;
+	size_t n = cjm_values_complete(form->map, form->rows[form->current].field, line->text, &matches);
+	if (n == 0) {
+		free(matches);
+		return false;
+	}
+	form->typed = xstrdup(line->text);
+	form->matches = matches;
+	form->match_count = n;
+	form->match_index = 0;
+	form_set_text(form, matches[0]);
+	return true;
+}
+
+/* The row that begins the field with jump key C, or (size_t)-1. */
+static size_t form_jump_row(const tui_form *form, int c)
+{
+	if (c >= 'A' && c <= 'Z')
+		c += 'a' - 'A';
+	for (size_t i = 0; i < form->count; i++)
+		if (form_jump_keys[form->rows[i].field] == c)
+			return i;
+	return (size_t)-1;
+}
+
+/* Escape: alone it cancels the form; followed at once by a letter (Alt+letter, as
+ * terminals send it) it jumps to that letter's field. True when the form is done. */
+static bool form_escape(tui_form *form, cjm_editor *ed)
+{
+	int delay = wgetdelay(stdscr);
+	timeout(FORM_ALT_WAIT_MS);
+	wint_t ch;
+	int got = get_wch(&ch);
+	timeout(delay);
+	if (got == OK && ch < 128 && ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'))) {
+		size_t row = form_jump_row(form, (int)ch);
+		if (row == (size_t)-1)
+			cjm_editor_say(ed, true, "no field has Alt+%c here", (char)ch);
+		else
+			form_go(form, row);
+		return false;
+	}
+	if (got == KEY_CODE_YES)
+		ungetch((int)ch); /* the key after a lone Escape is the map's */
+	else if (got == OK)
+		unget_wch(ch);
+	cjm_editor_say(ed, false, "form closed without changes");
+	return true;
+}
+
+/* Moves to row AT, keeping an empty line after a list item that was typed into. */
+static void form_move(tui_form *form, size_t at)
+{
+	form_keep_empty_item(form);
+	if (at < form->count)
+		form_go(form, at);
+}
+
+/* A key that edits the current line: with the text selected, typing replaces it,
+ * Delete clears it, and moving or Backspace first drops the selection. */
+static void form_edit_key(tui_form *form, int key, bool is_code)
 {
 	cjm_line *line = &form->rows[form->current].line;
+	bool was_selected = form->selected;
+	form->selected = false;
 	if (is_code) {
 		switch (key) {
-		case KEY_UP: case KEY_BTAB: if (form->current > 0) form->current--; return false;
-		case KEY_DOWN: if (form->current + 1 < form->count) form->current++; return false;
-		case KEY_LEFT: cjm_line_left(line); return false;
-		case KEY_RIGHT: cjm_line_right(line); return false;
-		case KEY_HOME: cjm_line_home(line); return false;
-		case KEY_END: cjm_line_end(line); return false;
-		case KEY_BACKSPACE: cjm_line_backspace(line); return false;
-		case KEY_DC: cjm_line_delete(line); return false;
+		case KEY_LEFT: cjm_line_left(line); break;
+		case KEY_RIGHT: cjm_line_right(line); break;
+		case KEY_HOME: case KEY_FIND: cjm_line_home(line); break;
+		case KEY_END: case KEY_SELECT: cjm_line_end(line); break;
+		case KEY_BACKSPACE: cjm_line_backspace(line); break;
+		case KEY_DC:
+			if (was_selected)
+				cjm_line_set(line, "");
+			else
+				cjm_line_delete(line);
+			break;
+		default: form->selected = was_selected; break;
+		}
+		return;
+	}
+	if (key == 127 || key == FORM_CTRL('H'))
+		cjm_line_backspace(line);
+	else if (key == FORM_CTRL('U'))
+		cjm_line_kill_before(line);
+	else if (key == FORM_CTRL('A'))
+		cjm_line_home(line);
+	else if (key == FORM_CTRL('E'))
+		cjm_line_end(line);
+	else if (key >= 0x20) {
+		if (was_selected)
+			cjm_line_set(line, "");
+		cjm_line_insert(line, (uint32_t)key);
+		form_keep_empty_item(form);
+	} else {
+		form->selected = was_selected;
+	}
+}
+
+bool form_key(tui_form *form, cjm_editor *ed, int key, bool is_code)
+{
+	bool tab = !is_code && key == '\t';
+	if (!tab)
+		form_end_completion(form);
+	if (is_code) {
+		switch (key) {
+		case KEY_UP: case KEY_BTAB:
+			if (form->current > 0)
+				form_move(form, form->current - 1);
+			return false;
+		case KEY_DOWN: form_move(form, form->current + 1); return false;
+		case KEY_ENTER: form_move(form, form->current + 1); return false;
 		case KEY_F(2): break; /* save, below */
-		default: return false;
+		default: form_edit_key(form, key, true); return false;
 		}
 	} else if (key == 27) {
-		cjm_editor_say(ed, false, "form closed without changes");
-		return true;
-	} else if (key == '\t' || key == '\r' || key == '\n') {
-		form_keep_empty_item(form);
-		if (form->current + 1 < form->count)
-			form->current++;
+		return form_escape(form, ed);
+	} else if (tab) {
+		if (!form_complete(form))
+			form_move(form, form->current + 1);
 		return false;
-	} else if (key == 127 || key == FORM_CTRL('H')) {
-		cjm_line_backspace(line);
-		return false;
-	} else if (key == FORM_CTRL('U')) {
-		cjm_line_kill_before(line);
-		return false;
-	} else if (key == FORM_CTRL('A')) {
-		cjm_line_home(line);
-		return false;
-	} else if (key == FORM_CTRL('E')) {
-		cjm_line_end(line);
+	} else if (key == '\r' || key == '\n') {
+		form_move(form, form->current + 1);
 		return false;
 	} else if (key != FORM_CTRL('S') && key != FORM_CTRL('X')) {
-		if (key >= 0x20)
-			cjm_line_insert(line, (uint32_t)key);
-		form_keep_empty_item(form);
+		form_edit_key(form, key, false);
 		return false;
 	}
 	if (!form_apply(form, ed))
@@ -152,19 +352,86 @@ bool form_key(tui_form *form, cjm_editor *ed, int key, bool is_code)
 	return true;
 }
 
+/* ---- drawing ---- */
+
+/* The widest label of the form, for the label column. */
+static size_t form_label_width(const tui_form *form)
+{
+	size_t width = 8;
+	for (size_t i = 0; i < form->count; i++) {
+		size_t w = strlen(cjm_field_info_of(form->rows[i].field)->label);
+		if (w > width)
+			width = w;
+	}
+	return width + 2;
+}
+
+/* The label of FIELD at (Y, X), its jump key underlined. */
+static void form_draw_label(int y, int x, cjm_field field, size_t width)
+{
+	const char *label = cjm_field_info_of(field)->label;
+	char key = form_jump_keys[field];
+	attron(A_BOLD);
+	mvaddch(y, 1, (chtype)key);
+	attroff(A_BOLD);
+	const char *at = key ? strchr(label, key) : NULL;
+	size_t len = strlen(label);
+	mvaddnstr(y, x, label, at ? (int)(at - label) : (int)len);
+	if (at) {
+		attron(A_UNDERLINE | A_BOLD);
+		addch((chtype)*at);
+		attroff(A_UNDERLINE | A_BOLD);
+		addstr(at + 1);
+	}
+	for (size_t i = len; i < width; i++)
+		addch(' ');
+}
+
+/* The line under the fields: what is wrong, the completions, or the values in use. */
+static void form_draw_hint(const tui_form *form, int y, int cols)
+{
+	strbuf hint = { 0 };
+	attr_t a = 0;
+	size_t used_count = 0;
+	const char **used = form_used(form, &used_count);
+	if (form->problem) {
+		strbuf_printf(&hint, " ! %s", form->problem);
+		a = A_BOLD | A_REVERSE;
+	} else if (form->matches) {
+		strbuf_printf(&hint, " Tab: %zu of %zu:", form->match_index < form->match_count ? form->match_index + 1 : 0,
+			      form->match_count);
+		for (size_t i = 0; i < form->match_count; i++)
+			strbuf_printf(&hint, i == form->match_index ? "  [%s]" : "  %s", form->matches[i]);
+		strbuf_printf(&hint, form->match_index == form->match_count ? "  [%s]" : "  %s", form->typed);
+	} else if (used && used_count) {
+		strbuf_puts(&hint, " in use (type a beginning, Tab completes):");
+		for (size_t i = 0; i < used_count && hint.len < (size_t)cols; i++)
+			strbuf_printf(&hint, "%s %s", i ? "," : "", used[i]);
+	}
+	strbuf line = { 0 };
+	cjm_text_pad(&line, hint.data ? hint.data : "", hint.len, cols > 0 ? (size_t)cols : 0);
+	attron(a);
+	mvaddstr(y, 0, line.data ? line.data : "");
+	attroff(a);
+	strbuf_release(&line);
+	strbuf_release(&hint);
+}
+
 void form_draw(tui_form *form, const cjm_editor *ed, int rows, int cols)
 {
 	(void)ed;
 	erase();
-	const char *what = form->ref.kind == CJM_REF_PHASE ? "phase" : "touchpoint";
+	const char *what = form->ref.kind == CJM_REF_MAP ? "the map" : form->ref.kind == CJM_REF_PHASE ? "phase" : "touchpoint";
 	strbuf head = { 0 };
-	strbuf_printf(&head, " Edit %s   Ctrl-S save   Esc cancel   Up/Down/Tab move", what);
+	strbuf_printf(&head, " Edit %s   Ctrl-S save  Esc cancel  Tab/Up/Down move  Alt+letter jump", what);
 	attron(A_REVERSE);
 	strbuf buf = { 0 };
 	cjm_text_pad(&buf, head.data, head.len, (size_t)cols);
 	mvaddstr(0, 0, buf.data);
 	attroff(A_REVERSE);
 	strbuf_release(&head);
+	size_t label_width = form_label_width(form);
+	int text_x = FORM_KEY_COLUMNS + (int)label_width;
 	int height = rows - 3;
 	if (height < 1)
 		height = 1;
@@ -177,26 +444,30 @@ void form_draw(tui_form *form, const cjm_editor *ed, int rows, int cols)
 		const form_row *row = &form->rows[i];
 		int y = 1 + (int)(i - form->top);
 		bool first = i == 0 || form->rows[i - 1].field != row->field;
-		strbuf_reset(&buf);
-		cjm_text_pad(&buf, first ? cjm_field_info_of(row->field)->label : "", first ? strlen(cjm_field_info_of(row->field)->label) : 0,
-			     FORM_LABEL_WIDTH);
-		mvaddstr(y, 0, buf.data);
-		strbuf_reset(&buf);
-		int width = cols - FORM_LABEL_WIDTH - 2;
+		if (first)
+			form_draw_label(y, FORM_KEY_COLUMNS, row->field, label_width);
+		int width = cols - text_x - 2;
 		const char *text = row->line.text ? row->line.text : "";
 		if (row->is_item)
-			mvaddstr(y, FORM_LABEL_WIDTH, "- ");
-		cjm_text_pad(&buf, text, strlen(text), width > 0 ? (size_t)width : 0);
-		if (i == form->current)
-			attron(A_UNDERLINE | A_BOLD);
-		mvaddstr(y, FORM_LABEL_WIDTH + 2, buf.data);
-		if (i == form->current) {
-			attroff(A_UNDERLINE | A_BOLD);
+			mvaddstr(y, text_x - 2, "- ");
+		strbuf_reset(&buf);
+		bool current = i == form->current;
+		size_t shown = cjm_text_put(&buf, text, strlen(text), width > 0 ? (size_t)width : 0);
+		if (current)
+			attron(form->selected ? A_REVERSE : (A_UNDERLINE | A_BOLD));
+		mvaddstr(y, text_x, buf.data ? buf.data : "");
+		if (current && !form->selected) {
+			for (size_t k = shown; (int)k < width; k++)
+				addch(' ');
+		}
+		if (current) {
+			attroff(A_REVERSE | A_UNDERLINE | A_BOLD);
 			cursor_y = y;
-			cursor_x = FORM_LABEL_WIDTH + 2 + (int)cjm_text_width_n(text, row->line.cursor);
+			cursor_x = text_x + (int)cjm_text_width_n(text, row->line.cursor);
 		}
 	}
 	strbuf_release(&buf);
+	form_draw_hint(form, rows - 2, cols);
 	if (cursor_y >= 0) {
 		move(cursor_y, cursor_x < cols ? cursor_x : cols - 1);
 		curs_set(1);

@@ -10,6 +10,7 @@
 #include "analysis/figures.h"
 #include "patterns/builtin.h"
 #include "render/text.h"
+#include "tui/details.h"
 #include "tui/present.h"
 #include "util/strbuf.h"
 
@@ -621,6 +622,8 @@ void screen_draw(cjm_editor *ed, const cjm_line *prompt, tui_form *form)
 	}
 	if (ed->overlay == CJM_OVERLAY_TEXT) {
 		screen_draw_overlay_text(ed, &g);
+	} else if (ed->overlay == CJM_OVERLAY_DETAILS) {
+		details_draw(ed, g.rows, g.cols);
 	} else if (ed->presenting) {
 		present_draw(ed, g.rows, g.cols);
 		if (cjm_editor_question(ed))

@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "tui/details.h"
 #include "tui/form.h"
 #include "tui/present.h"
 #include "tui/screen.h"
@@ -330,6 +331,8 @@ int tui_run(cjm_editor *ed, cjm_recovery *recovery, bool restored)
 			continue; /* nothing happens unseen: keys wait until the map can be drawn */
 		} else if (ed->overlay == CJM_OVERLAY_TEXT) {
 			cjm_editor_text_key(ed, tui_translate(key, is_code));
+		} else if (ed->overlay == CJM_OVERLAY_DETAILS) {
+			details_key(ed, key, is_code);
 		} else if (ed->presenting) {
 			int code = tui_translate(key, is_code);
 			if (code >= 0)

@@ -1,0 +1,221 @@
+/* The details view (i): everything about the selected touchpoint or phase, in full and wrapped. */
+#include "tui/details.h"
+
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis/figures.h"
+#include "edit/fieldtext.h"
+#include "render/text.h"
+#include "util/strbuf.h"
+#include "util/xalloc.h"
+
+#define DETAILS_LABEL_WIDTH 15
+
+/* The view as lines of printable text, some of them headings. */
+typedef struct details_lines {
+	char **text;
+	bool *heading;
+	size_t count, cap, heading_cap;
+} details_lines;
+
+static void details_add(details_lines *dl, const char *text, bool heading)
+{
+	size_t cap = dl->cap;
+	xgrow((void **)&dl->text, &dl->cap, dl->count + 1, sizeof *dl->text);
+	xgrow((void **)&dl->heading, &cap, dl->count + 1, sizeof *dl->heading);
+	dl->text[dl->count] = xstrdup(text);
+	dl->heading[dl->count] = heading;
+	dl->count++;
+}
+
+static void details_release(details_lines *dl)
+{
+	for (size_t i = 0; i < dl->count; i++)
+		free(dl->text[i]);
+	free(dl->text);
+	free(dl->heading);
+}
+
+/* TEXT wrapped to WIDTH - INDENT columns, each line after PREFIX (first line) or spaces. */
+static void details_wrapped(details_lines *dl, const char *prefix, size_t indent, const char *text, int cols)
+{
+	int width = cols - (int)indent - 1;
+	strbuf lines = { 0 };
+	cjm_text_wrap(&lines, text, width > 8 ? (size_t)width : 8);
+	bool first = true;
+	for (char *line = lines.data; line && *line; first = false) {
+		char *nl = strchr(line, '\n');
+		if (nl)
+			*nl = '\0';
+		strbuf out = { 0 };
+		if (first)
+			cjm_text_pad(&out, prefix, strlen(prefix), indent);
+		else
+			cjm_text_spaces(&out, indent);
+		strbuf_puts(&out, line);
+		details_add(dl, out.data, false);
+		strbuf_release(&out);
+		line = nl ? nl + 1 : NULL;
+	}
+	strbuf_release(&lines);
+}
+
+/* "label          value", the value wrapped under itself; ABSENT when VALUE is empty. */
+static void details_field(details_lines *dl, const char *label, const char *value, const char *absent, int cols)
+{
+	details_wrapped(dl, label, DETAILS_LABEL_WIDTH, value && *value ? value : absent, cols);
+}
+
+static void details_formatted(details_lines *dl, const cjm_map *map, cjm_ref ref, cjm_field field,
+			      const char *absent, int cols)
+{
+	char *text = cjm_fieldtext_format(map, ref, field);
+	details_field(dl, cjm_field_info_of(field)->label, text, absent, cols);
+	free(text);
+}
+
+/* A list as a heading with its count, then one bulleted, wrapped item after another. */
+static void details_list(details_lines *dl, const char *label, const cjm_strlist *list, bool quoted, int cols)
+{
+	strbuf head = { 0 };
+	strbuf_printf(&head, "%s (%zu)", label, list->len);
+	if (list->len == 0)
+		strbuf_puts(&head, ": none");
+	details_add(dl, head.data, true);
+	strbuf_release(&head);
+	for (size_t i = 0; i < list->len; i++) {
+		char *item = quoted ? xasprintf("\"%s\"", list->items[i]) : xstrdup(list->items[i]);
+		details_wrapped(dl, "  - ", 4, item, cols);
+		free(item);
+	}
+}
+
+static void details_touchpoint(details_lines *dl, const cjm_map *map, cjm_ref ref, int cols)
+{
+	const cjm_phase *phase = map->phases[ref.phase];
+	const cjm_touchpoint *tp = phase->touchpoints[ref.tp];
+	details_field(dl, "name", tp->name, "", cols);
+	details_field(dl, "id", tp->id, "", cols);
+	details_field(dl, "phase", phase->name, "", cols);
+	details_formatted(dl, map, ref, CJM_F_CHANNEL, "(none)", cols);
+	details_formatted(dl, map, ref, CJM_F_OWNER, "(none)", cols);
+	details_formatted(dl, map, ref, CJM_F_EMOTION, "(not scored)", cols);
+	details_formatted(dl, map, ref, CJM_F_SATISFACTION, "(none)", cols);
+	details_formatted(dl, map, ref, CJM_F_IMPACT, "(none)", cols);
+	cjm_quadrant q = cjm_touchpoint_quadrant(map, tp);
+	strbuf text = { 0 };
+	if (q == CJM_QUADRANT_NONE)
+		strbuf_puts(&text, "(needs satisfaction and impact)");
+	else
+		strbuf_printf(&text, "%s: %s", cjm_quadrant_name(q), cjm_quadrant_action(q));
+	details_field(dl, "quadrant", text.data, "", cols);
+	strbuf_reset(&text);
+	if (tp->moment_of_truth == CJM_TRUE)
+		strbuf_puts(&text, "moment of truth (!)");
+	if (tp->brand_moment == CJM_TRUE)
+		strbuf_printf(&text, "%sbrand moment (*)", text.len ? ", " : "");
+	if (tp->commitment == CJM_TRUE)
+		strbuf_printf(&text, "%scommitment ($)", text.len ? ", " : "");
+	if (!cjm_touchpoint_is_visible(tp))
+		strbuf_printf(&text, "%snot visible to the customer (~)", text.len ? ", " : "");
+	details_field(dl, "flags", text.data, "none", cols);
+	strbuf_release(&text);
+	details_formatted(dl, map, ref, CJM_F_PILLARS, "(none)", cols);
+	details_list(dl, "pains", &tp->pains, false, cols);
+	details_list(dl, "ideas", &tp->ideas, false, cols);
+	details_list(dl, "quotes", &tp->quotes, true, cols);
+	details_add(dl, tp->notes ? "notes" : "notes: none", true);
+	if (tp->notes)
+		details_wrapped(dl, "", 2, tp->notes, cols);
+}
+
+static void details_phase(details_lines *dl, const cjm_map *map, cjm_ref ref, int cols)
+{
+	const cjm_phase *phase = map->phases[ref.phase];
+	details_field(dl, "phase", phase->name, "", cols);
+	details_field(dl, "id", phase->id, "", cols);
+	details_field(dl, "description", phase->description, "(none)", cols);
+	cjm_strlist names = { 0 };
+	for (size_t t = 0; t < phase->touchpoint_count; t++)
+		cjm_strlist_push(&names, phase->touchpoints[t]->name);
+	details_list(dl, "touchpoints", &names, false, cols);
+	cjm_strlist_clear(&names);
+}
+
+static void details_map(details_lines *dl, const cjm_map *map, int cols)
+{
+	cjm_ref ref = { CJM_REF_MAP, 0, 0 };
+	details_formatted(dl, map, ref, CJM_F_TITLE, "", cols);
+	details_formatted(dl, map, ref, CJM_F_PERSONA_NAME, "(none)", cols);
+	details_formatted(dl, map, ref, CJM_F_PERSONA_DESCRIPTION, "(none)", cols);
+	details_list(dl, "brand values", &map->brand_values, false, cols);
+	details_formatted(dl, map, ref, CJM_F_THRESHOLD_SATISFACTION, "7 (the default)", cols);
+	details_formatted(dl, map, ref, CJM_F_THRESHOLD_IMPACT, "0.3 (the default)", cols);
+}
+
+void details_draw(cjm_editor *ed, int rows, int cols)
+{
+	const cjm_map *map = cjm_editor_map(ed);
+	cjm_ref ref = cjm_editor_selected_ref(ed);
+	details_lines dl = { 0 };
+	const char *what = "the map";
+	if (ref.kind == CJM_REF_TOUCHPOINT) {
+		details_touchpoint(&dl, map, ref, cols);
+		what = map->phases[ref.phase]->touchpoints[ref.tp]->name;
+	} else if (ref.kind == CJM_REF_PHASE) {
+		details_phase(&dl, map, ref, cols);
+		what = map->phases[ref.phase]->name;
+	} else {
+		details_map(&dl, map, cols);
+	}
+	int height = rows - 2 > 1 ? rows - 2 : 1;
+	size_t last = dl.count > (size_t)height ? dl.count - (size_t)height : 0;
+	if (ed->overlay_scroll > last)
+		ed->overlay_scroll = last;
+	strbuf head = { 0 }, buf = { 0 };
+	strbuf_printf(&head, " Details: %s", what);
+	if (dl.count > (size_t)height)
+		strbuf_printf(&head, "  (lines %zu-%zu of %zu, j/k scroll)", ed->overlay_scroll + 1,
+			      ed->overlay_scroll + (size_t)height, dl.count);
+	strbuf_puts(&head, "  i/q/Esc close");
+	cjm_text_pad(&buf, head.data, head.len, (size_t)cols);
+	attron(A_REVERSE);
+	mvaddstr(0, 0, buf.data);
+	attroff(A_REVERSE);
+	for (int y = 0; y < height; y++) {
+		size_t i = ed->overlay_scroll + (size_t)y;
+		move(1 + y, 0);
+		clrtoeol();
+		if (i >= dl.count)
+			continue;
+		strbuf_reset(&buf);
+		cjm_text_put(&buf, dl.text[i], strlen(dl.text[i]), (size_t)cols);
+		if (dl.heading[i])
+			attron(A_BOLD);
+		mvaddstr(1 + y, 0, buf.data ? buf.data : "");
+		attroff(A_BOLD);
+	}
+	strbuf_release(&head);
+	strbuf_release(&buf);
+	details_release(&dl);
+}
+
+void details_key(cjm_editor *ed, int key, bool is_code)
+{
+	if ((is_code && key == KEY_DOWN) || (!is_code && key == 'j'))
+		ed->overlay_scroll++;
+	else if (is_code && key == KEY_NPAGE)
+		ed->overlay_scroll += 10;
+	else if ((is_code && key == KEY_UP) || (!is_code && key == 'k'))
+		ed->overlay_scroll -= ed->overlay_scroll > 0;
+	else if (is_code && key == KEY_PPAGE)
+		ed->overlay_scroll -= ed->overlay_scroll < 10 ? ed->overlay_scroll : 10;
+	else if (!is_code && (key == 'i' || key == 'q' || key == 27))
+		ed->overlay = CJM_OVERLAY_NONE;
+	else if (!is_code && key == ':') {
+		ed->overlay = CJM_OVERLAY_NONE;
+		cjm_editor_run(ed, "command");
+	}
+}
