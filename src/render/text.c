@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "render/wrap.h"
 #include "util/number.h"
 #include "util/utf8.h"
 #include "util/visible.h"
@@ -159,101 +160,10 @@ void cjm_text_pad(strbuf *out, const char *s, size_t len, size_t width)
 	cjm_text_spaces(out, width - used);
 }
 
-/* True when the character at S separates words (a space or a tab; '\n' is a hard break). */
-static bool text_is_blank(uint32_t cp)
-{
-	return cp == ' ' || cp == '\t';
-}
-
-/* The state of one wrap: the width and how much of the current line is used. */
-struct text_wrap {
-	strbuf *out;
-	size_t width;
-	size_t used;
-	size_t lines;
-};
-
-static void text_wrap_break(struct text_wrap *w)
-{
-	strbuf_putc(w->out, '\n');
-	w->lines++;
-	w->used = 0;
-}
-
-/* Places LEN bytes at S (WIDTH columns) on the current line, after a space when
- * SPACED, or on the next; a piece wider than the line is split between characters. */
-static void text_wrap_piece(struct text_wrap *w, const char *s, size_t len, size_t width, bool spaced)
-{
-	size_t gap = spaced ? 1 : 0;
-	if (w->used > 0 && w->used + gap + width <= w->width) {
-		if (spaced)
-			strbuf_putc(w->out, ' ');
-		w->used += gap;
-	} else if (w->used > 0) {
-		text_wrap_break(w);
-	}
-	for (size_t i = 0; i < len;) {
-		uint32_t cp;
-		size_t n = cjm_utf8_decode(s + i, len - i, &cp);
-		size_t cw = (size_t)cjm_char_width(cp);
-		if (cw > w->width) { /* a wide character in a one-column line */
-			if (w->used > 0)
-				text_wrap_break(w);
-			strbuf_putc(w->out, '?');
-			w->used = 1;
-			i += n;
-			continue;
-		}
-		if (w->used + cw > w->width)
-			text_wrap_break(w);
-		text_emit(w->out, s + i, n, cp);
-		w->used += cw;
-		i += n;
-	}
-}
-
 size_t cjm_text_wrap(strbuf *out, const char *s, size_t width)
 {
-	struct text_wrap w = { out, width ? width : 1, 0, 0 };
-	size_t len = strlen(s);
-	while (len > 0 && (s[len - 1] == '\n' || s[len - 1] == ' ' || s[len - 1] == '\r'))
-		len--; /* a trailing line break is not an empty last line */
-	size_t i = 0;
-	while (i < len) {
-		uint32_t cp;
-		size_t n = cjm_utf8_decode(s + i, len - i, &cp);
-		if (cp == '\n') {
-			text_wrap_break(&w);
-			i += n;
-			continue;
-		}
-		if (text_is_blank(cp)) {
-			i += n;
-			continue;
-		}
-		/* a word, in pieces that end after a hyphen ("time-and-effort") */
-		bool spaced = true, letters = false;
-		size_t start = i, ww = 0;
-		while (i < len) {
-			n = cjm_utf8_decode(s + i, len - i, &cp);
-			if (cp == '\n' || text_is_blank(cp))
-				break;
-			ww += (size_t)cjm_char_width(cp);
-			i += n;
-			if (cp != '-') {
-				letters = true;
-			} else if (letters && i < len && s[i] != '-' && s[i] != '\n' &&
-				   !text_is_blank((unsigned char)s[i])) {
-				text_wrap_piece(&w, s + start, i - start, ww, spaced);
-				spaced = letters = false;
-				start = i;
-				ww = 0;
-			}
-		}
-		text_wrap_piece(&w, s + start, i - start, ww, spaced);
-	}
-	text_wrap_break(&w);
-	return w.lines;
+	cjm_wrap_spec spec = { .width = width };
+	return cjm_wrap(out, s, &spec);
 }
 
 void cjm_text_number(strbuf *out, double x)

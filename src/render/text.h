@@ -37,9 +37,11 @@ void cjm_text_spaces(strbuf *out, size_t width);
 
 /*
  * Word-wraps S into lines of at most WIDTH (>= 1) columns, appended to OUT
- * each ending in '\n'; "\n" in S is a hard break. Words longer than WIDTH are
- * split between characters. Lines hold printable text only (see
- * cjm_text_put). Returns the number of lines (at least 1, even for "").
+ * each ending in '\n'; "\n" in S is a hard break. Lines break at spaces and
+ * after hyphens; a word longer than WIDTH is broken with a visible hyphen
+ * (cjm_wrap, which also limits lines and reserves room for marks). Lines hold
+ * printable text only (see cjm_text_put). Returns the number of lines (at
+ * least 1, even for "").
  */
 size_t cjm_text_wrap(strbuf *out, const char *s, size_t width);
 

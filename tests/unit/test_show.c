@@ -109,20 +109,20 @@ static void test_text_wrap(void **state)
 	check_wrap("Compare prices online", 40, "Compare prices online\n", 1);
 	check_wrap("", 5, "\n", 1);
 	check_wrap("Oriëntatie", 10, "Oriëntatie\n", 1);
-	check_wrap("Oriëntatie", 4, "Orië\nntat\nie\n", 3);
+	check_wrap("Oriëntatie", 4, "Ori-\nënt-\natie\n", 3); /* a broken word shows a hyphen */
 	check_wrap("a  b\tc", 10, "a b c\n", 1);
 	check_wrap("one\ntwo\n", 10, "one\ntwo\n", 2);
-	check_wrap("ab 日本語", 3, "ab\n日\n本\n語\n", 4);
+	check_wrap("ab 日本語", 3, "ab\n日-\n本-\n語\n", 4);
 	check_wrap("日", 1, "?\n", 1);
 	check_wrap("x\x01y", 6, "x\\x01y\n", 1); /* a control character shows as its escape */
-	check_wrap("x\x1by", 5, "x\\x1B\ny\n", 2);
+	check_wrap("x\x1by", 5, "x-\n\\x1By\n", 2);
 	check_wrap("a\xe2\x80\xae" "b", 8, "a\\u202Eb\n", 1);
 	check_wrap("bad\xff", 5, "bad?\n", 1);
 	/* a hyphen is a place to break */
 	check_wrap("expectations, time-and-effort", 14, "expectations,\ntime-and-\neffort\n", 3);
 	check_wrap("Vul EAN-codes in", 9, "Vul EAN-\ncodes in\n", 2);
 	check_wrap("a-b", 3, "a-b\n", 1);
-	check_wrap("--flag x", 4, "--fl\nag x\n", 2);
+	check_wrap("--flag x", 4, "--f-\nlag\nx\n", 3);
 }
 
 static void test_text_pad_and_number(void **state)
