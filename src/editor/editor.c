@@ -273,33 +273,28 @@ static int editor_save(cjm_editor *ed, const char *path, bool force)
 		cjm_editor_say(ed, true, "opened read-only: use :w FILE to save a copy");
 		return -1;
 	}
-	strbuf text = { 0 };
-	cjm_save_to_buffer(cjm_editor_map(ed), &text);
-	/* checked as late as can be: only the backup and the write itself come after */
+	/* checked as late as can be: only the text, the backup and the write itself come after */
 	if (own && ed->path && !force) {
 		int err = 0;
 		cjm_disk_change change = cjm_file_stamp_check(target, &ed->disk, &err);
-		if (change != CJM_DISK_SAME) {
-			strbuf_release(&text);
+		if (change != CJM_DISK_SAME)
 			return editor_ask_disk_changed(ed, change, err);
-		}
 	}
 	if (ed->comment_count && !ed->comments_warned && own) {
 		ed->comments_warned = true;
 		cjm_editor_say(ed, true,
 			       ":w again to save: %zu YAML comment(s) in %s are lost (the file as it is now is kept in %s.orig, or the next free %s.orig.N)",
 			       ed->comment_count, target, target, target);
-		strbuf_release(&text);
 		return -1;
 	}
 	char *note = NULL;
 	if (ed->comment_count && own) {
 		note = editor_keep_commented(ed, target);
-		if (!note) {
-			strbuf_release(&text);
+		if (!note)
 			return -1;
-		}
 	}
+	strbuf text = { 0 };
+	cjm_save_to_buffer(cjm_editor_map(ed), &text);
 	const char *stage = NULL;
 	int err = cjm_write_file_atomic(target, text.data ? text.data : "", text.len, &stage);
 	if (err) {
