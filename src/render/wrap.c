@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "render/hyphen.h"
 #include "render/text.h"
 #include "util/xalloc.h"
 
@@ -91,7 +92,9 @@ static void wrap_mark_start(struct wrap_state *w, size_t at)
 		w->src_at[w->lines] = at;
 }
 
-/* Places the piece [AT, AT+LEN) of WIDTH cells, after a space when SPACED. */
+/* Places the piece [AT, AT+LEN) of WIDTH cells, after a space when SPACED. A
+ * piece wider than a line breaks, with a hyphen, between syllables where a
+ * syllable fits and between characters where one does not. */
 static void wrap_piece(struct wrap_state *w, size_t at, size_t len, size_t width, bool spaced)
 {
 	const char *s = w->src;
@@ -104,8 +107,17 @@ static void wrap_piece(struct wrap_state *w, size_t at, size_t len, size_t width
 		wrap_break(w, at);
 	}
 	size_t hyphen = line >= 2 ? 1 : 0, rest = width;
+	size_t *next = width > line && hyphen ? cjm_hyphen_points(s + at, len) : NULL;
+	bool at_break = false; /* the cluster at i begins a syllable */
 	for (size_t i = at; i < at + len;) {
 		struct wrap_cluster c = wrap_next(s + i, at + len - i, line);
+		if (at_break && w->used > 0) { /* does the syllable from here fit, with its hyphen? */
+			size_t end = next[i - at], cells = cjm_text_width_n(s + i, end - (i - at));
+			if (w->used + cells + (end < len ? hyphen : 0) > line) {
+				strbuf_putc(&w->body, '-');
+				wrap_break(w, i);
+			}
+		}
 		if (w->used + rest > line && w->used > 0 && w->used + c.width + hyphen > line) {
 			if (hyphen && w->used + 1 <= line)
 				strbuf_putc(&w->body, '-');
@@ -116,7 +128,9 @@ static void wrap_piece(struct wrap_state *w, size_t at, size_t len, size_t width
 		w->used += c.width;
 		rest -= c.width;
 		i += c.len;
+		at_break = next && i < at + len && next[i - at - 1] == i - at;
 	}
+	free(next);
 }
 
 /* Wraps the first LEN bytes of the source into W->body. */

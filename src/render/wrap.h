@@ -1,4 +1,4 @@
-/* Wrapping text into lines of terminal cells: at spaces and after hyphens, long words broken with a visible hyphen, text that does not fit ended with an ellipsis. */
+/* Wrapping text into lines of terminal cells: at spaces and after hyphens, long words broken between syllables with a visible hyphen, text that does not fit ended with an ellipsis. */
 #ifndef CJM_RENDER_WRAP_H
 #define CJM_RENDER_WRAP_H
 
@@ -18,9 +18,10 @@ typedef struct cjm_wrap_spec {
  * Wraps S into lines of at most SPEC->width cells, appended to OUT each
  * ending in '\n'; "\n" in S is a hard break, runs of spaces are one space.
  * Lines break at spaces and after a hyphen inside a word ("kick-|off"); a
- * word wider than a line is broken between characters with a hyphen at the
- * end of each broken line ("Bevestigings-" / "mail"; not in a line of one
- * cell). A combining mark stays with its character; widths are terminal cells
+ * word wider than a line is broken with a hyphen at the end of each broken
+ * line (not in a line of one cell): between syllables, by rules of thumb for
+ * Dutch, where a syllable fits ("Bevestigings-" / "mail"), else between
+ * characters. A combining mark stays with its character; widths are terminal cells
  * (cjm_char_width: wide characters take two). The last line written keeps
  * SPEC->tail cells free: when the text's last line has no room for them, an
  * empty line follows for them. When the text needs more than SPEC->max_lines

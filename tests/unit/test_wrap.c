@@ -62,13 +62,34 @@ static void test_long_word_gets_a_visible_hyphen(void **state)
 {
 	(void)state;
 	expect_wrap("Bevestigingsmail", 13, 0, 0, "Bevestigings-\nmail\n");
-	expect_wrap("Pupilafstand meten", 11, 0, 0, "Pupilafsta-\nnd meten\n");
-	expect_wrap("klantenservice", 13, 0, 0, "klantenservi-\nce\n");
+	expect_wrap("Pupilafstand meten", 11, 0, 0, "Pupilaf-\nstand meten\n");
+	expect_wrap("klantenservice", 13, 0, 0, "klantenser-\nvice\n");
 	expect_wrap("abcdefghij", 4, 0, 0, "abc-\ndef-\nghij\n");
 	/* exactly the width: no hyphen */
 	expect_wrap("Bevestigings", 12, 0, 0, "Bevestigings\n");
 	/* a line of one cell has no room for a hyphen */
 	expect_wrap("abc", 1, 0, 0, "a\nb\nc\n");
+}
+
+/* A word wider than its column breaks between Dutch syllables where one fits. */
+static void test_long_word_breaks_between_syllables(void **state)
+{
+	(void)state;
+	expect_wrap("Bevestigingsmail", 11, 0, 0, "Bevesti-\ngingsmail\n");
+	expect_wrap("Verzekeringsmaatschappij", 13, 0, 0, "Verzekerings-\nmaatschappij\n");
+	expect_wrap("Afscheidsbrief", 13, 0, 0, "Afscheids-\nbrief\n");
+	expect_wrap("welkomstpakket", 11, 0, 0, "welkomst-\npakket\n");
+	expect_wrap("Leveringstermijn", 11, 0, 0, "Leverings-\ntermijn\n");
+	expect_wrap("standaardverbruik", 11, 0, 0, "standaard-\nverbruik\n");
+	expect_wrap("telefoongesprek", 9, 0, 0, "telefoon-\ngesprek\n");
+	expect_wrap("fabriek", 6, 0, 0, "fa-\nbriek\n");  /* br begins the syllable */
+	expect_wrap("Schadeformulier", 9, 0, 0, "Schade-\nformulier\n");
+	/* never inside ch or ij, never leaving fewer than three letters */
+	expect_wrap("lachen", 5, 0, 0, "la-\nchen\n");
+	expect_wrap("Oriëntatie", 5, 0, 0, "Orië-\nnta-\ntie\n"); /* no syllable fits: between characters */
+	expect_wrap("klantenservice", 12, 0, 0, "klantenser-\nvice\n");
+	/* no letters to go by: between characters */
+	expect_wrap("1234567890", 6, 0, 0, "12345-\n67890\n");
 }
 
 static void test_too_many_lines_end_in_an_ellipsis(void **state)
@@ -114,7 +135,7 @@ static void test_wide_and_combining_characters(void **state)
 	expect_wrap("日本語日本語", 6, 0, 0, "日本-\n語日-\n本語\n");
 	expect_wrap("日本語日本語", 7, 1, 0, "日本語…\n");
 	/* a combining mark stays with its letter and takes no cell */
-	expect_wrap("Orie\xcc\x88ntatie", 5, 0, 0, "Orie\xcc\x88-\nntat-\nie\n");
+	expect_wrap("Orie\xcc\x88ntatie", 5, 0, 0, "Orie\xcc\x88-\nnta-\ntie\n");
 	expect_wrap("e\xcc\x81\xcc\x81xyz", 2, 0, 0, "e\xcc\x81\xcc\x81-\nx-\nyz\n");
 	/* a wide character in a one-cell line is shown as '?' */
 	expect_wrap("日", 1, 0, 0, "?\n");
@@ -141,6 +162,7 @@ int main(void)
 		cmocka_unit_test(test_breaks_at_spaces),
 		cmocka_unit_test(test_breaks_after_hyphens),
 		cmocka_unit_test(test_long_word_gets_a_visible_hyphen),
+		cmocka_unit_test(test_long_word_breaks_between_syllables),
 		cmocka_unit_test(test_too_many_lines_end_in_an_ellipsis),
 		cmocka_unit_test(test_tail_keeps_room_for_marks),
 		cmocka_unit_test(test_wide_and_combining_characters),
