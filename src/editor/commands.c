@@ -8,6 +8,7 @@
 
 #include "analysis/figures.h"
 #include "editor/editor.h"
+#include "editor/marks.h"
 #include "render/show.h"
 #include "render/stats.h"
 #include "util/utf8.h"
@@ -540,7 +541,8 @@ static int cmd_help(cjm_editor *ed, const char *args)
 	(void)args;
 	strbuf *out = &ed->overlay_text;
 	strbuf_reset(out);
-	strbuf_puts(out, "Keys on the map (- or + then a digit: that signed emotion, - 2 is -2)\n\n");
+	cjm_marks_legend(out, cjm_editor_unicode());
+	strbuf_puts(out, "\nKeys on the map (- or + then a digit: that signed emotion, - 2 is -2)\n\n");
 	for (const cjm_key_binding *k = cjm_key_bindings; k->key; k++) {
 		const char *name = k->command;
 		size_t len = strcspn(name, " ");

@@ -175,11 +175,7 @@ static void present_curve(cjm_editor *ed, int top, int bottom, int cols)
 		attr_t colour = pair ? COLOR_PAIR(pair) : 0;
 		if (prev_x >= 0) {
 			attron(colour);
-			int mid = (prev_x + cx) / 2;
-			for (int xx = prev_x + 1; xx < cx; xx++)
-				mvaddstr(xx <= mid ? prev_y : y, xx, uni ? "─" : "-");
-			for (int yy = prev_y < y ? prev_y : y; yy <= (prev_y < y ? y : prev_y) && prev_y != y; yy++)
-				mvaddstr(yy, mid, uni ? "│" : "|");
+			screen_draw_step(prev_x, prev_y, cx, y, (prev_x + cx) / 2);
 			attroff(colour);
 		}
 		prev_x = cx;

@@ -8,8 +8,10 @@
 #include <string.h>
 
 #include "analysis/figures.h"
+#include "editor/marks.h"
 #include "patterns/builtin.h"
 #include "render/text.h"
+#include "render/wrap.h"
 #include "tui/details.h"
 #include "tui/present.h"
 #include "util/strbuf.h"
@@ -80,6 +82,7 @@ screen_geometry screen_measure(void)
 		g.visible = 1;
 	g.map_top = 3;
 	g.brief = false;
+	g.name_lines = g.rows >= 30 ? 3 : 2; /* a third line for long (Dutch) names when the rows allow */
 	return g;
 }
 
@@ -97,6 +100,17 @@ static void screen_put(int y, int x, const char *s, int width)
 		return;
 	strbuf buf = { 0 };
 	cjm_text_pad(&buf, s ? s : "", s ? strlen(s) : 0, (size_t)width);
+	mvaddstr(y, x, buf.data ? buf.data : "");
+	strbuf_release(&buf);
+}
+
+/* Writes S at (Y, X) in exactly WIDTH columns, ended with an ellipsis when cut. */
+static void screen_fit(int y, int x, const char *s, int width)
+{
+	if (width <= 0)
+		return;
+	strbuf buf = { 0 };
+	cjm_wrap_fit(&buf, s ? s : "", (size_t)width, screen_unicode ? NULL : "...");
 	mvaddstr(y, x, buf.data ? buf.data : "");
 	strbuf_release(&buf);
 }
@@ -152,7 +166,7 @@ static void screen_draw_phases(cjm_editor *ed, const screen_geometry *g, const s
 		attr_t a = phase_selected ? (A_REVERSE | A_BOLD) : (A_BOLD | screen_pair(PAIR_PHASE));
 		screen_vbar(1, col->x - 1 >= SCREEN_LABEL_WIDTH - 1 ? col->x - 1 : col->x);
 		attron(a);
-		screen_put(1, col->x, col->p->name, width - 1);
+		screen_fit(1, col->x, col->p->name, width - 1);
 		attroff(a);
 		screen_hline(2, col->x - 1, width);
 	}
@@ -167,7 +181,7 @@ static void screen_draw_text_lane(int y, const char *label, const screen_geometr
 		const screen_column *col = &cols[i];
 		const char *text = !col->t ? NULL : which == 0 ? col->t->channel : col->t->owner;
 		screen_vbar(y, col->x - 1);
-		screen_put(y, col->x, text, g->col_width - 1);
+		screen_fit(y, col->x, text, g->col_width - 1);
 	}
 }
 
@@ -197,45 +211,42 @@ static void screen_draw_quadrant_lane(const cjm_map *map, int y, const screen_ge
 	}
 }
 
-/* The name lane: two wrapped lines, the selection in reverse video, flags after the
- * name, and a diamond when the patterns have a suggestion for it. */
+/* The name lane: G->name_lines wrapped lines, cut with an ellipsis when the name
+ * needs more, and the marks (moment of truth, suggestion...) always at the end. */
 static void screen_draw_names(cjm_editor *ed, int y, const screen_geometry *g, const screen_column *cols, size_t n)
 {
 	screen_put(y, 0, "name", SCREEN_LABEL_WIDTH - 1);
+	int width = g->col_width - 1;
 	for (size_t i = 0; i < n; i++) {
 		const screen_column *col = &cols[i];
-		strbuf name = { 0 }, lines = { 0 };
-		if (col->t) {
-			strbuf_puts(&name, col->t->name);
-			if (col->t->moment_of_truth == CJM_TRUE)
-				strbuf_puts(&name, " !");
-			if (col->t->brand_moment == CJM_TRUE)
-				strbuf_puts(&name, " *");
-			if (col->t->commitment == CJM_TRUE)
-				strbuf_puts(&name, " $");
-			if (!cjm_touchpoint_is_visible(col->t))
-				strbuf_puts(&name, " ~");
-			if (cjm_editor_has_suggestion(ed, col->t->id))
-				strbuf_puts(&name, screen_unicode ? " ◆" : " @");
-		} else {
-			strbuf_puts(&name, "(no touchpoints)");
+		strbuf marks = { 0 }, lines = { 0 }, last = { 0 };
+		if (col->t)
+			cjm_marks_of(&marks, ed, col->t, screen_unicode, false);
+		size_t marks_width = marks.len ? cjm_text_width(marks.data) : 0;
+		cjm_wrap_spec spec = { .width = (size_t)width,
+				       .max_lines = (size_t)g->name_lines,
+				       .tail = marks_width ? marks_width + 1 : 0,
+				       .ellipsis = screen_unicode ? NULL : "..." };
+		size_t count = cjm_wrap(&lines, col->t ? col->t->name : "(no touchpoints)", &spec);
+		char *line = lines.data;
+		attron(A_BOLD);
+		for (int r = 0; r < g->name_lines; r++) {
+			char *nl = line ? strchr(line, '\n') : NULL;
+			if (nl)
+				*nl = '\0';
+			const char *text = line ? line : "";
+			if ((size_t)r + 1 == count && marks_width) { /* the marks after the last line */
+				strbuf_printf(&last, "%s%s%s", text, *text ? " " : "", marks.data);
+				text = last.data;
+			}
+			screen_vbar(y + r, col->x - 1);
+			screen_put(y + r, col->x, text, width);
+			line = nl ? nl + 1 : NULL;
 		}
-		cjm_text_wrap(&lines, name.data, (size_t)g->col_width - 1);
-		char *second = strchr(lines.data, '\n');
-		if (second)
-			*second++ = '\0';
-		char *end = second ? strchr(second, '\n') : NULL;
-		if (end)
-			*end = '\0';
-		attr_t a = col->selected ? (A_REVERSE | A_BOLD | screen_pair(PAIR_SELECTED)) : A_BOLD;
-		screen_vbar(y, col->x - 1);
-		screen_vbar(y + 1, col->x - 1);
-		attron(a);
-		screen_put(y, col->x, lines.data, g->col_width - 1);
-		screen_put(y + 1, col->x, second, g->col_width - 1);
-		attroff(a);
-		strbuf_release(&name);
+		attroff(A_BOLD);
+		strbuf_release(&marks);
 		strbuf_release(&lines);
+		strbuf_release(&last);
 	}
 }
 
@@ -249,8 +260,30 @@ static bool screen_curve_point(const screen_column *col, int top, const screen_g
 	return true;
 }
 
-/* The emotion curve: a marker per scored touchpoint, joined by lines to the next one. */
-static void screen_draw_curve(int top, const screen_geometry *g, const screen_column *cols, size_t n)
+void screen_draw_step(int x1, int y1, int x2, int y2, int xm)
+{
+	const char *h = screen_unicode ? "─" : "-";
+	if (y1 == y2) {
+		for (int x = x1 + 1; x < x2; x++)
+			mvaddstr(y1, x, h);
+		return;
+	}
+	for (int x = x1 + 1; x < xm; x++)
+		mvaddstr(y1, x, h);
+	for (int x = xm + 1; x < x2; x++)
+		mvaddstr(y2, x, h);
+	int lo = y1 < y2 ? y1 : y2, hi = y1 < y2 ? y2 : y1;
+	for (int y = lo + 1; y < hi; y++)
+		mvaddstr(y, xm, screen_unicode ? "│" : "|");
+	bool up = y2 < y1;
+	mvaddstr(y1, xm, screen_unicode ? (up ? "╯" : "╮") : (up ? "'" : "."));
+	mvaddstr(y2, xm, screen_unicode ? (up ? "╭" : "╰") : (up ? "." : "'"));
+}
+
+/* The emotion curve: a marker per scored touchpoint (the selected one framed, the
+ * marks a room should see before it), joined by steps that stand on the column
+ * separator before each marker, so a step and a separator are one line. */
+static void screen_draw_curve(cjm_editor *ed, int top, const screen_geometry *g, const screen_column *cols, size_t n)
 {
 	static const char *const labels[CURVE_ROWS] = { "+3", "+2", "+1", " 0", "-1", "-2", "-3" };
 	mvaddstr(top - 1, 0, "emotion");
@@ -264,7 +297,16 @@ static void screen_draw_curve(int top, const screen_geometry *g, const screen_co
 					mvaddstr(top + r, cols[i].x + x, screen_unicode ? "·" : ".");
 		}
 	}
-	/* first the lines between markers, then the markers and values over them */
+	for (size_t i = 0; i < n; i++) /* the selected column edged, so the selection runs through the curve */
+		if (cols[i].selected)
+			for (int r = 0; r < CURVE_ROWS; r++) {
+				attron(A_BOLD);
+				mvaddstr(top + r, cols[i].x - 1, screen_unicode ? "┃" : "#");
+				if (cols[i].x + g->col_width - 1 < g->cols)
+					mvaddstr(top + r, cols[i].x + g->col_width - 1, screen_unicode ? "┃" : "#");
+				attroff(A_BOLD);
+			}
+	/* first the steps between markers, then the markers and values over them */
 	int prev_row = -1, prev_x = -1, row, x;
 	for (size_t i = 0; i < n; i++) {
 		if (!screen_curve_point(&cols[i], top, g, &row, &x))
@@ -272,29 +314,55 @@ static void screen_draw_curve(int top, const screen_geometry *g, const screen_co
 		if (prev_row >= 0) {
 			attr_t colour = screen_pair(PAIR_EMOTION + cols[i].t->emotion + 3);
 			attron(colour);
-			int mid = (prev_x + x) / 2 + 1; /* just right of the column separator */
-			for (int xx = prev_x + 1; xx < x; xx++)
-				mvaddstr(xx <= mid ? prev_row : row, xx, screen_unicode ? "─" : "-");
-			int lo = prev_row < row ? prev_row : row, hi = prev_row < row ? row : prev_row;
-			for (int yy = lo; yy <= hi && lo != hi; yy++)
-				mvaddstr(yy, mid, screen_unicode ? "│" : "|");
+			screen_draw_step(prev_x, prev_row, x, row, cols[i].x - 1);
 			attroff(colour);
 		}
 		prev_row = row;
 		prev_x = x;
 	}
+	strbuf marks = { 0 };
 	for (size_t i = 0; i < n; i++) {
 		if (!screen_curve_point(&cols[i], top, g, &row, &x))
 			continue;
 		int emotion = cols[i].t->emotion;
 		attr_t a = screen_pair(PAIR_EMOTION + emotion + 3) | A_BOLD;
+		bool selected = cols[i].selected;
 		char value[8];
 		snprintf(value, sizeof value, emotion ? "%+d" : "%d", emotion);
+		strbuf_reset(&marks);
+		cjm_marks_of(&marks, ed, cols[i].t, screen_unicode, true);
+		int left = selected ? x - 1 : x, marks_x = left - (int)cjm_text_width(marks.data ? marks.data : "");
+		bool value_fits = x + 1 + (int)strlen(value) + selected <= cols[i].x + g->col_width - 1;
 		attron(a);
+		if (marks.len && marks_x >= cols[i].x)
+			mvaddstr(row, marks_x, marks.data);
+		if (selected) /* framed and reversed with its value: "[●+2]" */
+			attron(A_REVERSE);
+		if (selected)
+			mvaddstr(row, left, "[");
 		mvaddstr(row, x, screen_unicode ? "●" : "o");
-		if (x + 3 < cols[i].x + g->col_width - 1)
+		if (value_fits)
 			mvaddstr(row, x + 1, value);
+		if (selected)
+			addstr("]");
+		attroff(A_REVERSE);
 		attroff(a);
+	}
+	strbuf_release(&marks);
+}
+
+/* The selected column, rows FROM..TO-1: black on yellow, or reverse video
+ * without colour, over whatever is drawn there. */
+static void screen_highlight_column(const screen_geometry *g, const screen_column *cols, size_t n, int from, int to)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (!cols[i].selected)
+			continue;
+		for (int y = from; y < to; y++)
+			if (screen_colour)
+				mvchgat(y, cols[i].x, g->col_width - 1, A_BOLD, PAIR_SELECTED, NULL);
+			else
+				mvchgat(y, cols[i].x, g->col_width - 1, A_REVERSE | A_BOLD, 0, NULL);
 	}
 }
 
@@ -349,10 +417,8 @@ static void screen_draw_map(cjm_editor *ed, const screen_geometry *g)
 {
 	const cjm_map *map = cjm_editor_map(ed);
 	attron(A_BOLD);
-	strbuf title = { 0 };
-	strbuf_printf(&title, " %s", map->title ? map->title : "");
-	screen_put(0, 0, title.data, g->cols);
-	strbuf_release(&title);
+	mvaddstr(0, 0, " ");
+	screen_fit(0, 1, map->title, g->cols - 1);
 	attroff(A_BOLD);
 	if (map->phase_count == 0) {
 		mvaddstr(3, 2, "This map has no phases yet. Press P to add the first phase,");
@@ -367,20 +433,23 @@ static void screen_draw_map(cjm_editor *ed, const screen_geometry *g)
 	screen_draw_phases(ed, g, cols, n);
 	int y = g->map_top;
 	screen_draw_names(ed, y, g, cols, n);
-	y += 2;
+	y += g->name_lines;
 	if (!g->brief) {
 		screen_draw_text_lane(y++, "channel", g, cols, n, 0);
 		screen_draw_text_lane(y++, "owner", g, cols, n, 1);
 		screen_draw_quadrant_lane(cjm_editor_map(ed), y++, g, cols, n);
 	}
 	screen_hline(y++, 0, g->cols);
+	screen_highlight_column(g, cols, n, g->map_top, y - 1);
 	if (y + CURVE_ROWS < g->rows - 1) {
-		screen_draw_curve(y, g, cols, n);
+		screen_draw_curve(ed, y, g, cols, n);
 		y += CURVE_ROWS;
 		screen_hline(y++, 0, g->cols);
 	}
-	if (y < g->rows - 1)
+	if (y < g->rows - 1) {
 		screen_draw_lists(ed, y, g->rows - 1, g, cols, n);
+		screen_highlight_column(g, cols, n, y, g->rows - 1);
+	}
 	free(cols);
 }
 
@@ -404,19 +473,39 @@ static void screen_draw_status(cjm_editor *ed, const screen_geometry *g, const c
 	curs_set(0);
 	const cjm_map *map = cjm_editor_map(ed);
 	strbuf line = { 0 };
-	if (ed->message) /* first, so a narrow terminal cuts the file name, not the message */
+	/* the message, the file and its state, then the selection with its emotion;
+	 * a long name gives way so that the emotion always shows */
+	if (ed->message)
 		strbuf_printf(&line, " %s |", ed->message);
-	strbuf_printf(&line, " %s%s%s%s", ed->path ? ed->path : "[new map]", cjm_edit_dirty(ed->edit) ? " [+]" : "",
-		      ed->read_only ? " [read-only]" : "",
+	const char *base = ed->path ? strrchr(ed->path, '/') : NULL;
+	strbuf_printf(&line, " %s%s%s%s", ed->path ? (base ? base + 1 : ed->path) : "[new map]",
+		      cjm_edit_dirty(ed->edit) ? " [+]" : "", ed->read_only ? " [read-only]" : "",
 		      ed->recovery_error ? " [recovery not written]" : ""); /* until a write succeeds */
 	if (map->phase_count) {
 		const cjm_phase *p = map->phases[ed->phase];
 		const cjm_touchpoint *t = cjm_editor_selected_touchpoint(ed);
-		char emotion[16];
-		strbuf_printf(&line, " | %s", p->name);
-		if (t) /* the selected touchpoint's emotion, always, right after its name */
-			strbuf_printf(&line, " > %s | emotion %s", t->name,
-				      cjm_editor_emotion_words(t->has_emotion, t->emotion, emotion));
+		strbuf selection = { 0 }, emotion = { 0 };
+		char words[16];
+		strbuf_printf(&selection, "%s%s%s", p->name, t ? " > " : "", t ? t->name : "");
+		if (t)
+			strbuf_printf(&emotion, " | emotion %s",
+				      cjm_editor_emotion_words(t->has_emotion, t->emotion, words));
+		int room = g->cols - (int)cjm_text_width(line.data) - (int)cjm_text_width(emotion.data ? emotion.data : "") - 5;
+		strbuf_puts(&line, " | ");
+		if ((int)cjm_text_width(selection.data) > room) {
+			strbuf cut = { 0 };
+			cjm_wrap_fit(&cut, selection.data, (size_t)(room > 12 ? room : 12), screen_unicode ? NULL : "...");
+			while (cut.len && cut.data[cut.len - 1] == ' ')
+				cut.data[--cut.len] = '\0';
+			strbuf_puts(&line, cut.data);
+			strbuf_release(&cut);
+		} else {
+			strbuf_puts(&line, selection.data);
+		}
+		if (emotion.data)
+			strbuf_puts(&line, emotion.data);
+		strbuf_release(&selection);
+		strbuf_release(&emotion);
 		cjm_quadrant q = t ? cjm_touchpoint_quadrant(map, t) : CJM_QUADRANT_NONE;
 		if (q != CJM_QUADRANT_NONE)
 			strbuf_printf(&line, " | %s: %s", cjm_quadrant_name(q), cjm_quadrant_action(q));
@@ -636,6 +725,7 @@ void screen_draw(cjm_editor *ed, const cjm_line *prompt, tui_form *form)
 		int panel = g.rows / 3 > SCREEN_PANEL_ROWS ? g.rows / 3 : SCREEN_PANEL_ROWS;
 		top.rows = g.rows - panel;
 		top.brief = top.rows < SCREEN_MAP_ROWS; /* only the names and the curve */
+		top.name_lines = 2;
 		screen_draw_map(ed, &top);
 		screen_draw_panel(ed, &g, top.rows - 1, g.rows - 1);
 	} else {

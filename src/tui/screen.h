@@ -22,6 +22,7 @@ typedef struct screen_geometry {
 	int col_width;       /* one touchpoint column, its separator included */
 	size_t visible;      /* touchpoint columns that fit */
 	int map_top;         /* the first row of the name lane */
+	int name_lines;      /* rows of the name lane */
 	bool brief;          /* only the names and the curve (the map above the suggestions panel) */
 } screen_geometry;
 
@@ -43,6 +44,9 @@ bool screen_too_small(void);
 int screen_emotion_pair(int emotion);
 /* Whether the terminal takes UTF-8 (box and block characters), or ASCII only. */
 bool screen_has_unicode(void);
+/* A step of the emotion curve from (X1, Y1) to (X2, Y2), X1 < X2: across, up or
+ * down at column XM (X1 < XM < X2) with rounded corners, across. */
+void screen_draw_step(int x1, int y1, int x2, int y2, int xm);
 /* A question with one-letter answers, its lines as written; returns the key pressed. */
 int screen_ask(const char *question, const char *answers);
 

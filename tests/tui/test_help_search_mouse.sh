@@ -27,7 +27,7 @@ tui_status_has "Orient > Alpha" "the map opens"
 
 # ---- help ----
 tui_keys '?'
-tui_expect "add a touchpoint after the selection" "? shows the help with the keys and what they do"
+tui_expect "Keys on the map (" "? shows the help: the legend, then the keys and what they do"
 # page through the help (PageDown scrolls 10 lines), gathering every page
 : >"$T/help"
 tui_screen "$T/page"

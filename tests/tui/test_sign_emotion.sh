@@ -18,34 +18,17 @@ phases:
   - {id: charlie, name: Charlie, emotion: -3}
 Y
 
-# row_has LABEL TEXT NAME: the curve row labelled LABEL (+3 .. -3) shows TEXT
-row_has() {
-	tui_limit=$((TUI_TIMEOUT * 10))
-	tui_i=0
-	while [ "$tui_i" -lt "$tui_limit" ]; do
-		tui_screen
-		if grep -E "^ +$(printf '%s' "$1" | sed 's/+/\\+/')│" "$T/screen" | grep -qF -- "$2"; then
-			ok "$3"
-			return 0
-		fi
-		sleep 0.1
-		tui_i=$((tui_i + 1))
-	done
-	notok "$3" "row $1 never showed $2"
-	tui_dump
-}
-
 tui_start 100 30 "$CJM" "$map"
 tui_status_has "| Kopen > Alpha | emotion +1 |" "the status line shows the selected touchpoint's emotion"
 
 tui_keys - 2
 tui_status_has "emotion +1 → −2 |" "- 2 says old → new, from the value before the -, with U+2212"
 tui_status_has "| Kopen > Alpha | emotion −2 |" "after - 2 the status line shows emotion −2"
-row_has -2 "●-2" "- 2 puts Alpha on the -2 row (not +2)"
+tui_row_has -2 "●-2" "- 2 puts Alpha on the -2 row (not +2)"
 
 tui_keys u
 tui_status_has "| Kopen > Alpha | emotion +1 |" "one u takes - 2 back to +1, the value before the -"
-row_has +1 "●+1" "after u Alpha is on the +1 row again"
+tui_row_has +1 "●+1" "after u Alpha is on the +1 row again"
 
 tui_keys l
 tui_status_has "| Kopen > Bravo | emotion not scored |" "an unscored touchpoint says 'emotion not scored'"

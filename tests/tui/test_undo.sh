@@ -20,23 +20,6 @@ phases:
     name: Charlie
 Y
 
-# row_has LABEL TEXT NAME: the curve row labelled LABEL (+3 .. -3) shows TEXT
-row_has() {
-	tui_limit=$((TUI_TIMEOUT * 10))
-	tui_i=0
-	while [ "$tui_i" -lt "$tui_limit" ]; do
-		tui_screen
-		if grep -E "^ +$(printf '%s' "$1" | sed 's/+/\\+/')│" "$T/screen" | grep -qF -- "$2"; then
-			ok "$3"
-			return 0
-		fi
-		sleep 0.1
-		tui_i=$((tui_i + 1))
-	done
-	notok "$3" "row $1 never showed $2"
-	tui_dump
-}
-
 # no_marker NAME: no touchpoint is scored on screen
 no_marker() {
 	tui_screen
@@ -48,17 +31,17 @@ tui_status_has "Orient > Alpha" "the first touchpoint is selected on opening"
 no_marker "nothing is scored yet"
 
 tui_keys + +
-row_has +2 "●+2" "+ + puts Alpha's marker on the +2 row"
+tui_row_has +2 "●+2" "+ + puts Alpha's marker on the +2 row"
 tui_keys l -
 tui_status_has "Orient > Bravo" "l selects Bravo"
-row_has -1 "●-1" "- puts Bravo's marker on the -1 row"
+tui_row_has -1 "●-1" "- puts Bravo's marker on the -1 row"
 
 tui_keys u
 tui_status_has "undone" "u says undone"
 tui_wait_gone "●-1" && ok "u takes Bravo's score away"
-row_has +2 "●+2" "u leaves Alpha at +2"
+tui_row_has +2 "●+2" "u leaves Alpha at +2"
 tui_keys u
-row_has +1 "●+1" "a second u takes Alpha back to +1"
+tui_row_has +1 "●+1" "a second u takes Alpha back to +1"
 tui_status_has "Orient > Alpha |" "u selects the touchpoint it changed, so the room sees it"
 tui_keys u
 tui_wait_gone "●" && ok "a third u leaves nothing scored"
@@ -66,11 +49,11 @@ tui_keys u
 tui_status_has "nothing to undo" "u with nothing left to undo says so"
 
 tui_keys C-r
-row_has +1 "●+1" "Ctrl-R redoes Alpha +1"
+tui_row_has +1 "●+1" "Ctrl-R redoes Alpha +1"
 tui_status_has "redone" "Ctrl-R says redone"
 tui_keys C-r C-r
-row_has +2 "●+2" "Ctrl-R again redoes Alpha +2"
-row_has -1 "●-1" "Ctrl-R a third time redoes Bravo -1"
+tui_row_has +2 "●+2" "Ctrl-R again redoes Alpha +2"
+tui_row_has -1 "●-1" "Ctrl-R a third time redoes Bravo -1"
 tui_status_has "Orient > Bravo |" "Ctrl-R selects the touchpoint it changed"
 tui_keys C-r
 tui_status_has "nothing to redo" "Ctrl-R with nothing left to redo says so"
@@ -79,7 +62,7 @@ tui_keys u
 tui_wait_gone "●-1" && ok "u undoes Bravo again"
 tui_keys l 3
 tui_status_has "Orient > Charlie" "l selects Charlie"
-row_has +3 "●+3" "the digit 3 scores Charlie +3"
+tui_row_has +3 "●+3" "the digit 3 scores Charlie +3"
 tui_keys C-r
 tui_status_has "nothing to redo" "a new change ends the redo history"
 tui_status_has " [+] " "the map shows unsaved"

@@ -20,6 +20,7 @@
 #   tui_wait_file PATH [S]   wait until PATH exists: 0 or 1, quietly
 #   tui_click X Y            left click at 0-based cell X, Y (an SGR mouse report)
 #   tui_dump                 the screen as "#   |" lines, for evidence
+#   tui_row_has LABEL TEXT NAME  the curve row labelled LABEL (+3 .. -3) comes to show TEXT
 #
 #   tui_sync                 wait until the editor has handled every key sent so far
 #   tui_file_stays FILE COPY S  FILE stays equal to COPY for S seconds (a miss: at once)
@@ -298,14 +299,31 @@ tui_alive() {
 	fi
 }
 
+tui_row_has() {
+	tui_limit=$((TUI_TIMEOUT * 10))
+	tui_i=0
+	while [ "$tui_i" -lt "$tui_limit" ]; do
+		tui_screen
+		# the row's label, then its first separator (┃ when that column is selected)
+		if grep -E "^ +$(printf '%s' "$1" | sed 's/+/\\+/')(│|┃)" "$T/screen" | grep -qF -- "$2"; then
+			ok "$3"
+			return 0
+		fi
+		sleep 0.1
+		tui_i=$((tui_i + 1))
+	done
+	notok "$3" "row $1 never showed $2"
+	tui_dump
+}
+
 # tui_sync: every key sent before has been handled: the help (?) comes on screen
 # and goes again (q), which the editor does only after what was sent before it.
 # For the editor's main view, when a check is that something did not change.
 tui_sync() {
 	tui_keys '?'
-	tui_wait_for "add a touchpoint after the selection" || return 1
+	tui_wait_for "Keys on the map (" || return 1
 	tui_keys q
-	tui_wait_gone "add a touchpoint after the selection"
+	tui_wait_gone "Keys on the map ("
 }
 
 # tui_file_stays FILE COPY S: FILE is still the same as COPY after S seconds (polled,
