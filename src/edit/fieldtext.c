@@ -1,7 +1,6 @@
 /* Field values as the text of the editor's form and back: formatting, forgiving parsing, and applying a whole form. */
 #include "edit/fieldtext.h"
 
-#include <math.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -11,6 +10,7 @@
 #include "render/text.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
+#include "util/value.h"
 #include "util/xalloc.h"
 
 /* The message of the last failed call (see fieldtext.h). */
@@ -121,118 +121,46 @@ static char ascii_lower(char c)
 	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
 }
 
-/* The length of a minus sign at S ('-', U+2212 minus or U+2013 en dash), or 0. */
-static size_t minus_sign(const char *s, size_t len)
-{
-	if (len >= 1 && s[0] == '-')
-		return 1;
-	if (len >= 3 && (memcmp(s, "\xE2\x88\x92", 3) == 0 || memcmp(s, "\xE2\x80\x93", 3) == 0))
-		return 3;
-	return 0;
-}
+/* Emotion, numbers and the yes/no words as people type them (util/value.h, VALUE_TYPED). */
 
 static const char *parse_emotion(const cjm_field_info *info, const char *s, size_t len, cjm_value *value)
 {
-	size_t i = 0;
-	bool negative = false;
-	size_t m = minus_sign(s, len);
-	if (m) {
-		negative = true;
-		i = m;
-	} else if (len > 0 && s[0] == '+') {
-		i = 1;
-	}
+	char *text = xstrndup(s, len);
 	long n = 0;
-	size_t digits = 0;
-	for (; i < len && s[i] >= '0' && s[i] <= '9'; i++, digits++)
-		if (n < 1000)
-			n = n * 10 + (s[i] - '0');
-	if (digits == 0 || i != len || n > info->max || -n < info->min)
-		return fail("%s is a whole number from %d to +%d", info->label, (int)info->min, (int)info->max);
+	const char *problem = value_read_whole(text, VALUE_TYPED, info->label, (long)info->min, (long)info->max, &n,
+					       message);
+	free(text);
+	if (problem)
+		return problem;
 	value->present = true;
-	value->integer = (int)(negative ? -n : n);
+	value->integer = (int)n;
 	return NULL;
 }
 
-/* Reads a decimal number: a sign, digits with at most one '.' or ',', an exponent. */
 static const char *parse_number(const cjm_field_info *info, const char *s, size_t len, cjm_value *value)
 {
-	char buf[64];
-	size_t o = 0, i = 0, mantissa = 0;
-	bool point = false, ok = len > 0 && len < sizeof buf - 2;
-	size_t m = minus_sign(s, len);
-	if (ok && m) {
-		buf[o++] = '-';
-		i = m;
-	} else if (ok && s[0] == '+') {
-		i = 1;
-	}
-	for (; ok && i < len; i++) {
-		char c = s[i];
-		if (c >= '0' && c <= '9') {
-			buf[o++] = c;
-			mantissa++;
-		} else if ((c == '.' || c == ',') && !point) {
-			buf[o++] = '.';
-			point = true;
-		} else {
-			break;
-		}
-	}
-	if (ok && i < len && (s[i] == 'e' || s[i] == 'E') && mantissa > 0) {
-		buf[o++] = 'e';
-		i++;
-		if (i < len && (s[i] == '+' || s[i] == '-'))
-			buf[o++] = s[i++];
-		size_t exp_digits = 0;
-		for (; i < len && s[i] >= '0' && s[i] <= '9'; i++, exp_digits++)
-			buf[o++] = s[i];
-		ok = exp_digits > 0;
-	}
+	char *text = xstrndup(s, len);
 	double x = 0;
-	if (ok && mantissa > 0 && i == len) {
-		buf[o] = '\0';
-		x = strtod(buf, NULL);
-	} else {
-		ok = false;
-	}
-	if (!ok || !isfinite(x) || x < info->min || x > info->max) {
-		strbuf lo = { 0 }, hi = { 0 };
-		cjm_text_number(&lo, info->min);
-		cjm_text_number(&hi, info->max);
-		fail("%s is a number from %s to %s", info->label, lo.data, hi.data);
-		strbuf_release(&lo);
-		strbuf_release(&hi);
-		return message;
-	}
+	const char *problem = value_read_number(text, VALUE_TYPED, info->label, info->min, info->max, &x, message);
+	free(text);
+	if (problem)
+		return problem;
 	value->present = true;
-	value->number = x == 0 ? 0.0 : x; /* never -0, which would read "-0" */
+	value->number = x;
 	return NULL;
 }
 
 static const char *parse_bool(const cjm_field_info *info, const char *s, size_t len, cjm_value *value)
 {
-	static const char *const yes[] = { "yes", "y", "true", "ja", "x", "1" };
-	static const char *const no[] = { "no", "n", "false", "nee", "0" };
-	char word[8];
-	if (len < sizeof word) {
-		for (size_t i = 0; i < len; i++)
-			word[i] = ascii_lower(s[i]);
-		word[len] = '\0';
-		for (size_t i = 0; i < sizeof yes / sizeof *yes; i++)
-			if (strcmp(word, yes[i]) == 0) {
-				value->present = true;
-				value->boolean = true;
-				return NULL;
-			}
-		for (size_t i = 0; i < sizeof no / sizeof *no; i++)
-			if (strcmp(word, no[i]) == 0) {
-				value->present = true;
-				value->boolean = false;
-				return NULL;
-			}
-	}
-	return fail("%s is yes or no", info->label);
+	char *text = xstrndup(s, len);
+	bool yes = false;
+	const char *problem = value_read_bool(text, VALUE_TYPED, info->label, &yes, message);
+	free(text);
+	if (problem)
+		return problem;
+	value->present = true;
+	value->boolean = yes;
+	return NULL;
 }
 
 /* ---- pillars ---- */
