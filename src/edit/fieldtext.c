@@ -116,11 +116,6 @@ static void trim(const char *s, size_t len, size_t *start, size_t *end)
 	*end = b;
 }
 
-static char ascii_lower(char c)
-{
-	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
-}
-
 /* Emotion, numbers and the yes/no words as people type them (util/value.h, VALUE_TYPED). */
 
 static const char *parse_emotion(const cjm_field_info *info, const char *s, size_t len, cjm_value *value)
@@ -165,131 +160,20 @@ static const char *parse_bool(const cjm_field_info *info, const char *s, size_t 
 
 /* ---- pillars ---- */
 
-/* Other words for pillars, matched whole. */
-static const struct {
-	const char *word;
-	unsigned bit;
-} pillar_aliases[] = {
-	{ "surprise", CJM_PILLAR_RESOLUTION },
-	{ "verrassing", CJM_PILLAR_RESOLUTION },
-	{ "personalization", CJM_PILLAR_PERSONALISATION },
-};
-
-/* WORD (LEN bytes) lower-cased, with runs of spaces and '_' as one '-'; NULL when too long. */
-static bool pillar_key(const char *word, size_t len, char *key, size_t size)
-{
-	size_t o = 0;
-	for (size_t i = 0; i < len; i++) {
-		char c = ascii_lower(word[i]);
-		if (c == '_' || is_space(c)) {
-			if (o > 0 && key[o - 1] == '-')
-				continue;
-			c = '-';
-		}
-		if (o + 1 >= size)
-			return false;
-		key[o++] = c;
-	}
-	key[o] = '\0';
-	return true;
-}
-
-/* The pillar WORD names: a name, an alias or a unique prefix of a name. Returns
- * the bit, 0 when unknown; *AMBIGUOUS is set to the names it is a prefix of. */
-static unsigned pillar_match(const char *word, size_t len, unsigned *ambiguous)
-{
-	char key[48];
-	*ambiguous = 0;
-	if (!pillar_key(word, len, key, sizeof key) || !key[0])
-		return 0;
-	for (unsigned i = 0; i < CJM_PILLAR_COUNT; i++)
-		if (strcmp(key, cjm_pillar_name(1u << i)) == 0)
-			return 1u << i;
-	for (size_t i = 0; i < sizeof pillar_aliases / sizeof *pillar_aliases; i++)
-		if (strcmp(key, pillar_aliases[i].word) == 0)
-			return pillar_aliases[i].bit;
-	unsigned found = 0, count = 0;
-	size_t klen = strlen(key);
-	for (unsigned i = 0; i < CJM_PILLAR_COUNT; i++)
-		if (strncmp(key, cjm_pillar_name(1u << i), klen) == 0) {
-			found |= 1u << i;
-			count++;
-		}
-	if (count == 1)
-		return found;
-	if (count > 1)
-		*ambiguous = found;
-	return 0;
-}
-
-static const char *pillar_problem(const char *word, size_t len, unsigned ambiguous)
-{
-	struct quoted q = quote(word, len);
-	if (!ambiguous) {
-		strbuf all = { 0 };
-		for (unsigned i = 0; i < CJM_PILLAR_COUNT; i++)
-			strbuf_printf(&all, "%s%s", i ? ", " : "", cjm_pillar_name(1u << i));
-		fail("unknown pillar '%s' (%s)", q.text, all.data);
-		strbuf_release(&all);
-		return message;
-	}
-	strbuf names = { 0 };
-	unsigned left = 0;
-	for (unsigned i = 0; i < CJM_PILLAR_COUNT; i++)
-		left += (ambiguous >> i) & 1u;
-	for (unsigned i = 0; i < CJM_PILLAR_COUNT; i++)
-		if (ambiguous & (1u << i)) {
-			left--;
-			strbuf_printf(&names, "%s%s", names.len == 0 ? "" : left == 0 ? " or " : ", ",
-				      cjm_pillar_name(1u << i));
-		}
-	fail("pillar '%s' could be %s", q.text, names.data);
-	strbuf_release(&names);
-	return message;
-}
-
-/* One comma-separated piece: the whole of it when it names a pillar
- * ("time and effort"), else each of its words. */
-static const char *parse_pillar_piece(const char *s, size_t len, unsigned *bits)
-{
-	unsigned ambiguous;
-	unsigned bit = pillar_match(s, len, &ambiguous);
-	if (bit) {
-		*bits |= bit;
-		return NULL;
-	}
-	for (size_t i = 0; i < len;) {
-		while (i < len && is_space(s[i]))
-			i++;
-		size_t start = i;
-		while (i < len && !is_space(s[i]))
-			i++;
-		if (i == start)
-			break;
-		bit = pillar_match(s + start, i - start, &ambiguous);
-		if (!bit)
-			return pillar_problem(s + start, i - start, ambiguous);
-		*bits |= bit;
-	}
-	return NULL;
-}
-
+/* Pillars as people type them (util/value.h, value_read_names). */
 static const char *parse_pillars(const char *s, size_t len, cjm_value *value)
 {
+	static const char *pillar_names[CJM_PILLAR_COUNT];
+	for (unsigned i = 0; i < CJM_PILLAR_COUNT; i++)
+		pillar_names[i] = cjm_pillar_name(1u << i);
+	const value_names names = { "pillar", pillar_names, CJM_PILLAR_COUNT, value_pillar_aliases,
+				    value_pillar_alias_count };
+	char *text = xstrndup(s, len);
 	unsigned bits = 0;
-	for (size_t i = 0; i <= len;) {
-		size_t end = i;
-		while (end < len && s[end] != ',' && s[end] != ';')
-			end++;
-		size_t a, b;
-		trim(s + i, end - i, &a, &b);
-		if (b > a) {
-			const char *problem = parse_pillar_piece(s + i + a, b - a, &bits);
-			if (problem)
-				return problem;
-		}
-		i = end + 1;
-	}
+	const char *problem = value_read_names(text, &names, &bits, message);
+	free(text);
+	if (problem)
+		return problem;
 	value->present = bits != 0;
 	value->bits = bits;
 	return NULL;

@@ -49,10 +49,12 @@
  *   ("+2" and "2" alike). satisfaction (0 to 10) and impact (0 to 1) are
  *   decimals with a '.' or a ',' as the decimal point ("7,5"), never both.
  *   Booleans are true or false, yes or no, y or n, ja or nee, waar or onwaar,
- *   1 or 0, x for yes, in any case. Values are read as the editor's form reads
- *   them (util/value.h, VALUE_TYPED). pains, ideas and quotes hold one item per line; blank lines
- *   are skipped. pillars are pillar names separated by line breaks, commas,
- *   semicolons or '|', in any case, with ' ' or '_' for '-'.
+ *   1 or 0, x for yes, in any case. pains, ideas and quotes hold one item
+ *   per line; blank lines are skipped. pillars are pillar names separated by
+ *   line breaks, commas, semicolons or '|', in any case, with ' ' or '_' for
+ *   '-'; the beginning of one name or another word for it is enough ("time",
+ *   "surprise"). Values are read as the editor's form reads them
+ *   (util/value.h, VALUE_TYPED and value_read_names).
  * - Ids follow the map's rules: a given id must be valid and unique among
  *   phases and touchpoints; a missing one is made from the name, unique
  *   against every id given anywhere in the file.
@@ -67,7 +69,6 @@
 #define CSV_DEFAULT_PHASE "Journey"
 #define CSV_DEFAULT_TITLE "Imported journey"
 #define CSV_ID_RULE "use lower-case letters, digits and '-', starting with a letter or digit"
-#define CSV_PILLARS_KNOWN "personalisation, integrity, expectations, resolution, time-and-effort, empathy"
 
 /* ---- reading records ---- */
 
@@ -638,26 +639,20 @@ static cjm_phase *csv_row_phase(csv_import *im)
 	return phase;
 }
 
+/* Pillars as the editor's form reads them (util/value.h, value_read_names). */
 static void csv_pillars(csv_import *im, int c, char *text, unsigned *bits)
 {
-	for (char *item = text; item;) {
-		char *next = item + strcspn(item, "\n,;|");
-		char *rest = *next ? next + 1 : NULL;
-		*next = '\0';
-		item = csv_trim(item);
-		if (*item) {
-			for (char *p = item; *p; p++) /* "Time and effort" is time-and-effort */
-				*p = *p == ' ' || *p == '_'   ? '-'
-				     : *p >= 'A' && *p <= 'Z' ? (char)(*p - 'A' + 'a')
-							      : *p;
-			unsigned bit = cjm_pillar_from_name(item);
-			if (!bit)
-				csv_error(im, c, "unknown pillar '%s' (one of: " CSV_PILLARS_KNOWN ")",
-					  csv_show(im, item));
-			*bits |= bit;
-		}
-		item = rest;
-	}
+	static const char *pillar_names[CJM_PILLAR_COUNT];
+	for (unsigned i = 0; i < CJM_PILLAR_COUNT; i++)
+		pillar_names[i] = cjm_pillar_name(1u << i);
+	const value_names names = { "pillar", pillar_names, CJM_PILLAR_COUNT, value_pillar_aliases,
+				    value_pillar_alias_count };
+	char why[VALUE_WHY_MAX];
+	unsigned found = 0;
+	if (value_read_names(text, &names, &found, why))
+		csv_error(im, c, "%s", why);
+	else
+		*bits |= found;
 }
 
 static void csv_list(cjm_strlist *list, char *text)

@@ -253,3 +253,142 @@ const char *value_read_bool(const char *text, value_grammar grammar, const char 
 	*out = yes == 1;
 	return NULL;
 }
+
+/* ---- lists of names ---- */
+
+const value_alias value_pillar_aliases[] = {
+	{ "surprise", "resolution" },
+	{ "verrassing", "resolution" },
+	{ "personalization", "personalisation" },
+};
+const size_t value_pillar_alias_count = sizeof value_pillar_aliases / sizeof *value_pillar_aliases;
+
+/* The LEN bytes at WORD lower-cased, with runs of spaces and '_' as one '-', into
+ * KEY (SIZE bytes); false when it does not fit. */
+static bool value_name_key(const char *word, size_t len, char *key, size_t size)
+{
+	size_t o = 0;
+	for (size_t i = 0; i < len; i++) {
+		char c = word[i] >= 'A' && word[i] <= 'Z' ? (char)(word[i] - 'A' + 'a') : word[i];
+		if (c == '_' || value_is_space(c)) {
+			if (o > 0 && key[o - 1] == '-')
+				continue;
+			c = '-';
+		}
+		if (o + 1 >= size)
+			return false;
+		key[o++] = c;
+	}
+	key[o] = '\0';
+	return true;
+}
+
+/* The bit of the name the LEN bytes at WORD stand for, or 0; *AMBIGUOUS is
+ * then the names it is the beginning of, when more than one. */
+static unsigned value_name_match(const char *word, size_t len, const value_names *names, unsigned *ambiguous)
+{
+	char key[64];
+	*ambiguous = 0;
+	if (!value_name_key(word, len, key, sizeof key) || !key[0])
+		return 0;
+	for (unsigned i = 0; i < names->count; i++)
+		if (strcmp(key, names->names[i]) == 0)
+			return 1u << i;
+	for (size_t a = 0; a < names->alias_count; a++)
+		if (strcmp(key, names->aliases[a].word) == 0)
+			for (unsigned i = 0; i < names->count; i++)
+				if (strcmp(names->aliases[a].name, names->names[i]) == 0)
+					return 1u << i;
+	unsigned found = 0, count = 0;
+	size_t klen = strlen(key);
+	for (unsigned i = 0; i < names->count; i++)
+		if (strncmp(key, names->names[i], klen) == 0) {
+			found |= 1u << i;
+			count++;
+		}
+	if (count == 1)
+		return found;
+	if (count > 1)
+		*ambiguous = found;
+	return 0;
+}
+
+/* The message for the LEN bytes at WORD, which name no name: quoted, cut
+ * between characters after 40 bytes. */
+static const char *value_name_problem(const char *word, size_t len, const value_names *names, unsigned ambiguous,
+				      char *why)
+{
+	char shown[48];
+	size_t n = len;
+	if (n > 40) {
+		n = 40;
+		while (n > 0 && ((unsigned char)word[n] & 0xC0) == 0x80)
+			n--;
+	}
+	memcpy(shown, word, n);
+	strcpy(shown + n, n < len ? "..." : "");
+	size_t used = (size_t)snprintf(why, VALUE_WHY_MAX, ambiguous ? "%s '%s' could be " : "unknown %s '%s' (one of: ",
+				       names->what, shown);
+	unsigned left = 0;
+	for (unsigned i = 0; i < names->count; i++)
+		left += ambiguous ? (ambiguous >> i) & 1u : 1;
+	bool first = true;
+	for (unsigned i = 0; i < names->count && used < VALUE_WHY_MAX; i++) {
+		if (ambiguous && !(ambiguous & (1u << i)))
+			continue;
+		left--;
+		const char *sep = first ? "" : ambiguous && left == 0 ? " or " : ", ";
+		used += (size_t)snprintf(why + used, VALUE_WHY_MAX - used, "%s%s", sep, names->names[i]);
+		first = false;
+	}
+	if (!ambiguous && used < VALUE_WHY_MAX)
+		snprintf(why + used, VALUE_WHY_MAX - used, ")");
+	return why;
+}
+
+/* One item (trimmed, LEN > 0 bytes at S): the whole of it when it names a name, else each of its words. */
+static const char *value_name_item(const char *s, size_t len, const value_names *names, unsigned *bits, char *why)
+{
+	unsigned ambiguous;
+	unsigned bit = value_name_match(s, len, names, &ambiguous);
+	if (bit) {
+		*bits |= bit;
+		return NULL;
+	}
+	for (size_t i = 0; i < len;) {
+		while (i < len && value_is_space(s[i]))
+			i++;
+		size_t start = i;
+		while (i < len && !value_is_space(s[i]))
+			i++;
+		if (i == start)
+			break;
+		bit = value_name_match(s + start, i - start, names, &ambiguous);
+		if (!bit)
+			return value_name_problem(s + start, i - start, names, ambiguous, why);
+		*bits |= bit;
+	}
+	return NULL;
+}
+
+const char *value_read_names(const char *text, const value_names *names, unsigned *bits, char *why)
+{
+	unsigned found = 0;
+	for (const char *item = text; item;) {
+		size_t len = strcspn(item, "\n,;|");
+		const char *next = item[len] ? item + len + 1 : NULL;
+		size_t a = 0, b = len;
+		while (a < b && value_is_space(item[a]))
+			a++;
+		while (b > a && value_is_space(item[b - 1]))
+			b--;
+		if (b > a) {
+			const char *problem = value_name_item(item + a, b - a, names, &found, why);
+			if (problem)
+				return problem;
+		}
+		item = next;
+	}
+	*bits = found;
+	return NULL;
+}

@@ -73,4 +73,39 @@ const char *value_read_number(const char *text, value_grammar grammar, const cha
 			      double *out, char *why);
 const char *value_read_bool(const char *text, value_grammar grammar, const char *name, bool *out, char *why);
 
+/*
+ * A list of names as people type it (pillars, in the form and cjm import):
+ * items separated by line breaks, ',', ';' or '|', each trimmed, empty ones
+ * skipped. An item is matched whole in any case, with runs of spaces and '_'
+ * as one '-' ("Time and effort" is time-and-effort): a name, an alias, or the
+ * beginning of exactly one name ("time", "emp"); when the whole item is none,
+ * each of its words must be one ("time empathy"). A name given twice counts
+ * once.
+ */
+typedef struct value_alias {
+	const char *word; /* lower case, '-' between words */
+	const char *name; /* one of the names */
+} value_alias;
+
+typedef struct value_names {
+	const char *what;          /* one item, for messages: "pillar" */
+	const char *const *names;  /* name I is bit 1 << I */
+	unsigned count;            /* at most 32 */
+	const value_alias *aliases;
+	size_t alias_count;
+} value_names;
+
+/* The other words people type for pillars: an English and a Dutch word for
+ * surprise (resolution), and the American spelling of personalisation. */
+extern const value_alias value_pillar_aliases[];
+extern const size_t value_pillar_alias_count;
+
+/*
+ * Reads TEXT as a list of NAMES into *BITS (0 for none): NULL, or a message
+ * in WHY (VALUE_WHY_MAX bytes) with *BITS untouched, for the first item that
+ * is none: "unknown pillar 'fun' (one of: personalisation, ...)", or "pillar
+ * 'e' could be expectations or empathy" for the beginning of several.
+ */
+const char *value_read_names(const char *text, const value_names *names, unsigned *bits, char *why);
+
 #endif

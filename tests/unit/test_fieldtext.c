@@ -494,21 +494,21 @@ static void test_parse_pillars(void **state)
 	check_pillars("empathy,\ntime", te | em);
 
 	check_rejected(CJM_F_PILLARS, "fun",
-		       "unknown pillar 'fun' (personalisation, integrity, expectations, resolution, time-and-effort, empathy)");
+		       "unknown pillar 'fun' (one of: personalisation, integrity, expectations, resolution, time-and-effort, empathy)");
 	check_rejected(CJM_F_PILLARS, "empathy, Fun",
-		       "unknown pillar 'Fun' (personalisation, integrity, expectations, resolution, time-and-effort, empathy)");
+		       "unknown pillar 'Fun' (one of: personalisation, integrity, expectations, resolution, time-and-effort, empathy)");
 	check_rejected(CJM_F_PILLARS, "time and fun",
-		       "unknown pillar 'and' (personalisation, integrity, expectations, resolution, time-and-effort, empathy)");
+		       "unknown pillar 'and' (one of: personalisation, integrity, expectations, resolution, time-and-effort, empathy)");
 	check_rejected(CJM_F_PILLARS, "empathie 💖",
-		       "unknown pillar 'empathie' (personalisation, integrity, expectations, resolution, time-and-effort, empathy)");
+		       "unknown pillar 'empathie' (one of: personalisation, integrity, expectations, resolution, time-and-effort, empathy)");
 	check_rejected(CJM_F_PILLARS, "💖",
-		       "unknown pillar '💖' (personalisation, integrity, expectations, resolution, time-and-effort, empathy)");
+		       "unknown pillar '💖' (one of: personalisation, integrity, expectations, resolution, time-and-effort, empathy)");
 	check_rejected(CJM_F_PILLARS, "e", "pillar 'e' could be expectations or empathy");
 	check_rejected(CJM_F_PILLARS, "E", "pillar 'E' could be expectations or empathy");
 	check_rejected(CJM_F_PILLARS, "-",
-		       "unknown pillar '-' (personalisation, integrity, expectations, resolution, time-and-effort, empathy)");
+		       "unknown pillar '-' (one of: personalisation, integrity, expectations, resolution, time-and-effort, empathy)");
 	check_rejected(CJM_F_PILLARS, "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-		       "unknown pillar 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa...' (personalisation, integrity, "
+		       "unknown pillar 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa...' (one of: personalisation, integrity, "
 		       "expectations, resolution, time-and-effort, empathy)");
 }
 
@@ -869,7 +869,7 @@ static void test_apply_bad_field_changes_nothing(void **state)
 	form_type(f, CJM_F_COMMITMENT, "no");
 	form_type(f, CJM_F_PILLARS, "fun");
 	check_apply_rejected(edit, r, f, CJM_F_PILLARS,
-			     "unknown pillar 'fun' (personalisation, integrity, expectations, resolution, "
+			     "unknown pillar 'fun' (one of: personalisation, integrity, expectations, resolution, "
 			     "time-and-effort, empathy)");
 	form_type(f, CJM_F_PILLARS, "");
 	form_type(f, CJM_F_NAME, "   ");

@@ -12,6 +12,8 @@
 #include <yaml.h>
 
 #include "cjm/map.h"
+#include "edit/fieldtext.h"
+#include "export/export.h"
 #include "io/load.h"
 #include "io/save.h"
 #include "io/yaml_out.h"
@@ -201,6 +203,125 @@ static void test_messages(void **state)
 	assert_true(strlen(value_must_be_number(why, name, -1e300, 1e300)) < VALUE_WHY_MAX);
 }
 
+/* ---- lists of names ---- */
+
+static const char *const colours[] = { "red", "green", "grey-blue", "gold" };
+static const value_alias colour_aliases[] = { { "rood", "red" }, { "color-of-sky", "grey-blue" } };
+static const value_names colour_names = { "colour", colours, 4, colour_aliases, 2 };
+
+static void expect_names(const char *text, unsigned want)
+{
+	char why[VALUE_WHY_MAX];
+	unsigned bits = 99;
+	const char *problem = value_read_names(text, &colour_names, &bits, why);
+	if (problem)
+		fail_msg("'%s' is refused: %s", text, problem);
+	if (bits != want)
+		fail_msg("'%s' reads as %#x, not %#x", text, bits, want);
+}
+
+static void expect_names_refused(const char *text, const char *message)
+{
+	char why[VALUE_WHY_MAX];
+	unsigned bits = 99;
+	const char *problem = value_read_names(text, &colour_names, &bits, why);
+	if (!problem)
+		fail_msg("'%s' is taken as %#x", text, bits);
+	assert_string_equal(problem, message);
+	assert_int_equal(bits, 99);
+}
+
+static void test_names(void **state)
+{
+	(void)state;
+	expect_names("", 0);
+	expect_names(" , ;| \n", 0);
+	expect_names("red", 1);
+	expect_names("RED, Green", 3);
+	expect_names("red;green|gold\ngrey-blue", 15);
+	expect_names("Grey Blue", 4);             /* spaces and '_' are '-' */
+	expect_names("grey__blue", 4);
+	expect_names("gol", 8);                   /* the beginning of one name */
+	expect_names("grey", 4);
+	expect_names("red gold", 9);              /* not one name: each word is one */
+	expect_names("Rood", 1);                  /* an alias */
+	expect_names("color of sky", 4);
+	expect_names("red, red, r", 1);           /* twice is once */
+	char all[] = "one of: red, green, grey-blue, gold)";
+	char message[VALUE_WHY_MAX];
+	snprintf(message, sizeof message, "unknown colour 'blue' (%s", all);
+	expect_names_refused("red, blue", message);
+	snprintf(message, sizeof message, "unknown colour 'and' (%s", all);
+	expect_names_refused("red and gold", message);
+	expect_names_refused("g", "colour 'g' could be green, grey-blue or gold");
+	expect_names_refused("gr", "colour 'gr' could be green or grey-blue");
+	snprintf(message, sizeof message, "unknown colour '%s...' (%s", "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb", all);
+	expect_names_refused("bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb",
+			     message);
+	/* cut between characters, never inside one */
+	snprintf(message, sizeof message, "unknown colour '%s...' (%s", "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb", all);
+	expect_names_refused("bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb\xC3\xA9\xC3\xA9", message);
+}
+
+/* ---- the form and cjm import read the same text the same way ---- */
+
+/* What cjm import makes of CELL in column COLUMN: true with the touchpoint's FIELD in *VALUE. */
+static bool imported(const char *column, const char *cell, cjm_field field, cjm_value *value, cjm_map **map)
+{
+	char csv[256];
+	strbuf quoted = { 0 };
+	for (const char *p = cell; *p; p++) {
+		if (*p == '"')
+			strbuf_putc(&quoted, '"');
+		strbuf_putc(&quoted, *p);
+	}
+	snprintf(csv, sizeof csv, "name,%s\nx,\"%s\"\n", column, quoted.data ? quoted.data : "");
+	strbuf_release(&quoted);
+	diag_list *diags = diag_list_new("agree.csv");
+	*map = cjm_import_csv(csv, strlen(csv), "T", diags);
+	diag_list_free(diags);
+	if (!*map)
+		return false;
+	*value = cjm_field_get(*map, (cjm_ref){ CJM_REF_TOUCHPOINT, 0, 0 }, field);
+	return true;
+}
+
+static void test_form_and_import_agree(void **state)
+{
+	(void)state;
+	static const struct {
+		cjm_field field;
+		const char *cells[24];
+	} cases[] = {
+		{ CJM_F_EMOTION, { "2", "+2", "-3", " 3 ", "−2", "–1", "007", "-0", "4", "-4", "1.0", "two", "+", "2 2",
+				   "99999999999999999999" } },
+		{ CJM_F_SATISFACTION, { "7.5", "7,5", ",5", "6.", "+8", "1e1", "−0,0", "10", "11", "7,5.1", "1.000,5",
+					"nan", "0x1", "1e400", "seven", "." } },
+		{ CJM_F_IMPACT, { "0,3", "1", "1.2", "-0.1", ".25" } },
+		{ CJM_F_VISIBLE, { "true", "FALSE", "yes", "No", "y", "N", "ja", "Nee", "waar", "onwaar", "x", "1",
+				   "0", "maybe", "2", "on", "j", "waa" } },
+		{ CJM_F_PILLARS, { "empathy", "Time and effort, empathy", "time", "t, emp", "surprise", "verrassing",
+				   "personalization", "integrity|resolution", "pers; int", "time empathy", "e", "fun",
+				   "empathy, speed" } },
+	};
+	for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+		const cjm_field_info *info = cjm_field_info_of(cases[c].field);
+		for (size_t i = 0; i < 24 && cases[c].cells[i]; i++) {
+			const char *cell = cases[c].cells[i];
+			cjm_value typed, read = { 0 };
+			const char *problem = cjm_fieldtext_parse(cases[c].field, cell, &typed, NULL);
+			cjm_map *map = NULL;
+			bool ok = imported(info->key, cell, cases[c].field, &read, &map);
+			if (ok != !problem)
+				fail_msg("%s '%s': the form %s it, cjm import %s it", info->key, cell,
+					 problem ? "refuses" : "takes", ok ? "takes" : "refuses");
+			if (ok && !cjm_value_equal(info->kind, &typed, &read))
+				fail_msg("%s '%s': the form and cjm import read other values", info->key, cell);
+			cjm_map_free(map);
+		}
+	}
+}
+
 /* ---- quoting ---- */
 
 /* Words that plain YAML would take for something else, or cannot write plain. */
@@ -324,6 +445,8 @@ int main(void)
 		cmocka_unit_test(test_number_typed),
 		cmocka_unit_test(test_bool_words),
 		cmocka_unit_test(test_messages),
+		cmocka_unit_test(test_names),
+		cmocka_unit_test(test_form_and_import_agree),
 		cmocka_unit_test(test_needs_quotes),
 		cmocka_unit_test(test_yaml_out_quotes_by_the_rule),
 		cmocka_unit_test(test_saved_words_round_trip),
