@@ -1,7 +1,6 @@
 /* Field values as the text of the editor's form and back: formatting, forgiving parsing, and applying a whole form. */
 #include "edit/fieldtext.h"
 
-#include <math.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -11,6 +10,7 @@
 #include "render/text.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
+#include "util/value.h"
 #include "util/xalloc.h"
 
 /* The message of the last failed call (see fieldtext.h). */
@@ -116,252 +116,64 @@ static void trim(const char *s, size_t len, size_t *start, size_t *end)
 	*end = b;
 }
 
-static char ascii_lower(char c)
-{
-	return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
-}
-
-/* The length of a minus sign at S ('-', U+2212 minus or U+2013 en dash), or 0. */
-static size_t minus_sign(const char *s, size_t len)
-{
-	if (len >= 1 && s[0] == '-')
-		return 1;
-	if (len >= 3 && (memcmp(s, "\xE2\x88\x92", 3) == 0 || memcmp(s, "\xE2\x80\x93", 3) == 0))
-		return 3;
-	return 0;
-}
+/* Emotion, numbers and the yes/no words as people type them (util/value.h, VALUE_TYPED). */
 
 static const char *parse_emotion(const cjm_field_info *info, const char *s, size_t len, cjm_value *value)
 {
-	size_t i = 0;
-	bool negative = false;
-	size_t m = minus_sign(s, len);
-	if (m) {
-		negative = true;
-		i = m;
-	} else if (len > 0 && s[0] == '+') {
-		i = 1;
-	}
+	char *text = xstrndup(s, len);
 	long n = 0;
-	size_t digits = 0;
-	for (; i < len && s[i] >= '0' && s[i] <= '9'; i++, digits++)
-		if (n < 1000)
-			n = n * 10 + (s[i] - '0');
-	if (digits == 0 || i != len || n > info->max || -n < info->min)
-		return fail("%s is a whole number from %d to +%d", info->label, (int)info->min, (int)info->max);
+	const char *problem = value_read_whole(text, VALUE_TYPED, info->label, (long)info->min, (long)info->max, &n,
+					       message);
+	free(text);
+	if (problem)
+		return problem;
 	value->present = true;
-	value->integer = (int)(negative ? -n : n);
+	value->integer = (int)n;
 	return NULL;
 }
 
-/* Reads a decimal number: a sign, digits with at most one '.' or ',', an exponent. */
 static const char *parse_number(const cjm_field_info *info, const char *s, size_t len, cjm_value *value)
 {
-	char buf[64];
-	size_t o = 0, i = 0, mantissa = 0;
-	bool point = false, ok = len > 0 && len < sizeof buf - 2;
-	size_t m = minus_sign(s, len);
-	if (ok && m) {
-		buf[o++] = '-';
-		i = m;
-	} else if (ok && s[0] == '+') {
-		i = 1;
-	}
-	for (; ok && i < len; i++) {
-		char c = s[i];
-		if (c >= '0' && c <= '9') {
-			buf[o++] = c;
-			mantissa++;
-		} else if ((c == '.' || c == ',') && !point) {
-			buf[o++] = '.';
-			point = true;
-		} else {
-			break;
-		}
-	}
-	if (ok && i < len && (s[i] == 'e' || s[i] == 'E') && mantissa > 0) {
-		buf[o++] = 'e';
-		i++;
-		if (i < len && (s[i] == '+' || s[i] == '-'))
-			buf[o++] = s[i++];
-		size_t exp_digits = 0;
-		for (; i < len && s[i] >= '0' && s[i] <= '9'; i++, exp_digits++)
-			buf[o++] = s[i];
-		ok = exp_digits > 0;
-	}
+	char *text = xstrndup(s, len);
 	double x = 0;
-	if (ok && mantissa > 0 && i == len) {
-		buf[o] = '\0';
-		x = strtod(buf, NULL);
-	} else {
-		ok = false;
-	}
-	if (!ok || !isfinite(x) || x < info->min || x > info->max) {
-		strbuf lo = { 0 }, hi = { 0 };
-		cjm_text_number(&lo, info->min);
-		cjm_text_number(&hi, info->max);
-		fail("%s is a number from %s to %s", info->label, lo.data, hi.data);
-		strbuf_release(&lo);
-		strbuf_release(&hi);
-		return message;
-	}
+	const char *problem = value_read_number(text, VALUE_TYPED, info->label, info->min, info->max, &x, message);
+	free(text);
+	if (problem)
+		return problem;
 	value->present = true;
-	value->number = x == 0 ? 0.0 : x; /* never -0, which would read "-0" */
+	value->number = x;
 	return NULL;
 }
 
 static const char *parse_bool(const cjm_field_info *info, const char *s, size_t len, cjm_value *value)
 {
-	static const char *const yes[] = { "yes", "y", "true", "ja", "x", "1" };
-	static const char *const no[] = { "no", "n", "false", "nee", "0" };
-	char word[8];
-	if (len < sizeof word) {
-		for (size_t i = 0; i < len; i++)
-			word[i] = ascii_lower(s[i]);
-		word[len] = '\0';
-		for (size_t i = 0; i < sizeof yes / sizeof *yes; i++)
-			if (strcmp(word, yes[i]) == 0) {
-				value->present = true;
-				value->boolean = true;
-				return NULL;
-			}
-		for (size_t i = 0; i < sizeof no / sizeof *no; i++)
-			if (strcmp(word, no[i]) == 0) {
-				value->present = true;
-				value->boolean = false;
-				return NULL;
-			}
-	}
-	return fail("%s is yes or no", info->label);
+	char *text = xstrndup(s, len);
+	bool yes = false;
+	const char *problem = value_read_bool(text, VALUE_TYPED, info->label, &yes, message);
+	free(text);
+	if (problem)
+		return problem;
+	value->present = true;
+	value->boolean = yes;
+	return NULL;
 }
 
 /* ---- pillars ---- */
 
-/* Other words for pillars, matched whole. */
-static const struct {
-	const char *word;
-	unsigned bit;
-} pillar_aliases[] = {
-	{ "surprise", CJM_PILLAR_RESOLUTION },
-	{ "verrassing", CJM_PILLAR_RESOLUTION },
-	{ "personalization", CJM_PILLAR_PERSONALISATION },
-};
-
-/* WORD (LEN bytes) lower-cased, with runs of spaces and '_' as one '-'; NULL when too long. */
-static bool pillar_key(const char *word, size_t len, char *key, size_t size)
-{
-	size_t o = 0;
-	for (size_t i = 0; i < len; i++) {
-		char c = ascii_lower(word[i]);
-		if (c == '_' || is_space(c)) {
-			if (o > 0 && key[o - 1] == '-')
-				continue;
-			c = '-';
-		}
-		if (o + 1 >= size)
-			return false;
-		key[o++] = c;
-	}
-	key[o] = '\0';
-	return true;
-}
-
-/* The pillar WORD names: a name, an alias or a unique prefix of a name. Returns
- * the bit, 0 when unknown; *AMBIGUOUS is set to the names it is a prefix of. */
-static unsigned pillar_match(const char *word, size_t len, unsigned *ambiguous)
-{
-	char key[48];
-	*ambiguous = 0;
-	if (!pillar_key(word, len, key, sizeof key) || !key[0])
-		return 0;
-	for (unsigned i = 0; i < CJM_PILLAR_COUNT; i++)
-		if (strcmp(key, cjm_pillar_name(1u << i)) == 0)
-			return 1u << i;
-	for (size_t i = 0; i < sizeof pillar_aliases / sizeof *pillar_aliases; i++)
-		if (strcmp(key, pillar_aliases[i].word) == 0)
-			return pillar_aliases[i].bit;
-	unsigned found = 0, count = 0;
-	size_t klen = strlen(key);
-	for (unsigned i = 0; i < CJM_PILLAR_COUNT; i++)
-		if (strncmp(key, cjm_pillar_name(1u << i), klen) == 0) {
-			found |= 1u << i;
-			count++;
-		}
-	if (count == 1)
-		return found;
-	if (count > 1)
-		*ambiguous = found;
-	return 0;
-}
-
-static const char *pillar_problem(const char *word, size_t len, unsigned ambiguous)
-{
-	struct quoted q = quote(word, len);
-	if (!ambiguous) {
-		strbuf all = { 0 };
-		for (unsigned i = 0; i < CJM_PILLAR_COUNT; i++)
-			strbuf_printf(&all, "%s%s", i ? ", " : "", cjm_pillar_name(1u << i));
-		fail("unknown pillar '%s' (%s)", q.text, all.data);
-		strbuf_release(&all);
-		return message;
-	}
-	strbuf names = { 0 };
-	unsigned left = 0;
-	for (unsigned i = 0; i < CJM_PILLAR_COUNT; i++)
-		left += (ambiguous >> i) & 1u;
-	for (unsigned i = 0; i < CJM_PILLAR_COUNT; i++)
-		if (ambiguous & (1u << i)) {
-			left--;
-			strbuf_printf(&names, "%s%s", names.len == 0 ? "" : left == 0 ? " or " : ", ",
-				      cjm_pillar_name(1u << i));
-		}
-	fail("pillar '%s' could be %s", q.text, names.data);
-	strbuf_release(&names);
-	return message;
-}
-
-/* One comma-separated piece: the whole of it when it names a pillar
- * ("time and effort"), else each of its words. */
-static const char *parse_pillar_piece(const char *s, size_t len, unsigned *bits)
-{
-	unsigned ambiguous;
-	unsigned bit = pillar_match(s, len, &ambiguous);
-	if (bit) {
-		*bits |= bit;
-		return NULL;
-	}
-	for (size_t i = 0; i < len;) {
-		while (i < len && is_space(s[i]))
-			i++;
-		size_t start = i;
-		while (i < len && !is_space(s[i]))
-			i++;
-		if (i == start)
-			break;
-		bit = pillar_match(s + start, i - start, &ambiguous);
-		if (!bit)
-			return pillar_problem(s + start, i - start, ambiguous);
-		*bits |= bit;
-	}
-	return NULL;
-}
-
+/* Pillars as people type them (util/value.h, value_read_names). */
 static const char *parse_pillars(const char *s, size_t len, cjm_value *value)
 {
+	static const char *pillar_names[CJM_PILLAR_COUNT];
+	for (unsigned i = 0; i < CJM_PILLAR_COUNT; i++)
+		pillar_names[i] = cjm_pillar_name(1u << i);
+	const value_names names = { "pillar", pillar_names, CJM_PILLAR_COUNT, value_pillar_aliases,
+				    value_pillar_alias_count };
+	char *text = xstrndup(s, len);
 	unsigned bits = 0;
-	for (size_t i = 0; i <= len;) {
-		size_t end = i;
-		while (end < len && s[end] != ',' && s[end] != ';')
-			end++;
-		size_t a, b;
-		trim(s + i, end - i, &a, &b);
-		if (b > a) {
-			const char *problem = parse_pillar_piece(s + i + a, b - a, &bits);
-			if (problem)
-				return problem;
-		}
-		i = end + 1;
-	}
+	const char *problem = value_read_names(text, &names, &bits, message);
+	free(text);
+	if (problem)
+		return problem;
 	value->present = bits != 0;
 	value->bits = bits;
 	return NULL;

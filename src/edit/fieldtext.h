@@ -10,7 +10,7 @@
 
 /*
  * The messages these functions return are plain words for a status line
- * ("emotion is a whole number from -3 to +3"). They live in a buffer of this
+ * ("emotion must be a whole number from -3 to +3", util/value.h). They live in a buffer of this
  * module (or of EDIT) and stay valid until the next call of a cjm_fieldtext_
  * function; copy one to keep it longer.
  *
@@ -38,10 +38,11 @@ char *cjm_fieldtext_format(const cjm_map *map, cjm_ref ref, cjm_field field);
  * is absent (an error for id, name and title); ids are checked for syntax
  * (not uniqueness, which needs the map: see cjm_fieldtext_apply); emotion
  * "-2", "+2", "2", "−2" (U+2212, or an en dash); numbers "7,5" as well as
- * "7.5"; booleans yes/no/y/n/true/false/ja/nee/x/1/0 in any case; pillars
- * separated by commas or spaces, in any case, '_' or ' ' for '-', unique
- * prefixes ("time" is time-and-effort), "surprise"/"verrassing" mapped to
- * resolution; list items one per line, each trimmed, blank lines dropped.
+ * "7.5"; booleans yes/no/y/n/true/false/ja/nee/waar/onwaar/x/1/0 in any
+ * case (the grammar of util/value.h, VALUE_TYPED, as cjm import's); pillars
+ * separated by commas, semicolons, '|', line breaks or spaces, in any case,
+ * '_' or ' ' for '-', unique prefixes ("time" is time-and-effort),
+ * "surprise"/"verrassing" mapped to resolution (value_read_names); list items one per line, each trimmed, blank lines dropped.
  * A list item cannot hold a line break: one that did comes back as two.
  *
  * Text is first made into text a map may hold (cjm-map(5), CHARACTERS), as

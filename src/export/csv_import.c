@@ -1,12 +1,10 @@
 /* Import from CSV: the rows of a spreadsheet, or of cjm export --to csv, read back into a map. */
-#include <math.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "export/csv.h"
 #include "export/export.h"
@@ -14,6 +12,7 @@
 #include "model/ids.h"
 #include "util/strset.h"
 #include "util/utf8.h"
+#include "util/value.h"
 #include "util/xalloc.h"
 
 /*
@@ -49,10 +48,13 @@
  *   kept as it is, line breaks as LF. emotion is a whole number from -3 to +3
  *   ("+2" and "2" alike). satisfaction (0 to 10) and impact (0 to 1) are
  *   decimals with a '.' or a ',' as the decimal point ("7,5"), never both.
- *   Booleans are true or false, yes or no, ja or nee, waar or onwaar, 1 or 0,
- *   in any case. pains, ideas and quotes hold one item per line; blank lines
- *   are skipped. pillars are pillar names separated by line breaks, commas,
- *   semicolons or '|', in any case, with ' ' or '_' for '-'.
+ *   Booleans are true or false, yes or no, y or n, ja or nee, waar or onwaar,
+ *   1 or 0, x for yes, in any case. pains, ideas and quotes hold one item
+ *   per line; blank lines are skipped. pillars are pillar names separated by
+ *   line breaks, commas, semicolons or '|', in any case, with ' ' or '_' for
+ *   '-'; the beginning of one name or another word for it is enough ("time",
+ *   "surprise"). Values are read as the editor's form reads them
+ *   (util/value.h, VALUE_TYPED and value_read_names).
  * - Ids follow the map's rules: a given id must be valid and unique among
  *   phases and touchpoints; a missing one is made from the name, unique
  *   against every id given anywhere in the file.
@@ -67,7 +69,6 @@
 #define CSV_DEFAULT_PHASE "Journey"
 #define CSV_DEFAULT_TITLE "Imported journey"
 #define CSV_ID_RULE "use lower-case letters, digits and '-', starting with a letter or digit"
-#define CSV_PILLARS_KNOWN "personalisation, integrity, expectations, resolution, time-and-effort, empathy"
 
 /* ---- reading records ---- */
 
@@ -638,85 +639,20 @@ static cjm_phase *csv_row_phase(csv_import *im)
 	return phase;
 }
 
-/* A whole number with an optional sign (+, - or the minus sign U+2212). */
-static bool csv_parse_int(const char *s, long *out)
-{
-	bool negative = false;
-	if (*s == '+' || *s == '-') {
-		negative = *s == '-';
-		s++;
-	} else if (strncmp(s, "\xE2\x88\x92", 3) == 0) {
-		negative = true;
-		s += 3;
-	}
-	if (!*s || strspn(s, "0123456789") != strlen(s) || strlen(s) > 9)
-		return false;
-	*out = strtol(s, NULL, 10) * (negative ? -1 : 1);
-	return true;
-}
-
-/* A decimal with '.' or ',' as its point (not both), an optional sign and exponent. */
-static bool csv_parse_number(char *s, double *out)
-{
-	char *p = s + (*s == '+' || *s == '-');
-	size_t before = strspn(p, "0123456789");
-	p += before;
-	size_t after = 0;
-	if (*p == '.' || *p == ',') {
-		*p = '.'; /* strtod reads '.' whatever the locale: cjm leaves LC_NUMERIC as C */
-		p++;
-		after = strspn(p, "0123456789");
-		p += after;
-	}
-	if (before + after == 0)
-		return false;
-	if (*p == 'e' || *p == 'E') {
-		p++;
-		p += *p == '+' || *p == '-';
-		size_t digits = strspn(p, "0123456789");
-		if (!digits)
-			return false;
-		p += digits;
-	}
-	if (*p)
-		return false;
-	*out = strtod(s, NULL);
-	return isfinite(*out);
-}
-
-static cjm_tristate csv_parse_bool(const char *s)
-{
-	static const char *const yes[] = { "true", "yes", "ja", "waar", "1" };
-	static const char *const no[] = { "false", "no", "nee", "onwaar", "0" };
-	for (size_t i = 0; i < sizeof yes / sizeof *yes; i++) {
-		if (strcasecmp(s, yes[i]) == 0)
-			return CJM_TRUE;
-		if (strcasecmp(s, no[i]) == 0)
-			return CJM_FALSE;
-	}
-	return CJM_UNSET;
-}
-
+/* Pillars as the editor's form reads them (util/value.h, value_read_names). */
 static void csv_pillars(csv_import *im, int c, char *text, unsigned *bits)
 {
-	for (char *item = text; item;) {
-		char *next = item + strcspn(item, "\n,;|");
-		char *rest = *next ? next + 1 : NULL;
-		*next = '\0';
-		item = csv_trim(item);
-		if (*item) {
-			for (char *p = item; *p; p++) /* "Time and effort" is time-and-effort */
-				*p = *p == ' ' || *p == '_'   ? '-'
-				     : *p >= 'A' && *p <= 'Z' ? (char)(*p - 'A' + 'a')
-							      : *p;
-			unsigned bit = cjm_pillar_from_name(item);
-			if (!bit)
-				csv_error(im, c, "unknown pillar '%s' (one of: " CSV_PILLARS_KNOWN ")",
-					  csv_show(im, item));
-			*bits |= bit;
-		}
-		item = rest;
-	}
+	static const char *pillar_names[CJM_PILLAR_COUNT];
+	for (unsigned i = 0; i < CJM_PILLAR_COUNT; i++)
+		pillar_names[i] = cjm_pillar_name(1u << i);
+	const value_names names = { "pillar", pillar_names, CJM_PILLAR_COUNT, value_pillar_aliases,
+				    value_pillar_alias_count };
+	char why[VALUE_WHY_MAX];
+	unsigned found = 0;
+	if (value_read_names(text, &names, &found, why))
+		csv_error(im, c, "%s", why);
+	else
+		*bits |= found;
 }
 
 static void csv_list(cjm_strlist *list, char *text)
@@ -765,36 +701,31 @@ static void csv_field(csv_import *im, int c, cjm_touchpoint *tp, cjm_field field
 		return;
 	case CJM_KIND_EMOTION: {
 		long n = 0;
-		char *value = csv_trim(text);
-		if (!csv_parse_int(value, &n) || n < info->min || n > info->max)
-			csv_error(im, c, "%s must be a whole number from -3 to +3, not '%s'", info->key,
-				  csv_show(im, value));
+		char *value = csv_trim(text), why[VALUE_WHY_MAX];
+		if (value_read_whole(value, VALUE_TYPED, info->key, (long)info->min, (long)info->max, &n, why))
+			csv_error(im, c, "%s, not '%s'", why, csv_show(im, value));
 		else
 			tp->has_emotion = true, tp->emotion = (int)n;
 		return;
 	}
 	case CJM_KIND_NUMBER: {
 		double x = 0;
-		char *value = csv_trim(text);
-		char *shown = xstrdup(value); /* parsing changes ',' to '.' */
+		char *value = csv_trim(text), why[VALUE_WHY_MAX];
 		bool *has = field == CJM_F_SATISFACTION ? &tp->has_satisfaction : &tp->has_impact;
 		double *number = field == CJM_F_SATISFACTION ? &tp->satisfaction : &tp->impact;
-		if (!csv_parse_number(value, &x) || x < info->min || x > info->max)
-			csv_error(im, c, "%s must be a number from %g to %g, not '%s'", info->key, info->min, info->max,
-				  csv_show(im, shown));
+		if (value_read_number(value, VALUE_TYPED, info->key, info->min, info->max, &x, why))
+			csv_error(im, c, "%s, not '%s'", why, csv_show(im, value));
 		else
 			*has = true, *number = x;
-		free(shown);
 		return;
 	}
 	case CJM_KIND_BOOL: {
-		char *value = csv_trim(text);
-		cjm_tristate b = csv_parse_bool(value);
-		if (b == CJM_UNSET)
-			csv_error(im, c, "%s must be true or false (or empty), not '%s'", info->key,
-				  csv_show(im, value));
+		bool yes = false;
+		char *value = csv_trim(text), why[VALUE_WHY_MAX];
+		if (value_read_bool(value, VALUE_TYPED, info->key, &yes, why))
+			csv_error(im, c, "%s, not '%s'", why, csv_show(im, value));
 		else
-			*flag = b;
+			*flag = yes ? CJM_TRUE : CJM_FALSE;
 		return;
 	}
 	case CJM_KIND_PILLARS: csv_pillars(im, c, text, &tp->pillars); return;

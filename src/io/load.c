@@ -4,7 +4,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
-#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +17,7 @@
 #include "model/ids.h"
 #include "util/strset.h"
 #include "util/utf8.h"
+#include "util/value.h"
 #include "util/xalloc.h"
 
 /* A '#' that starts a comment unless it lies inside a scalar. */
@@ -584,12 +584,7 @@ static bool load_text(loader *ld, const char *key, char **out)
 
 static bool load_parse_long(const char *s, long *out)
 {
-	char *end;
-	if (!*s || strchr(" \t\n", *s))
-		return false;
-	errno = 0;
-	*out = strtol(s, &end, 10);
-	return !*end && errno == 0;
+	return value_parse_whole(s, VALUE_FILE, out);
 }
 
 static bool load_int(loader *ld, const char *key, long min, long max, bool *has, long *out)
@@ -602,13 +597,12 @@ static bool load_int(loader *ld, const char *key, long min, long max, bool *has,
 	if (load_is_null(ev)) {
 		*has = false;
 	} else if (!parsed || !load_is_typed(ev, YAML_INT_TAG, NULL)) {
-		char what[80] = "a whole number";
-		if (min != LONG_MIN)
-			snprintf(what, sizeof what, "a whole number from %ld to %ld", min, max);
-		load_scalar_error(ld, key, what, parsed && n >= min && n <= max && load_is_quoted(ev));
+		char what[VALUE_WHY_MAX];
+		load_scalar_error(ld, key, value_expect_whole(what, min, max),
+				  parsed && n >= min && n <= max && load_is_quoted(ev));
 	} else if (n < min || n > max) {
-		load_error(ld, ev->start_mark, "%s must be a whole number from %ld to %ld, found %ld", key, min,
-			   max, n);
+		char why[VALUE_WHY_MAX];
+		load_error(ld, ev->start_mark, "%s, found %ld", value_must_be_whole(why, key, min, max), n);
 	} else {
 		*has = true;
 		*out = n;
@@ -619,11 +613,7 @@ static bool load_int(loader *ld, const char *key, long min, long max, bool *has,
 /* A decimal number (no hex, inf or nan) that a double holds. */
 static bool load_parse_number(const char *v, double *x)
 {
-	if (!*v || !strchr("+-.0123456789", *v) || strpbrk(v, "xXpP"))
-		return false;
-	char *end;
-	*x = strtod(v, &end); /* overflow gives inf, caught below; underflow a tiny number */
-	return !*end && isfinite(*x);
+	return value_parse_number(v, VALUE_FILE, x);
 }
 
 static bool load_number(loader *ld, const char *key, double min, double max, bool *has, double *out)
@@ -636,9 +626,8 @@ static bool load_number(loader *ld, const char *key, double min, double max, boo
 	if (load_is_null(ev)) {
 		*has = false;
 	} else if (!valid || !load_is_typed(ev, YAML_FLOAT_TAG, YAML_INT_TAG)) {
-		char what[80];
-		snprintf(what, sizeof what, "a number from %g to %g", min, max);
-		load_scalar_error(ld, key, what, valid && load_is_quoted(ev));
+		char what[VALUE_WHY_MAX];
+		load_scalar_error(ld, key, value_expect_number(what, min, max), valid && load_is_quoted(ev));
 	} else {
 		*has = true, *out = x;
 	}
@@ -647,16 +636,13 @@ static bool load_number(loader *ld, const char *key, double min, double max, boo
 
 static cjm_tristate load_bool_word(const char *v)
 {
-	if (!strcmp(v, "true") || !strcmp(v, "True") || !strcmp(v, "TRUE"))
-		return CJM_TRUE;
-	if (!strcmp(v, "false") || !strcmp(v, "False") || !strcmp(v, "FALSE"))
-		return CJM_FALSE;
-	return CJM_UNSET;
+	int yes = value_parse_bool(v, VALUE_FILE);
+	return yes < 0 ? CJM_UNSET : yes ? CJM_TRUE : CJM_FALSE;
 }
 
 static bool load_bool(loader *ld, const char *key, cjm_tristate *out)
 {
-	if (!load_expect_scalar(ld, key, "true or false"))
+	if (!load_expect_scalar(ld, key, value_expect_bool(VALUE_FILE)))
 		return !ld->fatal;
 	const yaml_event_t *ev = &ld->event;
 	cjm_tristate word = load_bool_word((const char *)ev->data.scalar.value);
@@ -665,7 +651,7 @@ static bool load_bool(loader *ld, const char *key, cjm_tristate *out)
 	else if (word != CJM_UNSET && load_is_typed(ev, YAML_BOOL_TAG, NULL))
 		*out = word;
 	else
-		load_scalar_error(ld, key, "true or false", word != CJM_UNSET && load_is_quoted(ev));
+		load_scalar_error(ld, key, value_expect_bool(VALUE_FILE), word != CJM_UNSET && load_is_quoted(ev));
 	return load_next(ld);
 }
 

@@ -14,6 +14,7 @@
 #include <unistd.h>
 #include <yaml.h>
 
+#include "io/yaml_out.h"
 #include "model/field.h"
 #include "util/number.h"
 #include "util/utf8.h"
@@ -60,37 +61,6 @@ static void save_scalar_styled(saver *sv, const char *text, yaml_scalar_style_t 
 	save_emit(sv, &ev);
 }
 
-/* True when a plain scalar TEXT would read back as something other than text
- * (null, a boolean or a number in YAML's core schema, or a YAML 1.1 boolean
- * such as yes or off, as many other YAML readers still take them). */
-static bool save_looks_typed(const char *text)
-{
-	if (text[0] && !strchr("~nNtTfFyYoO.+-0123456789", text[0]))
-		return false; /* most text: no typed word or number starts this way */
-	static const char *const words[] = { "", "~", "null", "Null", "NULL", "true", "True", "TRUE",
-					     "false", "False", "FALSE", "yes", "Yes", "YES", "no", "No",
-					     "NO", "on", "On", "ON", "off", "Off", "OFF", ".inf", ".Inf",
-					     ".INF", "-.inf", "+.inf", "-.Inf", "+.Inf", "-.INF", "+.INF",
-					     ".nan", ".NaN", ".NAN" };
-	if (strnlen(text, 6) <= 5) /* no longer than the longest word, "false" or "-.inf" */
-		for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-			if (strcmp(text, words[i]) == 0)
-				return true;
-	const char *p = text;
-	if (*p == '+' || *p == '-')
-		p++;
-	if (p[0] == '0' && (p[1] == 'x' || p[1] == 'o'))
-		return true;
-	bool digits = false, ok = true;
-	for (; *p && ok; p++) {
-		if (*p >= '0' && *p <= '9')
-			digits = true;
-		else if (!strchr(".eE+-_", *p))
-			ok = false;
-	}
-	return ok && digits;
-}
-
 /* TEXT made into text a map may hold (utf8_forbidden), or NULL when it is that
  * already. Whatever the saver writes loads again: the loader, the edit layer and
  * the importers keep such characters out of a map, so this only ever guards
@@ -131,7 +101,7 @@ static void save_text(saver *sv, const char *text)
 		style = YAML_DOUBLE_QUOTED_SCALAR_STYLE;
 	else if (strchr(text, '\n'))
 		style = YAML_LITERAL_SCALAR_STYLE;
-	else if (save_looks_typed(text))
+	else if (cjm_yaml_needs_quotes(text))
 		style = YAML_SINGLE_QUOTED_SCALAR_STYLE;
 	save_scalar_styled(sv, text, style);
 	free(cleaned);

@@ -22,29 +22,78 @@ static void yaml_out_emit(yaml_emitter_t *em, yaml_event_t *ev)
 	}
 }
 
-/* True when TEXT written plain would read back as something other than text
- * (null, a boolean, a number: YAML 1.2 core schema and YAML 1.1's yes/no/on/off). */
-static bool yaml_out_looks_typed(const char *text)
+/* ---- when text needs quotes ---- */
+
+/* The words a YAML reader takes for null or a boolean (YAML 1.2's core schema,
+ * and YAML 1.1's yes/no/on/off/y/n, which many readers still follow), and
+ * for infinity or not-a-number. */
+static const char *const yaml_out_typed_words[] = {
+	"~", "null", "Null", "NULL", "true", "True", "TRUE", "false", "False", "FALSE",
+	"yes", "Yes", "YES", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF",
+	"y", "Y", "n", "N", ".inf", ".Inf", ".INF", "-.inf", "+.inf", "-.Inf", "+.Inf",
+	"-.INF", "+.INF", ".nan", ".NaN", ".NAN",
+};
+
+/* True when TEXT (LEN bytes, LEN > 0) would read as a number or a date: YAML 1.2's
+ * ints and floats ("-12", "1e3", ".5", "0x1F", "0o17"), or YAML 1.1's ("007" octal,
+ * "1_000", "0b101", "1:20" base 60, "2024-03-01" a timestamp). A generous rule:
+ * after an optional sign, a 0x, 0o or 0b prefix and hex digits, or a digit or a
+ * '.' first and then only digits and ". e E _ : + -", with at least one digit. */
+static bool yaml_out_looks_numeric(const char *text, size_t len)
 {
-	static const char *const words[] = { "", "~", "null", "Null", "NULL", "true", "True", "TRUE", "false",
-					     "False", "FALSE", "yes", "Yes", "YES", "no", "No", "NO", "on", "On",
-					     "ON", "off", "Off", "OFF", "y", "Y", "n", "N" };
-	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
-		if (strcmp(text, words[i]) == 0)
-			return true;
-	const char *p = text;
+	const char *p = text, *end = text + len;
 	if (*p == '+' || *p == '-')
 		p++;
-	if (*p == '.') /* .inf, .nan and .5 alike */
-		return true;
+	if (end - p >= 3 && p[0] == '0' && strchr("xXoObB", p[1])) {
+		const char *q = p + 2;
+		while (q < end && (strchr("0123456789abcdefABCDEF_", *q)))
+			q++;
+		if (q == end)
+			return true;
+	}
+	if (p == end || !strchr(".0123456789", *p))
+		return false;
 	bool digits = false;
-	for (; *p; p++) {
+	for (; p < end; p++) {
 		if (*p >= '0' && *p <= '9')
 			digits = true;
-		else if (!strchr(".eEoxXabcdefABCDEF_+-:", *p))
+		else if (!strchr(".eE_:+-", *p))
 			return false;
 	}
 	return digits;
+}
+
+/* True when TEXT (LEN bytes) cannot be a plain scalar in a block mapping by
+ * YAML's syntax, as libyaml's emitter decides it: surrounding spaces, an
+ * indicator at the start ("#", "@", "`", "&", "[", "- x", "? x", ": x", ...),
+ * ": " or a ':' at the end, " #" (a comment), or a start like a document
+ * marker ("---", "..."). */
+static bool yaml_out_breaks_plain(const char *text, size_t len)
+{
+	if (text[0] == ' ' || text[len - 1] == ' ' || text[len - 1] == ':')
+		return true;
+	if (strchr("#,[]{}&*!|>'\"%@`", text[0]))
+		return true;
+	if (strchr("-?:", text[0]) && (len == 1 || text[1] == ' '))
+		return true;
+	if (!strncmp(text, "---", 3) || !strncmp(text, "...", 3))
+		return true; /* like a document marker: libyaml quotes any such start */
+	for (const char *p = strpbrk(text, ":#"); p; p = strpbrk(p + 1, ":#"))
+		if ((*p == ':' && p[1] == ' ') || (*p == '#' && p > text && p[-1] == ' '))
+			return true;
+	return false;
+}
+
+bool cjm_yaml_needs_quotes(const char *text)
+{
+	size_t len = strlen(text);
+	if (len == 0)
+		return true; /* plain, it reads as null */
+	if (len <= 5) /* no longer than the longest word, "false" or "-.inf" */
+		for (size_t i = 0; i < sizeof yaml_out_typed_words / sizeof *yaml_out_typed_words; i++)
+			if (strcmp(text, yaml_out_typed_words[i]) == 0)
+				return true;
+	return yaml_out_looks_numeric(text, len) || yaml_out_breaks_plain(text, len);
 }
 
 void cjm_yaml_out_begin(yaml_emitter_t *em, strbuf *out)
@@ -83,7 +132,7 @@ void cjm_yaml_scalar(yaml_emitter_t *em, const char *text, bool is_text)
 		style = YAML_DOUBLE_QUOTED_SCALAR_STYLE; /* escaped in cjm_yaml_out_end */
 	else if (is_text && strchr(text, '\n'))
 		style = YAML_LITERAL_SCALAR_STYLE;
-	else if (is_text && yaml_out_looks_typed(text))
+	else if (is_text && cjm_yaml_needs_quotes(text))
 		style = YAML_SINGLE_QUOTED_SCALAR_STYLE;
 	yaml_event_t ev;
 	if (!yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)text, (int)strlen(text), 1, 1, style)) {

@@ -256,7 +256,7 @@ bad_csv "several bad cells" 'name,satisfaction,impact,visible,pillars
 a,11,"0,5",maybe,"empathy
 speed"
 ' "F:2:3: error: satisfaction must be a number from 0 to 10, not '11'
-F:2:12: error: visible must be true or false (or empty), not 'maybe'
+F:2:12: error: visible must be yes or no, not 'maybe'
 F:2:18: error: unknown pillar 'speed' (one of: personalisation, integrity, expectations, resolution, time-and-effort, empathy)"
 bad_csv "an unknown column" 'name,emoton,Owner
 ' "F:1:6: error: unknown column 'emoton' (known: phase_id, phase_name, phase_description, id, name, channel, owner, emotion, satisfaction, impact, moment_of_truth, brand_moment, commitment, visible, pillars, pains, ideas, quotes, notes)"

@@ -37,7 +37,7 @@ tui_type "XYZ"
 tui_keys Down Down Down
 tui_type "9"
 tui_keys C-s
-tui_expect "emotion is a whole number from -3 to +3" "emotion 9 is refused with a message"
+tui_expect "emotion must be a whole number from -3 to +3" "emotion 9 is refused with a message"
 if tui_has "Edit touchpoint" && tui_has "XYZ" && ! tui_has "PayXYZ"; then ok "the form stays open with what was typed (it replaced the selected name)"; else notok "the form stays open with what was typed (it replaced the selected name)"; tui_dump; fi
 tui_keys Escape
 tui_status_has "form closed without changes" "Esc closes the form without changes"

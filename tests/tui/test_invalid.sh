@@ -30,7 +30,7 @@ tui_no_leftovers "$map" "no recovery or lock file is made for an invalid map"
 tui_start 100 30 sh -c "exec '$CJM' '$map' 2>'$T/err'"
 tui_expect_rc 65 "with stderr in a file: exit 65"
 rc=65
-expect_err_has "$map:9:14: error: emotion must be a whole number from -3 to 3" "stderr has the FILE:LINE:COL: error: line"
+expect_err_has "$map:9:14: error: emotion must be a whole number from -3 to +3" "stderr has the FILE:LINE:COL: error: line"
 expect_err_has "nothing was changed" "stderr says nothing was changed"
 expect_same "$T/orig.yaml" "$map" "the invalid map is still unchanged"
 

@@ -36,7 +36,7 @@ tui_keys Escape s
 tui_wait_for "satisfaction threshold"
 tui_type "12"
 tui_keys C-s
-tui_expect "satisfaction threshold is a number from 0 to 10" "a threshold out of range is said in the form"
+tui_expect "satisfaction threshold must be a number from 0 to 10" "a threshold out of range is said in the form"
 tui_keys Escape s
 tui_type "6"
 tui_keys C-s

@@ -427,7 +427,7 @@ static void test_import_cell_errors(void **state)
 	expect_error("name,impact\nx,nan\n", 2, 3, "impact must be a number from 0 to 1, not 'nan'");
 	expect_error("name,impact\nx,0x1\n", 2, 3, "impact must be a number from 0 to 1, not '0x1'");
 	expect_error("name,impact\nx,1e400\n", 2, 3, "impact must be a number from 0 to 1, not '1e400'");
-	expect_error("name,visible\nx,maybe\n", 2, 3, "visible must be true or false (or empty), not 'maybe'");
+	expect_error("name,visible\nx,maybe\n", 2, 3, "visible must be yes or no, not 'maybe'");
 	expect_error("name,pillars\nx,\"empathy\nspeed\"\n", 2, 3,
 		     "unknown pillar 'speed' (one of: personalisation, integrity, expectations, resolution, "
 		     "time-and-effort, empathy)");

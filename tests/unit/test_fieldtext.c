@@ -396,7 +396,7 @@ static void test_parse_emotion(void **state)
 					   "\xE2\x88\x92", "2 2", "- 2", "99999999999999999999", "-99999999999",
 					   "1e0", "0x1", "two" };
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
-		check_rejected(CJM_F_EMOTION, bad[i], "emotion is a whole number from -3 to +3");
+		check_rejected(CJM_F_EMOTION, bad[i], "emotion must be a whole number from -3 to +3");
 }
 
 static void test_parse_numbers(void **state)
@@ -433,21 +433,21 @@ static void test_parse_numbers(void **state)
 					   "7 5", "seven", "1,000.5",
 					   "1234567890123456789012345678901234567890123456789012345678901234" };
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
-		check_rejected(CJM_F_SATISFACTION, bad[i], "satisfaction is a number from 0 to 10");
-	check_rejected(CJM_F_IMPACT, "1.5", "impact is a number from 0 to 1");
-	check_rejected(CJM_F_IMPACT, "3", "impact is a number from 0 to 1");
-	check_rejected(CJM_F_IMPACT, "-0.1", "impact is a number from 0 to 1");
-	check_rejected(CJM_F_THRESHOLD_SATISFACTION, "12", "satisfaction threshold is a number from 0 to 10");
-	check_rejected(CJM_F_THRESHOLD_IMPACT, "x", "impact threshold is a number from 0 to 1");
+		check_rejected(CJM_F_SATISFACTION, bad[i], "satisfaction must be a number from 0 to 10");
+	check_rejected(CJM_F_IMPACT, "1.5", "impact must be a number from 0 to 1");
+	check_rejected(CJM_F_IMPACT, "3", "impact must be a number from 0 to 1");
+	check_rejected(CJM_F_IMPACT, "-0.1", "impact must be a number from 0 to 1");
+	check_rejected(CJM_F_THRESHOLD_SATISFACTION, "12", "satisfaction threshold must be a number from 0 to 10");
+	check_rejected(CJM_F_THRESHOLD_IMPACT, "x", "impact threshold must be a number from 0 to 1");
 }
 
 static void test_parse_booleans(void **state)
 {
 	(void)state;
 	static const char *const yes[] = { "yes", "YES", "Yes", "y", "Y", "true", "True", "TRUE", "ja", "Ja",
-					   "JA", "x", "X", "1", "  yes  " };
+					   "JA", "waar", "Waar", "x", "X", "1", "  yes  " };
 	static const char *const no[] = { "no", "NO", "No", "n", "N", "false", "False", "nee", "Nee", "NEE",
-					  "0", "\tno\n" };
+					  "onwaar", "0", "\tno\n" };
 	for (size_t i = 0; i < sizeof yes / sizeof *yes; i++)
 		check_bool(yes[i], true);
 	for (size_t i = 0; i < sizeof no / sizeof *no; i++)
@@ -458,12 +458,12 @@ static void test_parse_booleans(void **state)
 	assert_true(p->value.present);
 	assert_false(p->value.boolean);
 	parsed_free(p);
-	static const char *const bad[] = { "maybe", "yess", "2", "-1", "ok", "j", "nope", "yes no", "✓", "waar" };
+	static const char *const bad[] = { "maybe", "yess", "2", "-1", "ok", "j", "nope", "yes no", "✓", "waa" };
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
-		check_rejected(CJM_F_MOMENT_OF_TRUTH, bad[i], "moment of truth is yes or no");
-	check_rejected(CJM_F_BRAND_MOMENT, "?", "brand moment is yes or no");
-	check_rejected(CJM_F_COMMITMENT, "?", "commitment is yes or no");
-	check_rejected(CJM_F_VISIBLE, "?", "visible is yes or no");
+		check_rejected(CJM_F_MOMENT_OF_TRUTH, bad[i], "moment of truth must be yes or no");
+	check_rejected(CJM_F_BRAND_MOMENT, "?", "brand moment must be yes or no");
+	check_rejected(CJM_F_COMMITMENT, "?", "commitment must be yes or no");
+	check_rejected(CJM_F_VISIBLE, "?", "visible must be yes or no");
 }
 
 static void test_parse_pillars(void **state)
@@ -494,21 +494,21 @@ static void test_parse_pillars(void **state)
 	check_pillars("empathy,\ntime", te | em);
 
 	check_rejected(CJM_F_PILLARS, "fun",
-		       "unknown pillar 'fun' (personalisation, integrity, expectations, resolution, time-and-effort, empathy)");
+		       "unknown pillar 'fun' (one of: personalisation, integrity, expectations, resolution, time-and-effort, empathy)");
 	check_rejected(CJM_F_PILLARS, "empathy, Fun",
-		       "unknown pillar 'Fun' (personalisation, integrity, expectations, resolution, time-and-effort, empathy)");
+		       "unknown pillar 'Fun' (one of: personalisation, integrity, expectations, resolution, time-and-effort, empathy)");
 	check_rejected(CJM_F_PILLARS, "time and fun",
-		       "unknown pillar 'and' (personalisation, integrity, expectations, resolution, time-and-effort, empathy)");
+		       "unknown pillar 'and' (one of: personalisation, integrity, expectations, resolution, time-and-effort, empathy)");
 	check_rejected(CJM_F_PILLARS, "empathie 💖",
-		       "unknown pillar 'empathie' (personalisation, integrity, expectations, resolution, time-and-effort, empathy)");
+		       "unknown pillar 'empathie' (one of: personalisation, integrity, expectations, resolution, time-and-effort, empathy)");
 	check_rejected(CJM_F_PILLARS, "💖",
-		       "unknown pillar '💖' (personalisation, integrity, expectations, resolution, time-and-effort, empathy)");
+		       "unknown pillar '💖' (one of: personalisation, integrity, expectations, resolution, time-and-effort, empathy)");
 	check_rejected(CJM_F_PILLARS, "e", "pillar 'e' could be expectations or empathy");
 	check_rejected(CJM_F_PILLARS, "E", "pillar 'E' could be expectations or empathy");
 	check_rejected(CJM_F_PILLARS, "-",
-		       "unknown pillar '-' (personalisation, integrity, expectations, resolution, time-and-effort, empathy)");
+		       "unknown pillar '-' (one of: personalisation, integrity, expectations, resolution, time-and-effort, empathy)");
 	check_rejected(CJM_F_PILLARS, "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa",
-		       "unknown pillar 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa...' (personalisation, integrity, "
+		       "unknown pillar 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa...' (one of: personalisation, integrity, "
 		       "expectations, resolution, time-and-effort, empathy)");
 }
 
@@ -850,7 +850,7 @@ static void test_apply_bad_field_changes_nothing(void **state)
 	form_type(f, CJM_F_CHANNEL, "app");
 	form_type(f, CJM_F_PAINS, "een\ntwee");
 	form_type(f, CJM_F_EMOTION, "5");
-	check_apply_rejected(edit, r, f, CJM_F_EMOTION, "emotion is a whole number from -3 to +3");
+	check_apply_rejected(edit, r, f, CJM_F_EMOTION, "emotion must be a whole number from -3 to +3");
 	form_type(f, CJM_F_EMOTION, "-3");
 
 	/* the last field bad: none of the earlier ones applied */
@@ -859,17 +859,17 @@ static void test_apply_bad_field_changes_nothing(void **state)
 	form_type(f, CJM_F_NOTES, "ok");
 
 	form_type(f, CJM_F_SATISFACTION, "11");
-	check_apply_rejected(edit, r, f, CJM_F_SATISFACTION, "satisfaction is a number from 0 to 10");
+	check_apply_rejected(edit, r, f, CJM_F_SATISFACTION, "satisfaction must be a number from 0 to 10");
 	form_type(f, CJM_F_SATISFACTION, "8");
 	form_type(f, CJM_F_IMPACT, "2");
-	check_apply_rejected(edit, r, f, CJM_F_IMPACT, "impact is a number from 0 to 1");
+	check_apply_rejected(edit, r, f, CJM_F_IMPACT, "impact must be a number from 0 to 1");
 	form_type(f, CJM_F_IMPACT, "1");
 	form_type(f, CJM_F_COMMITMENT, "misschien");
-	check_apply_rejected(edit, r, f, CJM_F_COMMITMENT, "commitment is yes or no");
+	check_apply_rejected(edit, r, f, CJM_F_COMMITMENT, "commitment must be yes or no");
 	form_type(f, CJM_F_COMMITMENT, "no");
 	form_type(f, CJM_F_PILLARS, "fun");
 	check_apply_rejected(edit, r, f, CJM_F_PILLARS,
-			     "unknown pillar 'fun' (personalisation, integrity, expectations, resolution, "
+			     "unknown pillar 'fun' (one of: personalisation, integrity, expectations, resolution, "
 			     "time-and-effort, empathy)");
 	form_type(f, CJM_F_PILLARS, "");
 	form_type(f, CJM_F_NAME, "   ");
@@ -1052,7 +1052,7 @@ static void test_apply_inside_a_group(void **state)
 	assert_null(form_apply(edit, ref_tp(1, 1), f, NULL));
 	form_type(f, CJM_F_EMOTION, "+4");
 	size_t bad;
-	assert_string_equal(form_apply(edit, ref_tp(1, 1), f, &bad), "emotion is a whole number from -3 to +3");
+	assert_string_equal(form_apply(edit, ref_tp(1, 1), f, &bad), "emotion must be a whole number from -3 to +3");
 	cjm_edit_group_end(edit);
 	assert_int_equal(cjm_edit_map(edit)->phases[1]->touchpoints[1]->emotion, 3);
 	assert_int_equal(cjm_edit_undo(edit), 0);

@@ -830,7 +830,7 @@ static void test_comments_first_position(void **state)
 static void test_error_positions(void **state)
 {
 	(void)state;
-	expect_one_error(TP("emotion: 4"), 7, 18, "emotion must be a whole number from -3 to 3, found 4");
+	expect_one_error(TP("emotion: 4"), 7, 18, "emotion must be a whole number from -3 to +3, found 4");
 	expect_one_error(TP("satisfaction: high"), 7, 23, "satisfaction must be a number from 0 to 10");
 	expect_one_error(TP("impact: 1.2"), 7, 17, "impact must be a number from 0 to 1");
 	expect_one_error(TP("visible: yes"), 7, 18, "visible must be true or false");
