@@ -10,7 +10,6 @@
 #include "editor/editor.h"
 #include "io/load.h"
 #include "io/recover.h"
-#include "tui/screen.h"
 #include "tui/tui.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
@@ -195,7 +194,7 @@ static int cmd_edit_run(int argc, char **argv)
 	cjm_map *map = edit_open_map(path, &code, &comments, &disk);
 	if (!map)
 		return code;
-	if (!screen_start()) {
+	if (!tui_start()) {
 		cjm_map_free(map);
 		cli_error("cannot start the terminal (TERM=%s)", getenv("TERM") ? getenv("TERM") : "");
 		return CJM_EXIT_IOERR;
@@ -204,7 +203,7 @@ static int cmd_edit_run(int argc, char **argv)
 	char *message = NULL;
 	bool live_owner = false;
 	if (!read_only && !edit_take_lock(rec, &read_only, &live_owner, &message)) {
-		screen_stop();
+		tui_stop();
 		cjm_map_free(map);
 		cjm_recovery_free(rec);
 		return CJM_EXIT_OK;
@@ -232,7 +231,7 @@ static int cmd_edit_run(int argc, char **argv)
 	}
 	free(message);
 	code = tui_run(ed, read_only ? NULL : rec, restored);
-	screen_stop();
+	tui_stop();
 	cjm_lock_release(rec);
 	cjm_recovery_free(rec);
 	cjm_editor_free(ed);

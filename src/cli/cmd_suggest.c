@@ -2,7 +2,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <yaml.h>
 
 #include "cli/cli.h"
 #include "io/yaml_out.h"
@@ -139,7 +138,7 @@ static void suggest_render_text(strbuf *out, const cjm_suggestions *list, bool s
 
 /* ---- YAML, with libyaml's emitter ---- */
 
-static void suggest_yaml_text(yaml_emitter_t *em, const char *key, const char *text)
+static void suggest_yaml_text(cjm_yaml_out *em, const char *key, const char *text)
 {
 	char *clean = suggest_clean(text, true);
 	cjm_yaml_scalar(em, key, false);
@@ -147,13 +146,13 @@ static void suggest_yaml_text(yaml_emitter_t *em, const char *key, const char *t
 	free(clean);
 }
 
-static void suggest_yaml_word(yaml_emitter_t *em, const char *key, const char *word)
+static void suggest_yaml_word(cjm_yaml_out *em, const char *key, const char *word)
 {
 	cjm_yaml_scalar(em, key, false);
 	cjm_yaml_scalar(em, word, false);
 }
 
-static void suggest_yaml_one(yaml_emitter_t *em, const cjm_suggestion *s, bool show_all)
+static void suggest_yaml_one(cjm_yaml_out *em, const cjm_suggestion *s, bool show_all)
 {
 	char number[24];
 	cjm_yaml_mapping(em, true);
@@ -185,14 +184,13 @@ static void suggest_yaml_one(yaml_emitter_t *em, const cjm_suggestion *s, bool s
 
 static void suggest_render_yaml(strbuf *out, const cjm_suggestions *list, bool show_all)
 {
-	yaml_emitter_t em;
-	cjm_yaml_out_begin(&em, out);
-	cjm_yaml_sequence(&em, true);
+	cjm_yaml_out *em = cjm_yaml_out_begin(out);
+	cjm_yaml_sequence(em, true);
 	for (size_t i = 0; i < list->count; i++)
 		if (show_all || !list->items[i].dismissed)
-			suggest_yaml_one(&em, &list->items[i], show_all);
-	cjm_yaml_sequence(&em, false);
-	cjm_yaml_out_end(&em);
+			suggest_yaml_one(em, &list->items[i], show_all);
+	cjm_yaml_sequence(em, false);
+	cjm_yaml_out_end(em);
 }
 
 /* ---- the command ---- */

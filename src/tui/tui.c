@@ -346,6 +346,16 @@ int tui_run(cjm_editor *ed, cjm_recovery *recovery, bool restored)
 	return exit_code;
 }
 
+bool tui_start(void)
+{
+	return screen_start();
+}
+
+void tui_stop(void)
+{
+	screen_stop();
+}
+
 int tui_ask(const char *question, const char *answers)
 {
 	timeout(-1);

@@ -10,7 +10,12 @@
  * the recovery file, which goes once the edits are saved. Returns the exit code. */
 int tui_run(cjm_editor *ed, cjm_recovery *recovery, bool restored);
 
-/* Asks a one-letter question on a started screen (screen_start). */
+/* Starts the terminal for the editor (false when it cannot), and gives it back as
+ * it was (safe to call twice). */
+bool tui_start(void);
+void tui_stop(void);
+
+/* Asks a one-letter question on a started screen (tui_start). */
 int tui_ask(const char *question, const char *answers);
 
 #endif
