@@ -160,35 +160,35 @@ static bool edit_take_lock(cjm_recovery *rec, bool *read_only, bool *live_owner,
 	return true;
 }
 
+/* The options, as given (a command runs once per process). */
+static bool edit_read_only;
+
+static const cli_option edit_options[] = {
+	{ "--read-only", "-R", NULL, CLI_FLAG, &edit_read_only,
+	  "open without changing anything; options may come before or after FILE", NULL, NULL },
+	{ "--", NULL, NULL, CLI_NOTE, NULL, "what follows is FILE, even when it begins with '-'", NULL, NULL },
+	{ 0 },
+};
+
 static int cmd_edit_run(int argc, char **argv)
 {
-	const char *path = NULL;
-	bool read_only = false, options = true;
-	for (int i = 1; i < argc; i++) {
-		if (options && strcmp(argv[i], "--") == 0) {
-			options = false; /* what follows is a file, even one named like an option */
-			continue;
-		}
-		if (options && cli_is_help(argv[i])) {
-			cli_print_help(&cjm_cmd_edit, stdout);
-			return CJM_EXIT_OK;
-		}
-		if (options && cli_opt_flag(argv[i], "--read-only", "-R"))
-			read_only = true;
-		else if (options && argv[i][0] == '-' && argv[i][1] != '\0')
-			return cli_usage_error(&cjm_cmd_edit, "unknown option '%s'", argv[i]);
-		else if (path)
-			return cli_usage_error(&cjm_cmd_edit, "one FILE at a time");
-		else
-			path = argv[i];
-	}
+	cli_list files = { 0 };
+	int code = CJM_EXIT_OK;
+	bool parsed = cli_parse(&cjm_cmd_edit, argc, argv, &files, &code);
+	const char *path = files.count ? files.items[0] : NULL;
+	size_t count = files.count;
+	cli_list_release(&files);
+	if (!parsed)
+		return code;
+	if (count > 1)
+		return cli_usage_error(&cjm_cmd_edit, "one FILE at a time");
 	if (!path)
 		return cli_usage_error(&cjm_cmd_edit, "no FILE given");
+	bool read_only = edit_read_only;
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		cli_error("the editor needs a terminal; cjm show %s prints the map", path);
 		return CJM_EXIT_USAGE;
 	}
-	int code = CJM_EXIT_OK;
 	size_t comments = 0;
 	cjm_file_stamp disk;
 	cjm_map *map = edit_open_map(path, &code, &comments, &disk);
@@ -242,7 +242,6 @@ const cjm_command cjm_cmd_edit = {
 	"edit",
 	"edit [-R] [--] FILE",
 	"open the full-screen editor (also: cjm [-R] FILE)",
-	"  -R, --read-only  open without changing anything; options may come before or after FILE\n"
-	"  --               what follows is FILE, even when it begins with '-'\n",
+	edit_options,
 	cmd_edit_run,
 };

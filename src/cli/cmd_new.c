@@ -14,24 +14,29 @@ static const char *const new_starter_phases[][2] = {
 	{ "orient", "Orient" }, { "decide", "Decide" }, { "start", "Start" }, { "use", "Use" },
 };
 
+/* The options, as given (a command runs once per process). */
+static const char *new_title;
+
+static const cli_option new_options[] = {
+	{ "--title", "-t", "T", CLI_VALUE, &new_title, "the map's title (default: made from the file name)", NULL, NULL },
+	{ 0 },
+};
+
 static int cmd_new_run(int argc, char **argv)
 {
-	const char *path = NULL, *title = NULL;
-	bool bad = false;
-	for (int i = 1; i < argc; i++) {
-		if (cli_opt_value(argc, argv, &i, "--title", "-t", &title, &bad)) {
-			if (bad)
-				return cli_usage_error(&cjm_cmd_new, "--title needs a value");
-		} else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-			return cli_usage_error(&cjm_cmd_new, "unknown option '%s'", argv[i]);
-		} else if (path) {
-			return cli_usage_error(&cjm_cmd_new, "one FILE only");
-		} else {
-			path = argv[i];
-		}
-	}
+	cli_list files = { 0 };
+	int code = CJM_EXIT_OK;
+	bool parsed = cli_parse(&cjm_cmd_new, argc, argv, &files, &code);
+	const char *path = files.count ? files.items[0] : NULL;
+	size_t count = files.count;
+	cli_list_release(&files);
+	if (!parsed)
+		return code;
+	if (count > 1)
+		return cli_usage_error(&cjm_cmd_new, "one FILE only");
 	if (!path)
 		return cli_usage_error(&cjm_cmd_new, "no FILE given");
+	const char *title = new_title;
 	if (title && cjm_text_is_blank(title))
 		return cli_usage_error(&cjm_cmd_new, "the title must not be empty");
 	if (title && !utf8_valid(title))
@@ -45,7 +50,6 @@ static int cmd_new_run(int argc, char **argv)
 	cjm_map *map = cjm_map_new(title ? title : made_title);
 	for (size_t i = 0; i < sizeof new_starter_phases / sizeof *new_starter_phases; i++)
 		cjm_map_insert_phase(map, i, cjm_phase_new(new_starter_phases[i][0], new_starter_phases[i][1]));
-	int code = CJM_EXIT_OK;
 	if (strcmp(path, "-") == 0) {
 		strbuf text = { 0 };
 		cjm_save_to_buffer(map, &text);
@@ -64,6 +68,6 @@ const cjm_command cjm_cmd_new = {
 	"new",
 	"new FILE [--title T]",
 	"write a new map from a template",
-	"  -t, --title T  the map's title (default: made from the file name)\n",
+	new_options,
 	cmd_new_run,
 };

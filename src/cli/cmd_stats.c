@@ -7,23 +7,19 @@
 
 static int cmd_stats_run(int argc, char **argv)
 {
-	const char *file = NULL;
-	bool options_done = false;
-	for (int i = 1; i < argc; i++) {
-		const char *arg = argv[i];
-		if (!options_done && strcmp(arg, "--") == 0)
-			options_done = true;
-		else if (!options_done && arg[0] == '-' && arg[1] != '\0')
-			return cli_usage_error(&cjm_cmd_stats, "unknown option '%s'", arg);
-		else if (file)
-			return cli_usage_error(&cjm_cmd_stats, "one FILE only ('%s' and '%s')", file, arg);
-		else
-			file = arg;
-	}
+	cli_list operands = { 0 };
+	int rc = CJM_EXIT_OK;
+	bool parsed = cli_parse(&cjm_cmd_stats, argc, argv, &operands, &rc);
+	const char *file = operands.count ? operands.items[0] : NULL;
+	const char *second = operands.count > 1 ? operands.items[1] : NULL;
+	cli_list_release(&operands);
+	if (!parsed)
+		return rc;
+	if (second)
+		return cli_usage_error(&cjm_cmd_stats, "one FILE only ('%s' and '%s')", file, second);
 	if (!file)
 		return cli_usage_error(&cjm_cmd_stats, "which map? give a FILE");
 
-	int rc = CJM_EXIT_OK;
 	cjm_map *map = cli_load_map(file, &rc);
 	if (!map)
 		return rc;

@@ -219,49 +219,45 @@ static void suggest_report_failures(const cjm_plugin_failure *failures, size_t c
 	}
 }
 
+/* The options, as given (a command runs once per process). */
+static cli_list suggest_patterns;
+static const char *suggest_format_name = "text";
+static bool suggest_all;
+
+static const cli_option suggest_options[] = {
+	{ "--pattern", "-p", "ID", CLI_REPEATED, &suggest_patterns,
+	  "run only pattern ID (repeat for more); see cjm patterns", NULL, NULL },
+	{ "--format", "-f", "FORMAT", CLI_VALUE, &suggest_format_name, "text (the default) or yaml", NULL, NULL },
+	{ "--all", "-a", NULL, CLI_FLAG, &suggest_all, "show dismissed suggestions too, marked as dismissed", NULL,
+	  NULL },
+	{ 0 },
+};
+
 static int cmd_suggest_run(int argc, char **argv)
 {
-	const char *file = NULL;
-	const char *format_name = "text";
-	bool show_all = false, options_done = false, bad = false;
-	const char **only = xcalloc((size_t)argc, sizeof *only);
-	size_t only_count = 0;
+	cli_list operands = { 0 };
 	int rc = CJM_EXIT_OK;
-	for (int i = 1; i < argc && !bad; i++) {
-		const char *arg = argv[i];
-		const char *value = NULL;
-		if (!options_done && strcmp(arg, "--") == 0)
-			options_done = true;
-		else if (!options_done && cli_opt_value(argc, argv, &i, "--pattern", "-p", &value, &bad)) {
-			if (value)
-				only[only_count++] = value;
-		} else if (!options_done && cli_opt_value(argc, argv, &i, "--format", "-f", &value, &bad)) {
-			if (value)
-				format_name = value;
-		} else if (!options_done && cli_opt_flag(arg, "--all", "-a"))
-			show_all = true;
-		else if (!options_done && arg[0] == '-' && arg[1] != '\0')
-			rc = cli_usage_error(&cjm_cmd_suggest, "unknown option '%s'", arg);
-		else if (file)
-			rc = cli_usage_error(&cjm_cmd_suggest, "one FILE only ('%s' and '%s')", file, arg);
-		else
-			file = arg;
-		if (rc != CJM_EXIT_OK)
-			break;
-	}
+	bool parsed = cli_parse(&cjm_cmd_suggest, argc, argv, &operands, &rc);
+	const char *file = operands.count ? operands.items[0] : NULL;
+	const char *second = operands.count > 1 ? operands.items[1] : NULL;
+	cli_list_release(&operands);
+	const char **only = suggest_patterns.items;
+	size_t only_count = suggest_patterns.count;
+	bool show_all = suggest_all;
 	enum suggest_format format = FORMAT_TEXT;
-	if (rc == CJM_EXIT_OK && bad) {
-		fprintf(stderr, "usage: cjm %s\n", cjm_cmd_suggest.synopsis); /* cli_opt_value said why */
-		rc = CJM_EXIT_USAGE;
-	} else if (rc == CJM_EXIT_OK && strcmp(format_name, "yaml") == 0)
+	if (!parsed)
+		;
+	else if (second)
+		rc = cli_usage_error(&cjm_cmd_suggest, "one FILE only ('%s' and '%s')", file, second);
+	else if (strcmp(suggest_format_name, "yaml") == 0)
 		format = FORMAT_YAML;
-	else if (rc == CJM_EXIT_OK && strcmp(format_name, "text") != 0)
+	else if (strcmp(suggest_format_name, "text") != 0)
 		rc = cli_usage_error(&cjm_cmd_suggest, "unknown format '%s'; the formats are text and yaml",
-				     format_name);
-	if (rc == CJM_EXIT_OK && !file)
+				     suggest_format_name);
+	if (parsed && rc == CJM_EXIT_OK && !file)
 		rc = cli_usage_error(&cjm_cmd_suggest, "which map? give a FILE");
-	if (rc != CJM_EXIT_OK) {
-		free(only);
+	if (!parsed || rc != CJM_EXIT_OK) {
+		cli_list_release(&suggest_patterns);
 		return rc;
 	}
 
@@ -276,7 +272,7 @@ static int cmd_suggest_run(int argc, char **argv)
 		map = cli_load_map(file, &rc);
 	if (!map) {
 		cjm_registry_free(reg);
-		free(only);
+		cli_list_release(&suggest_patterns);
 		return rc;
 	}
 
@@ -303,7 +299,7 @@ static int cmd_suggest_run(int argc, char **argv)
 	cjm_suggestions_free(list);
 	cjm_map_free(map);
 	cjm_registry_free(reg);
-	free(only);
+	cli_list_release(&suggest_patterns);
 	return rc;
 }
 
@@ -311,8 +307,6 @@ const cjm_command cjm_cmd_suggest = {
 	"suggest",
 	"suggest FILE [--pattern ID]... [--format text|yaml] [--all]",
 	"run the patterns and list their suggestions",
-	"  -p, --pattern ID      run only pattern ID (repeat for more); see cjm patterns\n"
-	"  -f, --format FORMAT   text (the default) or yaml\n"
-	"  -a, --all             show dismissed suggestions too, marked as dismissed\n",
+	suggest_options,
 	cmd_suggest_run,
 };

@@ -97,29 +97,24 @@ static int validate_file(const char *path, const cjm_registry *registry)
 
 static int cmd_validate_run(int argc, char **argv)
 {
-	int files = 0, result = CJM_EXIT_OK;
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--") == 0)
-			break; /* what follows is a file, even when it starts with '-' */
-		if (argv[i][0] == '-' && argv[i][1] != '\0')
-			return cli_usage_error(&cjm_cmd_validate, "unknown option '%s'", argv[i]);
+	cli_list files = { 0 };
+	int result = CJM_EXIT_OK;
+	if (!cli_parse(&cjm_cmd_validate, argc, argv, &files, &result)) {
+		cli_list_release(&files);
+		return result;
 	}
 	/* Plugins count as known patterns: a map may set or dismiss a plugin's suggestions. */
 	cjm_registry *registry = cjm_registry_new(true);
 	validate_report_disabled(registry);
-	bool options_done = false;
-	for (int i = 1; i < argc; i++) {
-		if (!options_done && strcmp(argv[i], "--") == 0) {
-			options_done = true;
-			continue;
-		}
-		files++;
-		int code = validate_file(argv[i], registry);
+	for (size_t i = 0; i < files.count; i++) {
+		int code = validate_file(files.items[i], registry);
 		if (code == CJM_EXIT_NOINPUT || (code == CJM_EXIT_DATAERR && result == CJM_EXIT_OK))
 			result = code;
 	}
 	cjm_registry_free(registry);
-	if (files == 0)
+	size_t count = files.count;
+	cli_list_release(&files);
+	if (count == 0)
 		return cli_usage_error(&cjm_cmd_validate, "no file to validate");
 	return result;
 }
