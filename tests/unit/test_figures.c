@@ -14,36 +14,17 @@
 #include "cjm/map.h"
 #include "util/xalloc.h"
 
-#define NO_EMOTION 99
-
-/* Appends a touchpoint to PHASE with EMOTION (NO_EMOTION: unscored). */
-static cjm_touchpoint *add_tp(cjm_phase *phase, const char *id, int emotion)
-{
-	cjm_touchpoint *tp = cjm_touchpoint_new(id, id);
-	if (emotion != NO_EMOTION) {
-		tp->has_emotion = true;
-		tp->emotion = emotion;
-	}
-	cjm_phase_insert_touchpoint(phase, phase->touchpoint_count, tp);
-	return tp;
-}
-
-static cjm_phase *add_phase(cjm_map *map, const char *id)
-{
-	cjm_phase *phase = cjm_phase_new(id, id);
-	cjm_map_insert_phase(map, map->phase_count, phase);
-	return phase;
-}
+#include "fixture.h"
 
 /* A map of one phase whose touchpoints have the EMOTIONS given (COUNT of them). */
 static cjm_map *map_of(const int *emotions, size_t count)
 {
 	cjm_map *map = cjm_map_new("T");
-	cjm_phase *phase = add_phase(map, "p");
+	cjm_phase *phase = add_phase(map, "p", "p");
 	for (size_t i = 0; i < count; i++) {
 		char id[32];
 		snprintf(id, sizeof id, "t%zu", i);
-		add_tp(phase, id, emotions[i]);
+		add_tp(phase, id, id, emotions[i]);
 	}
 	return map;
 }
@@ -75,11 +56,11 @@ static void test_phase_without_touchpoints(void **state)
 {
 	(void)state;
 	cjm_map *map = cjm_map_new("T");
-	add_phase(map, "a");
-	cjm_phase *b = add_phase(map, "b");
-	add_phase(map, "c");
-	add_tp(b, "x", 1);
-	add_tp(b, "y", NO_EMOTION);
+	add_phase(map, "a", "a");
+	cjm_phase *b = add_phase(map, "b", "b");
+	add_phase(map, "c", "c");
+	add_tp(b, "x", "x", 1);
+	add_tp(b, "y", "y", NO_EMOTION);
 	cjm_figures *f = cjm_figures_new(map);
 	assert_int_equal(f->phases, 3);
 	assert_int_equal(f->touchpoints, 2);
@@ -315,21 +296,21 @@ static void test_groups(void **state)
 {
 	(void)state;
 	cjm_map *map = cjm_map_new("T");
-	cjm_phase *a = add_phase(map, "a");
-	cjm_phase *b = add_phase(map, "b");
+	cjm_phase *a = add_phase(map, "a", "a");
+	cjm_phase *b = add_phase(map, "b", "b");
 	cjm_touchpoint *t;
-	t = add_tp(a, "t1", 2);
+	t = add_tp(a, "t1", "t1", 2);
 	t->owner = xstrdup("sales");
 	t->channel = xstrdup("web");
-	t = add_tp(a, "t2", NO_EMOTION);
+	t = add_tp(a, "t2", "t2", NO_EMOTION);
 	t->channel = xstrdup("phone");
-	t = add_tp(b, "t3", -1);
+	t = add_tp(b, "t3", "t3", -1);
 	t->owner = xstrdup("service");
 	t->channel = xstrdup("web");
-	t = add_tp(b, "t4", -2);
+	t = add_tp(b, "t4", "t4", -2);
 	t->owner = xstrdup("sales");
-	t = add_tp(b, "t5", 1); /* neither */
-	t = add_tp(b, "t6", 0);
+	t = add_tp(b, "t5", "t5", 1); /* neither */
+	t = add_tp(b, "t6", "t6", 0);
 	t->owner = xstrdup("Sales"); /* case matters: free text as written */
 	cjm_figures *f = cjm_figures_new(map);
 
@@ -399,10 +380,10 @@ static void test_large_map_is_linear(void **state)
 	for (int p = 0; p < 200; p++) {
 		char id[32];
 		snprintf(id, sizeof id, "p%d", p);
-		cjm_phase *phase = add_phase(map, id);
+		cjm_phase *phase = add_phase(map, id, id);
 		for (int t = 0; t < 1000; t++, n++) {
 			snprintf(id, sizeof id, "t%zu", n);
-			cjm_touchpoint *tp = add_tp(phase, id, (int)(n % 7) - 3);
+			cjm_touchpoint *tp = add_tp(phase, id, id, (int)(n % 7) - 3);
 			char owner[32];
 			snprintf(owner, sizeof owner, "dept-%zu", n % 5000);
 			tp->owner = xstrdup(owner);
