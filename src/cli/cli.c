@@ -90,6 +90,22 @@ bool cli_parse(const cjm_command *cmd, int argc, char **argv, cli_list *operands
 	return false;
 }
 
+bool cli_parse_one(const cjm_command *cmd, int argc, char **argv, const char *name, const char *none,
+		   const char **operand, int *exit_code)
+{
+	cli_list operands = { 0 };
+	bool parsed = cli_parse(cmd, argc, argv, &operands, exit_code);
+	*operand = operands.count ? operands.items[0] : NULL;
+	if (parsed && operands.count > 1)
+		*exit_code = cli_usage_error(cmd, "one %s only ('%s' and '%s')", name, operands.items[0],
+					     operands.items[1]);
+	else if (parsed && operands.count == 0)
+		*exit_code = cli_usage_error(cmd, "%s", none);
+	bool one = parsed && operands.count == 1;
+	cli_list_release(&operands);
+	return one;
+}
+
 static const char *cli_display_name(const char *path)
 {
 	return strcmp(path, "-") == 0 ? "<stdin>" : path;

@@ -66,6 +66,10 @@ bool cli_opt_flag(const char *arg, const char *name, const char *short_name);
  * *OPERANDS (release it whatever the result). False when the command is done:
  * the help was printed (*EXIT_CODE 0), or a usage error (*EXIT_CODE 64). */
 bool cli_parse(const cjm_command *cmd, int argc, char **argv, cli_list *operands, int *exit_code);
+/* The same for a command of one operand, NAME in its synopsis ("FILE"), into
+ * *OPERAND: none is the usage error NONE, two "one NAME only ('A' and 'B')". */
+bool cli_parse_one(const cjm_command *cmd, int argc, char **argv, const char *name, const char *none,
+		   const char **operand, int *exit_code);
 
 /* Loads PATH, printing every diagnostic to stderr. Returns the map, or NULL with
  * *EXIT_CODE set (66 cannot open, 65 bad data). PATH "-" reads standard input. */

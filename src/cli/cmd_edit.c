@@ -172,18 +172,10 @@ static const cli_option edit_options[] = {
 
 static int cmd_edit_run(int argc, char **argv)
 {
-	cli_list files = { 0 };
+	const char *path;
 	int code = CJM_EXIT_OK;
-	bool parsed = cli_parse(&cjm_cmd_edit, argc, argv, &files, &code);
-	const char *path = files.count ? files.items[0] : NULL;
-	size_t count = files.count;
-	cli_list_release(&files);
-	if (!parsed)
+	if (!cli_parse_one(&cjm_cmd_edit, argc, argv, "FILE", "no FILE given", &path, &code))
 		return code;
-	if (count > 1)
-		return cli_usage_error(&cjm_cmd_edit, "one FILE at a time");
-	if (!path)
-		return cli_usage_error(&cjm_cmd_edit, "no FILE given");
 	bool read_only = edit_read_only;
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		cli_error("the editor needs a terminal; cjm show %s prints the map", path);

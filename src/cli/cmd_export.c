@@ -93,17 +93,10 @@ static const cli_option export_options[] = {
 
 static int cmd_export_run(int argc, char **argv)
 {
-	cli_list files = { 0 };
+	const char *file;
 	int rc = CJM_EXIT_OK;
-	bool parsed = cli_parse(&cjm_cmd_export, argc, argv, &files, &rc);
-	const char *file = files.count ? files.items[0] : NULL, *second = files.count > 1 ? files.items[1] : NULL;
-	cli_list_release(&files);
-	if (!parsed)
+	if (!cli_parse_one(&cjm_cmd_export, argc, argv, "FILE", "which map? give a FILE", &file, &rc))
 		return rc;
-	if (second)
-		return cli_usage_error(&cjm_cmd_export, "one FILE only ('%s' and '%s')", file, second);
-	if (!file)
-		return cli_usage_error(&cjm_cmd_export, "which map? give a FILE");
 	const char *to = export_to, *out_path = export_output, *paper_name = export_paper;
 	bool force = export_force;
 	if (!to)

@@ -41,18 +41,10 @@ static const cli_option import_options[] = {
 
 static int cmd_import_run(int argc, char **argv)
 {
-	cli_list operands = { 0 };
+	const char *src;
 	int rc = CJM_EXIT_OK;
-	bool parsed = cli_parse(&cjm_cmd_import, argc, argv, &operands, &rc);
-	const char *src = operands.count ? operands.items[0] : NULL;
-	const char *second = operands.count > 1 ? operands.items[1] : NULL;
-	cli_list_release(&operands);
-	if (!parsed)
+	if (!cli_parse_one(&cjm_cmd_import, argc, argv, "SRC", "what to import? give SRC", &src, &rc))
 		return rc;
-	if (second)
-		return cli_usage_error(&cjm_cmd_import, "one SRC only ('%s' and '%s')", src, second);
-	if (!src)
-		return cli_usage_error(&cjm_cmd_import, "what to import? give SRC");
 	const char *from = import_from, *out_path = import_output, *title = import_title;
 	bool force = import_force;
 	if (!from)

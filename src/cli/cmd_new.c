@@ -24,18 +24,10 @@ static const cli_option new_options[] = {
 
 static int cmd_new_run(int argc, char **argv)
 {
-	cli_list files = { 0 };
+	const char *path;
 	int code = CJM_EXIT_OK;
-	bool parsed = cli_parse(&cjm_cmd_new, argc, argv, &files, &code);
-	const char *path = files.count ? files.items[0] : NULL;
-	size_t count = files.count;
-	cli_list_release(&files);
-	if (!parsed)
+	if (!cli_parse_one(&cjm_cmd_new, argc, argv, "FILE", "no FILE given", &path, &code))
 		return code;
-	if (count > 1)
-		return cli_usage_error(&cjm_cmd_new, "one FILE only");
-	if (!path)
-		return cli_usage_error(&cjm_cmd_new, "no FILE given");
 	const char *title = new_title;
 	if (title && cjm_text_is_blank(title))
 		return cli_usage_error(&cjm_cmd_new, "the title must not be empty");

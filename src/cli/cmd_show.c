@@ -68,18 +68,10 @@ static const cli_option show_options[] = {
 
 static int cmd_show_run(int argc, char **argv)
 {
-	cli_list operands = { 0 };
+	const char *file;
 	int rc = CJM_EXIT_OK;
-	bool parsed = cli_parse(&cjm_cmd_show, argc, argv, &operands, &rc);
-	const char *file = operands.count ? operands.items[0] : NULL;
-	const char *second = operands.count > 1 ? operands.items[1] : NULL;
-	cli_list_release(&operands);
-	if (!parsed)
+	if (!cli_parse_one(&cjm_cmd_show, argc, argv, "FILE", "which map? give a FILE", &file, &rc))
 		return rc;
-	if (second)
-		return cli_usage_error(&cjm_cmd_show, "one FILE only ('%s' and '%s')", file, second);
-	if (!file)
-		return cli_usage_error(&cjm_cmd_show, "which map? give a FILE");
 	const char *width_arg = show_width;
 	bool plain = show_plain;
 	size_t width = 0;

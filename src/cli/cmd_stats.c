@@ -7,18 +7,10 @@
 
 static int cmd_stats_run(int argc, char **argv)
 {
-	cli_list operands = { 0 };
+	const char *file;
 	int rc = CJM_EXIT_OK;
-	bool parsed = cli_parse(&cjm_cmd_stats, argc, argv, &operands, &rc);
-	const char *file = operands.count ? operands.items[0] : NULL;
-	const char *second = operands.count > 1 ? operands.items[1] : NULL;
-	cli_list_release(&operands);
-	if (!parsed)
+	if (!cli_parse_one(&cjm_cmd_stats, argc, argv, "FILE", "which map? give a FILE", &file, &rc))
 		return rc;
-	if (second)
-		return cli_usage_error(&cjm_cmd_stats, "one FILE only ('%s' and '%s')", file, second);
-	if (!file)
-		return cli_usage_error(&cjm_cmd_stats, "which map? give a FILE");
 
 	cjm_map *map = cli_load_map(file, &rc);
 	if (!map)

@@ -235,27 +235,18 @@ static const cli_option suggest_options[] = {
 
 static int cmd_suggest_run(int argc, char **argv)
 {
-	cli_list operands = { 0 };
+	const char *file;
 	int rc = CJM_EXIT_OK;
-	bool parsed = cli_parse(&cjm_cmd_suggest, argc, argv, &operands, &rc);
-	const char *file = operands.count ? operands.items[0] : NULL;
-	const char *second = operands.count > 1 ? operands.items[1] : NULL;
-	cli_list_release(&operands);
+	bool parsed = cli_parse_one(&cjm_cmd_suggest, argc, argv, "FILE", "which map? give a FILE", &file, &rc);
 	const char **only = suggest_patterns.items;
 	size_t only_count = suggest_patterns.count;
 	bool show_all = suggest_all;
 	enum suggest_format format = FORMAT_TEXT;
-	if (!parsed)
-		;
-	else if (second)
-		rc = cli_usage_error(&cjm_cmd_suggest, "one FILE only ('%s' and '%s')", file, second);
-	else if (strcmp(suggest_format_name, "yaml") == 0)
+	if (parsed && strcmp(suggest_format_name, "yaml") == 0)
 		format = FORMAT_YAML;
-	else if (strcmp(suggest_format_name, "text") != 0)
+	else if (parsed && strcmp(suggest_format_name, "text") != 0)
 		rc = cli_usage_error(&cjm_cmd_suggest, "unknown format '%s'; the formats are text and yaml",
 				     suggest_format_name);
-	if (parsed && rc == CJM_EXIT_OK && !file)
-		rc = cli_usage_error(&cjm_cmd_suggest, "which map? give a FILE");
 	if (!parsed || rc != CJM_EXIT_OK) {
 		cli_list_release(&suggest_patterns);
 		return rc;
