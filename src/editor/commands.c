@@ -776,33 +776,34 @@ const cjm_key_binding cjm_key_bindings[] = {
 	{ 0, NULL, NULL },
 };
 
-/* Projector mode: walking the journey and leaving; every other key does nothing there. */
-const cjm_key_binding cjm_present_keys[] = {
-	{ 'h', "h", "left" },
-	{ CJM_KEY_LEFT, "Left", "left" },
-	{ CJM_KEY_PAGE_UP, "PageUp", "left" },
-	{ 'l', "l", "right" },
-	{ CJM_KEY_RIGHT, "Right", "right" },
-	{ ' ', "Space", "right" },
-	{ CJM_KEY_PAGE_DOWN, "PageDown", "right" },
-	{ CJM_KEY_HOME, "Home", "first" },
-	{ CJM_KEY_END, "End", "last" },
-	{ '[', "[", "prev-phase" },
-	{ 'k', "k", "prev-phase" },
-	{ CJM_KEY_UP, "Up", "prev-phase" },
-	{ ']', "]", "next-phase" },
-	{ 'j', "j", "next-phase" },
-	{ CJM_KEY_DOWN, "Down", "next-phase" },
-	{ 'F', "F", "present" },
-	{ 'q', "q", "present" },
-	{ CJM_KEY_ESCAPE, "Escape", "present" },
-	{ '?', "?", "help" },
-	{ ':', ":", "command" },
-	{ CJM_KEY_CTRL_L, "Ctrl-L", "redraw" },
-	{ 0, NULL, NULL },
-};
-
 /* ---- the keys of the other modes ---- */
+
+/* Projector mode: walking the journey and leaving; every other key does nothing there.
+ * Each runs the editor command line it names (present_key). */
+const cjm_mode_key cjm_present_keys[] = {
+	{ 'h', "h", "left", "the previous touchpoint" },
+	{ CJM_KEY_LEFT, "Left", "left", "the previous touchpoint" },
+	{ CJM_KEY_PAGE_UP, "PageUp", "left", "the previous touchpoint" },
+	{ 'l', "l", "right", "the next touchpoint, into the next phase at the end of one" },
+	{ CJM_KEY_RIGHT, "Right", "right", "the next touchpoint, into the next phase at the end of one" },
+	{ ' ', "Space", "right", "the next touchpoint, into the next phase at the end of one" },
+	{ CJM_KEY_PAGE_DOWN, "PageDown", "right", "the next touchpoint, into the next phase at the end of one" },
+	{ CJM_KEY_HOME, "Home", "first", "the first touchpoint of the journey" },
+	{ CJM_KEY_END, "End", "last", "the last touchpoint of the journey" },
+	{ '[', "[", "prev-phase", "the first touchpoint of the previous phase" },
+	{ 'k', "k", "prev-phase", "the first touchpoint of the previous phase" },
+	{ CJM_KEY_UP, "Up", "prev-phase", "the first touchpoint of the previous phase" },
+	{ ']', "]", "next-phase", "the first touchpoint of the next phase" },
+	{ 'j', "j", "next-phase", "the first touchpoint of the next phase" },
+	{ CJM_KEY_DOWN, "Down", "next-phase", "the first touchpoint of the next phase" },
+	{ 'F', "F", "present", "leave projector mode; the selection stays" },
+	{ 'q', "q", "present", "leave projector mode; the selection stays" },
+	{ CJM_KEY_ESCAPE, "Escape", "present", "leave projector mode; the selection stays" },
+	{ '?', "?", "help", "show every key and command" },
+	{ ':', ":", "command", "type a command" },
+	{ CJM_KEY_CTRL_L, "Ctrl-L", "redraw", "redraw the screen" },
+	{ 0, NULL, NULL, NULL },
+};
 
 /* The suggestions panel (cjm_editor_panel_key runs them). */
 const cjm_mode_key cjm_panel_keys[] = {
@@ -920,6 +921,7 @@ const cjm_key_table cjm_key_tables[] = {
 	  cjm_disk_changed_keys },
 	{ "text", "In help, stats and show (this text)", "Help, stats and show", cjm_text_keys },
 	{ "details", "In the details view (i)", "The details view", cjm_details_keys },
+	{ "present", "In projector mode (F); other keys do nothing there", "Projector mode", cjm_present_keys },
 	{ "form", "In the form (e, Enter, T); other keys type, Alt+letter jumps to a field", "The field form",
 	  cjm_form_keys },
 	{ NULL, NULL, NULL, NULL },

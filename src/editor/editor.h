@@ -155,7 +155,6 @@ typedef struct cjm_key_binding {
 
 extern const cjm_editor_command cjm_editor_commands[]; /* ends with a NULL name */
 extern const cjm_key_binding cjm_key_bindings[];       /* ends with key 0 */
-extern const cjm_key_binding cjm_present_keys[];       /* projector mode's own; ends with key 0 */
 
 /* A key of a mode other than the map (the panel, the prompt line, a question, the
  * help text): the name of what it does and a line of help, for the help screen
@@ -182,6 +181,7 @@ extern const cjm_mode_key cjm_disk_changed_keys[];  /* "changed on disk: k, o, r
 extern const cjm_mode_key cjm_text_keys[];          /* help, stats and show */
 extern const cjm_mode_key cjm_details_keys[];       /* the details view (i) */
 extern const cjm_mode_key cjm_form_keys[];          /* the form (e, T); other keys type */
+extern const cjm_mode_key cjm_present_keys[];       /* projector mode: each runs its command line */
 extern const cjm_key_table cjm_key_tables[];        /* every mode's, ends with a NULL name */
 
 /* What KEY does in KEYS, or NULL when it is none of them. */
