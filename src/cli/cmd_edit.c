@@ -74,7 +74,7 @@ static void edit_keep_unreadable(cjm_recovery *rec, const char *why, bool *read_
 				     cjm_recovery_path(rec), strerror(err));
 		*read_only = true;
 	}
-	tui_ask(q.data, "o");
+	tui_ask(q.data, NULL, "o");
 	strbuf_release(&q);
 	free(where);
 }
@@ -104,19 +104,16 @@ static cjm_map *edit_offer_recovery(cjm_recovery *rec, cjm_map *map, bool *read_
 	strftime(stamp, sizeof stamp, "%Y-%m-%d %H:%M", localtime(&when));
 	strbuf q = { 0 };
 	strbuf_printf(&q,
-		      "%s has unsaved edits from %s (cjm stopped before they were saved).\n\n"
-		      "  r  restore them (the map shows them, not yet saved)\n"
-		      "  d  discard them\n"
-		      "  o  open the saved file read-only and keep them for later",
+		      "%s has unsaved edits from %s (cjm stopped before they were saved).\n",
 		      cjm_recovery_map_path(rec), stamp);
-	int answer = tui_ask(q.data, "rdo");
+	const char *answer = tui_ask(q.data, cjm_recovery_keys, NULL);
 	strbuf_release(&q);
-	if (answer == 'r') {
+	if (strcmp(answer, "restore") == 0) {
 		cjm_map_free(map);
 		return recovered;
 	}
 	cjm_map_free(recovered);
-	if (answer == 'd')
+	if (strcmp(answer, "discard") == 0)
 		cjm_recovery_discard(rec);
 	else
 		*read_only = true;
@@ -144,16 +141,13 @@ static bool edit_take_lock(cjm_recovery *rec, bool *read_only, bool *live_owner,
 	strbuf q = { 0 };
 	strbuf_printf(&q,
 		      "%s is open in another cjm (pid %ld, user %s on %s, since %s).\n"
-		      "Two editors would overwrite each other's work.\n\n"
-		      "  r  open it read-only\n"
-		      "  e  edit it anyway\n"
-		      "  q  quit",
+		      "Two editors would overwrite each other's work.\n",
 		      cjm_recovery_map_path(rec), owner.pid, owner.user, owner.host, since);
-	int answer = tui_ask(q.data, "req");
+	const char *answer = tui_ask(q.data, cjm_locked_keys, NULL);
 	strbuf_release(&q);
-	if (answer == 'q')
+	if (strcmp(answer, "quit") == 0)
 		return false;
-	if (answer == 'r')
+	if (strcmp(answer, "read-only") == 0)
 		*read_only = true;
 	else
 		cjm_lock_take(rec, true, &owner);

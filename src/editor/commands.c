@@ -912,6 +912,22 @@ const cjm_mode_key cjm_form_keys[] = {
 	{ 0, NULL, NULL, NULL },
 };
 
+/* Asked before the editor opens, when a recovery file holds unsaved edits (cjm edit runs them). */
+const cjm_mode_key cjm_recovery_keys[] = {
+	{ 'r', "r", "restore", "restore them (the map shows them, not yet saved)" },
+	{ 'd', "d", "discard", "discard them" },
+	{ 'o', "o", "read-only", "open the saved file read-only and keep them for later" },
+	{ 0, NULL, NULL, NULL },
+};
+
+/* Asked before the editor opens, when another cjm holds the map's lock (cjm edit runs them). */
+const cjm_mode_key cjm_locked_keys[] = {
+	{ 'r', "r", "read-only", "open it read-only" },
+	{ 'e', "e", "edit-anyway", "edit it anyway" },
+	{ 'q', "q", "quit", "quit" },
+	{ 0, NULL, NULL, NULL },
+};
+
 const cjm_key_table cjm_key_tables[] = {
 	{ "panel", "In the suggestions panel (s)", "The suggestions panel", cjm_panel_keys },
 	{ "prompt", "On the prompt line (a, P, /, :); other keys type", "The prompt line", cjm_prompt_keys },
@@ -922,6 +938,9 @@ const cjm_key_table cjm_key_tables[] = {
 	{ "text", "In help, stats and show (this text)", "Help, stats and show", cjm_text_keys },
 	{ "details", "In the details view (i)", "The details view", cjm_details_keys },
 	{ "present", "In projector mode (F); other keys do nothing there", "Projector mode", cjm_present_keys },
+	{ "recovery", "Asked on opening a map whose recovery file holds unsaved edits", "Recovery",
+	  cjm_recovery_keys },
+	{ "locked", "Asked on opening a map that another cjm has open", "Locking", cjm_locked_keys },
 	{ "form", "In the form (e, Enter, T); other keys type, Alt+letter jumps to a field", "The field form",
 	  cjm_form_keys },
 	{ NULL, NULL, NULL, NULL },

@@ -182,6 +182,8 @@ extern const cjm_mode_key cjm_text_keys[];          /* help, stats and show */
 extern const cjm_mode_key cjm_details_keys[];       /* the details view (i) */
 extern const cjm_mode_key cjm_form_keys[];          /* the form (e, T); other keys type */
 extern const cjm_mode_key cjm_present_keys[];       /* projector mode: each runs its command line */
+extern const cjm_mode_key cjm_recovery_keys[];      /* on opening: "unsaved edits from ...: r, d, o" */
+extern const cjm_mode_key cjm_locked_keys[];        /* on opening: "open in another cjm: r, e, q" */
 extern const cjm_key_table cjm_key_tables[];        /* every mode's, ends with a NULL name */
 
 /* What KEY does in KEYS, or NULL when it is none of them. */

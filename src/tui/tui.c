@@ -356,8 +356,21 @@ void tui_stop(void)
 	screen_stop();
 }
 
-int tui_ask(const char *question, const char *answers)
+const char *tui_ask(const char *question, const cjm_mode_key *keys, const char *answers)
 {
 	timeout(-1);
-	return screen_ask(question, answers);
+	if (!keys) {
+		screen_ask(question, answers);
+		return "";
+	}
+	strbuf text = { 0 }, keys_taken = { 0 };
+	strbuf_puts(&text, question);
+	for (const cjm_mode_key *k = keys; k->key; k++) {
+		strbuf_printf(&text, "\n  %s  %s", k->key_name, k->help);
+		strbuf_putc(&keys_taken, (char)k->key);
+	}
+	int key = screen_ask(text.data, keys_taken.data);
+	strbuf_release(&text);
+	strbuf_release(&keys_taken);
+	return cjm_mode_key_command(keys, key);
 }

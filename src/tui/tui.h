@@ -15,7 +15,9 @@ int tui_run(cjm_editor *ed, cjm_recovery *recovery, bool restored);
 bool tui_start(void);
 void tui_stop(void);
 
-/* Asks a one-letter question on a started screen (tui_start). */
-int tui_ask(const char *question, const char *answers);
+/* Asks a one-letter question on a started screen (tui_start): QUESTION, then a line
+ * "  KEY  HELP" for each of KEYS (NULL: only QUESTION, whose text names ANSWERS, the
+ * keys it takes). Returns the command of the key pressed; with KEYS NULL, "". */
+const char *tui_ask(const char *question, const cjm_mode_key *keys, const char *answers);
 
 #endif
