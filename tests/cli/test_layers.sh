@@ -34,7 +34,8 @@ cli      6 cli
 ALLOWED='
 cli tui/tui.h
 '
-# System headers only one layer may include: HEADER LAYER.
+# System headers only one layer may include, and only in its .c files, so that
+# their types do not pass on through a header: HEADER LAYER.
 CONFINED='
 yaml.h io
 curses.h tui
@@ -81,6 +82,7 @@ check_tree() {
 		if (line ~ /</) {
 			h = line; sub(/^[^<]*</, "", h); sub(/>.*/, "", h)
 			if ((h in only) && only[h] != mine) print file ": includes <" h "> outside " only[h]
+			else if ((h in only) && file ~ /\.h$/) print file ": a header includes <" h ">, passing its types on"
 			next
 		}
 		h = line; sub(/^[^"]*"/, "", h); sub(/".*/, "", h)
@@ -137,6 +139,7 @@ fi
 mkdir -p "$T/src/model" "$T/src/edit" "$T/src/merge" "$T/src/cli" "$T/src/tui" "$T/src/render"
 printf '#include "edit/edit.h"\n' >"$T/src/model/up.c"
 printf '#include <yaml.h>\n' >"$T/src/merge/leak.c"
+mkdir -p "$T/src/io" && printf '#include <yaml.h>\n' >"$T/src/io/emit.h" && printf '#include <yaml.h>\n' >"$T/src/io/emit.c"
 printf '#include "tui/screen.h"\n#include "tui/tui.h"\n' >"$T/src/cli/inside.c"
 printf '#include "render/show.h"\n#include "render/text.h"\n' >"$T/src/edit/render.c"
 printf '#include "util/strbuf.h"\n' >"$T/src/render/text.c"
@@ -156,6 +159,8 @@ expect_not_found() {
 }
 expect_found "model/up.c: model (rank 2) includes edit/edit.h" "a model file including edit's header is found"
 expect_found "merge/leak.c: includes <yaml.h> outside io" "libyaml outside io is found"
+expect_found "io/emit.h: a header includes <yaml.h>" "an io header passing libyaml's types on is found"
+expect_not_found "io/emit.c" "an io source file may include libyaml"
 expect_found "cli/inside.c: cli includes tui/screen.h, of tui, a layer beside it" "cli using tui's internals is found"
 expect_not_found "tui/tui.h" "cli may include tui/tui.h, the editor's entry point"
 expect_found "edit/render.c: edit (rank 3) includes render/show.h" "edit including the map's rendering is found"
