@@ -11,7 +11,9 @@
 #include <cmocka.h>
 
 #include "analysis/figures.h"
+#include "analysis/quadrants.h"
 #include "cjm/map.h"
+#include "util/strbuf.h"
 #include "util/xalloc.h"
 
 #include "fixture.h"
@@ -292,6 +294,48 @@ static void test_quadrants_of_map(void **state)
 	cjm_map_free(map);
 }
 
+/* What the quadrant listing asked for, one letter and number per part: c (a count), g/G
+ * (a group starts/ends), t (a touchpoint by its index in the figures). */
+static void record_count(void *ctx, cjm_quadrant q, size_t count)
+{
+	strbuf_printf(ctx, "c%d=%zu ", (int)q, count);
+}
+
+static void record_group(void *ctx, cjm_quadrant q, bool start)
+{
+	strbuf_printf(ctx, "%c%d ", start ? 'g' : 'G', (int)q);
+}
+
+static void record_touchpoint(void *ctx, cjm_quadrant q, size_t i)
+{
+	strbuf_printf(ctx, "t%d:%zu ", (int)q, i);
+}
+
+/* The listing of cjm stats and the exports: the counts, then each quadrant that has
+ * touchpoints with them in journey order; without a group callback, only the touchpoints. */
+static void test_quadrant_listing(void **state)
+{
+	(void)state;
+	cjm_map *map = cjm_map_new("T");
+	cjm_phase *p = add_phase(map, "p", "P");
+	set_scores(add_tp(p, "a", "A", NO_EMOTION), 9, 0.9);  /* high-high */
+	set_scores(add_tp(p, "b", "B", NO_EMOTION), 2, 0.1);  /* low-low */
+	add_tp(p, "c", "C", 1);                                 /* not placed */
+	set_scores(add_tp(p, "d", "D", NO_EMOTION), 8, 0.95); /* high-high */
+	cjm_figures *f = cjm_figures_new(map);
+	strbuf calls = { 0 };
+	cjm_quadrant_lister lister = { record_count, record_group, record_touchpoint };
+	cjm_quadrants_list(f, &lister, &calls);
+	assert_string_equal(calls.data, "c0=1 c1=0 c2=0 c3=2 c-1=1 g0 t0:1 G0 g3 t3:0 t3:3 G3 ");
+	strbuf_reset(&calls);
+	lister.group = NULL;
+	cjm_quadrants_list(f, &lister, &calls);
+	assert_string_equal(calls.data, "c0=1 c1=0 c2=0 c3=2 c-1=1 t0:1 t3:0 t3:3 ");
+	strbuf_release(&calls);
+	cjm_figures_free(f);
+	cjm_map_free(map);
+}
+
 static void test_groups(void **state)
 {
 	(void)state;
@@ -406,6 +450,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_empty_map),
+		cmocka_unit_test(test_quadrant_listing),
 		cmocka_unit_test(test_phase_without_touchpoints),
 		cmocka_unit_test(test_nothing_scored),
 		cmocka_unit_test(test_mean_peak_end),
