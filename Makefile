@@ -83,12 +83,13 @@ $(S)/cjm: $(APP_SRC:%.c=$(S)/obj/%.o) $(S)/libcjm.a
 	@$(if $(V),,echo "  LINK    $@")
 	$(Q)$(CC_SAN) $(SAN_FLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) -ldl -lm
 
-$(B)/tests/%: $(B)/obj/tests/unit/%.o $(B)/libcjm.a
+# Every unit test links the shared fixture helpers (tests/unit/fixture.c).
+$(B)/tests/%: $(B)/obj/tests/unit/%.o $(B)/obj/tests/unit/fixture.o $(B)/libcjm.a
 	@mkdir -p $(dir $@)
 	@$(if $(V),,echo "  LINK    $@")
 	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS) -ldl -lm
 
-$(S)/tests/%: $(S)/obj/tests/unit/%.o $(S)/libcjm.a
+$(S)/tests/%: $(S)/obj/tests/unit/%.o $(S)/obj/tests/unit/fixture.o $(S)/libcjm.a
 	@mkdir -p $(dir $@)
 	@$(if $(V),,echo "  LINK    $@")
 	$(Q)$(CC_SAN) $(SAN_FLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) $(CMOCKA_LIBS) -ldl -lm

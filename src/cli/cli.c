@@ -17,9 +17,13 @@
 void cli_print_help(const cjm_command *cmd, FILE *out)
 {
 	fprintf(out, "usage: cjm %s\n\n%s\n", cmd->synopsis, cmd->summary);
-	if (cmd->options)
-		fprintf(out, "\noptions:\n%s", cmd->options);
-	fprintf(out, "  -h, --help  show this help\n\nSee cjm-%s(1).\n", cmd->name);
+	if (cmd->options) {
+		fputs("\noptions:\n", out);
+		cli_options_print(cmd->options, out);
+	} else {
+		fputs("  -h, --help  show this help\n", out);
+	}
+	fprintf(out, "\nSee cjm-%s(1).\n", cmd->name);
 }
 
 bool cli_is_help(const char *arg)
@@ -68,24 +72,38 @@ bool cli_opt_flag(const char *arg, const char *name, const char *short_name)
 	return (name && strcmp(arg, name) == 0) || (short_name && strcmp(arg, short_name) == 0);
 }
 
-bool cli_opt_value(int argc, char **argv, int *i, const char *name, const char *short_name,
-		   const char **value, bool *bad)
+bool cli_parse(const cjm_command *cmd, int argc, char **argv, cli_list *operands, int *exit_code)
 {
-	const char *arg = argv[*i];
-	size_t n = strlen(name);
-	if (strncmp(arg, name, n) == 0 && arg[n] == '=') {
-		*value = arg + n + 1;
+	static const cli_option none[] = { { 0 } };
+	switch (cli_options_parse(cmd->options ? cmd->options : none, argc, argv, operands)) {
+	case CLI_PARSED:
 		return true;
-	}
-	if (!cli_opt_flag(arg, name, short_name))
+	case CLI_HELP_ASKED:
+		cli_print_help(cmd, stdout);
+		*exit_code = CJM_EXIT_OK;
 		return false;
-	if (*i + 1 >= argc) {
-		cli_error("option %s needs a value", arg);
-		*bad = true;
-		return true;
+	case CLI_BAD:
+		break;
 	}
-	*value = argv[++*i];
-	return true;
+	fprintf(stderr, "usage: cjm %s\n", cmd->synopsis);
+	*exit_code = CJM_EXIT_USAGE;
+	return false;
+}
+
+bool cli_parse_one(const cjm_command *cmd, int argc, char **argv, const char *name, const char *none,
+		   const char **operand, int *exit_code)
+{
+	cli_list operands = { 0 };
+	bool parsed = cli_parse(cmd, argc, argv, &operands, exit_code);
+	*operand = operands.count ? operands.items[0] : NULL;
+	if (parsed && operands.count > 1)
+		*exit_code = cli_usage_error(cmd, "one %s only ('%s' and '%s')", name, operands.items[0],
+					     operands.items[1]);
+	else if (parsed && operands.count == 0)
+		*exit_code = cli_usage_error(cmd, "%s", none);
+	bool one = parsed && operands.count == 1;
+	cli_list_release(&operands);
+	return one;
 }
 
 static const char *cli_display_name(const char *path)

@@ -6,8 +6,9 @@
 #include <stdio.h>
 
 #include "cjm/map.h"
-#include "patterns/registry.h"
+#include "cli/options.h"
 #include "io/load.h"
+#include "patterns/registry.h"
 
 /* Exit codes (sysexits). */
 enum cjm_exit {
@@ -21,12 +22,12 @@ enum cjm_exit {
 };
 
 /* One subcommand: what `cjm --help`, `cjm NAME --help`, `cjm help` and the
- * man-page check all read. OPTIONS is one "  -x, --long ARG  help" line per option. */
+ * man-page check all read; its option table is what cli_parse reads. */
 typedef struct cjm_command {
 	const char *name;
 	const char *synopsis; /* after "cjm ": "new FILE [--title T]" */
 	const char *summary;  /* one line, as in cjm(1) */
-	const char *options;  /* may be NULL */
+	const cli_option *options; /* ends with a NULL name; NULL: none */
 	int (*run)(int argc, char **argv); /* argv[0] is the command name */
 } cjm_command;
 
@@ -58,14 +59,17 @@ int cli_usage_error(const cjm_command *cmd, const char *fmt, ...) __attribute__(
 /* Prints "cjm: MESSAGE" to stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-/*
- * A small option scanner: for (i = 1; i < argc; i++) { if (cli_opt_flag(...)) ...}.
- * cli_opt_value matches "--name VALUE", "--name=VALUE" (and SHORT, e.g. "-o VALUE");
- * a missing VALUE is reported and *bad set.
- */
+/* True when ARG is NAME or SHORT_NAME (either may be NULL). */
 bool cli_opt_flag(const char *arg, const char *name, const char *short_name);
-bool cli_opt_value(int argc, char **argv, int *i, const char *name, const char *short_name,
-		   const char **value, bool *bad);
+
+/* Reads ARGV by CMD's option table (cli_options_parse); the operands go to
+ * *OPERANDS (release it whatever the result). False when the command is done:
+ * the help was printed (*EXIT_CODE 0), or a usage error (*EXIT_CODE 64). */
+bool cli_parse(const cjm_command *cmd, int argc, char **argv, cli_list *operands, int *exit_code);
+/* The same for a command of one operand, NAME in its synopsis ("FILE"), into
+ * *OPERAND: none is the usage error NONE, two "one NAME only ('A' and 'B')". */
+bool cli_parse_one(const cjm_command *cmd, int argc, char **argv, const char *name, const char *none,
+		   const char **operand, int *exit_code);
 
 /* Loads PATH, printing every diagnostic to stderr. Returns the map, or NULL with
  * *EXIT_CODE set (66 cannot open, 65 bad data). PATH "-" reads standard input. */

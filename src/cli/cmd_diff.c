@@ -47,44 +47,36 @@ static int diff_color(const char *when, bool *color)
 	return CJM_EXIT_OK;
 }
 
+/* The options, as given (a command runs once per process). */
+static const char *diff_format_name = "text", *diff_color_name = "auto";
+
+static const cli_option diff_options[] = {
+	{ "--format", "-f", "FORMAT", CLI_VALUE, &diff_format_name, "text (the default) or yaml", NULL, NULL },
+	{ "--color", NULL, "WHEN", CLI_OPTIONAL, &diff_color_name,
+	  "always (a bare --color), never or auto: the default, colour on a\n"
+	  "terminal unless NO_COLOR is set",
+	  "always", diff_is_when },
+	{ 0 },
+};
+
 static int cmd_diff_run(int argc, char **argv)
 {
-	const char *format_name = "text", *color_name = "auto";
-	const char **files = xcalloc((size_t)argc, sizeof *files);
-	size_t nfiles = 0;
-	bool options_done = false, bad = false;
+	cli_list operands = { 0 };
 	int rc = CJM_EXIT_OK;
-	for (int i = 1; i < argc && rc == CJM_EXIT_OK && !bad; i++) {
-		const char *arg = argv[i];
-		const char *value = NULL;
-		if (!options_done && strcmp(arg, "--") == 0)
-			options_done = true;
-		else if (!options_done && cli_opt_value(argc, argv, &i, "--format", "-f", &value, &bad)) {
-			if (value)
-				format_name = value;
-		} else if (!options_done && strcmp(arg, "--color") == 0 &&
-			   (i + 1 >= argc || !diff_is_when(argv[i + 1]))) {
-			color_name = "always"; /* a bare --color, as git takes it */
-		} else if (!options_done && cli_opt_value(argc, argv, &i, "--color", NULL, &value, &bad)) {
-			if (value)
-				color_name = value;
-		} else if (!options_done && arg[0] == '-' && arg[1] != '\0')
-			rc = cli_usage_error(&cjm_cmd_diff, "unknown option '%s'", arg);
-		else
-			files[nfiles++] = arg;
+	if (!cli_parse(&cjm_cmd_diff, argc, argv, &operands, &rc)) {
+		cli_list_release(&operands);
+		return rc;
 	}
+	const char **files = operands.items;
+	size_t nfiles = operands.count;
 	enum diff_format format = FORMAT_TEXT;
 	bool color = false;
-	if (rc == CJM_EXIT_OK && bad) {
-		fprintf(stderr, "usage: cjm %s\n", cjm_cmd_diff.synopsis); /* cli_opt_value said why */
-		rc = CJM_EXIT_USAGE;
-	} else if (rc == CJM_EXIT_OK && strcmp(format_name, "yaml") == 0) {
+	if (strcmp(diff_format_name, "yaml") == 0)
 		format = FORMAT_YAML;
-	} else if (rc == CJM_EXIT_OK && strcmp(format_name, "text") != 0) {
-		rc = cli_usage_error(&cjm_cmd_diff, "unknown format '%s'; the formats are text and yaml", format_name);
-	}
+	else if (strcmp(diff_format_name, "text") != 0)
+		rc = cli_usage_error(&cjm_cmd_diff, "unknown format '%s'; the formats are text and yaml", diff_format_name);
 	if (rc == CJM_EXIT_OK)
-		rc = diff_color(color_name, &color);
+		rc = diff_color(diff_color_name, &color);
 
 	/* OLD NEW; or as git's external diff: PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE,
 	 * with NEW-PATH and a message after them for a rename */
@@ -103,7 +95,7 @@ static int cmd_diff_run(int argc, char **argv)
 			fputs("cjm diff ", stdout);
 			visible_fputs(files[0], 0, stdout); /* a path from the repository: may hold anything */
 			fputs(": unmerged; resolve the conflict, then cjm validate it\n", stdout);
-			free(files);
+			cli_list_release(&operands);
 			return fflush(stdout) == 0 ? CJM_EXIT_OK : CJM_EXIT_IOERR;
 		} else if (nfiles < 2) {
 			rc = cli_usage_error(&cjm_cmd_diff, "give two maps: OLD and NEW");
@@ -113,7 +105,7 @@ static int cmd_diff_run(int argc, char **argv)
 					     nfiles);
 		}
 	}
-	free(files);
+	cli_list_release(&operands);
 	if (rc != CJM_EXIT_OK)
 		return rc;
 
@@ -158,8 +150,6 @@ const cjm_command cjm_cmd_diff = {
 	"diff",
 	"diff OLD NEW [--format text|yaml] [--color[=WHEN]]",
 	"semantic diff by id: added, removed, moved, changed fields",
-	"  -f, --format FORMAT   text (the default) or yaml\n"
-	"      --color[=WHEN]    always (a bare --color), never or auto: the default, colour on a\n"
-	"                        terminal unless NO_COLOR is set\n",
+	diff_options,
 	cmd_diff_run,
 };

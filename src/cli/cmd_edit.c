@@ -10,7 +10,6 @@
 #include "editor/editor.h"
 #include "io/load.h"
 #include "io/recover.h"
-#include "tui/screen.h"
 #include "tui/tui.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
@@ -75,7 +74,7 @@ static void edit_keep_unreadable(cjm_recovery *rec, const char *why, bool *read_
 				     cjm_recovery_path(rec), strerror(err));
 		*read_only = true;
 	}
-	tui_ask(q.data, "o");
+	tui_ask(q.data, NULL, "o");
 	strbuf_release(&q);
 	free(where);
 }
@@ -105,19 +104,16 @@ static cjm_map *edit_offer_recovery(cjm_recovery *rec, cjm_map *map, bool *read_
 	strftime(stamp, sizeof stamp, "%Y-%m-%d %H:%M", localtime(&when));
 	strbuf q = { 0 };
 	strbuf_printf(&q,
-		      "%s has unsaved edits from %s (cjm stopped before they were saved).\n\n"
-		      "  r  restore them (the map shows them, not yet saved)\n"
-		      "  d  discard them\n"
-		      "  o  open the saved file read-only and keep them for later",
+		      "%s has unsaved edits from %s (cjm stopped before they were saved).\n",
 		      cjm_recovery_map_path(rec), stamp);
-	int answer = tui_ask(q.data, "rdo");
+	const char *answer = tui_ask(q.data, cjm_recovery_keys, NULL);
 	strbuf_release(&q);
-	if (answer == 'r') {
+	if (strcmp(answer, "restore") == 0) {
 		cjm_map_free(map);
 		return recovered;
 	}
 	cjm_map_free(recovered);
-	if (answer == 'd')
+	if (strcmp(answer, "discard") == 0)
 		cjm_recovery_discard(rec);
 	else
 		*read_only = true;
@@ -145,57 +141,46 @@ static bool edit_take_lock(cjm_recovery *rec, bool *read_only, bool *live_owner,
 	strbuf q = { 0 };
 	strbuf_printf(&q,
 		      "%s is open in another cjm (pid %ld, user %s on %s, since %s).\n"
-		      "Two editors would overwrite each other's work.\n\n"
-		      "  r  open it read-only\n"
-		      "  e  edit it anyway\n"
-		      "  q  quit",
+		      "Two editors would overwrite each other's work.\n",
 		      cjm_recovery_map_path(rec), owner.pid, owner.user, owner.host, since);
-	int answer = tui_ask(q.data, "req");
+	const char *answer = tui_ask(q.data, cjm_locked_keys, NULL);
 	strbuf_release(&q);
-	if (answer == 'q')
+	if (strcmp(answer, "quit") == 0)
 		return false;
-	if (answer == 'r')
+	if (strcmp(answer, "read-only") == 0)
 		*read_only = true;
 	else
 		cjm_lock_take(rec, true, &owner);
 	return true;
 }
 
+/* The options, as given (a command runs once per process). */
+static bool edit_read_only;
+
+static const cli_option edit_options[] = {
+	{ "--read-only", "-R", NULL, CLI_FLAG, &edit_read_only,
+	  "open without changing anything; options may come before or after FILE", NULL, NULL },
+	{ "--", NULL, NULL, CLI_NOTE, NULL, "what follows is FILE, even when it begins with '-'", NULL, NULL },
+	{ 0 },
+};
+
 static int cmd_edit_run(int argc, char **argv)
 {
-	const char *path = NULL;
-	bool read_only = false, options = true;
-	for (int i = 1; i < argc; i++) {
-		if (options && strcmp(argv[i], "--") == 0) {
-			options = false; /* what follows is a file, even one named like an option */
-			continue;
-		}
-		if (options && cli_is_help(argv[i])) {
-			cli_print_help(&cjm_cmd_edit, stdout);
-			return CJM_EXIT_OK;
-		}
-		if (options && cli_opt_flag(argv[i], "--read-only", "-R"))
-			read_only = true;
-		else if (options && argv[i][0] == '-' && argv[i][1] != '\0')
-			return cli_usage_error(&cjm_cmd_edit, "unknown option '%s'", argv[i]);
-		else if (path)
-			return cli_usage_error(&cjm_cmd_edit, "one FILE at a time");
-		else
-			path = argv[i];
-	}
-	if (!path)
-		return cli_usage_error(&cjm_cmd_edit, "no FILE given");
+	const char *path;
+	int code = CJM_EXIT_OK;
+	if (!cli_parse_one(&cjm_cmd_edit, argc, argv, "FILE", "no FILE given", &path, &code))
+		return code;
+	bool read_only = edit_read_only;
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		cli_error("the editor needs a terminal; cjm show %s prints the map", path);
 		return CJM_EXIT_USAGE;
 	}
-	int code = CJM_EXIT_OK;
 	size_t comments = 0;
 	cjm_file_stamp disk;
 	cjm_map *map = edit_open_map(path, &code, &comments, &disk);
 	if (!map)
 		return code;
-	if (!screen_start()) {
+	if (!tui_start()) {
 		cjm_map_free(map);
 		cli_error("cannot start the terminal (TERM=%s)", getenv("TERM") ? getenv("TERM") : "");
 		return CJM_EXIT_IOERR;
@@ -204,7 +189,7 @@ static int cmd_edit_run(int argc, char **argv)
 	char *message = NULL;
 	bool live_owner = false;
 	if (!read_only && !edit_take_lock(rec, &read_only, &live_owner, &message)) {
-		screen_stop();
+		tui_stop();
 		cjm_map_free(map);
 		cjm_recovery_free(rec);
 		return CJM_EXIT_OK;
@@ -232,7 +217,7 @@ static int cmd_edit_run(int argc, char **argv)
 	}
 	free(message);
 	code = tui_run(ed, read_only ? NULL : rec, restored);
-	screen_stop();
+	tui_stop();
 	cjm_lock_release(rec);
 	cjm_recovery_free(rec);
 	cjm_editor_free(ed);
@@ -243,7 +228,6 @@ const cjm_command cjm_cmd_edit = {
 	"edit",
 	"edit [-R] [--] FILE",
 	"open the full-screen editor (also: cjm [-R] FILE)",
-	"  -R, --read-only  open without changing anything; options may come before or after FILE\n"
-	"  --               what follows is FILE, even when it begins with '-'\n",
+	edit_options,
 	cmd_edit_run,
 };

@@ -76,33 +76,29 @@ static int export_check_output(const char *file, const char *out_path, bool forc
 	return CJM_EXIT_OK;
 }
 
+/* The options, as given (a command runs once per process). */
+static const char *export_to, *export_output, *export_paper;
+static bool export_force;
+
+static const cli_option export_options[] = {
+	{ "--to", "-t", "FORMAT", CLI_VALUE, &export_to, "mermaid, markdown, csv, json, svg or html", NULL, NULL },
+	{ "--output", "-o", "OUT", CLI_VALUE, &export_output, "write OUT atomically instead of standard output",
+	  NULL, NULL },
+	{ "--force", NULL, NULL, CLI_FLAG, &export_force, "replace OUT even when it is a map (never FILE itself)",
+	  NULL, NULL },
+	{ "--paper", NULL, "SIZE", CLI_VALUE, &export_paper, "a4, a3 (the default) or a2, landscape: svg and html",
+	  NULL, NULL },
+	{ 0 },
+};
+
 static int cmd_export_run(int argc, char **argv)
 {
-	const char *file = NULL, *to = NULL, *out_path = NULL, *paper_name = NULL;
-	bool bad = false, options_done = false, force = false;
-	for (int i = 1; i < argc && !bad; i++) {
-		const char *arg = argv[i];
-		if (!options_done && strcmp(arg, "--") == 0)
-			options_done = true;
-		else if (!options_done && cli_opt_value(argc, argv, &i, "--to", "-t", &to, &bad))
-			;
-		else if (!options_done && cli_opt_value(argc, argv, &i, "--output", "-o", &out_path, &bad))
-			;
-		else if (!options_done && cli_opt_value(argc, argv, &i, "--paper", NULL, &paper_name, &bad))
-			;
-		else if (!options_done && cli_opt_flag(arg, "--force", NULL))
-			force = true;
-		else if (!options_done && arg[0] == '-' && arg[1] != '\0')
-			return cli_usage_error(&cjm_cmd_export, "unknown option '%s'", arg);
-		else if (file)
-			return cli_usage_error(&cjm_cmd_export, "one FILE only ('%s' and '%s')", file, arg);
-		else
-			file = arg;
-	}
-	if (bad)
-		return cli_usage_error(&cjm_cmd_export, "an option is missing its value");
-	if (!file)
-		return cli_usage_error(&cjm_cmd_export, "which map? give a FILE");
+	const char *file;
+	int rc = CJM_EXIT_OK;
+	if (!cli_parse_one(&cjm_cmd_export, argc, argv, "FILE", "which map? give a FILE", &file, &rc))
+		return rc;
+	const char *to = export_to, *out_path = export_output, *paper_name = export_paper;
+	bool force = export_force;
 	if (!to)
 		return cli_usage_error(&cjm_cmd_export, "which format? give --to FORMAT");
 	const cjm_format *format = cjm_format_find(to);
@@ -113,7 +109,7 @@ static int cmd_export_run(int argc, char **argv)
 	if (paper_name && !cjm_paper_parse(paper_name, &options.paper))
 		return cli_usage_error(&cjm_cmd_export, "no paper '%s'; the papers are a4, a3 and a2", paper_name);
 
-	int rc = export_check_output(file, out_path, force);
+	rc = export_check_output(file, out_path, force);
 	if (rc != CJM_EXIT_OK)
 		return rc;
 	cjm_map *map = cli_load_map(file, &rc);
@@ -131,9 +127,6 @@ const cjm_command cjm_cmd_export = {
 	"export",
 	"export FILE --to FORMAT [-o OUT] [--force] [--paper a4|a3|a2]",
 	"write the map as mermaid, markdown, csv, json, svg or html",
-	"  -t, --to FORMAT  mermaid, markdown, csv, json, svg or html\n"
-	"  -o, --output OUT  write OUT atomically instead of standard output\n"
-	"  --force  replace OUT even when it is a map (never FILE itself)\n"
-	"  --paper SIZE  a4, a3 (the default) or a2, landscape: svg and html\n",
+	export_options,
 	cmd_export_run,
 };

@@ -96,35 +96,40 @@ static int fmt_one(const char *path, enum fmt_mode mode)
 	return code;
 }
 
+/* The options, as given (a command runs once per process). */
+static bool fmt_in_place, fmt_check_only;
+
+static const cli_option fmt_options[] = {
+	{ "--write", "-w", NULL, CLI_FLAG, &fmt_in_place,
+	  "rewrite each file in place (atomically), only when it changes; a file\n"
+	  "with comments is first kept in FILE.orig (FILE.orig.1, ... when taken)",
+	  NULL, NULL },
+	{ "--check", NULL, NULL, CLI_FLAG, &fmt_check_only,
+	  "write nothing; list the files that are not canonical, exit 1 if any", NULL, NULL },
+	{ 0 },
+};
+
 static int cmd_fmt_run(int argc, char **argv)
 {
-	bool write = false, check = false, options_done = false;
-	int first_file = 0;
-	char **files = xcalloc((size_t)argc, sizeof *files);
-	for (int i = 1; i < argc; i++) {
-		if (!options_done && strcmp(argv[i], "--") == 0)
-			options_done = true;
-		else if (!options_done && cli_opt_flag(argv[i], "--write", "-w"))
-			write = true;
-		else if (!options_done && cli_opt_flag(argv[i], "--check", NULL))
-			check = true;
-		else if (!options_done && argv[i][0] == '-' && argv[i][1] != '\0') {
-			free(files);
-			return cli_usage_error(&cjm_cmd_fmt, "unknown option '%s'", argv[i]);
-		} else
-			files[first_file++] = argv[i];
-	}
+	cli_list operands = { 0 };
 	int code = CJM_EXIT_OK;
+	if (!cli_parse(&cjm_cmd_fmt, argc, argv, &operands, &code)) {
+		cli_list_release(&operands);
+		return code;
+	}
+	bool write = fmt_in_place, check = fmt_check_only;
+	const char **files = operands.items;
+	size_t count = operands.count;
 	if (write && check)
 		code = cli_usage_error(&cjm_cmd_fmt, "-w and --check do not go together");
-	else if (first_file == 0)
+	else if (count == 0)
 		code = cli_usage_error(&cjm_cmd_fmt, "no file to format");
 	if (code != CJM_EXIT_OK) {
-		free(files);
+		cli_list_release(&operands);
 		return code;
 	}
 	enum fmt_mode mode = write ? FMT_WRITE : check ? FMT_CHECK : FMT_PRINT;
-	for (int i = 0; i < first_file; i++) {
+	for (size_t i = 0; i < count; i++) {
 		if (mode == FMT_WRITE && strcmp(files[i], "-") == 0) {
 			code = cli_usage_error(&cjm_cmd_fmt, "-w cannot rewrite standard input");
 			break;
@@ -133,7 +138,7 @@ static int cmd_fmt_run(int argc, char **argv)
 		if (one > code)
 			code = one;
 	}
-	free(files);
+	cli_list_release(&operands);
 	return code;
 }
 
@@ -141,8 +146,6 @@ const cjm_command cjm_cmd_fmt = {
 	"fmt",
 	"fmt [-w] [--check] FILE...",
 	"print maps in canonical form, rewrite them in place, or check them",
-	"  -w, --write  rewrite each file in place (atomically), only when it changes; a file\n"
-	"               with comments is first kept in FILE.orig (FILE.orig.1, ... when taken)\n"
-	"  --check      write nothing; list the files that are not canonical, exit 1 if any\n",
+	fmt_options,
 	cmd_fmt_run,
 };

@@ -25,33 +25,28 @@ static bool cmd_import_checked(const cjm_map *map, strbuf *yaml)
 	return again != NULL;
 }
 
+/* The options, as given (a command runs once per process). */
+static const char *import_from, *import_output, *import_title;
+static bool import_force;
+
+static const cli_option import_options[] = {
+	{ "--from", "-f", "FORMAT", CLI_VALUE, &import_from, "mermaid or csv", NULL, NULL },
+	{ "--output", "-o", "MAP", CLI_VALUE, &import_output, "write MAP atomically instead of standard output",
+	  NULL, NULL },
+	{ "--title", NULL, "TITLE", CLI_VALUE, &import_title,
+	  "the map's title when SRC gives none (default: from SRC's name)", NULL, NULL },
+	{ "--force", NULL, NULL, CLI_FLAG, &import_force, "replace MAP when it exists", NULL, NULL },
+	{ 0 },
+};
+
 static int cmd_import_run(int argc, char **argv)
 {
-	const char *src = NULL, *from = NULL, *out_path = NULL, *title = NULL;
-	bool bad = false, options_done = false, force = false;
-	for (int i = 1; i < argc && !bad; i++) {
-		const char *arg = argv[i];
-		if (!options_done && strcmp(arg, "--") == 0)
-			options_done = true;
-		else if (!options_done && cli_opt_value(argc, argv, &i, "--from", "-f", &from, &bad))
-			;
-		else if (!options_done && cli_opt_value(argc, argv, &i, "--output", "-o", &out_path, &bad))
-			;
-		else if (!options_done && cli_opt_value(argc, argv, &i, "--title", NULL, &title, &bad))
-			;
-		else if (!options_done && cli_opt_flag(arg, "--force", NULL))
-			force = true;
-		else if (!options_done && arg[0] == '-' && arg[1] != '\0')
-			return cli_usage_error(&cjm_cmd_import, "unknown option '%s'", arg);
-		else if (src)
-			return cli_usage_error(&cjm_cmd_import, "one SRC only ('%s' and '%s')", src, arg);
-		else
-			src = arg;
-	}
-	if (bad)
-		return cli_usage_error(&cjm_cmd_import, "an option is missing its value");
-	if (!src)
-		return cli_usage_error(&cjm_cmd_import, "what to import? give SRC");
+	const char *src;
+	int rc = CJM_EXIT_OK;
+	if (!cli_parse_one(&cjm_cmd_import, argc, argv, "SRC", "what to import? give SRC", &src, &rc))
+		return rc;
+	const char *from = import_from, *out_path = import_output, *title = import_title;
+	bool force = import_force;
 	if (!from)
 		return cli_usage_error(&cjm_cmd_import, "which format? give --from FORMAT");
 	const cjm_format *format = cjm_format_find(from);
@@ -83,7 +78,7 @@ static int cmd_import_run(int argc, char **argv)
 	if (!map)
 		return CJM_EXIT_DATAERR;
 	strbuf yaml = { 0 };
-	int rc = cmd_import_checked(map, &yaml) ? cli_write_output(out_path, yaml.data, yaml.len)
+	rc = cmd_import_checked(map, &yaml) ? cli_write_output(out_path, yaml.data, yaml.len)
 						: CJM_EXIT_DATAERR;
 	strbuf_release(&yaml);
 	cjm_map_free(map);
@@ -94,9 +89,6 @@ const cjm_command cjm_cmd_import = {
 	"import",
 	"import SRC --from FORMAT [-o MAP] [--title TITLE] [--force]",
 	"make a map from a Mermaid journey or a CSV of touchpoints",
-	"  -f, --from FORMAT  mermaid or csv\n"
-	"  -o, --output MAP  write MAP atomically instead of standard output\n"
-	"  --title TITLE  the map's title when SRC gives none (default: from SRC's name)\n"
-	"  --force  replace MAP when it exists\n",
+	import_options,
 	cmd_import_run,
 };

@@ -127,41 +127,44 @@ static int merge_write(const cjm_merge_result *res, merge_input *in, const char 
 	return CJM_EXIT_FOUND;
 }
 
+/* The options, as given (a command runs once per process). */
+static const char *merge_output, *merge_name, *merge_ours_label = "ours", *merge_theirs_label = "theirs";
+static bool merge_quiet;
+
+static const cli_option merge_options[] = {
+	{ "--output", "-o", "OUT", CLI_VALUE, &merge_output,
+	  "write the merge to OUT ('-': standard output); default: OURS, in place", NULL, NULL },
+	{ "--name", NULL, "PATH", CLI_VALUE, &merge_name,
+	  "the map's path, named in messages instead of the three files and\n"
+	  "where OURS' comments are kept (git's %P); default: the files' names",
+	  NULL, NULL },
+	{ "--ours-label", NULL, "L", CLI_VALUE, &merge_ours_label,
+	  "the name after '<<<<<<<' in conflict markers (default: ours)", NULL, NULL },
+	{ "--theirs-label", NULL, "L", CLI_VALUE, &merge_theirs_label,
+	  "the name after '>>>>>>>' in conflict markers (default: theirs)", NULL, NULL },
+	{ "--quiet", "-q", NULL, CLI_FLAG, &merge_quiet, "do not list the conflicts on standard error", NULL, NULL },
+	{ 0 },
+};
+
 static int cmd_merge_run(int argc, char **argv)
 {
+	cli_list operands = { 0 };
+	int code = CJM_EXIT_OK;
+	bool parsed = cli_parse(&cjm_cmd_merge, argc, argv, &operands, &code);
+	size_t nfiles = operands.count;
 	const char *files[3] = { NULL, NULL, NULL };
-	const char *out_path = NULL, *ours_label = "ours", *theirs_label = "theirs", *name = NULL;
-	int nfiles = 0;
-	bool options_done = false, quiet = false;
-	for (int i = 1; i < argc; i++) {
-		bool bad = false;
-		const char *arg = argv[i];
-		if (!options_done && strcmp(arg, "--") == 0)
-			options_done = true;
-		else if (!options_done && cli_opt_value(argc, argv, &i, "--output", "-o", &out_path, &bad)) {
-			if (bad)
-				return CJM_EXIT_USAGE;
-		} else if (!options_done && cli_opt_value(argc, argv, &i, "--name", NULL, &name, &bad)) {
-			if (bad)
-				return CJM_EXIT_USAGE;
-		} else if (!options_done && cli_opt_value(argc, argv, &i, "--ours-label", NULL, &ours_label, &bad)) {
-			if (bad)
-				return CJM_EXIT_USAGE;
-		} else if (!options_done &&
-			   cli_opt_value(argc, argv, &i, "--theirs-label", NULL, &theirs_label, &bad)) {
-			if (bad)
-				return CJM_EXIT_USAGE;
-		} else if (!options_done && cli_opt_flag(arg, "--quiet", "-q"))
-			quiet = true;
-		else if (!options_done && arg[0] == '-' && arg[1] != '\0')
-			return cli_usage_error(&cjm_cmd_merge, "unknown option '%s'", arg);
-		else if (nfiles == 3)
-			return cli_usage_error(&cjm_cmd_merge, "too many files; give BASE, OURS and THEIRS");
-		else
-			files[nfiles++] = arg;
-	}
+	for (size_t k = 0; k < 3 && k < nfiles; k++)
+		files[k] = operands.items[k];
+	cli_list_release(&operands);
+	if (!parsed)
+		return code;
+	if (nfiles > 3)
+		return cli_usage_error(&cjm_cmd_merge, "too many files; give BASE, OURS and THEIRS");
 	if (nfiles < 3)
 		return cli_usage_error(&cjm_cmd_merge, "give three files: BASE, OURS and THEIRS");
+	const char *out_path = merge_output, *ours_label = merge_ours_label, *theirs_label = merge_theirs_label;
+	const char *name = merge_name;
+	bool quiet = merge_quiet;
 	if (strchr(ours_label, '\n') || strchr(theirs_label, '\n'))
 		return cli_usage_error(&cjm_cmd_merge, "a label must be one line");
 	if (name && (!*name || strchr(name, '\n')))
@@ -180,7 +183,6 @@ static int cmd_merge_run(int argc, char **argv)
 	/* Load all three first: a bad map writes nothing. */
 	merge_input in[3];
 	memset(in, 0, sizeof in);
-	int code = CJM_EXIT_OK;
 	for (int k = 0; k < 3; k++) {
 		in[k].path = files[k];
 		in[k].shown = name ? xasprintf("%s (%s)", name, merge_side_names[k])
@@ -212,11 +214,6 @@ const cjm_command cjm_cmd_merge = {
 	"merge",
 	"merge [-o OUT] [--name PATH] [--ours-label L] [--theirs-label L] BASE OURS THEIRS",
 	"three-way merge of maps by id, usable as a git merge driver",
-	"  -o, --output OUT       write the merge to OUT ('-': standard output); default: OURS, in place\n"
-	"  --name PATH            the map's path, named in messages instead of the three files and\n"
-	"                         where OURS' comments are kept (git's %P); default: the files' names\n"
-	"  --ours-label L         the name after '<<<<<<<' in conflict markers (default: ours)\n"
-	"  --theirs-label L       the name after '>>>>>>>' in conflict markers (default: theirs)\n"
-	"  -q, --quiet            do not list the conflicts on standard error\n",
+	merge_options,
 	cmd_merge_run,
 };

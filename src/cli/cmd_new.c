@@ -14,24 +14,21 @@ static const char *const new_starter_phases[][2] = {
 	{ "orient", "Orient" }, { "decide", "Decide" }, { "start", "Start" }, { "use", "Use" },
 };
 
+/* The options, as given (a command runs once per process). */
+static const char *new_title;
+
+static const cli_option new_options[] = {
+	{ "--title", "-t", "T", CLI_VALUE, &new_title, "the map's title (default: made from the file name)", NULL, NULL },
+	{ 0 },
+};
+
 static int cmd_new_run(int argc, char **argv)
 {
-	const char *path = NULL, *title = NULL;
-	bool bad = false;
-	for (int i = 1; i < argc; i++) {
-		if (cli_opt_value(argc, argv, &i, "--title", "-t", &title, &bad)) {
-			if (bad)
-				return cli_usage_error(&cjm_cmd_new, "--title needs a value");
-		} else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-			return cli_usage_error(&cjm_cmd_new, "unknown option '%s'", argv[i]);
-		} else if (path) {
-			return cli_usage_error(&cjm_cmd_new, "one FILE only");
-		} else {
-			path = argv[i];
-		}
-	}
-	if (!path)
-		return cli_usage_error(&cjm_cmd_new, "no FILE given");
+	const char *path;
+	int code = CJM_EXIT_OK;
+	if (!cli_parse_one(&cjm_cmd_new, argc, argv, "FILE", "no FILE given", &path, &code))
+		return code;
+	const char *title = new_title;
 	if (title && cjm_text_is_blank(title))
 		return cli_usage_error(&cjm_cmd_new, "the title must not be empty");
 	if (title && !utf8_valid(title))
@@ -45,7 +42,6 @@ static int cmd_new_run(int argc, char **argv)
 	cjm_map *map = cjm_map_new(title ? title : made_title);
 	for (size_t i = 0; i < sizeof new_starter_phases / sizeof *new_starter_phases; i++)
 		cjm_map_insert_phase(map, i, cjm_phase_new(new_starter_phases[i][0], new_starter_phases[i][1]));
-	int code = CJM_EXIT_OK;
 	if (strcmp(path, "-") == 0) {
 		strbuf text = { 0 };
 		cjm_save_to_buffer(map, &text);
@@ -64,6 +60,6 @@ const cjm_command cjm_cmd_new = {
 	"new",
 	"new FILE [--title T]",
 	"write a new map from a template",
-	"  -t, --title T  the map's title (default: made from the file name)\n",
+	new_options,
 	cmd_new_run,
 };

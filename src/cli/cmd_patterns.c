@@ -70,11 +70,15 @@ static void patterns_render(strbuf *out, const cjm_registry *reg)
 
 static int cmd_patterns_run(int argc, char **argv)
 {
-	for (int i = 1; i < argc; i++) {
-		if (argv[i][0] == '-' && argv[i][1] != '\0')
-			return cli_usage_error(&cjm_cmd_patterns, "unknown option '%s'", argv[i]);
-		return cli_usage_error(&cjm_cmd_patterns, "no arguments expected ('%s')", argv[i]);
-	}
+	cli_list operands = { 0 };
+	int code = CJM_EXIT_OK;
+	bool parsed = cli_parse(&cjm_cmd_patterns, argc, argv, &operands, &code);
+	const char *first = operands.count ? operands.items[0] : NULL;
+	cli_list_release(&operands);
+	if (!parsed)
+		return code;
+	if (first)
+		return cli_usage_error(&cjm_cmd_patterns, "no arguments expected ('%s')", first);
 	cjm_registry *reg = cjm_registry_new(true);
 	for (size_t i = 0; i < reg->failure_count; i++) {
 		if (reg->failures[i].kind != CJM_PLUGIN_CRASHED)

@@ -54,31 +54,26 @@ static void cmd_show_flush(strbuf *out, void *arg)
 	strbuf_reset(out);
 }
 
+/* The options, as given (a command runs once per process). */
+static const char *show_width;
+static bool show_plain;
+
+static const cli_option show_options[] = {
+	{ "--width", NULL, "N", CLI_VALUE, &show_width,
+	  "fit lines in N columns (default: the terminal's, $COLUMNS, or 80)", NULL, NULL },
+	{ "--plain", NULL, NULL, CLI_FLAG, &show_plain, "one line per fact, in map order (for git diff textconv)",
+	  NULL, NULL },
+	{ 0 },
+};
+
 static int cmd_show_run(int argc, char **argv)
 {
-	const char *file = NULL, *width_arg = NULL;
-	bool plain = false, bad = false, options_done = false;
-	for (int i = 1; i < argc; i++) {
-		const char *arg = argv[i];
-		if (!options_done && strcmp(arg, "--") == 0) {
-			options_done = true;
-		} else if (!options_done && cli_opt_flag(arg, "--plain", NULL)) {
-			plain = true;
-		} else if (!options_done && cli_opt_value(argc, argv, &i, "--width", NULL, &width_arg, &bad)) {
-			if (bad) {
-				fprintf(stderr, "usage: cjm %s\n", cjm_cmd_show.synopsis);
-				return CJM_EXIT_USAGE;
-			}
-		} else if (!options_done && arg[0] == '-' && arg[1] != '\0') {
-			return cli_usage_error(&cjm_cmd_show, "unknown option '%s'", arg);
-		} else if (file) {
-			return cli_usage_error(&cjm_cmd_show, "one FILE only ('%s' and '%s')", file, arg);
-		} else {
-			file = arg;
-		}
-	}
-	if (!file)
-		return cli_usage_error(&cjm_cmd_show, "which map? give a FILE");
+	const char *file;
+	int rc = CJM_EXIT_OK;
+	if (!cli_parse_one(&cjm_cmd_show, argc, argv, "FILE", "which map? give a FILE", &file, &rc))
+		return rc;
+	const char *width_arg = show_width;
+	bool plain = show_plain;
 	size_t width = 0;
 	if (width_arg) {
 		char *end;
@@ -89,7 +84,6 @@ static int cmd_show_run(int argc, char **argv)
 		width = (size_t)n;
 	}
 
-	int rc = CJM_EXIT_OK;
 	cjm_map *map = cli_load_map(file, &rc);
 	if (!map)
 		return rc;
@@ -120,7 +114,6 @@ const cjm_command cjm_cmd_show = {
 	"show",
 	"show FILE [--width N] [--plain]",
 	"the map as text: a grid with the emotion curve, or one fact per line",
-	"  --width N      fit lines in N columns (default: the terminal's, $COLUMNS, or 80)\n"
-	"  --plain        one line per fact, in map order (for git diff textconv)\n",
+	show_options,
 	cmd_show_run,
 };

@@ -7,23 +7,11 @@
 
 static int cmd_stats_run(int argc, char **argv)
 {
-	const char *file = NULL;
-	bool options_done = false;
-	for (int i = 1; i < argc; i++) {
-		const char *arg = argv[i];
-		if (!options_done && strcmp(arg, "--") == 0)
-			options_done = true;
-		else if (!options_done && arg[0] == '-' && arg[1] != '\0')
-			return cli_usage_error(&cjm_cmd_stats, "unknown option '%s'", arg);
-		else if (file)
-			return cli_usage_error(&cjm_cmd_stats, "one FILE only ('%s' and '%s')", file, arg);
-		else
-			file = arg;
-	}
-	if (!file)
-		return cli_usage_error(&cjm_cmd_stats, "which map? give a FILE");
-
+	const char *file;
 	int rc = CJM_EXIT_OK;
+	if (!cli_parse_one(&cjm_cmd_stats, argc, argv, "FILE", "which map? give a FILE", &file, &rc))
+		return rc;
+
 	cjm_map *map = cli_load_map(file, &rc);
 	if (!map)
 		return rc;

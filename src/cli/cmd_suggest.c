@@ -2,7 +2,6 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <yaml.h>
 
 #include "cli/cli.h"
 #include "io/yaml_out.h"
@@ -139,7 +138,7 @@ static void suggest_render_text(strbuf *out, const cjm_suggestions *list, bool s
 
 /* ---- YAML, with libyaml's emitter ---- */
 
-static void suggest_yaml_text(yaml_emitter_t *em, const char *key, const char *text)
+static void suggest_yaml_text(cjm_yaml_out *em, const char *key, const char *text)
 {
 	char *clean = suggest_clean(text, true);
 	cjm_yaml_scalar(em, key, false);
@@ -147,13 +146,13 @@ static void suggest_yaml_text(yaml_emitter_t *em, const char *key, const char *t
 	free(clean);
 }
 
-static void suggest_yaml_word(yaml_emitter_t *em, const char *key, const char *word)
+static void suggest_yaml_word(cjm_yaml_out *em, const char *key, const char *word)
 {
 	cjm_yaml_scalar(em, key, false);
 	cjm_yaml_scalar(em, word, false);
 }
 
-static void suggest_yaml_one(yaml_emitter_t *em, const cjm_suggestion *s, bool show_all)
+static void suggest_yaml_one(cjm_yaml_out *em, const cjm_suggestion *s, bool show_all)
 {
 	char number[24];
 	cjm_yaml_mapping(em, true);
@@ -185,14 +184,13 @@ static void suggest_yaml_one(yaml_emitter_t *em, const cjm_suggestion *s, bool s
 
 static void suggest_render_yaml(strbuf *out, const cjm_suggestions *list, bool show_all)
 {
-	yaml_emitter_t em;
-	cjm_yaml_out_begin(&em, out);
-	cjm_yaml_sequence(&em, true);
+	cjm_yaml_out *em = cjm_yaml_out_begin(out);
+	cjm_yaml_sequence(em, true);
 	for (size_t i = 0; i < list->count; i++)
 		if (show_all || !list->items[i].dismissed)
-			suggest_yaml_one(&em, &list->items[i], show_all);
-	cjm_yaml_sequence(&em, false);
-	cjm_yaml_out_end(&em);
+			suggest_yaml_one(em, &list->items[i], show_all);
+	cjm_yaml_sequence(em, false);
+	cjm_yaml_out_end(em);
 }
 
 /* ---- the command ---- */
@@ -221,49 +219,36 @@ static void suggest_report_failures(const cjm_plugin_failure *failures, size_t c
 	}
 }
 
+/* The options, as given (a command runs once per process). */
+static cli_list suggest_patterns;
+static const char *suggest_format_name = "text";
+static bool suggest_all;
+
+static const cli_option suggest_options[] = {
+	{ "--pattern", "-p", "ID", CLI_REPEATED, &suggest_patterns,
+	  "run only pattern ID (repeat for more); see cjm patterns", NULL, NULL },
+	{ "--format", "-f", "FORMAT", CLI_VALUE, &suggest_format_name, "text (the default) or yaml", NULL, NULL },
+	{ "--all", "-a", NULL, CLI_FLAG, &suggest_all, "show dismissed suggestions too, marked as dismissed", NULL,
+	  NULL },
+	{ 0 },
+};
+
 static int cmd_suggest_run(int argc, char **argv)
 {
-	const char *file = NULL;
-	const char *format_name = "text";
-	bool show_all = false, options_done = false, bad = false;
-	const char **only = xcalloc((size_t)argc, sizeof *only);
-	size_t only_count = 0;
+	const char *file;
 	int rc = CJM_EXIT_OK;
-	for (int i = 1; i < argc && !bad; i++) {
-		const char *arg = argv[i];
-		const char *value = NULL;
-		if (!options_done && strcmp(arg, "--") == 0)
-			options_done = true;
-		else if (!options_done && cli_opt_value(argc, argv, &i, "--pattern", "-p", &value, &bad)) {
-			if (value)
-				only[only_count++] = value;
-		} else if (!options_done && cli_opt_value(argc, argv, &i, "--format", "-f", &value, &bad)) {
-			if (value)
-				format_name = value;
-		} else if (!options_done && cli_opt_flag(arg, "--all", "-a"))
-			show_all = true;
-		else if (!options_done && arg[0] == '-' && arg[1] != '\0')
-			rc = cli_usage_error(&cjm_cmd_suggest, "unknown option '%s'", arg);
-		else if (file)
-			rc = cli_usage_error(&cjm_cmd_suggest, "one FILE only ('%s' and '%s')", file, arg);
-		else
-			file = arg;
-		if (rc != CJM_EXIT_OK)
-			break;
-	}
+	bool parsed = cli_parse_one(&cjm_cmd_suggest, argc, argv, "FILE", "which map? give a FILE", &file, &rc);
+	const char **only = suggest_patterns.items;
+	size_t only_count = suggest_patterns.count;
+	bool show_all = suggest_all;
 	enum suggest_format format = FORMAT_TEXT;
-	if (rc == CJM_EXIT_OK && bad) {
-		fprintf(stderr, "usage: cjm %s\n", cjm_cmd_suggest.synopsis); /* cli_opt_value said why */
-		rc = CJM_EXIT_USAGE;
-	} else if (rc == CJM_EXIT_OK && strcmp(format_name, "yaml") == 0)
+	if (parsed && strcmp(suggest_format_name, "yaml") == 0)
 		format = FORMAT_YAML;
-	else if (rc == CJM_EXIT_OK && strcmp(format_name, "text") != 0)
+	else if (parsed && strcmp(suggest_format_name, "text") != 0)
 		rc = cli_usage_error(&cjm_cmd_suggest, "unknown format '%s'; the formats are text and yaml",
-				     format_name);
-	if (rc == CJM_EXIT_OK && !file)
-		rc = cli_usage_error(&cjm_cmd_suggest, "which map? give a FILE");
-	if (rc != CJM_EXIT_OK) {
-		free(only);
+				     suggest_format_name);
+	if (!parsed || rc != CJM_EXIT_OK) {
+		cli_list_release(&suggest_patterns);
 		return rc;
 	}
 
@@ -278,7 +263,7 @@ static int cmd_suggest_run(int argc, char **argv)
 		map = cli_load_map(file, &rc);
 	if (!map) {
 		cjm_registry_free(reg);
-		free(only);
+		cli_list_release(&suggest_patterns);
 		return rc;
 	}
 
@@ -305,7 +290,7 @@ static int cmd_suggest_run(int argc, char **argv)
 	cjm_suggestions_free(list);
 	cjm_map_free(map);
 	cjm_registry_free(reg);
-	free(only);
+	cli_list_release(&suggest_patterns);
 	return rc;
 }
 
@@ -313,8 +298,6 @@ const cjm_command cjm_cmd_suggest = {
 	"suggest",
 	"suggest FILE [--pattern ID]... [--format text|yaml] [--all]",
 	"run the patterns and list their suggestions",
-	"  -p, --pattern ID      run only pattern ID (repeat for more); see cjm patterns\n"
-	"  -f, --format FORMAT   text (the default) or yaml\n"
-	"  -a, --all             show dismissed suggestions too, marked as dismissed\n",
+	suggest_options,
 	cmd_suggest_run,
 };

@@ -677,6 +677,14 @@ static int cmd_redraw(cjm_editor *ed, const char *args)
 	return 0;
 }
 
+/* Ctrl-C on the map: the terminal is in raw mode, so it is a key, and it does not quit. */
+static int cmd_interrupt(cjm_editor *ed, const char *args)
+{
+	(void)args;
+	cjm_editor_say(ed, false, ":q quits (:q! without saving)");
+	return 0;
+}
+
 const cjm_editor_command cjm_editor_commands[] = {
 	{ "left", NULL, "select the touchpoint (or phase) to the left", cmd_left },
 	{ "right", NULL, "select the touchpoint (or phase) to the right", cmd_right },
@@ -719,6 +727,7 @@ const cjm_editor_command cjm_editor_commands[] = {
 	{ "x", NULL, "save if changed, and quit", cmd_write_quit },
 	{ "command", "[LINE]", "type a command", cmd_command_line },
 	{ "redraw", NULL, "clear the message and redraw", cmd_redraw },
+	{ "interrupt", NULL, "say how to quit (Ctrl-C does not quit)", cmd_interrupt },
 	{ NULL, NULL, NULL, NULL },
 };
 
@@ -763,36 +772,38 @@ const cjm_key_binding cjm_key_bindings[] = {
 	{ '?', "?", "help" },
 	{ ':', ":", "command" },
 	{ CJM_KEY_CTRL_L, "Ctrl-L", "redraw" },
-	{ 0, NULL, NULL },
-};
-
-/* Projector mode: walking the journey and leaving; every other key does nothing there. */
-const cjm_key_binding cjm_present_keys[] = {
-	{ 'h', "h", "left" },
-	{ CJM_KEY_LEFT, "Left", "left" },
-	{ CJM_KEY_PAGE_UP, "PageUp", "left" },
-	{ 'l', "l", "right" },
-	{ CJM_KEY_RIGHT, "Right", "right" },
-	{ ' ', "Space", "right" },
-	{ CJM_KEY_PAGE_DOWN, "PageDown", "right" },
-	{ CJM_KEY_HOME, "Home", "first" },
-	{ CJM_KEY_END, "End", "last" },
-	{ '[', "[", "prev-phase" },
-	{ 'k', "k", "prev-phase" },
-	{ CJM_KEY_UP, "Up", "prev-phase" },
-	{ ']', "]", "next-phase" },
-	{ 'j', "j", "next-phase" },
-	{ CJM_KEY_DOWN, "Down", "next-phase" },
-	{ 'F', "F", "present" },
-	{ 'q', "q", "present" },
-	{ CJM_KEY_ESCAPE, "Escape", "present" },
-	{ '?', "?", "help" },
-	{ ':', ":", "command" },
-	{ CJM_KEY_CTRL_L, "Ctrl-L", "redraw" },
+	{ CJM_KEY_CTRL_C, "Ctrl-C", "interrupt" },
 	{ 0, NULL, NULL },
 };
 
 /* ---- the keys of the other modes ---- */
+
+/* Projector mode: walking the journey and leaving; every other key does nothing there.
+ * Each runs the editor command line it names (present_key). */
+const cjm_mode_key cjm_present_keys[] = {
+	{ 'h', "h", "left", "the previous touchpoint" },
+	{ CJM_KEY_LEFT, "Left", "left", "the previous touchpoint" },
+	{ CJM_KEY_PAGE_UP, "PageUp", "left", "the previous touchpoint" },
+	{ 'l', "l", "right", "the next touchpoint, into the next phase at the end of one" },
+	{ CJM_KEY_RIGHT, "Right", "right", "the next touchpoint, into the next phase at the end of one" },
+	{ ' ', "Space", "right", "the next touchpoint, into the next phase at the end of one" },
+	{ CJM_KEY_PAGE_DOWN, "PageDown", "right", "the next touchpoint, into the next phase at the end of one" },
+	{ CJM_KEY_HOME, "Home", "first", "the first touchpoint of the journey" },
+	{ CJM_KEY_END, "End", "last", "the last touchpoint of the journey" },
+	{ '[', "[", "prev-phase", "the first touchpoint of the previous phase" },
+	{ 'k', "k", "prev-phase", "the first touchpoint of the previous phase" },
+	{ CJM_KEY_UP, "Up", "prev-phase", "the first touchpoint of the previous phase" },
+	{ ']', "]", "next-phase", "the first touchpoint of the next phase" },
+	{ 'j', "j", "next-phase", "the first touchpoint of the next phase" },
+	{ CJM_KEY_DOWN, "Down", "next-phase", "the first touchpoint of the next phase" },
+	{ 'F', "F", "present", "leave projector mode; the selection stays" },
+	{ 'q', "q", "present", "leave projector mode; the selection stays" },
+	{ CJM_KEY_ESCAPE, "Escape", "present", "leave projector mode; the selection stays" },
+	{ '?', "?", "help", "show every key and command" },
+	{ ':', ":", "command", "type a command" },
+	{ CJM_KEY_CTRL_L, "Ctrl-L", "redraw", "redraw the screen" },
+	{ 0, NULL, NULL, NULL },
+};
 
 /* The suggestions panel (cjm_editor_panel_key runs them). */
 const cjm_mode_key cjm_panel_keys[] = {
@@ -862,6 +873,61 @@ const cjm_mode_key cjm_text_keys[] = {
 	{ 0, NULL, NULL, NULL },
 };
 
+/* The details view (cjm_editor_details_key runs them). */
+const cjm_mode_key cjm_details_keys[] = {
+	{ 'j', "j", "line-down", "scroll a line down" },
+	{ CJM_KEY_DOWN, "Down", "line-down", "scroll a line down" },
+	{ 'k', "k", "line-up", "scroll a line up" },
+	{ CJM_KEY_UP, "Up", "line-up", "scroll a line up" },
+	{ CJM_KEY_PAGE_DOWN, "PageDown", "page-down", "scroll ten lines down" },
+	{ CJM_KEY_PAGE_UP, "PageUp", "page-up", "scroll ten lines up" },
+	{ ':', ":", "command", "close the view and type a command" },
+	{ 'i', "i", "close", "close the view" },
+	{ 'q', "q", "close", "close the view" },
+	{ CJM_KEY_ESCAPE, "Escape", "close", "close the view" },
+	{ 0, NULL, NULL, NULL },
+};
+
+/* The form (the screen runs them; other characters type, replacing a selected value).
+ * Escape followed at once by a letter is Alt and that letter: the field of that jump key. */
+const cjm_mode_key cjm_form_keys[] = {
+	{ CJM_KEY_DOWN, "Down", "next", "the next line" },
+	{ CJM_KEY_ENTER, "Enter", "next", "the next line (after a list item: keeps an empty line for the next)" },
+	{ CJM_KEY_TAB, "Tab", "complete", "complete the channel or owner, else the next line" },
+	{ CJM_KEY_UP, "Up", "previous", "the previous line" },
+	{ CJM_KEY_SHIFT_TAB, "Shift-Tab", "previous", "the previous line" },
+	{ CJM_KEY_LEFT, "Left", "left", "the cursor a character left" },
+	{ CJM_KEY_RIGHT, "Right", "right", "the cursor a character right" },
+	{ CJM_KEY_HOME, "Home", "home", "the cursor to the start of the line" },
+	{ CJM_KEY_CTRL_A, "Ctrl-A", "home", "the cursor to the start of the line" },
+	{ CJM_KEY_END, "End", "end", "the cursor to the end of the line" },
+	{ CJM_KEY_CTRL_E, "Ctrl-E", "end", "the cursor to the end of the line" },
+	{ CJM_KEY_BACKSPACE, "Backspace", "backspace", "delete the character before the cursor" },
+	{ CJM_KEY_DELETE, "Delete", "delete", "delete the character under the cursor, or the selected value" },
+	{ CJM_KEY_CTRL_U, "Ctrl-U", "kill-before", "delete everything before the cursor" },
+	{ CJM_KEY_CTRL_S, "Ctrl-S", "save", "save the form: one step that u undoes" },
+	{ CJM_KEY_F2, "F2", "save", "save the form: one step that u undoes" },
+	{ CJM_KEY_CTRL_X, "Ctrl-X", "save", "save the form: one step that u undoes" },
+	{ CJM_KEY_ESCAPE, "Escape", "cancel", "close the form without changes (Escape and a letter: Alt+letter jumps)" },
+	{ 0, NULL, NULL, NULL },
+};
+
+/* Asked before the editor opens, when a recovery file holds unsaved edits (cjm edit runs them). */
+const cjm_mode_key cjm_recovery_keys[] = {
+	{ 'r', "r", "restore", "restore them (the map shows them, not yet saved)" },
+	{ 'd', "d", "discard", "discard them" },
+	{ 'o', "o", "read-only", "open the saved file read-only and keep them for later" },
+	{ 0, NULL, NULL, NULL },
+};
+
+/* Asked before the editor opens, when another cjm holds the map's lock (cjm edit runs them). */
+const cjm_mode_key cjm_locked_keys[] = {
+	{ 'r', "r", "read-only", "open it read-only" },
+	{ 'e', "e", "edit-anyway", "edit it anyway" },
+	{ 'q', "q", "quit", "quit" },
+	{ 0, NULL, NULL, NULL },
+};
+
 const cjm_key_table cjm_key_tables[] = {
 	{ "panel", "In the suggestions panel (s)", "The suggestions panel", cjm_panel_keys },
 	{ "prompt", "On the prompt line (a, P, /, :); other keys type", "The prompt line", cjm_prompt_keys },
@@ -870,6 +936,13 @@ const cjm_key_table cjm_key_tables[] = {
 	{ "disk-changed", "Asked when the file changed on disk (:w)", "When the file changed on disk",
 	  cjm_disk_changed_keys },
 	{ "text", "In help, stats and show (this text)", "Help, stats and show", cjm_text_keys },
+	{ "details", "In the details view (i)", "The details view", cjm_details_keys },
+	{ "present", "In projector mode (F); other keys do nothing there", "Projector mode", cjm_present_keys },
+	{ "recovery", "Asked on opening a map whose recovery file holds unsaved edits", "Recovery",
+	  cjm_recovery_keys },
+	{ "locked", "Asked on opening a map that another cjm has open", "Locking", cjm_locked_keys },
+	{ "form", "In the form (e, Enter, T); other keys type, Alt+letter jumps to a field", "The field form",
+	  cjm_form_keys },
 	{ NULL, NULL, NULL, NULL },
 };
 
@@ -908,9 +981,9 @@ void cjm_editor_panel_key(cjm_editor *ed, int key)
 	}
 }
 
-void cjm_editor_text_key(cjm_editor *ed, int key)
+/* Runs a command of the text's or the details view's keys: they scroll alike. */
+static void cmd_scrolled_key(cjm_editor *ed, const char *what)
 {
-	const char *what = cjm_mode_key_command(cjm_text_keys, key);
 	if (!what)
 		return;
 	if (strcmp(what, "line-down") == 0)
@@ -926,6 +999,16 @@ void cjm_editor_text_key(cjm_editor *ed, int key)
 		ed->overlay = CJM_OVERLAY_NONE;
 		cjm_editor_run(ed, "command");
 	}
+}
+
+void cjm_editor_text_key(cjm_editor *ed, int key)
+{
+	cmd_scrolled_key(ed, cjm_mode_key_command(cjm_text_keys, key));
+}
+
+void cjm_editor_details_key(cjm_editor *ed, int key)
+{
+	cmd_scrolled_key(ed, cjm_mode_key_command(cjm_details_keys, key));
 }
 
 /* The table that answers the pending one-key question, or NULL. */

@@ -19,12 +19,17 @@
 
 /* Keys beyond Unicode, so the key table can name them without curses. */
 enum cjm_key {
+	CJM_KEY_CTRL_A = 1,
 	CJM_KEY_CTRL_C = 3,
+	CJM_KEY_CTRL_E = 5,
+	CJM_KEY_TAB = '\t',
 	CJM_KEY_ENTER = '\n',
 	CJM_KEY_ESCAPE = 27,
 	CJM_KEY_CTRL_L = 12,
 	CJM_KEY_CTRL_R = 18,
+	CJM_KEY_CTRL_S = 19,
 	CJM_KEY_CTRL_U = 21,
+	CJM_KEY_CTRL_X = 24,
 	CJM_KEY_LEFT = 0x110001,
 	CJM_KEY_RIGHT,
 	CJM_KEY_UP,
@@ -35,7 +40,13 @@ enum cjm_key {
 	CJM_KEY_PAGE_DOWN,
 	CJM_KEY_DELETE,
 	CJM_KEY_BACKSPACE,
+	CJM_KEY_SHIFT_TAB,
+	CJM_KEY_F2,
 };
+
+/* Whether KEY, as the key tables name keys, is a character that types itself
+ * (not a control character, not one of the named keys beyond Unicode). */
+#define CJM_KEY_TYPES(key) ((key) >= 0x20 && (key) != 127 && (key) <= 0x10FFFF)
 
 /* A line of text the editor waits for; the screen asks, then calls cjm_editor_answer(). */
 typedef enum cjm_ask {
@@ -144,7 +155,6 @@ typedef struct cjm_key_binding {
 
 extern const cjm_editor_command cjm_editor_commands[]; /* ends with a NULL name */
 extern const cjm_key_binding cjm_key_bindings[];       /* ends with key 0 */
-extern const cjm_key_binding cjm_present_keys[];       /* projector mode's own; ends with key 0 */
 
 /* A key of a mode other than the map (the panel, the prompt line, a question, the
  * help text): the name of what it does and a line of help, for the help screen
@@ -169,6 +179,11 @@ extern const cjm_mode_key cjm_prompt_keys[];        /* the prompt line (:, /, a 
 extern const cjm_mode_key cjm_delete_phase_keys[];  /* "delete phase ...? y/n" */
 extern const cjm_mode_key cjm_disk_changed_keys[];  /* "changed on disk: k, o, r" */
 extern const cjm_mode_key cjm_text_keys[];          /* help, stats and show */
+extern const cjm_mode_key cjm_details_keys[];       /* the details view (i) */
+extern const cjm_mode_key cjm_form_keys[];          /* the form (e, T); other keys type */
+extern const cjm_mode_key cjm_present_keys[];       /* projector mode: each runs its command line */
+extern const cjm_mode_key cjm_recovery_keys[];      /* on opening: "unsaved edits from ...: r, d, o" */
+extern const cjm_mode_key cjm_locked_keys[];        /* on opening: "open in another cjm: r, e, q" */
 extern const cjm_key_table cjm_key_tables[];        /* every mode's, ends with a NULL name */
 
 /* What KEY does in KEYS, or NULL when it is none of them. */
@@ -176,6 +191,8 @@ const char *cjm_mode_key_command(const cjm_mode_key *keys, int key);
 /* A key while the suggestions panel is open, or help, stats or show is on screen. */
 void cjm_editor_panel_key(cjm_editor *ed, int key);
 void cjm_editor_text_key(cjm_editor *ed, int key);
+/* A key while the details view (i) is open. */
+void cjm_editor_details_key(cjm_editor *ed, int key);
 /* An emotion in words for the status line: "+2", "−1" (U+2212 in a UTF-8 locale), "not scored". */
 const char *cjm_editor_emotion_words(bool has_emotion, int emotion, char buf[16]);
 /* Whether the locale's character set is UTF-8 (else messages keep to ASCII). */

@@ -114,3 +114,28 @@ void cjm_line_kill_before(cjm_line *line)
 	if (line->text)
 		line_cut(line, 0, line->cursor);
 }
+
+/* The line-editing commands by the names the key tables give them. */
+static const struct {
+	const char *name;
+	void (*run)(cjm_line *line);
+} line_commands[] = {
+	{ "left", cjm_line_left },
+	{ "right", cjm_line_right },
+	{ "home", cjm_line_home },
+	{ "end", cjm_line_end },
+	{ "backspace", cjm_line_backspace },
+	{ "delete", cjm_line_delete },
+	{ "kill-before", cjm_line_kill_before },
+};
+
+bool cjm_line_command(cjm_line *line, const char *what)
+{
+	for (size_t i = 0; i < sizeof line_commands / sizeof line_commands[0]; i++) {
+		if (strcmp(line_commands[i].name, what) == 0) {
+			line_commands[i].run(line);
+			return true;
+		}
+	}
+	return false;
+}

@@ -24,5 +24,8 @@ void cjm_line_home(cjm_line *line);
 void cjm_line_end(cjm_line *line);
 /* Ctrl-U: deletes everything before the cursor. */
 void cjm_line_kill_before(cjm_line *line);
+/* Runs the line-editing command WHAT as the key tables name it (left, right, home,
+ * end, backspace, delete, kill-before); false when WHAT is none of them. */
+bool cjm_line_command(cjm_line *line, const char *what);
 
 #endif

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "analysis/figures.h"
+#include "analysis/quadrants.h"
 #include "export/escape.h"
 #include "export/export.h"
 #include "export/svg.h"
@@ -271,6 +272,49 @@ static void html_groups(strbuf *out, const char *what, const char *title, const 
 	strbuf_puts(out, "</tbody>\n</table></div>\n");
 }
 
+/* What the parts of the quadrant listing write to. */
+typedef struct html_quadrant_ctx {
+	strbuf *out;
+	const cjm_map *map;
+	const cjm_figures *fig;
+} html_quadrant_ctx;
+
+/* A row of the counts; the row of the unplaced ones ends the table and opens the lists. */
+static void html_quadrant_count(void *ctx, cjm_quadrant q, size_t count)
+{
+	html_quadrant_ctx *c = ctx;
+	if (q == CJM_QUADRANT_NONE)
+		strbuf_printf(c->out, "<tr><td>none</td><td class=\"n\">%zu</td><td class=\"none\">(no satisfaction or "
+				      "impact)</td></tr>\n</tbody>\n</table></div>\n<div class=\"quad\">\n",
+			      count);
+	else
+		strbuf_printf(c->out, "<tr><td>%s</td><td class=\"n\">%zu</td><td>%s</td></tr>\n",
+			      cjm_quadrant_name(q), count, cjm_quadrant_action(q));
+}
+
+static void html_quadrant_group(void *ctx, cjm_quadrant q, bool start)
+{
+	html_quadrant_ctx *c = ctx;
+	if (start)
+		strbuf_printf(c->out, "<h3>%s: %s</h3>\n<ul>\n", cjm_quadrant_name(q), cjm_quadrant_action(q));
+	else
+		strbuf_puts(c->out, "</ul>\n");
+}
+
+static void html_quadrant_touchpoint(void *ctx, cjm_quadrant q, size_t i)
+{
+	(void)q;
+	html_quadrant_ctx *c = ctx;
+	const cjm_touchpoint *tp = c->fig->tps[i].tp;
+	strbuf_puts(c->out, "<li>");
+	html_tp_ref(c->out, c->map, c->fig, i);
+	strbuf_puts(c->out, " \xE2\x80\x94 satisfaction ");
+	cjm_text_number(c->out, tp->satisfaction);
+	strbuf_puts(c->out, ", impact ");
+	cjm_text_number(c->out, tp->impact);
+	strbuf_puts(c->out, "</li>\n");
+}
+
 static void html_figures(strbuf *out, const cjm_map *map, const cjm_figures *fig)
 {
 	strbuf_puts(out, "<section class=\"figures\" id=\"figures\">\n<h2>Figures</h2>\n<div class=\"figs\">\n");
@@ -308,33 +352,10 @@ static void html_figures(strbuf *out, const cjm_map *map, const cjm_figures *fig
 	strbuf_puts(out, "; below is low)</caption>\n<thead><tr><th scope=\"col\">Quadrant</th>"
 			 "<th scope=\"col\" class=\"n\">Touchpoints</th><th scope=\"col\">Action</th></tr></thead>\n"
 			 "<tbody>\n");
-	for (int q = 0; q < CJM_QUADRANT_COUNT; q++)
-		strbuf_printf(out, "<tr><td>%s</td><td class=\"n\">%zu</td><td>%s</td></tr>\n",
-			      cjm_quadrant_name((cjm_quadrant)q), fig->quadrant_count[q],
-			      cjm_quadrant_action((cjm_quadrant)q));
-	strbuf_printf(out, "<tr><td>none</td><td class=\"n\">%zu</td><td class=\"none\">(no satisfaction or "
-			   "impact)</td></tr>\n</tbody>\n</table></div>\n",
-		      fig->unplaced);
-	strbuf_puts(out, "<div class=\"quad\">\n");
-	for (int q = 0; q < CJM_QUADRANT_COUNT; q++) {
-		if (fig->quadrant_count[q] == 0)
-			continue;
-		strbuf_printf(out, "<h3>%s: %s</h3>\n<ul>\n", cjm_quadrant_name((cjm_quadrant)q),
-			      cjm_quadrant_action((cjm_quadrant)q));
-		for (size_t i = 0; i < fig->touchpoints; i++) {
-			if (fig->quadrant[i] != (cjm_quadrant)q)
-				continue;
-			const cjm_touchpoint *tp = fig->tps[i].tp;
-			strbuf_puts(out, "<li>");
-			html_tp_ref(out, map, fig, i);
-			strbuf_puts(out, " \xE2\x80\x94 satisfaction ");
-			cjm_text_number(out, tp->satisfaction);
-			strbuf_puts(out, ", impact ");
-			cjm_text_number(out, tp->impact);
-			strbuf_puts(out, "</li>\n");
-		}
-		strbuf_puts(out, "</ul>\n");
-	}
+	static const cjm_quadrant_lister lister = { html_quadrant_count, html_quadrant_group,
+						    html_quadrant_touchpoint };
+	html_quadrant_ctx ctx = { out, map, fig };
+	cjm_quadrants_list(fig, &lister, &ctx);
 	strbuf_puts(out, "</div>\n<div class=\"figs\">\n");
 	html_groups(out, "owner", "Owner", fig->owners, fig->owner_count);
 	html_groups(out, "channel", "Channel", fig->channels, fig->channel_count);

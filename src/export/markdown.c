@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "analysis/figures.h"
+#include "analysis/quadrants.h"
 #include "export/export.h"
 #include "util/number.h"
 #include "util/utf8.h"
@@ -239,6 +240,43 @@ static void md_phase(strbuf *out, const cjm_phase *phase, size_t number)
 	strbuf_putc(out, '\n');
 }
 
+/* What the parts of the quadrant listing write to. */
+typedef struct md_quadrant_ctx {
+	strbuf *out;
+	const cjm_map *map;
+	const cjm_figures *fig;
+	bool table_started; /* the table of placed touchpoints has its header */
+} md_quadrant_ctx;
+
+static void md_quadrant_count(void *ctx, cjm_quadrant q, size_t count)
+{
+	md_quadrant_ctx *c = ctx;
+	if (q == CJM_QUADRANT_NONE)
+		strbuf_printf(c->out, "| none | %zu | no satisfaction or impact |\n\n", count);
+	else
+		strbuf_printf(c->out, "| %s | %zu | %s |\n", cjm_quadrant_name(q), count, cjm_quadrant_action(q));
+}
+
+static void md_quadrant_touchpoint(void *ctx, cjm_quadrant q, size_t i)
+{
+	md_quadrant_ctx *c = ctx;
+	strbuf *out = c->out;
+	if (!c->table_started)
+		strbuf_puts(out, "| Touchpoint | Phase | Satisfaction | Impact | Quadrant | Action |\n"
+				 "|---|---|--:|--:|---|---|\n");
+	c->table_started = true;
+	const cjm_touchpoint *tp = c->fig->tps[i].tp;
+	strbuf_puts(out, "| ");
+	md_text(out, tp->name, false);
+	strbuf_puts(out, " | ");
+	md_text(out, c->map->phases[c->fig->tps[i].phase]->name, false);
+	strbuf_puts(out, " | ");
+	md_number(out, tp->satisfaction);
+	strbuf_puts(out, " | ");
+	md_number(out, tp->impact);
+	strbuf_printf(out, " | %s | %s |\n", cjm_quadrant_name(q), cjm_quadrant_action(q));
+}
+
 static void md_quadrants(strbuf *out, const cjm_map *map, const cjm_figures *fig)
 {
 	strbuf_puts(out, "## Quadrants\n\nSatisfaction × impact on NPS: satisfaction threshold ");
@@ -246,32 +284,11 @@ static void md_quadrants(strbuf *out, const cjm_map *map, const cjm_figures *fig
 	strbuf_puts(out, ", impact threshold ");
 	md_number(out, fig->impact_threshold);
 	strbuf_puts(out, "; below is low.\n\n| Quadrant | Touchpoints | Action |\n|---|--:|---|\n");
-	for (int q = 0; q < CJM_QUADRANT_COUNT; q++)
-		strbuf_printf(out, "| %s | %zu | %s |\n", cjm_quadrant_name((cjm_quadrant)q), fig->quadrant_count[q],
-			      cjm_quadrant_action((cjm_quadrant)q));
-	strbuf_printf(out, "| none | %zu | no satisfaction or impact |\n\n", fig->unplaced);
-	if (fig->unplaced == fig->touchpoints)
-		return;
-	strbuf_puts(out, "| Touchpoint | Phase | Satisfaction | Impact | Quadrant | Action |\n"
-			 "|---|---|--:|--:|---|---|\n");
-	for (int q = 0; q < CJM_QUADRANT_COUNT; q++) {
-		for (size_t i = 0; i < fig->touchpoints; i++) {
-			if (fig->quadrant[i] != (cjm_quadrant)q)
-				continue;
-			const cjm_touchpoint *tp = fig->tps[i].tp;
-			strbuf_puts(out, "| ");
-			md_text(out, tp->name, false);
-			strbuf_puts(out, " | ");
-			md_text(out, map->phases[fig->tps[i].phase]->name, false);
-			strbuf_puts(out, " | ");
-			md_number(out, tp->satisfaction);
-			strbuf_puts(out, " | ");
-			md_number(out, tp->impact);
-			strbuf_printf(out, " | %s | %s |\n", cjm_quadrant_name((cjm_quadrant)q),
-				      cjm_quadrant_action((cjm_quadrant)q));
-		}
-	}
-	strbuf_putc(out, '\n');
+	static const cjm_quadrant_lister lister = { md_quadrant_count, NULL, md_quadrant_touchpoint };
+	md_quadrant_ctx ctx = { out, map, fig, false };
+	cjm_quadrants_list(fig, &lister, &ctx);
+	if (ctx.table_started)
+		strbuf_putc(out, '\n');
 }
 
 void cjm_export_markdown(const cjm_map *map, const cjm_export_options *options, strbuf *out)

@@ -4,8 +4,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <yaml.h>
 
 #include "util/visible.h"
+#include "util/xalloc.h"
+
+struct cjm_yaml_out {
+	yaml_emitter_t emitter;
+};
 
 static int yaml_out_write(void *data, unsigned char *buffer, size_t size)
 {
@@ -96,8 +102,10 @@ bool cjm_yaml_needs_quotes(const char *text)
 	return yaml_out_looks_numeric(text, len) || yaml_out_breaks_plain(text, len);
 }
 
-void cjm_yaml_out_begin(yaml_emitter_t *em, strbuf *out)
+cjm_yaml_out *cjm_yaml_out_begin(strbuf *out)
 {
+	cjm_yaml_out *doc = xcalloc(1, sizeof *doc);
+	yaml_emitter_t *em = &doc->emitter;
 	yaml_event_t ev;
 	yaml_emitter_initialize(em);
 	yaml_emitter_set_output(em, yaml_out_write, out);
@@ -109,10 +117,12 @@ void cjm_yaml_out_begin(yaml_emitter_t *em, strbuf *out)
 	yaml_out_emit(em, &ev);
 	yaml_document_start_event_initialize(&ev, NULL, NULL, NULL, 1);
 	yaml_out_emit(em, &ev);
+	return doc;
 }
 
-void cjm_yaml_out_end(yaml_emitter_t *em)
+void cjm_yaml_out_end(cjm_yaml_out *doc)
 {
+	yaml_emitter_t *em = &doc->emitter;
 	yaml_event_t ev;
 	yaml_document_end_event_initialize(&ev, 1);
 	yaml_out_emit(em, &ev);
@@ -123,10 +133,12 @@ void cjm_yaml_out_end(yaml_emitter_t *em)
 	 * make the emitter's raw character an escape there, as the saver does */
 	visible_escape_yaml_quoted(em->write_handler_data, 0);
 	yaml_emitter_delete(em);
+	free(doc);
 }
 
-void cjm_yaml_scalar(yaml_emitter_t *em, const char *text, bool is_text)
+void cjm_yaml_scalar(cjm_yaml_out *doc, const char *text, bool is_text)
 {
+	yaml_emitter_t *em = &doc->emitter;
 	yaml_scalar_style_t style = YAML_PLAIN_SCALAR_STYLE;
 	if (visible_has_escaped_unicode(text, strlen(text)))
 		style = YAML_DOUBLE_QUOTED_SCALAR_STYLE; /* escaped in cjm_yaml_out_end */
@@ -142,8 +154,9 @@ void cjm_yaml_scalar(yaml_emitter_t *em, const char *text, bool is_text)
 	yaml_out_emit(em, &ev);
 }
 
-void cjm_yaml_mapping(yaml_emitter_t *em, bool start)
+void cjm_yaml_mapping(cjm_yaml_out *doc, bool start)
 {
+	yaml_emitter_t *em = &doc->emitter;
 	yaml_event_t ev;
 	if (start)
 		yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1, YAML_BLOCK_MAPPING_STYLE);
@@ -152,8 +165,9 @@ void cjm_yaml_mapping(yaml_emitter_t *em, bool start)
 	yaml_out_emit(em, &ev);
 }
 
-void cjm_yaml_sequence(yaml_emitter_t *em, bool start)
+void cjm_yaml_sequence(cjm_yaml_out *doc, bool start)
 {
+	yaml_emitter_t *em = &doc->emitter;
 	yaml_event_t ev;
 	if (start)
 		yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1, YAML_BLOCK_SEQUENCE_STYLE);

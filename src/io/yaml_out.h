@@ -3,7 +3,6 @@
 #define CJM_YAML_OUT_H
 
 #include <stdbool.h>
-#include <yaml.h>
 
 #include "util/strbuf.h"
 
@@ -20,18 +19,21 @@
  */
 bool cjm_yaml_needs_quotes(const char *text);
 
+/* A document being written; libyaml's emitter stays inside io. */
+typedef struct cjm_yaml_out cjm_yaml_out;
+
 /* Starts a document written to OUT: UTF-8 as it is, no line folding, indent 2. */
-void cjm_yaml_out_begin(yaml_emitter_t *em, strbuf *out);
+cjm_yaml_out *cjm_yaml_out_begin(strbuf *out);
 /* Ends the document and frees the emitter. */
-void cjm_yaml_out_end(yaml_emitter_t *em);
+void cjm_yaml_out_end(cjm_yaml_out *em);
 
 /* A scalar. TEXT that needs quotes (cjm_yaml_needs_quotes) is single-quoted
  * and text with a line break is a literal block, when IS_TEXT;
  * otherwise (keys, numbers, words) it is written plain. Text holding a character
  * a terminal would act on (visible_escaped) is double-quoted with it escaped. */
-void cjm_yaml_scalar(yaml_emitter_t *em, const char *text, bool is_text);
+void cjm_yaml_scalar(cjm_yaml_out *em, const char *text, bool is_text);
 /* Starts (START) or ends a block mapping or sequence. */
-void cjm_yaml_mapping(yaml_emitter_t *em, bool start);
-void cjm_yaml_sequence(yaml_emitter_t *em, bool start);
+void cjm_yaml_mapping(cjm_yaml_out *em, bool start);
+void cjm_yaml_sequence(cjm_yaml_out *em, bool start);
 
 #endif

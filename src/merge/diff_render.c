@@ -4,7 +4,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <yaml.h>
 
 #include "io/yaml_out.h"
 #include "merge/diff.h"
@@ -326,7 +325,7 @@ void cjm_diff_render_text(strbuf *out, const cjm_diff *diff, const cjm_diff_rend
 
 /* ---- YAML, with libyaml's emitter ---- */
 
-static void yaml_pair(yaml_emitter_t *em, const char *key, const char *value, bool is_text)
+static void yaml_pair(cjm_yaml_out *em, const char *key, const char *value, bool is_text)
 {
 	cjm_yaml_scalar(em, key, false);
 	if (value)
@@ -335,14 +334,14 @@ static void yaml_pair(yaml_emitter_t *em, const char *key, const char *value, bo
 		cjm_yaml_scalar(em, "null", false);
 }
 
-static void yaml_number(yaml_emitter_t *em, const char *key, double x)
+static void yaml_number(cjm_yaml_out *em, const char *key, double x)
 {
 	char buf[NUMBER_TEXT_MAX];
 	number_format(buf, x);
 	yaml_pair(em, key, buf, false);
 }
 
-static void yaml_place(yaml_emitter_t *em, const char *key, const cjm_change *c, const cjm_diff_place *at)
+static void yaml_place(cjm_yaml_out *em, const char *key, const cjm_change *c, const cjm_diff_place *at)
 {
 	cjm_yaml_scalar(em, key, false);
 	cjm_yaml_mapping(em, true);
@@ -352,7 +351,7 @@ static void yaml_place(yaml_emitter_t *em, const char *key, const cjm_change *c,
 	cjm_yaml_mapping(em, false);
 }
 
-static void yaml_change(yaml_emitter_t *em, const cjm_change *c)
+static void yaml_change(cjm_yaml_out *em, const cjm_change *c)
 {
 	bool is_text = c->style == CJM_VALUE_TEXT;
 	cjm_yaml_mapping(em, true);
@@ -398,7 +397,7 @@ static void yaml_change(yaml_emitter_t *em, const cjm_change *c)
 	cjm_yaml_mapping(em, false);
 }
 
-static void yaml_figures(yaml_emitter_t *em, const char *key, const cjm_diff_figures *f)
+static void yaml_figures(cjm_yaml_out *em, const char *key, const cjm_diff_figures *f)
 {
 	cjm_yaml_scalar(em, key, false);
 	cjm_yaml_mapping(em, true);
@@ -414,20 +413,19 @@ static void yaml_figures(yaml_emitter_t *em, const char *key, const cjm_diff_fig
 
 void cjm_diff_render_yaml(strbuf *out, const cjm_diff *diff)
 {
-	yaml_emitter_t em;
-	cjm_yaml_out_begin(&em, out);
-	cjm_yaml_mapping(&em, true);
-	yaml_pair(&em, "same", diff->count ? "false" : "true", false);
-	cjm_yaml_scalar(&em, "changes", false);
-	cjm_yaml_sequence(&em, true);
+	cjm_yaml_out *em = cjm_yaml_out_begin(out);
+	cjm_yaml_mapping(em, true);
+	yaml_pair(em, "same", diff->count ? "false" : "true", false);
+	cjm_yaml_scalar(em, "changes", false);
+	cjm_yaml_sequence(em, true);
 	for (size_t i = 0; i < diff->count; i++)
-		yaml_change(&em, &diff->changes[i]);
-	cjm_yaml_sequence(&em, false);
-	cjm_yaml_scalar(&em, "journey", false);
-	cjm_yaml_mapping(&em, true);
-	yaml_figures(&em, "before", &diff->before);
-	yaml_figures(&em, "after", &diff->after);
-	cjm_yaml_mapping(&em, false);
-	cjm_yaml_mapping(&em, false);
-	cjm_yaml_out_end(&em);
+		yaml_change(em, &diff->changes[i]);
+	cjm_yaml_sequence(em, false);
+	cjm_yaml_scalar(em, "journey", false);
+	cjm_yaml_mapping(em, true);
+	yaml_figures(em, "before", &diff->before);
+	yaml_figures(em, "after", &diff->after);
+	cjm_yaml_mapping(em, false);
+	cjm_yaml_mapping(em, false);
+	cjm_yaml_out_end(em);
 }

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "analysis/quadrants.h"
 #include "render/text.h"
 
 #define STATS_LABEL 18   /* width of the labels of counts and emotion figures */
@@ -82,6 +83,43 @@ static void stats_emotion_section(strbuf *out, const cjm_map *map, const cjm_fig
 	strbuf_release(&num);
 }
 
+/* What the parts of the quadrant listing write to. */
+typedef struct stats_quadrant_ctx {
+	strbuf *out;
+	const cjm_map *map;
+	const cjm_figures *fig;
+} stats_quadrant_ctx;
+
+static void stats_quadrant_count(void *ctx, cjm_quadrant q, size_t count)
+{
+	stats_quadrant_ctx *c = ctx;
+	if (q == CJM_QUADRANT_NONE)
+		strbuf_printf(c->out, "  %-10s  %11zu  %s\n", "none", count, "(no satisfaction or impact)");
+	else
+		strbuf_printf(c->out, "  %-10s  %11zu  %s\n", cjm_quadrant_name(q), count, cjm_quadrant_action(q));
+}
+
+static void stats_quadrant_group(void *ctx, cjm_quadrant q, bool start)
+{
+	stats_quadrant_ctx *c = ctx;
+	if (start)
+		strbuf_printf(c->out, "\n  %s: %s\n", cjm_quadrant_name(q), cjm_quadrant_action(q));
+}
+
+static void stats_quadrant_touchpoint(void *ctx, cjm_quadrant q, size_t i)
+{
+	(void)q;
+	stats_quadrant_ctx *c = ctx;
+	const cjm_touchpoint *tp = c->fig->tps[i].tp;
+	strbuf_puts(c->out, "    ");
+	stats_touchpoint(c->out, c->map, c->fig, i);
+	strbuf_puts(c->out, "  satisfaction ");
+	cjm_text_number(c->out, tp->satisfaction);
+	strbuf_puts(c->out, ", impact ");
+	cjm_text_number(c->out, tp->impact);
+	strbuf_putc(c->out, '\n');
+}
+
 static void stats_quadrant_section(strbuf *out, const cjm_map *map, const cjm_figures *fig)
 {
 	strbuf_puts(out, "Quadrants (satisfaction threshold ");
@@ -90,28 +128,10 @@ static void stats_quadrant_section(strbuf *out, const cjm_map *map, const cjm_fi
 	cjm_text_number(out, fig->impact_threshold);
 	strbuf_puts(out, "; below is low)\n");
 	strbuf_puts(out, "  quadrant    touchpoints  action\n");
-	for (int q = 0; q < CJM_QUADRANT_COUNT; q++)
-		strbuf_printf(out, "  %-10s  %11zu  %s\n", cjm_quadrant_name((cjm_quadrant)q),
-			      fig->quadrant_count[q], cjm_quadrant_action((cjm_quadrant)q));
-	strbuf_printf(out, "  %-10s  %11zu  %s\n", "none", fig->unplaced, "(no satisfaction or impact)");
-	for (int q = 0; q < CJM_QUADRANT_COUNT; q++) {
-		if (fig->quadrant_count[q] == 0)
-			continue;
-		strbuf_printf(out, "\n  %s: %s\n", cjm_quadrant_name((cjm_quadrant)q),
-			      cjm_quadrant_action((cjm_quadrant)q));
-		for (size_t i = 0; i < fig->touchpoints; i++) {
-			if (fig->quadrant[i] != (cjm_quadrant)q)
-				continue;
-			const cjm_touchpoint *tp = fig->tps[i].tp;
-			strbuf_puts(out, "    ");
-			stats_touchpoint(out, map, fig, i);
-			strbuf_puts(out, "  satisfaction ");
-			cjm_text_number(out, tp->satisfaction);
-			strbuf_puts(out, ", impact ");
-			cjm_text_number(out, tp->impact);
-			strbuf_putc(out, '\n');
-		}
-	}
+	static const cjm_quadrant_lister lister = { stats_quadrant_count, stats_quadrant_group,
+						    stats_quadrant_touchpoint };
+	stats_quadrant_ctx ctx = { out, map, fig };
+	cjm_quadrants_list(fig, &lister, &ctx);
 }
 
 /* The table of emotion per owner or channel (WHAT). */

@@ -201,21 +201,3 @@ void details_draw(cjm_editor *ed, int rows, int cols)
 	strbuf_release(&buf);
 	details_release(&dl);
 }
-
-void details_key(cjm_editor *ed, int key, bool is_code)
-{
-	if ((is_code && key == KEY_DOWN) || (!is_code && key == 'j'))
-		ed->overlay_scroll++;
-	else if (is_code && key == KEY_NPAGE)
-		ed->overlay_scroll += 10;
-	else if ((is_code && key == KEY_UP) || (!is_code && key == 'k'))
-		ed->overlay_scroll -= ed->overlay_scroll > 0;
-	else if (is_code && key == KEY_PPAGE)
-		ed->overlay_scroll -= ed->overlay_scroll < 10 ? ed->overlay_scroll : 10;
-	else if (!is_code && (key == 'i' || key == 'q' || key == 27))
-		ed->overlay = CJM_OVERLAY_NONE;
-	else if (!is_code && key == ':') {
-		ed->overlay = CJM_OVERLAY_NONE;
-		cjm_editor_run(ed, "command");
-	}
-}

@@ -8,7 +8,5 @@
 
 /* Draws the view over rows 0..ROWS-2 (the status line stays); scrolls with ED->overlay_scroll. */
 void details_draw(cjm_editor *ed, int rows, int cols);
-/* A key while the view is open: j, k, arrows, PageUp and PageDown scroll; i, q and Escape close. */
-void details_key(cjm_editor *ed, int key, bool is_code);
 
 #endif

@@ -11,7 +11,6 @@
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
-#define FORM_CTRL(c) ((c) & 0x1f)
 #define FORM_KEY_COLUMNS 4 /* " n  " before the label: the jump key */
 #define FORM_ALT_WAIT_MS 60 /* how long after Escape a letter still makes it Alt+letter */
 
@@ -274,75 +273,49 @@ static void form_move(tui_form *form, size_t at)
 		form_go(form, at);
 }
 
-/* A key that edits the current line: with the text selected, typing replaces it,
- * Delete clears it, and moving or Backspace first drops the selection. */
-static void form_edit_key(tui_form *form, int key, bool is_code)
+/* A key that edits the current line (WHAT: its command in the form's key table, or
+ * NULL for a character CODE): with the text selected, typing replaces it, Delete
+ * clears it, and moving or Backspace first drops the selection. */
+static void form_edit_key(tui_form *form, const char *what, int code)
 {
 	cjm_line *line = &form->rows[form->current].line;
 	bool was_selected = form->selected;
 	form->selected = false;
-	if (is_code) {
-		switch (key) {
-		case KEY_LEFT: cjm_line_left(line); break;
-		case KEY_RIGHT: cjm_line_right(line); break;
-		case KEY_HOME: case KEY_FIND: cjm_line_home(line); break;
-		case KEY_END: case KEY_SELECT: cjm_line_end(line); break;
-		case KEY_BACKSPACE: cjm_line_backspace(line); break;
-		case KEY_DC:
-			if (was_selected)
-				cjm_line_set(line, "");
-			else
-				cjm_line_delete(line);
-			break;
-		default: form->selected = was_selected; break;
-		}
-		return;
-	}
-	if (key == 127 || key == FORM_CTRL('H'))
-		cjm_line_backspace(line);
-	else if (key == FORM_CTRL('U'))
-		cjm_line_kill_before(line);
-	else if (key == FORM_CTRL('A'))
-		cjm_line_home(line);
-	else if (key == FORM_CTRL('E'))
-		cjm_line_end(line);
-	else if (key >= 0x20) {
+	if (what && strcmp(what, "delete") == 0 && was_selected) {
+		cjm_line_set(line, "");
+	} else if (what && cjm_line_command(line, what)) {
+		/* moved or deleted */
+	} else if (!what && CJM_KEY_TYPES(code)) {
 		if (was_selected)
 			cjm_line_set(line, "");
-		cjm_line_insert(line, (uint32_t)key);
+		cjm_line_insert(line, (uint32_t)code);
 		form_keep_empty_item(form);
 	} else {
 		form->selected = was_selected;
 	}
 }
 
-bool form_key(tui_form *form, cjm_editor *ed, int key, bool is_code)
+bool form_key(tui_form *form, cjm_editor *ed, int code)
 {
-	bool tab = !is_code && key == '\t';
-	if (!tab)
+	const char *what = cjm_mode_key_command(cjm_form_keys, code);
+	bool complete = what && strcmp(what, "complete") == 0;
+	if (!complete)
 		form_end_completion(form);
-	if (is_code) {
-		switch (key) {
-		case KEY_UP: case KEY_BTAB:
-			if (form->current > 0)
-				form_move(form, form->current - 1);
-			return false;
-		case KEY_DOWN: form_move(form, form->current + 1); return false;
-		case KEY_ENTER: form_move(form, form->current + 1); return false;
-		case KEY_F(2): break; /* save, below */
-		default: form_edit_key(form, key, true); return false;
-		}
-	} else if (key == 27) {
+	if (what && strcmp(what, "cancel") == 0)
 		return form_escape(form, ed);
-	} else if (tab) {
-		if (!form_complete(form))
-			form_move(form, form->current + 1);
+	if (what && strcmp(what, "previous") == 0) {
+		if (form->current > 0)
+			form_move(form, form->current - 1);
 		return false;
-	} else if (key == '\r' || key == '\n') {
+	}
+	if (complete && form_complete(form))
+		return false;
+	if (complete || (what && strcmp(what, "next") == 0)) {
 		form_move(form, form->current + 1);
 		return false;
-	} else if (key != FORM_CTRL('S') && key != FORM_CTRL('X')) {
-		form_edit_key(form, key, false);
+	}
+	if (!what || strcmp(what, "save") != 0) {
+		form_edit_key(form, what, code);
 		return false;
 	}
 	if (!form_apply(form, ed))

@@ -36,9 +36,9 @@ typedef struct tui_form {
 /* Fills the form from the map itself when ED->form_of_map, else from the selected item. */
 void form_open(tui_form *form, cjm_editor *ed);
 void form_close(tui_form *form);
-/* Handles one key (KEY a curses key code when IS_CODE, else a character).
- * Returns true when the form is done (saved or cancelled). */
-bool form_key(tui_form *form, cjm_editor *ed, int key, bool is_code);
+/* Handles one key, CODE as the key tables name keys (cjm_form_keys; a character
+ * that is none of them types). Returns true when the form is done (saved or cancelled). */
+bool form_key(tui_form *form, cjm_editor *ed, int code);
 void form_draw(tui_form *form, const cjm_editor *ed, int rows, int cols);
 /* The key that jumps to FIELD (with Alt, or Escape before it), as a lower-case letter. */
 char form_jump_key(cjm_field field);

@@ -260,10 +260,10 @@ void present_draw(cjm_editor *ed, int rows, int cols)
 void present_key(cjm_editor *ed, int key)
 {
 	cjm_editor_clear_message(ed);
-	for (const cjm_key_binding *k = cjm_present_keys; k->key; k++)
-		if (k->key == key) {
-			cjm_editor_run(ed, k->command);
-			return;
-		}
+	const char *command = cjm_mode_key_command(cjm_present_keys, key);
+	if (command) {
+		cjm_editor_run(ed, command);
+		return;
+	}
 	cjm_editor_say(ed, false, "projector mode: F leaves it to edit");
 }

@@ -6,9 +6,9 @@
 
 /* Draws the projector view on the whole ROWS x COLS screen (the caller erased it). */
 void present_draw(cjm_editor *ed, int rows, int cols);
-/* A key in projector mode (the editor's own code, as cjm_editor_key takes): the keys of
- * cjm_present_keys walk and leave; every other key changes nothing and the hint says
- * that F leaves to edit. */
+/* A key in projector mode (the editor's own code, as cjm_editor_key takes): the keys
+ * of its table, cjm_present_keys, walk and leave; every other key changes nothing and
+ * the hint says that F leaves to edit. */
 void present_key(cjm_editor *ed, int key);
 
 #endif

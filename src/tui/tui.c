@@ -10,7 +10,6 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "tui/details.h"
 #include "tui/form.h"
 #include "tui/present.h"
 #include "tui/screen.h"
@@ -56,6 +55,8 @@ static int tui_translate_code(int key)
 	case KEY_DC: return CJM_KEY_DELETE;
 	case KEY_BACKSPACE: return CJM_KEY_BACKSPACE;
 	case KEY_ENTER: return CJM_KEY_ENTER;
+	case KEY_BTAB: return CJM_KEY_SHIFT_TAB;
+	case KEY_F(2): return CJM_KEY_F2;
 	default: return -1;
 	}
 }
@@ -221,33 +222,20 @@ static void tui_reload_theirs(cjm_editor *ed, tui_autosave *as)
 
 /* A key while a question waits for its answer: edits the answer line, as the
  * prompt's key table says; other characters type themselves. */
-static void tui_prompt_key(cjm_editor *ed, cjm_line *prompt, int key, bool is_code)
+static void tui_prompt_key(cjm_editor *ed, cjm_line *prompt, int code)
 {
-	int code = tui_translate(key, is_code);
 	const char *what = cjm_mode_key_command(cjm_prompt_keys, code);
 	if (!what) {
-		if (!is_code && key >= 0x20)
-			cjm_line_insert(prompt, (uint32_t)key);
+		if (CJM_KEY_TYPES(code))
+			cjm_line_insert(prompt, (uint32_t)code);
 		return;
 	}
 	if (strcmp(what, "accept") == 0)
 		cjm_editor_answer(ed, prompt->text ? prompt->text : "");
 	else if (strcmp(what, "cancel") == 0)
 		cjm_editor_answer(ed, NULL);
-	else if (strcmp(what, "left") == 0)
-		cjm_line_left(prompt);
-	else if (strcmp(what, "right") == 0)
-		cjm_line_right(prompt);
-	else if (strcmp(what, "home") == 0)
-		cjm_line_home(prompt);
-	else if (strcmp(what, "end") == 0)
-		cjm_line_end(prompt);
-	else if (strcmp(what, "backspace") == 0)
-		cjm_line_backspace(prompt);
-	else if (strcmp(what, "delete") == 0)
-		cjm_line_delete(prompt);
-	else if (strcmp(what, "kill-before") == 0)
-		cjm_line_kill_before(prompt);
+	else
+		cjm_line_command(prompt, what);
 }
 
 static void tui_mouse(cjm_editor *ed)
@@ -271,10 +259,6 @@ static void tui_map_key(cjm_editor *ed, int key, bool is_code)
 	if (is_code && key == KEY_RESIZE)
 		return;
 	int code = tui_translate(key, is_code);
-	if (code == 3) { /* Ctrl-C: raw mode makes it a key */
-		cjm_editor_say(ed, false, ":q quits (:q! without saving)");
-		return;
-	}
 	cjm_editor_clear_message(ed);
 	if (code < 0 || cjm_editor_key(ed, code) == 1)
 		cjm_editor_say(ed, true, "that key does nothing here; ? shows every key");
@@ -318,11 +302,11 @@ int tui_run(cjm_editor *ed, cjm_recovery *recovery, bool restored)
 			if (!(is_code && key == KEY_RESIZE))
 				cjm_editor_answer_key(ed, tui_translate(key, is_code));
 		} else if (cjm_editor_question(ed)) {
-			tui_prompt_key(ed, &prompt, key, is_code);
+			tui_prompt_key(ed, &prompt, tui_translate(key, is_code));
 		} else if (form_open_now) {
 			if (is_code && key == KEY_RESIZE)
 				continue;
-			if (form_key(&form, ed, key, is_code)) {
+			if (form_key(&form, ed, tui_translate(key, is_code))) {
 				form_close(&form);
 				form_open_now = false;
 				ed->overlay = CJM_OVERLAY_NONE;
@@ -332,7 +316,7 @@ int tui_run(cjm_editor *ed, cjm_recovery *recovery, bool restored)
 		} else if (ed->overlay == CJM_OVERLAY_TEXT) {
 			cjm_editor_text_key(ed, tui_translate(key, is_code));
 		} else if (ed->overlay == CJM_OVERLAY_DETAILS) {
-			details_key(ed, key, is_code);
+			cjm_editor_details_key(ed, tui_translate(key, is_code));
 		} else if (ed->presenting) {
 			int code = tui_translate(key, is_code);
 			if (code >= 0)
@@ -362,8 +346,31 @@ int tui_run(cjm_editor *ed, cjm_recovery *recovery, bool restored)
 	return exit_code;
 }
 
-int tui_ask(const char *question, const char *answers)
+bool tui_start(void)
+{
+	return screen_start();
+}
+
+void tui_stop(void)
+{
+	screen_stop();
+}
+
+const char *tui_ask(const char *question, const cjm_mode_key *keys, const char *answers)
 {
 	timeout(-1);
-	return screen_ask(question, answers);
+	if (!keys) {
+		screen_ask(question, answers);
+		return "";
+	}
+	strbuf text = { 0 }, keys_taken = { 0 };
+	strbuf_puts(&text, question);
+	for (const cjm_mode_key *k = keys; k->key; k++) {
+		strbuf_printf(&text, "\n  %s  %s", k->key_name, k->help);
+		strbuf_putc(&keys_taken, (char)k->key);
+	}
+	int key = screen_ask(text.data, keys_taken.data);
+	strbuf_release(&text);
+	strbuf_release(&keys_taken);
+	return cjm_mode_key_command(keys, key);
 }

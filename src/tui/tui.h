@@ -10,7 +10,14 @@
  * the recovery file, which goes once the edits are saved. Returns the exit code. */
 int tui_run(cjm_editor *ed, cjm_recovery *recovery, bool restored);
 
-/* Asks a one-letter question on a started screen (screen_start). */
-int tui_ask(const char *question, const char *answers);
+/* Starts the terminal for the editor (false when it cannot), and gives it back as
+ * it was (safe to call twice). */
+bool tui_start(void);
+void tui_stop(void);
+
+/* Asks a one-letter question on a started screen (tui_start): QUESTION, then a line
+ * "  KEY  HELP" for each of KEYS (NULL: only QUESTION, whose text names ANSWERS, the
+ * keys it takes). Returns the command of the key pressed; with KEYS NULL, "". */
+const char *tui_ask(const char *question, const cjm_mode_key *keys, const char *answers);
 
 #endif

@@ -216,3 +216,35 @@ expect_rc 0 "help tips exits 0"
 expect_out_has "soften-negatives" "help tips shows cjm-patterns(7)"
 run "$CJM" help nonsense
 expect_rc 64 "help of an unknown topic is a usage error"
+
+# ---- options: one parser reads every command's option table ----
+map=$T/options.yaml
+"$CJM" new "$map" --title "Options" >/dev/null 2>&1
+for cmd in new validate fmt show stats suggest patterns diff merge export import edit; do
+	run "$CJM" "$cmd" --frobnicate "$map"
+	expect_rc 64 "$cmd --frobnicate is a usage error"
+	expect_err_line "cjm: unknown option '--frobnicate'" "$cmd names the unknown option"
+	expect_err_has "usage: cjm $cmd" "$cmd prints its usage after an unknown option"
+done
+for args in "export $map --to" "import $map --from" "show $map --width" "suggest $map -p" "merge -o" "new x.yaml -t"; do
+	# shellcheck disable=SC2086 # the words of $args are the arguments
+	run "$CJM" $args
+	expect_rc 64 "cjm $args: a missing value is a usage error"
+	expect_err_line "cjm: option ${args##* } needs a value" "cjm $args says which option needs a value"
+done
+run "$CJM" export "$map" --to=mermaid
+expect_rc 0 "--to=FORMAT is --to FORMAT"
+expect_out_has "journey" "export --to=mermaid writes Mermaid"
+run "$CJM" show --plain -- "$map"
+expect_rc 0 "-- ends the options"
+run "$CJM" show -- --plain
+expect_rc 66 "after --, a word that begins with - is a file"
+run "$CJM" stats "$map" "$map"
+expect_rc 64 "stats of two files is a usage error"
+expect_err_line "cjm: one FILE only ('$map' and '$map')" "stats names both files"
+run "$CJM" export --help
+expect_out_has "  -o, --output OUT  write OUT atomically" "export --help prints its option table in one column"
+expect_out_has "      --force       replace OUT" "an option without a short name lines up"
+expect_out_has "  -h, --help        show this help" "the help lines up -h, --help with the table"
+
+lib_finish

@@ -498,6 +498,66 @@ static void test_empty_map(void **state)
 	cjm_editor_free(ed);
 }
 
+/* The keys of the other modes do what their tables name: projector mode's run editor
+ * commands, the prompt's and the form's line editing is cjm_line_command's, and the
+ * details view scrolls and closes by its own table. */
+static void test_mode_key_commands(void **state)
+{
+	(void)state;
+	for (const cjm_mode_key *k = cjm_present_keys; k->key; k++) {
+		const cjm_editor_command *c = cjm_editor_commands;
+		while (c->name && strcmp(c->name, k->command) != 0)
+			c++;
+		if (!c->name)
+			fail_msg("projector key %s runs '%s', which is not a command", k->key_name, k->command);
+	}
+	static const char *const own[] = { "accept", "cancel", "next", "previous", "complete", "save" };
+	const cjm_mode_key *const line_tables[] = { cjm_prompt_keys, cjm_form_keys };
+	for (size_t t = 0; t < 2; t++)
+		for (const cjm_mode_key *k = line_tables[t]; k->key; k++) {
+			bool mode_own = false;
+			for (size_t i = 0; i < sizeof own / sizeof *own; i++)
+				mode_own |= strcmp(k->command, own[i]) == 0;
+			cjm_line line = { 0 };
+			cjm_line_set(&line, "ab");
+			if (!mode_own && !cjm_line_command(&line, k->command))
+				fail_msg("key %s runs '%s', which the line editor does not know", k->key_name, k->command);
+			cjm_line_release(&line);
+		}
+	cjm_line line = { 0 };
+	cjm_line_set(&line, "abc");
+	assert_true(cjm_line_command(&line, cjm_mode_key_command(cjm_form_keys, CJM_KEY_CTRL_A)));
+	assert_int_equal(line.cursor, 0);
+	assert_true(cjm_line_command(&line, cjm_mode_key_command(cjm_form_keys, CJM_KEY_CTRL_E)));
+	assert_int_equal(line.cursor, 3);
+	assert_true(cjm_line_command(&line, cjm_mode_key_command(cjm_prompt_keys, CJM_KEY_BACKSPACE)));
+	assert_string_equal(line.text, "ab");
+	assert_false(cjm_line_command(&line, "frobnicate"));
+	cjm_line_release(&line);
+	assert_string_equal(cjm_mode_key_command(cjm_form_keys, CJM_KEY_SHIFT_TAB), "previous");
+	assert_string_equal(cjm_mode_key_command(cjm_form_keys, CJM_KEY_F2), "save");
+	assert_null(cjm_mode_key_command(cjm_form_keys, 'x')); /* a letter types */
+
+	cjm_editor *ed = editor_fixture();
+	assert_int_equal(cjm_editor_run(ed, "details"), 0);
+	assert_int_equal(ed->overlay, CJM_OVERLAY_DETAILS);
+	cjm_editor_details_key(ed, CJM_KEY_PAGE_DOWN);
+	cjm_editor_details_key(ed, 'j');
+	assert_int_equal(ed->overlay_scroll, 11);
+	cjm_editor_details_key(ed, 'k');
+	assert_int_equal(ed->overlay_scroll, 10);
+	cjm_editor_details_key(ed, '?'); /* closes help, not the details */
+	assert_int_equal(ed->overlay, CJM_OVERLAY_DETAILS);
+	cjm_editor_details_key(ed, 'i');
+	assert_int_equal(ed->overlay, CJM_OVERLAY_NONE);
+	cjm_editor_clear_message(ed);
+	assert_int_equal(cjm_editor_key(ed, CJM_KEY_CTRL_C), 0);
+	assert_non_null(ed->message);
+	assert_non_null(strstr(ed->message, ":q quits"));
+	assert_false(ed->quit);
+	cjm_editor_free(ed);
+}
+
 static void test_line_editor(void **state)
 {
 	(void)state;
@@ -685,6 +745,7 @@ int main(void)
 		cmocka_unit_test(test_line_editor),   cmocka_unit_test(test_save_changed_on_disk),
 		cmocka_unit_test(test_sign_then_digit), cmocka_unit_test(test_emotion_words),
 		cmocka_unit_test(test_delete_phase_asks), cmocka_unit_test(test_mode_key_tables),
+		cmocka_unit_test(test_mode_key_commands),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -18,6 +18,8 @@
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
+#include "fixture.h"
+
 /* ---- what a test made, freed by the teardown even when an assertion fails ---- */
 
 static struct {
@@ -71,27 +73,13 @@ static int free_kept(void **state)
 
 static const cjm_export_options options = { CJM_PAPER_A3 };
 
-static cjm_phase *add_phase(cjm_map *map, const char *id, const char *name)
-{
-	cjm_phase *phase = cjm_phase_new(id, name);
-	cjm_map_insert_phase(map, map->phase_count, phase);
-	return phase;
-}
-
-static cjm_touchpoint *add_tp(cjm_phase *phase, const char *id, const char *name)
-{
-	cjm_touchpoint *tp = cjm_touchpoint_new(id, name);
-	cjm_phase_insert_touchpoint(phase, phase->touchpoint_count, tp);
-	return tp;
-}
-
 /* A map with every touchpoint field, an empty phase, and text a CSV must quote. */
 static cjm_map *journey(void)
 {
 	cjm_map *map = keep_map(cjm_map_new("Test"));
 	cjm_phase *orient = add_phase(map, "orient", "Oriëntatie");
 	orient->description = xstrdup("Looking around, comparing");
-	cjm_touchpoint *t = add_tp(orient, "compare-prices", "Compare prices online");
+	cjm_touchpoint *t = add_tp(orient, "compare-prices", "Compare prices online", NO_EMOTION);
 	t->channel = xstrdup("web");
 	t->owner = xstrdup("marketing");
 	t->has_emotion = true;
@@ -106,7 +94,7 @@ static cjm_map *journey(void)
 	cjm_strlist_push(&t->ideas, "One simple tariff");
 	cjm_strlist_push(&t->quotes, "=SUM(A1)");
 	t->notes = xstrdup("Line one\nline two\n");
-	t = add_tp(orient, "read-reviews", "Read reviews");
+	t = add_tp(orient, "read-reviews", "Read reviews", NO_EMOTION);
 	t->has_emotion = true;
 	t->emotion = -2;
 	t->brand_moment = CJM_FALSE;
@@ -114,7 +102,7 @@ static cjm_map *journey(void)
 	t->visible = CJM_FALSE;
 	add_phase(map, "empty", "Nothing yet");
 	cjm_phase *decide = add_phase(map, "decide", "Decide");
-	t = add_tp(decide, "sign", " Sign ");
+	t = add_tp(decide, "sign", " Sign ", NO_EMOTION);
 	t->has_emotion = t->has_satisfaction = t->has_impact = true;
 	t->emotion = 0;
 	t->satisfaction = 10;

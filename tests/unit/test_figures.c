@@ -11,39 +11,22 @@
 #include <cmocka.h>
 
 #include "analysis/figures.h"
+#include "analysis/quadrants.h"
 #include "cjm/map.h"
+#include "util/strbuf.h"
 #include "util/xalloc.h"
 
-#define NO_EMOTION 99
-
-/* Appends a touchpoint to PHASE with EMOTION (NO_EMOTION: unscored). */
-static cjm_touchpoint *add_tp(cjm_phase *phase, const char *id, int emotion)
-{
-	cjm_touchpoint *tp = cjm_touchpoint_new(id, id);
-	if (emotion != NO_EMOTION) {
-		tp->has_emotion = true;
-		tp->emotion = emotion;
-	}
-	cjm_phase_insert_touchpoint(phase, phase->touchpoint_count, tp);
-	return tp;
-}
-
-static cjm_phase *add_phase(cjm_map *map, const char *id)
-{
-	cjm_phase *phase = cjm_phase_new(id, id);
-	cjm_map_insert_phase(map, map->phase_count, phase);
-	return phase;
-}
+#include "fixture.h"
 
 /* A map of one phase whose touchpoints have the EMOTIONS given (COUNT of them). */
 static cjm_map *map_of(const int *emotions, size_t count)
 {
 	cjm_map *map = cjm_map_new("T");
-	cjm_phase *phase = add_phase(map, "p");
+	cjm_phase *phase = add_phase(map, "p", "p");
 	for (size_t i = 0; i < count; i++) {
 		char id[32];
 		snprintf(id, sizeof id, "t%zu", i);
-		add_tp(phase, id, emotions[i]);
+		add_tp(phase, id, id, emotions[i]);
 	}
 	return map;
 }
@@ -75,11 +58,11 @@ static void test_phase_without_touchpoints(void **state)
 {
 	(void)state;
 	cjm_map *map = cjm_map_new("T");
-	add_phase(map, "a");
-	cjm_phase *b = add_phase(map, "b");
-	add_phase(map, "c");
-	add_tp(b, "x", 1);
-	add_tp(b, "y", NO_EMOTION);
+	add_phase(map, "a", "a");
+	cjm_phase *b = add_phase(map, "b", "b");
+	add_phase(map, "c", "c");
+	add_tp(b, "x", "x", 1);
+	add_tp(b, "y", "y", NO_EMOTION);
 	cjm_figures *f = cjm_figures_new(map);
 	assert_int_equal(f->phases, 3);
 	assert_int_equal(f->touchpoints, 2);
@@ -311,25 +294,67 @@ static void test_quadrants_of_map(void **state)
 	cjm_map_free(map);
 }
 
+/* What the quadrant listing asked for, one letter and number per part: c (a count), g/G
+ * (a group starts/ends), t (a touchpoint by its index in the figures). */
+static void record_count(void *ctx, cjm_quadrant q, size_t count)
+{
+	strbuf_printf(ctx, "c%d=%zu ", (int)q, count);
+}
+
+static void record_group(void *ctx, cjm_quadrant q, bool start)
+{
+	strbuf_printf(ctx, "%c%d ", start ? 'g' : 'G', (int)q);
+}
+
+static void record_touchpoint(void *ctx, cjm_quadrant q, size_t i)
+{
+	strbuf_printf(ctx, "t%d:%zu ", (int)q, i);
+}
+
+/* The listing of cjm stats and the exports: the counts, then each quadrant that has
+ * touchpoints with them in journey order; without a group callback, only the touchpoints. */
+static void test_quadrant_listing(void **state)
+{
+	(void)state;
+	cjm_map *map = cjm_map_new("T");
+	cjm_phase *p = add_phase(map, "p", "P");
+	set_scores(add_tp(p, "a", "A", NO_EMOTION), 9, 0.9);  /* high-high */
+	set_scores(add_tp(p, "b", "B", NO_EMOTION), 2, 0.1);  /* low-low */
+	add_tp(p, "c", "C", 1);                                 /* not placed */
+	set_scores(add_tp(p, "d", "D", NO_EMOTION), 8, 0.95); /* high-high */
+	cjm_figures *f = cjm_figures_new(map);
+	strbuf calls = { 0 };
+	cjm_quadrant_lister lister = { record_count, record_group, record_touchpoint };
+	cjm_quadrants_list(f, &lister, &calls);
+	assert_string_equal(calls.data, "c0=1 c1=0 c2=0 c3=2 c-1=1 g0 t0:1 G0 g3 t3:0 t3:3 G3 ");
+	strbuf_reset(&calls);
+	lister.group = NULL;
+	cjm_quadrants_list(f, &lister, &calls);
+	assert_string_equal(calls.data, "c0=1 c1=0 c2=0 c3=2 c-1=1 t0:1 t3:0 t3:3 ");
+	strbuf_release(&calls);
+	cjm_figures_free(f);
+	cjm_map_free(map);
+}
+
 static void test_groups(void **state)
 {
 	(void)state;
 	cjm_map *map = cjm_map_new("T");
-	cjm_phase *a = add_phase(map, "a");
-	cjm_phase *b = add_phase(map, "b");
+	cjm_phase *a = add_phase(map, "a", "a");
+	cjm_phase *b = add_phase(map, "b", "b");
 	cjm_touchpoint *t;
-	t = add_tp(a, "t1", 2);
+	t = add_tp(a, "t1", "t1", 2);
 	t->owner = xstrdup("sales");
 	t->channel = xstrdup("web");
-	t = add_tp(a, "t2", NO_EMOTION);
+	t = add_tp(a, "t2", "t2", NO_EMOTION);
 	t->channel = xstrdup("phone");
-	t = add_tp(b, "t3", -1);
+	t = add_tp(b, "t3", "t3", -1);
 	t->owner = xstrdup("service");
 	t->channel = xstrdup("web");
-	t = add_tp(b, "t4", -2);
+	t = add_tp(b, "t4", "t4", -2);
 	t->owner = xstrdup("sales");
-	t = add_tp(b, "t5", 1); /* neither */
-	t = add_tp(b, "t6", 0);
+	t = add_tp(b, "t5", "t5", 1); /* neither */
+	t = add_tp(b, "t6", "t6", 0);
 	t->owner = xstrdup("Sales"); /* case matters: free text as written */
 	cjm_figures *f = cjm_figures_new(map);
 
@@ -399,10 +424,10 @@ static void test_large_map_is_linear(void **state)
 	for (int p = 0; p < 200; p++) {
 		char id[32];
 		snprintf(id, sizeof id, "p%d", p);
-		cjm_phase *phase = add_phase(map, id);
+		cjm_phase *phase = add_phase(map, id, id);
 		for (int t = 0; t < 1000; t++, n++) {
 			snprintf(id, sizeof id, "t%zu", n);
-			cjm_touchpoint *tp = add_tp(phase, id, (int)(n % 7) - 3);
+			cjm_touchpoint *tp = add_tp(phase, id, id, (int)(n % 7) - 3);
 			char owner[32];
 			snprintf(owner, sizeof owner, "dept-%zu", n % 5000);
 			tp->owner = xstrdup(owner);
@@ -425,6 +450,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_empty_map),
+		cmocka_unit_test(test_quadrant_listing),
 		cmocka_unit_test(test_phase_without_touchpoints),
 		cmocka_unit_test(test_nothing_scored),
 		cmocka_unit_test(test_mean_peak_end),
