@@ -361,13 +361,12 @@ static void test_yaml_out_quotes_by_the_rule(void **state)
 	size_t counts[] = { sizeof quoted_words / sizeof *quoted_words, sizeof plain_words / sizeof *plain_words };
 	for (size_t l = 0; l < 2; l++) {
 		strbuf out = { 0 };
-		yaml_emitter_t em;
-		cjm_yaml_out_begin(&em, &out);
-		cjm_yaml_sequence(&em, true);
+		cjm_yaml_out *em = cjm_yaml_out_begin(&out);
+		cjm_yaml_sequence(em, true);
 		for (size_t i = 0; i < counts[l]; i++)
-			cjm_yaml_scalar(&em, lists[l][i], true);
-		cjm_yaml_sequence(&em, false);
-		cjm_yaml_out_end(&em);
+			cjm_yaml_scalar(em, lists[l][i], true);
+		cjm_yaml_sequence(em, false);
+		cjm_yaml_out_end(em);
 		yaml_parser_t parser;
 		yaml_parser_initialize(&parser);
 		yaml_parser_set_input_string(&parser, (const unsigned char *)out.data, out.len);
