@@ -3,6 +3,7 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "cjm/map.h"
 #include "patterns/builtin.h"
 #include "patterns/pattern_util.h"
 #include "util/strbuf.h"

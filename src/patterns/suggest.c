@@ -167,7 +167,7 @@ static void suggest_begin_pattern(suggest_run *run, const cjm_map *map, const ch
 {
 	run->pattern = pattern;
 	strset_free(run->dismissed);
-	run->dismissed = cjm_pu_dismissed_targets(map, pattern);
+	run->dismissed = cjm_pu_dismissed_targets(cjm_api_host(), map, pattern);
 }
 
 /* Runs the wanted patterns of the plugin of entry FIRST (the entries of one
