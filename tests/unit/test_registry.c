@@ -16,6 +16,7 @@
 #include <cmocka.h>
 
 #include "io/load.h"
+#include "patterns/api.h"
 #include "patterns/builtin.h"
 #include "patterns/disabled.h"
 #include "patterns/registry.h"
@@ -979,6 +980,70 @@ static void test_abi2_layout_kept(void **state)
 	free(path);
 }
 
+/* A plugin built with a shorter cjm_emotion_figures (an older header) gets only the
+ * members it knows: cjm writes nothing past the size it was handed. */
+static void test_api_fills_what_fits(void **state)
+{
+	(void)state;
+	const cjm_api *api = cjm_api_host();
+	assert_int_equal(api->size, sizeof(cjm_api));
+	cjm_map *map = cjm_map_new("Fit");
+	cjm_phase *phase = cjm_phase_new("p", "P");
+	cjm_map_insert_phase(map, 0, phase);
+	cjm_touchpoint *tp = cjm_touchpoint_new("t", "T");
+	tp->has_emotion = true;
+	tp->emotion = -2;
+	cjm_phase_insert_touchpoint(phase, 0, tp);
+
+	cjm_emotion_figures f;
+	memset(&f, 0x5a, sizeof f);
+	f.size = offsetof(cjm_emotion_figures, lowest); /* as a header that ended at max would have it */
+	assert_true(api->journey_emotion(map, &f));
+	assert_int_equal(f.size, offsetof(cjm_emotion_figures, lowest));
+	assert_int_equal(f.touchpoints, 1);
+	assert_int_equal(f.scored, 1);
+	assert_int_equal(f.min, -2);
+	assert_int_equal(f.max, -2);
+	unsigned char untouched[sizeof f - offsetof(cjm_emotion_figures, lowest)];
+	memset(untouched, 0x5a, sizeof untouched);
+	assert_memory_equal((unsigned char *)&f + offsetof(cjm_emotion_figures, lowest), untouched, sizeof untouched);
+
+	f.size = sizeof f;
+	assert_true(api->phase_emotion(api->phase_at(map, 0), &f));
+	assert_ptr_equal(f.peak, tp);
+	assert_ptr_equal(f.end, tp);
+	assert_true(f.peak_end == -2.0);
+	f.size = 0; /* nothing fits: nothing written, the answer still given */
+	f.scored = 99;
+	assert_true(api->journey_emotion(map, &f));
+	assert_int_equal(f.scored, 99);
+	cjm_map_free(map);
+}
+
+/* CJM_API_HAS tells a function of the table from one an older cjm's table lacks. */
+static void test_api_has(void **state)
+{
+	(void)state;
+	const cjm_api *api = cjm_api_host();
+	assert_true(CJM_API_HAS(api, tp_quadrant));
+	assert_true(CJM_API_HAS(api, phase_count));
+	cjm_api older = *api;
+	older.size = offsetof(cjm_api, tp_quadrant); /* a table from before tp_quadrant */
+	assert_false(CJM_API_HAS(&older, tp_quadrant));
+	assert_true(CJM_API_HAS(&older, phase_emotion));
+	/* every function of the table is there */
+	const char *first = (const char *)&api->phase_count, *end = (const char *)api + api->size;
+	for (const char *at = first; at < end; at += sizeof(void (*)(void))) {
+		void (*fn)(void);
+		memcpy(&fn, at, sizeof fn);
+		assert_non_null(fn);
+	}
+	cjm_pattern_context ctx = cjm_api_context(NULL, 1.5, NULL, NULL);
+	assert_int_equal(ctx.size, sizeof ctx);
+	assert_ptr_equal(ctx.api, api);
+	assert_true(ctx.threshold == 1.5);
+}
+
 int main(int argc, char **argv)
 {
 	(void)argc;
@@ -1039,6 +1104,8 @@ int main(int argc, char **argv)
 		cmocka_unit_test_setup(test_old_abi_refused, reset_env),
 		cmocka_unit_test_setup(test_abi2_plugin_runs, reset_env),
 		cmocka_unit_test_setup(test_abi2_layout_kept, reset_env),
+		cmocka_unit_test_setup(test_api_fills_what_fits, reset_env),
+		cmocka_unit_test_setup(test_api_has, reset_env),
 	};
 	int failed = cmocka_run_group_tests(tests, NULL, NULL);
 	if (chdir(cwd) != 0)
