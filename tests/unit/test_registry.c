@@ -16,6 +16,7 @@
 #include <cmocka.h>
 
 #include "io/load.h"
+#include "model/field.h"
 #include "patterns/api.h"
 #include "patterns/builtin.h"
 #include "patterns/disabled.h"
@@ -1044,6 +1045,102 @@ static void test_api_has(void **state)
 	assert_true(ctx.threshold == 1.5);
 }
 
+/* A value of KIND for FIELD that the by-key getters can tell from absence. */
+static cjm_value sample_value(cjm_field field, cjm_strlist *list)
+{
+	const cjm_field_info *info = cjm_field_info_of(field);
+	cjm_value v = { .present = true, .text = info->key, .integer = (int)info->max, .number = info->max,
+			.boolean = true, .list = list };
+	return v;
+}
+
+/* What the by-key getters of the API read of field F of the item REF names, as a
+ * value: the plugin's view of it. */
+static cjm_value api_value_of(const cjm_api *api, const cjm_map *map, cjm_ref ref, cjm_field f)
+{
+	const cjm_field_info *info = cjm_field_info_of(f);
+	const cjm_phase *phase = ref.kind == CJM_REF_MAP ? NULL : api->phase_at(map, ref.phase);
+	const cjm_touchpoint *tp = ref.kind == CJM_REF_TOUCHPOINT ? api->touchpoint_at(phase, ref.tp) : NULL;
+	cjm_value v = { 0 };
+	double number = 0;
+	switch (info->kind) {
+	case CJM_KIND_TEXT:
+		v.text = tp ? api->tp_text(tp, info->key)
+			 : phase ? api->phase_text(phase, info->key) : api->map_text(map, info->key);
+		v.present = v.text != NULL;
+		break;
+	case CJM_KIND_EMOTION:
+	case CJM_KIND_NUMBER:
+		v.present = tp ? api->tp_number(tp, info->key, &number) : api->map_number(map, info->key, &number);
+		v.number = number;
+		v.integer = (int)number;
+		break;
+	case CJM_KIND_BOOL: {
+		int yesno = tp ? api->tp_yesno(tp, info->key) : CJM_YESNO_UNSET;
+		v.present = yesno != CJM_YESNO_UNSET;
+		v.boolean = yesno == CJM_YESNO_YES;
+		break;
+	}
+	case CJM_KIND_LIST: {
+		size_t n = tp ? api->tp_list_count(tp, info->key) : api->map_list_count(map, info->key);
+		v.present = n > 0;
+		const char *first = tp ? api->tp_list_item(tp, info->key, 0) : api->map_list_item(map, info->key, 0);
+		v.text = first;
+		break;
+	}
+	case CJM_KIND_PILLARS:
+		break;
+	}
+	return v;
+}
+
+/* Every field of the field table, of the map, a phase and a touchpoint, reads through
+ * the by-key getters a plugin has: absent before it is set, the value after. So a
+ * field added to the table is in every plugin's reach the moment it is added. */
+static void test_api_reads_every_field_by_key(void **state)
+{
+	(void)state;
+	const cjm_api *api = cjm_api_host();
+	cjm_strlist list = { 0 };
+	cjm_strlist_push(&list, "first item");
+	const cjm_ref_kind kinds[] = { CJM_REF_MAP, CJM_REF_PHASE, CJM_REF_TOUCHPOINT };
+	size_t checked = 0;
+	for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
+		for (int f = 0; f < CJM_FIELD_COUNT; f++) {
+			cjm_field field = (cjm_field)f;
+			const cjm_field_info *info = cjm_field_info_of(field);
+			if (!cjm_field_applies(field, kinds[k]) || info->kind == CJM_KIND_PILLARS)
+				continue; /* pillars have tp_pillars, not a by-key getter */
+			cjm_map *map = cjm_map_new("Every field");
+			cjm_phase *phase = cjm_phase_new("p", "P");
+			cjm_map_insert_phase(map, 0, phase);
+			cjm_phase_insert_touchpoint(phase, 0, cjm_touchpoint_new("t", "T"));
+			cjm_ref ref = { kinds[k], 0, 0 };
+			cjm_value before = api_value_of(api, map, ref, field);
+			if (!info->required && before.present)
+				fail_msg("%s reads as set before it is", info->key);
+			cjm_value want = sample_value(field, &list);
+			cjm_field_set(map, ref, field, &want);
+			cjm_value got = api_value_of(api, map, ref, field);
+			if (!got.present)
+				fail_msg("%s (%s) does not read through the API", info->key,
+					 kinds[k] == CJM_REF_MAP ? "map" : kinds[k] == CJM_REF_PHASE ? "phase" : "touchpoint");
+			switch (info->kind) {
+			case CJM_KIND_TEXT: assert_string_equal(got.text, info->key); break;
+			case CJM_KIND_EMOTION: assert_int_equal(got.integer, (int)info->max); break;
+			case CJM_KIND_NUMBER: assert_true(got.number == info->max); break;
+			case CJM_KIND_BOOL: assert_true(got.boolean); break;
+			case CJM_KIND_LIST: assert_string_equal(got.text, "first item"); break;
+			case CJM_KIND_PILLARS: break;
+			}
+			checked++;
+			cjm_map_free(map);
+		}
+	}
+	assert_true(checked >= 20); /* the table's fields, less pillars; more as it grows */
+	cjm_strlist_clear(&list);
+}
+
 int main(int argc, char **argv)
 {
 	(void)argc;
@@ -1106,6 +1203,7 @@ int main(int argc, char **argv)
 		cmocka_unit_test_setup(test_abi2_layout_kept, reset_env),
 		cmocka_unit_test_setup(test_api_fills_what_fits, reset_env),
 		cmocka_unit_test_setup(test_api_has, reset_env),
+		cmocka_unit_test_setup(test_api_reads_every_field_by_key, reset_env),
 	};
 	int failed = cmocka_run_group_tests(tests, NULL, NULL);
 	if (chdir(cwd) != 0)
