@@ -102,8 +102,11 @@ $(S)/tests/%: $(S)/obj/tests/unit/%.o $(S)/obj/tests/unit/fixture.o $(S)/libcjm.
 PLUGIN_NAMES := $(patsubst tests/plugins/%.c,%,$(sort $(wildcard tests/plugins/*.c)))
 PLUGIN_CFLAGS := -std=c11 -Wall -Wextra $(WERROR) -Wshadow -Wstrict-prototypes -Iinclude -shared -fPIC
 PLUGIN_HEADERS := $(wildcard include/cjm/*.h)
-PLUGINS_B := $(PLUGIN_NAMES:%=$(B)/plugins/%.so)
-PLUGINS_S := $(PLUGIN_NAMES:%=$(S)/plugins/%.so)
+# Plugins built against the frozen ABI-2 header (tests/plugins/abi2/cjm/plugin.h),
+# as against an older cjm: abi2-NAME.so from tests/plugins/abi2/NAME.c.
+FROZEN_NAMES := $(patsubst tests/plugins/abi2/%.c,abi2-%,$(sort $(wildcard tests/plugins/abi2/*.c)))
+PLUGINS_B := $(PLUGIN_NAMES:%=$(B)/plugins/%.so) $(FROZEN_NAMES:%=$(B)/plugins/%.so)
+PLUGINS_S := $(PLUGIN_NAMES:%=$(S)/plugins/%.so) $(FROZEN_NAMES:%=$(S)/plugins/%.so)
 
 $(B)/plugins/%.so: tests/plugins/%.c $(PLUGIN_HEADERS)
 	@mkdir -p $(dir $@)
@@ -114,6 +117,16 @@ $(S)/plugins/%.so: tests/plugins/%.c $(PLUGIN_HEADERS)
 	@mkdir -p $(dir $@)
 	@$(if $(V),,echo "  PLUGIN  $@")
 	$(Q)$(CC) $(CFLAGS) $(PLUGIN_CFLAGS) $(LDFLAGS) -o $@ $<
+
+$(B)/plugins/abi2-%.so: tests/plugins/abi2/%.c tests/plugins/abi2/cjm/plugin.h
+	@mkdir -p $(dir $@)
+	@$(if $(V),,echo "  PLUGIN  $@ (ABI 2 header)")
+	$(Q)$(CC) $(CFLAGS) $(PLUGIN_CFLAGS:-Iinclude=-Itests/plugins/abi2) $(LDFLAGS) -o $@ $<
+
+$(S)/plugins/abi2-%.so: tests/plugins/abi2/%.c tests/plugins/abi2/cjm/plugin.h
+	@mkdir -p $(dir $@)
+	@$(if $(V),,echo "  PLUGIN  $@ (ABI 2 header)")
+	$(Q)$(CC) $(CFLAGS) $(PLUGIN_CFLAGS:-Iinclude=-Itests/plugins/abi2) $(LDFLAGS) -o $@ $<
 
 # The registry's unit test loads them from its build's plugins/ folder.
 $(B)/tests/test_registry: | $(PLUGINS_B)

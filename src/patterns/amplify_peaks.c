@@ -3,7 +3,7 @@
 #include <stddef.h>
 #include <string.h>
 
-#include "cjm/map.h"
+#include "cjm/plugin.h"
 #include "patterns/builtin.h"
 #include "patterns/pattern_util.h"
 #include "util/strbuf.h"
@@ -29,18 +29,19 @@ static const char *const amplify_visit_channel[] = {"visit", "store", NULL};
 static const char *const amplify_digital_channel[] = {"app", "web", "product", NULL};
 
 /* Writes into OUT an idea that makes the happy moment TP happier still. */
-static void amplify_idea(strbuf *out, const cjm_touchpoint *tp)
+static void amplify_idea(strbuf *out, const cjm_api *api, const cjm_touchpoint *tp)
 {
+	const char *channel = api->tp_channel(tp);
 	cjm_pu_words name;
-	cjm_pu_words_init(&name, tp->name);
-	if (cjm_pu_words_has(&name, amplify_parcel_words) || (tp->channel && strcmp(tp->channel, "mail") == 0)) {
+	cjm_pu_words_init(&name, api->tp_name(tp));
+	if (cjm_pu_words_has(&name, amplify_parcel_words) || (channel && strcmp(channel, "mail") == 0)) {
 		strbuf_puts(out, "Add a handwritten thank-you card to the parcel, with a small thank-you for "
 				 "the next order that customers like to share");
 	} else if (cjm_pu_words_has(&name, amplify_visit_words) ||
-		   cjm_pu_mentions(tp->channel, amplify_visit_channel)) {
+		   cjm_pu_mentions(channel, amplify_visit_channel)) {
 		strbuf_puts(out, "Leave something personal behind: a handwritten note or a photo of the day, "
 				 "worth sharing");
-	} else if (cjm_pu_mentions(tp->channel, amplify_digital_channel)) {
+	} else if (cjm_pu_mentions(channel, amplify_digital_channel)) {
 		strbuf_puts(out, "Celebrate this moment on screen: a personal thank-you and something worth "
 				 "sharing with friends");
 	} else {
@@ -55,6 +56,8 @@ typedef struct amplify_run {
 	const cjm_touchpoint *first;  /* its first touchpoint; NULL before any scored one */
 	const cjm_touchpoint *last;   /* its last touchpoint */
 	const cjm_touchpoint *before; /* the scored touchpoint before the run; NULL: none */
+	int emotion;                  /* the run's emotion */
+	int before_emotion;           /* and that of BEFORE */
 	size_t length;                /* touchpoints in the run */
 } amplify_run;
 
@@ -64,11 +67,13 @@ typedef struct amplify_text {
 	strbuf idea;
 } amplify_text;
 
-/* Emits the suggestion for the peak RUN, followed by AFTER (NULL: the journey ends). */
+/* Emits the suggestion for the peak RUN, followed by AFTER (NULL: the journey ends) at AFTER_EMOTION. */
 static void amplify_emit(const cjm_pattern_context *ctx, const amplify_run *run, const cjm_touchpoint *after,
-			 int highest, amplify_text *text)
+			 int after_emotion, int highest, amplify_text *text)
 {
+	const cjm_api *api = ctx->api;
 	const cjm_touchpoint *tp = run->first;
+	const char *name = api->tp_name(tp);
 	char title[CJM_PU_TITLE_MAX + 1];
 	char emo[8];
 	strbuf *why = &text->why;
@@ -76,93 +81,98 @@ static void amplify_emit(const cjm_pattern_context *ctx, const amplify_run *run,
 	strbuf_reset(why);
 	strbuf_reset(idea);
 
-	cjm_pu_title(title, "Amplify ", tp->name, "");
+	cjm_pu_title(title, "Amplify ", name, "");
 	strbuf_puts(why, "Emotion ");
-	strbuf_puts(why, cjm_pu_emotion(emo, tp->emotion));
+	strbuf_puts(why, cjm_pu_emotion(emo, run->emotion));
 	strbuf_puts(why, " at ");
-	cjm_pu_quote(why, tp->name, CJM_PU_QUOTE_MAX);
-	if (tp->emotion == highest)
+	cjm_pu_quote(why, name, CJM_PU_QUOTE_MAX);
+	if (run->emotion == highest)
 		strbuf_puts(why, ", the journey's highest");
 	if (run->length > 1)
 		strbuf_printf(why, " (and %zu more right after it at %s)", run->length - 1, emo);
 	if (run->before) {
 		strbuf_puts(why, ": up from ");
-		cjm_pu_quote(why, run->before->name, CJM_PU_QUOTE_MAX);
+		cjm_pu_quote(why, api->tp_name(run->before), CJM_PU_QUOTE_MAX);
 		strbuf_puts(why, " (");
-		cjm_pu_put_emotion(why, run->before->emotion);
+		cjm_pu_put_emotion(why, run->before_emotion);
 		strbuf_puts(why, ")");
 	} else {
 		strbuf_puts(why, after ? ": the journey opens on it" : ": the only scored moment");
 	}
 	if (after) {
 		strbuf_puts(why, ", then down to ");
-		cjm_pu_quote(why, after->name, CJM_PU_QUOTE_MAX);
+		cjm_pu_quote(why, api->tp_name(after), CJM_PU_QUOTE_MAX);
 		strbuf_puts(why, " (");
-		cjm_pu_put_emotion(why, after->emotion);
+		cjm_pu_put_emotion(why, after_emotion);
 		strbuf_puts(why, ")");
 	} else if (run->before) {
 		strbuf_puts(why, ", and the journey ends on it");
 	}
-	cjm_pu_put_figures(why, tp);
+	cjm_pu_put_figures(why, api, tp);
 	strbuf_puts(why, ". Positive moments weigh less than negative ones: make this one as strong as it can be.");
-	amplify_idea(idea, tp);
+	amplify_idea(idea, api, tp);
 
 	cjm_suggestion_spec spec = {
-		.target = tp->id,
+		.target = api->tp_id(tp),
 		.title = title,
 		.rationale = why->data,
-		.priority = tp->emotion == highest ? 3 : 4,
+		.priority = run->emotion == highest ? 3 : 4,
 		.proposal = {.kind = CJM_PROPOSE_IDEA, .text = idea->data},
 	};
 	ctx->emit(ctx, &spec);
 }
 
-/* Ends RUN at AFTER (NULL: the journey ends): emits it when it is a peak worth amplifying. */
+/* Ends RUN at AFTER (NULL: the journey ends), at AFTER_EMOTION: emits it when it is a peak
+ * worth amplifying. */
 static void amplify_close(const cjm_pattern_context *ctx, const amplify_run *run, const cjm_touchpoint *after,
-			  int highest, amplify_text *text)
+			  int after_emotion, int highest, amplify_text *text)
 {
+	const cjm_api *api = ctx->api;
 	const cjm_touchpoint *tp = run->first;
-	if (!tp || tp->emotion < ctx->threshold)
+	if (!tp || run->emotion < ctx->threshold)
 		return;
-	if (tp->moment_of_truth == CJM_TRUE && tp->has_satisfaction && tp->has_impact)
+	if (api->tp_moment_of_truth(tp) == CJM_YESNO_YES && api->tp_satisfaction(tp, NULL) &&
+	    api->tp_impact(tp, NULL))
 		return;
-	if (run->before && run->before->emotion > tp->emotion)
+	if (run->before && run->before_emotion > run->emotion)
 		return;
-	if (after && after->emotion > tp->emotion)
+	if (after && after_emotion > run->emotion)
 		return;
-	amplify_emit(ctx, run, after, highest, text);
+	amplify_emit(ctx, run, after, after_emotion, highest, text);
 }
 
 static void amplify_suggest(const cjm_pattern_context *ctx)
 {
+	const cjm_api *api = ctx->api;
 	const cjm_map *map = ctx->map;
-	int highest = CJM_EMOTION_MIN - 1;
-	for (size_t p = 0; p < map->phase_count; p++)
-		for (size_t i = 0; i < map->phases[p]->touchpoint_count; i++) {
-			const cjm_touchpoint *tp = map->phases[p]->touchpoints[i];
-			if (tp->has_emotion && tp->emotion > highest)
-				highest = tp->emotion;
-		}
+	cjm_emotion_figures journey = { .size = sizeof journey };
+	int highest = api->journey_emotion(map, &journey) ? journey.max : CJM_API_EMOTION_MIN - 1;
 
 	amplify_run run = {0};
 	amplify_text text = {0};
-	for (size_t p = 0; p < map->phase_count; p++) {
-		for (size_t i = 0; i < map->phases[p]->touchpoint_count; i++) {
-			const cjm_touchpoint *tp = map->phases[p]->touchpoints[i];
-			if (!tp->has_emotion)
+	size_t phases = api->phase_count(map);
+	for (size_t p = 0; p < phases; p++) {
+		const cjm_phase *phase = api->phase_at(map, p);
+		size_t count = api->touchpoint_count(phase);
+		for (size_t i = 0; i < count; i++) {
+			const cjm_touchpoint *tp = api->touchpoint_at(phase, i);
+			int emotion;
+			if (!api->tp_emotion(tp, &emotion))
 				continue;
-			if (run.first && tp->emotion == run.first->emotion) {
+			if (run.first && emotion == run.emotion) {
 				run.last = tp;
 				run.length++;
 				continue;
 			}
-			amplify_close(ctx, &run, tp, highest, &text);
+			amplify_close(ctx, &run, tp, emotion, highest, &text);
 			run.before = run.last;
+			run.before_emotion = run.emotion;
 			run.first = run.last = tp;
+			run.emotion = emotion;
 			run.length = 1;
 		}
 	}
-	amplify_close(ctx, &run, NULL, highest, &text);
+	amplify_close(ctx, &run, NULL, 0, highest, &text);
 	strbuf_release(&text.why);
 	strbuf_release(&text.idea);
 }

@@ -2,7 +2,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "cjm/map.h"
+#include "cjm/plugin.h"
 #include "patterns/builtin.h"
 #include "patterns/pattern_util.h"
 #include "util/strbuf.h"
@@ -22,9 +22,9 @@ static const char *const end_handover_words[] = {"deliver", "levering", "aflever
 						   NULL};
 
 /* Writes into OUT an idea that makes the end of the journey memorable at TP. */
-static void end_idea(strbuf *out, const cjm_touchpoint *tp)
+static void end_idea(strbuf *out, const cjm_api *api, const cjm_touchpoint *tp)
 {
-	if (cjm_pu_mentions(tp->name, end_handover_words))
+	if (cjm_pu_mentions(api->tp_name(tp), end_handover_words))
 		strbuf_puts(out, "Make the handover an event the customer will not forget, as Audi does by "
 				 "letting customers pick up their new car at the factory");
 	else
@@ -34,29 +34,16 @@ static void end_idea(strbuf *out, const cjm_touchpoint *tp)
 
 static void end_suggest(const cjm_pattern_context *ctx)
 {
-	const cjm_map *map = ctx->map;
-	const cjm_touchpoint *last = NULL;
-	const cjm_touchpoint *peak = NULL; /* largest |emotion|, earliest on a tie */
-	long sum = 0;
-	size_t scored = 0;
-
-	for (size_t p = 0; p < map->phase_count; p++) {
-		for (size_t i = 0; i < map->phases[p]->touchpoint_count; i++) {
-			const cjm_touchpoint *tp = map->phases[p]->touchpoints[i];
-			if (!tp->has_emotion)
-				continue;
-			sum += tp->emotion;
-			scored++;
-			last = tp;
-			int a = tp->emotion < 0 ? -tp->emotion : tp->emotion;
-			if (!peak || a > (peak->emotion < 0 ? -peak->emotion : peak->emotion))
-				peak = tp;
-		}
-	}
-	if (!last)
+	const cjm_api *api = ctx->api;
+	/* the end is the last scored touchpoint, the peak the largest |emotion|, earliest on a tie */
+	cjm_emotion_figures journey = { .size = sizeof journey };
+	if (!api->journey_emotion(ctx->map, &journey))
 		return;
-	double mean = (double)sum / (double)scored;
-	if (!(mean - (double)last->emotion > ctx->threshold))
+	const cjm_touchpoint *last = journey.end, *peak = journey.peak;
+	int end_emotion = cjm_pu_emotion_of(api, last);
+	double mean = journey.mean;
+	size_t scored = journey.scored;
+	if (!(mean - (double)end_emotion > ctx->threshold))
 		return;
 
 	char title[CJM_PU_TITLE_MAX + 1];
@@ -66,11 +53,11 @@ static void end_suggest(const cjm_pattern_context *ctx)
 	strbuf why = {0};
 	strbuf idea = {0};
 
-	cjm_pu_title(title, "End with a smile at ", last->name, "");
+	cjm_pu_title(title, "End with a smile at ", api->tp_name(last), "");
 	strbuf_puts(&why, "The journey ends at ");
-	cjm_pu_quote(&why, last->name, CJM_PU_QUOTE_MAX);
-	double gap = mean - (double)last->emotion;
-	strbuf_printf(&why, " with emotion %s, ", cjm_pu_emotion(emo, last->emotion));
+	cjm_pu_quote(&why, api->tp_name(last), CJM_PU_QUOTE_MAX);
+	double gap = mean - (double)end_emotion;
+	strbuf_printf(&why, " with emotion %s, ", cjm_pu_emotion(emo, end_emotion));
 	if (gap >= 0.05)
 		strbuf_printf(&why, "%.1f below", gap);
 	else if (gap > 0)
@@ -84,14 +71,14 @@ static void end_suggest(const cjm_pattern_context *ctx)
 	if (ctx->threshold > 0)
 		strbuf_printf(&why, " (the margin is %s)", cjm_pu_number(num, ctx->threshold));
 	if (peak != last) {
-		strbuf_printf(&why, "; the peak is %s at ", cjm_pu_emotion(emo, peak->emotion));
-		cjm_pu_quote(&why, peak->name, CJM_PU_QUOTE_MAX);
+		strbuf_printf(&why, "; the peak is %s at ", cjm_pu_emotion(emo, cjm_pu_emotion_of(api, peak)));
+		cjm_pu_quote(&why, api->tp_name(peak), CJM_PU_QUOTE_MAX);
 	}
 	strbuf_puts(&why, ". Customers remember the peak and the end: finish stronger.");
-	end_idea(&idea, last);
+	end_idea(&idea, api, last);
 
 	cjm_suggestion_spec spec = {
-		.target = last->id,
+		.target = api->tp_id(last),
 		.title = title,
 		.rationale = why.data,
 		.priority = END_PRIORITY,

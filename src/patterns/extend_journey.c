@@ -3,6 +3,7 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "cjm/plugin.h"
 #include "patterns/builtin.h"
 #include "patterns/pattern_util.h"
 #include "util/strbuf.h"
@@ -20,12 +21,13 @@ static const char *const extend_delivery_words[] = {
 static void extend_emit(const cjm_pattern_context *ctx, const cjm_phase *phase, const char *title,
 			const char *rationale, const char *text, size_t position)
 {
+	const char *id = ctx->api->phase_id(phase);
 	cjm_suggestion_spec spec = {
-		.target = phase->id,
+		.target = id,
 		.title = title,
 		.rationale = rationale,
 		.priority = EXTEND_PRIORITY,
-		.proposal = { .kind = CJM_PROPOSE_TOUCHPOINT, .text = text, .phase = phase->id, .position = position },
+		.proposal = { .kind = CJM_PROPOSE_TOUCHPOINT, .text = text, .phase = id, .position = position },
 	};
 	ctx->emit(ctx, &spec);
 }
@@ -38,22 +40,23 @@ static const char *extend_plural(size_t n)
 /* The start: nothing before the first commitment, or (without one) a thin first phase. */
 static void extend_start(const cjm_pattern_context *ctx, const cjm_touchpoint *first_commitment, bool commitment_first)
 {
+	const cjm_api *api = ctx->api;
 	const cjm_map *map = ctx->map;
-	const cjm_phase *phase = map->phases[0];
+	const cjm_phase *phase = api->phase_at(map, 0);
 	strbuf why = { 0 };
 	if (first_commitment) {
 		if (!commitment_first)
 			return;
 		strbuf_puts(&why, "The journey starts at the decision: ");
-		cjm_pu_quote(&why, first_commitment->name, CJM_PU_QUOTE_MAX);
+		cjm_pu_quote(&why, api->tp_name(first_commitment), CJM_PU_QUOTE_MAX);
 		strbuf_puts(&why, " (commitment: true) is its first touchpoint, so nothing on the map happens "
 				  "before the customer commits");
 	} else {
-		size_t n = phase->touchpoint_count;
+		size_t n = api->touchpoint_count(phase);
 		if ((double)n > ctx->threshold)
 			return;
 		strbuf_puts(&why, "The first phase ");
-		cjm_pu_quote(&why, phase->name, CJM_PU_QUOTE_MAX);
+		cjm_pu_quote(&why, api->phase_name(phase), CJM_PU_QUOTE_MAX);
 		strbuf_printf(&why, " has %zu touchpoint%s (at most %g) and no touchpoint is a commitment, "
 				    "so the journey may start too late",
 			      n, extend_plural(n), ctx->threshold);
@@ -61,7 +64,7 @@ static void extend_start(const cjm_pattern_context *ctx, const cjm_touchpoint *f
 	strbuf_puts(&why, ". Ask customers what they do just before; a step added there can set up the rest "
 			  "(Twitter added one sign-up step asking for interests).");
 	char title[CJM_PU_TITLE_MAX + 1];
-	cjm_pu_title(title, "Extend the start: what happens before ", phase->name, "?");
+	cjm_pu_title(title, "Extend the start: what happens before ", api->phase_name(phase), "?");
 	extend_emit(ctx, phase, title, why.data, EXTEND_BEFORE_TEXT, 0);
 	strbuf_release(&why);
 }
@@ -69,56 +72,61 @@ static void extend_start(const cjm_pattern_context *ctx, const cjm_touchpoint *f
 /* The end: a thin last phase, or a journey that stops at the commitment or the delivery. */
 static void extend_end(const cjm_pattern_context *ctx)
 {
+	const cjm_api *api = ctx->api;
 	const cjm_map *map = ctx->map;
-	const cjm_phase *phase = map->phases[map->phase_count - 1];
-	size_t n = phase->touchpoint_count;
-	const cjm_touchpoint *last = n ? phase->touchpoints[n - 1] : NULL;
+	const cjm_phase *phase = api->phase_at(map, api->phase_count(map) - 1);
+	size_t n = api->touchpoint_count(phase);
+	const cjm_touchpoint *last = n ? api->touchpoint_at(phase, n - 1) : NULL;
 	strbuf why = { 0 };
 	if ((double)n <= ctx->threshold) {
 		strbuf_puts(&why, "The last phase ");
-		cjm_pu_quote(&why, phase->name, CJM_PU_QUOTE_MAX);
+		cjm_pu_quote(&why, api->phase_name(phase), CJM_PU_QUOTE_MAX);
 		strbuf_printf(&why, " has %zu touchpoint%s (at most %g), so the journey may stop too soon", n,
 			      extend_plural(n), ctx->threshold);
 	} else if (!last) {
 		return; /* an empty last phase and a threshold below 0: nothing to go on */
-	} else if (last->commitment == CJM_TRUE) {
+	} else if (api->tp_commitment(last) == CJM_YESNO_YES) {
 		strbuf_puts(&why, "The journey ends at the decision: ");
-		cjm_pu_quote(&why, last->name, CJM_PU_QUOTE_MAX);
+		cjm_pu_quote(&why, api->tp_name(last), CJM_PU_QUOTE_MAX);
 		strbuf_puts(&why, " (commitment: true) is its last touchpoint");
-	} else if (cjm_pu_mentions(last->name, extend_delivery_words)) {
+	} else if (cjm_pu_mentions(api->tp_name(last), extend_delivery_words)) {
 		strbuf_puts(&why, "The journey ends at the delivery: ");
-		cjm_pu_quote(&why, last->name, CJM_PU_QUOTE_MAX);
+		cjm_pu_quote(&why, api->tp_name(last), CJM_PU_QUOTE_MAX);
 		strbuf_puts(&why, " is its last touchpoint");
 	} else {
 		return;
 	}
 	strbuf_puts(&why, ". Ask customers what happens just after; the experience goes on after we stop counting.");
 	char title[CJM_PU_TITLE_MAX + 1];
-	cjm_pu_title(title, "Extend the end: what happens after ", phase->name, "?");
+	cjm_pu_title(title, "Extend the end: what happens after ", api->phase_name(phase), "?");
 	extend_emit(ctx, phase, title, why.data, EXTEND_AFTER_TEXT, (size_t)-1);
 	strbuf_release(&why);
 }
 
 static void extend_suggest(const cjm_pattern_context *ctx)
 {
+	const cjm_api *api = ctx->api;
 	const cjm_map *map = ctx->map;
-	if (!map || map->phase_count == 0)
+	if (!map || api->phase_count(map) == 0)
 		return;
 	/* One pass: the first commitment, whether it is the first touchpoint, and whether there is any. */
 	const cjm_touchpoint *commitment = NULL;
 	size_t seen = 0;
 	bool commitment_first = false;
-	for (size_t p = 0; p < map->phase_count && !commitment; p++) {
-		const cjm_phase *phase = map->phases[p];
-		for (size_t t = 0; t < phase->touchpoint_count; t++, seen++) {
-			if (phase->touchpoints[t]->commitment == CJM_TRUE) {
-				commitment = phase->touchpoints[t];
+	size_t phases = api->phase_count(map);
+	for (size_t p = 0; p < phases && !commitment; p++) {
+		const cjm_phase *phase = api->phase_at(map, p);
+		size_t count = api->touchpoint_count(phase);
+		for (size_t t = 0; t < count; t++, seen++) {
+			const cjm_touchpoint *tp = api->touchpoint_at(phase, t);
+			if (api->tp_commitment(tp) == CJM_YESNO_YES) {
+				commitment = tp;
 				commitment_first = seen == 0;
 				break;
 			}
 		}
 	}
-	if (!commitment && cjm_map_touchpoint_count(map) == 0)
+	if (!commitment && api->map_touchpoint_count(map) == 0)
 		return; /* a blank map: nothing to extend yet */
 	extend_start(ctx, commitment, commitment_first);
 	extend_end(ctx);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cjm/plugin.h"
 #include "patterns/builtin.h"
 #include "patterns/pattern_util.h"
 #include "util/strbuf.h"
@@ -105,13 +106,14 @@ static bool smart_find(const cjm_pu_words *text, const smart_word *w, const uint
  * has no words; the key is built in SCRATCH. Groups are told apart by the hash
  * alone: two roots share one with odds of about n^2 / 2^65, none in practice.
  */
-static uint64_t smart_root_key(const cjm_touchpoint *tp, strbuf *scratch)
+static uint64_t smart_root_key(const cjm_api *api, const cjm_touchpoint *tp, strbuf *scratch)
 {
 	strbuf *key = scratch;
 	strbuf_reset(key);
-	strbuf_puts(key, tp->channel ? tp->channel : "");
+	const char *channel = api->tp_channel(tp);
+	strbuf_puts(key, channel ? channel : "");
 	strbuf_putc(key, '\x1f');
-	const unsigned char *s = (const unsigned char *)tp->name;
+	const unsigned char *s = (const unsigned char *)api->tp_name(tp);
 	int words = 0;
 	while (*s && words < 2) {
 		while (*s && !smart_is_word_byte(*s))
@@ -189,18 +191,19 @@ typedef struct smart_signals {
 /* How many pains smart_look prepares on the stack; more go to the heap. */
 #define SMART_LOCAL_PAINS 4
 
-static smart_signals smart_look(const cjm_touchpoint *tp, size_t repeats, const smart_masks *masks)
+static smart_signals smart_look(const cjm_api *api, const cjm_touchpoint *tp, size_t repeats,
+				const smart_masks *masks)
 {
 	smart_signals sig = { 0 };
 	/* Each text is lower-cased once, then searched for every word; IN_PAINS holds the
 	 * bytes of all the pains, to rule a word out of every pain at once. */
 	cjm_pu_words name, local[SMART_LOCAL_PAINS];
 	uint64_t in_pains[4] = { 0 };
-	size_t pain_count = tp->pains.len;
+	size_t pain_count = api->tp_pain_count(tp);
 	cjm_pu_words *pains = pain_count <= SMART_LOCAL_PAINS ? local : xmalloc(pain_count * sizeof *pains);
-	cjm_pu_words_init(&name, tp->name);
+	cjm_pu_words_init(&name, api->tp_name(tp));
 	for (size_t i = 0; i < pain_count; i++) {
-		cjm_pu_words_init(&pains[i], tp->pains.items[i]);
+		cjm_pu_words_init(&pains[i], api->tp_pain(tp, i));
 		for (size_t k = 0; k < 4; k++)
 			in_pains[k] |= pains[i].seen[k];
 	}
@@ -245,8 +248,10 @@ static void smart_put_words(strbuf *why, const char *lead, const char *const *wo
 static void smart_emit(const cjm_pattern_context *ctx, const cjm_touchpoint *tp, const smart_signals *sig,
 		       strbuf *why)
 {
+	const cjm_api *api = ctx->api;
+	const char *name = api->tp_name(tp);
 	strbuf_reset(why);
-	cjm_pu_quote(why, tp->name, CJM_PU_QUOTE_MAX);
+	cjm_pu_quote(why, name, CJM_PU_QUOTE_MAX);
 	strbuf_puts(why, ": ");
 	const char *sep = "";
 	if (sig->in_name_count) {
@@ -263,16 +268,17 @@ static void smart_emit(const cjm_pattern_context *ctx, const cjm_touchpoint *tp,
 	if (sig->repeats > 1) {
 		strbuf_puts(why, sep);
 		strbuf_printf(why, "it is one of %zu touchpoints", sig->repeats);
-		if (tp->channel)
-			strbuf_printf(why, " on channel '%s'", tp->channel);
+		const char *channel = api->tp_channel(tp);
+		if (channel)
+			strbuf_printf(why, " on channel '%s'", channel);
 		strbuf_puts(why, " whose names start alike (the same contact again)");
 	}
 	strbuf_puts(why, ". It has no personalisation pillar: remember what the customer told us and "
 			 "pre-fill it, the way Netflix and Nest learn preferences.");
 	char title[CJM_PU_TITLE_MAX + 1];
-	cjm_pu_title(title, "Remember and pre-fill: ", tp->name, "");
+	cjm_pu_title(title, "Remember and pre-fill: ", name, "");
 	cjm_suggestion_spec spec = {
-		.target = tp->id,
+		.target = api->tp_id(tp),
 		.title = title,
 		.rationale = why->data,
 		.priority = SMART_PRIORITY,
@@ -283,10 +289,13 @@ static void smart_emit(const cjm_pattern_context *ctx, const cjm_touchpoint *tp,
 
 static void smart_suggest(const cjm_pattern_context *ctx)
 {
+	const cjm_api *api = ctx->api;
 	const cjm_map *map = ctx->map;
 	if (!map)
 		return;
-	size_t total = cjm_map_touchpoint_count(map);
+	size_t phases = api->phase_count(map);
+	unsigned personalisation = api->pillar_bit("personalisation");
+	size_t total = api->map_touchpoint_count(map);
 	if (total == 0)
 		return;
 	/* At least one signal, whatever the threshold, so a fine journey stays quiet. */
@@ -303,10 +312,11 @@ static void smart_suggest(const cjm_pattern_context *ctx)
 	smart_groups groups;
 	smart_groups_init(&groups, total);
 	size_t flat = 0;
-	for (size_t p = 0; p < map->phase_count; p++) {
-		const cjm_phase *phase = map->phases[p];
-		for (size_t t = 0; t < phase->touchpoint_count; t++, flat++) {
-			keys[flat] = smart_root_key(phase->touchpoints[t], &scratch);
+	for (size_t p = 0; p < phases; p++) {
+		const cjm_phase *phase = api->phase_at(map, p);
+		size_t count = api->touchpoint_count(phase);
+		for (size_t t = 0; t < count; t++, flat++) {
+			keys[flat] = smart_root_key(api, api->touchpoint_at(phase, t), &scratch);
 			if (keys[flat])
 				smart_group_of(&groups, keys[flat])->count++;
 		}
@@ -315,14 +325,15 @@ static void smart_suggest(const cjm_pattern_context *ctx)
 	 * one signal is that its contact repeats is named once per group, at the first that
 	 * gets a suggestion, so a journey that repeats one contact gets a focus, not a list. */
 	flat = 0;
-	for (size_t p = 0; p < map->phase_count; p++) {
-		const cjm_phase *phase = map->phases[p];
-		for (size_t t = 0; t < phase->touchpoint_count; t++, flat++) {
-			const cjm_touchpoint *tp = phase->touchpoints[t];
-			if (tp->pillars & CJM_PILLAR_PERSONALISATION)
+	for (size_t p = 0; p < phases; p++) {
+		const cjm_phase *phase = api->phase_at(map, p);
+		size_t count = api->touchpoint_count(phase);
+		for (size_t t = 0; t < count; t++, flat++) {
+			const cjm_touchpoint *tp = api->touchpoint_at(phase, t);
+			if (api->tp_pillars(tp) & personalisation)
 				continue;
 			smart_group *group = keys[flat] ? smart_group_of(&groups, keys[flat]) : NULL;
-			smart_signals sig = smart_look(tp, group ? group->count : 0, &masks);
+			smart_signals sig = smart_look(api, tp, group ? group->count : 0, &masks);
 			if (sig.count < need)
 				continue;
 			bool repeat_only = sig.in_name_count == 0 && sig.in_pains_count == 0;

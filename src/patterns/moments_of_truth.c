@@ -3,7 +3,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include "cjm/map.h"
+#include "cjm/plugin.h"
 #include "patterns/builtin.h"
 #include "patterns/pattern_util.h"
 #include "util/strbuf.h"
@@ -42,16 +42,16 @@ static const char *const truth_return_words[] = {"terugsturen", "retour", "retur
 static const char *const truth_confirm_words[] = {"bevestig", "confirm", "welkom", "welcome", NULL};
 
 /* True when TP is marked as a moment of truth. */
-static bool truth_marked(const cjm_touchpoint *tp)
+static bool truth_marked(const cjm_api *api, const cjm_touchpoint *tp)
 {
-	return tp->moment_of_truth == CJM_TRUE;
+	return api->tp_moment_of_truth(tp) == CJM_YESNO_YES;
 }
 
 /* Writes into OUT an idea that makes the moment of truth TP effortless. */
-static void truth_idea(strbuf *out, const cjm_touchpoint *tp)
+static void truth_idea(strbuf *out, const cjm_api *api, const cjm_touchpoint *tp)
 {
 	cjm_pu_words name;
-	cjm_pu_words_init(&name, tp->name);
+	cjm_pu_words_init(&name, api->tp_name(tp));
 	if (cjm_pu_words_has(&name, truth_call_words)) {
 		strbuf_puts(out, "Answer by name with the customer's file already at hand (\"Good afternoon, I "
 				 "have your details here\"), so it is sorted in one call");
@@ -74,15 +74,15 @@ static void truth_idea(strbuf *out, const cjm_touchpoint *tp)
 	} else if (cjm_pu_words_has(&name, truth_visit_words)) {
 		strbuf_puts(out, "Let the customer do it themselves with a kit and a video, with a visit only "
 				 "when that does not work");
-	} else if (cjm_pu_mentions(tp->channel, truth_phone_channel)) {
+	} else if (cjm_pu_mentions(api->tp_channel(tp), truth_phone_channel)) {
 		strbuf_puts(out, "Answer by name with the customer's file already at hand (\"Good afternoon, I "
 				 "have your details here\"), so it is sorted in one call");
-	} else if (tp->commitment == CJM_TRUE) {
+	} else if (api->tp_commitment(tp) == CJM_YESNO_YES) {
 		strbuf_puts(out, "Make committing effortless: fill in what you already know and confirm at "
 				 "once what happens next");
-	} else if (tp->pains.len > 0) {
+	} else if (api->tp_pain_count(tp) > 0) {
 		strbuf_puts(out, "Make this moment effortless: take away ");
-		cjm_pu_quote(out, tp->pains.items[0], CJM_PU_QUOTE_MAX);
+		cjm_pu_quote(out, api->tp_pain(tp, 0), CJM_PU_QUOTE_MAX);
 		strbuf_puts(out, " first");
 	} else {
 		strbuf_puts(out, "Recognise the customer here: greet them by name with their details at hand, "
@@ -93,14 +93,16 @@ static void truth_idea(strbuf *out, const cjm_touchpoint *tp)
 
 /* Appends ": emotion E, satisfaction S, impact I" (those present) to OUT, each followed by
  * NOTE_* in brackets when that is not NULL. */
-static void truth_figures(strbuf *out, const cjm_touchpoint *tp, const char *note_emotion,
+static void truth_figures(strbuf *out, const cjm_api *api, const cjm_touchpoint *tp, const char *note_emotion,
 			  const char *note_sat, const char *note_impact)
 {
 	const char *sep = ": ";
-	if (tp->has_emotion) {
+	int emotion;
+	double value;
+	if (api->tp_emotion(tp, &emotion)) {
 		strbuf_puts(out, sep);
 		strbuf_puts(out, "emotion ");
-		cjm_pu_put_emotion(out, tp->emotion);
+		cjm_pu_put_emotion(out, emotion);
 		if (note_emotion) {
 			strbuf_puts(out, " (");
 			strbuf_puts(out, note_emotion);
@@ -108,10 +110,10 @@ static void truth_figures(strbuf *out, const cjm_touchpoint *tp, const char *not
 		}
 		sep = ", ";
 	}
-	if (tp->has_satisfaction) {
+	if (api->tp_satisfaction(tp, &value)) {
 		strbuf_puts(out, sep);
 		strbuf_puts(out, "satisfaction ");
-		cjm_pu_put_number(out, tp->satisfaction);
+		cjm_pu_put_number(out, value);
 		if (note_sat) {
 			strbuf_puts(out, " (");
 			strbuf_puts(out, note_sat);
@@ -119,10 +121,10 @@ static void truth_figures(strbuf *out, const cjm_touchpoint *tp, const char *not
 		}
 		sep = ", ";
 	}
-	if (tp->has_impact) {
+	if (api->tp_impact(tp, &value)) {
 		strbuf_puts(out, sep);
 		strbuf_puts(out, "impact ");
-		cjm_pu_put_number(out, tp->impact);
+		cjm_pu_put_number(out, value);
 		if (note_impact) {
 			strbuf_puts(out, " (");
 			strbuf_puts(out, note_impact);
@@ -146,27 +148,28 @@ typedef struct truth_run {
 static void truth_emit_weak(const cjm_pattern_context *ctx, truth_run *run, const cjm_touchpoint *tp,
 			    bool low_sat, bool low_emotion, const cjm_phase *phase, size_t of)
 {
+	const cjm_api *api = ctx->api;
 	char title[CJM_PU_TITLE_MAX + 1];
 	strbuf *why = &run->why;
 	strbuf *idea = &run->idea;
-	bool marked = truth_marked(tp);
+	bool marked = truth_marked(api, tp);
 
 	strbuf_reset(why);
 	strbuf_reset(idea);
-	cjm_pu_title(title, "Strengthen ", tp->name, "");
+	cjm_pu_title(title, "Strengthen ", api->tp_name(tp), "");
 	strbuf_puts(why, marked ? "Moment of truth " : "High-impact moment ");
-	cjm_pu_quote(why, tp->name, CJM_PU_QUOTE_MAX);
-	truth_figures(why, tp, low_emotion ? run->note_emotion : NULL, low_sat ? run->note_sat : NULL,
+	cjm_pu_quote(why, api->tp_name(tp), CJM_PU_QUOTE_MAX);
+	truth_figures(why, api, tp, low_emotion ? run->note_emotion : NULL, low_sat ? run->note_sat : NULL,
 		      marked ? NULL : run->note_impact);
 	if (of > 1) {
 		strbuf_printf(why, "; the weakest of %zu high-impact moments in phase ", of);
-		cjm_pu_quote(why, phase->name, CJM_PU_QUOTE_MAX);
+		cjm_pu_quote(why, api->phase_name(phase), CJM_PU_QUOTE_MAX);
 	}
 	strbuf_puts(why, ". The experience stands or falls here: raise it first.");
-	truth_idea(idea, tp);
+	truth_idea(idea, api, tp);
 
 	cjm_suggestion_spec spec = {
-		.target = tp->id,
+		.target = api->tp_id(tp),
 		.title = title,
 		.rationale = why->data,
 		.priority = marked ? 1 : 2,
@@ -178,24 +181,25 @@ static void truth_emit_weak(const cjm_pattern_context *ctx, truth_run *run, cons
 /* Emits "let more customers experience TP", the strongest of COUNT high/high moments. */
 static void truth_emit_best(const cjm_pattern_context *ctx, const cjm_touchpoint *tp, size_t count)
 {
+	const cjm_api *api = ctx->api;
 	const cjm_map *map = ctx->map;
 	char title[CJM_PU_TITLE_MAX + 1];
 	char num[40], num2[40];
 	strbuf why = {0};
 
-	cjm_pu_title(title, "Let more customers experience ", tp->name, "");
-	strbuf_puts(&why, truth_marked(tp) ? "Moment of truth " : "High-impact moment ");
-	cjm_pu_quote(&why, tp->name, CJM_PU_QUOTE_MAX);
-	truth_figures(&why, tp, NULL, NULL, NULL);
+	cjm_pu_title(title, "Let more customers experience ", api->tp_name(tp), "");
+	strbuf_puts(&why, truth_marked(api, tp) ? "Moment of truth " : "High-impact moment ");
+	cjm_pu_quote(&why, api->tp_name(tp), CJM_PU_QUOTE_MAX);
+	truth_figures(&why, api, tp, NULL, NULL, NULL);
 	strbuf_printf(&why, "; satisfaction and impact both high (at or above %s and %s)",
-		      cjm_pu_number(num, cjm_map_satisfaction_threshold(map)),
-		      cjm_pu_number(num2, cjm_map_impact_threshold(map)));
+		      cjm_pu_number(num, api->satisfaction_threshold(map)),
+		      cjm_pu_number(num2, api->impact_threshold(map)));
 	if (count > 1)
 		strbuf_printf(&why, ", the strongest of %zu such moments", count);
 	strbuf_puts(&why, ". A moment like this is worth letting more customers have.");
 
 	cjm_suggestion_spec spec = {
-		.target = tp->id,
+		.target = api->tp_id(tp),
 		.title = title,
 		.rationale = why.data,
 		.priority = 4,
@@ -207,82 +211,98 @@ static void truth_emit_best(const cjm_pattern_context *ctx, const cjm_touchpoint
 	strbuf_release(&why);
 }
 
-/* A score for ordering: the value when present, else FALLBACK. */
-static double truth_or(bool has, double value, double fallback)
+/* TP's satisfaction, else FALLBACK, for ordering. */
+static double truth_satisfaction_or(const cjm_api *api, const cjm_touchpoint *tp, double fallback)
 {
-	return has ? value : fallback;
+	double value;
+	return api->tp_satisfaction(tp, &value) ? value : fallback;
+}
+
+/* TP's emotion, else FALLBACK, for ordering. */
+static int truth_emotion_or(const cjm_api *api, const cjm_touchpoint *tp, int fallback)
+{
+	int emotion;
+	return api->tp_emotion(tp, &emotion) ? emotion : fallback;
 }
 
 /* True when high-impact moment A falls further short than B (satisfaction, emotion, impact). */
-static bool truth_weaker(const cjm_touchpoint *a, const cjm_touchpoint *b)
+static bool truth_weaker(const cjm_api *api, const cjm_touchpoint *a, const cjm_touchpoint *b)
 {
-	double sa = truth_or(a->has_satisfaction, a->satisfaction, 11), sb = truth_or(b->has_satisfaction, b->satisfaction, 11);
+	double sa = truth_satisfaction_or(api, a, 11), sb = truth_satisfaction_or(api, b, 11);
 	if (sa != sb)
 		return sa < sb;
-	int ea = a->has_emotion ? a->emotion : CJM_EMOTION_MAX + 1;
-	int eb = b->has_emotion ? b->emotion : CJM_EMOTION_MAX + 1;
+	int ea = truth_emotion_or(api, a, CJM_API_EMOTION_MAX + 1);
+	int eb = truth_emotion_or(api, b, CJM_API_EMOTION_MAX + 1);
 	if (ea != eb)
 		return ea < eb;
-	return a->impact > b->impact;
+	return cjm_pu_impact_of(api, a) > cjm_pu_impact_of(api, b);
 }
 
 /* True when high/high moment A is stronger than B (marked, emotion, impact, satisfaction). */
-static bool truth_stronger(const cjm_touchpoint *a, const cjm_touchpoint *b)
+static bool truth_stronger(const cjm_api *api, const cjm_touchpoint *a, const cjm_touchpoint *b)
 {
-	if (truth_marked(a) != truth_marked(b))
-		return truth_marked(a);
-	int ea = a->has_emotion ? a->emotion : CJM_EMOTION_MIN - 1;
-	int eb = b->has_emotion ? b->emotion : CJM_EMOTION_MIN - 1;
+	if (truth_marked(api, a) != truth_marked(api, b))
+		return truth_marked(api, a);
+	int ea = truth_emotion_or(api, a, CJM_API_EMOTION_MIN - 1);
+	int eb = truth_emotion_or(api, b, CJM_API_EMOTION_MIN - 1);
 	if (ea != eb)
 		return ea > eb;
-	if (a->impact != b->impact)
-		return a->impact > b->impact;
-	return a->satisfaction > b->satisfaction;
+	double ia = cjm_pu_impact_of(api, a), ib = cjm_pu_impact_of(api, b);
+	if (ia != ib)
+		return ia > ib;
+	return cjm_pu_satisfaction_of(api, a) > cjm_pu_satisfaction_of(api, b);
 }
 
 static void truth_suggest(const cjm_pattern_context *ctx)
 {
+	const cjm_api *api = ctx->api;
 	const cjm_map *map = ctx->map;
-	double sat_threshold = cjm_map_satisfaction_threshold(map);
-	double impact_threshold = cjm_map_impact_threshold(map);
+	double sat_threshold = api->satisfaction_threshold(map);
+	double impact_threshold = api->impact_threshold(map);
 	const cjm_touchpoint *best = NULL;
 	size_t best_count = 0;
 	truth_run run = {0};
 	char num[40];
-	strset *dismissed = cjm_pu_dismissed_targets(map, TRUTH_ID);
+	strset *dismissed = cjm_pu_dismissed_targets(api, map, TRUTH_ID);
 
 	snprintf(run.note_emotion, sizeof run.note_emotion, "at or below %s", cjm_pu_number(num, ctx->threshold));
 	snprintf(run.note_sat, sizeof run.note_sat, "below %s", cjm_pu_number(num, sat_threshold));
 	snprintf(run.note_impact, sizeof run.note_impact, "at or above %s", cjm_pu_number(num, impact_threshold));
 
-	for (size_t p = 0; p < map->phase_count; p++) {
-		const cjm_phase *phase = map->phases[p];
+	size_t phases = api->phase_count(map);
+	for (size_t p = 0; p < phases; p++) {
+		const cjm_phase *phase = api->phase_at(map, p);
+		size_t count = api->touchpoint_count(phase);
 		const cjm_touchpoint *weakest = NULL;
 		bool weakest_sat = false, weakest_emotion = false, marked_weak = false;
 		size_t weak_count = 0;
-		for (size_t i = 0; i < phase->touchpoint_count; i++) {
-			const cjm_touchpoint *tp = phase->touchpoints[i];
-			bool high_impact = tp->has_impact && tp->impact >= impact_threshold;
-			if (!truth_marked(tp) && !high_impact)
+		for (size_t i = 0; i < count; i++) {
+			const cjm_touchpoint *tp = api->touchpoint_at(phase, i);
+			double impact, satisfaction;
+			int emotion;
+			bool has_satisfaction = api->tp_satisfaction(tp, &satisfaction);
+			bool high_impact = api->tp_impact(tp, &impact) && impact >= impact_threshold;
+			bool marked = truth_marked(api, tp);
+			if (!marked && !high_impact)
 				continue;
-			bool low_sat = tp->has_satisfaction && tp->satisfaction < sat_threshold;
-			bool low_emotion = tp->has_emotion && tp->emotion <= ctx->threshold;
-			if ((low_sat || low_emotion) && truth_marked(tp)) {
+			bool low_sat = has_satisfaction && satisfaction < sat_threshold;
+			bool low_emotion = api->tp_emotion(tp, &emotion) && emotion <= ctx->threshold;
+			if ((low_sat || low_emotion) && marked) {
 				truth_emit_weak(ctx, &run, tp, low_sat, low_emotion, phase, 1);
 				marked_weak = true;
 			} else if (low_sat || low_emotion) {
-				if (dismissed && strset_has(dismissed, tp->id))
+				if (dismissed && strset_has(dismissed, api->tp_id(tp)))
 					continue; /* dismissed: the next weakest comes forward */
 				weak_count++;
-				if (!weakest || truth_weaker(tp, weakest)) {
+				if (!weakest || truth_weaker(api, tp, weakest)) {
 					weakest = tp;
 					weakest_sat = low_sat;
 					weakest_emotion = low_emotion;
 				}
-			} else if (high_impact && tp->has_satisfaction &&
-				   !(dismissed && strset_has(dismissed, tp->id))) {
+			} else if (high_impact && has_satisfaction &&
+				   !(dismissed && strset_has(dismissed, api->tp_id(tp)))) {
 				best_count++;
-				if (!best || truth_stronger(tp, best))
+				if (!best || truth_stronger(api, tp, best))
 					best = tp;
 			}
 		}

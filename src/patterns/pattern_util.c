@@ -218,32 +218,54 @@ const char *cjm_pu_mean(char buf[16], double x)
 	return buf;
 }
 
-void cjm_pu_put_figures(strbuf *why, const cjm_touchpoint *tp)
+int cjm_pu_emotion_of(const cjm_api *api, const cjm_touchpoint *tp)
+{
+	int emotion = 0;
+	api->tp_emotion(tp, &emotion);
+	return emotion;
+}
+
+double cjm_pu_satisfaction_of(const cjm_api *api, const cjm_touchpoint *tp)
+{
+	double value = 0;
+	api->tp_satisfaction(tp, &value);
+	return value;
+}
+
+double cjm_pu_impact_of(const cjm_api *api, const cjm_touchpoint *tp)
+{
+	double value = 0;
+	api->tp_impact(tp, &value);
+	return value;
+}
+
+void cjm_pu_put_figures(strbuf *why, const cjm_api *api, const cjm_touchpoint *tp)
 {
 	const char *sep = "; ";
-	if (tp->has_satisfaction) {
+	double value;
+	if (api->tp_satisfaction(tp, &value)) {
 		strbuf_puts(why, sep);
 		strbuf_puts(why, "satisfaction ");
-		cjm_pu_put_number(why, tp->satisfaction);
+		cjm_pu_put_number(why, value);
 		sep = ", ";
 	}
-	if (tp->has_impact) {
+	if (api->tp_impact(tp, &value)) {
 		strbuf_puts(why, sep);
 		strbuf_puts(why, "impact ");
-		cjm_pu_put_number(why, tp->impact);
+		cjm_pu_put_number(why, value);
 	}
 }
 
-strset *cjm_pu_dismissed_targets(const cjm_map *map, const char *pattern)
+strset *cjm_pu_dismissed_targets(const cjm_api *api, const cjm_map *map, const char *pattern)
 {
 	strset *targets = NULL;
-	for (size_t i = 0; i < map->dismissed_count; i++) {
-		const cjm_dismissal *d = &map->dismissed[i];
-		if (strcmp(d->pattern, pattern) != 0)
+	size_t count = api->dismissed_count(map);
+	for (size_t i = 0; i < count; i++) {
+		if (strcmp(api->dismissed_pattern(map, i), pattern) != 0)
 			continue;
 		if (!targets)
-			targets = strset_new(map->dismissed_count);
-		strset_add(targets, d->target);
+			targets = strset_new(count);
+		strset_add(targets, api->dismissed_target(map, i));
 	}
 	return targets;
 }

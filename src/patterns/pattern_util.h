@@ -6,7 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "cjm/map.h"
+#include "cjm/plugin.h"
 #include "util/strbuf.h"
 #include "util/strset.h"
 
@@ -54,12 +54,17 @@ void cjm_pu_put_number(strbuf *out, double x);
 /* A mean with its sign and one decimal ("+1.3", "-0.5", "0.0"), in BUF (16 bytes). Returns BUF. */
 const char *cjm_pu_mean(char buf[16], double x);
 
+/* TP's emotion, satisfaction or impact, 0 when it has none (the api tells whether it has one). */
+int cjm_pu_emotion_of(const cjm_api *api, const cjm_touchpoint *tp);
+double cjm_pu_satisfaction_of(const cjm_api *api, const cjm_touchpoint *tp);
+double cjm_pu_impact_of(const cjm_api *api, const cjm_touchpoint *tp);
+
 /* Appends "; satisfaction S, impact I" for the figures TP has (nothing when neither). */
-void cjm_pu_put_figures(strbuf *why, const cjm_touchpoint *tp);
+void cjm_pu_put_figures(strbuf *why, const cjm_api *api, const cjm_touchpoint *tp);
 
 /* The targets MAP's `dismissed:` holds for PATTERN, or NULL when none (strset_free it).
  * A pattern that picks one of several candidates passes over these, so that
  * dismissing the pick brings the next one forward instead of hiding them all. */
-strset *cjm_pu_dismissed_targets(const cjm_map *map, const char *pattern);
+strset *cjm_pu_dismissed_targets(const cjm_api *api, const cjm_map *map, const char *pattern);
 
 #endif

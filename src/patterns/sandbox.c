@@ -16,6 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "patterns/api.h"
 #include "patterns/registry.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
@@ -280,8 +281,7 @@ static void sandbox_run_child(sandbox_writer *w, const void *arg)
 	sandbox_run_host host = { .w = w };
 	for (size_t i = 0; i < args->count; i++) {
 		host.pattern = i;
-		cjm_pattern_context ctx = { .map = args->map, .threshold = args->thresholds[i],
-					    .emit = sandbox_emit, .host = &host };
+		cjm_pattern_context ctx = cjm_api_context(args->map, args->thresholds[i], sandbox_emit, &host);
 		mine[i]->suggest(&ctx);
 	}
 	free(mine);

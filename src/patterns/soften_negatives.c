@@ -2,7 +2,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "cjm/map.h"
+#include "cjm/plugin.h"
 #include "patterns/builtin.h"
 #include "patterns/pattern_util.h"
 #include "util/strbuf.h"
@@ -29,10 +29,10 @@ static const char *const soften_appointment_words[] = {"afspraak", "appointment"
 static const char *const soften_phone_channel[] = {"phone", "telefoon", NULL};
 
 /* Writes into OUT an idea that makes TP less negative, as concrete as its name allows. */
-static void soften_idea(strbuf *out, const cjm_touchpoint *tp)
+static void soften_idea(strbuf *out, const cjm_api *api, const cjm_touchpoint *tp)
 {
 	cjm_pu_words name;
-	cjm_pu_words_init(&name, tp->name);
+	cjm_pu_words_init(&name, api->tp_name(tp));
 	if (cjm_pu_words_has(&name, soften_accident_words)) {
 		strbuf_puts(out, "Be there at once: one tap in the app reaches a person who knows the customer "
 				 "and says what happens next");
@@ -56,12 +56,12 @@ static void soften_idea(strbuf *out, const cjm_touchpoint *tp)
 	} else if (cjm_pu_words_has(&name, soften_visit_words)) {
 		strbuf_puts(out, "Let the customer choose: do it themselves with a clear kit and video, or a "
 				 "visit in a narrow time slot they pick");
-	} else if (cjm_pu_mentions(tp->channel, soften_phone_channel)) {
+	} else if (cjm_pu_mentions(api->tp_channel(tp), soften_phone_channel)) {
 		strbuf_puts(out, "Answer by name with the customer's file already open, so they never have to "
 				 "say again who they are");
-	} else if (tp->pains.len > 0) {
+	} else if (api->tp_pain_count(tp) > 0) {
 		strbuf_puts(out, "Take the sting out of ");
-		cjm_pu_quote(out, tp->pains.items[0], CJM_PU_QUOTE_MAX);
+		cjm_pu_quote(out, api->tp_pain(tp, 0), CJM_PU_QUOTE_MAX);
 		strbuf_puts(out, ": tell the customer beforehand, and add a personal touch at this moment");
 	} else {
 		strbuf_puts(out, "Tell the customer beforehand what will happen here, and add a personal touch "
@@ -72,14 +72,15 @@ static void soften_idea(strbuf *out, const cjm_touchpoint *tp)
 
 /* 1 for -3, 2 for -2, and so on; a step earlier when the impact is well above the map's
  * impact threshold (halfway to 1 or more), a step later when it is below it. */
-static int soften_priority(const cjm_map *map, const cjm_touchpoint *tp)
+static int soften_priority(const cjm_api *api, const cjm_map *map, const cjm_touchpoint *tp, int emotion)
 {
-	int priority = tp->emotion - CJM_EMOTION_MIN + 1;
-	if (tp->has_impact) {
-		double threshold = cjm_map_impact_threshold(map);
-		if (tp->impact < threshold)
+	int priority = emotion - CJM_API_EMOTION_MIN + 1;
+	double impact;
+	if (api->tp_impact(tp, &impact)) {
+		double threshold = api->impact_threshold(map);
+		if (impact < threshold)
 			priority++;
-		else if (tp->impact >= (1.0 + threshold) / 2.0)
+		else if (impact >= (1.0 + threshold) / 2.0)
 			priority--;
 	}
 	if (priority < 1)
@@ -89,45 +90,47 @@ static int soften_priority(const cjm_map *map, const cjm_touchpoint *tp)
 	return priority;
 }
 
-/* Emits the suggestion for TP of PHASE, whose lowest emotion is LOWEST (reached LOWEST_COUNT
- * times), writing its text in WHY and IDEA (kept from one suggestion to the next). */
+/* Emits the suggestion for TP of PHASE, at EMOTION, whose lowest emotion is LOWEST (reached
+ * LOWEST_COUNT times), writing its text in WHY and IDEA (kept from one suggestion to the next). */
 static void soften_emit(const cjm_pattern_context *ctx, const cjm_phase *phase, const cjm_touchpoint *tp,
-			int lowest, size_t lowest_count, strbuf *why, strbuf *idea)
+			int emotion, int lowest, size_t lowest_count, strbuf *why, strbuf *idea)
 {
+	const cjm_api *api = ctx->api;
+	const char *name = api->tp_name(tp);
 	char title[CJM_PU_TITLE_MAX + 1];
 	strbuf_reset(why);
 	strbuf_reset(idea);
 
-	cjm_pu_title(title, "Soften ", tp->name, "");
+	cjm_pu_title(title, "Soften ", name, "");
 	strbuf_puts(why, "Emotion ");
-	cjm_pu_put_emotion(why, tp->emotion);
+	cjm_pu_put_emotion(why, emotion);
 	strbuf_puts(why, " at ");
-	cjm_pu_quote(why, tp->name, CJM_PU_QUOTE_MAX);
-	if (tp->emotion == lowest && lowest_count == 1)
+	cjm_pu_quote(why, name, CJM_PU_QUOTE_MAX);
+	if (emotion == lowest && lowest_count == 1)
 		strbuf_puts(why, ", the lowest of phase ");
-	else if (tp->emotion == lowest)
+	else if (emotion == lowest)
 		strbuf_puts(why, ", tied for the lowest of phase ");
 	else
 		strbuf_puts(why, " in phase ");
-	cjm_pu_quote(why, phase->name, CJM_PU_QUOTE_MAX);
-	cjm_pu_put_figures(why, tp);
+	cjm_pu_quote(why, api->phase_name(phase), CJM_PU_QUOTE_MAX);
+	cjm_pu_put_figures(why, api, tp);
 	strbuf_puts(why, ".");
-	if (tp->pains.len > 0) {
+	if (api->tp_pain_count(tp) > 0) {
 		strbuf_puts(why, " Pain: ");
-		cjm_pu_quote(why, tp->pains.items[0], CJM_PU_QUOTE_MAX);
+		cjm_pu_quote(why, api->tp_pain(tp, 0), CJM_PU_QUOTE_MAX);
 		strbuf_puts(why, ".");
-	} else if (tp->quotes.len > 0) {
+	} else if (api->tp_quote_count(tp) > 0) {
 		strbuf_puts(why, " Customer: ");
-		cjm_pu_quote(why, tp->quotes.items[0], CJM_PU_QUOTE_MAX);
+		cjm_pu_quote(why, api->tp_quote(tp, 0), CJM_PU_QUOTE_MAX);
 		strbuf_puts(why, ".");
 	}
-	soften_idea(idea, tp);
+	soften_idea(idea, api, tp);
 
 	cjm_suggestion_spec spec = {
-		.target = tp->id,
+		.target = api->tp_id(tp),
 		.title = title,
 		.rationale = why->data,
-		.priority = soften_priority(ctx->map, tp),
+		.priority = soften_priority(api, ctx->map, tp, emotion),
 		.proposal = {.kind = CJM_PROPOSE_IDEA, .text = idea->data},
 	};
 	ctx->emit(ctx, &spec);
@@ -135,28 +138,32 @@ static void soften_emit(const cjm_pattern_context *ctx, const cjm_phase *phase, 
 
 static void soften_suggest(const cjm_pattern_context *ctx)
 {
+	const cjm_api *api = ctx->api;
 	const cjm_map *map = ctx->map;
 	strbuf why = {0};
 	strbuf idea = {0};
-	for (size_t p = 0; p < map->phase_count; p++) {
-		const cjm_phase *phase = map->phases[p];
-		int lowest = CJM_EMOTION_MAX + 1;
+	size_t phases = api->phase_count(map);
+	for (size_t p = 0; p < phases; p++) {
+		const cjm_phase *phase = api->phase_at(map, p);
+		size_t count = api->touchpoint_count(phase);
+		int lowest = CJM_API_EMOTION_MAX + 1;
 		size_t lowest_count = 0;
-		for (size_t i = 0; i < phase->touchpoint_count; i++) {
-			const cjm_touchpoint *tp = phase->touchpoints[i];
-			if (!tp->has_emotion)
+		for (size_t i = 0; i < count; i++) {
+			int emotion;
+			if (!api->tp_emotion(api->touchpoint_at(phase, i), &emotion))
 				continue;
-			if (tp->emotion < lowest) {
-				lowest = tp->emotion;
+			if (emotion < lowest) {
+				lowest = emotion;
 				lowest_count = 1;
-			} else if (tp->emotion == lowest) {
+			} else if (emotion == lowest) {
 				lowest_count++;
 			}
 		}
-		for (size_t i = 0; i < phase->touchpoint_count; i++) {
-			const cjm_touchpoint *tp = phase->touchpoints[i];
-			if (tp->has_emotion && tp->emotion <= ctx->threshold)
-				soften_emit(ctx, phase, tp, lowest, lowest_count, &why, &idea);
+		for (size_t i = 0; i < count; i++) {
+			const cjm_touchpoint *tp = api->touchpoint_at(phase, i);
+			int emotion;
+			if (api->tp_emotion(tp, &emotion) && emotion <= ctx->threshold)
+				soften_emit(ctx, phase, tp, emotion, lowest, lowest_count, &why, &idea);
 		}
 	}
 	strbuf_release(&why);

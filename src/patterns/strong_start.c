@@ -2,7 +2,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "cjm/map.h"
+#include "cjm/plugin.h"
 #include "patterns/builtin.h"
 #include "patterns/pattern_util.h"
 #include "util/strbuf.h"
@@ -25,18 +25,19 @@ static const char *const start_form_words[] = {"formulier", "contactform", "aanv
 						"signup", "aanmeld", "registr", NULL};
 
 /* Writes into OUT an idea that confirms the choice at TP (AFTER_COMMITMENT: right after committing). */
-static void start_idea(strbuf *out, const cjm_touchpoint *tp, bool after_commitment)
+static void start_idea(strbuf *out, const cjm_api *api, const cjm_touchpoint *tp, int emotion,
+		       bool after_commitment)
 {
-	if (after_commitment && cjm_pu_mentions(tp->name, start_invoice_words)) {
+	if (after_commitment && cjm_pu_mentions(api->tp_name(tp), start_invoice_words)) {
 		strbuf_puts(out, "Before this arrives, confirm the choice: a personal message from the account "
 				 "manager, a testimonial from a customer like them, and the next steps with dates");
 	} else if (after_commitment) {
 		strbuf_puts(out, "Confirm the choice here: a personal message, a testimonial from a customer "
 				 "like them, and what happens next, with dates");
-	} else if (cjm_pu_mentions(tp->name, start_form_words)) {
+	} else if (cjm_pu_mentions(api->tp_name(tp), start_form_words)) {
 		strbuf_puts(out, "Make the thank-you page and the confirmation mail a 'wow': a personal message, "
 				 "a testimonial and the next steps");
-	} else if (tp->emotion < 0) {
+	} else if (emotion < 0) {
 		strbuf_puts(out, "Be there from the first moment: a personal first contact that says what "
 				 "happens next, step by step");
 	} else {
@@ -45,38 +46,41 @@ static void start_idea(strbuf *out, const cjm_touchpoint *tp, bool after_commitm
 	}
 }
 
-/* Emits the suggestion for TP, the first scored touchpoint after COMMITMENT (NULL: of the journey). */
-static void start_emit(const cjm_pattern_context *ctx, const cjm_touchpoint *tp, const cjm_touchpoint *commitment)
+/* Emits the suggestion for TP, at EMOTION, the first scored touchpoint after COMMITMENT (NULL:
+ * of the journey). */
+static void start_emit(const cjm_pattern_context *ctx, const cjm_touchpoint *tp, int emotion,
+		       const cjm_touchpoint *commitment)
 {
+	const cjm_api *api = ctx->api;
 	char title[CJM_PU_TITLE_MAX + 1];
 	char num[40];
 	char emo[8];
 	strbuf why = {0};
 	strbuf idea = {0};
 
-	cjm_pu_title(title, commitment ? "Confirm the choice at " : "Start strong at ", tp->name, "");
+	cjm_pu_title(title, commitment ? "Confirm the choice at " : "Start strong at ", api->tp_name(tp), "");
 	if (commitment) {
 		strbuf_puts(&why, "Right after committing at ");
-		cjm_pu_quote(&why, commitment->name, CJM_PU_QUOTE_MAX);
+		cjm_pu_quote(&why, api->tp_name(commitment), CJM_PU_QUOTE_MAX);
 		strbuf_puts(&why, ", the customer meets ");
-		cjm_pu_quote(&why, tp->name, CJM_PU_QUOTE_MAX);
-		strbuf_printf(&why, " at emotion %s", cjm_pu_emotion(emo, tp->emotion));
+		cjm_pu_quote(&why, api->tp_name(tp), CJM_PU_QUOTE_MAX);
+		strbuf_printf(&why, " at emotion %s", cjm_pu_emotion(emo, emotion));
 	} else {
 		strbuf_puts(&why, "The journey opens at ");
-		cjm_pu_quote(&why, tp->name, CJM_PU_QUOTE_MAX);
-		strbuf_printf(&why, " with emotion %s", cjm_pu_emotion(emo, tp->emotion));
+		cjm_pu_quote(&why, api->tp_name(tp), CJM_PU_QUOTE_MAX);
+		strbuf_printf(&why, " with emotion %s", cjm_pu_emotion(emo, emotion));
 	}
 	strbuf_printf(&why, " (below %s)", cjm_pu_number(num, ctx->threshold));
-	if (tp->pains.len > 0) {
+	if (api->tp_pain_count(tp) > 0) {
 		strbuf_puts(&why, "; pain: ");
-		cjm_pu_quote(&why, tp->pains.items[0], CJM_PU_QUOTE_MAX);
+		cjm_pu_quote(&why, api->tp_pain(tp, 0), CJM_PU_QUOTE_MAX);
 	}
 	strbuf_puts(&why, commitment ? ". This is when doubt sets in (did I choose well?): confirm the choice."
 				     : ". A weak start colours everything after it.");
-	start_idea(&idea, tp, commitment != NULL);
+	start_idea(&idea, api, tp, emotion, commitment != NULL);
 
 	cjm_suggestion_spec spec = {
-		.target = tp->id,
+		.target = api->tp_id(tp),
 		.title = title,
 		.rationale = why.data,
 		.priority = START_PRIORITY,
@@ -89,20 +93,25 @@ static void start_emit(const cjm_pattern_context *ctx, const cjm_touchpoint *tp,
 
 static void start_suggest(const cjm_pattern_context *ctx)
 {
+	const cjm_api *api = ctx->api;
 	const cjm_map *map = ctx->map;
 	bool seen_scored = false;
 	const cjm_touchpoint *commitment = NULL; /* waiting for the first scored touchpoint after it */
 
-	for (size_t p = 0; p < map->phase_count; p++) {
-		for (size_t i = 0; i < map->phases[p]->touchpoint_count; i++) {
-			const cjm_touchpoint *tp = map->phases[p]->touchpoints[i];
-			if (tp->has_emotion) {
-				if ((commitment || !seen_scored) && tp->emotion < ctx->threshold)
-					start_emit(ctx, tp, commitment);
+	size_t phases = api->phase_count(map);
+	for (size_t p = 0; p < phases; p++) {
+		const cjm_phase *phase = api->phase_at(map, p);
+		size_t count = api->touchpoint_count(phase);
+		for (size_t i = 0; i < count; i++) {
+			const cjm_touchpoint *tp = api->touchpoint_at(phase, i);
+			int emotion;
+			if (api->tp_emotion(tp, &emotion)) {
+				if ((commitment || !seen_scored) && emotion < ctx->threshold)
+					start_emit(ctx, tp, emotion, commitment);
 				seen_scored = true;
 				commitment = NULL;
 			}
-			if (tp->commitment == CJM_TRUE)
+			if (api->tp_commitment(tp) == CJM_YESNO_YES)
 				commitment = tp;
 		}
 	}

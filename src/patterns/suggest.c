@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "model/field.h"
+#include "patterns/api.h"
 #include "patterns/builtin.h"
 #include "patterns/pattern_util.h"
 #include "patterns/sandbox.h"
@@ -166,7 +167,7 @@ static void suggest_begin_pattern(suggest_run *run, const cjm_map *map, const ch
 {
 	run->pattern = pattern;
 	strset_free(run->dismissed);
-	run->dismissed = cjm_pu_dismissed_targets(map, pattern);
+	run->dismissed = cjm_pu_dismissed_targets(cjm_api_host(), map, pattern);
 }
 
 /* Runs the wanted patterns of the plugin of entry FIRST (the entries of one
@@ -201,8 +202,8 @@ static size_t suggest_run_plugin(suggest_run *run, const cjm_map *map, const cjm
 				const cjm_sandbox_suggestion *s = &reply.items[i];
 				if (i == 0 || s->pattern != reply.items[i - 1].pattern)
 					suggest_begin_pattern(run, map, ids[s->pattern]);
-				cjm_pattern_context ctx = { .map = map, .threshold = thresholds[s->pattern],
-							    .emit = suggest_emit, .host = run };
+				cjm_pattern_context ctx =
+					cjm_api_context(map, thresholds[s->pattern], suggest_emit, run);
 				suggest_emit(&ctx, &s->spec);
 			}
 			cjm_sandbox_reply_release(&reply);
@@ -240,8 +241,8 @@ cjm_suggestions *cjm_suggest(const cjm_map *map, const cjm_registry *registry, c
 		if (!suggest_wanted(pattern->id, only, only_count) || !cjm_pattern_enabled(map, pattern))
 			continue;
 		suggest_begin_pattern(&run, map, pattern->id);
-		cjm_pattern_context ctx = { .map = map, .threshold = cjm_pattern_threshold(map, pattern),
-					    .emit = suggest_emit, .host = &run };
+		cjm_pattern_context ctx =
+			cjm_api_context(map, cjm_pattern_threshold(map, pattern), suggest_emit, &run);
 		pattern->suggest(&ctx);
 	}
 	suggest_sort(out, run.order);

@@ -99,7 +99,7 @@ else
 	fail "bad plugins: the rest are listed, plugins by file name" "ids: $(ids | tr '\n' ' ')"
 fi
 expect_out_has "Not loaded:" "bad plugins: a 'Not loaded' section"
-expect_out_has "  $T/all/bad-abi.so: built for plugin ABI 99; this cjm needs ABI 1" \
+expect_out_has "  $T/all/bad-abi.so: built for plugin ABI 99; this cjm needs ABI 2" \
 	"a plugin of another ABI is reported with both numbers"
 expect_out_has "  $T/all/no-entry.so: no entry point cjm_plugin_patterns()" \
 	"a plugin without the entry point is reported"

@@ -7,25 +7,29 @@
 static void check(const cjm_pattern_context *ctx,
 		  const cjm_phase *phase, const cjm_touchpoint *tp)
 {
-	if (tp->owner && tp->owner[0])
+	const cjm_api *api = ctx->api;
+	const char *owner = api->tp_owner(tp);
+	if (owner && owner[0])
 		return;
 	/* the threshold: emotion at or below; unscored ones count */
-	if (tp->has_emotion && tp->emotion > ctx->threshold)
+	int emotion = 0;
+	bool scored = api->tp_emotion(tp, &emotion);
+	if (scored && emotion > ctx->threshold)
 		return;
 	char title[256], why[512], feel[32] = "";
-	if (tp->has_emotion)
-		snprintf(feel, sizeof feel, ", at emotion %+d",
-			 tp->emotion);
-	snprintf(title, sizeof title, "Who owns '%s'?", tp->name);
+	if (scored)
+		snprintf(feel, sizeof feel, ", at emotion %+d", emotion);
+	snprintf(title, sizeof title, "Who owns '%s'?",
+		 api->tp_name(tp));
 	snprintf(why, sizeof why, "'%s' in phase '%s' has no owner"
-		 "%s: no department answers for it", tp->name,
-		 phase->name, feel);
+		 "%s: no department answers for it", api->tp_name(tp),
+		 api->phase_name(phase), feel);
 	/* cjm copies the strings: buffers on the stack will do */
 	cjm_suggestion_spec s = {
-		.target = tp->id,
+		.target = api->tp_id(tp),
 		.title = title,
 		.rationale = why,
-		.priority = tp->has_emotion && tp->emotion < 0 ? 2 : 4,
+		.priority = scored && emotion < 0 ? 2 : 4,
 		.proposal = {
 			.kind = CJM_PROPOSE_IDEA,
 			.text = "Agree which department owns it",
@@ -36,11 +40,11 @@ static void check(const cjm_pattern_context *ctx,
 
 static void owner_gaps(const cjm_pattern_context *ctx)
 {
-	const cjm_map *map = ctx->map;
-	for (size_t p = 0; p < map->phase_count; p++) {
-		const cjm_phase *phase = map->phases[p];
-		for (size_t t = 0; t < phase->touchpoint_count; t++)
-			check(ctx, phase, phase->touchpoints[t]);
+	const cjm_api *api = ctx->api;
+	for (size_t p = 0; p < api->phase_count(ctx->map); p++) {
+		const cjm_phase *phase = api->phase_at(ctx->map, p);
+		for (size_t t = 0; t < api->touchpoint_count(phase); t++)
+			check(ctx, phase, api->touchpoint_at(phase, t));
 	}
 }
 

@@ -7,20 +7,23 @@ static void mixed_suggest(const cjm_pattern_context *ctx)
 	cjm_suggestion_spec s = { .title = "A journey-wide question", .rationale = "from the mixed plugin",
 				  .priority = 5 };
 	ctx->emit(ctx, &s);
+	const cjm_api *api = ctx->api;
 	const cjm_map *map = ctx->map;
-	if (map->phase_count == 0 || map->phases[0]->touchpoint_count == 0)
+	size_t phases = api->phase_count(map);
+	if (phases == 0 || api->touchpoint_count(api->phase_at(map, 0)) == 0)
 		return;
-	const cjm_phase *first = map->phases[0], *last = map->phases[map->phase_count - 1];
-	const char *tp = first->touchpoints[0]->id;
+	const cjm_phase *first = api->phase_at(map, 0), *last = api->phase_at(map, phases - 1);
+	const char *tp = api->tp_id(api->touchpoint_at(first, 0));
+	const char *first_id = api->phase_id(first), *last_id = api->phase_id(last);
 	cjm_suggestion_spec edits[] = {
-		{ .target = first->id, .title = "Add a step", .rationale = "r1", .priority = 5,
-		  .proposal = { .kind = CJM_PROPOSE_TOUCHPOINT, .text = "Ask a friend", .phase = first->id,
+		{ .target = first_id, .title = "Add a step", .rationale = "r1", .priority = 5,
+		  .proposal = { .kind = CJM_PROPOSE_TOUCHPOINT, .text = "Ask a friend", .phase = first_id,
 				.position = (size_t)-1 } },
-		{ .target = first->id, .title = "Add a second step", .rationale = "r2", .priority = 5,
+		{ .target = first_id, .title = "Add a second step", .rationale = "r2", .priority = 5,
 		  .proposal = { .kind = CJM_PROPOSE_TOUCHPOINT, .text = "Read the small print",
-				.phase = first->id, .position = 1 } },
+				.phase = first_id, .position = 1 } },
 		{ .target = tp, .title = "Move it", .rationale = "r3", .priority = 5,
-		  .proposal = { .kind = CJM_PROPOSE_MOVE, .phase = last->id, .position = 0 } },
+		  .proposal = { .kind = CJM_PROPOSE_MOVE, .phase = last_id, .position = 0 } },
 		{ .target = tp, .title = "Drop it", .rationale = "r4", .priority = 5,
 		  .proposal = { .kind = CJM_PROPOSE_REMOVE } },
 	};

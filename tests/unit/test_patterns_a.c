@@ -16,6 +16,7 @@
 #include "cjm/map.h"
 #include "cjm/plugin.h"
 #include "io/load.h"
+#include "patterns/api.h"
 #include "patterns/builtin.h"
 #include "patterns/pattern_util.h"
 #include "util/diag.h"
@@ -82,7 +83,7 @@ static const capture *run_at(const cjm_pattern *pattern, const cjm_map *map, dou
 {
 	capture_clear();
 	cap.store = true;
-	cjm_pattern_context ctx = {.map = map, .threshold = threshold, .emit = capture_emit, .host = &cap};
+	cjm_pattern_context ctx = cjm_api_context(map, threshold, capture_emit, &cap);
 	pattern->suggest(&ctx);
 	return &cap;
 }
@@ -930,8 +931,8 @@ static void test_large_map_is_linear(void **state)
 		t0 = seconds();
 		for (size_t i = 0; i < MINE; i++) {
 			capture_clear();
-			cjm_pattern_context ctx = {.map = map, .threshold = mine[i]->default_threshold,
-						   .emit = capture_emit, .host = &cap};
+			cjm_pattern_context ctx =
+				cjm_api_context(map, mine[i]->default_threshold, capture_emit, &cap);
 			mine[i]->suggest(&ctx);
 			counts[i] = cap.total;
 		}

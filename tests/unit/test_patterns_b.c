@@ -14,6 +14,7 @@
 #include "cjm/plugin.h"
 #include "edit/edit.h"
 #include "io/load.h"
+#include "patterns/api.h"
 #include "patterns/builtin.h"
 #include "patterns/suggest.h"
 #include "util/xalloc.h"
@@ -122,7 +123,7 @@ static size_t run_at(const cjm_pattern *pattern, const cjm_map *map, double thre
 {
 	cap_clear();
 	cap.map = map;
-	cjm_pattern_context ctx = { .map = map, .threshold = threshold, .emit = cap_emit, .host = &cap };
+	cjm_pattern_context ctx = cjm_api_context(map, threshold, cap_emit, &cap);
 	pattern->suggest(&ctx);
 	return cap.count;
 }

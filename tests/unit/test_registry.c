@@ -15,6 +15,9 @@
 
 #include <cmocka.h>
 
+#include "io/load.h"
+#include "model/field.h"
+#include "patterns/api.h"
 #include "patterns/builtin.h"
 #include "patterns/disabled.h"
 #include "patterns/registry.h"
@@ -689,6 +692,455 @@ static void cleanup(void)
 	free(built_dir);
 }
 
+/* A plugin built for ABI 1 (the map's structures as the ABI) is refused, with both numbers. */
+static void test_old_abi_refused(void **state)
+{
+	(void)state;
+	const char *dir = scratch_dir("old-abi");
+	copy_plugin(dir, "old-abi");
+	copy_plugin(dir, "example");
+	setenv("CJM_PLUGIN_PATH", dir, 1);
+	cjm_registry *reg = cjm_registry_new(true);
+	assert_int_equal(failures_matching(reg, "/old-abi.so", "built for plugin ABI 1; this cjm needs ABI 2"), 1);
+	assert_int_equal(reg->failure_count, 1);
+	assert_null(cjm_registry_find(reg, "old-abi"));
+	assert_non_null(cjm_registry_find(reg, "owner-gaps"));
+	cjm_registry_free(reg);
+}
+
+/* A map with every field, for the reader built against the frozen ABI-2 header. */
+static const char reader_map_text[] =
+	"version: 1\n"
+	"title: Reading\n"
+	"persona:\n"
+	"  name: Ann\n"
+	"brand_values:\n"
+	"- honest\n"
+	"- quick\n"
+	"thresholds:\n"
+	"  impact: 0.5\n"
+	"patterns:\n"
+	"  abi2-reader:\n"
+	"    threshold: 2.5\n"
+	"  strong-start:\n"
+	"    enabled: false\n"
+	"phases:\n"
+	"- id: buy\n"
+	"  name: Buy\n"
+	"  description: Choosing\n"
+	"  touchpoints:\n"
+	"  - id: look\n"
+	"    name: Look around\n"
+	"    channel: web\n"
+	"    owner: marketing\n"
+	"    emotion: 2\n"
+	"    satisfaction: 8\n"
+	"    impact: 0.6\n"
+	"    moment_of_truth: true\n"
+	"    brand_moment: false\n"
+	"    pillars:\n"
+	"    - personalisation\n"
+	"    - empathy\n"
+	"    pains:\n"
+	"    - Too many choices\n"
+	"    - Prices unclear\n"
+	"    ideas:\n"
+	"    - Compare two\n"
+	"    quotes:\n"
+	"    - Where do I start?\n"
+	"    notes: seen in the lab\n"
+	"  - id: pay\n"
+	"    name: Pay the bill\n"
+	"    emotion: -3\n"
+	"    commitment: true\n"
+	"    visible: false\n"
+	"- id: use\n"
+	"  name: Use\n"
+	"  touchpoints:\n"
+	"  - id: unbox\n"
+	"    name: Unbox\n"
+	"    emotion: 1\n"
+	"    satisfaction: 5\n"
+	"    impact: 0.2\n"
+	"  - id: wait\n"
+	"    name: Wait\n"
+	"dismissed:\n"
+	"- pattern: abi2-reader\n"
+	"  target: journey\n"
+	"- pattern: skip-steps\n"
+	"  target: pay\n";
+
+/* What the reader reads of it, every function of the table once at least. */
+static const char reader_expected[] =
+	"map 'Reading' persona=Ann/- thresholds.satisfaction=- thresholds.impact=0.5 in force 7/0.5\n"
+	"brand value honest\n"
+	"brand value quick\n"
+	" my threshold=2.5 enabled=-1, strong-start enabled=0\n"
+	"dismissed abi2-reader journey\n"
+	"dismissed skip-steps pay\n"
+	"pillar bit of empathy 32, of nothing 0\n"
+	"journey: 4 touchpoints, 3 scored, sum 0, mean 0.00, min -3 at pay, max 2 at look, 1/0/2, peak pay, "
+	"end unbox, peak-end -1.0\n"
+	"2 phases, 4 touchpoints\n"
+	"phase buy 'Buy' description=Choosing\n"
+	"  emotion: 2 touchpoints, 2 scored, sum -1, mean -0.50, min -3 at pay, max 2 at look, 1/0/1, peak pay, "
+	"end pay, peak-end -3.0\n"
+	"  tp look 'Look around' channel=web owner=marketing notes=seen in the lab emotion=2 satisfaction=8 "
+	"impact=0.6 mot=1 brand=0 commit=-1 visible=1 pillars=personalisation,empathy, quadrant=3\n"
+	"    pain Too many choices\n"
+	"    pain Prices unclear\n"
+	"    idea Compare two\n"
+	"    quote Where do I start?\n"
+	"    by key: channel=web emotion=2 impact=0.6 commitment=-1 visible=-1 pains=2 first=Too many choices "
+	"nonsense=-/-1/0\n"
+	"  tp pay 'Pay the bill' channel=- owner=- notes=- emotion=-3 satisfaction=- impact=- mot=-1 brand=-1 "
+	"commit=1 visible=0 pillars= quadrant=-1\n"
+	"    by key: channel=- emotion=-3 impact=- commitment=1 visible=0 pains=0 first=- nonsense=-/-1/0\n"
+	"phase use 'Use' description=-\n"
+	"  emotion: 2 touchpoints, 1 scored, sum 1, mean 1.00, min 1 at unbox, max 1 at unbox, 0/0/1, peak unbox, "
+	"end unbox, peak-end 1.0\n"
+	"  tp unbox 'Unbox' channel=- owner=- notes=- emotion=1 satisfaction=5 impact=0.2 mot=-1 brand=-1 "
+	"commit=-1 visible=1 pillars= quadrant=0\n"
+	"    by key: channel=- emotion=1 impact=0.2 commitment=-1 visible=-1 pains=0 first=- nonsense=-/-1/0\n"
+	"  tp wait 'Wait' channel=- owner=- notes=- emotion=- satisfaction=- impact=- mot=-1 brand=-1 commit=-1 "
+	"visible=1 pillars= quadrant=-1\n"
+	"    by key: channel=- emotion=- impact=- commitment=-1 visible=-1 pains=0 first=- nonsense=-/-1/0\n"
+	"find: pay in buy, 'Pay the bill' is pay in buy, buy is 'Buy', 'Use' is use, nothing is -\n";
+
+/* A plugin built against the frozen ABI-2 header (tests/plugins/abi2/) is loaded
+ * and run by this cjm, and reads every field right: it never saw the model's
+ * structures, so however they grow or move it keeps working. */
+static void test_abi2_plugin_runs(void **state)
+{
+	(void)state;
+	const char *dir = scratch_dir("abi2");
+	copy_plugin(dir, "abi2-reader");
+	setenv("CJM_PLUGIN_PATH", dir, 1);
+	cjm_registry *reg = cjm_registry_new(true);
+	assert_int_equal(reg->failure_count, 0);
+	assert_non_null(cjm_registry_find(reg, "abi2-reader"));
+	diag_list *diags = diag_list_new("reader.yaml");
+	cjm_map *map = cjm_load_buffer(reader_map_text, strlen(reader_map_text), diags, NULL);
+	assert_non_null(map);
+	diag_list_free(diags);
+	const char *only[] = { "abi2-reader" };
+	cjm_suggestions *list = cjm_suggest(map, reg, only, 1, true);
+	assert_int_equal(list->failure_count, 0);
+	assert_int_equal(list->count, 1);
+	assert_string_equal(list->items[0].title, "What the ABI-2 reader read");
+	assert_true(list->items[0].dismissed);
+	assert_string_equal(list->items[0].rationale, reader_expected);
+	cjm_suggestions_free(list);
+	cjm_map_free(map);
+	cjm_registry_free(reg);
+}
+
+/* Where a member of the ABI sits: name, offset, size (as the frozen plugin tells it). */
+typedef struct abi_member {
+	const char *name;
+	size_t offset, size;
+} abi_member;
+
+#define MEMBER(type, member) { #type "." #member, offsetof(type, member), sizeof(((type *)0)->member) }
+#define WHOLE(type) { #type, 0, sizeof(type) }
+
+/* The members of ABI 2 as the current header lays them out. */
+static const abi_member current_layout[] = {
+	WHOLE(cjm_api),
+	MEMBER(cjm_api, size),
+	MEMBER(cjm_api, phase_count),
+	MEMBER(cjm_api, phase_at),
+	MEMBER(cjm_api, touchpoint_count),
+	MEMBER(cjm_api, touchpoint_at),
+	MEMBER(cjm_api, map_touchpoint_count),
+	MEMBER(cjm_api, phase_by_id),
+	MEMBER(cjm_api, phase_by_name),
+	MEMBER(cjm_api, touchpoint_by_id),
+	MEMBER(cjm_api, touchpoint_by_name),
+	MEMBER(cjm_api, map_text),
+	MEMBER(cjm_api, map_number),
+	MEMBER(cjm_api, map_list_count),
+	MEMBER(cjm_api, map_list_item),
+	MEMBER(cjm_api, satisfaction_threshold),
+	MEMBER(cjm_api, impact_threshold),
+	MEMBER(cjm_api, pattern_threshold),
+	MEMBER(cjm_api, pattern_enabled),
+	MEMBER(cjm_api, dismissed_count),
+	MEMBER(cjm_api, dismissed_pattern),
+	MEMBER(cjm_api, dismissed_target),
+	MEMBER(cjm_api, phase_id),
+	MEMBER(cjm_api, phase_name),
+	MEMBER(cjm_api, phase_text),
+	MEMBER(cjm_api, tp_id),
+	MEMBER(cjm_api, tp_name),
+	MEMBER(cjm_api, tp_channel),
+	MEMBER(cjm_api, tp_owner),
+	MEMBER(cjm_api, tp_notes),
+	MEMBER(cjm_api, tp_emotion),
+	MEMBER(cjm_api, tp_satisfaction),
+	MEMBER(cjm_api, tp_impact),
+	MEMBER(cjm_api, tp_moment_of_truth),
+	MEMBER(cjm_api, tp_brand_moment),
+	MEMBER(cjm_api, tp_commitment),
+	MEMBER(cjm_api, tp_visible),
+	MEMBER(cjm_api, tp_pillars),
+	MEMBER(cjm_api, tp_pain_count),
+	MEMBER(cjm_api, tp_pain),
+	MEMBER(cjm_api, tp_idea_count),
+	MEMBER(cjm_api, tp_idea),
+	MEMBER(cjm_api, tp_quote_count),
+	MEMBER(cjm_api, tp_quote),
+	MEMBER(cjm_api, tp_text),
+	MEMBER(cjm_api, tp_number),
+	MEMBER(cjm_api, tp_yesno),
+	MEMBER(cjm_api, tp_list_count),
+	MEMBER(cjm_api, tp_list_item),
+	MEMBER(cjm_api, pillar_bit),
+	MEMBER(cjm_api, pillar_name),
+	MEMBER(cjm_api, journey_emotion),
+	MEMBER(cjm_api, phase_emotion),
+	MEMBER(cjm_api, tp_quadrant),
+	WHOLE(cjm_emotion_figures),
+	MEMBER(cjm_emotion_figures, size),
+	MEMBER(cjm_emotion_figures, touchpoints),
+	MEMBER(cjm_emotion_figures, scored),
+	MEMBER(cjm_emotion_figures, sum),
+	MEMBER(cjm_emotion_figures, mean),
+	MEMBER(cjm_emotion_figures, min),
+	MEMBER(cjm_emotion_figures, max),
+	MEMBER(cjm_emotion_figures, lowest),
+	MEMBER(cjm_emotion_figures, highest),
+	MEMBER(cjm_emotion_figures, negative),
+	MEMBER(cjm_emotion_figures, neutral),
+	MEMBER(cjm_emotion_figures, positive),
+	MEMBER(cjm_emotion_figures, peak),
+	MEMBER(cjm_emotion_figures, end),
+	MEMBER(cjm_emotion_figures, peak_end),
+	WHOLE(cjm_pattern_context),
+	MEMBER(cjm_pattern_context, size),
+	MEMBER(cjm_pattern_context, api),
+	MEMBER(cjm_pattern_context, map),
+	MEMBER(cjm_pattern_context, threshold),
+	MEMBER(cjm_pattern_context, emit),
+	MEMBER(cjm_pattern_context, host),
+	WHOLE(cjm_pattern),
+	MEMBER(cjm_pattern, abi),
+	MEMBER(cjm_pattern, id),
+	MEMBER(cjm_pattern, summary),
+	MEMBER(cjm_pattern, default_threshold),
+	MEMBER(cjm_pattern, threshold_means),
+	MEMBER(cjm_pattern, suggest),
+	WHOLE(cjm_suggestion_spec),
+	MEMBER(cjm_suggestion_spec, target),
+	MEMBER(cjm_suggestion_spec, title),
+	MEMBER(cjm_suggestion_spec, rationale),
+	MEMBER(cjm_suggestion_spec, priority),
+	MEMBER(cjm_suggestion_spec, proposal),
+	WHOLE(cjm_proposal),
+	MEMBER(cjm_proposal, kind),
+	MEMBER(cjm_proposal, text),
+	MEMBER(cjm_proposal, phase),
+	MEMBER(cjm_proposal, position),
+	{ "CJM_PLUGIN_ABI", CJM_PLUGIN_ABI, 0 },
+	{ "CJM_YESNO_YES", CJM_YESNO_YES, 0 },
+	{ "CJM_API_QUADRANT_HIGH_HIGH", CJM_API_QUADRANT_HIGH_HIGH, 0 },
+	{ "CJM_PROPOSE_MOVE", CJM_PROPOSE_MOVE, 0 },
+};
+
+/* Every member the frozen ABI-2 header has sits at the same offset with the same
+ * size in the current one; a whole struct may only have grown (members added at
+ * the end), and the table cjm hands out is at least as large as the frozen one. */
+static void test_abi2_layout_kept(void **state)
+{
+	(void)state;
+	char *path = xasprintf("%s/abi2-reader.so", built_dir);
+	void *handle = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+	assert_non_null(handle);
+	void *sym = dlsym(handle, "cjm_abi2_layout");
+	assert_non_null(sym);
+	const abi_member *(*layout_of)(void);
+	memcpy(&layout_of, &sym, sizeof layout_of);
+	const abi_member *frozen = layout_of();
+	size_t checked = 0;
+	for (size_t i = 0; frozen[i].name; i++) {
+		const abi_member *now = NULL;
+		for (size_t j = 0; j < sizeof current_layout / sizeof *current_layout && !now; j++)
+			if (strcmp(current_layout[j].name, frozen[i].name) == 0)
+				now = &current_layout[j];
+		if (!now)
+			fail_msg("%s of the ABI-2 header is gone", frozen[i].name);
+		bool whole = !strchr(frozen[i].name, '.') && frozen[i].offset == 0 && frozen[i].size > 0;
+		if (whole ? now->size < frozen[i].size
+			  : now->offset != frozen[i].offset || now->size != frozen[i].size)
+			fail_msg("%s moved: offset %zu size %zu in the ABI-2 header, %zu and %zu now", frozen[i].name,
+				 frozen[i].offset, frozen[i].size, now->offset, now->size);
+		checked++;
+	}
+	assert_int_equal(checked, sizeof current_layout / sizeof *current_layout);
+	dlclose(handle);
+	free(path);
+}
+
+/* A plugin built with a shorter cjm_emotion_figures (an older header) gets only the
+ * members it knows: cjm writes nothing past the size it was handed. */
+static void test_api_fills_what_fits(void **state)
+{
+	(void)state;
+	const cjm_api *api = cjm_api_host();
+	assert_int_equal(api->size, sizeof(cjm_api));
+	cjm_map *map = cjm_map_new("Fit");
+	cjm_phase *phase = cjm_phase_new("p", "P");
+	cjm_map_insert_phase(map, 0, phase);
+	cjm_touchpoint *tp = cjm_touchpoint_new("t", "T");
+	tp->has_emotion = true;
+	tp->emotion = -2;
+	cjm_phase_insert_touchpoint(phase, 0, tp);
+
+	cjm_emotion_figures f;
+	memset(&f, 0x5a, sizeof f);
+	f.size = offsetof(cjm_emotion_figures, lowest); /* as a header that ended at max would have it */
+	assert_true(api->journey_emotion(map, &f));
+	assert_int_equal(f.size, offsetof(cjm_emotion_figures, lowest));
+	assert_int_equal(f.touchpoints, 1);
+	assert_int_equal(f.scored, 1);
+	assert_int_equal(f.min, -2);
+	assert_int_equal(f.max, -2);
+	unsigned char untouched[sizeof f - offsetof(cjm_emotion_figures, lowest)];
+	memset(untouched, 0x5a, sizeof untouched);
+	assert_memory_equal((unsigned char *)&f + offsetof(cjm_emotion_figures, lowest), untouched, sizeof untouched);
+
+	f.size = sizeof f;
+	assert_true(api->phase_emotion(api->phase_at(map, 0), &f));
+	assert_ptr_equal(f.peak, tp);
+	assert_ptr_equal(f.end, tp);
+	assert_true(f.peak_end == -2.0);
+	f.size = 0; /* nothing fits: nothing written, the answer still given */
+	f.scored = 99;
+	assert_true(api->journey_emotion(map, &f));
+	assert_int_equal(f.scored, 99);
+	cjm_map_free(map);
+}
+
+/* CJM_API_HAS tells a function of the table from one an older cjm's table lacks. */
+static void test_api_has(void **state)
+{
+	(void)state;
+	const cjm_api *api = cjm_api_host();
+	assert_true(CJM_API_HAS(api, tp_quadrant));
+	assert_true(CJM_API_HAS(api, phase_count));
+	cjm_api older = *api;
+	older.size = offsetof(cjm_api, tp_quadrant); /* a table from before tp_quadrant */
+	assert_false(CJM_API_HAS(&older, tp_quadrant));
+	assert_true(CJM_API_HAS(&older, phase_emotion));
+	/* every function of the table is there */
+	const char *first = (const char *)&api->phase_count, *end = (const char *)api + api->size;
+	for (const char *at = first; at < end; at += sizeof(void (*)(void))) {
+		void (*fn)(void);
+		memcpy(&fn, at, sizeof fn);
+		assert_non_null(fn);
+	}
+	cjm_pattern_context ctx = cjm_api_context(NULL, 1.5, NULL, NULL);
+	assert_int_equal(ctx.size, sizeof ctx);
+	assert_ptr_equal(ctx.api, api);
+	assert_true(ctx.threshold == 1.5);
+}
+
+/* A value of KIND for FIELD that the by-key getters can tell from absence. */
+static cjm_value sample_value(cjm_field field, cjm_strlist *list)
+{
+	const cjm_field_info *info = cjm_field_info_of(field);
+	cjm_value v = { .present = true, .text = info->key, .integer = (int)info->max, .number = info->max,
+			.boolean = true, .list = list };
+	return v;
+}
+
+/* What the by-key getters of the API read of field F of the item REF names, as a
+ * value: the plugin's view of it. */
+static cjm_value api_value_of(const cjm_api *api, const cjm_map *map, cjm_ref ref, cjm_field f)
+{
+	const cjm_field_info *info = cjm_field_info_of(f);
+	const cjm_phase *phase = ref.kind == CJM_REF_MAP ? NULL : api->phase_at(map, ref.phase);
+	const cjm_touchpoint *tp = ref.kind == CJM_REF_TOUCHPOINT ? api->touchpoint_at(phase, ref.tp) : NULL;
+	cjm_value v = { 0 };
+	double number = 0;
+	switch (info->kind) {
+	case CJM_KIND_TEXT:
+		v.text = tp ? api->tp_text(tp, info->key)
+			 : phase ? api->phase_text(phase, info->key) : api->map_text(map, info->key);
+		v.present = v.text != NULL;
+		break;
+	case CJM_KIND_EMOTION:
+	case CJM_KIND_NUMBER:
+		v.present = tp ? api->tp_number(tp, info->key, &number) : api->map_number(map, info->key, &number);
+		v.number = number;
+		v.integer = (int)number;
+		break;
+	case CJM_KIND_BOOL: {
+		int yesno = tp ? api->tp_yesno(tp, info->key) : CJM_YESNO_UNSET;
+		v.present = yesno != CJM_YESNO_UNSET;
+		v.boolean = yesno == CJM_YESNO_YES;
+		break;
+	}
+	case CJM_KIND_LIST: {
+		size_t n = tp ? api->tp_list_count(tp, info->key) : api->map_list_count(map, info->key);
+		v.present = n > 0;
+		const char *first = tp ? api->tp_list_item(tp, info->key, 0) : api->map_list_item(map, info->key, 0);
+		v.text = first;
+		break;
+	}
+	case CJM_KIND_PILLARS:
+		break;
+	}
+	return v;
+}
+
+/* Every field of the field table, of the map, a phase and a touchpoint, reads through
+ * the by-key getters a plugin has: absent before it is set, the value after. So a
+ * field added to the table is in every plugin's reach the moment it is added. */
+static void test_api_reads_every_field_by_key(void **state)
+{
+	(void)state;
+	const cjm_api *api = cjm_api_host();
+	cjm_strlist list = { 0 };
+	cjm_strlist_push(&list, "first item");
+	const cjm_ref_kind kinds[] = { CJM_REF_MAP, CJM_REF_PHASE, CJM_REF_TOUCHPOINT };
+	size_t checked = 0;
+	for (size_t k = 0; k < sizeof kinds / sizeof *kinds; k++) {
+		for (int f = 0; f < CJM_FIELD_COUNT; f++) {
+			cjm_field field = (cjm_field)f;
+			const cjm_field_info *info = cjm_field_info_of(field);
+			if (!cjm_field_applies(field, kinds[k]) || info->kind == CJM_KIND_PILLARS)
+				continue; /* pillars have tp_pillars, not a by-key getter */
+			cjm_map *map = cjm_map_new("Every field");
+			cjm_phase *phase = cjm_phase_new("p", "P");
+			cjm_map_insert_phase(map, 0, phase);
+			cjm_phase_insert_touchpoint(phase, 0, cjm_touchpoint_new("t", "T"));
+			cjm_ref ref = { kinds[k], 0, 0 };
+			cjm_value before = api_value_of(api, map, ref, field);
+			if (!info->required && before.present)
+				fail_msg("%s reads as set before it is", info->key);
+			cjm_value want = sample_value(field, &list);
+			cjm_field_set(map, ref, field, &want);
+			cjm_value got = api_value_of(api, map, ref, field);
+			if (!got.present)
+				fail_msg("%s (%s) does not read through the API", info->key,
+					 kinds[k] == CJM_REF_MAP ? "map" : kinds[k] == CJM_REF_PHASE ? "phase" : "touchpoint");
+			switch (info->kind) {
+			case CJM_KIND_TEXT: assert_string_equal(got.text, info->key); break;
+			case CJM_KIND_EMOTION: assert_int_equal(got.integer, (int)info->max); break;
+			case CJM_KIND_NUMBER: assert_true(got.number == info->max); break;
+			case CJM_KIND_BOOL: assert_true(got.boolean); break;
+			case CJM_KIND_LIST: assert_string_equal(got.text, "first item"); break;
+			case CJM_KIND_PILLARS: break;
+			}
+			checked++;
+			cjm_map_free(map);
+		}
+	}
+	assert_true(checked >= 20); /* the table's fields, less pillars; more as it grows */
+	cjm_strlist_clear(&list);
+}
+
 int main(int argc, char **argv)
 {
 	(void)argc;
@@ -746,6 +1198,12 @@ int main(int argc, char **argv)
 		cmocka_unit_test_setup(test_every_field_crosses, reset_env),
 		cmocka_unit_test_setup(test_loose_permissions, reset_env),
 		cmocka_unit_test_setup(test_disabled_file, reset_env),
+		cmocka_unit_test_setup(test_old_abi_refused, reset_env),
+		cmocka_unit_test_setup(test_abi2_plugin_runs, reset_env),
+		cmocka_unit_test_setup(test_abi2_layout_kept, reset_env),
+		cmocka_unit_test_setup(test_api_fills_what_fits, reset_env),
+		cmocka_unit_test_setup(test_api_has, reset_env),
+		cmocka_unit_test_setup(test_api_reads_every_field_by_key, reset_env),
 	};
 	int failed = cmocka_run_group_tests(tests, NULL, NULL);
 	if (chdir(cwd) != 0)
