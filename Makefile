@@ -143,39 +143,38 @@ $(FAILSHIM): tests/faults/failshim.c
 	@$(if $(V),,echo "  SHIM    $@")
 	$(Q)$(CC) $(CFLAGS) -std=c11 -Wall -Wextra $(WERROR) -Wshadow -Wstrict-prototypes -shared -fPIC $(LDFLAGS) -o $@ $< -ldl
 
-# Benchmarks and fuzzing.
-$(B)/bench: tests/bench/bench.c $(B)/libcjm.a
-	@$(if $(V),,echo "  CC      $@")
-	$(Q)$(CC) $(CFLAGS) $(CJM_CFLAGS) -o $@ $^ $(PKG_LIBS) -ldl -lm
-
-$(B)/bench_patterns: tests/bench/bench_patterns.c $(B)/libcjm.a
-	@$(if $(V),,echo "  CC      $@")
-	$(Q)$(CC) $(CFLAGS) $(CJM_CFLAGS) -o $@ $^ $(PKG_LIBS) -ldl -lm
-
-$(B)/bench_merge: tests/bench/bench_merge.c $(B)/libcjm.a
-	@$(if $(V),,echo "  CC      $@")
-	$(Q)$(CC) $(CFLAGS) $(CJM_CFLAGS) -o $@ $^ $(PKG_LIBS) -ldl -lm
-
-$(B)/bench_growth: tests/bench/bench_growth.c $(B)/libcjm.a
-	@$(if $(V),,echo "  CC      $@")
-	$(Q)$(CC) $(CFLAGS) $(CJM_CFLAGS) -o $@ $^ $(PKG_LIBS) -ldl -lm
-
-$(B)/bench_export: tests/bench/bench_export.c $(B)/libcjm.a
-	@$(if $(V),,echo "  CC      $@")
-	$(Q)$(CC) $(CFLAGS) $(CJM_CFLAGS) -o $@ $^ $(PKG_LIBS) -ldl -lm
-
+# Benchmarks: each from its own object (so its headers are tracked) and the library.
+BENCH_NAMES := $(patsubst tests/bench/%.c,%,$(sort $(wildcard tests/bench/*.c)))
 TUI_OBJ := $(patsubst %.c,$(B)/obj/%.o,$(sort $(wildcard src/tui/*.c)))
 
-$(B)/bench_editor: tests/bench/bench_editor.c $(TUI_OBJ) $(B)/libcjm.a
-	@$(if $(V),,echo "  CC      $@")
-	$(Q)$(CC) $(CFLAGS) $(CJM_CFLAGS) -o $@ $^ $(PKG_LIBS) -ldl -lm
+$(BENCH_NAMES:%=$(B)/%): $(B)/%: $(B)/obj/tests/bench/%.o $(B)/libcjm.a
+	@$(if $(V),,echo "  LINK    $@")
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(filter %.o,$^) $(filter %.a,$^) $(PKG_LIBS) -ldl -lm
 
+$(B)/bench_editor: $(TUI_OBJ)
+
+# Fuzzing: one libFuzzer-instrumented library (build/fuzz/), its objects built once
+# with clang, linked into each target; rebuilt when clang or the flags change.
+F := $(B)/fuzz
 FUZZ_NAMES := fuzz_load fuzz_suggest fuzz_import fuzz_merge
+FUZZ_SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all
 
-$(B)/fuzz_%: tests/fuzz/fuzz_%.c $(LIB_SRC)
+$(F)/compiler: FORCE
 	@mkdir -p $(dir $@)
-	@$(if $(V),,echo "  CLANG   $@ (libFuzzer)")
-	$(Q)$(CLANG) -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all $(CJM_CFLAGS) -o $@ $^ $(YAML_LIBS) -ldl -lm
+	@echo '$(CLANG) $(FUZZ_SAN_FLAGS)' | cmp -s - $@ || echo '$(CLANG) $(FUZZ_SAN_FLAGS)' >$@
+
+$(F)/obj/%.o: %.c $(F)/compiler
+	@mkdir -p $(dir $@)
+	@$(if $(V),,echo "  CC fuzz $<")
+	$(Q)$(CLANG) -g -O1 -fsanitize=fuzzer-no-link $(FUZZ_SAN_FLAGS) $(CJM_CFLAGS) -MMD -MP -c $< -o $@
+
+$(F)/libcjm.a: $(LIB_SRC:%.c=$(F)/obj/%.o)
+	@rm -f $@
+	$(Q)ar rcs $@ $^
+
+$(FUZZ_NAMES:%=$(B)/%): $(B)/%: $(F)/obj/tests/fuzz/%.o $(F)/libcjm.a
+	@$(if $(V),,echo "  LINK    $@ (libFuzzer)")
+	$(Q)$(CLANG) -g -O1 -fsanitize=fuzzer $(FUZZ_SAN_FLAGS) $(LDFLAGS) -o $@ $^ $(YAML_LIBS) -ldl -lm
 
 FORCE:
 
@@ -233,4 +232,9 @@ uninstall:
 clean:
 	rm -rf $(B)
 
--include $(shell find $(B) -name '*.d' 2>/dev/null)
+# Header dependencies: each object's .d (written by -MMD -MP) names the headers it
+# was built from, so changing one header rebuilds exactly the objects that use it.
+OBJS := $(foreach src,$(LIB_SRC) $(APP_SRC) $(UNIT_SRC),$(B)/obj/$(src:.c=.o) $(S)/obj/$(src:.c=.o)) \
+	$(BENCH_NAMES:%=$(B)/obj/tests/bench/%.o) \
+	$(LIB_SRC:%.c=$(F)/obj/%.o) $(FUZZ_NAMES:%=$(F)/obj/tests/fuzz/%.o)
+-include $(wildcard $(OBJS:.o=.d))

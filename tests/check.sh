@@ -1,9 +1,55 @@
 #!/bin/sh
 # Runs every suite (cmocka units twice, command-line and terminal scripts, fuzzing)
-# and ends with one line: N passed, N failed.
+# and ends with one line: N passed, N failed, N skipped.
 set -u
+
+usage() {
+	cat <<'EOF_USAGE'
+usage: sh tests/check.sh [--help]
+Runs the suites and ends with one line: N passed, N failed, N skipped.
+`make check` sets the environment; to run part of it, set it yourself:
+  CJM_BUILD       optimised build folder (build)
+  CJM_SAN_BUILD   sanitizer build folder (build/san)
+  UNIT_NAMES      cmocka tests to run from both builds (default: every
+                  tests/unit/test_*.c), e.g. "test_xalloc"; "" runs none
+  SCRIPTS         scripts to run (default: tests/cli/test_*.sh tests/tui/test_*.sh
+                  tests/faults/test_*.sh); "" runs none
+  FUZZERS         fuzz targets in CJM_BUILD (default: fuzz_load fuzz_suggest
+                  fuzz_import fuzz_merge); "" runs none
+  FUZZ_SECONDS    seconds per fuzz target (10)
+A check that skips (cmocka's skip(), or a script line "ok - NAME # SKIP why") is
+counted as skipped, never as passed, and listed with its reason; skips do not
+make the run fail. A script that reports no check at all counts as failed.
+The exit status is 0 when nothing failed.
+EOF_USAGE
+}
+case ${1-} in
+-h | --help)
+	usage
+	exit 0
+	;;
+'') ;;
+*)
+	usage >&2
+	exit 64
+	;;
+esac
+
+CJM_BUILD=${CJM_BUILD:-build}
+CJM_SAN_BUILD=${CJM_SAN_BUILD:-build/san}
+if [ -z "${UNIT_NAMES+set}" ]; then
+	UNIT_NAMES=
+	for f in tests/unit/test_*.c; do
+		[ -f "$f" ] && f=${f##*/} && UNIT_NAMES="$UNIT_NAMES ${f%.c}"
+	done
+fi
+SCRIPTS=${SCRIPTS-tests/cli/test_*.sh tests/tui/test_*.sh tests/faults/test_*.sh}
+FUZZERS=${FUZZERS-fuzz_load fuzz_suggest fuzz_import fuzz_merge}
+FUZZ_SECONDS=${FUZZ_SECONDS:-10}
+export FUZZ_SECONDS
 passed=0
 failed=0
+skipped=0
 log=${TMPDIR:-/tmp}/cjm-check.$$
 trap 'rm -f "$log"' EXIT
 
@@ -13,10 +59,16 @@ export UBSAN_OPTIONS
 
 abs() { case "$1" in /*) echo "$1" ;; *) echo "$PWD/$1" ;; esac; }
 
-tally() { # name passed failed
+tally() { # name passed failed skipped
 	passed=$((passed + $2))
 	failed=$((failed + $3))
-	printf '%-40s %4d passed, %d failed\n' "$1" "$2" "$3"
+	skipped=$((skipped + $4))
+	printf '%-40s %4d passed, %d failed, %d skipped\n' "$1" "$2" "$3" "$4"
+}
+
+# A script's skipped checks: "ok" lines with a TAP SKIP directive (any case).
+skip_lines() {
+	grep -iE '^ok([[:space:]].*)?#[[:space:]]*skip' "$1"
 }
 
 # cmocka unit tests, optimised and under AddressSanitizer + UBSan
@@ -26,39 +78,48 @@ for build in "$CJM_BUILD" "$CJM_SAN_BUILD"; do
 		rc=$?
 		p=$(sed -n 's/^\[  PASSED  \] \([0-9]*\) test(s)\./\1/p' "$log")
 		f=$(sed -n 's/^\[  FAILED  \] \([0-9]*\) test(s), listed below:/\1/p' "$log")
+		s=$(sed -n 's/^\[  SKIPPED \] \([0-9]*\) test(s), listed below:/\1/p' "$log")
 		p=${p:-0}
 		f=${f:-0}
+		s=${s:-0}
 		if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
 		[ "$f" -ne 0 ] && cat "$log"
-		tally "$build/tests/$t" "$p" "$f"
+		tally "$build/tests/$t" "$p" "$f" "$s"
+		[ "$s" -ne 0 ] && sed -n '/^\[  SKIPPED \] [0-9]* test(s), listed below:/,$ s/^\[  SKIPPED \] \([^0-9]\)/  skipped: \1/p' "$log"
 	done
 done
 
 # scripts: each prints "ok - ..." or "not ok - ..." per check (TAP-like)
-for script in tests/cli/test_*.sh tests/tui/test_*.sh tests/faults/test_*.sh; do
+# ("... # SKIP why" on an ok line: skipped, with the reason)
+for script in $SCRIPTS; do
 	[ -f "$script" ] || continue
 	CJM="$(abs "$CJM_SAN_BUILD")/cjm" CJM_FAST="$(abs "$CJM_BUILD")/cjm" sh "$script" >"$log" 2>&1
 	rc=$?
-	p=$(grep -c '^ok ' "$log")
+	s=$(($(skip_lines "$log" | wc -l)))
+	p=$(($(grep -c '^ok ' "$log") - s))
 	f=$(grep -c '^not ok ' "$log")
 	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
 		f=1
 		echo "not ok - $script exited $rc" >>"$log"
+	elif [ "$p" -eq 0 ] && [ "$f" -eq 0 ] && [ "$s" -eq 0 ]; then
+		f=1
+		echo "not ok - $script reported no check" >>"$log"
 	fi
 	[ "$f" -ne 0 ] && grep -v '^ok ' "$log"
-	tally "$script" "$p" "$f"
+	tally "$script" "$p" "$f" "$s"
+	[ "$s" -ne 0 ] && skip_lines "$log" | sed 's/^ok[[:space:]]*-*[[:space:]]*/  skipped: /'
 done
 
 # short fuzzing runs: the loader, the patterns with accept-all-then-undo, the importers,
 # diff and merge
-for fuzzer in fuzz_load fuzz_suggest fuzz_import fuzz_merge; do
+for fuzzer in $FUZZERS; do
 	if sh tests/fuzz/run.sh "$CJM_BUILD/$fuzzer" >"$log" 2>&1; then
-		tally "$fuzzer ($FUZZ_SECONDS s)" 1 0
+		tally "$fuzzer ($FUZZ_SECONDS s)" 1 0 0
 	else
 		tail -n 40 "$log"
-		tally "$fuzzer ($FUZZ_SECONDS s)" 0 1
+		tally "$fuzzer ($FUZZ_SECONDS s)" 0 1 0
 	fi
 done
 
-echo "$passed passed, $failed failed"
+echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]

@@ -1,4 +1,5 @@
-/* A growable byte buffer for building output text. */
+/* A growable byte buffer for building output text; a length that would overflow
+ * size_t aborts as out-of-memory does, before anything is written. */
 #include "util/strbuf.h"
 
 #include <stdarg.h>
@@ -12,7 +13,7 @@
 
 void strbuf_add(strbuf *buf, const char *bytes, size_t len)
 {
-	xgrow((void **)&buf->data, &buf->cap, buf->len + len + 1, 1);
+	xgrow((void **)&buf->data, &buf->cap, xsize_add(buf->len, xsize_add(len, 1)), 1);
 	memcpy(buf->data + buf->len, bytes, len);
 	buf->len += len;
 	buf->data[buf->len] = '\0';
@@ -36,7 +37,7 @@ void strbuf_printf(strbuf *buf, const char *fmt, ...)
 	va_end(ap);
 	if (n <= 0)
 		return;
-	xgrow((void **)&buf->data, &buf->cap, buf->len + (size_t)n + 1, 1);
+	xgrow((void **)&buf->data, &buf->cap, xsize_add(buf->len, (size_t)n + 1), 1);
 	va_start(ap, fmt);
 	vsnprintf(buf->data + buf->len, (size_t)n + 1, fmt, ap);
 	va_end(ap);
@@ -46,7 +47,7 @@ void strbuf_printf(strbuf *buf, const char *fmt, ...)
 void strbuf_reserve(strbuf *buf, size_t more)
 {
 	const size_t huge = 2u << 20;
-	xgrow((void **)&buf->data, &buf->cap, buf->len + more + 1, 1);
+	xgrow((void **)&buf->data, &buf->cap, xsize_add(buf->len, xsize_add(more, 1)), 1);
 	if (more < 4 * huge)
 		return;
 #ifdef MADV_HUGEPAGE

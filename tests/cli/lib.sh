@@ -1,5 +1,7 @@
 # Shared helpers for the command-line test scripts: run cjm, check what it did.
-# Each check prints "ok - NAME" or "not ok - NAME" with the evidence.
+# Each check prints "ok - NAME" or "not ok - NAME" with the evidence, or
+# "ok - NAME # SKIP WHY" when it cannot run here (tests/check.sh counts that as
+# skipped, never as passed).
 set -u
 CJM=${CJM:-build/cjm}
 ROOT=$(pwd)
@@ -15,6 +17,8 @@ run() {
 
 failures=0
 ok() { echo "ok - $1"; }
+# skip NAME WHY: a check that cannot run here, and why; skipped, not passed
+skip() { echo "ok - $1 # SKIP $2"; }
 fail() {
 	failures=$((failures + 1))
 	echo "not ok - $1"

@@ -8,7 +8,7 @@
 . tests/cli/lib.sh
 
 if ! command -v git >/dev/null 2>&1; then
-	echo "ok - git is not installed; skipped"
+	skip "cjm merge as git's merge driver" "git is not installed"
 	exit 0
 fi
 case $CJM in /*) ;; *) CJM=$ROOT/$CJM ;; esac
