@@ -192,13 +192,26 @@ struct show_mark {
 	const char *meaning;
 };
 
-static const struct show_mark show_marks[] = {
-	{ CJM_F_MOMENT_OF_TRUTH, true, "!", "moment of truth" },
-	{ CJM_F_BRAND_MOMENT, true, "*", "brand moment" },
-	{ CJM_F_COMMITMENT, true, "$", "commitment" },
-	{ CJM_F_VISIBLE, false, "~", "not visible to the customer" },
-};
-#define SHOW_MARK_COUNT (sizeof show_marks / sizeof *show_marks)
+/* The marks: the touchpoint fields the field table gives one, in its order (made on first use). */
+static struct show_mark show_marks[CJM_FIELD_COUNT];
+static size_t show_mark_count;
+static bool show_marks_made;
+#define SHOW_MARK_COUNT show_mark_count
+
+static void show_make_marks(void)
+{
+	if (show_marks_made)
+		return;
+	size_t n;
+	const cjm_field *fields = cjm_fields_of(CJM_REF_TOUCHPOINT, &n);
+	for (size_t i = 0; i < n; i++) {
+		const cjm_field_info *info = cjm_field_info_of(fields[i]);
+		if (info->mark)
+			show_marks[show_mark_count++] =
+				(struct show_mark){ fields[i], info->mark_when, info->mark, info->mark_meaning };
+	}
+	show_marks_made = true;
+}
 
 /* Lanes in this order first; then every other touchpoint field in table order. */
 static const cjm_field show_lane_order[] = {
@@ -243,15 +256,8 @@ struct show_grid {
 
 static bool show_has_mark(const cjm_touchpoint *tp, const struct show_mark *m)
 {
-	cjm_tristate t;
-	switch (m->field) {
-	case CJM_F_MOMENT_OF_TRUTH: t = tp->moment_of_truth; break;
-	case CJM_F_BRAND_MOMENT: t = tp->brand_moment; break;
-	case CJM_F_COMMITMENT: t = tp->commitment; break;
-	case CJM_F_VISIBLE: t = tp->visible; break;
-	default: return false;
-	}
-	return t != CJM_UNSET && (t == CJM_TRUE) == m->when;
+	cjm_value v = cjm_item_field_get(tp, CJM_REF_TOUCHPOINT, m->field);
+	return v.present && v.boolean == m->when;
 }
 
 static bool show_is_mark_field(cjm_field f)
@@ -266,6 +272,7 @@ static bool show_is_mark_field(cjm_field f)
 static void show_choose_lanes(struct show_grid *grid)
 {
 	const cjm_map *map = grid->map;
+	show_make_marks();
 	bool present[CJM_FIELD_COUNT] = { false };
 	for (size_t p = 0; p < map->phase_count; p++) {
 		for (size_t t = 0; t < map->phases[p]->touchpoint_count; t++) {
