@@ -18,8 +18,9 @@
  *   phase_description, then the touchpoint's fields in the order of the map
  *   file (the field table's rows marked CJM_FIELD_CSV): id, name, channel,
  *   owner, emotion, satisfaction, impact, moment_of_truth, brand_moment,
- *   commitment, visible, pillars, pains, ideas, quotes, notes. The phase columns repeat on every row of the phase, so the
- *   rows can be sorted and filtered and still say where they belong.
+ *   commitment, visible, pillars, pains, ideas, quotes, notes. The phase
+ *   columns repeat on every row of the phase, so the rows can be sorted and
+ *   filtered and still say where they belong.
  * - A phase without touchpoints is one row with its phase columns and every
  *   touchpoint column empty, so it does not vanish.
  * - A field that is absent is an empty cell. Emotions are whole numbers

@@ -859,12 +859,14 @@ static bool load_pillars(loader *ld, const char *key, unsigned *bits)
 
 /* ---- fields, by the field table ---- */
 
-/* Reads the value of FIELD into ITEM, an item of kind OWNER, by the field's kind. */
+/* Reads the value of FIELD, which an item of kind OWNER has, into ITEM by the field's kind. */
 static bool load_field(loader *ld, void *item, cjm_ref_kind owner, cjm_field field)
 {
 	const cjm_field_info *info = cjm_field_info_of(field);
-	void *slot = cjm_item_field_slot(item, owner, field);
-	bool *has = cjm_item_field_flag(item, owner, field);
+	void *slot = (char *)item + info->at[owner];
+	bool *has = NULL;
+	if (info->has_at[owner] != CJM_FIELD_NO_FLAG)
+		has = (bool *)((char *)item + info->has_at[owner]);
 	switch (info->kind) {
 	case CJM_KIND_TEXT: return load_text(ld, info->key, slot);
 	case CJM_KIND_EMOTION: {

@@ -141,22 +141,46 @@ bool cjm_field_applies(cjm_field field, cjm_ref_kind owner)
 	return field < CJM_FIELD_COUNT && (field_table[field].owners & (1u << owner));
 }
 
-/* The fields of each kind of item, in table order: made from the table on first use. */
-static cjm_field fields_by_owner[3][CJM_FIELD_COUNT];
-static size_t fields_by_owner_count[3];
-static bool fields_by_owner_made;
+/* What the table says about each kind of item, made from it on first use: its fields in
+ * table order, and where its texts, lists and booleans are (for making, copying and freeing). */
+struct owner_index {
+	cjm_field fields[CJM_FIELD_COUNT];
+	size_t count;
+	size_t texts[CJM_FIELD_COUNT], lists[CJM_FIELD_COUNT], bools[CJM_FIELD_COUNT];
+	size_t text_count, list_count, bool_count;
+};
+
+static struct owner_index owner_index[3];
+static bool owner_index_made;
+
+static const struct owner_index *index_of(cjm_ref_kind owner)
+{
+	if (!owner_index_made) {
+		for (int o = 0; o < 3; o++) {
+			struct owner_index *ix = &owner_index[o];
+			for (int f = 0; f < CJM_FIELD_COUNT; f++) {
+				const cjm_field_info *info = &field_table[f];
+				if (!(info->owners & (1u << o)))
+					continue;
+				ix->fields[ix->count++] = (cjm_field)f;
+				if (info->kind == CJM_KIND_TEXT)
+					ix->texts[ix->text_count++] = info->at[o];
+				else if (info->kind == CJM_KIND_LIST)
+					ix->lists[ix->list_count++] = info->at[o];
+				else if (info->kind == CJM_KIND_BOOL)
+					ix->bools[ix->bool_count++] = info->at[o];
+			}
+		}
+		owner_index_made = true;
+	}
+	return &owner_index[owner];
+}
 
 const cjm_field *cjm_fields_of(cjm_ref_kind owner, size_t *count)
 {
-	if (!fields_by_owner_made) {
-		for (int o = 0; o < 3; o++)
-			for (int f = 0; f < CJM_FIELD_COUNT; f++)
-				if (field_table[f].owners & (1u << o))
-					fields_by_owner[o][fields_by_owner_count[o]++] = (cjm_field)f;
-		fields_by_owner_made = true;
-	}
-	*count = fields_by_owner_count[owner];
-	return fields_by_owner[owner];
+	const struct owner_index *ix = index_of(owner);
+	*count = ix->count;
+	return ix->fields;
 }
 
 size_t cjm_field_group_len(cjm_field field)
@@ -302,43 +326,37 @@ cjm_strlist *cjm_field_list(cjm_map *map, cjm_ref ref, cjm_field field)
 
 /* ---- whole items ---- */
 
-void cjm_item_fields_clear(void *item, cjm_ref_kind owner)
+void cjm_item_fields_init(void *item, cjm_ref_kind owner)
 {
-	size_t n;
-	const cjm_field *fields = cjm_fields_of(owner, &n);
-	for (size_t i = 0; i < n; i++) {
-		const cjm_field_info *info = &field_table[fields[i]];
-		char *slot = (char *)item + info->at[owner];
-		if (info->has_at[owner] != CJM_FIELD_NO_FLAG)
-			*(bool *)((char *)item + info->has_at[owner]) = false;
-		switch (info->kind) {
-		case CJM_KIND_TEXT:
-			free(*(char **)slot);
-			*(char **)slot = NULL;
-			break;
-		case CJM_KIND_EMOTION: *(int *)slot = 0; break;
-		case CJM_KIND_NUMBER: *(double *)slot = 0; break;
-		case CJM_KIND_BOOL: *(cjm_tristate *)slot = CJM_UNSET; break;
-		case CJM_KIND_PILLARS: *(unsigned *)slot = 0; break;
-		case CJM_KIND_LIST: cjm_strlist_clear((cjm_strlist *)slot); break;
-		}
+	const struct owner_index *ix = index_of(owner);
+	for (size_t i = 0; i < ix->bool_count; i++)
+		*(cjm_tristate *)((char *)item + ix->bools[i]) = CJM_UNSET;
+}
+
+void cjm_item_fields_release(void *item, cjm_ref_kind owner)
+{
+	const struct owner_index *ix = index_of(owner);
+	for (size_t i = 0; i < ix->text_count; i++) {
+		char **text = (char **)((char *)item + ix->texts[i]);
+		free(*text);
+		*text = NULL;
 	}
+	for (size_t i = 0; i < ix->list_count; i++)
+		cjm_strlist_clear((cjm_strlist *)((char *)item + ix->lists[i]));
 }
 
 void cjm_item_fields_own(void *item, cjm_ref_kind owner)
 {
-	size_t n;
-	const cjm_field *fields = cjm_fields_of(owner, &n);
-	for (size_t i = 0; i < n; i++) {
-		void *slot = cjm_item_field_slot(item, owner, fields[i]);
-		if (field_table[fields[i]].kind == CJM_KIND_TEXT) {
-			char **text = slot;
-			*text = xstrdup(*text);
-		} else if (field_table[fields[i]].kind == CJM_KIND_LIST) {
-			cjm_strlist shared = *(cjm_strlist *)slot;
-			*(cjm_strlist *)slot = (cjm_strlist){ 0 };
-			cjm_strlist_copy(slot, &shared);
-		}
+	const struct owner_index *ix = index_of(owner);
+	for (size_t i = 0; i < ix->text_count; i++) {
+		char **text = (char **)((char *)item + ix->texts[i]);
+		*text = xstrdup(*text);
+	}
+	for (size_t i = 0; i < ix->list_count; i++) {
+		cjm_strlist *list = (cjm_strlist *)((char *)item + ix->lists[i]);
+		cjm_strlist shared = *list;
+		*list = (cjm_strlist){ 0 };
+		cjm_strlist_copy(list, &shared);
 	}
 }
 

@@ -126,8 +126,10 @@ bool *cjm_item_field_flag(const void *item, cjm_ref_kind owner, cjm_field field)
 /* The item REF names, or NULL when it is not in MAP. */
 void *cjm_ref_item(const cjm_map *map, cjm_ref ref);
 
-/* Every field of ITEM absent: texts freed, lists emptied, booleans unset. */
-void cjm_item_fields_clear(void *item, cjm_ref_kind owner);
+/* Makes every field of the zeroed ITEM absent (its booleans unset). */
+void cjm_item_fields_init(void *item, cjm_ref_kind owner);
+/* Frees the texts and lists of ITEM, leaving them absent. */
+void cjm_item_fields_release(void *item, cjm_ref_kind owner);
 /* After ITEM was copied member by member from another: its own copy of every text and list. */
 void cjm_item_fields_own(void *item, cjm_ref_kind owner);
 /* True when every field of A and B is the same. */

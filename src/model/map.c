@@ -80,7 +80,7 @@ bool cjm_text_is_blank(const char *text)
 cjm_touchpoint *cjm_touchpoint_new(const char *id, const char *name)
 {
 	cjm_touchpoint *tp = xcalloc(1, sizeof *tp);
-	cjm_item_fields_clear(tp, CJM_REF_TOUCHPOINT); /* booleans unset */
+	cjm_item_fields_init(tp, CJM_REF_TOUCHPOINT);
 	tp->id = xstrdup(id);
 	tp->name = xstrdup(name);
 	return tp;
@@ -90,7 +90,7 @@ void cjm_touchpoint_free(cjm_touchpoint *tp)
 {
 	if (!tp)
 		return;
-	cjm_item_fields_clear(tp, CJM_REF_TOUCHPOINT);
+	cjm_item_fields_release(tp, CJM_REF_TOUCHPOINT);
 	free(tp);
 }
 
@@ -112,7 +112,7 @@ bool cjm_touchpoint_is_visible(const cjm_touchpoint *tp)
 cjm_phase *cjm_phase_new(const char *id, const char *name)
 {
 	cjm_phase *phase = xcalloc(1, sizeof *phase);
-	cjm_item_fields_clear(phase, CJM_REF_PHASE); /* booleans unset */
+	cjm_item_fields_init(phase, CJM_REF_PHASE);
 	phase->id = xstrdup(id);
 	phase->name = xstrdup(name);
 	return phase;
@@ -125,7 +125,7 @@ void cjm_phase_free(cjm_phase *phase)
 	for (size_t i = 0; i < phase->touchpoint_count; i++)
 		cjm_touchpoint_free(phase->touchpoints[i]);
 	free(phase->touchpoints);
-	cjm_item_fields_clear(phase, CJM_REF_PHASE);
+	cjm_item_fields_release(phase, CJM_REF_PHASE);
 	free(phase);
 }
 
@@ -179,7 +179,7 @@ static bool phase_equal(const cjm_phase *a, const cjm_phase *b)
 cjm_map *cjm_map_new(const char *title)
 {
 	cjm_map *map = xcalloc(1, sizeof *map);
-	cjm_item_fields_clear(map, CJM_REF_MAP); /* booleans unset */
+	cjm_item_fields_init(map, CJM_REF_MAP);
 	map->version = CJM_FORMAT_VERSION;
 	map->title = xstrdup(title);
 	return map;
@@ -189,7 +189,7 @@ void cjm_map_free(cjm_map *map)
 {
 	if (!map)
 		return;
-	cjm_item_fields_clear(map, CJM_REF_MAP);
+	cjm_item_fields_release(map, CJM_REF_MAP);
 	for (size_t i = 0; i < map->pattern_count; i++)
 		free(map->patterns[i].id);
 	free(map->patterns);
@@ -299,8 +299,8 @@ double cjm_map_impact_threshold(const cjm_map *map)
 bool cjm_map_equal(const cjm_map *a, const cjm_map *b)
 {
 	if (a->version != b->version || a->has_persona != b->has_persona ||
-	    !cjm_item_fields_equal(a, b, CJM_REF_MAP) || a->pattern_count != b->pattern_count || a->phase_count != b->phase_count ||
-	    a->dismissed_count != b->dismissed_count)
+	    !cjm_item_fields_equal(a, b, CJM_REF_MAP) || a->pattern_count != b->pattern_count ||
+	    a->phase_count != b->phase_count || a->dismissed_count != b->dismissed_count)
 		return false;
 	for (size_t i = 0; i < a->pattern_count; i++) {
 		const cjm_pattern_setting *x = &a->patterns[i], *y = &b->patterns[i];
