@@ -79,7 +79,8 @@ typedef struct cjm_field_info {
 	size_t at[3];
 	size_t has_at[3];     /* offsetof its presence flag, or CJM_FIELD_NO_FLAG */
 	unsigned flags;       /* enum cjm_field_flag bits */
-	char jump;            /* the form's Alt+letter: a letter of the label, unique per kind of form */
+	char jump;            /* the form's Alt+letter: a letter of the label, unique per kind of
+			       * form; 0 when none of its letters is free */
 	const char *mark;     /* BOOL: the name lane's symbol when the value is mark_when, or NULL */
 	bool mark_when;
 	const char *mark_meaning; /* the legend's words for the mark */

@@ -364,7 +364,7 @@ static void form_draw_label(int y, int x, cjm_field field, size_t width)
 	const char *label = cjm_field_info_of(field)->label;
 	char key = form_jump_key(field);
 	attron(A_BOLD);
-	mvaddch(y, 1, (chtype)key);
+	mvaddch(y, 1, key ? (chtype)key : ' ');
 	attroff(A_BOLD);
 	const char *at = key ? strchr(label, key) : NULL;
 	size_t len = strlen(label);
