@@ -98,11 +98,11 @@ static void show_plain_field(strbuf *out, strbuf *tmp, const cjm_map *map, cjm_r
 /* Every field of an item of kind OWNER except its id and name, in field-table order. */
 static void show_plain_fields(strbuf *out, strbuf *tmp, const cjm_map *map, cjm_ref ref, const char *head)
 {
-	for (int f = 0; f < CJM_FIELD_COUNT; f++) {
-		if (f == CJM_F_ID || f == CJM_F_NAME || !cjm_field_applies((cjm_field)f, ref.kind))
-			continue;
-		show_plain_field(out, tmp, map, ref, head, (cjm_field)f);
-	}
+	size_t n;
+	const cjm_field *fields = cjm_fields_of(ref.kind, &n);
+	for (size_t i = 0; i < n; i++)
+		if (fields[i] != CJM_F_ID && fields[i] != CJM_F_NAME) /* the item's line says them */
+			show_plain_field(out, tmp, map, ref, head, fields[i]);
 }
 
 void cjm_show_plain(strbuf *out, const cjm_map *map)
@@ -111,9 +111,11 @@ void cjm_show_plain(strbuf *out, const cjm_map *map)
 	strbuf_printf(out, "version: %d\n", map->version);
 	show_plain_line(out, "", "title", map->title ? map->title : "");
 	cjm_ref ref = { CJM_REF_MAP, 0, 0 };
-	for (int f = 0; f < CJM_FIELD_COUNT; f++)
-		if (f != CJM_F_TITLE && cjm_field_applies((cjm_field)f, CJM_REF_MAP))
-			show_plain_field(out, &tmp, map, ref, "", (cjm_field)f);
+	size_t n;
+	const cjm_field *fields = cjm_fields_of(CJM_REF_MAP, &n);
+	for (size_t i = 0; i < n; i++)
+		if (fields[i] != CJM_F_TITLE) /* written first, absent or not */
+			show_plain_field(out, &tmp, map, ref, "", fields[i]);
 
 	for (size_t i = 0; i < map->pattern_count; i++) {
 		const cjm_pattern_setting *ps = &map->patterns[i];
@@ -665,15 +667,18 @@ static void show_heading(struct show_grid *grid, size_t width)
 	const cjm_map *map = grid->map;
 	cjm_text_wrap(grid->out, map->title ? map->title : "", width);
 	cjm_ref ref = { CJM_REF_MAP, 0, 0 };
-	for (int f = 0; f < CJM_FIELD_COUNT; f++) {
-		if (f == CJM_F_TITLE || !cjm_field_applies((cjm_field)f, CJM_REF_MAP))
+	size_t n;
+	const cjm_field *fields = cjm_fields_of(CJM_REF_MAP, &n);
+	for (size_t i = 0; i < n; i++) {
+		cjm_field f = fields[i];
+		if (f == CJM_F_TITLE) /* the heading's first line */
 			continue;
-		cjm_value v = cjm_field_get(map, ref, (cjm_field)f);
+		cjm_value v = cjm_field_get(map, ref, f);
 		if (!v.present)
 			continue;
 		strbuf_reset(&grid->tmp);
-		strbuf_printf(&grid->tmp, "%s: ", cjm_field_info_of((cjm_field)f)->label);
-		cjm_show_value(&grid->tmp, (cjm_field)f, &v);
+		strbuf_printf(&grid->tmp, "%s: ", cjm_field_info_of(f)->label);
+		cjm_show_value(&grid->tmp, f, &v);
 		cjm_text_wrap(grid->out, grid->tmp.data, width);
 	}
 	strbuf_putc(grid->out, '\n');
