@@ -497,16 +497,13 @@ static int check_field(cjm_edit *edit, cjm_ref ref, cjm_field field)
 /* Every field of TP within range, checked as cjm_edit_set would check it. */
 static int check_touchpoint_fields(cjm_edit *edit, const cjm_touchpoint *tp)
 {
-	cjm_touchpoint *tps[1] = { (cjm_touchpoint *)tp };
-	cjm_phase phase = { .touchpoints = tps, .touchpoint_count = 1 };
-	cjm_phase *phases[1] = { &phase };
-	cjm_map scratch = { .phases = phases, .phase_count = 1 };
-	cjm_ref ref = { CJM_REF_TOUCHPOINT, 0, 0 };
-	for (int f = 0; f < CJM_FIELD_COUNT; f++) {
-		if (!cjm_field_applies((cjm_field)f, CJM_REF_TOUCHPOINT) || f == CJM_F_ID)
+	size_t n;
+	const cjm_field *fields = cjm_fields_of(CJM_REF_TOUCHPOINT, &n);
+	for (size_t i = 0; i < n; i++) {
+		if (fields[i] == CJM_F_ID) /* checked against the map's other ids */
 			continue;
-		cjm_value v = cjm_field_get(&scratch, ref, (cjm_field)f);
-		if (check_value(edit, (cjm_field)f, &v) < 0)
+		cjm_value v = cjm_item_field_get(tp, CJM_REF_TOUCHPOINT, fields[i]);
+		if (check_value(edit, fields[i], &v) < 0)
 			return -1;
 	}
 	return 0;
@@ -630,19 +627,21 @@ int cjm_edit_move_touchpoint(cjm_edit *edit, size_t from_phase, size_t from, siz
 
 /* VALUE as cjm_field_get would read it back after cjm_field_set, so that
  * "equal to the current value" means "would change nothing". */
-static cjm_value value_normalize(cjm_field field, const cjm_value *value)
+static cjm_value value_normalize(cjm_ref_kind owner, cjm_field field, const cjm_value *value)
 {
 	static const cjm_strlist empty;
+	const cjm_field_info *info = cjm_field_info_of(field);
+	bool has_flag = info->has_at[owner] != CJM_FIELD_NO_FLAG;
 	cjm_value v = *value;
-	switch (cjm_field_info_of(field)->kind) {
+	switch (info->kind) {
 	case CJM_KIND_PILLARS:
 		v.present = v.present && v.bits != 0;
 		break;
 	case CJM_KIND_LIST:
 		if (v.present && !v.list)
 			v.list = &empty;
-		if (v.present && field != CJM_F_BRAND_VALUES && v.list->len == 0)
-			v.present = false; /* an empty list of a touchpoint is an absent one */
+		if (v.present && !has_flag && v.list->len == 0)
+			v.present = false; /* an empty list without a presence flag is an absent one */
 		if (!v.present)
 			v.list = NULL;
 		break;
@@ -670,7 +669,7 @@ int cjm_edit_set(cjm_edit *edit, cjm_ref ref, cjm_field field, const cjm_value *
 		return cjm_edit_fail(edit, "no value for %s", cjm_field_info_of(field)->label);
 	if (check_value(edit, field, value) < 0)
 		return -1;
-	cjm_value next = value_normalize(field, value);
+	cjm_value next = value_normalize(ref.kind, field, value);
 	cjm_value current = cjm_field_get(edit->map, ref, field);
 	if (cjm_value_equal(cjm_field_info_of(field)->kind, &current, &next))
 		return edit_ok(edit);

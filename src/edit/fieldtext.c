@@ -230,11 +230,11 @@ static void notice_reset(void)
 	cleaned = (utf8_cleaned){ 0 };
 }
 
-/* True when FIELD's text may hold line breaks: notes and descriptions, and lists (a break starts an item). */
+/* True when FIELD's text may hold line breaks: the table's multi-line texts, and lists (a break starts an item). */
 static bool field_is_multiline(cjm_field field, const cjm_field_info *info)
 {
-	return info->kind == CJM_KIND_LIST || field == CJM_F_NOTES || field == CJM_F_DESCRIPTION ||
-	       field == CJM_F_PERSONA_DESCRIPTION;
+	(void)field;
+	return info->kind == CJM_KIND_LIST || (info->flags & CJM_FIELD_MULTILINE);
 }
 
 const char *cjm_fieldtext_notice(void)
@@ -338,10 +338,9 @@ static const char *parse_checked(cjm_field field, const cjm_field_info *info, co
 
 size_t cjm_fieldtext_fields(cjm_ref_kind kind, cjm_field *out)
 {
-	size_t n = 0;
-	for (int f = 0; f < CJM_FIELD_COUNT; f++)
-		if (cjm_field_applies((cjm_field)f, kind))
-			out[n++] = (cjm_field)f;
+	size_t n;
+	const cjm_field *fields = cjm_fields_of(kind, &n);
+	memcpy(out, fields, n * sizeof *out);
 	return n;
 }
 

@@ -16,10 +16,11 @@
  * - A header row, then one row per touchpoint, phases left to right and the
  *   touchpoints of each in order. Columns: phase_id, phase_name,
  *   phase_description, then the touchpoint's fields in the order of the map
- *   file: id, name, channel, owner, emotion, satisfaction, impact,
- *   moment_of_truth, brand_moment, commitment, visible, pillars, pains, ideas,
- *   quotes, notes. The phase columns repeat on every row of the phase, so the
- *   rows can be sorted and filtered and still say where they belong.
+ *   file (the field table's rows marked CJM_FIELD_CSV): id, name, channel,
+ *   owner, emotion, satisfaction, impact, moment_of_truth, brand_moment,
+ *   commitment, visible, pillars, pains, ideas, quotes, notes. The phase
+ *   columns repeat on every row of the phase, so the rows can be sorted and
+ *   filtered and still say where they belong.
  * - A phase without touchpoints is one row with its phase columns and every
  *   touchpoint column empty, so it does not vanish.
  * - A field that is absent is an empty cell. Emotions are whole numbers
@@ -43,21 +44,43 @@ const char *const cjm_csv_phase_columns[CJM_CSV_PHASE_COLUMNS] = {
 	[CJM_CSV_PHASE_DESCRIPTION] = "phase_description",
 };
 
-static void csv_header(strbuf *out)
+/* The touchpoint columns, taken from the field table on first use. */
+static cjm_field csv_columns[CJM_FIELD_COUNT];
+static size_t csv_column_count;
+static bool csv_columns_made;
+
+const cjm_field *cjm_csv_fields(size_t *count)
+{
+	if (!csv_columns_made) {
+		size_t n;
+		const cjm_field *fields = cjm_fields_of(CJM_REF_TOUCHPOINT, &n);
+		for (size_t i = 0; i < n; i++)
+			if (cjm_field_info_of(fields[i])->flags & CJM_FIELD_CSV)
+				csv_columns[csv_column_count++] = fields[i];
+		csv_columns_made = true;
+	}
+	*count = csv_column_count;
+	return csv_columns;
+}
+
+void cjm_csv_column_names(strbuf *out, const char *sep)
 {
 	for (int c = 0; c < CJM_CSV_PHASE_COLUMNS; c++) {
 		strbuf_puts(out, cjm_csv_phase_columns[c]);
-		strbuf_putc(out, ',');
+		strbuf_puts(out, sep);
 	}
-	bool first = true;
-	for (int f = CJM_F_ID; f <= CJM_F_NOTES; f++) {
-		if (!cjm_field_applies((cjm_field)f, CJM_REF_TOUCHPOINT))
-			continue;
-		if (!first)
-			strbuf_putc(out, ',');
-		first = false;
-		strbuf_puts(out, cjm_field_info_of((cjm_field)f)->key);
+	size_t n;
+	const cjm_field *fields = cjm_csv_fields(&n);
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			strbuf_puts(out, sep);
+		strbuf_puts(out, cjm_field_info_of(fields[i])->key);
 	}
+}
+
+static void csv_header(strbuf *out)
+{
+	cjm_csv_column_names(out, ",");
 	strbuf_puts(out, "\r\n");
 }
 
@@ -123,15 +146,13 @@ static void csv_phase_cells(strbuf *out, const cjm_phase *phase)
 static void csv_touchpoint_cells(strbuf *out, strbuf *tmp, const cjm_map *map, size_t p, size_t tp)
 {
 	bool exists = tp < map->phases[p]->touchpoint_count;
-	bool first = true;
-	for (int f = CJM_F_ID; f <= CJM_F_NOTES; f++) {
-		if (!cjm_field_applies((cjm_field)f, CJM_REF_TOUCHPOINT))
-			continue;
-		if (!first)
+	size_t n;
+	const cjm_field *fields = cjm_csv_fields(&n);
+	for (size_t i = 0; i < n; i++) {
+		if (i)
 			strbuf_putc(out, ',');
-		first = false;
 		if (exists)
-			csv_field(out, tmp, map, (cjm_ref){ CJM_REF_TOUCHPOINT, p, tp }, (cjm_field)f);
+			csv_field(out, tmp, map, (cjm_ref){ CJM_REF_TOUCHPOINT, p, tp }, fields[i]);
 	}
 	strbuf_puts(out, "\r\n");
 }

@@ -387,7 +387,7 @@ static csv_column csv_column_named(const char *key)
 		}
 	}
 	cjm_field field = cjm_field_by_key(key, CJM_REF_TOUCHPOINT);
-	if (field != CJM_FIELD_COUNT) {
+	if (field != CJM_FIELD_COUNT && (cjm_field_info_of(field)->flags & CJM_FIELD_CSV)) {
 		col.field = field;
 		col.key = cjm_field_info_of(field)->key;
 	}
@@ -397,19 +397,7 @@ static csv_column csv_column_named(const char *key)
 /* Every column name, for the message about an unknown one. */
 static void csv_known_columns(strbuf *out)
 {
-	for (int c = 0; c < CJM_CSV_PHASE_COLUMNS; c++) {
-		strbuf_puts(out, cjm_csv_phase_columns[c]);
-		strbuf_puts(out, ", ");
-	}
-	bool first = true;
-	for (int f = CJM_F_ID; f <= CJM_F_NOTES; f++) {
-		if (!cjm_field_applies((cjm_field)f, CJM_REF_TOUCHPOINT))
-			continue;
-		if (!first)
-			strbuf_puts(out, ", ");
-		first = false;
-		strbuf_puts(out, cjm_field_info_of((cjm_field)f)->key);
-	}
+	cjm_csv_column_names(out, ", ");
 }
 
 /* Reads the header row; false when it has a problem (reported). */
@@ -674,16 +662,8 @@ static void csv_field(csv_import *im, int c, cjm_touchpoint *tp, cjm_field field
 	if (csv_blank(text))
 		return;
 	const cjm_field_info *info = cjm_field_info_of(field);
-	char **slot = field == CJM_F_CHANNEL ? &tp->channel
-		      : field == CJM_F_OWNER ? &tp->owner
-		      : field == CJM_F_NOTES ? &tp->notes
-		      : field == CJM_F_NAME  ? &tp->name
-					     : NULL;
-	cjm_tristate *flag = field == CJM_F_MOMENT_OF_TRUTH ? &tp->moment_of_truth
-			     : field == CJM_F_BRAND_MOMENT  ? &tp->brand_moment
-			     : field == CJM_F_COMMITMENT    ? &tp->commitment
-			     : field == CJM_F_VISIBLE       ? &tp->visible
-							    : NULL;
+	void *slot = cjm_item_field_slot(tp, CJM_REF_TOUCHPOINT, field);
+	bool *has = cjm_item_field_flag(tp, CJM_REF_TOUCHPOINT, field);
 	switch (info->kind) {
 	case CJM_KIND_TEXT:
 		if (field == CJM_F_ID) {
@@ -694,9 +674,9 @@ static void csv_field(csv_import *im, int c, cjm_touchpoint *tp, cjm_field field
 				tp->id = id;
 			else
 				free(id);
-		} else if (slot) {
-			free(*slot);
-			*slot = xstrdup(text);
+		} else {
+			free(*(char **)slot);
+			*(char **)slot = xstrdup(text);
 		}
 		return;
 	case CJM_KIND_EMOTION: {
@@ -705,18 +685,16 @@ static void csv_field(csv_import *im, int c, cjm_touchpoint *tp, cjm_field field
 		if (value_read_whole(value, VALUE_TYPED, info->key, (long)info->min, (long)info->max, &n, why))
 			csv_error(im, c, "%s, not '%s'", why, csv_show(im, value));
 		else
-			tp->has_emotion = true, tp->emotion = (int)n;
+			*has = true, *(int *)slot = (int)n;
 		return;
 	}
 	case CJM_KIND_NUMBER: {
 		double x = 0;
 		char *value = csv_trim(text), why[VALUE_WHY_MAX];
-		bool *has = field == CJM_F_SATISFACTION ? &tp->has_satisfaction : &tp->has_impact;
-		double *number = field == CJM_F_SATISFACTION ? &tp->satisfaction : &tp->impact;
 		if (value_read_number(value, VALUE_TYPED, info->key, info->min, info->max, &x, why))
 			csv_error(im, c, "%s, not '%s'", why, csv_show(im, value));
 		else
-			*has = true, *number = x;
+			*has = true, *(double *)slot = x;
 		return;
 	}
 	case CJM_KIND_BOOL: {
@@ -725,13 +703,11 @@ static void csv_field(csv_import *im, int c, cjm_touchpoint *tp, cjm_field field
 		if (value_read_bool(value, VALUE_TYPED, info->key, &yes, why))
 			csv_error(im, c, "%s, not '%s'", why, csv_show(im, value));
 		else
-			*flag = yes ? CJM_TRUE : CJM_FALSE;
+			*(cjm_tristate *)slot = yes ? CJM_TRUE : CJM_FALSE;
 		return;
 	}
-	case CJM_KIND_PILLARS: csv_pillars(im, c, text, &tp->pillars); return;
-	case CJM_KIND_LIST:
-		csv_list(field == CJM_F_PAINS ? &tp->pains : field == CJM_F_IDEAS ? &tp->ideas : &tp->quotes, text);
-		return;
+	case CJM_KIND_PILLARS: csv_pillars(im, c, text, slot); return;
+	case CJM_KIND_LIST: csv_list(slot, text); return;
 	}
 }
 

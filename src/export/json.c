@@ -1,5 +1,7 @@
 /* Export to JSON: the whole map, every field, keys in the map file's canonical order, for other tools. */
 #include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "export/escape.h"
 #include "export/export.h"
@@ -103,38 +105,63 @@ static void json_list(json_writer *w, const char *key, const cjm_strlist *list)
 	json_close(w, ']');
 }
 
-/* One field of a phase or touchpoint, by the field table; nothing when absent. */
-static void json_field(json_writer *w, const cjm_map *map, cjm_ref ref, cjm_field field)
+/* One field of the map, a phase or a touchpoint under KEY, by the field table; nothing
+ * when absent, except the map's required text (as ""). */
+static void json_field(json_writer *w, const cjm_map *map, cjm_ref ref, cjm_field field, const char *key)
 {
 	const cjm_field_info *info = cjm_field_info_of(field);
 	cjm_value v = cjm_field_get(map, ref, field);
+	if (!v.present && info->required && info->kind == CJM_KIND_TEXT && ref.kind == CJM_REF_MAP)
+		v = (cjm_value){ .present = true, .text = "" };
 	if (!v.present)
 		return;
 	switch (info->kind) {
-	case CJM_KIND_TEXT: json_string(w, info->key, v.text); break;
+	case CJM_KIND_TEXT: json_string(w, key, v.text); break;
 	case CJM_KIND_EMOTION:
-		json_value(w, info->key);
+		json_value(w, key);
 		strbuf_printf(w->out, "%d", v.integer);
 		break;
-	case CJM_KIND_NUMBER: json_number(w, info->key, v.number); break;
-	case CJM_KIND_BOOL: json_bool(w, info->key, v.boolean); break;
+	case CJM_KIND_NUMBER: json_number(w, key, v.number); break;
+	case CJM_KIND_BOOL: json_bool(w, key, v.boolean); break;
 	case CJM_KIND_PILLARS:
-		json_open(w, info->key, '[');
+		json_open(w, key, '[');
 		for (unsigned i = 0; i < CJM_PILLAR_COUNT; i++)
 			if (v.bits & (1u << i))
 				json_string(w, NULL, cjm_pillar_name(1u << i));
 		json_close(w, ']');
 		break;
-	case CJM_KIND_LIST: json_list(w, info->key, v.list); break;
+	case CJM_KIND_LIST: json_list(w, key, v.list); break;
 	}
 }
 
-/* The fields of a phase or touchpoint in file order (the field table's order). */
+/* The fields of an item in file order (the field table's order); a run of map fields
+ * of one group ("persona.name", ...) is one object under the group's name. */
 static void json_item_fields(json_writer *w, const cjm_map *map, cjm_ref ref)
 {
-	for (int f = CJM_F_ID; f <= CJM_F_NOTES; f++)
-		if (cjm_field_applies((cjm_field)f, ref.kind))
-			json_field(w, map, ref, (cjm_field)f);
+	size_t n;
+	const cjm_field *fields = cjm_fields_of(ref.kind, &n);
+	for (size_t i = 0; i < n;) {
+		size_t len = cjm_field_group_len(fields[i]);
+		if (!len) {
+			json_field(w, map, ref, fields[i], cjm_field_info_of(fields[i])->key);
+			i++;
+			continue;
+		}
+		const char *group = cjm_field_info_of(fields[i])->key;
+		size_t end = cjm_field_group_end(fields, n, i);
+		bool any = false;
+		for (size_t j = i; j < end; j++)
+			any = any || cjm_field_get(map, ref, fields[j]).present;
+		if (any) {
+			char name[64];
+			snprintf(name, sizeof name, "%.*s", (int)len, group);
+			json_open(w, name, '{');
+			for (size_t j = i; j < end; j++)
+				json_field(w, map, ref, fields[j], cjm_field_info_of(fields[j])->key + len + 1);
+			json_close(w, '}');
+		}
+		i = end;
+	}
 }
 
 static void json_phases(json_writer *w, const cjm_map *map)
@@ -158,26 +185,9 @@ static void json_phases(json_writer *w, const cjm_map *map)
 	json_close(w, ']');
 }
 
-/* persona, brand_values, thresholds and patterns, as cjm fmt writes them. */
+/* The pattern settings, as cjm fmt writes them. */
 static void json_settings(json_writer *w, const cjm_map *map)
 {
-	if (map->persona_name || map->persona_description) {
-		json_open(w, "persona", '{');
-		if (map->persona_name)
-			json_string(w, "name", map->persona_name);
-		if (map->persona_description)
-			json_string(w, "description", map->persona_description);
-		json_close(w, '}');
-	}
-	json_list(w, "brand_values", &map->brand_values);
-	if (map->has_threshold_satisfaction || map->has_threshold_impact) {
-		json_open(w, "thresholds", '{');
-		if (map->has_threshold_satisfaction)
-			json_number(w, "satisfaction", map->threshold_satisfaction);
-		if (map->has_threshold_impact)
-			json_number(w, "impact", map->threshold_impact);
-		json_close(w, '}');
-	}
 	if (map->pattern_count) {
 		json_open(w, "patterns", '{');
 		for (size_t i = 0; i < map->pattern_count; i++) {
@@ -216,7 +226,7 @@ void cjm_export_json(const cjm_map *map, const cjm_export_options *options, strb
 	json_open(&w, NULL, '{');
 	json_value(&w, "version");
 	strbuf_printf(out, "%d", map->version);
-	json_string(&w, "title", map->title ? map->title : "");
+	json_item_fields(&w, map, (cjm_ref){ CJM_REF_MAP, 0, 0 });
 	json_settings(&w, map);
 	json_phases(&w, map);
 	json_dismissed(&w, map);

@@ -15,6 +15,7 @@
 
 #include "model/field.h"
 #include "model/ids.h"
+#include "util/strbuf.h"
 #include "util/strset.h"
 #include "util/utf8.h"
 #include "util/value.h"
@@ -821,11 +822,11 @@ static bool load_text_list(loader *ld, const char *key, cjm_strlist *list, yaml_
 	return ok;
 }
 
-static bool load_pillars(loader *ld, unsigned *bits)
+static bool load_pillars(loader *ld, const char *key, unsigned *bits)
 {
 	cjm_strlist names = { 0 };
 	yaml_mark_t *marks = NULL;
-	bool ok = load_text_list(ld, "pillars", &names, &marks);
+	bool ok = load_text_list(ld, key, &names, &marks);
 	for (size_t i = 0; i < names.len; i++) {
 		unsigned bit = cjm_pillar_from_name(names.items[i]);
 		if (!bit)
@@ -839,6 +840,59 @@ static bool load_pillars(loader *ld, unsigned *bits)
 	}
 	free(marks);
 	cjm_strlist_clear(&names);
+	return ok;
+}
+
+/* ---- fields, by the field table ---- */
+
+/* Reads the value of FIELD, which an item of kind OWNER has, into ITEM by the field's kind. */
+static bool load_field(loader *ld, void *item, cjm_ref_kind owner, cjm_field field)
+{
+	const cjm_field_info *info = cjm_field_info_of(field);
+	void *slot = (char *)item + info->at[owner];
+	bool *has = NULL;
+	if (info->has_at[owner] != CJM_FIELD_NO_FLAG)
+		has = (bool *)((char *)item + info->has_at[owner]);
+	switch (info->kind) {
+	case CJM_KIND_TEXT: return load_text(ld, info->key, slot);
+	case CJM_KIND_EMOTION: {
+		long n = 0;
+		bool ok = load_int(ld, info->key, (long)info->min, (long)info->max, has, &n);
+		*(int *)slot = (int)n;
+		return ok;
+	}
+	case CJM_KIND_NUMBER: return load_number(ld, info->key, info->min, info->max, has, slot);
+	case CJM_KIND_BOOL: return load_bool(ld, info->key, slot);
+	case CJM_KIND_PILLARS: return load_pillars(ld, info->key, slot);
+	case CJM_KIND_LIST: {
+		cjm_strlist *list = slot;
+		bool ok = load_text_list(ld, info->key, list, NULL);
+		if (has)
+			*has = list->len > 0;
+		return ok;
+	}
+	}
+	return load_skip_node(ld);
+}
+
+/* The keys of the fields of OWNER, ", "-separated, then EXTRA (may be NULL), into OUT. */
+static void load_field_keys(strbuf *out, cjm_ref_kind owner, const char *extra)
+{
+	size_t n;
+	const cjm_field *fields = cjm_fields_of(owner, &n);
+	for (size_t i = 0; i < n; i++)
+		strbuf_printf(out, "%s%s", i ? ", " : "", cjm_field_info_of(fields[i])->key);
+	if (extra)
+		strbuf_printf(out, "%s%s", n ? ", " : "", extra);
+}
+
+static bool load_unknown_field_key(loader *ld, const char *key, yaml_mark_t mark, const char *where,
+				   cjm_ref_kind owner, const char *extra)
+{
+	strbuf known = { 0 };
+	load_field_keys(&known, owner, extra);
+	bool ok = load_unknown_key(ld, key, mark, where, known.data);
+	strbuf_release(&known);
 	return ok;
 }
 
@@ -888,10 +942,14 @@ typedef struct load_entry {
 	size_t slot; /* its place among the missing ids, or SIZE_MAX for the end */
 } load_entry;
 
-static bool load_name(loader *ld, load_entry *entry, char **name)
+/* A field of a phase or touchpoint; its id and name are noted for the checks at its end. */
+static bool load_entry_field(loader *ld, load_entry *entry, cjm_ref_kind owner, cjm_field field)
 {
-	entry->name = ld->event.type == YAML_SCALAR_EVENT ? LOAD_NAME_TEXT : LOAD_NAME_WRONG_KIND;
-	return load_text(ld, "name", name);
+	if (field == CJM_F_ID)
+		entry->id_mark = ld->event.start_mark;
+	else if (field == CJM_F_NAME)
+		entry->name = ld->event.type == YAML_SCALAR_EVENT ? LOAD_NAME_TEXT : LOAD_NAME_WRONG_KIND;
+	return load_field(ld, entry->item, owner, field);
 }
 
 /* Checks the required name, and the id once the entry's mapping is read. */
@@ -915,39 +973,10 @@ static void load_finish_entry(loader *ld, const char *what, const load_entry *en
 
 static bool load_touchpoint_key(loader *ld, const char *key, yaml_mark_t mark, void *arg)
 {
-	load_entry *entry = arg;
-	cjm_touchpoint *tp = entry->item;
 	cjm_field field = cjm_field_by_key(key, CJM_REF_TOUCHPOINT);
-	const cjm_field_info *info = cjm_field_info_of(field);
-	long n = 0;
-	switch (field) {
-	case CJM_F_ID: entry->id_mark = ld->event.start_mark; return load_text(ld, key, &tp->id);
-	case CJM_F_NAME: return load_name(ld, entry, &tp->name);
-	case CJM_F_CHANNEL: return load_text(ld, key, &tp->channel);
-	case CJM_F_OWNER: return load_text(ld, key, &tp->owner);
-	case CJM_F_NOTES: return load_text(ld, key, &tp->notes);
-	case CJM_F_EMOTION: {
-		bool ok = load_int(ld, key, (long)info->min, (long)info->max, &tp->has_emotion, &n);
-		tp->emotion = (int)n;
-		return ok;
-	}
-	case CJM_F_SATISFACTION:
-		return load_number(ld, key, info->min, info->max, &tp->has_satisfaction, &tp->satisfaction);
-	case CJM_F_IMPACT: return load_number(ld, key, info->min, info->max, &tp->has_impact, &tp->impact);
-	case CJM_F_MOMENT_OF_TRUTH: return load_bool(ld, key, &tp->moment_of_truth);
-	case CJM_F_BRAND_MOMENT: return load_bool(ld, key, &tp->brand_moment);
-	case CJM_F_COMMITMENT: return load_bool(ld, key, &tp->commitment);
-	case CJM_F_VISIBLE: return load_bool(ld, key, &tp->visible);
-	case CJM_F_PILLARS: return load_pillars(ld, &tp->pillars);
-	case CJM_F_PAINS: return load_text_list(ld, key, &tp->pains, NULL);
-	case CJM_F_IDEAS: return load_text_list(ld, key, &tp->ideas, NULL);
-	case CJM_F_QUOTES: return load_text_list(ld, key, &tp->quotes, NULL);
-	default:
-		return load_unknown_key(ld, key, mark, "a touchpoint",
-					"id, name, channel, owner, emotion, satisfaction, impact, "
-					"moment_of_truth, brand_moment, commitment, visible, pillars, "
-					"pains, ideas, quotes, notes");
-	}
+	if (field == CJM_FIELD_COUNT)
+		return load_unknown_field_key(ld, key, mark, "a touchpoint", CJM_REF_TOUCHPOINT, NULL);
+	return load_entry_field(ld, arg, CJM_REF_TOUCHPOINT, field);
 }
 
 static bool load_touchpoints(loader *ld, cjm_phase *phase)
@@ -981,18 +1010,12 @@ static bool load_touchpoints(loader *ld, cjm_phase *phase)
 static bool load_phase_key(loader *ld, const char *key, yaml_mark_t mark, void *arg)
 {
 	load_entry *entry = arg;
-	cjm_phase *phase = entry->item;
-	if (!strcmp(key, "id")) {
-		entry->id_mark = ld->event.start_mark;
-		return load_text(ld, key, &phase->id);
-	}
-	if (!strcmp(key, "name"))
-		return load_name(ld, entry, &phase->name);
-	if (!strcmp(key, "description"))
-		return load_text(ld, key, &phase->description);
+	cjm_field field = cjm_field_by_key(key, CJM_REF_PHASE);
+	if (field != CJM_FIELD_COUNT)
+		return load_entry_field(ld, entry, CJM_REF_PHASE, field);
 	if (!strcmp(key, "touchpoints"))
-		return load_touchpoints(ld, phase);
-	return load_unknown_key(ld, key, mark, "a phase", "id, name, description, touchpoints");
+		return load_touchpoints(ld, entry->item);
+	return load_unknown_field_key(ld, key, mark, "a phase", CJM_REF_PHASE, "touchpoints");
 }
 
 static bool load_phases(loader *ld)
@@ -1026,26 +1049,65 @@ static bool load_phases(loader *ld)
 
 /* ---- persona, thresholds, patterns, dismissed ---- */
 
-static bool load_persona_key(loader *ld, const char *key, yaml_mark_t mark, void *arg)
+/* The map field in the mapping GROUP ("persona", LEN long) whose key there is KEY ("name"):
+ * with KEY NULL, the group's first; CJM_FIELD_COUNT when there is none. */
+static cjm_field load_group_field(const char *group, size_t len, const char *key)
 {
-	cjm_map *map = arg;
-	if (!strcmp(key, "name"))
-		return load_text(ld, key, &map->persona_name);
-	if (!strcmp(key, "description"))
-		return load_text(ld, key, &map->persona_description);
-	return load_unknown_key(ld, key, mark, "persona", "name, description");
+	size_t n;
+	const cjm_field *fields = cjm_fields_of(CJM_REF_MAP, &n);
+	for (size_t i = 0; i < n; i++) {
+		const char *path = cjm_field_info_of(fields[i])->key;
+		if (cjm_field_group_len(fields[i]) == len && strncmp(path, group, len) == 0 &&
+		    (!key || strcmp(path + len + 1, key) == 0))
+			return fields[i];
+	}
+	return CJM_FIELD_COUNT;
 }
 
-static bool load_thresholds_key(loader *ld, const char *key, yaml_mark_t mark, void *arg)
+/* The keys of the group FIRST begins, as a list ("name, description") or in words
+ * ("name and description"). */
+static void load_group_keys(strbuf *out, cjm_field first, bool words)
 {
-	cjm_map *map = arg;
-	if (!strcmp(key, "satisfaction"))
-		return load_number(ld, "thresholds.satisfaction", 0, 10, &map->has_threshold_satisfaction,
-				   &map->threshold_satisfaction);
-	if (!strcmp(key, "impact"))
-		return load_number(ld, "thresholds.impact", 0, 1, &map->has_threshold_impact,
-				   &map->threshold_impact);
-	return load_unknown_key(ld, key, mark, "thresholds", "satisfaction, impact");
+	size_t n, at = 0, len = cjm_field_group_len(first);
+	const cjm_field *fields = cjm_fields_of(CJM_REF_MAP, &n);
+	while (fields[at] != first)
+		at++;
+	size_t end = cjm_field_group_end(fields, n, at);
+	for (size_t i = at; i < end; i++) {
+		const char *sep = i == at ? "" : words && i == end - 1 ? " and " : ", ";
+		strbuf_printf(out, "%s%s", sep, cjm_field_info_of(fields[i])->key + len + 1);
+	}
+}
+
+/* A key inside one of the map's groups of fields (persona, thresholds). */
+static bool load_group_key(loader *ld, const char *key, yaml_mark_t mark, void *arg)
+{
+	cjm_field first = *(const cjm_field *)arg;
+	const char *group = cjm_field_info_of(first)->key;
+	size_t len = cjm_field_group_len(first);
+	cjm_field field = load_group_field(group, len, key);
+	if (field != CJM_FIELD_COUNT)
+		return load_field(ld, ld->map, CJM_REF_MAP, field);
+	strbuf where = { 0 }, known = { 0 };
+	strbuf_add(&where, group, len);
+	load_group_keys(&known, first, false);
+	bool ok = load_unknown_key(ld, key, mark, where.data, known.data);
+	strbuf_release(&where);
+	strbuf_release(&known);
+	return ok;
+}
+
+/* The mapping of a group of map fields, such as persona: {name: ..., description: ...}. */
+static bool load_group(loader *ld, const char *key, cjm_field first)
+{
+	strbuf what = { 0 };
+	strbuf_puts(&what, "a mapping of ");
+	load_group_keys(&what, first, true);
+	bool started = load_expect_start(ld, YAML_MAPPING_START_EVENT, key, what.data);
+	strbuf_release(&what);
+	if (!started)
+		return !ld->fatal;
+	return load_mapping(ld, load_group_key, &first);
 }
 
 static bool load_pattern_setting_key(loader *ld, const char *key, yaml_mark_t mark, void *arg)
@@ -1180,31 +1242,24 @@ static bool load_root_key(loader *ld, const char *key, yaml_mark_t mark, void *a
 	cjm_map *map = ld->map;
 	if (!strcmp(key, "version"))
 		return load_version(ld, root);
-	if (!strcmp(key, "title")) {
+	cjm_field field = cjm_field_by_key(key, CJM_REF_MAP);
+	if (field != CJM_FIELD_COUNT) {
+		const cjm_field_info *info = cjm_field_info_of(field);
 		yaml_mark_t at = ld->event.start_mark;
 		bool text = ld->event.type == YAML_SCALAR_EVENT; /* else reported as the wrong kind */
-		bool ok = load_text(ld, key, &map->title);
-		root->seen |= ROOT_TITLE;
-		if (ok && text && cjm_text_is_blank(map->title))
-			load_error(ld, at, "title must not be empty");
+		bool ok = load_field(ld, map, CJM_REF_MAP, field);
+		if (field == CJM_F_TITLE)
+			root->seen |= ROOT_TITLE;
+		if (ok && text && info->required && info->kind == CJM_KIND_TEXT &&
+		    cjm_text_is_blank(*(char **)cjm_item_field_slot(map, CJM_REF_MAP, field)))
+			load_error(ld, at, "%s must not be empty", info->key);
 		return ok;
 	}
-	if (!strcmp(key, "persona")) {
-		if (!load_expect_start(ld, YAML_MAPPING_START_EVENT, key, "a mapping of name and description"))
-			return !ld->fatal;
-		bool ok = load_mapping(ld, load_persona_key, map);
+	field = load_group_field(key, strlen(key), NULL);
+	if (field != CJM_FIELD_COUNT) {
+		bool ok = load_group(ld, key, field);
 		map->has_persona = map->persona_name || map->persona_description;
 		return ok;
-	}
-	if (!strcmp(key, "brand_values")) {
-		bool ok = load_text_list(ld, key, &map->brand_values, NULL);
-		map->has_brand_values = map->brand_values.len > 0;
-		return ok;
-	}
-	if (!strcmp(key, "thresholds")) {
-		if (!load_expect_start(ld, YAML_MAPPING_START_EVENT, key, "a mapping of satisfaction and impact"))
-			return !ld->fatal;
-		return load_mapping(ld, load_thresholds_key, map);
 	}
 	if (!strcmp(key, "patterns")) {
 		if (!load_expect_start(ld, YAML_MAPPING_START_EVENT, key, "a mapping of pattern ids"))
@@ -1217,8 +1272,20 @@ static bool load_root_key(loader *ld, const char *key, yaml_mark_t mark, void *a
 	}
 	if (!strcmp(key, "dismissed"))
 		return load_dismissed(ld);
-	return load_unknown_key(ld, key, mark, "the map",
-				"version, title, persona, brand_values, thresholds, patterns, phases, dismissed");
+	strbuf known = { 0 };
+	strbuf_puts(&known, "version");
+	size_t n;
+	const cjm_field *fields = cjm_fields_of(CJM_REF_MAP, &n);
+	for (size_t i = 0; i < n; i = cjm_field_group_end(fields, n, i)) { /* a group is named once */
+		const char *path = cjm_field_info_of(fields[i])->key;
+		size_t len = cjm_field_group_len(fields[i]);
+		strbuf_puts(&known, ", ");
+		strbuf_add(&known, path, len ? len : strlen(path));
+	}
+	strbuf_puts(&known, ", patterns, phases, dismissed");
+	bool ok = load_unknown_key(ld, key, mark, "the map", known.data);
+	strbuf_release(&known);
+	return ok;
 }
 
 static void load_document(loader *ld)

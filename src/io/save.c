@@ -178,24 +178,27 @@ static void save_list(saver *sv, const char *key, const cjm_strlist *list)
 	save_sequence_end(sv);
 }
 
-/* One field of a phase or touchpoint, by the field table; absent fields are not written. */
-static void save_field(saver *sv, cjm_ref ref, cjm_field field)
+/* One field of the map, a phase or a touchpoint under KEY, by the field table; absent
+ * fields are not written, except the map's required text (as ""). */
+static void save_field(saver *sv, cjm_ref ref, cjm_field field, const char *key)
 {
 	const cjm_field_info *info = cjm_field_info_of(field);
 	cjm_value v = cjm_field_get(sv->map, ref, field);
+	if (!v.present && info->required && info->kind == CJM_KIND_TEXT && ref.kind == CJM_REF_MAP)
+		v = (cjm_value){ .present = true, .text = "" };
 	if (!v.present)
 		return;
 	switch (info->kind) {
 	case CJM_KIND_TEXT:
-		save_text_field(sv, info->key, v.text);
+		save_text_field(sv, key, v.text);
 		return;
 	case CJM_KIND_LIST:
-		save_list(sv, info->key, v.list);
+		save_list(sv, key, v.list);
 		return;
 	default:
 		break;
 	}
-	save_key(sv, info->key);
+	save_key(sv, key);
 	switch (info->kind) {
 	case CJM_KIND_EMOTION: save_int(sv, v.integer); break;
 	case CJM_KIND_NUMBER: save_number(sv, v.number); break;
@@ -211,12 +214,36 @@ static void save_field(saver *sv, cjm_ref ref, cjm_field field)
 	}
 }
 
-/* The fields of an item in file order (the field table's order). */
+/* The fields of an item in file order (the field table's order). A run of map fields
+ * of one group ("persona.name", "persona.description") is one mapping under the
+ * group's name, written when any of them is there. */
 static void save_item_fields(saver *sv, cjm_ref ref)
 {
-	for (int f = CJM_F_ID; f <= CJM_F_NOTES; f++)
-		if (cjm_field_applies((cjm_field)f, ref.kind))
-			save_field(sv, ref, (cjm_field)f);
+	size_t n;
+	const cjm_field *fields = cjm_fields_of(ref.kind, &n);
+	for (size_t i = 0; i < n;) {
+		size_t len = cjm_field_group_len(fields[i]);
+		if (!len) {
+			save_field(sv, ref, fields[i], cjm_field_info_of(fields[i])->key);
+			i++;
+			continue;
+		}
+		const char *group = cjm_field_info_of(fields[i])->key;
+		size_t end = cjm_field_group_end(fields, n, i);
+		bool any = false;
+		for (size_t j = i; j < end; j++)
+			any = any || cjm_field_get(sv->map, ref, fields[j]).present;
+		if (any) {
+			char name[64];
+			snprintf(name, sizeof name, "%.*s", (int)len, group);
+			save_key(sv, name);
+			save_mapping_start(sv);
+			for (size_t j = i; j < end; j++)
+				save_field(sv, ref, fields[j], cjm_field_info_of(fields[j])->key + len + 1);
+			save_mapping_end(sv);
+		}
+		i = end;
+	}
 }
 
 static void save_phase(saver *sv, size_t p)
@@ -239,27 +266,6 @@ static void save_phase(saver *sv, size_t p)
 
 static void save_settings(saver *sv, const cjm_map *map)
 {
-	if (map->persona_name || map->persona_description) {
-		save_key(sv, "persona");
-		save_mapping_start(sv);
-		save_text_field(sv, "name", map->persona_name);
-		save_text_field(sv, "description", map->persona_description);
-		save_mapping_end(sv);
-	}
-	save_list(sv, "brand_values", &map->brand_values);
-	if (map->has_threshold_satisfaction || map->has_threshold_impact) {
-		save_key(sv, "thresholds");
-		save_mapping_start(sv);
-		if (map->has_threshold_satisfaction) {
-			save_key(sv, "satisfaction");
-			save_number(sv, map->threshold_satisfaction);
-		}
-		if (map->has_threshold_impact) {
-			save_key(sv, "impact");
-			save_number(sv, map->threshold_impact);
-		}
-		save_mapping_end(sv);
-	}
 	if (map->pattern_count) {
 		save_key(sv, "patterns");
 		save_mapping_start(sv);
@@ -316,7 +322,7 @@ void cjm_save_to_buffer(const cjm_map *map, strbuf *out)
 	save_mapping_start(&sv);
 	save_key(&sv, "version");
 	save_int(&sv, map->version);
-	save_text_field(&sv, "title", map->title ? map->title : "");
+	save_item_fields(&sv, (cjm_ref){ CJM_REF_MAP, 0, 0 });
 	save_settings(&sv, map);
 	save_key(&sv, "phases");
 	save_sequence_start(&sv);

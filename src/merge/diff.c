@@ -150,9 +150,11 @@ static void diff_field(struct diff_ctx *ctx, const cjm_change *like, const cjm_m
 static void diff_fields(struct diff_ctx *ctx, const cjm_change *like, const cjm_map *old_map, cjm_ref old_ref,
 			const cjm_map *new_map, cjm_ref new_ref)
 {
-	for (int f = 0; f < CJM_FIELD_COUNT; f++)
-		if (f != CJM_F_ID && f != CJM_F_NAME && cjm_field_applies((cjm_field)f, new_ref.kind))
-			diff_field(ctx, like, old_map, old_ref, new_map, new_ref, (cjm_field)f);
+	size_t n;
+	const cjm_field *fields = cjm_fields_of(new_ref.kind, &n);
+	for (size_t i = 0; i < n; i++)
+		if (fields[i] != CJM_F_ID && fields[i] != CJM_F_NAME) /* the item's identity and its rename */
+			diff_field(ctx, like, old_map, old_ref, new_map, new_ref, fields[i]);
 }
 
 /* The fields an added item has (from nothing), or a removed item had (to nothing). */
@@ -487,9 +489,10 @@ cjm_diff *cjm_diff_new(const cjm_map *old_map, const cjm_map *new_map)
 
 	cjm_change like = { .target = CJM_TARGET_MAP };
 	cjm_ref ref = { CJM_REF_MAP, 0, 0 };
-	for (int f = 0; f < CJM_FIELD_COUNT; f++)
-		if (cjm_field_applies((cjm_field)f, CJM_REF_MAP))
-			diff_field(&ctx, &like, old_map, ref, new_map, ref, (cjm_field)f);
+	size_t n;
+	const cjm_field *fields = cjm_fields_of(CJM_REF_MAP, &n);
+	for (size_t i = 0; i < n; i++)
+		diff_field(&ctx, &like, old_map, ref, new_map, ref, fields[i]);
 	diff_patterns(&ctx);
 	diff_phases(&ctx);
 	diff_dismissals_side(&ctx, old_map, new_map, CJM_CHANGE_REMOVED);

@@ -57,7 +57,8 @@ static void render_value(struct render *r, const cjm_change *c, const char *text
 		render_escaped(r->out, text);
 		strbuf_putc(r->out, '\'');
 	} else {
-		if (c->field == CJM_F_EMOTION && text[0] != '-' && strcmp(text, "0") != 0)
+		const cjm_field_info *info = cjm_field_info_of(c->field);
+		if (info && info->kind == CJM_KIND_EMOTION && text[0] != '-' && strcmp(text, "0") != 0)
 			strbuf_putc(r->out, '+');
 		render_escaped(r->out, text);
 	}

@@ -161,12 +161,14 @@ static bool item_equal(const merger *mg, const item *it, int a, int b)
 {
 	cjm_ref_kind kind = it->is_phase ? CJM_REF_PHASE : CJM_REF_TOUCHPOINT;
 	cjm_ref ra = item_ref(it, a), rb = item_ref(it, b);
-	for (int f = CJM_F_NAME; f <= CJM_F_NOTES; f++) {
-		if (!cjm_field_applies((cjm_field)f, kind))
+	size_t n;
+	const cjm_field *fields = cjm_fields_of(kind, &n);
+	for (size_t i = 0; i < n; i++) {
+		if (fields[i] == CJM_F_ID) /* the item's identity: the same on every side */
 			continue;
-		cjm_value va = cjm_field_get(mg->m[a], ra, (cjm_field)f);
-		cjm_value vb = cjm_field_get(mg->m[b], rb, (cjm_field)f);
-		if (!cjm_value_equal(cjm_field_info_of((cjm_field)f)->kind, &va, &vb))
+		cjm_value va = cjm_field_get(mg->m[a], ra, fields[i]);
+		cjm_value vb = cjm_field_get(mg->m[b], rb, fields[i]);
+		if (!cjm_value_equal(cjm_field_info_of(fields[i])->kind, &va, &vb))
 			return false;
 	}
 	return true;
@@ -228,29 +230,32 @@ static bool merge_value(cjm_field_kind kind, const cjm_value *b, const cjm_value
 	return false;
 }
 
-/* Merges fields FIRST..LAST of item IT (or of the map when IT is NULL) into RREF of MAP. */
-static void merge_fields(merger *mg, cjm_map *map, cjm_ref rref, const item *it, int first, int last, int pref,
-			 bool record)
+/* Merges the fields of item IT (or of the map when IT is NULL) into RREF of MAP; an
+ * item's id is what matched it, so it is not merged. */
+static void merge_fields(merger *mg, cjm_map *map, cjm_ref rref, const item *it, int pref, bool record)
 {
 	cjm_ref_kind kind = it ? (it->is_phase ? CJM_REF_PHASE : CJM_REF_TOUCHPOINT) : CJM_REF_MAP;
 	cjm_ref refs[3];
 	for (int s = 0; s < 3; s++)
 		refs[s] = it ? item_ref(it, s) : (cjm_ref){ CJM_REF_MAP, 0, 0 };
-	for (int f = first; f <= last; f++) {
-		if (!cjm_field_applies((cjm_field)f, kind))
+	size_t n;
+	const cjm_field *fields = cjm_fields_of(kind, &n);
+	for (size_t i = 0; i < n; i++) {
+		cjm_field f = fields[i];
+		if (f == CJM_F_ID)
 			continue;
-		const cjm_field_info *info = cjm_field_info_of((cjm_field)f);
+		const cjm_field_info *info = cjm_field_info_of(f);
 		cjm_value v[3] = { { 0 } };
 		for (int s = 0; s < 3; s++)
 			if (!it || it->has[s])
-				v[s] = cjm_field_get(mg->m[s], refs[s], (cjm_field)f);
+				v[s] = cjm_field_get(mg->m[s], refs[s], f);
 		cjm_strlist scratch = { 0 };
 		cjm_value out;
 		if (!merge_value(info->kind, &v[0], &v[1], &v[2], pref, &out, &scratch) && record)
 			add_conflict(mg, kind, it ? it->id : NULL, xstrdup(info->key), 0);
-		cjm_value cur = cjm_field_get(map, rref, (cjm_field)f);
+		cjm_value cur = cjm_field_get(map, rref, f);
 		if (!cjm_value_equal(info->kind, &cur, &out))
-			cjm_field_set(map, rref, (cjm_field)f, &out);
+			cjm_field_set(map, rref, f, &out);
 		cjm_strlist_clear(&scratch);
 	}
 }
@@ -532,7 +537,7 @@ static int item_source(const item *it, int v, bool *merge)
 static cjm_map *build(merger *mg, int v, bool record)
 {
 	cjm_map *map = cjm_map_new(NULL);
-	merge_fields(mg, map, (cjm_ref){ CJM_REF_MAP, 0, 0 }, NULL, CJM_F_TITLE, CJM_F_THRESHOLD_IMPACT, v, record);
+	merge_fields(mg, map, (cjm_ref){ CJM_REF_MAP, 0, 0 }, NULL, v, record);
 	if (!map->title)
 		map->title = xstrdup("");
 	merge_patterns(mg, map, v, record);
@@ -544,12 +549,17 @@ static cjm_map *build(merger *mg, int v, bool record)
 		bool need_merge;
 		int s = item_source(ph, v, &need_merge);
 		const cjm_phase *src = mg->m[s]->phases[ph->pi[s]];
-		cjm_phase *np = cjm_phase_new(src->id, src->name);
-		np->description = xstrdup(src->description);
+		cjm_phase *np = cjm_phase_new(NULL, NULL);
+		size_t fields_count;
+		const cjm_field *fields = cjm_fields_of(CJM_REF_PHASE, &fields_count);
+		for (size_t i = 0; i < fields_count; i++) {
+			cjm_value value = cjm_item_field_get(src, CJM_REF_PHASE, fields[i]);
+			cjm_item_field_set(np, CJM_REF_PHASE, fields[i], &value);
+		}
 		size_t rp = map->phase_count;
 		cjm_map_insert_phase(map, rp, np);
 		if (need_merge)
-			merge_fields(mg, map, (cjm_ref){ CJM_REF_PHASE, rp, 0 }, ph, CJM_F_NAME, CJM_F_NOTES, v, record);
+			merge_fields(mg, map, (cjm_ref){ CJM_REF_PHASE, rp, 0 }, ph, v, record);
 		for (size_t t = ph->head; t != NONE; t = mg->items[t].next) {
 			const item *it = &mg->items[t];
 			if (!it->keep[v])
@@ -559,8 +569,7 @@ static cjm_map *build(merger *mg, int v, bool record)
 			cjm_phase_insert_touchpoint(np, rt,
 						    cjm_touchpoint_clone(mg->m[s]->phases[it->pi[s]]->touchpoints[it->ti[s]]));
 			if (need_merge)
-				merge_fields(mg, map, (cjm_ref){ CJM_REF_TOUCHPOINT, rp, rt }, it, CJM_F_NAME, CJM_F_NOTES, v,
-					     record);
+				merge_fields(mg, map, (cjm_ref){ CJM_REF_TOUCHPOINT, rp, rt }, it, v, record);
 		}
 	}
 	return map;

@@ -2,9 +2,11 @@
 #include "model/field.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/number.h"
 #include "util/utf8.h"
 #include "util/xalloc.h"
 
@@ -12,34 +14,101 @@
 #define OWN_PHASE (1u << CJM_REF_PHASE)
 #define OWN_TP (1u << CJM_REF_TOUCHPOINT)
 
+/* Where a field lives in each kind of item that has it. */
+#define IN_MAP(member) .at[CJM_REF_MAP] = offsetof(cjm_map, member)
+#define IN_PHASE(member) .at[CJM_REF_PHASE] = offsetof(cjm_phase, member)
+#define IN_TP(member) .at[CJM_REF_TOUCHPOINT] = offsetof(cjm_touchpoint, member)
+#define FLAG_IN_MAP(member) .has_at[CJM_REF_MAP] = offsetof(cjm_map, member)
+#define FLAG_IN_TP(member) .has_at[CJM_REF_TOUCHPOINT] = offsetof(cjm_touchpoint, member)
+
+_Static_assert(offsetof(cjm_map, version) == CJM_FIELD_NO_FLAG &&
+		       offsetof(cjm_phase, id) == CJM_FIELD_NO_FLAG &&
+		       offsetof(cjm_touchpoint, id) == CJM_FIELD_NO_FLAG,
+	       "offset 0 of an item holds no presence flag");
+
+/* The one description of every field, in the order the file writes them. Adding a
+ * field is a row here (and its enum name, member and man-page text). */
 static const cjm_field_info field_table[CJM_FIELD_COUNT] = {
-	[CJM_F_ID] = { "id", "id", CJM_KIND_TEXT, OWN_PHASE | OWN_TP, true, 0, 0 },
-	[CJM_F_NAME] = { "name", "name", CJM_KIND_TEXT, OWN_PHASE | OWN_TP, true, 0, 0 },
-	[CJM_F_DESCRIPTION] = { "description", "description", CJM_KIND_TEXT, OWN_PHASE, false, 0, 0 },
-	[CJM_F_CHANNEL] = { "channel", "channel", CJM_KIND_TEXT, OWN_TP, false, 0, 0 },
-	[CJM_F_OWNER] = { "owner", "owner", CJM_KIND_TEXT, OWN_TP, false, 0, 0 },
-	[CJM_F_EMOTION] = { "emotion", "emotion", CJM_KIND_EMOTION, OWN_TP, false,
-			    CJM_EMOTION_MIN, CJM_EMOTION_MAX },
-	[CJM_F_SATISFACTION] = { "satisfaction", "satisfaction", CJM_KIND_NUMBER, OWN_TP, false, 0, 10 },
-	[CJM_F_IMPACT] = { "impact", "impact", CJM_KIND_NUMBER, OWN_TP, false, 0, 1 },
-	[CJM_F_MOMENT_OF_TRUTH] = { "moment_of_truth", "moment of truth", CJM_KIND_BOOL, OWN_TP, false, 0, 0 },
-	[CJM_F_BRAND_MOMENT] = { "brand_moment", "brand moment", CJM_KIND_BOOL, OWN_TP, false, 0, 0 },
-	[CJM_F_COMMITMENT] = { "commitment", "commitment", CJM_KIND_BOOL, OWN_TP, false, 0, 0 },
-	[CJM_F_VISIBLE] = { "visible", "visible", CJM_KIND_BOOL, OWN_TP, false, 0, 0 },
-	[CJM_F_PILLARS] = { "pillars", "pillars", CJM_KIND_PILLARS, OWN_TP, false, 0, 0 },
-	[CJM_F_PAINS] = { "pains", "pains", CJM_KIND_LIST, OWN_TP, false, 0, 0 },
-	[CJM_F_IDEAS] = { "ideas", "ideas", CJM_KIND_LIST, OWN_TP, false, 0, 0 },
-	[CJM_F_QUOTES] = { "quotes", "quotes", CJM_KIND_LIST, OWN_TP, false, 0, 0 },
-	[CJM_F_NOTES] = { "notes", "notes", CJM_KIND_TEXT, OWN_TP, false, 0, 0 },
-	[CJM_F_TITLE] = { "title", "title", CJM_KIND_TEXT, OWN_MAP, true, 0, 0 },
-	[CJM_F_PERSONA_NAME] = { "persona.name", "persona name", CJM_KIND_TEXT, OWN_MAP, false, 0, 0 },
-	[CJM_F_PERSONA_DESCRIPTION] = { "persona.description", "persona description", CJM_KIND_TEXT,
-					OWN_MAP, false, 0, 0 },
-	[CJM_F_BRAND_VALUES] = { "brand_values", "brand values", CJM_KIND_LIST, OWN_MAP, false, 0, 0 },
-	[CJM_F_THRESHOLD_SATISFACTION] = { "thresholds.satisfaction", "satisfaction threshold",
-					   CJM_KIND_NUMBER, OWN_MAP, false, 0, 10 },
-	[CJM_F_THRESHOLD_IMPACT] = { "thresholds.impact", "impact threshold", CJM_KIND_NUMBER, OWN_MAP,
-				     false, 0, 1 },
+	[CJM_F_ID] = { .key = "id", .label = "id", .kind = CJM_KIND_TEXT, .owners = OWN_PHASE | OWN_TP,
+		       .required = true, IN_PHASE(id), IN_TP(id), .flags = CJM_FIELD_CSV, .jump = 'i',
+		       .help = "the id that names it for good: lower-case letters, digits and '-'" },
+	[CJM_F_NAME] = { .key = "name", .label = "name", .kind = CJM_KIND_TEXT, .owners = OWN_PHASE | OWN_TP,
+			 .required = true, IN_PHASE(name), IN_TP(name), .flags = CJM_FIELD_CSV, .jump = 'n',
+			 .help = "what it is called, for example \"Compare prices online\"" },
+	[CJM_F_DESCRIPTION] = { .key = "description", .label = "description", .kind = CJM_KIND_TEXT,
+				.owners = OWN_PHASE, IN_PHASE(description), .flags = CJM_FIELD_CSV | CJM_FIELD_MULTILINE,
+				.jump = 'd', .help = "what happens in this phase" },
+	[CJM_F_CHANNEL] = { .key = "channel", .label = "channel", .kind = CJM_KIND_TEXT, .owners = OWN_TP,
+			    IN_TP(channel), .flags = CJM_FIELD_CSV | CJM_FIELD_COMPLETES, .jump = 'c',
+			    .help = "how the contact happens: web, app, email, phone, store, ..." },
+	[CJM_F_OWNER] = { .key = "owner", .label = "owner", .kind = CJM_KIND_TEXT, .owners = OWN_TP,
+			  IN_TP(owner), .flags = CJM_FIELD_CSV | CJM_FIELD_COMPLETES, .jump = 'o',
+			  .help = "the department that owns it: sales, service, marketing, ..." },
+	[CJM_F_EMOTION] = { .key = "emotion", .label = "emotion", .kind = CJM_KIND_EMOTION, .owners = OWN_TP,
+			    .min = CJM_EMOTION_MIN, .max = CJM_EMOTION_MAX, IN_TP(emotion),
+			    FLAG_IN_TP(has_emotion), .flags = CJM_FIELD_CSV, .jump = 'e',
+			    .help = "how the customer feels here, from -3 to +3; empty when not scored yet" },
+	[CJM_F_SATISFACTION] = { .key = "satisfaction", .label = "satisfaction", .kind = CJM_KIND_NUMBER,
+				 .owners = OWN_TP, .min = 0, .max = 10, IN_TP(satisfaction),
+				 FLAG_IN_TP(has_satisfaction), .flags = CJM_FIELD_CSV, .jump = 's',
+				 .help = "the satisfaction (CSAT) score of this moment, from 0 to 10" },
+	[CJM_F_IMPACT] = { .key = "impact", .label = "impact", .kind = CJM_KIND_NUMBER, .owners = OWN_TP,
+			   .min = 0, .max = 1, IN_TP(impact), FLAG_IN_TP(has_impact), .flags = CJM_FIELD_CSV,
+			   .jump = 'p', .help = "the weight of this moment on NPS and loyalty, from 0 to 1" },
+	[CJM_F_MOMENT_OF_TRUTH] = { .key = "moment_of_truth", .label = "moment of truth", .kind = CJM_KIND_BOOL,
+				    .owners = OWN_TP, IN_TP(moment_of_truth), .flags = CJM_FIELD_CSV,
+				    .jump = 'r', .mark = "!", .mark_when = true, .mark_meaning = "moment of truth",
+				    .help = "where the customer forms a lasting opinion of the company" },
+	[CJM_F_BRAND_MOMENT] = { .key = "brand_moment", .label = "brand moment", .kind = CJM_KIND_BOOL,
+				 .owners = OWN_TP, IN_TP(brand_moment), .flags = CJM_FIELD_CSV, .jump = 'b',
+				 .mark = "*", .mark_when = true, .mark_meaning = "brand moment",
+				 .help = "where the brand values should show" },
+	[CJM_F_COMMITMENT] = { .key = "commitment", .label = "commitment", .kind = CJM_KIND_BOOL,
+			       .owners = OWN_TP, IN_TP(commitment), .flags = CJM_FIELD_CSV, .jump = 'm',
+			       .mark = "$", .mark_when = true, .mark_meaning = "commitment",
+			       .help = "the customer commits here, for example by signing or paying" },
+	[CJM_F_VISIBLE] = { .key = "visible", .label = "visible", .kind = CJM_KIND_BOOL, .owners = OWN_TP,
+			    .fallback = 1, IN_TP(visible), .flags = CJM_FIELD_CSV, .jump = 'v', .mark = "~",
+			    .mark_when = false, .mark_meaning = "not visible to the customer",
+			    .help = "whether the customer notices this contact (default yes)" },
+	[CJM_F_PILLARS] = { .key = "pillars", .label = "pillars", .kind = CJM_KIND_PILLARS, .owners = OWN_TP,
+			    IN_TP(pillars), .flags = CJM_FIELD_CSV, .jump = 'l',
+			    .help = "the pillars of experience it touches: personalisation, integrity, ..." },
+	[CJM_F_PAINS] = { .key = "pains", .label = "pains", .kind = CJM_KIND_LIST, .owners = OWN_TP,
+			  IN_TP(pains), .flags = CJM_FIELD_CSV, .jump = 'a',
+			  .help = "what goes wrong for the customer here, one per line" },
+	[CJM_F_IDEAS] = { .key = "ideas", .label = "ideas", .kind = CJM_KIND_LIST, .owners = OWN_TP,
+			  IN_TP(ideas), .flags = CJM_FIELD_CSV, .jump = 'd',
+			  .help = "ideas to improve this moment, one per line" },
+	[CJM_F_QUOTES] = { .key = "quotes", .label = "quotes", .kind = CJM_KIND_LIST, .owners = OWN_TP,
+			   IN_TP(quotes), .flags = CJM_FIELD_CSV, .jump = 'q',
+			   .help = "the customers' own words, one per line" },
+	[CJM_F_NOTES] = { .key = "notes", .label = "notes", .kind = CJM_KIND_TEXT, .owners = OWN_TP,
+			  IN_TP(notes), .flags = CJM_FIELD_CSV | CJM_FIELD_MULTILINE, .jump = 't',
+			  .help = "anything else" },
+	[CJM_F_TITLE] = { .key = "title", .label = "title", .kind = CJM_KIND_TEXT, .owners = OWN_MAP,
+			  .required = true, IN_MAP(title), .jump = 't',
+			  .help = "what the journey is, for example \"Switching energy supplier\"" },
+	[CJM_F_PERSONA_NAME] = { .key = "persona.name", .label = "persona name", .kind = CJM_KIND_TEXT,
+				 .owners = OWN_MAP, IN_MAP(persona_name), .jump = 'p',
+				 .help = "the name of the customer whose journey this is" },
+	[CJM_F_PERSONA_DESCRIPTION] = { .key = "persona.description", .label = "persona description",
+					.kind = CJM_KIND_TEXT, .owners = OWN_MAP, IN_MAP(persona_description),
+					.flags = CJM_FIELD_MULTILINE, .jump = 'd',
+					.help = "who the persona is" },
+	[CJM_F_BRAND_VALUES] = { .key = "brand_values", .label = "brand values", .kind = CJM_KIND_LIST,
+				 .owners = OWN_MAP, IN_MAP(brand_values), FLAG_IN_MAP(has_brand_values),
+				 .jump = 'b', .help = "the values the brand wants customers to feel, one per line" },
+	[CJM_F_THRESHOLD_SATISFACTION] = { .key = "thresholds.satisfaction", .label = "satisfaction threshold",
+					   .kind = CJM_KIND_NUMBER, .owners = OWN_MAP, .min = 0, .max = 10,
+					   .fallback = CJM_DEFAULT_SATISFACTION_THRESHOLD,
+					   IN_MAP(threshold_satisfaction), FLAG_IN_MAP(has_threshold_satisfaction),
+					   .jump = 's', .help = "where low satisfaction ends, from 0 to 10 (default 7)" },
+	[CJM_F_THRESHOLD_IMPACT] = { .key = "thresholds.impact", .label = "impact threshold",
+				     .kind = CJM_KIND_NUMBER, .owners = OWN_MAP, .min = 0, .max = 1,
+				     .fallback = CJM_DEFAULT_IMPACT_THRESHOLD, IN_MAP(threshold_impact),
+				     FLAG_IN_MAP(has_threshold_impact), .jump = 'i',
+				     .help = "where low impact ends, from 0 to 1 (default 0.3)" },
 };
 
 static const char *const pillar_names[CJM_PILLAR_COUNT] = {
@@ -72,6 +141,65 @@ bool cjm_field_applies(cjm_field field, cjm_ref_kind owner)
 	return field < CJM_FIELD_COUNT && (field_table[field].owners & (1u << owner));
 }
 
+/* What the table says about each kind of item, made from it on first use: its fields in
+ * table order, and where its texts, lists and booleans are (for making, copying and freeing). */
+struct owner_index {
+	cjm_field fields[CJM_FIELD_COUNT];
+	size_t count;
+	size_t texts[CJM_FIELD_COUNT], lists[CJM_FIELD_COUNT], bools[CJM_FIELD_COUNT];
+	size_t text_count, list_count, bool_count;
+};
+
+static struct owner_index owner_index[3];
+static bool owner_index_made;
+
+static const struct owner_index *index_of(cjm_ref_kind owner)
+{
+	if (!owner_index_made) {
+		for (int o = 0; o < 3; o++) {
+			struct owner_index *ix = &owner_index[o];
+			for (int f = 0; f < CJM_FIELD_COUNT; f++) {
+				const cjm_field_info *info = &field_table[f];
+				if (!(info->owners & (1u << o)))
+					continue;
+				ix->fields[ix->count++] = (cjm_field)f;
+				if (info->kind == CJM_KIND_TEXT)
+					ix->texts[ix->text_count++] = info->at[o];
+				else if (info->kind == CJM_KIND_LIST)
+					ix->lists[ix->list_count++] = info->at[o];
+				else if (info->kind == CJM_KIND_BOOL)
+					ix->bools[ix->bool_count++] = info->at[o];
+			}
+		}
+		owner_index_made = true;
+	}
+	return &owner_index[owner];
+}
+
+const cjm_field *cjm_fields_of(cjm_ref_kind owner, size_t *count)
+{
+	const struct owner_index *ix = index_of(owner);
+	*count = ix->count;
+	return ix->fields;
+}
+
+size_t cjm_field_group_len(cjm_field field)
+{
+	const char *dot = field < CJM_FIELD_COUNT ? strchr(field_table[field].key, '.') : NULL;
+	return dot ? (size_t)(dot - field_table[field].key) : 0;
+}
+
+size_t cjm_field_group_end(const cjm_field *fields, size_t count, size_t at)
+{
+	size_t len = cjm_field_group_len(fields[at]), end = at + 1;
+	if (!len)
+		return end;
+	while (end < count && cjm_field_group_len(fields[end]) == len &&
+	       strncmp(field_table[fields[end]].key, field_table[fields[at]].key, len) == 0)
+		end++;
+	return end;
+}
+
 cjm_field cjm_field_by_key(const char *key, cjm_ref_kind owner)
 {
 	for (int f = 0; f < CJM_FIELD_COUNT; f++)
@@ -81,136 +209,168 @@ cjm_field cjm_field_by_key(const char *key, cjm_ref_kind owner)
 	return CJM_FIELD_COUNT;
 }
 
-/* Pointers to where a field lives in its item; the one that applies is set. */
-struct field_slot {
-	char **text;
-	bool *has;
-	int *integer;
-	double *number;
-	cjm_tristate *tristate;
-	unsigned *bits;
-	cjm_strlist *list;
-};
+/* ---- where a value lives ---- */
 
-static struct field_slot field_slot_of(const cjm_map *cmap, cjm_ref ref, cjm_field field)
+void *cjm_item_field_slot(const void *item, cjm_ref_kind owner, cjm_field field)
 {
-	cjm_map *map = (cjm_map *)cmap;
-	struct field_slot s = { 0 };
-	if (!cjm_field_applies(field, ref.kind))
-		return s;
-	if (ref.kind == CJM_REF_MAP) {
-		switch (field) {
-		case CJM_F_TITLE: s.text = &map->title; break;
-		case CJM_F_PERSONA_NAME: s.text = &map->persona_name; break;
-		case CJM_F_PERSONA_DESCRIPTION: s.text = &map->persona_description; break;
-		case CJM_F_BRAND_VALUES: s.list = &map->brand_values; break;
-		case CJM_F_THRESHOLD_SATISFACTION:
-			s.has = &map->has_threshold_satisfaction;
-			s.number = &map->threshold_satisfaction;
-			break;
-		case CJM_F_THRESHOLD_IMPACT:
-			s.has = &map->has_threshold_impact;
-			s.number = &map->threshold_impact;
-			break;
-		default: break;
-		}
-		return s;
-	}
-	if (ref.phase >= map->phase_count)
-		return s;
-	cjm_phase *phase = map->phases[ref.phase];
-	if (ref.kind == CJM_REF_PHASE) {
-		switch (field) {
-		case CJM_F_ID: s.text = &phase->id; break;
-		case CJM_F_NAME: s.text = &phase->name; break;
-		case CJM_F_DESCRIPTION: s.text = &phase->description; break;
-		default: break;
-		}
-		return s;
-	}
-	if (ref.tp >= phase->touchpoint_count)
-		return s;
-	cjm_touchpoint *tp = phase->touchpoints[ref.tp];
-	switch (field) {
-	case CJM_F_ID: s.text = &tp->id; break;
-	case CJM_F_NAME: s.text = &tp->name; break;
-	case CJM_F_CHANNEL: s.text = &tp->channel; break;
-	case CJM_F_OWNER: s.text = &tp->owner; break;
-	case CJM_F_NOTES: s.text = &tp->notes; break;
-	case CJM_F_EMOTION: s.has = &tp->has_emotion; s.integer = &tp->emotion; break;
-	case CJM_F_SATISFACTION: s.has = &tp->has_satisfaction; s.number = &tp->satisfaction; break;
-	case CJM_F_IMPACT: s.has = &tp->has_impact; s.number = &tp->impact; break;
-	case CJM_F_MOMENT_OF_TRUTH: s.tristate = &tp->moment_of_truth; break;
-	case CJM_F_BRAND_MOMENT: s.tristate = &tp->brand_moment; break;
-	case CJM_F_COMMITMENT: s.tristate = &tp->commitment; break;
-	case CJM_F_VISIBLE: s.tristate = &tp->visible; break;
-	case CJM_F_PILLARS: s.bits = &tp->pillars; break;
-	case CJM_F_PAINS: s.list = &tp->pains; break;
-	case CJM_F_IDEAS: s.list = &tp->ideas; break;
-	case CJM_F_QUOTES: s.list = &tp->quotes; break;
-	default: break;
-	}
-	return s;
+	if (!item || !cjm_field_applies(field, owner))
+		return NULL;
+	return (char *)item + field_table[field].at[owner];
 }
 
-cjm_value cjm_field_get(const cjm_map *map, cjm_ref ref, cjm_field field)
+bool *cjm_item_field_flag(const void *item, cjm_ref_kind owner, cjm_field field)
+{
+	if (!item || !cjm_field_applies(field, owner) || field_table[field].has_at[owner] == CJM_FIELD_NO_FLAG)
+		return NULL;
+	return (bool *)((char *)item + field_table[field].has_at[owner]);
+}
+
+void *cjm_ref_item(const cjm_map *map, cjm_ref ref)
+{
+	if (ref.kind == CJM_REF_MAP)
+		return (void *)map;
+	if (ref.phase >= map->phase_count)
+		return NULL;
+	cjm_phase *phase = map->phases[ref.phase];
+	if (ref.kind == CJM_REF_PHASE)
+		return phase;
+	return ref.tp < phase->touchpoint_count ? phase->touchpoints[ref.tp] : NULL;
+}
+
+cjm_value cjm_item_field_get(const void *item, cjm_ref_kind owner, cjm_field field)
 {
 	cjm_value v = { 0 };
-	struct field_slot s = field_slot_of(map, ref, field);
-	if (s.text) {
-		v.text = *s.text;
+	void *slot = cjm_item_field_slot(item, owner, field);
+	if (!slot)
+		return v;
+	bool *has = cjm_item_field_flag(item, owner, field);
+	switch (field_table[field].kind) {
+	case CJM_KIND_TEXT:
+		v.text = *(char **)slot;
 		v.present = v.text != NULL;
-	} else if (s.integer) {
-		v.present = *s.has;
-		v.integer = *s.integer;
-	} else if (s.number) {
-		v.present = *s.has;
-		v.number = *s.number;
-	} else if (s.tristate) {
-		v.present = *s.tristate != CJM_UNSET;
-		v.boolean = *s.tristate == CJM_TRUE;
-	} else if (s.bits) {
-		v.bits = *s.bits;
+		break;
+	case CJM_KIND_EMOTION:
+		v.present = has && *has;
+		v.integer = *(int *)slot;
+		break;
+	case CJM_KIND_NUMBER:
+		v.present = has && *has;
+		v.number = *(double *)slot;
+		break;
+	case CJM_KIND_BOOL:
+		v.present = *(cjm_tristate *)slot != CJM_UNSET;
+		v.boolean = *(cjm_tristate *)slot == CJM_TRUE;
+		break;
+	case CJM_KIND_PILLARS:
+		v.bits = *(unsigned *)slot;
 		v.present = v.bits != 0;
-	} else if (s.list) {
-		v.list = s.list;
-		v.present = s.list->len > 0 || (field == CJM_F_BRAND_VALUES && map->has_brand_values);
+		break;
+	case CJM_KIND_LIST:
+		v.list = slot;
+		v.present = v.list->len > 0 || (has && *has);
+		break;
 	}
 	return v;
 }
 
+void cjm_item_field_set(void *item, cjm_ref_kind owner, cjm_field field, const cjm_value *v)
+{
+	void *slot = cjm_item_field_slot(item, owner, field);
+	if (!slot)
+		return;
+	bool *has = cjm_item_field_flag(item, owner, field);
+	if (has)
+		*has = v->present;
+	switch (field_table[field].kind) {
+	case CJM_KIND_TEXT: {
+		char **text = slot, *old = *text;
+		*text = v->present ? xstrdup(v->text) : NULL;
+		free(old);
+		break;
+	}
+	case CJM_KIND_EMOTION: *(int *)slot = v->present ? v->integer : 0; break;
+	case CJM_KIND_NUMBER: *(double *)slot = v->present ? v->number : 0; break;
+	case CJM_KIND_BOOL:
+		*(cjm_tristate *)slot = !v->present ? CJM_UNSET : v->boolean ? CJM_TRUE : CJM_FALSE;
+		break;
+	case CJM_KIND_PILLARS: *(unsigned *)slot = v->present ? v->bits : 0; break;
+	case CJM_KIND_LIST:
+		if (!v->present || !v->list)
+			cjm_strlist_clear(slot);
+		else if (v->list != slot)
+			cjm_strlist_copy(slot, v->list);
+		break;
+	}
+	if (owner == CJM_REF_MAP) { /* the persona is written when either of its texts is */
+		cjm_map *map = item;
+		map->has_persona = map->persona_name || map->persona_description;
+	}
+}
+
+cjm_value cjm_field_get(const cjm_map *map, cjm_ref ref, cjm_field field)
+{
+	return cjm_item_field_get(cjm_ref_item(map, ref), ref.kind, field);
+}
+
 void cjm_field_set(cjm_map *map, cjm_ref ref, cjm_field field, const cjm_value *v)
 {
-	struct field_slot s = field_slot_of(map, ref, field);
-	if (s.text) {
-		char *old = *s.text;
-		*s.text = v->present ? xstrdup(v->text) : NULL;
-		free(old);
-	} else if (s.integer) {
-		*s.has = v->present;
-		*s.integer = v->present ? v->integer : 0;
-	} else if (s.number) {
-		*s.has = v->present;
-		*s.number = v->present ? v->number : 0;
-	} else if (s.tristate) {
-		*s.tristate = !v->present ? CJM_UNSET : v->boolean ? CJM_TRUE : CJM_FALSE;
-	} else if (s.bits) {
-		*s.bits = v->present ? v->bits : 0;
-	} else if (s.list) {
-		if (!v->present || !v->list)
-			cjm_strlist_clear(s.list);
-		else if (v->list != s.list)
-			cjm_strlist_copy(s.list, v->list);
-		if (field == CJM_F_BRAND_VALUES)
-			map->has_brand_values = v->present;
-	}
-	if (field == CJM_F_PERSONA_NAME || field == CJM_F_PERSONA_DESCRIPTION)
-		map->has_persona = map->persona_name || map->persona_description;
+	cjm_item_field_set(cjm_ref_item(map, ref), ref.kind, field, v);
 }
 
 cjm_strlist *cjm_field_list(cjm_map *map, cjm_ref ref, cjm_field field)
 {
-	return field_slot_of(map, ref, field).list;
+	if (!cjm_field_applies(field, ref.kind) || field_table[field].kind != CJM_KIND_LIST)
+		return NULL;
+	return cjm_item_field_slot(cjm_ref_item(map, ref), ref.kind, field);
+}
+
+/* ---- whole items ---- */
+
+void cjm_item_fields_init(void *item, cjm_ref_kind owner)
+{
+	const struct owner_index *ix = index_of(owner);
+	for (size_t i = 0; i < ix->bool_count; i++)
+		*(cjm_tristate *)((char *)item + ix->bools[i]) = CJM_UNSET;
+}
+
+void cjm_item_fields_release(void *item, cjm_ref_kind owner)
+{
+	const struct owner_index *ix = index_of(owner);
+	for (size_t i = 0; i < ix->text_count; i++) {
+		char **text = (char **)((char *)item + ix->texts[i]);
+		free(*text);
+		*text = NULL;
+	}
+	for (size_t i = 0; i < ix->list_count; i++)
+		cjm_strlist_clear((cjm_strlist *)((char *)item + ix->lists[i]));
+}
+
+void cjm_item_fields_own(void *item, cjm_ref_kind owner)
+{
+	const struct owner_index *ix = index_of(owner);
+	for (size_t i = 0; i < ix->text_count; i++) {
+		char **text = (char **)((char *)item + ix->texts[i]);
+		*text = xstrdup(*text);
+	}
+	for (size_t i = 0; i < ix->list_count; i++) {
+		cjm_strlist *list = (cjm_strlist *)((char *)item + ix->lists[i]);
+		cjm_strlist shared = *list;
+		*list = (cjm_strlist){ 0 };
+		cjm_strlist_copy(list, &shared);
+	}
+}
+
+bool cjm_item_fields_equal(const void *a, const void *b, cjm_ref_kind owner)
+{
+	size_t n;
+	const cjm_field *fields = cjm_fields_of(owner, &n);
+	for (size_t i = 0; i < n; i++) {
+		cjm_value va = cjm_item_field_get(a, owner, fields[i]);
+		cjm_value vb = cjm_item_field_get(b, owner, fields[i]);
+		if (!cjm_value_equal(field_table[fields[i]].kind, &va, &vb))
+			return false;
+	}
+	return true;
 }
 
 bool cjm_value_equal(cjm_field_kind kind, const cjm_value *a, const cjm_value *b)
@@ -233,6 +393,28 @@ bool cjm_value_equal(cjm_field_kind kind, const cjm_value *a, const cjm_value *b
 	return false;
 }
 
+/* ---- checks ---- */
+
+/* "must be a number from MIN to MAX" for each numeric field, made from its range once. */
+static char range_messages[CJM_FIELD_COUNT][2 * NUMBER_TEXT_MAX + 40];
+
+static const char *range_message(cjm_field field)
+{
+	const cjm_field_info *info = &field_table[field];
+	char *message = range_messages[field];
+	if (!message[0]) {
+		char lo[NUMBER_TEXT_MAX], hi[NUMBER_TEXT_MAX];
+		number_format(lo, info->min);
+		number_format(hi, info->max);
+		if (info->kind == CJM_KIND_EMOTION)
+			snprintf(message, sizeof range_messages[field], "must be a whole number from %s to %s%s", lo,
+				 info->max > 0 ? "+" : "", hi);
+		else
+			snprintf(message, sizeof range_messages[field], "must be a number from %s to %s", lo, hi);
+	}
+	return message;
+}
+
 const char *cjm_field_check(cjm_field field, const cjm_value *v)
 {
 	const cjm_field_info *info = cjm_field_info_of(field);
@@ -248,15 +430,14 @@ const char *cjm_field_check(cjm_field field, const cjm_value *v)
 			return "text must be valid UTF-8";
 		if (field == CJM_F_ID && !cjm_id_is_valid(v->text))
 			return "an id is lower-case letters, digits and '-', starting with a letter or digit";
-		if ((field == CJM_F_NAME || field == CJM_F_TITLE) && cjm_text_is_blank(v->text))
+		if (info->required && cjm_text_is_blank(v->text))
 			return "must not be empty";
 		return NULL;
 	case CJM_KIND_EMOTION:
-		return v->integer < info->min || v->integer > info->max ? "must be a whole number from -3 to +3"
-									 : NULL;
+		return v->integer < info->min || v->integer > info->max ? range_message(field) : NULL;
 	case CJM_KIND_NUMBER:
 		if (!isfinite(v->number) || v->number < info->min || v->number > info->max)
-			return info->max == 10 ? "must be a number from 0 to 10" : "must be a number from 0 to 1";
+			return range_message(field);
 		return NULL;
 	case CJM_KIND_PILLARS:
 		return v->bits & ~((1u << CJM_PILLAR_COUNT) - 1) ? "unknown pillar" : NULL;

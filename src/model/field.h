@@ -3,6 +3,7 @@
 #define CJM_FIELD_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "cjm/map.h"
 
@@ -54,6 +55,18 @@ typedef struct cjm_ref {
 	size_t tp;
 } cjm_ref;
 
+/* What a field row says beyond its kind (cjm_field_info.flags). */
+enum cjm_field_flag {
+	CJM_FIELD_CSV = 1u << 0,       /* a column of the CSV export and import */
+	CJM_FIELD_MULTILINE = 1u << 1, /* text that may hold line breaks */
+	CJM_FIELD_COMPLETES = 1u << 2, /* the form completes it from the values the map uses */
+};
+
+/* Says that a field has no presence flag of its own (cjm_field_info.has_at): offset 0 of
+ * every item is its first member (a map's version, an item's id), never a flag. */
+#define CJM_FIELD_NO_FLAG 0
+
+/* One row of the field table: everything cjm knows about a field. */
 typedef struct cjm_field_info {
 	const char *key;      /* as in the file ("moment_of_truth"); map fields use their path */
 	const char *label;    /* as people read it ("moment of truth") */
@@ -61,6 +74,17 @@ typedef struct cjm_field_info {
 	unsigned owners;      /* bit (1 << cjm_ref_kind) per kind of item that has it */
 	bool required;
 	double min, max;      /* the range of numbers and emotions */
+	double fallback;      /* what an absent NUMBER means, or an absent BOOL (0 or 1) */
+	/* where the value lives: offsetof in cjm_map, cjm_phase, cjm_touchpoint (by cjm_ref_kind) */
+	size_t at[3];
+	size_t has_at[3];     /* offsetof its presence flag, or CJM_FIELD_NO_FLAG */
+	unsigned flags;       /* enum cjm_field_flag bits */
+	char jump;            /* the form's Alt+letter: a letter of the label, unique per kind of
+			       * form; 0 when none of its letters is free */
+	const char *mark;     /* BOOL: the name lane's symbol when the value is mark_when, or NULL */
+	bool mark_when;
+	const char *mark_meaning; /* the legend's words for the mark */
+	const char *help;     /* one line, as the form shows it */
 } cjm_field_info;
 
 /* A field's value, detached from the item. TEXT and LIST point into the item. */
@@ -75,7 +99,14 @@ typedef struct cjm_value {
 } cjm_value;
 
 const cjm_field_info *cjm_field_info_of(cjm_field field);
-/* The touchpoint field whose file key is KEY, or CJM_FIELD_COUNT. */
+/* The fields an item of kind OWNER has, in the table's (the file's) order; *COUNT set. */
+const cjm_field *cjm_fields_of(cjm_ref_kind owner, size_t *count);
+/* A map field's key "persona.name" is the key "name" inside the mapping "persona": the
+ * length of that group's name ("persona"), or 0 for a key at the top of its item. */
+size_t cjm_field_group_len(cjm_field field);
+/* Where the run of fields of the group FIELDS[AT] is in ends (AT + 1 for a field of none). */
+size_t cjm_field_group_end(const cjm_field *fields, size_t count, size_t at);
+/* The field of an item of kind OWNER whose file key is KEY, or CJM_FIELD_COUNT. */
 cjm_field cjm_field_by_key(const char *key, cjm_ref_kind owner);
 bool cjm_field_applies(cjm_field field, cjm_ref_kind owner);
 
@@ -85,6 +116,25 @@ void cjm_field_set(cjm_map *map, cjm_ref ref, cjm_field field, const cjm_value *
 bool cjm_value_equal(cjm_field_kind kind, const cjm_value *a, const cjm_value *b);
 /* Checks a value against the field's kind and range; NULL when fine, else a message. */
 const char *cjm_field_check(cjm_field field, const cjm_value *value);
+
+/* The same on an item itself: ITEM is the cjm_map, cjm_phase or cjm_touchpoint OWNER says. */
+cjm_value cjm_item_field_get(const void *item, cjm_ref_kind owner, cjm_field field);
+void cjm_item_field_set(void *item, cjm_ref_kind owner, cjm_field field, const cjm_value *value);
+/* Where the value of FIELD lives in ITEM (char *, int, double, cjm_tristate, unsigned or
+ * cjm_strlist, by kind), and its presence flag; NULL when it has none. */
+void *cjm_item_field_slot(const void *item, cjm_ref_kind owner, cjm_field field);
+bool *cjm_item_field_flag(const void *item, cjm_ref_kind owner, cjm_field field);
+/* The item REF names, or NULL when it is not in MAP. */
+void *cjm_ref_item(const cjm_map *map, cjm_ref ref);
+
+/* Makes every field of the zeroed ITEM absent (its booleans unset). */
+void cjm_item_fields_init(void *item, cjm_ref_kind owner);
+/* Frees the texts and lists of ITEM, leaving them absent. */
+void cjm_item_fields_release(void *item, cjm_ref_kind owner);
+/* After ITEM was copied member by member from another: its own copy of every text and list. */
+void cjm_item_fields_own(void *item, cjm_ref_kind owner);
+/* True when every field of A and B is the same. */
+bool cjm_item_fields_equal(const void *a, const void *b, cjm_ref_kind owner);
 
 /* The list behind a LIST field (pains, ideas, quotes, brand_values). */
 cjm_strlist *cjm_field_list(cjm_map *map, cjm_ref ref, cjm_field field);

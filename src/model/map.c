@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/field.h"
 #include "util/xalloc.h"
 
 /* ---- string lists ---- */
@@ -79,9 +80,9 @@ bool cjm_text_is_blank(const char *text)
 cjm_touchpoint *cjm_touchpoint_new(const char *id, const char *name)
 {
 	cjm_touchpoint *tp = xcalloc(1, sizeof *tp);
+	cjm_item_fields_init(tp, CJM_REF_TOUCHPOINT);
 	tp->id = xstrdup(id);
 	tp->name = xstrdup(name);
-	tp->moment_of_truth = tp->brand_moment = tp->commitment = tp->visible = CJM_UNSET;
 	return tp;
 }
 
@@ -89,48 +90,16 @@ void cjm_touchpoint_free(cjm_touchpoint *tp)
 {
 	if (!tp)
 		return;
-	free(tp->id);
-	free(tp->name);
-	free(tp->channel);
-	free(tp->owner);
-	cjm_strlist_clear(&tp->pains);
-	cjm_strlist_clear(&tp->ideas);
-	cjm_strlist_clear(&tp->quotes);
-	free(tp->notes);
+	cjm_item_fields_release(tp, CJM_REF_TOUCHPOINT);
 	free(tp);
 }
 
 cjm_touchpoint *cjm_touchpoint_clone(const cjm_touchpoint *src)
 {
 	cjm_touchpoint *tp = xmalloc(sizeof *tp);
-	*tp = *src;
-	tp->id = xstrdup(src->id);
-	tp->name = xstrdup(src->name);
-	tp->channel = xstrdup(src->channel);
-	tp->owner = xstrdup(src->owner);
-	tp->notes = xstrdup(src->notes);
-	memset(&tp->pains, 0, sizeof tp->pains);
-	memset(&tp->ideas, 0, sizeof tp->ideas);
-	memset(&tp->quotes, 0, sizeof tp->quotes);
-	cjm_strlist_copy(&tp->pains, &src->pains);
-	cjm_strlist_copy(&tp->ideas, &src->ideas);
-	cjm_strlist_copy(&tp->quotes, &src->quotes);
+	*tp = *src; /* every member, then a copy of what the field table says it owns */
+	cjm_item_fields_own(tp, CJM_REF_TOUCHPOINT);
 	return tp;
-}
-
-static bool touchpoint_equal(const cjm_touchpoint *a, const cjm_touchpoint *b)
-{
-	return str_equal(a->id, b->id) && str_equal(a->name, b->name) &&
-	       str_equal(a->channel, b->channel) && str_equal(a->owner, b->owner) &&
-	       a->has_emotion == b->has_emotion && (!a->has_emotion || a->emotion == b->emotion) &&
-	       a->has_satisfaction == b->has_satisfaction &&
-	       (!a->has_satisfaction || a->satisfaction == b->satisfaction) &&
-	       a->has_impact == b->has_impact && (!a->has_impact || a->impact == b->impact) &&
-	       a->moment_of_truth == b->moment_of_truth && a->brand_moment == b->brand_moment &&
-	       a->commitment == b->commitment && a->visible == b->visible &&
-	       a->pillars == b->pillars && cjm_strlist_equal(&a->pains, &b->pains) &&
-	       cjm_strlist_equal(&a->ideas, &b->ideas) && cjm_strlist_equal(&a->quotes, &b->quotes) &&
-	       str_equal(a->notes, b->notes);
 }
 
 bool cjm_touchpoint_is_visible(const cjm_touchpoint *tp)
@@ -143,6 +112,7 @@ bool cjm_touchpoint_is_visible(const cjm_touchpoint *tp)
 cjm_phase *cjm_phase_new(const char *id, const char *name)
 {
 	cjm_phase *phase = xcalloc(1, sizeof *phase);
+	cjm_item_fields_init(phase, CJM_REF_PHASE);
 	phase->id = xstrdup(id);
 	phase->name = xstrdup(name);
 	return phase;
@@ -155,17 +125,17 @@ void cjm_phase_free(cjm_phase *phase)
 	for (size_t i = 0; i < phase->touchpoint_count; i++)
 		cjm_touchpoint_free(phase->touchpoints[i]);
 	free(phase->touchpoints);
-	free(phase->id);
-	free(phase->name);
-	free(phase->description);
+	cjm_item_fields_release(phase, CJM_REF_PHASE);
 	free(phase);
 }
 
 cjm_phase *cjm_phase_clone(const cjm_phase *src)
 {
-	cjm_phase *phase = cjm_phase_new(src->id, src->name);
-	phase->description = xstrdup(src->description);
-	phase->pos = src->pos;
+	cjm_phase *phase = xmalloc(sizeof *phase);
+	*phase = *src; /* every member, then a copy of what the field table says it owns */
+	cjm_item_fields_own(phase, CJM_REF_PHASE);
+	phase->touchpoints = NULL;
+	phase->touchpoint_count = phase->touchpoint_cap = 0;
 	for (size_t i = 0; i < src->touchpoint_count; i++)
 		cjm_phase_insert_touchpoint(phase, i, cjm_touchpoint_clone(src->touchpoints[i]));
 	return phase;
@@ -196,11 +166,10 @@ cjm_touchpoint *cjm_phase_remove_touchpoint(cjm_phase *phase, size_t at)
 
 static bool phase_equal(const cjm_phase *a, const cjm_phase *b)
 {
-	if (!str_equal(a->id, b->id) || !str_equal(a->name, b->name) ||
-	    !str_equal(a->description, b->description) || a->touchpoint_count != b->touchpoint_count)
+	if (a->touchpoint_count != b->touchpoint_count || !cjm_item_fields_equal(a, b, CJM_REF_PHASE))
 		return false;
 	for (size_t i = 0; i < a->touchpoint_count; i++)
-		if (!touchpoint_equal(a->touchpoints[i], b->touchpoints[i]))
+		if (!cjm_item_fields_equal(a->touchpoints[i], b->touchpoints[i], CJM_REF_TOUCHPOINT))
 			return false;
 	return true;
 }
@@ -210,6 +179,7 @@ static bool phase_equal(const cjm_phase *a, const cjm_phase *b)
 cjm_map *cjm_map_new(const char *title)
 {
 	cjm_map *map = xcalloc(1, sizeof *map);
+	cjm_item_fields_init(map, CJM_REF_MAP);
 	map->version = CJM_FORMAT_VERSION;
 	map->title = xstrdup(title);
 	return map;
@@ -219,10 +189,7 @@ void cjm_map_free(cjm_map *map)
 {
 	if (!map)
 		return;
-	free(map->title);
-	free(map->persona_name);
-	free(map->persona_description);
-	cjm_strlist_clear(&map->brand_values);
+	cjm_item_fields_release(map, CJM_REF_MAP);
 	for (size_t i = 0; i < map->pattern_count; i++)
 		free(map->patterns[i].id);
 	free(map->patterns);
@@ -239,17 +206,15 @@ void cjm_map_free(cjm_map *map)
 
 cjm_map *cjm_map_clone(const cjm_map *src)
 {
-	cjm_map *map = cjm_map_new(src->title);
-	map->version = src->version;
-	map->has_persona = src->has_persona;
-	map->persona_name = xstrdup(src->persona_name);
-	map->persona_description = xstrdup(src->persona_description);
-	map->has_brand_values = src->has_brand_values;
-	cjm_strlist_copy(&map->brand_values, &src->brand_values);
-	map->has_threshold_satisfaction = src->has_threshold_satisfaction;
-	map->threshold_satisfaction = src->threshold_satisfaction;
-	map->has_threshold_impact = src->has_threshold_impact;
-	map->threshold_impact = src->threshold_impact;
+	cjm_map *map = xmalloc(sizeof *map);
+	*map = *src; /* every member, then a copy of what the field table says it owns */
+	cjm_item_fields_own(map, CJM_REF_MAP);
+	map->patterns = NULL;
+	map->pattern_count = 0;
+	map->phases = NULL;
+	map->phase_count = map->phase_cap = 0;
+	map->dismissed = NULL;
+	map->dismissed_count = 0;
 	if (src->pattern_count) {
 		map->patterns = xmalloc(src->pattern_count * sizeof *map->patterns);
 		for (size_t i = 0; i < src->pattern_count; i++) {
@@ -333,17 +298,9 @@ double cjm_map_impact_threshold(const cjm_map *map)
 
 bool cjm_map_equal(const cjm_map *a, const cjm_map *b)
 {
-	if (a->version != b->version || !str_equal(a->title, b->title) ||
-	    a->has_persona != b->has_persona || !str_equal(a->persona_name, b->persona_name) ||
-	    !str_equal(a->persona_description, b->persona_description) ||
-	    a->has_brand_values != b->has_brand_values ||
-	    !cjm_strlist_equal(&a->brand_values, &b->brand_values) ||
-	    a->has_threshold_satisfaction != b->has_threshold_satisfaction ||
-	    (a->has_threshold_satisfaction && a->threshold_satisfaction != b->threshold_satisfaction) ||
-	    a->has_threshold_impact != b->has_threshold_impact ||
-	    (a->has_threshold_impact && a->threshold_impact != b->threshold_impact) ||
-	    a->pattern_count != b->pattern_count || a->phase_count != b->phase_count ||
-	    a->dismissed_count != b->dismissed_count)
+	if (a->version != b->version || a->has_persona != b->has_persona ||
+	    !cjm_item_fields_equal(a, b, CJM_REF_MAP) || a->pattern_count != b->pattern_count ||
+	    a->phase_count != b->phase_count || a->dismissed_count != b->dismissed_count)
 		return false;
 	for (size_t i = 0; i < a->pattern_count; i++) {
 		const cjm_pattern_setting *x = &a->patterns[i], *y = &b->patterns[i];

@@ -98,11 +98,11 @@ static void show_plain_field(strbuf *out, strbuf *tmp, const cjm_map *map, cjm_r
 /* Every field of an item of kind OWNER except its id and name, in field-table order. */
 static void show_plain_fields(strbuf *out, strbuf *tmp, const cjm_map *map, cjm_ref ref, const char *head)
 {
-	for (int f = 0; f < CJM_FIELD_COUNT; f++) {
-		if (f == CJM_F_ID || f == CJM_F_NAME || !cjm_field_applies((cjm_field)f, ref.kind))
-			continue;
-		show_plain_field(out, tmp, map, ref, head, (cjm_field)f);
-	}
+	size_t n;
+	const cjm_field *fields = cjm_fields_of(ref.kind, &n);
+	for (size_t i = 0; i < n; i++)
+		if (fields[i] != CJM_F_ID && fields[i] != CJM_F_NAME) /* the item's line says them */
+			show_plain_field(out, tmp, map, ref, head, fields[i]);
 }
 
 void cjm_show_plain(strbuf *out, const cjm_map *map)
@@ -111,9 +111,11 @@ void cjm_show_plain(strbuf *out, const cjm_map *map)
 	strbuf_printf(out, "version: %d\n", map->version);
 	show_plain_line(out, "", "title", map->title ? map->title : "");
 	cjm_ref ref = { CJM_REF_MAP, 0, 0 };
-	for (int f = 0; f < CJM_FIELD_COUNT; f++)
-		if (f != CJM_F_TITLE && cjm_field_applies((cjm_field)f, CJM_REF_MAP))
-			show_plain_field(out, &tmp, map, ref, "", (cjm_field)f);
+	size_t n;
+	const cjm_field *fields = cjm_fields_of(CJM_REF_MAP, &n);
+	for (size_t i = 0; i < n; i++)
+		if (fields[i] != CJM_F_TITLE) /* written first, absent or not */
+			show_plain_field(out, &tmp, map, ref, "", fields[i]);
 
 	for (size_t i = 0; i < map->pattern_count; i++) {
 		const cjm_pattern_setting *ps = &map->patterns[i];
@@ -192,13 +194,26 @@ struct show_mark {
 	const char *meaning;
 };
 
-static const struct show_mark show_marks[] = {
-	{ CJM_F_MOMENT_OF_TRUTH, true, "!", "moment of truth" },
-	{ CJM_F_BRAND_MOMENT, true, "*", "brand moment" },
-	{ CJM_F_COMMITMENT, true, "$", "commitment" },
-	{ CJM_F_VISIBLE, false, "~", "not visible to the customer" },
-};
-#define SHOW_MARK_COUNT (sizeof show_marks / sizeof *show_marks)
+/* The marks: the touchpoint fields the field table gives one, in its order (made on first use). */
+static struct show_mark show_marks[CJM_FIELD_COUNT];
+static size_t show_mark_count;
+static bool show_marks_made;
+#define SHOW_MARK_COUNT show_mark_count
+
+static void show_make_marks(void)
+{
+	if (show_marks_made)
+		return;
+	size_t n;
+	const cjm_field *fields = cjm_fields_of(CJM_REF_TOUCHPOINT, &n);
+	for (size_t i = 0; i < n; i++) {
+		const cjm_field_info *info = cjm_field_info_of(fields[i]);
+		if (info->mark)
+			show_marks[show_mark_count++] =
+				(struct show_mark){ fields[i], info->mark_when, info->mark, info->mark_meaning };
+	}
+	show_marks_made = true;
+}
 
 /* Lanes in this order first; then every other touchpoint field in table order. */
 static const cjm_field show_lane_order[] = {
@@ -243,15 +258,8 @@ struct show_grid {
 
 static bool show_has_mark(const cjm_touchpoint *tp, const struct show_mark *m)
 {
-	cjm_tristate t;
-	switch (m->field) {
-	case CJM_F_MOMENT_OF_TRUTH: t = tp->moment_of_truth; break;
-	case CJM_F_BRAND_MOMENT: t = tp->brand_moment; break;
-	case CJM_F_COMMITMENT: t = tp->commitment; break;
-	case CJM_F_VISIBLE: t = tp->visible; break;
-	default: return false;
-	}
-	return t != CJM_UNSET && (t == CJM_TRUE) == m->when;
+	cjm_value v = cjm_item_field_get(tp, CJM_REF_TOUCHPOINT, m->field);
+	return v.present && v.boolean == m->when;
 }
 
 static bool show_is_mark_field(cjm_field f)
@@ -266,6 +274,7 @@ static bool show_is_mark_field(cjm_field f)
 static void show_choose_lanes(struct show_grid *grid)
 {
 	const cjm_map *map = grid->map;
+	show_make_marks();
 	bool present[CJM_FIELD_COUNT] = { false };
 	for (size_t p = 0; p < map->phase_count; p++) {
 		for (size_t t = 0; t < map->phases[p]->touchpoint_count; t++) {
@@ -658,15 +667,18 @@ static void show_heading(struct show_grid *grid, size_t width)
 	const cjm_map *map = grid->map;
 	cjm_text_wrap(grid->out, map->title ? map->title : "", width);
 	cjm_ref ref = { CJM_REF_MAP, 0, 0 };
-	for (int f = 0; f < CJM_FIELD_COUNT; f++) {
-		if (f == CJM_F_TITLE || !cjm_field_applies((cjm_field)f, CJM_REF_MAP))
+	size_t n;
+	const cjm_field *fields = cjm_fields_of(CJM_REF_MAP, &n);
+	for (size_t i = 0; i < n; i++) {
+		cjm_field f = fields[i];
+		if (f == CJM_F_TITLE) /* the heading's first line */
 			continue;
-		cjm_value v = cjm_field_get(map, ref, (cjm_field)f);
+		cjm_value v = cjm_field_get(map, ref, f);
 		if (!v.present)
 			continue;
 		strbuf_reset(&grid->tmp);
-		strbuf_printf(&grid->tmp, "%s: ", cjm_field_info_of((cjm_field)f)->label);
-		cjm_show_value(&grid->tmp, (cjm_field)f, &v);
+		strbuf_printf(&grid->tmp, "%s: ", cjm_field_info_of(f)->label);
+		cjm_show_value(&grid->tmp, f, &v);
 		cjm_text_wrap(grid->out, grid->tmp.data, width);
 	}
 	strbuf_putc(grid->out, '\n');

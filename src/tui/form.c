@@ -14,44 +14,35 @@
 #define FORM_KEY_COLUMNS 4 /* " n  " before the label: the jump key */
 #define FORM_ALT_WAIT_MS 60 /* how long after Escape a letter still makes it Alt+letter */
 
-/* The jump keys: Alt+letter (a terminal sends Escape, then the letter). Each is a
- * letter of the label, so the label shows it underlined; they are unique within
- * each kind of form. */
-static const char form_jump_keys[CJM_FIELD_COUNT] = {
-	[CJM_F_ID] = 'i',
-	[CJM_F_NAME] = 'n',
-	[CJM_F_DESCRIPTION] = 'd',
-	[CJM_F_CHANNEL] = 'c',
-	[CJM_F_OWNER] = 'o',
-	[CJM_F_EMOTION] = 'e',
-	[CJM_F_SATISFACTION] = 's',
-	[CJM_F_IMPACT] = 'p',
-	[CJM_F_MOMENT_OF_TRUTH] = 'r',
-	[CJM_F_BRAND_MOMENT] = 'b',
-	[CJM_F_COMMITMENT] = 'm',
-	[CJM_F_VISIBLE] = 'v',
-	[CJM_F_PILLARS] = 'l',
-	[CJM_F_PAINS] = 'a',
-	[CJM_F_IDEAS] = 'd',
-	[CJM_F_QUOTES] = 'q',
-	[CJM_F_NOTES] = 't',
-	[CJM_F_TITLE] = 't',
-	[CJM_F_PERSONA_NAME] = 'p',
-	[CJM_F_PERSONA_DESCRIPTION] = 'd',
-	[CJM_F_BRAND_VALUES] = 'b',
-	[CJM_F_THRESHOLD_SATISFACTION] = 's',
-	[CJM_F_THRESHOLD_IMPACT] = 'i',
-};
-
+/* The jump keys are Alt+letter (a terminal sends Escape, then the letter): the field
+ * table gives each field one, a letter of its label, so the label shows it underlined. */
 char form_jump_key(cjm_field field)
 {
-	return field < CJM_FIELD_COUNT ? form_jump_keys[field] : 0;
+	const cjm_field_info *info = cjm_field_info_of(field);
+	return info ? info->jump : 0;
+}
+
+/* Which of the form's lists of values in use completes FIELD: the table's completing
+ * touchpoint fields in order, as many as the form has room for; -1 for none. */
+static int form_completion_slot(const tui_form *form, cjm_field field)
+{
+	size_t n;
+	const cjm_field *fields = cjm_fields_of(CJM_REF_TOUCHPOINT, &n);
+	int slot = 0;
+	for (size_t i = 0; i < n && slot < (int)(sizeof form->used / sizeof *form->used); i++) {
+		if (!(cjm_field_info_of(fields[i])->flags & CJM_FIELD_COMPLETES))
+			continue;
+		if (fields[i] == field)
+			return slot;
+		slot++;
+	}
+	return -1;
 }
 
 /* True for the fields whose text Tab completes from the values the map uses. */
-static bool form_completes(cjm_field field)
+static bool form_completes(const tui_form *form, cjm_field field)
 {
-	return field == CJM_F_CHANNEL || field == CJM_F_OWNER;
+	return form->ref.kind == CJM_REF_TOUCHPOINT && form_completion_slot(form, field) >= 0;
 }
 
 static form_row *form_insert_row(tui_form *form, size_t at, cjm_field field, bool is_item, const char *text)
@@ -90,12 +81,13 @@ void form_open(tui_form *form, cjm_editor *ed)
 	const cjm_map *map = cjm_editor_map(ed);
 	*form = (tui_form){ .ref = ed->form_of_map ? (cjm_ref){ CJM_REF_MAP, 0, 0 } : cjm_editor_selected_ref(ed),
 			    .map = map };
-	if (form->ref.kind == CJM_REF_TOUCHPOINT) {
-		form->used_count[0] = cjm_values_used(map, CJM_F_CHANNEL, &form->used[0]);
-		form->used_count[1] = cjm_values_used(map, CJM_F_OWNER, &form->used[1]);
-	}
 	cjm_field fields[CJM_FIELD_COUNT];
 	size_t n = cjm_fieldtext_fields(form->ref.kind, fields);
+	for (size_t i = 0; i < n; i++) {
+		int slot = form_completion_slot(form, fields[i]);
+		if (form->ref.kind == CJM_REF_TOUCHPOINT && slot >= 0)
+			form->used_count[slot] = cjm_values_used(map, fields[i], &form->used[slot]);
+	}
 	for (size_t i = 0; i < n; i++) {
 		char *text = cjm_fieldtext_format(map, form->ref, fields[i]);
 		if (cjm_field_info_of(fields[i])->kind == CJM_KIND_LIST) {
@@ -122,8 +114,8 @@ void form_close(tui_form *form)
 		cjm_line_release(&form->rows[i].line);
 	free(form->rows);
 	free(form->problem);
-	free(form->used[0]);
-	free(form->used[1]);
+	for (size_t i = 0; i < sizeof form->used / sizeof *form->used; i++)
+		free(form->used[i]);
 	form_end_completion(form);
 	*form = (tui_form){ 0 };
 }
@@ -188,7 +180,7 @@ static bool form_apply(tui_form *form, cjm_editor *ed)
 static const char **form_used(const tui_form *form, size_t *count)
 {
 	cjm_field field = form->rows[form->current].field;
-	int which = field == CJM_F_CHANNEL ? 0 : field == CJM_F_OWNER ? 1 : -1;
+	int which = form_completes(form, field) ? form_completion_slot(form, field) : -1;
 	*count = which < 0 ? 0 : form->used_count[which];
 	return which < 0 ? NULL : form->used[which];
 }
@@ -210,7 +202,7 @@ static bool form_complete(tui_form *form)
 									  : form->typed);
 		return true;
 	}
-	if (!form_completes(form->rows[form->current].field))
+	if (!form_completes(form, form->rows[form->current].field))
 		return false;
 	const cjm_line *line = &form->rows[form->current].line;
 	if (!line->text || line->len == 0)
@@ -235,7 +227,7 @@ static size_t form_jump_row(const tui_form *form, int c)
 	if (c >= 'A' && c <= 'Z')
 		c += 'a' - 'A';
 	for (size_t i = 0; i < form->count; i++)
-		if (form_jump_keys[form->rows[i].field] == c)
+		if (form_jump_key(form->rows[i].field) == c)
 			return i;
 	return (size_t)-1;
 }
@@ -343,9 +335,9 @@ static size_t form_label_width(const tui_form *form)
 static void form_draw_label(int y, int x, cjm_field field, size_t width)
 {
 	const char *label = cjm_field_info_of(field)->label;
-	char key = form_jump_keys[field];
+	char key = form_jump_key(field);
 	attron(A_BOLD);
-	mvaddch(y, 1, (chtype)key);
+	mvaddch(y, 1, key ? (chtype)key : ' ');
 	attroff(A_BOLD);
 	const char *at = key ? strchr(label, key) : NULL;
 	size_t len = strlen(label);
