@@ -5,7 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "cjm/map.h"
+#include "model/map.h"
 
 /*
  * cjm_figures_new computes every figure of DESIGN.md "Figures" in one pass

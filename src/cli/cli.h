@@ -5,7 +5,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-#include "cjm/map.h"
+#include "model/map.h"
 #include "cli/options.h"
 #include "io/load.h"
 #include "patterns/registry.h"

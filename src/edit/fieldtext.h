@@ -4,7 +4,7 @@
 
 #include <stddef.h>
 
-#include "cjm/map.h"
+#include "model/map.h"
 #include "edit/edit.h"
 #include "model/field.h"
 

@@ -5,7 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "cjm/map.h"
+#include "model/map.h"
 #include "edit/edit.h"
 #include "io/stamp.h"
 #include "model/field.h"

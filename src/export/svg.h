@@ -5,7 +5,7 @@
 #include <stddef.h>
 
 #include "analysis/figures.h"
-#include "cjm/map.h"
+#include "model/map.h"
 #include "export/export.h"
 #include "util/strbuf.h"
 

@@ -6,7 +6,7 @@
 #include <stddef.h>
 
 #include "analysis/figures.h"
-#include "cjm/map.h"
+#include "model/map.h"
 #include "export/svg.h"
 #include "util/strbuf.h"
 

@@ -4,7 +4,7 @@
 
 #include <stddef.h>
 
-#include "cjm/map.h"
+#include "model/map.h"
 #include "util/diag.h"
 
 #define CJM_MAX_FILE_SIZE (256u * 1024 * 1024)

@@ -4,7 +4,7 @@
 
 #include <stddef.h>
 
-#include "cjm/map.h"
+#include "model/map.h"
 
 /* The model keeps only where a touchpoint starts (its structures are part of the
  * plugin ABI), so the values' own places are read again from the file's text. */

@@ -5,7 +5,7 @@
 #include <stdbool.h>
 #include <time.h>
 
-#include "cjm/map.h"
+#include "model/map.h"
 #include "util/diag.h"
 
 /*

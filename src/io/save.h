@@ -4,7 +4,7 @@
 
 #include <stdio.h>
 
-#include "cjm/map.h"
+#include "model/map.h"
 #include "util/strbuf.h"
 
 /* Appends the canonical YAML text of MAP to OUT. */

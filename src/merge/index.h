@@ -5,7 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "cjm/map.h"
+#include "model/map.h"
 
 #define CJM_INDEX_NONE ((size_t)-1)
 

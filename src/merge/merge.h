@@ -4,7 +4,7 @@
 
 #include <stddef.h>
 
-#include "cjm/map.h"
+#include "model/map.h"
 #include "model/field.h"
 #include "util/strbuf.h"
 

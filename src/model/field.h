@@ -5,7 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "cjm/map.h"
+#include "model/map.h"
 
 typedef enum cjm_field {
 	/* touchpoint fields, in the order the file writes them */

@@ -4,7 +4,7 @@
 
 #include <stdbool.h>
 
-#include "cjm/map.h"
+#include "model/map.h"
 #include "util/strset.h"
 
 #define CJM_ID_MAX_GENERATED 40

@@ -1,5 +1,5 @@
 /* Allocating, copying, comparing and restructuring maps, phases and touchpoints. */
-#include "cjm/map.h"
+#include "model/map.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "analysis/figures.h"
-#include "cjm/map.h"
+#include "model/map.h"
 #include "model/field.h"
 
 /* The public constants are the model's. */

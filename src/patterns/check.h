@@ -2,7 +2,7 @@
 #ifndef CJM_PATTERNS_CHECK_H
 #define CJM_PATTERNS_CHECK_H
 
-#include "cjm/map.h"
+#include "model/map.h"
 #include "patterns/registry.h"
 #include "util/diag.h"
 

@@ -6,7 +6,7 @@
 #include <stddef.h>
 #include <sys/stat.h>
 
-#include "cjm/map.h"
+#include "model/map.h"
 #include "cjm/plugin.h"
 
 /* A third-party plugin. This process never loads it: a child does, for each

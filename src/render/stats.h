@@ -3,7 +3,7 @@
 #define CJM_RENDER_STATS_H
 
 #include "analysis/figures.h"
-#include "cjm/map.h"
+#include "model/map.h"
 #include "util/strbuf.h"
 
 /* Appends the counts, emotion (mean, peak, end, peak-end score), the quadrant

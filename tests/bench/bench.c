@@ -14,7 +14,7 @@
 
 #include <yaml.h>
 
-#include "cjm/map.h"
+#include "model/map.h"
 #include "io/load.h"
 #include "io/save.h"
 #include "util/diag.h"

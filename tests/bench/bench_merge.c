@@ -5,7 +5,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "cjm/map.h"
+#include "model/map.h"
 #include "io/load.h"
 #include "merge/diff.h"
 #include "merge/merge.h"

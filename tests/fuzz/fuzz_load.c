@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "analysis/figures.h"
-#include "cjm/map.h"
+#include "model/map.h"
 #include "io/load.h"
 #include "io/save.h"
 #include "merge/diff.h"

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cjm/map.h"
+#include "model/map.h"
 #include "io/load.h"
 #include "io/save.h"
 #include "merge/diff.h"

@@ -2,7 +2,7 @@
 #ifndef CJM_TEST_FIXTURE_H
 #define CJM_TEST_FIXTURE_H
 
-#include "cjm/map.h"
+#include "model/map.h"
 
 /* The emotion of a touchpoint that is not scored. */
 #define NO_EMOTION 99

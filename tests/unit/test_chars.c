@@ -8,7 +8,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "cjm/map.h"
+#include "model/map.h"
 #include "edit/edit.h"
 #include "edit/fieldtext.h"
 #include "export/escape.h"

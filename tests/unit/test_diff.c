@@ -9,7 +9,7 @@
 
 #include <cmocka.h>
 
-#include "cjm/map.h"
+#include "model/map.h"
 #include "merge/diff.h"
 #include "merge/index.h"
 #include "model/field.h"

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cjm/map.h"
+#include "model/map.h"
 #include "export/export.h"
 #include "io/load.h"
 #include "io/save.h"

@@ -10,7 +10,7 @@
 #include <cmocka.h>
 
 #include "analysis/figures.h"
-#include "cjm/map.h"
+#include "model/map.h"
 #include "export/export.h"
 #include "export/svg.h"
 #include "util/strbuf.h"

@@ -9,7 +9,7 @@
 
 #include <cmocka.h>
 
-#include "cjm/map.h"
+#include "model/map.h"
 #include "export/export.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"

@@ -12,7 +12,7 @@
 
 #include "analysis/figures.h"
 #include "analysis/quadrants.h"
-#include "cjm/map.h"
+#include "model/map.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 

@@ -17,7 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "cjm/map.h"
+#include "model/map.h"
 #include "io/load.h"
 #include "util/diag.h"
 #include "util/strbuf.h"
@@ -397,7 +397,7 @@ static void test_minimal_map_defaults(void **state)
 	assert_int_equal(tp_at(map, 0, 0)->emotion, 3);
 }
 
-/* `persona:` written, even empty, is remembered (include/cjm/map.h: "possibly empty"). */
+/* `persona:` written, even empty, is remembered (model/map.h: "possibly empty"). */
 /* An empty persona says nothing, so it loads as none (and fmt drops it). */
 static void test_persona_written_empty(void **state)
 {

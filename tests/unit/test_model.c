@@ -8,7 +8,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "cjm/map.h"
+#include "model/map.h"
 #include "model/field.h"
 #include "model/ids.h"
 

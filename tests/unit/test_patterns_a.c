@@ -13,7 +13,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "cjm/map.h"
+#include "model/map.h"
 #include "cjm/plugin.h"
 #include "io/load.h"
 #include "patterns/api.h"

@@ -10,7 +10,7 @@
 #include <cmocka.h>
 #include <glob.h>
 
-#include "cjm/map.h"
+#include "model/map.h"
 #include "cjm/plugin.h"
 #include "edit/edit.h"
 #include "io/load.h"

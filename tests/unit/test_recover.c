@@ -16,7 +16,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "cjm/map.h"
+#include "model/map.h"
 #include "io/recover.h"
 #include "io/save.h"
 

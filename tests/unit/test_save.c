@@ -15,7 +15,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "cjm/map.h"
+#include "model/map.h"
 #include "io/load.h"
 #include "io/save.h"
 

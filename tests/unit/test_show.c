@@ -11,7 +11,7 @@
 #include <cmocka.h>
 
 #include "analysis/figures.h"
-#include "cjm/map.h"
+#include "model/map.h"
 #include "model/field.h"
 #include "render/show.h"
 #include "render/stats.h"

@@ -11,7 +11,7 @@
 #include <cmocka.h>
 #include <yaml.h>
 
-#include "cjm/map.h"
+#include "model/map.h"
 #include "edit/fieldtext.h"
 #include "export/export.h"
 #include "io/load.h"

@@ -10,7 +10,7 @@
 #include <cmocka.h>
 
 #include "analysis/variants.h"
-#include "cjm/map.h"
+#include "model/map.h"
 #include "util/xalloc.h"
 
 static void check_key(const char *text, const char *want)
