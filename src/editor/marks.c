@@ -4,37 +4,33 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "model/field.h"
 #include "render/text.h"
 
-/* Indexes into cjm_marks, for cjm_marks_of. */
-enum { MARK_TRUTH, MARK_BRAND, MARK_COMMITMENT, MARK_HIDDEN, MARK_SUGGESTION };
+/* The suggestion mark, the editor's own. */
+#define MARKS_SUGGESTION "\u25c6"
+#define MARKS_SUGGESTION_ASCII "@"
 
-const cjm_mark cjm_marks[] = {
-	[MARK_TRUTH] = { "!", "!", "moment of truth", true },
-	[MARK_BRAND] = { "*", "*", "brand moment", true },
-	[MARK_COMMITMENT] = { "$", "$", "commitment", true },
-	[MARK_HIDDEN] = { "~", "~", "not visible to the customer", false },
-	[MARK_SUGGESTION] = { "\u25c6", "@", "the patterns have a suggestion (s shows it)", false },
-	{ NULL, NULL, NULL, false },
-};
-
-static bool marks_has(cjm_editor *ed, const cjm_touchpoint *t, int mark)
+/* Whether the table's field F is a mark, and shown on the curve too. */
+static bool marks_is_mark(cjm_field f, bool curve)
 {
-	switch (mark) {
-	case MARK_TRUTH: return t->moment_of_truth == CJM_TRUE;
-	case MARK_BRAND: return t->brand_moment == CJM_TRUE;
-	case MARK_COMMITMENT: return t->commitment == CJM_TRUE;
-	case MARK_HIDDEN: return !cjm_touchpoint_is_visible(t);
-	case MARK_SUGGESTION: return cjm_editor_has_suggestion(ed, t->id);
-	}
-	return false;
+	const cjm_field_info *info = cjm_field_info_of(f);
+	return info->kind == CJM_KIND_BOOL && info->mark && (!curve || info->mark_when);
 }
 
 void cjm_marks_of(strbuf *out, cjm_editor *ed, const cjm_touchpoint *t, bool unicode, bool curve)
 {
-	for (int m = 0; cjm_marks[m].glyph; m++)
-		if ((!curve || cjm_marks[m].on_curve) && marks_has(ed, t, m))
-			strbuf_puts(out, unicode ? cjm_marks[m].glyph : cjm_marks[m].ascii);
+	size_t count;
+	const cjm_field *fields = cjm_fields_of(CJM_REF_TOUCHPOINT, &count);
+	for (size_t i = 0; i < count; i++) {
+		if (!marks_is_mark(fields[i], curve))
+			continue;
+		cjm_value v = cjm_item_field_get(t, CJM_REF_TOUCHPOINT, fields[i]);
+		if (v.present && v.boolean == cjm_field_info_of(fields[i])->mark_when)
+			strbuf_puts(out, cjm_field_info_of(fields[i])->mark);
+	}
+	if (!curve && cjm_editor_has_suggestion(ed, t->id))
+		strbuf_puts(out, unicode ? MARKS_SUGGESTION : MARKS_SUGGESTION_ASCII);
 }
 
 /* One legend line: SYMBOL padded to its column, then WHAT. */
@@ -50,12 +46,19 @@ void cjm_marks_legend(strbuf *out, bool unicode)
 {
 	strbuf_puts(out, "Legend\n\n");
 	strbuf what = { 0 };
-	for (const cjm_mark *m = cjm_marks; m->glyph; m++) {
+	size_t count;
+	const cjm_field *fields = cjm_fields_of(CJM_REF_TOUCHPOINT, &count);
+	for (size_t i = 0; i < count; i++) {
+		if (!marks_is_mark(fields[i], false))
+			continue;
+		const cjm_field_info *info = cjm_field_info_of(fields[i]);
 		strbuf_reset(&what);
-		strbuf_printf(&what, "%s, after the name%s", m->meaning, m->on_curve ? " and on the curve" : "");
-		marks_line(out, unicode ? m->glyph : m->ascii, what.data);
+		strbuf_printf(&what, "%s, after the name%s", info->mark_meaning, info->mark_when ? " and on the curve" : "");
+		marks_line(out, info->mark, what.data);
 	}
 	strbuf_release(&what);
+	marks_line(out, unicode ? MARKS_SUGGESTION : MARKS_SUGGESTION_ASCII,
+		   "the patterns have a suggestion (s shows it), after the name");
 	marks_line(out, unicode ? "\u25cf+2" : "o+2", "a touchpoint's emotion on the curve");
 	marks_line(out, unicode ? "[\u25cf+2]" : "[o+2]", unicode ? "the selected touchpoint on the curve, its column edged \u2503 \u2503"
 						 : "the selected touchpoint on the curve, its column edged # #");

@@ -7,17 +7,13 @@
 #include "editor/editor.h"
 #include "util/strbuf.h"
 
-/* One mark: its glyph (in a UTF-8 locale and without), what it means, and
- * whether the curve shows it too. */
-typedef struct cjm_mark {
-	const char *glyph;
-	const char *ascii;
-	const char *meaning;
-	bool on_curve;
-} cjm_mark;
-
-/* Every mark, in the order they are drawn; ends with a NULL glyph. */
-extern const cjm_mark cjm_marks[];
+/*
+ * The marks are those of the field table (a yes/no field's mark, shown when
+ * its value is the row's mark_when: "!" for a moment of truth, "~" for a
+ * touchpoint the customer does not see), then the editor's own: a diamond
+ * when the patterns have a suggestion for the touchpoint. The curve shows the
+ * marks of what is true (moment of truth, brand moment, commitment).
+ */
 
 /* Appends the glyphs of the marks touchpoint T has (none: nothing), ASCII
  * ones unless UNICODE; only those the curve shows when CURVE. */

@@ -92,18 +92,9 @@ static void details_list(details_lines *dl, const char *label, const cjm_strlist
 	}
 }
 
-static void details_touchpoint(details_lines *dl, const cjm_map *map, cjm_ref ref, int cols)
+/* The quadrant, then the marks the touchpoint has ("moment of truth (!)"), from the table. */
+static void details_quadrant_and_flags(details_lines *dl, const cjm_map *map, const cjm_touchpoint *tp, int cols)
 {
-	const cjm_phase *phase = map->phases[ref.phase];
-	const cjm_touchpoint *tp = phase->touchpoints[ref.tp];
-	details_field(dl, "name", tp->name, "", cols);
-	details_field(dl, "id", tp->id, "", cols);
-	details_field(dl, "phase", phase->name, "", cols);
-	details_formatted(dl, map, ref, CJM_F_CHANNEL, "(none)", cols);
-	details_formatted(dl, map, ref, CJM_F_OWNER, "(none)", cols);
-	details_formatted(dl, map, ref, CJM_F_EMOTION, "(not scored)", cols);
-	details_formatted(dl, map, ref, CJM_F_SATISFACTION, "(none)", cols);
-	details_formatted(dl, map, ref, CJM_F_IMPACT, "(none)", cols);
 	cjm_quadrant q = cjm_touchpoint_quadrant(map, tp);
 	strbuf text = { 0 };
 	if (q == CJM_QUADRANT_NONE)
@@ -112,23 +103,66 @@ static void details_touchpoint(details_lines *dl, const cjm_map *map, cjm_ref re
 		strbuf_printf(&text, "%s: %s", cjm_quadrant_name(q), cjm_quadrant_action(q));
 	details_field(dl, "quadrant", text.data, "", cols);
 	strbuf_reset(&text);
-	if (tp->moment_of_truth == CJM_TRUE)
-		strbuf_puts(&text, "moment of truth (!)");
-	if (tp->brand_moment == CJM_TRUE)
-		strbuf_printf(&text, "%sbrand moment (*)", text.len ? ", " : "");
-	if (tp->commitment == CJM_TRUE)
-		strbuf_printf(&text, "%scommitment ($)", text.len ? ", " : "");
-	if (!cjm_touchpoint_is_visible(tp))
-		strbuf_printf(&text, "%snot visible to the customer (~)", text.len ? ", " : "");
+	size_t count;
+	const cjm_field *fields = cjm_fields_of(CJM_REF_TOUCHPOINT, &count);
+	for (size_t i = 0; i < count; i++) {
+		const cjm_field_info *info = cjm_field_info_of(fields[i]);
+		if (info->kind != CJM_KIND_BOOL || !info->mark)
+			continue;
+		cjm_value v = cjm_item_field_get(tp, CJM_REF_TOUCHPOINT, fields[i]);
+		if (v.present && v.boolean == info->mark_when)
+			strbuf_printf(&text, "%s%s (%s)", text.len ? ", " : "", info->mark_meaning, info->mark);
+	}
 	details_field(dl, "flags", text.data, "none", cols);
 	strbuf_release(&text);
-	details_formatted(dl, map, ref, CJM_F_PILLARS, "(none)", cols);
-	details_list(dl, "pains", &tp->pains, false, cols);
-	details_list(dl, "ideas", &tp->ideas, false, cols);
-	details_list(dl, "quotes", &tp->quotes, true, cols);
-	details_add(dl, tp->notes ? "notes" : "notes: none", true);
-	if (tp->notes)
-		details_wrapped(dl, "", 2, tp->notes, cols);
+}
+
+/* Every field of an item of kind OWNER after its name and id, in the table's order:
+ * lists as bulleted items, texts that may hold line breaks under a heading, the
+ * rest on a line; a touchpoint's yes/no fields with marks together as its flags. */
+static void details_fields(details_lines *dl, const cjm_map *map, cjm_ref ref, int cols)
+{
+	const void *item = cjm_ref_item(map, ref);
+	bool flags_done = false;
+	size_t count;
+	const cjm_field *fields = cjm_fields_of(ref.kind, &count);
+	for (size_t i = 0; i < count; i++) {
+		cjm_field f = fields[i];
+		const cjm_field_info *info = cjm_field_info_of(f);
+		if (f == CJM_F_ID || f == CJM_F_NAME || f == CJM_F_TITLE)
+			continue; /* shown first */
+		cjm_value v = cjm_item_field_get(item, ref.kind, f);
+		if (info->kind == CJM_KIND_BOOL && info->mark && ref.kind == CJM_REF_TOUCHPOINT) {
+			if (!flags_done)
+				details_quadrant_and_flags(dl, map, item, cols);
+			flags_done = true;
+		} else if (info->kind == CJM_KIND_LIST) {
+			details_list(dl, info->label, v.list, f == CJM_F_QUOTES, cols);
+		} else if (info->kind == CJM_KIND_TEXT && (info->flags & CJM_FIELD_MULTILINE) && ref.kind != CJM_REF_MAP) {
+			char *head = xasprintf(v.present ? "%s" : "%s: none", info->label);
+			details_add(dl, head, true);
+			free(head);
+			if (v.present)
+				details_wrapped(dl, "", 2, v.text, cols);
+		} else {
+			char absent[48] = "(none)";
+			if (info->kind == CJM_KIND_EMOTION)
+				snprintf(absent, sizeof absent, "(not scored)");
+			else if (info->kind == CJM_KIND_NUMBER && ref.kind == CJM_REF_MAP)
+				snprintf(absent, sizeof absent, "%g (the default)", info->fallback);
+			details_formatted(dl, map, ref, f, absent, cols);
+		}
+	}
+}
+
+static void details_touchpoint(details_lines *dl, const cjm_map *map, cjm_ref ref, int cols)
+{
+	const cjm_phase *phase = map->phases[ref.phase];
+	const cjm_touchpoint *tp = phase->touchpoints[ref.tp];
+	details_field(dl, "name", tp->name, "", cols);
+	details_field(dl, "id", tp->id, "", cols);
+	details_field(dl, "phase", phase->name, "", cols);
+	details_fields(dl, map, ref, cols);
 }
 
 static void details_phase(details_lines *dl, const cjm_map *map, cjm_ref ref, int cols)
@@ -148,11 +182,7 @@ static void details_map(details_lines *dl, const cjm_map *map, int cols)
 {
 	cjm_ref ref = { CJM_REF_MAP, 0, 0 };
 	details_formatted(dl, map, ref, CJM_F_TITLE, "", cols);
-	details_formatted(dl, map, ref, CJM_F_PERSONA_NAME, "(none)", cols);
-	details_formatted(dl, map, ref, CJM_F_PERSONA_DESCRIPTION, "(none)", cols);
-	details_list(dl, "brand values", &map->brand_values, false, cols);
-	details_formatted(dl, map, ref, CJM_F_THRESHOLD_SATISFACTION, "7 (the default)", cols);
-	details_formatted(dl, map, ref, CJM_F_THRESHOLD_IMPACT, "0.3 (the default)", cols);
+	details_fields(dl, map, ref, cols);
 }
 
 void details_draw(cjm_editor *ed, int rows, int cols)
