@@ -12,6 +12,7 @@
 #include "render/show.h"
 #include "render/stats.h"
 #include "util/utf8.h"
+#include "util/value.h"
 #include "util/xalloc.h"
 
 static const cjm_map *cmd_map(const cjm_editor *ed)
@@ -353,7 +354,8 @@ static int cmd_emotion_down(cjm_editor *ed, const char *args)
 static int cmd_signed_emotion(cjm_editor *ed, int sign, int digit)
 {
 	if (digit > CJM_EMOTION_MAX) {
-		cjm_editor_say(ed, true, "emotion is a whole number from -3 to +3");
+		char why[VALUE_WHY_MAX];
+		cjm_editor_say(ed, true, "%s", value_must_be_whole(why, "emotion", CJM_EMOTION_MIN, CJM_EMOTION_MAX));
 		return -1;
 	}
 	if (ed->sign_generation && ed->sign_generation == cjm_edit_generation(ed->edit) &&
@@ -368,10 +370,10 @@ static int cmd_emotion(cjm_editor *ed, const char *args)
 {
 	if (!args || !*args || strcmp(args, "none") == 0)
 		return cmd_set_emotion(ed, false, 0);
-	char *end;
-	long e = strtol(args, &end, 10);
-	if (*end || e < CJM_EMOTION_MIN || e > CJM_EMOTION_MAX) {
-		cjm_editor_say(ed, true, "emotion is a whole number from -3 to +3, or 'none'");
+	long e = 0;
+	char why[VALUE_WHY_MAX];
+	if (value_read_whole(args, VALUE_TYPED, "emotion", CJM_EMOTION_MIN, CJM_EMOTION_MAX, &e, why)) {
+		cjm_editor_say(ed, true, "%s, or 'none'", why);
 		return -1;
 	}
 	return cmd_set_emotion(ed, true, (int)e);

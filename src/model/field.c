@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "util/number.h"
 #include "util/utf8.h"
+#include "util/value.h"
 #include "util/xalloc.h"
 
 #define OWN_MAP (1u << CJM_REF_MAP)
@@ -396,21 +396,19 @@ bool cjm_value_equal(cjm_field_kind kind, const cjm_value *a, const cjm_value *b
 /* ---- checks ---- */
 
 /* "must be a number from MIN to MAX" for each numeric field, made from its range once. */
-static char range_messages[CJM_FIELD_COUNT][2 * NUMBER_TEXT_MAX + 40];
+static char range_messages[CJM_FIELD_COUNT][VALUE_WHY_MAX + 8];
 
 static const char *range_message(cjm_field field)
 {
 	const cjm_field_info *info = &field_table[field];
 	char *message = range_messages[field];
 	if (!message[0]) {
-		char lo[NUMBER_TEXT_MAX], hi[NUMBER_TEXT_MAX];
-		number_format(lo, info->min);
-		number_format(hi, info->max);
+		char expect[VALUE_WHY_MAX];
 		if (info->kind == CJM_KIND_EMOTION)
-			snprintf(message, sizeof range_messages[field], "must be a whole number from %s to %s%s", lo,
-				 info->max > 0 ? "+" : "", hi);
+			value_expect_whole(expect, (long)info->min, (long)info->max);
 		else
-			snprintf(message, sizeof range_messages[field], "must be a number from %s to %s", lo, hi);
+			value_expect_number(expect, info->min, info->max);
+		snprintf(message, sizeof range_messages[field], "must be %s", expect);
 	}
 	return message;
 }
