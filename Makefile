@@ -118,12 +118,12 @@ $(S)/plugins/%.so: tests/plugins/%.c $(PLUGIN_HEADERS)
 	@$(if $(V),,echo "  PLUGIN  $@")
 	$(Q)$(CC) $(CFLAGS) $(PLUGIN_CFLAGS) $(LDFLAGS) -o $@ $<
 
-$(B)/plugins/abi2-%.so: tests/plugins/abi2/%.c tests/plugins/abi2/cjm/plugin.h
+$(B)/plugins/abi2-%.so: tests/plugins/abi2/%.c tests/plugins/abi2/cjm/plugin.h tests/plugins/abi2/layout.inc
 	@mkdir -p $(dir $@)
 	@$(if $(V),,echo "  PLUGIN  $@ (ABI 2 header)")
 	$(Q)$(CC) $(CFLAGS) $(PLUGIN_CFLAGS:-Iinclude=-Itests/plugins/abi2) $(LDFLAGS) -o $@ $<
 
-$(S)/plugins/abi2-%.so: tests/plugins/abi2/%.c tests/plugins/abi2/cjm/plugin.h
+$(S)/plugins/abi2-%.so: tests/plugins/abi2/%.c tests/plugins/abi2/cjm/plugin.h tests/plugins/abi2/layout.inc
 	@mkdir -p $(dir $@)
 	@$(if $(V),,echo "  PLUGIN  $@ (ABI 2 header)")
 	$(Q)$(CC) $(CFLAGS) $(PLUGIN_CFLAGS:-Iinclude=-Itests/plugins/abi2) $(LDFLAGS) -o $@ $<
