@@ -28,8 +28,8 @@ tui_keys e
 tui_expect "Edit touchpoint" "e opens the form"
 tui_keys C-u
 tui_type "Vóór${LS}na${CSI}"
-# the name, then channel ... pillars, the empty rows of pains, ideas and quotes: notes
-tui_keys Down Down Down Down Down Down Down Down Down Down Down Down Down Down
+# Alt+t jumps to the notes (Escape then t, as a terminal sends Alt+t)
+tui_keys Escape t
 tui_type "regel een${PS}regel twee${NEL}drie"
 tui_expect 'regel een\u2029regel twee\u0085drie' "the form shows the pasted separators escaped, not raw"
 tui_keys C-s
