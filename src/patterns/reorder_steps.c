@@ -17,7 +17,9 @@
  * customers wear the glasses before they pay. A wait, a delivery, a shipment, an
  * installation or a visit never moves: it leads to what comes after it, and
  * putting it later would be against cause and effect. A wait is never the
- * experience that comes first either; a later commitment ends the search.
+ * experience that comes first either; a later commitment ends the search, and
+ * so does a wait or a delivery after an order (it follows from the order: only
+ * paying can move past it).
  */
 static const char *const reorder_commit_words[] = {"betal", "pay", "afreken", "checkout", "kopen", "koop ",
 						   "aankoop", "buy", "purchase", "bestel", "order", "tekenen",
@@ -29,6 +31,8 @@ static const char *const reorder_process_words[] = {
 	"productie", "production", "vertraag", "delay", "schuift", "verschuif", "verschov", NULL};
 static const char *const reorder_wait_words[] = {"wacht", "wait", "vertraag", "delay", "schuift", "verschuif",
 						 "verschov", "onderweg", NULL};
+static const char *const reorder_order_words[] = {"bestel", "order", "aanvra", "request", "koop ", "kopen",
+						  "buy", "purchase", "aankoop", NULL};
 /* Words of a map about the glasses story itself, which then is not cited as an outside example. */
 static const char *const reorder_story_words[] = {"ace & tate", "ace and tate", "ace&tate", "bril", "glasses",
 						  "spectacles", "montuur", "monturen", NULL};
@@ -133,6 +137,7 @@ static void reorder_suggest(const cjm_pattern_context *ctx)
 			    !reorder_is_commitment(api, tp))
 				continue;
 			reorder_at neg = { tp, emotion, p, t };
+			bool is_order = cjm_pu_mentions(api->tp_name(tp), reorder_order_words);
 			/* the first positive experience after it, in this phase or the next */
 			size_t q = p, u = t + 1;
 			while (q < phases && q <= p + 1) {
@@ -144,7 +149,8 @@ static void reorder_suggest(const cjm_pattern_context *ctx)
 				}
 				const cjm_touchpoint *next = api->touchpoint_at(next_phase, u);
 				int next_emotion;
-				if (reorder_is_commitment(api, next))
+				if (reorder_is_commitment(api, next) ||
+				    (is_order && cjm_pu_mentions(api->tp_name(next), reorder_process_words)))
 					break;
 				if (api->tp_emotion(next, &next_emotion) && next_emotion >= REORDER_POSITIVE &&
 				    !cjm_pu_mentions(api->tp_name(next), reorder_wait_words)) {

@@ -727,12 +727,12 @@ static void test_reorder_never_against_cause_and_effect(void **state)
 static void test_reorder_commitment_after_experience(void **state)
 {
 	(void)state;
-	/* the glasses before the innovation: pay, wait, receive, wear; paying moves after the first
-	 * positive experience, past the wait, which never counts as the experience */
+	/* the glasses before the innovation: pay, wait, wear; paying moves after the first positive
+	 * experience, past the wait, which never counts as the experience */
 	cjm_map *map = load_text("version: 1\ntitle: Een nieuwe bril online\nphases:\n"
 				 "- id: kiezen\n  name: Kiezen\n  touchpoints:\n"
 				 "  - {id: kies, name: Montuur kiezen op de website, owner: marketing, emotion: 0}\n"
-				 "  - {id: betalen, name: Bestellen en betalen, owner: sales, emotion: -2}\n"
+				 "  - {id: betalen, name: Afrekenen, owner: sales, emotion: -2}\n"
 				 "  - {id: wacht, name: Wachten op de bril, owner: logistics, emotion: 1}\n"
 				 "- id: dragen\n  name: Dragen\n  touchpoints:\n"
 				 "  - {id: ontvang, name: Bril thuis passen, owner: logistics, emotion: 2}\n");
@@ -740,10 +740,17 @@ static void test_reorder_commitment_after_experience(void **state)
 	const captured *c = must_find("betalen");
 	assert_string_equal(c->phase, "dragen");
 	assert_int_equal(c->position, 1);
-	assert_mentions(c->title, "Move 'Bestellen en betalen' after 'Bril thuis passen'");
+	assert_mentions(c->title, "Move 'Afrekenen' after 'Bril thuis passen'");
 	/* a map about glasses: the Ace & Tate story is its own, so it speaks of its own steps */
 	assert_null(strstr(c->rationale, "Ace & Tate"));
 	assert_mentions(c->rationale, "Could the customer have 'Bril thuis passen' first, and commit after it?");
+	cjm_map_free(map);
+	/* an order leads to the wait after it: it never moves past it */
+	map = load_text(HEAD "phases:\n- id: p\n  name: P\n  touchpoints:\n"
+			     "  - {id: bestel, name: Bril bestellen en betalen, emotion: -2}\n"
+			     "  - {id: wacht, name: Wachten op de bril, emotion: 0}\n"
+			     "  - {id: draag, name: Bril dragen, emotion: 2}\n");
+	assert_int_equal(run(&cjm_pattern_reorder_steps, map), 0);
 	cjm_map_free(map);
 	/* the commitment words in English; a later commitment ends the search */
 	map = load_text(HEAD "phases:\n- id: p\n  name: P\n  touchpoints:\n"
