@@ -80,7 +80,9 @@ typedef struct reorder_at {
 	size_t index;
 } reorder_at;
 
-static void reorder_pair(const cjm_pattern_context *ctx, reorder_at neg, reorder_at pos)
+/* Emits "move NEG after POS"; OWN_STORY: the map is about the glasses story, so Ace & Tate
+ * is not cited. */
+static void reorder_pair(const cjm_pattern_context *ctx, reorder_at neg, reorder_at pos, bool own_story)
 {
 	const cjm_api *api = ctx->api;
 	const cjm_map *map = ctx->map;
@@ -100,7 +102,7 @@ static void reorder_pair(const cjm_pattern_context *ctx, reorder_at neg, reorder
 	strbuf_puts(&why, ". Could the customer have ");
 	cjm_pu_quote(&why, api->tp_name(b), CJM_PU_QUOTE_MAX);
 	strbuf_puts(&why, " first, and commit after it?");
-	if (!cjm_pu_map_mentions(api, map, reorder_story_words))
+	if (!own_story)
 		strbuf_puts(&why, " Try before you buy: Ace & Tate send glasses home to wear before the customer pays.");
 	char title[CJM_PU_TITLE_MAX + 1];
 	reorder_title(title, api->tp_name(a), api->tp_name(b));
@@ -124,6 +126,7 @@ static void reorder_suggest(const cjm_pattern_context *ctx)
 	/* In a map that names owners, a step nobody owns is the customer's own (the accident,
 	 * the move): the company cannot put it later. */
 	bool owners = cjm_pu_map_names_owners(api, map);
+	bool own_story = cjm_pu_map_mentions(api, map, reorder_story_words);
 	/* A negative step is at or below the threshold, and never positive whatever the threshold. */
 	double limit = ctx->threshold < 0 ? ctx->threshold : 0;
 	size_t phases = api->phase_count(map);
@@ -154,7 +157,7 @@ static void reorder_suggest(const cjm_pattern_context *ctx)
 					break;
 				if (api->tp_emotion(next, &next_emotion) && next_emotion >= REORDER_POSITIVE &&
 				    !cjm_pu_mentions(api->tp_name(next), reorder_wait_words)) {
-					reorder_pair(ctx, neg, (reorder_at){ next, next_emotion, q, u });
+					reorder_pair(ctx, neg, (reorder_at){ next, next_emotion, q, u }, own_story);
 					break;
 				}
 				u++;
