@@ -80,6 +80,23 @@ typedef struct reorder_at {
 	size_t index;
 } reorder_at;
 
+static const char *const reorder_pay_words[] = {"betal", "pay", "afreken", "checkout", "aanbetal", "deposit",
+						"factuur", "invoice", NULL};
+static const char *const reorder_sign_words[] = {"tekenen", "ondertek", "sign", "contract", NULL};
+
+/* What the customer does at the commitment TP, as the rationale asks it: pay, sign, order or commit. */
+static const char *reorder_verb(const cjm_api *api, const cjm_touchpoint *tp)
+{
+	const char *name = api->tp_name(tp);
+	if (cjm_pu_mentions(name, reorder_pay_words))
+		return "pay";
+	if (cjm_pu_mentions(name, reorder_sign_words))
+		return "sign";
+	if (cjm_pu_mentions(name, reorder_order_words))
+		return "order";
+	return "commit";
+}
+
 /* Emits "move NEG after POS"; OWN_STORY: the map is about the glasses story, so Ace & Tate
  * is not cited. */
 static void reorder_pair(const cjm_pattern_context *ctx, reorder_at neg, reorder_at pos, bool own_story)
@@ -101,7 +118,7 @@ static void reorder_pair(const cjm_pattern_context *ctx, reorder_at neg, reorder
 	}
 	strbuf_puts(&why, ". Could the customer have ");
 	cjm_pu_quote(&why, api->tp_name(b), CJM_PU_QUOTE_MAX);
-	strbuf_puts(&why, " first, and commit after it?");
+	strbuf_printf(&why, " first, and %s after it?", reorder_verb(api, a));
 	if (!own_story)
 		strbuf_puts(&why, " Try before you buy: Ace & Tate send glasses home to wear before the customer pays.");
 	char title[CJM_PU_TITLE_MAX + 1];
