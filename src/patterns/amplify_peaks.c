@@ -65,6 +65,7 @@ typedef struct amplify_run {
 typedef struct amplify_text {
 	strbuf why;
 	strbuf idea;
+	bool not_ours_possible; /* the map names owners: a step without one is not the company's */
 } amplify_text;
 
 /* Emits the suggestion for the peak RUN, followed by AFTER (NULL: the journey ends) at AFTER_EMOTION. */
@@ -131,6 +132,11 @@ static void amplify_close(const cjm_pattern_context *ctx, const amplify_run *run
 	const cjm_touchpoint *tp = run->first;
 	if (!tp || run->emotion < ctx->threshold)
 		return;
+	/* Not an event the company does not run, nor a contact the customer does not notice. */
+	if (text->not_ours_possible && cjm_pu_not_ours(api, tp, true))
+		return;
+	if (!api->tp_visible(tp))
+		return;
 	if (api->tp_moment_of_truth(tp) == CJM_YESNO_YES && api->tp_satisfaction(tp, NULL) &&
 	    api->tp_impact(tp, NULL))
 		return;
@@ -150,6 +156,7 @@ static void amplify_suggest(const cjm_pattern_context *ctx)
 
 	amplify_run run = {0};
 	amplify_text text = {0};
+	text.not_ours_possible = cjm_pu_map_names_owners(api, map);
 	size_t phases = api->phase_count(map);
 	for (size_t p = 0; p < phases; p++) {
 		const cjm_phase *phase = api->phase_at(map, p);

@@ -21,10 +21,27 @@ static const char *const end_handover_words[] = {"deliver", "levering", "aflever
 						   "pickup", "pick-up", "ophalen", "afhalen", "returned", "oplever",
 						   NULL};
 
-/* Writes into OUT an idea that makes the end of the journey memorable at TP. */
-static void end_idea(strbuf *out, const cjm_api *api, const cjm_touchpoint *tp)
+/* Words of a map about the Audi story or its sector (cars), where Audi is no outside example. */
+static const char *const end_story_words[] = {"audi", "auto", " car", "car ", "dealer", "fabriek", "factory",
+					       NULL};
+
+/* Writes into OUT an idea that makes the end of the journey memorable at TP; PEAK is the
+ * journey's peak (TP itself when the end is the peak). */
+static void end_idea(strbuf *out, const cjm_api *api, const cjm_map *map, const cjm_touchpoint *tp,
+		     const cjm_touchpoint *peak)
 {
-	if (cjm_pu_mentions(api->tp_name(tp), end_handover_words))
+	if (cjm_pu_map_mentions(api, map, end_story_words)) {
+		/* the map's own story: speak of its own touchpoints, not of Audi */
+		strbuf_puts(out, "Make ");
+		cjm_pu_quote(out, api->tp_name(tp), CJM_PU_QUOTE_MAX);
+		if (peak != tp && cjm_pu_emotion_of(api, peak) > 0) {
+			strbuf_puts(out, " a moment the customer will not forget, as good as ");
+			cjm_pu_quote(out, api->tp_name(peak), CJM_PU_QUOTE_MAX);
+		} else {
+			strbuf_puts(out, " a moment the customer will not forget: a personal thank-you and a look "
+					 "back at what was achieved");
+		}
+	} else if (cjm_pu_mentions(api->tp_name(tp), end_handover_words))
 		strbuf_puts(out, "Make the handover an event the customer will not forget, as Audi does by "
 				 "letting customers pick up their new car at the factory");
 	else
@@ -44,6 +61,9 @@ static void end_suggest(const cjm_pattern_context *ctx)
 	double mean = journey.mean;
 	size_t scored = journey.scored;
 	if (!(mean - (double)end_emotion > ctx->threshold))
+		return;
+	/* Not an event the company does not run, nor a contact the customer does not notice. */
+	if (!api->tp_visible(last) || cjm_pu_not_ours(api, last, cjm_pu_map_names_owners(api, ctx->map)))
 		return;
 
 	char title[CJM_PU_TITLE_MAX + 1];
@@ -75,7 +95,7 @@ static void end_suggest(const cjm_pattern_context *ctx)
 		cjm_pu_quote(&why, api->tp_name(peak), CJM_PU_QUOTE_MAX);
 	}
 	strbuf_puts(&why, ". Customers remember the peak and the end: finish stronger.");
-	end_idea(&idea, api, last);
+	end_idea(&idea, api, ctx->map, last, peak);
 
 	cjm_suggestion_spec spec = {
 		.target = api->tp_id(last),

@@ -12,6 +12,9 @@
 #define EXTEND_BEFORE_TEXT "What does the customer do just before? (ask them)"
 #define EXTEND_AFTER_TEXT "What happens just after?"
 
+/* Words of a map about the Twitter story itself, where it is no outside example. */
+static const char *const extend_story_words[] = {"twitter", NULL};
+
 /* Words in a touchpoint's name that make it read as the delivery (matched anywhere, any case). */
 static const char *const extend_delivery_words[] = {
 	"deliver", "levering", "geleverd", "aflever", "bezorg", "overdracht",
@@ -61,8 +64,10 @@ static void extend_start(const cjm_pattern_context *ctx, const cjm_touchpoint *f
 				    "so the journey may start too late",
 			      n, extend_plural(n), ctx->threshold);
 	}
-	strbuf_puts(&why, ". Ask customers what they do just before; a step added there can set up the rest "
-			  "(Twitter added one sign-up step asking for interests).");
+	strbuf_puts(&why, ". Ask customers what they do just before; a step added there can set up the rest");
+	strbuf_puts(&why, cjm_pu_map_mentions(api, map, extend_story_words)
+				  ? "."
+				  : " (Twitter added one sign-up step asking for interests).");
 	char title[CJM_PU_TITLE_MAX + 1];
 	cjm_pu_title(title, "Extend the start: what happens before ", api->phase_name(phase), "?");
 	extend_emit(ctx, phase, title, why.data, EXTEND_BEFORE_TEXT, 0);

@@ -244,9 +244,13 @@ static void smart_put_words(strbuf *why, const char *lead, const char *const *wo
 		strbuf_printf(why, "%s'%s'", i == 0 ? "" : i + 1 == n ? " and " : ", ", words[i]);
 }
 
-/* Emits the suggestion for TP, writing its rationale in WHY (a buffer kept between calls). */
+/* Words of a map about the Netflix or Nest story itself, where they are no outside example. */
+static const char *const smart_story_words[] = {"netflix", "nest ", "thermosta", "streaming", NULL};
+
+/* Emits the suggestion for TP, writing its rationale in WHY (a buffer kept between calls);
+ * SMART_OWN_STORY: the map is about Netflix or Nest, so they are not cited. */
 static void smart_emit(const cjm_pattern_context *ctx, const cjm_touchpoint *tp, const smart_signals *sig,
-		       strbuf *why)
+		       strbuf *why, bool smart_own_story)
 {
 	const cjm_api *api = ctx->api;
 	const char *name = api->tp_name(tp);
@@ -274,7 +278,8 @@ static void smart_emit(const cjm_pattern_context *ctx, const cjm_touchpoint *tp,
 		strbuf_puts(why, " whose names start alike (the same contact again)");
 	}
 	strbuf_puts(why, ". It has no personalisation pillar: remember what the customer told us and "
-			 "pre-fill it, the way Netflix and Nest learn preferences.");
+			 "pre-fill it");
+	strbuf_puts(why, smart_own_story ? "." : ", the way Netflix and Nest learn preferences.");
 	char title[CJM_PU_TITLE_MAX + 1];
 	cjm_pu_title(title, "Remember and pre-fill: ", name, "");
 	cjm_suggestion_spec spec = {
@@ -294,6 +299,7 @@ static void smart_suggest(const cjm_pattern_context *ctx)
 	if (!map)
 		return;
 	size_t phases = api->phase_count(map);
+	bool own_story = cjm_pu_map_mentions(api, map, smart_story_words);
 	unsigned personalisation = api->pillar_bit("personalisation");
 	size_t total = api->map_touchpoint_count(map);
 	if (total == 0)
@@ -339,7 +345,7 @@ static void smart_suggest(const cjm_pattern_context *ctx)
 			bool repeat_only = sig.in_name_count == 0 && sig.in_pains_count == 0;
 			if (repeat_only && group->named)
 				continue;
-			smart_emit(ctx, tp, &sig, &scratch);
+			smart_emit(ctx, tp, &sig, &scratch, own_story);
 			if (sig.repeats > 1)
 				group->named = true;
 		}

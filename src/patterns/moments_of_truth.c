@@ -285,6 +285,8 @@ static void truth_suggest(const cjm_pattern_context *ctx)
 			bool marked = truth_marked(api, tp);
 			if (!marked && !high_impact)
 				continue;
+			if (!api->tp_visible(tp))
+				continue; /* not noticed: skip-steps asks to skip it or make it noticed */
 			bool low_sat = has_satisfaction && satisfaction < sat_threshold;
 			bool low_emotion = api->tp_emotion(tp, &emotion) && emotion <= ctx->threshold;
 			if ((low_sat || low_emotion) && marked) {

@@ -269,3 +269,34 @@ strset *cjm_pu_dismissed_targets(const cjm_api *api, const cjm_map *map, const c
 	}
 	return targets;
 }
+
+bool cjm_pu_map_names_owners(const cjm_api *api, const cjm_map *map)
+{
+	size_t phases = api->phase_count(map);
+	for (size_t p = 0; p < phases; p++) {
+		const cjm_phase *phase = api->phase_at(map, p);
+		size_t count = api->touchpoint_count(phase);
+		for (size_t t = 0; t < count; t++)
+			if (api->tp_owner(api->touchpoint_at(phase, t)))
+				return true;
+	}
+	return false;
+}
+
+bool cjm_pu_not_ours(const cjm_api *api, const cjm_touchpoint *tp, bool names_owners)
+{
+	return names_owners && !api->tp_owner(tp);
+}
+
+bool cjm_pu_map_mentions(const cjm_api *api, const cjm_map *map, const char *const *words)
+{
+	if (cjm_pu_mentions(api->map_text(map, "title"), words) ||
+	    cjm_pu_mentions(api->map_text(map, "persona.name"), words) ||
+	    cjm_pu_mentions(api->map_text(map, "persona.description"), words))
+		return true;
+	size_t phases = api->phase_count(map);
+	for (size_t p = 0; p < phases; p++)
+		if (cjm_pu_mentions(api->phase_name(api->phase_at(map, p)), words))
+			return true;
+	return false;
+}

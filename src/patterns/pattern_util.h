@@ -67,4 +67,17 @@ void cjm_pu_put_figures(strbuf *why, const cjm_api *api, const cjm_touchpoint *t
  * dismissing the pick brings the next one forward instead of hiding them all. */
 strset *cjm_pu_dismissed_targets(const cjm_api *api, const cjm_map *map, const char *pattern);
 
+/* True when some touchpoint of MAP names an owner (a department). */
+bool cjm_pu_map_names_owners(const cjm_api *api, const cjm_map *map);
+
+/* True when TP is an event the company does not run: it has no owner while the map names
+ * owners elsewhere (NAMES_OWNERS, from cjm_pu_map_names_owners), like the accident itself in
+ * an insurance claim. No pattern softens, starts strong at, amplifies or reorders such a step. */
+bool cjm_pu_not_ours(const cjm_api *api, const cjm_touchpoint *tp, bool names_owners);
+
+/* True when the map's title, persona or phase names mention one of WORDS (lower-case ASCII,
+ * NULL-terminated): the map is about that company or its case, so a rationale does not cite
+ * it as an outside example. */
+bool cjm_pu_map_mentions(const cjm_api *api, const cjm_map *map, const char *const *words);
+
 #endif

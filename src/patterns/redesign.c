@@ -10,6 +10,9 @@
 #define REDESIGN_MIN_SCORED 3 /* fewer scored touchpoints say too little about the whole */
 #define REDESIGN_QUESTION "Would we build this journey this way today?"
 
+/* Words of a map about the Bitcoin story itself, where it is no outside example. */
+static const char *const redesign_story_words[] = {"bitcoin", "crypto", NULL};
+
 static void redesign_suggest(const cjm_pattern_context *ctx)
 {
 	const cjm_api *api = ctx->api;
@@ -50,8 +53,10 @@ static void redesign_suggest(const cjm_pattern_context *ctx)
 		strbuf_putc(&why, ')');
 	}
 	strbuf_puts(&why, ". Fixing single steps may not be enough: ask the room whether we would build this "
-			  "journey this way today, starting from what the customer wants (as Bitcoin redesigned "
-			  "paying without a bank).");
+			  "journey this way today, starting from what the customer wants");
+	strbuf_puts(&why, cjm_pu_map_mentions(api, ctx->map, redesign_story_words)
+				  ? "."
+				  : " (as Bitcoin redesigned paying without a bank).");
 	cjm_suggestion_spec spec = {
 		.target = NULL,
 		.title = REDESIGN_QUESTION,

@@ -1,4 +1,4 @@
-/* Tip 8, reorder steps: a negative step right before a positive one that could come first (try before you buy). */
+/* Tip 8, reorder steps: a negative commitment (pay, sign, order) before a positive experience that could come first (try before you buy). */
 #include <stdbool.h>
 #include <stddef.h>
 #include <string.h>
@@ -8,7 +8,45 @@
 #include "patterns/pattern_util.h"
 #include "util/strbuf.h"
 
-#define REORDER_POSITIVE 1 /* the emotion at or above which the next step is positive */
+#define REORDER_POSITIVE 1 /* the emotion at or above which a step is a positive experience */
+
+/*
+ * Only a commitment moves: a step marked `commitment: true`, or one whose name
+ * says the customer pays, signs or orders. It moves after the first positive
+ * experience that follows it (in its phase or the next), the way Ace & Tate let
+ * customers wear the glasses before they pay. A wait, a delivery, a shipment, an
+ * installation or a visit never moves: it leads to what comes after it, and
+ * putting it later would be against cause and effect. A wait is never the
+ * experience that comes first either; a later commitment ends the search, and
+ * so does a wait or a delivery after an order (it follows from the order: only
+ * paying can move past it).
+ */
+static const char *const reorder_commit_words[] = {"betal", "pay", "afreken", "checkout", "kopen", "koop ",
+						   "aankoop", "buy", "purchase", "bestel", "order", "tekenen",
+						   "ondertek", "sign", "contract", "aanbetal", "deposit", NULL};
+static const char *const reorder_process_words[] = {
+	"wacht", "wait", "lever", "deliver", "bezorg", "verzend", "verzonden", "ship", "transport",
+	"install", "monteur", "technician", "engineer", "aansluit", "connect", "bezoek", "visit",
+	"afspraak", "appointment", "plannen", "schedul", "onderweg", "in behandeling", "processing",
+	"productie", "production", "vertraag", "delay", "schuift", "verschuif", "verschov", NULL};
+static const char *const reorder_wait_words[] = {"wacht", "wait", "vertraag", "delay", "schuift", "verschuif",
+						 "verschov", "onderweg", NULL};
+static const char *const reorder_order_words[] = {"bestel", "order", "aanvra", "request", "koop ", "kopen",
+						  "buy", "purchase", "aankoop", NULL};
+/* Words of a map about the glasses story itself, which then is not cited as an outside example. */
+static const char *const reorder_story_words[] = {"ace & tate", "ace and tate", "ace&tate", "bril", "glasses",
+						  "spectacles", "montuur", "monturen", NULL};
+
+/* True when TP is a commitment: marked, or its name says so (and it is not a wait or a delivery). */
+static bool reorder_is_commitment(const cjm_api *api, const cjm_touchpoint *tp)
+{
+	if (cjm_pu_mentions(api->tp_name(tp), reorder_process_words))
+		return false;
+	int marked = api->tp_commitment(tp);
+	if (marked != CJM_YESNO_UNSET)
+		return marked == CJM_YESNO_YES;
+	return cjm_pu_mentions(api->tp_name(tp), reorder_commit_words);
+}
 
 /* "Move 'A' after 'B'" within CJM_PU_TITLE_MAX bytes, sharing the room between the two names. */
 static void reorder_title(char out[CJM_PU_TITLE_MAX + 1], const char *a, const char *b)
@@ -42,52 +80,58 @@ typedef struct reorder_at {
 	size_t index;
 } reorder_at;
 
-static void reorder_pair(const cjm_pattern_context *ctx, reorder_at neg, reorder_at pos)
+static const char *const reorder_pay_words[] = {"betal", "pay", "afreken", "checkout", "aanbetal", "deposit",
+						"factuur", "invoice", NULL};
+static const char *const reorder_sign_words[] = {"tekenen", "ondertek", "sign", "contract", NULL};
+
+/* What the customer does at the commitment TP, as the rationale asks it: pay, sign, order or commit. */
+static const char *reorder_verb(const cjm_api *api, const cjm_touchpoint *tp)
+{
+	const char *name = api->tp_name(tp);
+	if (cjm_pu_mentions(name, reorder_pay_words))
+		return "pay";
+	if (cjm_pu_mentions(name, reorder_sign_words))
+		return "sign";
+	if (cjm_pu_mentions(name, reorder_order_words))
+		return "order";
+	return "commit";
+}
+
+/* Emits "move NEG after POS"; OWN_STORY: the map is about the glasses story, so Ace & Tate
+ * is not cited. */
+static void reorder_pair(const cjm_pattern_context *ctx, reorder_at neg, reorder_at pos, bool own_story)
 {
 	const cjm_api *api = ctx->api;
 	const cjm_map *map = ctx->map;
 	const cjm_touchpoint *a = neg.tp, *b = pos.tp;
-	bool commitment = api->tp_commitment(a) == CJM_YESNO_YES;
 	/* Positions count after the moved touchpoint is taken out (as the edit layer does). */
 	size_t position = neg.phase == pos.phase ? pos.index : pos.index + 1;
 	char ea[8], eb[8];
 	strbuf why = { 0 };
 	cjm_pu_quote(&why, api->tp_name(a), CJM_PU_QUOTE_MAX);
-	strbuf_printf(&why, " (emotion %s%s) comes right before ", cjm_pu_emotion(ea, neg.emotion),
-		      commitment ? ", commitment" : "");
+	strbuf_printf(&why, " (emotion %s, the customer commits here) comes before ", cjm_pu_emotion(ea, neg.emotion));
 	cjm_pu_quote(&why, api->tp_name(b), CJM_PU_QUOTE_MAX);
 	strbuf_printf(&why, " (emotion %s)", cjm_pu_emotion(eb, pos.emotion));
 	if (neg.phase != pos.phase) {
 		strbuf_puts(&why, ", in the next phase ");
 		cjm_pu_quote(&why, api->phase_name(api->phase_at(map, pos.phase)), CJM_PU_QUOTE_MAX);
 	}
-	strbuf_puts(&why, ". Could the good part come first, and the hard part after it? "
-			  "Try before you buy: Ace & Tate send glasses home to wear before the customer pays.");
+	strbuf_puts(&why, ". Could the customer have ");
+	cjm_pu_quote(&why, api->tp_name(b), CJM_PU_QUOTE_MAX);
+	strbuf_printf(&why, " first, and %s after it?", reorder_verb(api, a));
+	if (!own_story)
+		strbuf_puts(&why, " Try before you buy: Ace & Tate send glasses home to wear before the customer pays.");
 	char title[CJM_PU_TITLE_MAX + 1];
 	reorder_title(title, api->tp_name(a), api->tp_name(b));
 	cjm_suggestion_spec spec = {
 		.target = api->tp_id(a),
 		.title = title,
 		.rationale = why.data,
-		.priority = commitment ? 2 : 3,
+		.priority = 2,
 		.proposal = { .kind = CJM_PROPOSE_MOVE, .phase = api->phase_id(api->phase_at(map, pos.phase)), .position = position },
 	};
 	ctx->emit(ctx, &spec);
 	strbuf_release(&why);
-}
-
-/* True when some touchpoint of MAP names an owner. */
-static bool reorder_map_has_owners(const cjm_api *api, const cjm_map *map)
-{
-	size_t phases = api->phase_count(map);
-	for (size_t p = 0; p < phases; p++) {
-		const cjm_phase *phase = api->phase_at(map, p);
-		size_t count = api->touchpoint_count(phase);
-		for (size_t t = 0; t < count; t++)
-			if (api->tp_owner(api->touchpoint_at(phase, t)))
-				return true;
-	}
-	return false;
 }
 
 static void reorder_suggest(const cjm_pattern_context *ctx)
@@ -98,11 +142,10 @@ static void reorder_suggest(const cjm_pattern_context *ctx)
 		return;
 	/* In a map that names owners, a step nobody owns is the customer's own (the accident,
 	 * the move): the company cannot put it later. */
-	bool owners = reorder_map_has_owners(api, map);
+	bool owners = cjm_pu_map_names_owners(api, map);
+	bool own_story = cjm_pu_map_mentions(api, map, reorder_story_words);
 	/* A negative step is at or below the threshold, and never positive whatever the threshold. */
 	double limit = ctx->threshold < 0 ? ctx->threshold : 0;
-	bool have_prev = false;
-	reorder_at prev = { 0 };
 	size_t phases = api->phase_count(map);
 	for (size_t p = 0; p < phases; p++) {
 		const cjm_phase *phase = api->phase_at(map, p);
@@ -110,14 +153,32 @@ static void reorder_suggest(const cjm_pattern_context *ctx)
 		for (size_t t = 0; t < count; t++) {
 			const cjm_touchpoint *tp = api->touchpoint_at(phase, t);
 			int emotion;
-			if (!api->tp_emotion(tp, &emotion))
-				continue; /* unscored: look past it to the next scored step */
-			reorder_at cur = { tp, emotion, p, t };
-			if (have_prev && prev.emotion <= limit && emotion >= REORDER_POSITIVE &&
-			    cur.phase - prev.phase <= 1 && (!owners || api->tp_owner(prev.tp)))
-				reorder_pair(ctx, prev, cur);
-			prev = cur;
-			have_prev = true;
+			if (!api->tp_emotion(tp, &emotion) || emotion > limit || cjm_pu_not_ours(api, tp, owners) ||
+			    !reorder_is_commitment(api, tp))
+				continue;
+			reorder_at neg = { tp, emotion, p, t };
+			bool is_order = cjm_pu_mentions(api->tp_name(tp), reorder_order_words);
+			/* the first positive experience after it, in this phase or the next */
+			size_t q = p, u = t + 1;
+			while (q < phases && q <= p + 1) {
+				const cjm_phase *next_phase = api->phase_at(map, q);
+				if (u >= api->touchpoint_count(next_phase)) {
+					q++;
+					u = 0;
+					continue;
+				}
+				const cjm_touchpoint *next = api->touchpoint_at(next_phase, u);
+				int next_emotion;
+				if (reorder_is_commitment(api, next) ||
+				    (is_order && cjm_pu_mentions(api->tp_name(next), reorder_process_words)))
+					break;
+				if (api->tp_emotion(next, &next_emotion) && next_emotion >= REORDER_POSITIVE &&
+				    !cjm_pu_mentions(api->tp_name(next), reorder_wait_words)) {
+					reorder_pair(ctx, neg, (reorder_at){ next, next_emotion, q, u }, own_story);
+					break;
+				}
+				u++;
+			}
 		}
 	}
 }
@@ -125,8 +186,8 @@ static void reorder_suggest(const cjm_pattern_context *ctx)
 const cjm_pattern cjm_pattern_reorder_steps = {
 	.abi = CJM_PLUGIN_ABI,
 	.id = "reorder-steps",
-	.summary = "Tip 8: a negative step right before a positive one that could come first (try before you buy)",
+	.summary = "Tip 8: a negative commitment (pay, sign) before a positive experience that could come first",
 	.default_threshold = -1,
-	.threshold_means = "emotion at or below, before a step at +1 or more",
+	.threshold_means = "commitment emotion at or below, before a step at +1 or more",
 	.suggest = reorder_suggest,
 };

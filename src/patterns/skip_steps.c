@@ -1,4 +1,4 @@
-/* Tip 7, skip steps: touchpoints customers do not notice, negative low-impact ones, and ones done too well. */
+/* Tip 7, skip steps: touchpoints customers do not notice, well-rated ones customers would rather do without, negative low-impact ones, and ones done too well. */
 #include <stdbool.h>
 #include <stddef.h>
 #include "cjm/plugin.h"
@@ -13,7 +13,12 @@
  * The impact below which a step counts as low impact: the pattern's own
  * threshold when the map sets one under `patterns:` (or a host passes a value
  * other than the default), else the map's `thresholds.impact` (default 0.3),
- * so this pattern agrees with the quadrants of `cjm stats`.
+ * so this pattern agrees with the quadrants of `cjm stats`. The same limit
+ * splits high impact (at or above it) from low: a visible step with
+ * satisfaction at or above the map's satisfaction threshold, a negative
+ * emotion and a high impact is one customers would rather do without (seed
+ * 000: the technician visit scored 8, yet hurt NPS, because customers wanted
+ * to install it themselves), so self-service is proposed, priority 1.
  */
 static double skip_impact_limit(const cjm_pattern_context *ctx)
 {
@@ -63,6 +68,35 @@ static void skip_touchpoint(const cjm_pattern_context *ctx, const cjm_touchpoint
 				  "or spend its budget where customers do notice us.");
 		cjm_pu_title(title, "Skip ", name, "? Customers do not notice it");
 		skip_emit(ctx, tp, title, why.data, 2, CJM_PROPOSE_REMOVE, NULL);
+	} else if (api->tp_emotion(tp, &emotion) && emotion < 0 && has_impact && !low_impact &&
+		   api->tp_satisfaction(tp, &satisfaction) && satisfaction >= satisfaction_limit) {
+		/* Seed 000's telecom technician visit: satisfaction 8, yet bad for loyalty, because
+		 * customers wanted to do it themselves. The moment itself is unwanted. */
+		cjm_pu_number(sat, satisfaction);
+		cjm_pu_number(sat_lim, satisfaction_limit);
+		cjm_pu_quote(&why, name, CJM_PU_QUOTE_MAX);
+		strbuf_printf(&why, " scores satisfaction %s (at least %s), yet feels negative (emotion %s) and "
+				    "weighs on loyalty (impact %s, at least %s): customers rate it well but would "
+				    "rather not need it at all.",
+			      sat, sat_lim, cjm_pu_emotion(emo, emotion), impact, lim);
+		if (api->tp_pain_count(tp) > 0) {
+			strbuf_puts(&why, " Pain: ");
+			cjm_pu_quote(&why, api->tp_pain(tp, 0), CJM_PU_QUOTE_MAX);
+			strbuf_puts(&why, ".");
+		} else if (api->tp_quote_count(tp) > 0) {
+			strbuf_puts(&why, " Customer: ");
+			cjm_pu_quote(&why, api->tp_quote(tp, 0), CJM_PU_QUOTE_MAX);
+			strbuf_puts(&why, ".");
+		}
+		strbuf_puts(&why, " Do not polish it: let customers do it themselves, or do without it.");
+		strbuf idea = { 0 };
+		strbuf_puts(&idea, "Let customers do without ");
+		cjm_pu_quote(&idea, name, CJM_PU_QUOTE_MAX);
+		strbuf_puts(&idea, ": a self-service way to do it themselves, with this step only for "
+				   "those who ask for it");
+		cjm_pu_title(title, "Let customers do ", name, " themselves?");
+		skip_emit(ctx, tp, title, why.data, 1, CJM_PROPOSE_IDEA, idea.data);
+		strbuf_release(&idea);
 	} else if (api->tp_emotion(tp, &emotion) && emotion < 0 && low_impact) {
 		cjm_pu_quote(&why, name, CJM_PU_QUOTE_MAX);
 		strbuf_printf(&why, " is negative (emotion %s) and weighs little on loyalty (impact %s, below %s). "
@@ -107,7 +141,7 @@ static void skip_suggest(const cjm_pattern_context *ctx)
 const cjm_pattern cjm_pattern_skip_steps = {
 	.abi = CJM_PLUGIN_ABI,
 	.id = SKIP_ID,
-	.summary = "Tip 7: skip steps customers do not notice, negative low-impact ones, and ones done too well",
+	.summary = "Tip 7: skip steps customers do not notice or would rather do themselves, and ones done too well",
 	.default_threshold = SKIP_DEFAULT_THRESHOLD,
 	.threshold_means = "impact below (default: the map's thresholds.impact)",
 	.suggest = skip_suggest,

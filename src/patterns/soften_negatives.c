@@ -142,6 +142,9 @@ static void soften_suggest(const cjm_pattern_context *ctx)
 	const cjm_map *map = ctx->map;
 	strbuf why = {0};
 	strbuf idea = {0};
+	/* Not an event the company does not run, nor a contact the customer does not notice
+	 * (skip-steps asks about that one). */
+	bool owners = cjm_pu_map_names_owners(api, map);
 	size_t phases = api->phase_count(map);
 	for (size_t p = 0; p < phases; p++) {
 		const cjm_phase *phase = api->phase_at(map, p);
@@ -162,7 +165,8 @@ static void soften_suggest(const cjm_pattern_context *ctx)
 		for (size_t i = 0; i < count; i++) {
 			const cjm_touchpoint *tp = api->touchpoint_at(phase, i);
 			int emotion;
-			if (api->tp_emotion(tp, &emotion) && emotion <= ctx->threshold)
+			if (api->tp_emotion(tp, &emotion) && emotion <= ctx->threshold &&
+			    !cjm_pu_not_ours(api, tp, owners) && api->tp_visible(tp))
 				soften_emit(ctx, phase, tp, emotion, lowest, lowest_count, &why, &idea);
 		}
 	}

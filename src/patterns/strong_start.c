@@ -16,7 +16,10 @@
  * phases, skipping unscored ones) and the first scored touchpoint of the
  * journey are checked: below the threshold (default +1, so not positive), they
  * get an idea that confirms the choice. A touchpoint that is both is named once,
- * as the one after the commitment.
+ * as the one after the commitment. An event the company does not run (no owner
+ * in a map that names owners, like the accident itself) and a contact the
+ * customer does not notice are passed over: the start is the first one we run
+ * and the customer notices.
  */
 
 static const char *const start_invoice_words[] = {"factuur", "invoice", "bill", "rekening", "deductible",
@@ -97,6 +100,7 @@ static void start_suggest(const cjm_pattern_context *ctx)
 	const cjm_map *map = ctx->map;
 	bool seen_scored = false;
 	const cjm_touchpoint *commitment = NULL; /* waiting for the first scored touchpoint after it */
+	bool owners = cjm_pu_map_names_owners(api, map);
 
 	size_t phases = api->phase_count(map);
 	for (size_t p = 0; p < phases; p++) {
@@ -105,7 +109,7 @@ static void start_suggest(const cjm_pattern_context *ctx)
 		for (size_t i = 0; i < count; i++) {
 			const cjm_touchpoint *tp = api->touchpoint_at(phase, i);
 			int emotion;
-			if (api->tp_emotion(tp, &emotion)) {
+			if (api->tp_emotion(tp, &emotion) && !cjm_pu_not_ours(api, tp, owners) && api->tp_visible(tp)) {
 				if ((commitment || !seen_scored) && emotion < ctx->threshold)
 					start_emit(ctx, tp, emotion, commitment);
 				seen_scored = true;

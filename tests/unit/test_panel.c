@@ -23,6 +23,7 @@ static const char panel_yaml[] = "version: 1\n"
 				 "    name: First invoice\n"
 				 "    emotion: -3\n"
 				 "    impact: 0.9\n"
+				 "    commitment: true\n"
 				 "  - id: install\n"
 				 "    name: Installation\n"
 				 "    emotion: 2\n";

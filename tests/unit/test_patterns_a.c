@@ -867,7 +867,8 @@ static void test_example_map_highlights(void **state)
 
 	cjm_map *energy = load_path("maps/energy-switch.yaml");
 	assert_targets(run(&cjm_pattern_strong_start, energy), TARGETS("bevestigingsmail"));
-	assert_targets(run(&cjm_pattern_soften_negatives, energy), TARGETS("pakketje-terugsturen", "eerste-jaarafrekening"));
+	/* 'Pakketje terugsturen' has no owner in a map that names owners: not softened */
+	assert_targets(run(&cjm_pattern_soften_negatives, energy), TARGETS("eerste-jaarafrekening"));
 	assert_mentions(find(&cap, "eerste-jaarafrekening")->rationale,
 			"Emotion -3 at 'Eerste jaarafrekening', the lowest of phase 'Jaarafrekening'");
 	assert_mentions(find(&cap, "eerste-jaarafrekening")->rationale, "impact 0.9");
@@ -875,6 +876,101 @@ static void test_example_map_highlights(void **state)
 	cjm_map *glasses = load_path("maps/glasses-try-at-home.yaml");
 	assert_none(run(&cjm_pattern_amplify_peaks, glasses));
 	assert_targets(run(&cjm_pattern_moments_of_truth, glasses), TARGETS("sterkte-en-betalen", "vijf-dagen-dragen"));
+}
+
+/* ---- what no pattern proposes: unowned events, unnoticed contacts, borrowed examples ---- */
+
+/* The insurance claim: the accident itself has no owner, the company's steps have. */
+#define CLAIM_OWNED "phases:\n- id: p\n  name: Ongeluk\n  touchpoints:\n" \
+	"  - {id: crash, name: Aanrijding op een kruispunt, channel: road, emotion: -3}\n" \
+	"  - {id: call, name: Schade melden bij de schadelijn, owner: service, emotion: 0}\n" \
+	"  - {id: car, name: Auto terug, owner: garage, emotion: 3}\n" \
+	"  - {id: hurt, name: Whiplash, emotion: -2}\n"
+
+static void test_unowned_event_not_softened_or_started(void **state)
+{
+	(void)state;
+	cjm_map *map = load_text(HEAD CLAIM_OWNED);
+	/* must not: the accident and the injury belong to no department */
+	assert_none(run(&cjm_pattern_soften_negatives, map));
+	/* the start is the first step the company runs */
+	assert_targets(run(&cjm_pattern_strong_start, map), TARGETS("call"));
+	/* the end is an unowned event: nobody can make it smile */
+	assert_none(run(&cjm_pattern_end_with_smile, map));
+
+	/* must fire: the same steps in a map that names no owners at all */
+	map = load_text(HEAD "phases:\n- id: p\n  name: Ongeluk\n  touchpoints:\n"
+			     "  - {id: crash, name: Aanrijding op een kruispunt, emotion: -3}\n"
+			     "  - {id: call, name: Schade melden, emotion: 0}\n"
+			     "  - {id: car, name: Auto terug, emotion: 3}\n"
+			     "  - {id: hurt, name: Whiplash, emotion: -2}\n");
+	assert_targets(run(&cjm_pattern_soften_negatives, map), TARGETS("crash", "hurt"));
+	assert_targets(run(&cjm_pattern_strong_start, map), TARGETS("crash"));
+	assert_targets(run(&cjm_pattern_end_with_smile, map), TARGETS("hurt"));
+}
+
+static void test_unowned_peak_not_amplified(void **state)
+{
+	(void)state;
+	cjm_map *map = load_text(HEAD "phases:\n- id: p\n  name: P\n  touchpoints:\n"
+				      "  - {id: a, name: Aanvragen, owner: sales, emotion: 0}\n"
+				      "  - {id: wed, name: Eigen bruiloft, emotion: 3}\n"
+				      "  - {id: b, name: Factuur, owner: finance, emotion: 0}\n"
+				      "  - {id: box, name: Pakket ontvangen, owner: logistics, emotion: 3}\n"
+				      "  - {id: c, name: Retour, owner: logistics, emotion: 0}\n");
+	assert_targets(run(&cjm_pattern_amplify_peaks, map), TARGETS("box"));
+}
+
+static void test_invisible_never_strengthened(void **state)
+{
+	(void)state;
+	/* the welcome pack: customers do not notice it, so no pattern polishes it as it is */
+	cjm_map *map = load_text(HEAD "phases:\n- id: p\n  name: P\n  touchpoints:\n"
+				      "  - {id: pack, name: Welkomstpakket, visible: false, emotion: -3, satisfaction: 3,"
+				      " impact: 0.8, moment_of_truth: true}\n"
+				      "  - {id: a, name: A, emotion: 0}\n"
+				      "  - {id: gift, name: Cadeau, visible: false, emotion: 3}\n"
+				      "  - {id: b, name: B, emotion: 0}\n"
+				      "  - {id: last, name: Laatste brief, visible: false, emotion: -3}\n");
+	assert_none(run(&cjm_pattern_soften_negatives, map));
+	assert_none(run(&cjm_pattern_moments_of_truth, map));
+	assert_none(run(&cjm_pattern_amplify_peaks, map));
+	assert_none(run(&cjm_pattern_end_with_smile, map));
+	/* the start is the first contact the customer notices */
+	assert_targets(run(&cjm_pattern_strong_start, map), TARGETS("a"));
+
+	/* must fire: the same map with every contact visible */
+	map = load_text(HEAD "phases:\n- id: p\n  name: P\n  touchpoints:\n"
+			     "  - {id: pack, name: Welkomstpakket, emotion: -3, satisfaction: 3, impact: 0.8,"
+			     " moment_of_truth: true}\n"
+			     "  - {id: a, name: A, emotion: 0}\n"
+			     "  - {id: gift, name: Cadeau, emotion: 3}\n"
+			     "  - {id: b, name: B, emotion: 0}\n"
+			     "  - {id: last, name: Laatste brief, emotion: -3}\n");
+	assert_targets(run(&cjm_pattern_soften_negatives, map), TARGETS("pack", "last"));
+	assert_targets(run(&cjm_pattern_moments_of_truth, map), TARGETS("pack"));
+	assert_targets(run(&cjm_pattern_amplify_peaks, map), TARGETS("gift"));
+	assert_targets(run(&cjm_pattern_end_with_smile, map), TARGETS("last"));
+	assert_targets(run(&cjm_pattern_strong_start, map), TARGETS("pack"));
+}
+
+static void test_end_example_fits_map(void **state)
+{
+	(void)state;
+	/* a map about a car: Audi is the map's own sector, not an outside example */
+	cjm_map *map = load_text("version: 1\ntitle: Nieuwe auto kopen\nphases:\n- id: p\n  name: P\n  touchpoints:\n"
+				 "  - {id: tour, name: Rondleiding, emotion: 3}\n"
+				 "  - {id: hand, name: Aflevering, emotion: -1}\n");
+	assert_targets(run(&cjm_pattern_end_with_smile, map), TARGETS("hand"));
+	assert_null(strstr(cap.items[0].text, "Audi"));
+	assert_mentions(cap.items[0].text, "Make 'Aflevering' a moment the customer will not forget, as good as "
+					   "'Rondleiding'");
+	/* another sector: Audi is worth citing */
+	map = load_text("version: 1\ntitle: Nieuwe keuken\nphases:\n- id: p\n  name: P\n  touchpoints:\n"
+			"  - {id: tour, name: Showroom, emotion: 3}\n"
+			"  - {id: hand, name: Aflevering, emotion: -1}\n");
+	assert_targets(run(&cjm_pattern_end_with_smile, map), TARGETS("hand"));
+	assert_mentions(cap.items[0].text, "as Audi does");
 }
 
 /* ---- size ---- */
@@ -1000,6 +1096,10 @@ int main(void)
 		cmocka_unit_test_teardown(test_util, teardown),
 		cmocka_unit_test_teardown(test_example_maps, teardown),
 		cmocka_unit_test_teardown(test_example_map_highlights, teardown),
+		cmocka_unit_test_teardown(test_unowned_event_not_softened_or_started, teardown),
+		cmocka_unit_test_teardown(test_unowned_peak_not_amplified, teardown),
+		cmocka_unit_test_teardown(test_invisible_never_strengthened, teardown),
+		cmocka_unit_test_teardown(test_end_example_fits_map, teardown),
 		cmocka_unit_test_teardown(test_large_map_is_linear, teardown),
 		cmocka_unit_test_teardown(test_deterministic, teardown),
 	};

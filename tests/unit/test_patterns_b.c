@@ -585,8 +585,10 @@ static void test_reorder_same_phase(void **state)
 	assert_string_equal(c->phase, "settle");
 	assert_int_equal(c->position, 2); /* counted after taking 'pay' out: intro, car, [pay], after */
 	assert_int_equal(c->priority, 2);
-	assert_mentions(c->rationale, "'Pay the deductible' (emotion -2, commitment) comes right before 'Car returned' "
-				      "(emotion +2)");
+	assert_mentions(c->rationale, "'Pay the deductible' (emotion -2, the customer commits here) comes before "
+				      "'Car returned' (emotion +2)");
+	assert_mentions(c->rationale, "Could the customer have 'Car returned' first, and pay after it?");
+	assert_mentions(c->rationale, "Ace & Tate"); /* an outside example on a map not about glasses */
 	assert_mentions(c->title, "'Pay the deductible'");
 	assert_mentions(c->title, "'Car returned'");
 	cjm_map_free(map);
@@ -598,7 +600,7 @@ static void test_reorder_next_phase_and_unscored(void **state)
 	cjm_map *map = load_text(HEAD "phases:\n"
 				      "- id: contract\n  name: Contract\n  touchpoints:\n"
 				      "  - {id: sign, name: Sign, emotion: 1}\n"
-				      "  - {id: invoice, name: Eerste factuur, emotion: -3}\n"
+				      "  - {id: invoice, name: Eerste factuur, emotion: -3, commitment: true}\n"
 				      "- id: implement\n  name: Implementatie\n  touchpoints:\n"
 				      "  - {id: note, name: Not scored yet}\n"
 				      "  - {id: kickoff, name: Kick-off, emotion: 2}\n"
@@ -607,14 +609,15 @@ static void test_reorder_next_phase_and_unscored(void **state)
 	const captured *c = must_find("invoice");
 	assert_string_equal(c->phase, "implement");
 	assert_int_equal(c->position, 2); /* note, kickoff, [invoice], train */
-	assert_int_equal(c->priority, 3);
-	assert_mentions(c->rationale, "'Eerste factuur' (emotion -3) comes right before 'Kick-off' (emotion +2)");
+	assert_int_equal(c->priority, 2);
+	assert_mentions(c->rationale, "'Eerste factuur' (emotion -3, the customer commits here) comes before "
+				      "'Kick-off' (emotion +2)");
 	assert_mentions(c->rationale, "'Implementatie'");
 	cjm_map_free(map);
 
 	/* Unscored steps in between, in the same phase, are looked past. */
 	map = load_text(HEAD "phases:\n- id: p\n  name: P\n  touchpoints:\n"
-			     "  - {id: neg, name: Neg, emotion: -1}\n"
+			     "  - {id: neg, name: Neg, emotion: -1, commitment: true}\n"
 			     "  - {id: u1, name: U1}\n  - {id: u2, name: U2}\n"
 			     "  - {id: pos, name: Pos, emotion: 1}\n");
 	assert_int_equal(run(&cjm_pattern_reorder_steps, map), 1);
@@ -627,16 +630,17 @@ static void test_reorder_not_adjacent(void **state)
 	(void)state;
 	cjm_map *map = load_text(HEAD "phases:\n"
 				      "- id: a\n  name: A\n  touchpoints:\n"
-				      "  - {id: neg, name: Neg, emotion: -2}\n  - {id: mid, name: Mid, emotion: 0}\n"
+				      "  - {id: neg, name: Neg, emotion: -2, commitment: true}\n  - {id: mid, name: Mid, emotion: 0}\n"
 				      "  - {id: pos, name: Pos, emotion: 3}\n"
 				      "- id: b\n  name: B\n  touchpoints:\n"
-				      "  - {id: neg2, name: Neg2, emotion: -2}\n"
+				      "  - {id: neg2, name: Neg2, emotion: -2, commitment: true}\n"
 				      "- {id: gap, name: Gap}\n"
 				      "- id: c\n  name: C\n  touchpoints:\n"
 				      "  - {id: pos2, name: Pos2, emotion: 2}\n"
-				      "  - {id: zero, name: Zero, emotion: -3}\n  - {id: z2, name: Zero2, emotion: 0}\n");
-	/* neg -> mid (0): not positive; neg2 -> pos2: two phases on; zero -> z2: not positive */
-	assert_int_equal(run(&cjm_pattern_reorder_steps, map), 0);
+				      "  - {id: zero, name: Zero, emotion: -3, commitment: true}\n  - {id: z2, name: Zero2, emotion: 0}\n");
+	/* neg -> mid (0) is looked past to pos; neg2 -> pos2: two phases on; zero -> z2: not positive */
+	assert_int_equal(run(&cjm_pattern_reorder_steps, map), 1);
+	assert_int_equal(must_find("neg")->position, 2); /* mid, pos, [neg] */
 	cjm_map_free(map);
 }
 
@@ -644,8 +648,8 @@ static void test_reorder_threshold(void **state)
 {
 	(void)state;
 	cjm_map *map = load_text(HEAD "phases:\n- id: p\n  name: P\n  touchpoints:\n"
-				      "  - {id: a, name: A, emotion: -1}\n  - {id: b, name: B, emotion: 1}\n"
-				      "  - {id: c, name: C, emotion: 0}\n  - {id: d, name: D, emotion: 2}\n"
+				      "  - {id: a, name: A, emotion: -1, commitment: true}\n  - {id: b, name: B, emotion: 1}\n"
+				      "  - {id: c, name: C, emotion: 0, commitment: true}\n  - {id: d, name: D, emotion: 2}\n"
 				      "  - {id: e, name: E, emotion: 1}\n  - {id: f, name: F, emotion: 3}\n");
 	assert_int_equal(run(&cjm_pattern_reorder_steps, map), 1);
 	assert_non_null(find("a"));
@@ -653,7 +657,7 @@ static void test_reorder_threshold(void **state)
 	assert_int_equal(run_at(&cjm_pattern_reorder_steps, map, 0), 2);
 	assert_non_null(find("a"));
 	assert_non_null(find("c"));
-	assert_mentions(find("c")->rationale, "'C' (emotion 0) comes right before 'D' (emotion +2)");
+	assert_mentions(find("c")->rationale, "'C' (emotion 0, the customer commits here) comes before 'D' (emotion +2)");
 	/* a positive step is never "negative", whatever the threshold */
 	assert_int_equal(run_at(&cjm_pattern_reorder_steps, map, 3), 2);
 	assert_null(find("e"));
@@ -664,9 +668,9 @@ static void test_reorder_chain_and_long_names(void **state)
 {
 	(void)state;
 	cjm_map *map = load_text(HEAD "phases:\n- id: p\n  name: P\n  touchpoints:\n"
-				      "  - {id: a, name: Een heel lange naam voor een negatieve stap in de reis van de klant, emotion: -3}\n"
+				      "  - {id: a, name: Een heel lange naam voor een negatieve stap in de reis van de klant, emotion: -3, commitment: true}\n"
 				      "  - {id: b, name: Een tweede heel lange naam voor een positieve stap met ë en ü erin, emotion: 3}\n"
-				      "  - {id: c, name: Short, emotion: -1}\n"
+				      "  - {id: c, name: Short, emotion: -1, commitment: true}\n"
 				      "  - {id: d, name: Een derde heel lange naam voor de volgende positieve stap van de reis, emotion: 1}\n");
 	assert_int_equal(run(&cjm_pattern_reorder_steps, map), 2);
 	assert_int_equal(must_find("a")->position, 1);
@@ -682,11 +686,140 @@ static void test_reorder_customer_owned_step(void **state)
 	cjm_map *map = load_text(HEAD "phases:\n- id: p\n  name: P\n  touchpoints:\n"
 				      "  - {id: crash, name: Collision, emotion: -3}\n"
 				      "  - {id: call, name: Claims line, emotion: 1, owner: Claims}\n"
-				      "  - {id: pay, name: Pay, emotion: -2, owner: Finance}\n"
+				      "  - {id: pay, name: Pay, emotion: -2, owner: Finance}\n" /* a commitment by its name */
 				      "  - {id: car, name: Car back, emotion: 2, owner: Garage}\n");
 	assert_int_equal(run(&cjm_pattern_reorder_steps, map), 1);
 	assert_non_null(find("pay"));
 	assert_null(find("crash"));
+	cjm_map_free(map);
+}
+
+static void test_reorder_never_against_cause_and_effect(void **state)
+{
+	(void)state;
+	/* the glasses: waiting for the glasses never moves after receiving them */
+	cjm_map *map = load_text(HEAD "phases:\n- id: p\n  name: Levering\n  touchpoints:\n"
+				      "  - {id: wacht, name: Wachten op glazen, owner: logistics, emotion: -2}\n"
+				      "  - {id: bril, name: Bril ontvangen, owner: logistics, emotion: 2}\n");
+	assert_int_equal(run(&cjm_pattern_reorder_steps, map), 0);
+	cjm_map_free(map);
+	/* the technician: the visit never moves after being online, not even marked commitment */
+	map = load_text(HEAD "phases:\n- id: inst\n  name: Installatie\n  touchpoints:\n"
+			     "  - {id: monteur, name: Monteursbezoek, owner: service, emotion: -2, commitment: true}\n"
+			     "- id: use\n  name: In gebruik\n  touchpoints:\n"
+			     "  - {id: online, name: Eerste keer supersnel online, owner: it, emotion: 3}\n");
+	assert_int_equal(run(&cjm_pattern_reorder_steps, map), 0);
+	cjm_map_free(map);
+	/* a delivery, a shipment, an installation in English: none of them moves */
+	map = load_text(HEAD "phases:\n- id: p\n  name: P\n  touchpoints:\n"
+			     "  - {id: d, name: Delivery of the sofa, emotion: -2}\n  - {id: x, name: Sit on it, emotion: 2}\n"
+			     "  - {id: s, name: Waiting for the shipment, emotion: -2}\n  - {id: y, name: Unbox, emotion: 2}\n"
+			     "  - {id: i, name: Installation day, emotion: -2}\n  - {id: z, name: First use, emotion: 2}\n");
+	assert_int_equal(run(&cjm_pattern_reorder_steps, map), 0);
+	cjm_map_free(map);
+	/* a negative step that is no commitment stays where it is */
+	map = load_text(HEAD "phases:\n- id: p\n  name: P\n  touchpoints:\n"
+			     "  - {id: form, name: Formulier invullen, emotion: -2}\n  - {id: x, name: Demo, emotion: 2}\n");
+	assert_int_equal(run(&cjm_pattern_reorder_steps, map), 0);
+	cjm_map_free(map);
+}
+
+static void test_reorder_commitment_after_experience(void **state)
+{
+	(void)state;
+	/* the glasses before the innovation: pay, wait, wear; paying moves after the first positive
+	 * experience, past the wait, which never counts as the experience */
+	cjm_map *map = load_text("version: 1\ntitle: Een nieuwe bril online\nphases:\n"
+				 "- id: kiezen\n  name: Kiezen\n  touchpoints:\n"
+				 "  - {id: kies, name: Montuur kiezen op de website, owner: marketing, emotion: 0}\n"
+				 "  - {id: betalen, name: Afrekenen, owner: sales, emotion: -2}\n"
+				 "  - {id: wacht, name: Wachten op de bril, owner: logistics, emotion: 1}\n"
+				 "- id: dragen\n  name: Dragen\n  touchpoints:\n"
+				 "  - {id: ontvang, name: Bril thuis passen, owner: logistics, emotion: 2}\n");
+	assert_int_equal(run(&cjm_pattern_reorder_steps, map), 1);
+	const captured *c = must_find("betalen");
+	assert_string_equal(c->phase, "dragen");
+	assert_int_equal(c->position, 1);
+	assert_mentions(c->title, "Move 'Afrekenen' after 'Bril thuis passen'");
+	/* a map about glasses: the Ace & Tate story is its own, so it speaks of its own steps */
+	assert_null(strstr(c->rationale, "Ace & Tate"));
+	assert_mentions(c->rationale, "Could the customer have 'Bril thuis passen' first, and pay after it?");
+	cjm_map_free(map);
+	/* an order leads to the wait after it: it never moves past it */
+	map = load_text(HEAD "phases:\n- id: p\n  name: P\n  touchpoints:\n"
+			     "  - {id: bestel, name: Bril bestellen en betalen, emotion: -2}\n"
+			     "  - {id: wacht, name: Wachten op de bril, emotion: 0}\n"
+			     "  - {id: draag, name: Bril dragen, emotion: 2}\n");
+	assert_int_equal(run(&cjm_pattern_reorder_steps, map), 0);
+	cjm_map_free(map);
+	/* the commitment words in English; a later commitment ends the search */
+	map = load_text(HEAD "phases:\n- id: p\n  name: P\n  touchpoints:\n"
+			     "  - {id: sign, name: Sign the contract, emotion: -1}\n  - {id: demo, name: Demo, emotion: 2}\n"
+			     "  - {id: pay, name: Pay upfront, emotion: -2}\n  - {id: order, name: Order more, emotion: 2}\n");
+	assert_int_equal(run(&cjm_pattern_reorder_steps, map), 1);
+	assert_mentions(must_find("sign")->rationale, "Could the customer have 'Demo' first, and sign after it?");
+	cjm_map_free(map);
+}
+
+static void test_skip_unwanted_moment(void **state)
+{
+	(void)state;
+	/* seed 000: the technician visit scores 8, yet feels negative and weighs on NPS */
+	cjm_map *map = load_text(HEAD "phases:\n- id: p\n  name: Installatie\n  touchpoints:\n"
+				      "  - {id: monteur, name: Monteursbezoek, emotion: -2, satisfaction: 8, impact: 0.8,"
+				      " pains: [Klanten willen het gewoon zelf kunnen doen]}\n"
+				      "  - {id: low, name: Lage impact, emotion: -2, satisfaction: 8, impact: 0.6}\n"
+				      "  - {id: fine, name: Prima, emotion: 1, satisfaction: 8, impact: 0.8}\n"
+				      "  - {id: poor, name: Slecht, emotion: -2, satisfaction: 5, impact: 0.8}\n");
+	assert_int_equal(run(&cjm_pattern_skip_steps, map), 2);
+	const captured *c = must_find("monteur");
+	assert_int_equal(c->priority, 1);
+	assert_int_equal(c->kind, CJM_PROPOSE_IDEA);
+	assert_string_equal(c->title, "Let customers do 'Monteursbezoek' themselves?");
+	assert_mentions(c->text, "Let customers do without 'Monteursbezoek'");
+	assert_mentions(c->rationale, "Pain: 'Klanten willen het gewoon zelf kunnen doen'");
+	assert_non_null(find("low")); /* impact 0.6 is at or above 0.3 too */
+	assert_null(find("fine"));    /* not negative */
+	assert_null(find("poor"));    /* low satisfaction: moments-of-truth raises it */
+	/* the threshold under patterns: moves the line between low and high impact */
+	assert_int_equal(run_at(&cjm_pattern_skip_steps, map, 0.7), 2);
+	assert_non_null(find("monteur"));
+	assert_int_equal(must_find("low")->priority, 3); /* now low impact: the negative low-impact rule */
+	assert_mentions(must_find("low")->title, "Negative and low impact");
+	cjm_map_free(map);
+	/* the map's satisfaction threshold decides what counts as high */
+	map = load_text(HEAD "thresholds: {satisfaction: 8.5}\nphases:\n- id: p\n  name: P\n  touchpoints:\n"
+			     "  - {id: monteur, name: Monteursbezoek, emotion: -2, satisfaction: 8, impact: 0.8}\n");
+	assert_int_equal(run(&cjm_pattern_skip_steps, map), 0);
+	cjm_map_free(map);
+	/* not for a contact the customer does not notice: that one is asked to be skipped or noticed */
+	map = load_text(HEAD "phases:\n- id: p\n  name: P\n  touchpoints:\n"
+			     "  - {id: monteur, name: Monteursbezoek, visible: false, emotion: -2, satisfaction: 8, impact: 0.8}\n");
+	assert_int_equal(run(&cjm_pattern_skip_steps, map), 1);
+	assert_mentions(must_find("monteur")->title, "Customers do not notice it");
+	cjm_map_free(map);
+}
+
+static void test_examples_fit_the_map(void **state)
+{
+	(void)state;
+	const char *body = "phases:\n- id: p\n  name: P\n  touchpoints:\n"
+			   "  - {id: a, name: Gegevens invullen, emotion: -2}\n  - {id: b, name: B, emotion: -2}\n"
+			   "  - {id: c, name: C, emotion: -2}\n";
+	char text[512];
+	snprintf(text, sizeof text, "version: 1\ntitle: Films kijken bij Netflix\n%s", body);
+	cjm_map *map = load_text(text);
+	assert_true(run(&cjm_pattern_intelligent_experience, map) >= 1);
+	assert_null(strstr(must_find("a")->rationale, "Netflix"));
+	assert_int_equal(run(&cjm_pattern_redesign, map), 1);
+	assert_mentions(cap.items[0].rationale, "Bitcoin");
+	cjm_map_free(map);
+	snprintf(text, sizeof text, "version: 1\ntitle: Betalen met bitcoin\n%s", body);
+	map = load_text(text);
+	assert_true(run(&cjm_pattern_intelligent_experience, map) >= 1);
+	assert_mentions(must_find("a")->rationale, "Netflix");
+	assert_int_equal(run(&cjm_pattern_redesign, map), 1);
+	assert_null(strstr(cap.items[0].rationale, "Bitcoin"));
 	cjm_map_free(map);
 }
 
@@ -1027,7 +1160,7 @@ static void test_accept_proposals(void **state)
 	/* reorder, next phase */
 	edit = cjm_edit_new(load_text(HEAD "phases:\n"
 					   "- id: a\n  name: A\n  touchpoints:\n  - {id: x, name: X, emotion: 1}\n"
-					   "  - {id: neg, name: Neg, emotion: -1}\n"
+					   "  - {id: neg, name: Neg, emotion: -1, commitment: true}\n"
 					   "- id: b\n  name: B\n  touchpoints:\n  - {id: u, name: U}\n"
 					   "  - {id: pos, name: Pos, emotion: 1}\n  - {id: y, name: Y, emotion: 0}\n"));
 	assert_int_equal(run(&cjm_pattern_reorder_steps, cjm_edit_map(edit)), 1);
@@ -1167,6 +1300,10 @@ int main(void)
 		cmocka_unit_test_teardown(test_reorder_not_adjacent, teardown),
 		cmocka_unit_test_teardown(test_reorder_threshold, teardown),
 		cmocka_unit_test_teardown(test_reorder_customer_owned_step, teardown),
+cmocka_unit_test_teardown(test_reorder_never_against_cause_and_effect, teardown),
+cmocka_unit_test_teardown(test_reorder_commitment_after_experience, teardown),
+cmocka_unit_test_teardown(test_skip_unwanted_moment, teardown),
+cmocka_unit_test_teardown(test_examples_fit_the_map, teardown),
 		cmocka_unit_test_teardown(test_reorder_chain_and_long_names, teardown),
 		cmocka_unit_test_teardown(test_smart_keyword_in_name, teardown),
 		cmocka_unit_test_teardown(test_smart_personalised_is_quiet, teardown),
