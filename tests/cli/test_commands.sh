@@ -186,7 +186,7 @@ elif unshare -m true 2>/dev/null; then
 elif setpriv --reuid=65534 --regid=65534 --clear-groups true 2>/dev/null; then
 	# root without a mount namespace of its own (a chroot, a container): as nobody
 	chmod 711 "$T"
-	chmod 644 "$T/ro/m.yaml"
+	chmod 666 "$T/ro/m.yaml" # the file nobody may write, the folder not: only the folder is read-only
 	chmod 555 "$T/ro"
 	run setpriv --reuid=65534 --regid=65534 --clear-groups "$CJM" fmt -w "$T/ro/m.yaml"
 	chmod 755 "$T/ro"

@@ -50,7 +50,7 @@ elif unshare -m true 2>/dev/null; then
 	ro_reason="Read-only file system"
 elif setpriv --reuid=65534 --regid=65534 --clear-groups true 2>/dev/null; then
 	chmod 711 "$T"
-	chmod 644 "$T/ro/m.yaml"
+	chmod 666 "$T/ro/m.yaml" # the file nobody may write, the folder not: only the folder is read-only
 	chmod 555 "$T/ro"
 	tui_start 200 30 setpriv --reuid=65534 --regid=65534 --clear-groups "$CJM" "$T/ro/m.yaml"
 	ro=1
