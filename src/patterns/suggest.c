@@ -10,6 +10,7 @@
 #include "patterns/builtin.h"
 #include "patterns/pattern_util.h"
 #include "patterns/sandbox.h"
+#include "util/strbuf.h"
 #include "util/strset.h"
 #include "util/utf8.h"
 #include "util/xalloc.h"
@@ -255,6 +256,8 @@ cjm_suggestions *cjm_suggest(const cjm_map *map, const cjm_registry *registry, c
 void cjm_suggestion_release(cjm_suggestion *s)
 {
 	free(s->pattern); /* the block that holds all its strings */
+	free(s->also);
+	free(s->why);
 	*s = (cjm_suggestion){ 0 };
 }
 
@@ -271,6 +274,241 @@ void cjm_suggestions_free(cjm_suggestions *suggestions)
 	}
 	free(suggestions->failures);
 	free(suggestions);
+}
+
+/* ---- cards: one per target, no repeated idea, a handful per phase, and why ---- */
+
+/* Words that say nothing about the idea itself (English and Dutch). */
+static const char *const idea_stop_words[] = {
+	"a", "an", "the", "what", "you", "your", "yours", "already", "in", "of", "to", "for", "and", "or", "on",
+	"at", "it", "its", "is", "are", "be", "with", "we", "our", "that", "this", "these", "them", "they", "their",
+	"so", "do", "does", "pre", "re", "by", "from", "as", "can", "will", "all", "any", "each",
+	"de", "het", "een", "en", "van", "wat", "je", "jij", "jouw", "u", "uw", "al", "wij", "ons", "onze",
+	"die", "dat", "op", "te", "voor", "met", "er", "om", "aan", "bij", "ook", "dan", "nog", "is", "zijn",
+};
+
+static bool idea_stop_word(const char *word, size_t len)
+{
+	for (size_t i = 0; i < sizeof idea_stop_words / sizeof *idea_stop_words; i++)
+		if (strlen(idea_stop_words[i]) == len && memcmp(idea_stop_words[i], word, len) == 0)
+			return true;
+	return false;
+}
+
+static int idea_word_compare(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The idea's first clause (up to a comma, colon, semicolon or dash between spaces), its
+ * heart: "Pre-fill what you already know" of "Pre-fill what you already know, so ...". */
+static char *idea_head(const char *text)
+{
+	size_t len = strcspn(text, ",:;(");
+	const char *dash = strstr(text, " - ");
+	if (dash && (size_t)(dash - text) < len)
+		len = (size_t)(dash - text);
+	return text[len] ? xstrndup(text, len) : NULL;
+}
+
+char *cjm_idea_key(const char *text)
+{
+	size_t n = strlen(text), count = 0;
+	char *lower = xmalloc(n + 1), **words = xcalloc(n / 2 + 1, sizeof *words);
+	for (size_t i = 0; i <= n; i++) {
+		unsigned char c = (unsigned char)text[i];
+		lower[i] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+	}
+	/* words: runs of letters and digits (any byte of a UTF-8 sequence counts as a letter) */
+	for (size_t i = 0; i < n;) {
+		unsigned char c = (unsigned char)lower[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80)) {
+			lower[i++] = '\0';
+			continue;
+		}
+		size_t start = i;
+		while (i < n && (((unsigned char)lower[i] >= 'a' && (unsigned char)lower[i] <= 'z') ||
+				 ((unsigned char)lower[i] >= '0' && (unsigned char)lower[i] <= '9') ||
+				 (unsigned char)lower[i] >= 0x80))
+			i++;
+		size_t len = i - start;
+		if (len > 3 && lower[start + len - 1] == 's' && lower[start + len - 2] != 's')
+			len--; /* "invoices" is "invoice" */
+		if (i < n)
+			lower[i++] = '\0';
+		lower[start + len] = '\0';
+		if (!idea_stop_word(lower + start, len))
+			words[count++] = lower + start;
+	}
+	strbuf key = { 0 };
+	qsort(words, count, sizeof *words, idea_word_compare);
+	for (size_t i = 0; i < count; i++)
+		if (i == 0 || strcmp(words[i], words[i - 1]) != 0)
+			strbuf_printf(&key, "%s%s", key.len ? " " : "", words[i]);
+	free(words);
+	free(lower);
+	return key.data ? key.data : xstrdup("");
+}
+
+/* The two keys an idea TEXT is known by: its whole text's, and its first clause's when
+ * that is not the whole text and has two words or more (else NULL). */
+static void idea_keys(const char *text, char **keys)
+{
+	keys[0] = cjm_idea_key(text);
+	if (!keys[0][0]) { /* only stop words: the text itself is the idea */
+		free(keys[0]);
+		keys[0] = xstrdup(text);
+	}
+	char *head = idea_head(text);
+	keys[1] = head ? cjm_idea_key(head) : NULL;
+	free(head);
+	if (keys[1] && (!strchr(keys[1], ' ') || strcmp(keys[1], keys[0]) == 0)) {
+		free(keys[1]);
+		keys[1] = NULL;
+	}
+}
+
+/* Where each phase and touchpoint id is: PLACES holds phase, tp pairs (tp (size_t)-1: the phase). */
+typedef struct card_index {
+	strset *ids; /* id -> its pair in PLACES, plus one */
+	size_t *places;
+} card_index;
+
+static void card_index_build(card_index *index, const cjm_map *map)
+{
+	size_t n = cjm_map_touchpoint_count(map) + map->phase_count, k = 0;
+	index->ids = strset_new(n);
+	index->places = xcalloc(n ? 2 * n : 1, sizeof *index->places);
+	for (size_t p = 0; p < map->phase_count; p++) {
+		const cjm_phase *phase = map->phases[p];
+		for (size_t t = 0; t <= phase->touchpoint_count; t++, k++) {
+			const char *id = t == 0 ? phase->id : phase->touchpoints[t - 1]->id;
+			index->places[2 * k] = p;
+			index->places[2 * k + 1] = t == 0 ? (size_t)-1 : t - 1;
+			if (id)
+				strset_put(index->ids, id, (void *)(uintptr_t)(k + 1));
+		}
+	}
+}
+
+static bool card_index_find(void *ctx, const char *id, size_t *phase, size_t *tp)
+{
+	const card_index *index = ctx;
+	uintptr_t k = id ? (uintptr_t)strset_get(index->ids, id) : 0;
+	if (!k)
+		return false;
+	*phase = index->places[2 * (k - 1)];
+	*tp = index->places[2 * (k - 1) + 1];
+	return true;
+}
+
+/* Why S ranks where it does, from its priority and the facts of its target. */
+static char *card_why(const cjm_map *map, const cjm_suggestion *s, card_index *index)
+{
+	strbuf why = { 0 };
+	strbuf_printf(&why, "priority %d%s", s->priority, s->priority == 1 ? ", act first" : "");
+	size_t p, t;
+	if (!card_index_find(index, s->target, &p, &t)) {
+		strbuf_puts(&why, strcmp(s->target, CJM_JOURNEY_TARGET) == 0 ? ": about the whole journey"
+									      : ": about an item no longer on the map");
+		return why.data;
+	}
+	if (t == (size_t)-1) {
+		strbuf_printf(&why, ": about the whole phase '%s'", map->phases[p]->name);
+		return why.data;
+	}
+	const cjm_touchpoint *tp = map->phases[p]->touchpoints[t];
+	size_t facts = 0;
+	if (tp->has_emotion && tp->emotion != 0)
+		strbuf_printf(&why, ": emotion %+d", tp->emotion), facts++;
+	if (tp->moment_of_truth == CJM_TRUE)
+		strbuf_puts(&why, facts++ ? " at a moment of truth" : ": a moment of truth");
+	if (tp->has_impact && tp->impact >= 0.7)
+		strbuf_printf(&why, "%shigh impact %.1f", facts++ ? ", " : ": ", tp->impact);
+	if (p + 1 == map->phase_count && t + 1 == map->phases[p]->touchpoint_count)
+		strbuf_printf(&why, "%sthe end of the journey", facts++ ? ", at " : ": at ");
+	if (!facts)
+		strbuf_puts(&why, ", in journey order");
+	return why.data;
+}
+
+/* Appends PATTERN to the card's "also" list, unless it is there already. */
+static void card_add_also(cjm_suggestion *card, const char *pattern)
+{
+	size_t len = strlen(pattern);
+	for (const char *at = card->also; at && (at = strstr(at, pattern)); at += len)
+		if ((at == card->also || at[-1] == ' ') && (at[len] == ',' || at[len] == '\0'))
+			return;
+	char *both = card->also ? xasprintf("%s, %s", card->also, pattern) : xstrdup(pattern);
+	free(card->also);
+	card->also = both;
+}
+
+size_t cjm_suggestions_arrange(cjm_suggestions *list, const cjm_map *map, size_t per_phase)
+{
+	card_index index;
+	card_index_build(&index, map);
+	strset *cards = strset_new(list->count), *ideas = strset_new(list->count);
+	char **keys = xcalloc(list->count ? 2 * list->count : 1, sizeof *keys); /* two per item; IDEAS borrows them */
+	size_t *per = xcalloc(map->phase_count + 1, sizeof *per), beyond = 0;
+	for (size_t i = 0; i < list->count; i++) {
+		cjm_suggestion *s = &list->items[i];
+		free(s->also);
+		free(s->why);
+		s->also = NULL;
+		s->why = card_why(map, s, &index);
+		s->card = CJM_CARD;
+		s->lead = 0;
+		s->same_idea = false;
+		if (s->dismissed)
+			continue;
+		if (cjm_suggestion_applied(map, s, card_index_find, &index)) {
+			s->card = CJM_DONE;
+			continue;
+		}
+		uintptr_t lead = 0;
+		if (s->text && (s->kind == CJM_PROPOSE_IDEA || s->kind == CJM_PROPOSE_TOUCHPOINT)) {
+			idea_keys(s->text, &keys[2 * i]);
+			for (size_t k = 0; k < 2 && !lead; k++)
+				if (keys[2 * i + k])
+					lead = (uintptr_t)strset_get(ideas, keys[2 * i + k]);
+			s->same_idea = lead != 0;
+		}
+		if (!lead)
+			lead = (uintptr_t)strset_get(cards, s->target);
+		if (lead) {
+			s->card = CJM_FOLDED;
+			s->lead = lead - 1;
+			if (s->same_idea) {
+				char *named = xasprintf("%s on %s", s->pattern, s->target);
+				card_add_also(&list->items[s->lead], named);
+				free(named);
+			} else {
+				card_add_also(&list->items[s->lead], s->pattern);
+			}
+			continue;
+		}
+		strset_put(cards, s->target, (void *)(uintptr_t)(i + 1));
+		for (size_t k = 0; k < 2; k++)
+			if (keys[2 * i + k] && !strset_has(ideas, keys[2 * i + k]))
+				strset_put(ideas, keys[2 * i + k], (void *)(uintptr_t)(i + 1));
+		size_t p, t, bucket = map->phase_count; /* the journey's own, and a target gone */
+		if (card_index_find(&index, s->target, &p, &t))
+			bucket = p;
+		if (per[bucket]++ >= per_phase) {
+			s->card = CJM_BEYOND;
+			beyond++;
+		}
+	}
+	for (size_t i = 0; i < 2 * list->count; i++)
+		free(keys[i]);
+	free(keys);
+	free(per);
+	strset_free(cards);
+	strset_free(ideas);
+	strset_free(index.ids);
+	free(index.places);
+	return beyond;
 }
 
 /* ---- accepting and dismissing ---- */
