@@ -333,7 +333,7 @@ static int cmd_suggest_run(int argc, char **argv)
 	cli_warn_pattern_refs(file, map, reg);
 	cjm_suggestions *list = cjm_suggest(map, reg, only, only_count, true);
 	suggest_report_failures(list->failures, list->failure_count); /* the exit status stays the suggestions' */
-	size_t beyond = cjm_suggestions_arrange(list, map, CJM_CARDS_PER_PHASE);
+	size_t beyond = cjm_suggestions_arrange(list, map, CJM_CARDS_PER_PHASE, show_all);
 	size_t active = 0, hidden = 0, done = 0;
 	for (size_t i = 0; i < list->count; i++) {
 		if (list->items[i].dismissed)

@@ -98,6 +98,7 @@ static void suggest_emit(const cjm_pattern_context *ctx, const cjm_suggestion_sp
 		.dismissed = dismissed,
 	};
 	uintptr_t pos = spec->target ? (uintptr_t)strset_get(run->positions, spec->target) : 0;
+	out->items[out->count].place = pos;
 	run->order[out->count++] = pos;
 }
 
@@ -278,19 +279,30 @@ void cjm_suggestions_free(cjm_suggestions *suggestions)
 
 /* ---- cards: one per target, no repeated idea, a handful per phase, and why ---- */
 
-/* Words that say nothing about the idea itself (English and Dutch). */
-static const char *const idea_stop_words[] = {
-	"a", "an", "the", "what", "you", "your", "yours", "already", "in", "of", "to", "for", "and", "or", "on",
-	"at", "it", "its", "is", "are", "be", "with", "we", "our", "that", "this", "these", "them", "they", "their",
-	"so", "do", "does", "pre", "re", "by", "from", "as", "can", "will", "all", "any", "each",
-	"de", "het", "een", "en", "van", "wat", "je", "jij", "jouw", "u", "uw", "al", "wij", "ons", "onze",
-	"die", "dat", "op", "te", "voor", "met", "er", "om", "aan", "bij", "ook", "dan", "nog", "is", "zijn",
+/* Words that say nothing about the idea itself (English and Dutch), with their lengths. */
+#define STOP(w) { w, sizeof w - 1 }
+static const struct idea_stop {
+	const char *word;
+	size_t len;
+} idea_stop_words[] = {
+	STOP("a"), STOP("an"), STOP("the"), STOP("what"), STOP("you"), STOP("your"), STOP("yours"), STOP("already"),
+	STOP("in"), STOP("of"), STOP("to"), STOP("for"), STOP("and"), STOP("or"), STOP("on"), STOP("at"),
+	STOP("it"), STOP("its"), STOP("is"), STOP("are"), STOP("be"), STOP("with"), STOP("we"), STOP("our"),
+	STOP("that"), STOP("this"), STOP("these"), STOP("them"), STOP("they"), STOP("their"), STOP("so"),
+	STOP("do"), STOP("does"), STOP("pre"), STOP("re"), STOP("by"), STOP("from"), STOP("as"), STOP("can"),
+	STOP("will"), STOP("all"), STOP("any"), STOP("each"),
+	STOP("de"), STOP("het"), STOP("een"), STOP("en"), STOP("van"), STOP("wat"), STOP("je"), STOP("jij"),
+	STOP("jouw"), STOP("u"), STOP("uw"), STOP("al"), STOP("wij"), STOP("ons"), STOP("onze"), STOP("die"),
+	STOP("dat"), STOP("op"), STOP("te"), STOP("voor"), STOP("met"), STOP("er"), STOP("om"), STOP("aan"),
+	STOP("bij"), STOP("ook"), STOP("dan"), STOP("nog"), STOP("zijn"),
 };
+#undef STOP
 
 static bool idea_stop_word(const char *word, size_t len)
 {
 	for (size_t i = 0; i < sizeof idea_stop_words / sizeof *idea_stop_words; i++)
-		if (strlen(idea_stop_words[i]) == len && memcmp(idea_stop_words[i], word, len) == 0)
+		if (idea_stop_words[i].len == len && idea_stop_words[i].word[0] == word[0] &&
+		    memcmp(idea_stop_words[i].word, word, len) == 0)
 			return true;
 	return false;
 }
@@ -402,13 +414,83 @@ static bool card_index_find(void *ctx, const char *id, size_t *phase, size_t *tp
 	return true;
 }
 
+/* Where the suggestions' targets are on the map: by the journey position cjm_suggest
+ * found (one array, no hashing), else by id (an index built the first time it is needed). */
+typedef struct card_places {
+	const cjm_map *map;
+	size_t count;          /* journey positions, 1..count-1 (0: the journey) */
+	size_t *phase, *tp;    /* of each position; tp (size_t)-1: the phase itself */
+	card_index index;      /* every id, once a target without a place needs it */
+	strset *phases;        /* phase id -> its index plus one, once needed */
+	const cjm_suggestion *current; /* the suggestion whose target .place locates */
+} card_places;
+
+static void card_places_build(card_places *places, const cjm_map *map)
+{
+	*places = (card_places){ .map = map, .count = cjm_map_touchpoint_count(map) + map->phase_count + 1 };
+	places->phase = xmalloc(places->count * sizeof *places->phase);
+	places->tp = xmalloc(places->count * sizeof *places->tp);
+	size_t n = 1;
+	for (size_t p = 0; p < map->phase_count; p++)
+		for (size_t t = 0; t <= map->phases[p]->touchpoint_count; t++, n++) {
+			places->phase[n] = p;
+			places->tp[n] = t == 0 ? (size_t)-1 : t - 1;
+		}
+}
+
+static void card_places_release(card_places *places)
+{
+	free(places->phase);
+	free(places->tp);
+	strset_free(places->index.ids);
+	free(places->index.places);
+	strset_free(places->phases);
+}
+
+static const char *card_place_id(const card_places *places, size_t n)
+{
+	const cjm_phase *phase = places->map->phases[places->phase[n]];
+	return places->tp[n] == (size_t)-1 ? phase->id : phase->touchpoints[places->tp[n]]->id;
+}
+
+/* A cjm_place_lookup: the current suggestion's target by its .place (else by id), and
+ * any other id (what cjm_suggestion_applied asks: the phase of a proposal) among the phases. */
+static bool card_places_find(void *ctx, const char *id, size_t *phase, size_t *tp)
+{
+	card_places *places = ctx;
+	const cjm_suggestion *s = places->current;
+	if (!id)
+		return false;
+	if (s && id == s->target && s->place > 0 && s->place < places->count &&
+	    strcmp(card_place_id(places, s->place), id) == 0) {
+		*phase = places->phase[s->place];
+		*tp = places->tp[s->place];
+		return true;
+	}
+	if (s && id != s->target) {
+		if (!places->phases) {
+			places->phases = strset_new(places->map->phase_count);
+			for (size_t p = 0; p < places->map->phase_count; p++)
+				strset_put(places->phases, places->map->phases[p]->id, (void *)(uintptr_t)(p + 1));
+		}
+		uintptr_t p = (uintptr_t)strset_get(places->phases, id);
+		*phase = p - 1;
+		*tp = (size_t)-1;
+		return p != 0;
+	}
+	if (!places->index.ids)
+		card_index_build(&places->index, places->map);
+	return card_index_find(&places->index, id, phase, tp);
+}
+
 /* Why S ranks where it does, from its priority and the facts of its target. */
-static char *card_why(const cjm_map *map, const cjm_suggestion *s, card_index *index)
+static char *card_why(const cjm_map *map, const cjm_suggestion *s, card_places *places)
 {
 	strbuf why = { 0 };
 	strbuf_printf(&why, "priority %d%s", s->priority, s->priority == 1 ? ", act first" : "");
 	size_t p, t;
-	if (!card_index_find(index, s->target, &p, &t)) {
+	places->current = s;
+	if (!card_places_find(places, s->target, &p, &t)) {
 		strbuf_puts(&why, strcmp(s->target, CJM_JOURNEY_TARGET) == 0 ? ": about the whole journey"
 									      : ": about an item no longer on the map");
 		return why.data;
@@ -432,9 +514,16 @@ static char *card_why(const cjm_map *map, const cjm_suggestion *s, card_index *i
 	return why.data;
 }
 
-/* Appends PATTERN to the card's "also" list, unless it is there already. */
-static void card_add_also(cjm_suggestion *card, const char *pattern)
+#define CARD_ALSO_NAMED 4 /* the entries an "also" list names; past them it counts */
+
+/* Appends PATTERN to the card's "also" list, unless it is there already; past
+ * CARD_ALSO_NAMED entries (*NAMED of them so far) it only counts them in *MORE. */
+static void card_add_also(cjm_suggestion *card, const char *pattern, unsigned char *named, size_t *more)
 {
+	if (*named >= CARD_ALSO_NAMED) {
+		++*more;
+		return;
+	}
 	size_t len = strlen(pattern);
 	for (const char *at = card->also; at && (at = strstr(at, pattern)); at += len)
 		if ((at == card->also || at[-1] == ' ') && (at[len] == ',' || at[len] == '\0'))
@@ -442,72 +531,119 @@ static void card_add_also(cjm_suggestion *card, const char *pattern)
 	char *both = card->also ? xasprintf("%s, %s", card->also, pattern) : xstrdup(pattern);
 	free(card->also);
 	card->also = both;
+	++*named;
 }
 
-size_t cjm_suggestions_arrange(cjm_suggestions *list, const cjm_map *map, size_t per_phase)
+/* What arranging keeps of each suggestion while it runs. */
+typedef struct card_work {
+	size_t keys_of;      /* the item whose idea keys it shares (its text is the same), plus one; 0: none */
+	char *keys[2];       /* its own idea keys, when KEYS_OF is itself */
+	size_t more;         /* a card: the folded ones its "also" list only counts */
+	unsigned char named; /* a card: the entries its "also" list names */
+} card_work;
+
+/* Looks up S's idea (the keys shared by every item of the same text, WORK[i]) among the cards' IDEAS. */
+static uintptr_t card_same_idea(const cjm_suggestion *s, size_t i, card_work *work, strset *texts, strset *ideas)
 {
-	card_index index;
-	card_index_build(&index, map);
-	strset *cards = strset_new(list->count), *ideas = strset_new(list->count);
-	char **keys = xcalloc(list->count ? 2 * list->count : 1, sizeof *keys); /* two per item; IDEAS borrows them */
+	bool added;
+	void **slot = strset_slot(texts, s->text, &added);
+	if (added) {
+		*slot = (void *)(uintptr_t)(i + 1);
+		idea_keys(s->text, work[i].keys);
+	}
+	work[i].keys_of = (uintptr_t)*slot;
+	char *const *keys = work[work[i].keys_of - 1].keys;
+	uintptr_t lead = 0;
+	for (size_t k = 0; k < 2 && !lead; k++)
+		if (keys[k])
+			lead = (uintptr_t)strset_get(ideas, keys[k]);
+	return lead;
+}
+
+size_t cjm_suggestions_arrange(cjm_suggestions *list, const cjm_map *map, size_t per_phase, bool explain_all)
+{
+	card_places places;
+	card_places_build(&places, map);
+	size_t n = list->count;
+	strset *ideas = strset_new(n), *texts = strset_new(n), *elsewhere = strset_new(16); /* targets not placed */
+	size_t *cards = xcalloc(places.count, sizeof *cards); /* the card of each place, plus one */
+	card_work *work = xcalloc(n ? n : 1, sizeof *work);
 	size_t *per = xcalloc(map->phase_count + 1, sizeof *per), beyond = 0;
-	for (size_t i = 0; i < list->count; i++) {
+	for (size_t i = 0; i < n; i++) {
 		cjm_suggestion *s = &list->items[i];
 		free(s->also);
 		free(s->why);
-		s->also = NULL;
-		s->why = card_why(map, s, &index);
+		s->also = s->why = NULL;
 		s->card = CJM_CARD;
 		s->lead = 0;
 		s->same_idea = false;
 		if (s->dismissed)
 			continue;
-		if (cjm_suggestion_applied(map, s, card_index_find, &index)) {
+		places.current = s;
+		size_t p, t, bucket = map->phase_count; /* the journey's own, and a target gone */
+		bool placed = card_places_find(&places, s->target, &p, &t);
+		if (placed)
+			bucket = p;
+		/* its target's card, plus one: by place, or by id for a target without one */
+		size_t *card = placed && s->place > 0 && s->place < places.count ? &cards[s->place] : NULL;
+		if (cjm_suggestion_applied(map, s, card_places_find, &places)) {
 			s->card = CJM_DONE;
 			continue;
 		}
 		uintptr_t lead = 0;
 		if (s->text && (s->kind == CJM_PROPOSE_IDEA || s->kind == CJM_PROPOSE_TOUCHPOINT)) {
-			idea_keys(s->text, &keys[2 * i]);
-			for (size_t k = 0; k < 2 && !lead; k++)
-				if (keys[2 * i + k])
-					lead = (uintptr_t)strset_get(ideas, keys[2 * i + k]);
+			lead = card_same_idea(s, i, work, texts, ideas);
 			s->same_idea = lead != 0;
 		}
 		if (!lead)
-			lead = (uintptr_t)strset_get(cards, s->target);
+			lead = card ? *card : (uintptr_t)strset_get(elsewhere, s->target);
 		if (lead) {
 			s->card = CJM_FOLDED;
 			s->lead = lead - 1;
-			if (s->same_idea) {
+			card_work *w = &work[s->lead];
+			if (s->same_idea && w->named < CARD_ALSO_NAMED) {
 				char *named = xasprintf("%s on %s", s->pattern, s->target);
-				card_add_also(&list->items[s->lead], named);
+				card_add_also(&list->items[s->lead], named, &w->named, &w->more);
 				free(named);
 			} else {
-				card_add_also(&list->items[s->lead], s->pattern);
+				card_add_also(&list->items[s->lead], s->pattern, &w->named, &w->more);
 			}
 			continue;
 		}
-		strset_put(cards, s->target, (void *)(uintptr_t)(i + 1));
-		for (size_t k = 0; k < 2; k++)
-			if (keys[2 * i + k] && !strset_has(ideas, keys[2 * i + k]))
-				strset_put(ideas, keys[2 * i + k], (void *)(uintptr_t)(i + 1));
-		size_t p, t, bucket = map->phase_count; /* the journey's own, and a target gone */
-		if (card_index_find(&index, s->target, &p, &t))
-			bucket = p;
+		if (card)
+			*card = i + 1;
+		else
+			strset_put(elsewhere, s->target, (void *)(uintptr_t)(i + 1));
+		if (work[i].keys_of)
+			for (size_t k = 0; k < 2; k++) {
+				char *key = work[work[i].keys_of - 1].keys[k];
+				if (key && !strset_has(ideas, key))
+					strset_put(ideas, key, (void *)(uintptr_t)(i + 1));
+			}
 		if (per[bucket]++ >= per_phase) {
 			s->card = CJM_BEYOND;
 			beyond++;
 		}
 	}
-	for (size_t i = 0; i < 2 * list->count; i++)
-		free(keys[i]);
-	free(keys);
+	for (size_t i = 0; i < n; i++) {
+		cjm_suggestion *s = &list->items[i];
+		if (work[i].more) {
+			char *all = xasprintf("%s and %zu more", s->also, work[i].more);
+			free(s->also);
+			s->also = all;
+		}
+		if (explain_all || (s->card == CJM_CARD && !s->dismissed))
+			s->why = card_why(map, s, &places);
+		free(work[i].keys[0]);
+		free(work[i].keys[1]);
+	}
+	free(work);
 	free(per);
-	strset_free(cards);
+	free(cards);
 	strset_free(ideas);
-	strset_free(index.ids);
-	free(index.places);
+	strset_free(texts);
+	strset_free(elsewhere);
+	card_places_release(&places);
 	return beyond;
 }
 

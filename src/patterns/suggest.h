@@ -28,6 +28,7 @@ typedef struct cjm_suggestion {
 	char *phase;      /* all the strings are copies in one block, freed through .pattern */
 	size_t position;
 	bool dismissed;   /* listed under dismissed: in the map */
+	size_t place;     /* the target's journey position as cjm_suggest found it (0: the journey, or not on the map) */
 	/* set by cjm_suggestions_arrange (each string its own allocation, NULL when none) */
 	cjm_card card;
 	size_t lead;      /* CJM_FOLDED: the index of the card it folds under */
@@ -67,10 +68,11 @@ void cjm_suggestion_release(cjm_suggestion *s);
  * suggestion not dismissed and not already on MAP is its card and the later ones fold
  * under it; a suggestion whose idea repeats an earlier card's (the same words, but for
  * case, punctuation and stop words) folds under that card; then at most PER_PHASE cards
- * per phase stay listed, the rest are CJM_BEYOND. Every suggestion gets its .why.
+ * per phase stay listed, the rest are CJM_BEYOND. The cards get their .why; every
+ * suggestion does when EXPLAIN_ALL.
  * Dismissed suggestions are left as cards (a caller lists them apart). Returns the
  * number of CJM_BEYOND cards. */
-size_t cjm_suggestions_arrange(cjm_suggestions *list, const cjm_map *map, size_t per_phase);
+size_t cjm_suggestions_arrange(cjm_suggestions *list, const cjm_map *map, size_t per_phase, bool explain_all);
 /* The idea of TEXT as it is compared: its words lowercased, without stop words, sorted
  * and each once ("fill know" for "Pre-fill what you already know"). Free it. */
 char *cjm_idea_key(const char *text);

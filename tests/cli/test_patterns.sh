@@ -340,7 +340,6 @@ cat >"$T/want" <<'WANT'
     title: Add a second step
     rationale: r2
     priority: 5
-    why: 'priority 5: about the whole phase ''Orient'''
     edit:
       kind: touchpoint
       text: Read the small print
@@ -362,7 +361,6 @@ cat >"$T/want" <<'WANT'
     title: Drop it
     rationale: r4
     priority: 5
-    why: 'priority 5: emotion +1'
     edit:
       kind: remove
 WANT
