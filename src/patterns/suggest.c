@@ -415,7 +415,7 @@ static bool card_index_find(void *ctx, const char *id, size_t *phase, size_t *tp
 }
 
 /* Where the suggestions' targets are on the map: by the journey position cjm_suggest
- * found (one array, no hashing), else by id (an index built the first time it is needed). */
+ * found on this map (one array, no hashing, trusted as it is), else by id (an index built the first time it is needed). */
 typedef struct card_places {
 	const cjm_map *map;
 	size_t count;          /* journey positions, 1..count-1 (0: the journey) */
@@ -447,12 +447,6 @@ static void card_places_release(card_places *places)
 	strset_free(places->phases);
 }
 
-static const char *card_place_id(const card_places *places, size_t n)
-{
-	const cjm_phase *phase = places->map->phases[places->phase[n]];
-	return places->tp[n] == (size_t)-1 ? phase->id : phase->touchpoints[places->tp[n]]->id;
-}
-
 /* A cjm_place_lookup: the current suggestion's target by its .place (else by id), and
  * any other id (what cjm_suggestion_applied asks: the phase of a proposal) among the phases. */
 static bool card_places_find(void *ctx, const char *id, size_t *phase, size_t *tp)
@@ -461,8 +455,7 @@ static bool card_places_find(void *ctx, const char *id, size_t *phase, size_t *t
 	const cjm_suggestion *s = places->current;
 	if (!id)
 		return false;
-	if (s && id == s->target && s->place > 0 && s->place < places->count &&
-	    strcmp(card_place_id(places, s->place), id) == 0) {
+	if (s && id == s->target && s->place > 0 && s->place < places->count) {
 		*phase = places->phase[s->place];
 		*tp = places->tp[s->place];
 		return true;
@@ -486,8 +479,11 @@ static bool card_places_find(void *ctx, const char *id, size_t *phase, size_t *t
 /* Why S ranks where it does, from its priority and the facts of its target. */
 static char *card_why(const cjm_map *map, const cjm_suggestion *s, card_places *places)
 {
-	strbuf why = { 0 };
-	strbuf_printf(&why, "priority %d%s", s->priority, s->priority == 1 ? ", act first" : "");
+	strbuf why = { 0 }; /* written without printf: a card each, and there are many */
+	strbuf_puts(&why, "priority ");
+	strbuf_putc(&why, (char)('0' + s->priority)); /* 1..5 */
+	if (s->priority == 1)
+		strbuf_puts(&why, ", act first");
 	size_t p, t;
 	places->current = s;
 	if (!card_places_find(places, s->target, &p, &t)) {
@@ -501,14 +497,22 @@ static char *card_why(const cjm_map *map, const cjm_suggestion *s, card_places *
 	}
 	const cjm_touchpoint *tp = map->phases[p]->touchpoints[t];
 	size_t facts = 0;
-	if (tp->has_emotion && tp->emotion != 0)
-		strbuf_printf(&why, ": emotion %+d", tp->emotion), facts++;
+	if (tp->has_emotion && tp->emotion != 0) { /* -3..3 */
+		strbuf_puts(&why, tp->emotion < 0 ? ": emotion -" : ": emotion +");
+		strbuf_putc(&why, (char)('0' + (tp->emotion < 0 ? -tp->emotion : tp->emotion)));
+		facts++;
+	}
 	if (tp->moment_of_truth == CJM_TRUE)
 		strbuf_puts(&why, facts++ ? " at a moment of truth" : ": a moment of truth");
-	if (tp->has_impact && tp->impact >= 0.7)
-		strbuf_printf(&why, "%shigh impact %.1f", facts++ ? ", " : ": ", tp->impact);
+	if (tp->has_impact && tp->impact >= 0.7) { /* 0.7..1, to one decimal */
+		int tenths = (int)(tp->impact * 10 + 0.5);
+		strbuf_puts(&why, facts++ ? ", high impact " : ": high impact ");
+		strbuf_puts(&why, tenths >= 10 ? "1.0" : "0.");
+		if (tenths < 10)
+			strbuf_putc(&why, (char)('0' + tenths));
+	}
 	if (p + 1 == map->phase_count && t + 1 == map->phases[p]->touchpoint_count)
-		strbuf_printf(&why, "%sthe end of the journey", facts++ ? ", at " : ": at ");
+		strbuf_puts(&why, facts++ ? ", at the end of the journey" : ": at the end of the journey");
 	if (!facts)
 		strbuf_puts(&why, ", in journey order");
 	return why.data;
@@ -560,12 +564,41 @@ static uintptr_t card_same_idea(const cjm_suggestion *s, size_t i, card_work *wo
 	return lead;
 }
 
+/* Marks in DONE the suggestions of LIST the map already holds. They are looked at target
+ * by target in journey order (a counting sort by place), so that each touchpoint is
+ * read once while it is at hand, not once per suggestion wherever the order puts it. */
+static void card_mark_done(const cjm_suggestions *list, const cjm_map *map, card_places *places, bool *done)
+{
+	size_t n = list->count, *start = xcalloc(places->count + 1, sizeof *start);
+	size_t *order = xmalloc((n ? n : 1) * sizeof *order);
+	for (size_t i = 0; i < n; i++) {
+		size_t place = list->items[i].place < places->count ? list->items[i].place : 0;
+		start[place + 1]++;
+	}
+	for (size_t k = 0; k < places->count; k++)
+		start[k + 1] += start[k];
+	for (size_t i = 0; i < n; i++) {
+		size_t place = list->items[i].place < places->count ? list->items[i].place : 0;
+		order[start[place]++] = i;
+	}
+	for (size_t k = 0; k < n; k++) {
+		const cjm_suggestion *s = &list->items[order[k]];
+		places->current = s;
+		done[order[k]] = !s->dismissed && cjm_suggestion_applied(map, s, card_places_find, places);
+	}
+	free(order);
+	free(start);
+}
+
 size_t cjm_suggestions_arrange(cjm_suggestions *list, const cjm_map *map, size_t per_phase, bool explain_all)
 {
 	card_places places;
 	card_places_build(&places, map);
 	size_t n = list->count;
-	strset *ideas = strset_new(n), *texts = strset_new(n), *elsewhere = strset_new(16); /* targets not placed */
+	bool *done = xcalloc(n ? n : 1, sizeof *done);
+	card_mark_done(list, map, &places, done);
+	/* sized for what they hold (a card per target, the ideas apart), not per suggestion: they grow */
+	strset *ideas = strset_new(64), *texts = strset_new(64), *elsewhere = strset_new(16); /* targets not placed */
 	size_t *cards = xcalloc(places.count, sizeof *cards); /* the card of each place, plus one */
 	card_work *work = xcalloc(n ? n : 1, sizeof *work);
 	size_t *per = xcalloc(map->phase_count + 1, sizeof *per), beyond = 0;
@@ -586,17 +619,16 @@ size_t cjm_suggestions_arrange(cjm_suggestions *list, const cjm_map *map, size_t
 			bucket = p;
 		/* its target's card, plus one: by place, or by id for a target without one */
 		size_t *card = placed && s->place > 0 && s->place < places.count ? &cards[s->place] : NULL;
-		if (cjm_suggestion_applied(map, s, card_places_find, &places)) {
+		if (done[i]) {
 			s->card = CJM_DONE;
 			continue;
 		}
-		uintptr_t lead = 0;
-		if (s->text && (s->kind == CJM_PROPOSE_IDEA || s->kind == CJM_PROPOSE_TOUCHPOINT)) {
+		/* under its target's card; else, when its idea repeats a card's, under that one */
+		uintptr_t lead = card ? *card : (uintptr_t)strset_get(elsewhere, s->target);
+		if (!lead && s->text && (s->kind == CJM_PROPOSE_IDEA || s->kind == CJM_PROPOSE_TOUCHPOINT)) {
 			lead = card_same_idea(s, i, work, texts, ideas);
 			s->same_idea = lead != 0;
 		}
-		if (!lead)
-			lead = card ? *card : (uintptr_t)strset_get(elsewhere, s->target);
 		if (lead) {
 			s->card = CJM_FOLDED;
 			s->lead = lead - 1;
@@ -640,6 +672,7 @@ size_t cjm_suggestions_arrange(cjm_suggestions *list, const cjm_map *map, size_t
 	free(work);
 	free(per);
 	free(cards);
+	free(done);
 	strset_free(ideas);
 	strset_free(texts);
 	strset_free(elsewhere);

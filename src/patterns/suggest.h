@@ -28,7 +28,7 @@ typedef struct cjm_suggestion {
 	char *phase;      /* all the strings are copies in one block, freed through .pattern */
 	size_t position;
 	bool dismissed;   /* listed under dismissed: in the map */
-	size_t place;     /* the target's journey position as cjm_suggest found it (0: the journey, or not on the map) */
+	size_t place;     /* the target's journey position as cjm_suggest found it on the map (0: the journey, or not on it) */
 	/* set by cjm_suggestions_arrange (each string its own allocation, NULL when none) */
 	cjm_card card;
 	size_t lead;      /* CJM_FOLDED: the index of the card it folds under */
@@ -64,10 +64,10 @@ void cjm_suggestion_release(cjm_suggestion *s);
 /* The limits of the default list: the cards a room can take in. */
 #define CJM_CARDS_PER_PHASE 3 /* per phase (the journey's own suggestions count as one more phase) */
 
-/* Arranges LIST (as cjm_suggest sorted it) into cards: for each target, its first
+/* Arranges LIST (as cjm_suggest made it from MAP, sorted) into cards: for each target, its first
  * suggestion not dismissed and not already on MAP is its card and the later ones fold
- * under it; a suggestion whose idea repeats an earlier card's (the same words, but for
- * case, punctuation and stop words) folds under that card; then at most PER_PHASE cards
+ * under it; a first one whose idea repeats an earlier card's (the same words, but for
+ * case, punctuation and stop words) folds under that card instead; then at most PER_PHASE cards
  * per phase stay listed, the rest are CJM_BEYOND. The cards get their .why; every
  * suggestion does when EXPLAIN_ALL.
  * Dismissed suggestions are left as cards (a caller lists them apart). Returns the
