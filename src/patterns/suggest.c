@@ -772,8 +772,8 @@ bool cjm_suggestion_applied(const cjm_map *map, const cjm_suggestion *s, cjm_pla
 		if (!there)
 			return false;
 		const cjm_strlist *ideas = &map->phases[p]->touchpoints[t]->ideas;
-		for (size_t i = 0; i < ideas->len; i++)
-			if (strcmp(ideas->items[i], s->text) == 0)
+		for (size_t i = 0; i < ideas->len; i++) /* the first byte first: most differ there */
+			if (ideas->items[i][0] == s->text[0] && strcmp(ideas->items[i], s->text) == 0)
 				return true;
 		return false;
 	}
