@@ -546,16 +546,72 @@ typedef struct card_work {
 	unsigned char named; /* a card: the entries its "also" list names */
 } card_work;
 
-/* Looks up S's idea (the keys shared by every item of the same text, WORK[i]) among the cards' IDEAS. */
-static uintptr_t card_same_idea(const cjm_suggestion *s, size_t i, card_work *work, strset *texts, strset *ideas)
+/* The idea texts seen so far, each with the first item that has it: a table of its own,
+ * with a hash that reads eight bytes at a time (the texts are long, and looked up often). */
+typedef struct card_texts {
+	struct card_text_slot {
+		uint64_t hash;
+		size_t item; /* plus one; 0: an empty slot */
+	} *slots;
+	size_t cap, count; /* cap a power of two */
+} card_texts;
+
+static uint64_t card_text_hash(const char *text, size_t len)
 {
-	bool added;
-	void **slot = strset_slot(texts, s->text, &added);
-	if (added) {
-		*slot = (void *)(uintptr_t)(i + 1);
-		idea_keys(s->text, work[i].keys);
+	uint64_t h = 0x9e3779b97f4a7c15u ^ len, w;
+	size_t i = 0;
+	for (; i + 8 <= len; i += 8) {
+		memcpy(&w, text + i, 8);
+		h = (h ^ w) * 0xff51afd7ed558ccdu;
+		h ^= h >> 32;
 	}
-	work[i].keys_of = (uintptr_t)*slot;
+	w = 0;
+	memcpy(&w, text + i, len - i);
+	h = (h ^ w) * 0xc4ceb9fe1a85ec53u;
+	return h ^ (h >> 29);
+}
+
+static void card_texts_grow(card_texts *texts)
+{
+	struct card_text_slot *old = texts->slots;
+	size_t old_cap = texts->cap;
+	texts->cap = old_cap ? 2 * old_cap : 64;
+	texts->slots = xcalloc(texts->cap, sizeof *texts->slots);
+	for (size_t i = 0; i < old_cap; i++) {
+		if (!old[i].item)
+			continue;
+		size_t k = old[i].hash & (texts->cap - 1);
+		while (texts->slots[k].item)
+			k = (k + 1) & (texts->cap - 1);
+		texts->slots[k] = old[i];
+	}
+	free(old);
+}
+
+/* The first item of LIST with the text of item I, plus one: I + 1 when it is the first. */
+static size_t card_texts_first(card_texts *texts, const cjm_suggestions *list, size_t i)
+{
+	if (2 * (texts->count + 1) > texts->cap)
+		card_texts_grow(texts);
+	const char *text = list->items[i].text;
+	uint64_t hash = card_text_hash(text, strlen(text));
+	size_t k = hash & (texts->cap - 1);
+	for (; texts->slots[k].item; k = (k + 1) & (texts->cap - 1))
+		if (texts->slots[k].hash == hash && strcmp(list->items[texts->slots[k].item - 1].text, text) == 0)
+			return texts->slots[k].item;
+	texts->slots[k] = (struct card_text_slot){ hash, i + 1 };
+	texts->count++;
+	return i + 1;
+}
+
+/* Looks up the idea of item I (the keys shared by every item of the same text, WORK) among the cards' IDEAS. */
+static uintptr_t card_same_idea(const cjm_suggestions *list, size_t i, card_work *work, card_texts *texts,
+				strset *ideas)
+{
+	size_t first = card_texts_first(texts, list, i);
+	if (first == i + 1)
+		idea_keys(list->items[i].text, work[i].keys);
+	work[i].keys_of = first;
 	char *const *keys = work[work[i].keys_of - 1].keys;
 	uintptr_t lead = 0;
 	for (size_t k = 0; k < 2 && !lead; k++)
@@ -598,7 +654,8 @@ size_t cjm_suggestions_arrange(cjm_suggestions *list, const cjm_map *map, size_t
 	bool *done = xcalloc(n ? n : 1, sizeof *done);
 	card_mark_done(list, map, &places, done);
 	/* sized for what they hold (a card per target, the ideas apart), not per suggestion: they grow */
-	strset *ideas = strset_new(64), *texts = strset_new(64), *elsewhere = strset_new(16); /* targets not placed */
+	strset *ideas = strset_new(64), *elsewhere = strset_new(16); /* elsewhere: targets not placed */
+	card_texts texts = { 0 };
 	size_t *cards = xcalloc(places.count, sizeof *cards); /* the card of each place, plus one */
 	card_work *work = xcalloc(n ? n : 1, sizeof *work);
 	size_t *per = xcalloc(map->phase_count + 1, sizeof *per), beyond = 0;
@@ -626,7 +683,7 @@ size_t cjm_suggestions_arrange(cjm_suggestions *list, const cjm_map *map, size_t
 		/* under its target's card; else, when its idea repeats a card's, under that one */
 		uintptr_t lead = card ? *card : (uintptr_t)strset_get(elsewhere, s->target);
 		if (!lead && s->text && (s->kind == CJM_PROPOSE_IDEA || s->kind == CJM_PROPOSE_TOUCHPOINT)) {
-			lead = card_same_idea(s, i, work, texts, ideas);
+			lead = card_same_idea(list, i, work, &texts, ideas);
 			s->same_idea = lead != 0;
 		}
 		if (lead) {
@@ -674,7 +731,7 @@ size_t cjm_suggestions_arrange(cjm_suggestions *list, const cjm_map *map, size_t
 	free(cards);
 	free(done);
 	strset_free(ideas);
-	strset_free(texts);
+	free(texts.slots);
 	strset_free(elsewhere);
 	card_places_release(&places);
 	return beyond;
