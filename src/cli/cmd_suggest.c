@@ -104,36 +104,68 @@ static void suggest_put_proposal(strbuf *out, const cjm_suggestion *s)
 	free(phase);
 }
 
-static void suggest_render_text(strbuf *out, const cjm_suggestions *list, bool show_all, size_t hidden)
+/* Whether S is an entry of the list shown: by default the cards a room can take in
+ * (CJM_CARD, not dismissed); under --all every suggestion. */
+static bool suggest_listed(const cjm_suggestion *s, bool show_all)
+{
+	return show_all || (!s->dismissed && s->card == CJM_CARD);
+}
+
+static void suggest_render_one(strbuf *out, const cjm_suggestion *s, bool show_all)
+{
+	char *pattern = suggest_clean(s->pattern, false);
+	char *target = suggest_clean(s->target, false);
+	char *title = suggest_clean(s->title, false);
+	char *rationale = suggest_clean(s->rationale, true);
+	strbuf_printf(out, "[%d] %s  %s%s%s\n", s->priority, pattern, target, s->dismissed ? "  (dismissed)" : "",
+		      s->card == CJM_DONE && !s->dismissed ? "  (already on the map)" : "");
+	suggest_put_indented(out, title);
+	if (rationale[0])
+		suggest_put_indented(out, rationale);
+	suggest_put_proposal(out, s);
+	if (s->why) {
+		char *why = suggest_clean(s->why, false);
+		strbuf_printf(out, "    why here: %s\n", why);
+		free(why);
+	}
+	if (s->also && !show_all) {
+		char *also = suggest_clean(s->also, false);
+		strbuf_printf(out, "    also: %s\n", also);
+		free(also);
+	}
+	free(pattern);
+	free(target);
+	free(title);
+	free(rationale);
+}
+
+/* The entries, then what the list leaves out: BEYOND cards past the limits, DONE
+ * suggestions the map holds, and HIDDEN dismissed ones. */
+static void suggest_render_text(strbuf *out, const cjm_suggestions *list, bool show_all, size_t beyond, size_t done,
+				size_t hidden)
 {
 	bool first = true;
 	for (size_t i = 0; i < list->count; i++) {
-		const cjm_suggestion *s = &list->items[i];
-		if (s->dismissed && !show_all)
+		if (!suggest_listed(&list->items[i], show_all))
 			continue;
 		if (!first)
 			strbuf_putc(out, '\n');
 		first = false;
-		char *pattern = suggest_clean(s->pattern, false);
-		char *target = suggest_clean(s->target, false);
-		char *title = suggest_clean(s->title, false);
-		char *rationale = suggest_clean(s->rationale, true);
-		strbuf_printf(out, "[%d] %s  %s%s\n", s->priority, pattern, target,
-			      s->dismissed ? "  (dismissed)" : "");
-		suggest_put_indented(out, title);
-		if (rationale[0])
-			suggest_put_indented(out, rationale);
-		suggest_put_proposal(out, s);
-		free(pattern);
-		free(target);
-		free(title);
-		free(rationale);
+		suggest_render_one(out, &list->items[i], show_all);
 	}
 	if (first)
 		strbuf_puts(out, "No suggestions.\n");
+	if (show_all)
+		return;
+	if (beyond)
+		strbuf_printf(out, "\nand %zu more: cjm suggest --all\n", beyond);
+	if (done)
+		strbuf_printf(out, "%s(%zu suggestion%s already on the map, not proposed again)\n", beyond ? "" : "\n",
+			      done, done == 1 ? "" : "s");
 	if (hidden)
-		strbuf_printf(out, "%s(%zu dismissed suggestion%s not shown; --all shows %s)\n", first ? "" : "\n",
-			      hidden, hidden == 1 ? "" : "s", hidden == 1 ? "it" : "them");
+		strbuf_printf(out, "%s(%zu dismissed suggestion%s not shown; --all shows %s)\n",
+			      first || beyond || done ? "" : "\n", hidden, hidden == 1 ? "" : "s",
+			      hidden == 1 ? "it" : "them");
 }
 
 /* ---- YAML, with libyaml's emitter ---- */
@@ -152,8 +184,22 @@ static void suggest_yaml_word(cjm_yaml_out *em, const char *key, const char *wor
 	cjm_yaml_scalar(em, word, false);
 }
 
-static void suggest_yaml_one(cjm_yaml_out *em, const cjm_suggestion *s, bool show_all)
+static const char *suggest_card_name(cjm_card card)
 {
+	switch (card) {
+	case CJM_FOLDED: return "folded";
+	case CJM_DONE: return "done";
+	case CJM_BEYOND: return "beyond";
+	case CJM_CARD: break;
+	}
+	return "card";
+}
+
+/* One entry; by default a card carries the suggestions folded under it (LIST, INDEX)
+ * under `also:`; under --all each says where the default list puts it. */
+static void suggest_yaml_one(cjm_yaml_out *em, const cjm_suggestions *list, size_t index, bool show_all, bool nested)
+{
+	const cjm_suggestion *s = &list->items[index];
 	char number[24];
 	cjm_yaml_mapping(em, true);
 	suggest_yaml_text(em, "pattern", s->pattern);
@@ -162,8 +208,17 @@ static void suggest_yaml_one(cjm_yaml_out *em, const cjm_suggestion *s, bool sho
 	suggest_yaml_text(em, "rationale", s->rationale);
 	snprintf(number, sizeof number, "%d", s->priority);
 	suggest_yaml_word(em, "priority", number);
-	if (show_all)
+	if (s->why)
+		suggest_yaml_text(em, "why", s->why);
+	if (show_all) {
 		suggest_yaml_word(em, "dismissed", s->dismissed ? "true" : "false");
+		suggest_yaml_word(em, "listed", suggest_card_name(s->card));
+		if (s->card == CJM_FOLDED) {
+			snprintf(number, sizeof number, "%zu", s->lead);
+			suggest_yaml_word(em, "folded-under", number);
+			suggest_yaml_word(em, "same-idea", s->same_idea ? "true" : "false");
+		}
+	}
 	if (suggest_has_edit(s)) {
 		cjm_yaml_scalar(em, "edit", false);
 		cjm_yaml_mapping(em, true);
@@ -179,6 +234,14 @@ static void suggest_yaml_one(cjm_yaml_out *em, const cjm_suggestion *s, bool sho
 		}
 		cjm_yaml_mapping(em, false);
 	}
+	if (!show_all && !nested && s->also) {
+		cjm_yaml_scalar(em, "also", false);
+		cjm_yaml_sequence(em, true);
+		for (size_t j = index + 1; j < list->count; j++)
+			if (list->items[j].card == CJM_FOLDED && list->items[j].lead == index)
+				suggest_yaml_one(em, list, j, false, true);
+		cjm_yaml_sequence(em, false);
+	}
 	cjm_yaml_mapping(em, false);
 }
 
@@ -187,8 +250,8 @@ static void suggest_render_yaml(strbuf *out, const cjm_suggestions *list, bool s
 	cjm_yaml_out *em = cjm_yaml_out_begin(out);
 	cjm_yaml_sequence(em, true);
 	for (size_t i = 0; i < list->count; i++)
-		if (show_all || !list->items[i].dismissed)
-			suggest_yaml_one(em, &list->items[i], show_all);
+		if (suggest_listed(&list->items[i], show_all))
+			suggest_yaml_one(em, list, i, show_all, false);
 	cjm_yaml_sequence(em, false);
 	cjm_yaml_out_end(em);
 }
@@ -228,7 +291,7 @@ static const cli_option suggest_options[] = {
 	{ "--pattern", "-p", "ID", CLI_REPEATED, &suggest_patterns,
 	  "run only pattern ID (repeat for more); see cjm patterns", NULL, NULL },
 	{ "--format", "-f", "FORMAT", CLI_VALUE, &suggest_format_name, "text (the default) or yaml", NULL, NULL },
-	{ "--all", "-a", NULL, CLI_FLAG, &suggest_all, "show dismissed suggestions too, marked as dismissed", NULL,
+	{ "--all", "-a", NULL, CLI_FLAG, &suggest_all, "list every suggestion: folded, past the limits, already on the map and dismissed ones too", NULL,
 	  NULL },
 	{ 0 },
 };
@@ -270,10 +333,13 @@ static int cmd_suggest_run(int argc, char **argv)
 	cli_warn_pattern_refs(file, map, reg);
 	cjm_suggestions *list = cjm_suggest(map, reg, only, only_count, true);
 	suggest_report_failures(list->failures, list->failure_count); /* the exit status stays the suggestions' */
-	size_t active = 0, hidden = 0;
+	size_t beyond = cjm_suggestions_arrange(list, map, CJM_CARDS_PER_PHASE, show_all);
+	size_t active = 0, hidden = 0, done = 0;
 	for (size_t i = 0; i < list->count; i++) {
 		if (list->items[i].dismissed)
 			hidden++;
+		else if (list->items[i].card == CJM_DONE)
+			done++;
 		else
 			active++;
 	}
@@ -281,7 +347,7 @@ static int cmd_suggest_run(int argc, char **argv)
 	if (format == FORMAT_YAML)
 		suggest_render_yaml(&out, list, show_all);
 	else
-		suggest_render_text(&out, list, show_all, show_all ? 0 : hidden);
+		suggest_render_text(&out, list, show_all, beyond, done, hidden);
 	rc = active ? CJM_EXIT_FOUND : CJM_EXIT_OK;
 	int written = cli_write_output(NULL, out.data ? out.data : "", out.len);
 	if (written != CJM_EXIT_OK)

@@ -815,7 +815,7 @@ const cjm_mode_key cjm_panel_keys[] = {
 	{ CJM_KEY_UP, "Up", "previous", "point at the previous suggestion" },
 	{ CJM_KEY_ENTER, "Enter", "accept", "accept it: its edit is one step that u undoes" },
 	{ 'x', "x", "dismiss", "dismiss it, for everyone who reads the map" },
-	{ 'a', "a", "scope", "switch between the whole journey and the selected item" },
+	{ 'a', "a", "scope", "switch: the selected item, the journey's cards, every suggestion of the journey" },
 	{ 'u', "u", "undo", "undo the last change; the list follows" },
 	{ CJM_KEY_CTRL_R, "Ctrl-R", "redo", "redo what was undone; the list follows" },
 	{ ':', ":", "command", "close the panel and type a command" },

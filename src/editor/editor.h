@@ -123,6 +123,8 @@ typedef struct cjm_editor {
 	cjm_suggestions *suggestions; /* what the panel lists, NULL until asked */
 	size_t suggestion;            /* the one the panel points at */
 	bool suggestions_all;         /* the whole journey, or only the selected item */
+	bool suggestions_everything;  /* the journey: every suggestion unfolded, not only its cards */
+	size_t suggestions_rest;      /* the journey's cards: how many its list holds back */
 	char *suggestions_about;      /* the id of that item (when not the whole journey) */
 	cjm_panel_item *suggestion_items; /* the state and place of each listed suggestion */
 	unsigned long suggestions_generation; /* the map the list was made for */

@@ -170,12 +170,21 @@ static bool panel_same(const cjm_suggestion *a, const cjm_suggestion *b)
 	       strcmp(a->title, b->title) == 0;
 }
 
-/* Keeps only the suggestions about the item the panel is for. */
-static void panel_keep_about(cjm_editor *ed, cjm_suggestions *s, cjm_panel_item *items)
+/* Whether the panel lists S: for an item, its every suggestion; for the journey, its
+ * cards (one per target, a handful per phase, not what the map holds), or everything. */
+static bool panel_in_scope(const cjm_editor *ed, const cjm_suggestion *s)
+{
+	if (!ed->suggestions_all)
+		return ed->suggestions_about && strcmp(s->target, ed->suggestions_about) == 0;
+	return ed->suggestions_everything || s->card == CJM_CARD;
+}
+
+/* Keeps only the suggestions the panel lists in its scope. */
+static void panel_keep_in_scope(cjm_editor *ed, cjm_suggestions *s, cjm_panel_item *items)
 {
 	size_t kept = 0;
 	for (size_t i = 0; i < s->count; i++) {
-		if (ed->suggestions_about && strcmp(s->items[i].target, ed->suggestions_about) == 0) {
+		if (panel_in_scope(ed, &s->items[i])) {
 			items[kept] = items[i];
 			s->items[kept++] = s->items[i];
 			continue;
@@ -247,8 +256,9 @@ static void panel_refresh(cjm_editor *ed)
 	panel_index_build(&index, map);
 	cjm_panel_item *items = panel_items_of(map, all, &index);
 	panel_mark(ed, all, items);
-	if (!ed->suggestions_all)
-		panel_keep_about(ed, all, items);
+	bool cards = ed->suggestions_all && !ed->suggestions_everything;
+	ed->suggestions_rest = cjm_suggestions_arrange(all, map, CJM_CARDS_PER_PHASE, !cards);
+	panel_keep_in_scope(ed, all, items);
 	panel_keep_accepted(ed, all, &items, &index);
 	panel_index_release(&index);
 	size_t pointer = ed->suggestion;
@@ -309,6 +319,7 @@ int cjm_editor_open_panel(cjm_editor *ed)
 	free(ed->suggestion_items);
 	ed->suggestion_items = NULL;
 	ed->suggestions_all = !cjm_editor_selected_touchpoint(ed);
+	ed->suggestions_everything = false;
 	panel_about_selection(ed);
 	ed->suggestion = 0;
 	panel_refresh(ed);
@@ -399,12 +410,19 @@ int cjm_editor_panel_dismiss(cjm_editor *ed)
 	return rc;
 }
 
+/* a: this item, then the journey's cards, then the journey's every suggestion, then this item again. */
 void cjm_editor_panel_scope(cjm_editor *ed)
 {
 	cjm_editor_panel_sync(ed);
-	ed->suggestions_all = !ed->suggestions_all;
-	if (!ed->suggestions_all)
+	if (!ed->suggestions_all) {
+		ed->suggestions_all = true;
+		ed->suggestions_everything = false;
+	} else if (!ed->suggestions_everything) {
+		ed->suggestions_everything = true;
+	} else {
+		ed->suggestions_all = ed->suggestions_everything = false;
 		panel_about_selection(ed);
+	}
 	ed->suggestion = 0;
 	cjm_suggestions_free(ed->suggestions); /* a new list: nothing of the old one is kept */
 	ed->suggestions = NULL;

@@ -10,6 +10,7 @@
 #include "patterns/builtin.h"
 #include "patterns/pattern_util.h"
 #include "patterns/sandbox.h"
+#include "util/strbuf.h"
 #include "util/strset.h"
 #include "util/utf8.h"
 #include "util/xalloc.h"
@@ -97,6 +98,7 @@ static void suggest_emit(const cjm_pattern_context *ctx, const cjm_suggestion_sp
 		.dismissed = dismissed,
 	};
 	uintptr_t pos = spec->target ? (uintptr_t)strset_get(run->positions, spec->target) : 0;
+	out->items[out->count].place = pos;
 	run->order[out->count++] = pos;
 }
 
@@ -255,6 +257,8 @@ cjm_suggestions *cjm_suggest(const cjm_map *map, const cjm_registry *registry, c
 void cjm_suggestion_release(cjm_suggestion *s)
 {
 	free(s->pattern); /* the block that holds all its strings */
+	free(s->also);
+	free(s->why);
 	*s = (cjm_suggestion){ 0 };
 }
 
@@ -271,6 +275,466 @@ void cjm_suggestions_free(cjm_suggestions *suggestions)
 	}
 	free(suggestions->failures);
 	free(suggestions);
+}
+
+/* ---- cards: one per target, no repeated idea, a handful per phase, and why ---- */
+
+/* Words that say nothing about the idea itself (English and Dutch), with their lengths. */
+#define STOP(w) { w, sizeof w - 1 }
+static const struct idea_stop {
+	const char *word;
+	size_t len;
+} idea_stop_words[] = {
+	STOP("a"), STOP("an"), STOP("the"), STOP("what"), STOP("you"), STOP("your"), STOP("yours"), STOP("already"),
+	STOP("in"), STOP("of"), STOP("to"), STOP("for"), STOP("and"), STOP("or"), STOP("on"), STOP("at"),
+	STOP("it"), STOP("its"), STOP("is"), STOP("are"), STOP("be"), STOP("with"), STOP("we"), STOP("our"),
+	STOP("that"), STOP("this"), STOP("these"), STOP("them"), STOP("they"), STOP("their"), STOP("so"),
+	STOP("do"), STOP("does"), STOP("pre"), STOP("re"), STOP("by"), STOP("from"), STOP("as"), STOP("can"),
+	STOP("will"), STOP("all"), STOP("any"), STOP("each"),
+	STOP("de"), STOP("het"), STOP("een"), STOP("en"), STOP("van"), STOP("wat"), STOP("je"), STOP("jij"),
+	STOP("jouw"), STOP("u"), STOP("uw"), STOP("al"), STOP("wij"), STOP("ons"), STOP("onze"), STOP("die"),
+	STOP("dat"), STOP("op"), STOP("te"), STOP("voor"), STOP("met"), STOP("er"), STOP("om"), STOP("aan"),
+	STOP("bij"), STOP("ook"), STOP("dan"), STOP("nog"), STOP("zijn"),
+};
+#undef STOP
+
+static bool idea_stop_word(const char *word, size_t len)
+{
+	for (size_t i = 0; i < sizeof idea_stop_words / sizeof *idea_stop_words; i++)
+		if (idea_stop_words[i].len == len && idea_stop_words[i].word[0] == word[0] &&
+		    memcmp(idea_stop_words[i].word, word, len) == 0)
+			return true;
+	return false;
+}
+
+static int idea_word_compare(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The idea's first clause (up to a comma, colon, semicolon or dash between spaces), its
+ * heart: "Pre-fill what you already know" of "Pre-fill what you already know, so ...". */
+static char *idea_head(const char *text)
+{
+	size_t len = strcspn(text, ",:;(");
+	const char *dash = strstr(text, " - ");
+	if (dash && (size_t)(dash - text) < len)
+		len = (size_t)(dash - text);
+	return text[len] ? xstrndup(text, len) : NULL;
+}
+
+char *cjm_idea_key(const char *text)
+{
+	size_t n = strlen(text), count = 0;
+	char *lower = xmalloc(n + 1), **words = xcalloc(n / 2 + 1, sizeof *words);
+	for (size_t i = 0; i <= n; i++) {
+		unsigned char c = (unsigned char)text[i];
+		lower[i] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+	}
+	/* words: runs of letters and digits (any byte of a UTF-8 sequence counts as a letter) */
+	for (size_t i = 0; i < n;) {
+		unsigned char c = (unsigned char)lower[i];
+		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c >= 0x80)) {
+			lower[i++] = '\0';
+			continue;
+		}
+		size_t start = i;
+		while (i < n && (((unsigned char)lower[i] >= 'a' && (unsigned char)lower[i] <= 'z') ||
+				 ((unsigned char)lower[i] >= '0' && (unsigned char)lower[i] <= '9') ||
+				 (unsigned char)lower[i] >= 0x80))
+			i++;
+		size_t len = i - start;
+		if (len > 3 && lower[start + len - 1] == 's' && lower[start + len - 2] != 's')
+			len--; /* "invoices" is "invoice" */
+		if (i < n)
+			lower[i++] = '\0';
+		lower[start + len] = '\0';
+		if (!idea_stop_word(lower + start, len))
+			words[count++] = lower + start;
+	}
+	strbuf key = { 0 };
+	qsort(words, count, sizeof *words, idea_word_compare);
+	for (size_t i = 0; i < count; i++)
+		if (i == 0 || strcmp(words[i], words[i - 1]) != 0)
+			strbuf_printf(&key, "%s%s", key.len ? " " : "", words[i]);
+	free(words);
+	free(lower);
+	return key.data ? key.data : xstrdup("");
+}
+
+/* The two keys an idea TEXT is known by: its whole text's, and its first clause's when
+ * that is not the whole text and has two words or more (else NULL). */
+static void idea_keys(const char *text, char **keys)
+{
+	keys[0] = cjm_idea_key(text);
+	if (!keys[0][0]) { /* only stop words: the text itself is the idea */
+		free(keys[0]);
+		keys[0] = xstrdup(text);
+	}
+	char *head = idea_head(text);
+	keys[1] = head ? cjm_idea_key(head) : NULL;
+	free(head);
+	if (keys[1] && (!strchr(keys[1], ' ') || strcmp(keys[1], keys[0]) == 0)) {
+		free(keys[1]);
+		keys[1] = NULL;
+	}
+}
+
+/* Where each phase and touchpoint id is: PLACES holds phase, tp pairs (tp (size_t)-1: the phase). */
+typedef struct card_index {
+	strset *ids; /* id -> its pair in PLACES, plus one */
+	size_t *places;
+} card_index;
+
+static void card_index_build(card_index *index, const cjm_map *map)
+{
+	size_t n = cjm_map_touchpoint_count(map) + map->phase_count, k = 0;
+	index->ids = strset_new(n);
+	index->places = xcalloc(n ? 2 * n : 1, sizeof *index->places);
+	for (size_t p = 0; p < map->phase_count; p++) {
+		const cjm_phase *phase = map->phases[p];
+		for (size_t t = 0; t <= phase->touchpoint_count; t++, k++) {
+			const char *id = t == 0 ? phase->id : phase->touchpoints[t - 1]->id;
+			index->places[2 * k] = p;
+			index->places[2 * k + 1] = t == 0 ? (size_t)-1 : t - 1;
+			if (id)
+				strset_put(index->ids, id, (void *)(uintptr_t)(k + 1));
+		}
+	}
+}
+
+static bool card_index_find(void *ctx, const char *id, size_t *phase, size_t *tp)
+{
+	const card_index *index = ctx;
+	uintptr_t k = id ? (uintptr_t)strset_get(index->ids, id) : 0;
+	if (!k)
+		return false;
+	*phase = index->places[2 * (k - 1)];
+	*tp = index->places[2 * (k - 1) + 1];
+	return true;
+}
+
+/* Where the suggestions' targets are on the map: by the journey position cjm_suggest
+ * found on this map (one array, no hashing, trusted as it is), else by id (an index built the first time it is needed). */
+typedef struct card_places {
+	const cjm_map *map;
+	size_t count;          /* journey positions, 1..count-1 (0: the journey) */
+	size_t *phase, *tp;    /* of each position; tp (size_t)-1: the phase itself */
+	card_index index;      /* every id, once a target without a place needs it */
+	strset *phases;        /* phase id -> its index plus one, once needed */
+	const cjm_suggestion *current; /* the suggestion whose target .place locates */
+} card_places;
+
+static void card_places_build(card_places *places, const cjm_map *map)
+{
+	*places = (card_places){ .map = map, .count = cjm_map_touchpoint_count(map) + map->phase_count + 1 };
+	places->phase = xmalloc(places->count * sizeof *places->phase);
+	places->tp = xmalloc(places->count * sizeof *places->tp);
+	size_t n = 1;
+	for (size_t p = 0; p < map->phase_count; p++)
+		for (size_t t = 0; t <= map->phases[p]->touchpoint_count; t++, n++) {
+			places->phase[n] = p;
+			places->tp[n] = t == 0 ? (size_t)-1 : t - 1;
+		}
+}
+
+static void card_places_release(card_places *places)
+{
+	free(places->phase);
+	free(places->tp);
+	strset_free(places->index.ids);
+	free(places->index.places);
+	strset_free(places->phases);
+}
+
+/* A cjm_place_lookup: the current suggestion's target by its .place (else by id), and
+ * any other id (what cjm_suggestion_applied asks: the phase of a proposal) among the phases. */
+static bool card_places_find(void *ctx, const char *id, size_t *phase, size_t *tp)
+{
+	card_places *places = ctx;
+	const cjm_suggestion *s = places->current;
+	if (!id)
+		return false;
+	if (s && id == s->target && s->place > 0 && s->place < places->count) {
+		*phase = places->phase[s->place];
+		*tp = places->tp[s->place];
+		return true;
+	}
+	if (s && id != s->target) {
+		if (!places->phases) {
+			places->phases = strset_new(places->map->phase_count);
+			for (size_t p = 0; p < places->map->phase_count; p++)
+				strset_put(places->phases, places->map->phases[p]->id, (void *)(uintptr_t)(p + 1));
+		}
+		uintptr_t p = (uintptr_t)strset_get(places->phases, id);
+		*phase = p - 1;
+		*tp = (size_t)-1;
+		return p != 0;
+	}
+	if (!places->index.ids)
+		card_index_build(&places->index, places->map);
+	return card_index_find(&places->index, id, phase, tp);
+}
+
+/* Why S ranks where it does, from its priority and the facts of its target. */
+static char *card_why(const cjm_map *map, const cjm_suggestion *s, card_places *places)
+{
+	strbuf why = { 0 }; /* written without printf: a card each, and there are many */
+	strbuf_puts(&why, "priority ");
+	strbuf_putc(&why, (char)('0' + s->priority)); /* 1..5 */
+	if (s->priority == 1)
+		strbuf_puts(&why, ", act first");
+	size_t p, t;
+	places->current = s;
+	if (!card_places_find(places, s->target, &p, &t)) {
+		strbuf_puts(&why, strcmp(s->target, CJM_JOURNEY_TARGET) == 0 ? ": about the whole journey"
+									      : ": about an item no longer on the map");
+		return why.data;
+	}
+	if (t == (size_t)-1) {
+		strbuf_printf(&why, ": about the whole phase '%s'", map->phases[p]->name);
+		return why.data;
+	}
+	const cjm_touchpoint *tp = map->phases[p]->touchpoints[t];
+	size_t facts = 0;
+	if (tp->has_emotion && tp->emotion != 0) { /* -3..3 */
+		strbuf_puts(&why, tp->emotion < 0 ? ": emotion -" : ": emotion +");
+		strbuf_putc(&why, (char)('0' + (tp->emotion < 0 ? -tp->emotion : tp->emotion)));
+		facts++;
+	}
+	if (tp->moment_of_truth == CJM_TRUE)
+		strbuf_puts(&why, facts++ ? " at a moment of truth" : ": a moment of truth");
+	if (tp->has_impact && tp->impact >= 0.7) { /* 0.7..1, to one decimal */
+		int tenths = (int)(tp->impact * 10 + 0.5);
+		strbuf_puts(&why, facts++ ? ", high impact " : ": high impact ");
+		strbuf_puts(&why, tenths >= 10 ? "1.0" : "0.");
+		if (tenths < 10)
+			strbuf_putc(&why, (char)('0' + tenths));
+	}
+	if (p + 1 == map->phase_count && t + 1 == map->phases[p]->touchpoint_count)
+		strbuf_puts(&why, facts++ ? ", at the end of the journey" : ": at the end of the journey");
+	if (!facts)
+		strbuf_puts(&why, ", in journey order");
+	return why.data;
+}
+
+#define CARD_ALSO_NAMED 4 /* the entries an "also" list names; past them it counts */
+
+/* Appends PATTERN to the card's "also" list, unless it is there already; past
+ * CARD_ALSO_NAMED entries (*NAMED of them so far) it only counts them in *MORE. */
+static void card_add_also(cjm_suggestion *card, const char *pattern, unsigned char *named, size_t *more)
+{
+	if (*named >= CARD_ALSO_NAMED) {
+		++*more;
+		return;
+	}
+	size_t len = strlen(pattern);
+	for (const char *at = card->also; at && (at = strstr(at, pattern)); at += len)
+		if ((at == card->also || at[-1] == ' ') && (at[len] == ',' || at[len] == '\0'))
+			return;
+	char *both = card->also ? xasprintf("%s, %s", card->also, pattern) : xstrdup(pattern);
+	free(card->also);
+	card->also = both;
+	++*named;
+}
+
+/* What arranging keeps of each suggestion while it runs. */
+typedef struct card_work {
+	size_t keys_of;      /* the item whose idea keys it shares (its text is the same), plus one; 0: none */
+	char *keys[2];       /* its own idea keys, when KEYS_OF is itself */
+	size_t more;         /* a card: the folded ones its "also" list only counts */
+	unsigned char named; /* a card: the entries its "also" list names */
+} card_work;
+
+/* The idea texts seen so far, each with the first item that has it: a table of its own,
+ * with a hash that reads eight bytes at a time (the texts are long, and looked up often). */
+typedef struct card_texts {
+	struct card_text_slot {
+		uint64_t hash;
+		size_t item; /* plus one; 0: an empty slot */
+	} *slots;
+	size_t cap, count; /* cap a power of two */
+} card_texts;
+
+static uint64_t card_text_hash(const char *text, size_t len)
+{
+	uint64_t h = 0x9e3779b97f4a7c15u ^ len, w;
+	size_t i = 0;
+	for (; i + 8 <= len; i += 8) {
+		memcpy(&w, text + i, 8);
+		h = (h ^ w) * 0xff51afd7ed558ccdu;
+		h ^= h >> 32;
+	}
+	w = 0;
+	memcpy(&w, text + i, len - i);
+	h = (h ^ w) * 0xc4ceb9fe1a85ec53u;
+	return h ^ (h >> 29);
+}
+
+static void card_texts_grow(card_texts *texts)
+{
+	struct card_text_slot *old = texts->slots;
+	size_t old_cap = texts->cap;
+	texts->cap = old_cap ? 2 * old_cap : 64;
+	texts->slots = xcalloc(texts->cap, sizeof *texts->slots);
+	for (size_t i = 0; i < old_cap; i++) {
+		if (!old[i].item)
+			continue;
+		size_t k = old[i].hash & (texts->cap - 1);
+		while (texts->slots[k].item)
+			k = (k + 1) & (texts->cap - 1);
+		texts->slots[k] = old[i];
+	}
+	free(old);
+}
+
+/* The first item of LIST with the text of item I, plus one: I + 1 when it is the first. */
+static size_t card_texts_first(card_texts *texts, const cjm_suggestions *list, size_t i)
+{
+	if (2 * (texts->count + 1) > texts->cap)
+		card_texts_grow(texts);
+	const char *text = list->items[i].text;
+	uint64_t hash = card_text_hash(text, strlen(text));
+	size_t k = hash & (texts->cap - 1);
+	for (; texts->slots[k].item; k = (k + 1) & (texts->cap - 1))
+		if (texts->slots[k].hash == hash && strcmp(list->items[texts->slots[k].item - 1].text, text) == 0)
+			return texts->slots[k].item;
+	texts->slots[k] = (struct card_text_slot){ hash, i + 1 };
+	texts->count++;
+	return i + 1;
+}
+
+/* Looks up the idea of item I (the keys shared by every item of the same text, WORK) among the cards' IDEAS. */
+static uintptr_t card_same_idea(const cjm_suggestions *list, size_t i, card_work *work, card_texts *texts,
+				strset *ideas)
+{
+	size_t first = card_texts_first(texts, list, i);
+	if (first == i + 1)
+		idea_keys(list->items[i].text, work[i].keys);
+	work[i].keys_of = first;
+	char *const *keys = work[work[i].keys_of - 1].keys;
+	uintptr_t lead = 0;
+	for (size_t k = 0; k < 2 && !lead; k++)
+		if (keys[k])
+			lead = (uintptr_t)strset_get(ideas, keys[k]);
+	return lead;
+}
+
+/* Marks in DONE the suggestions of LIST the map already holds. They are looked at target
+ * by target in journey order (a counting sort by place), so that each touchpoint is
+ * read once while it is at hand, not once per suggestion wherever the order puts it. */
+static void card_mark_done(const cjm_suggestions *list, const cjm_map *map, card_places *places, bool *done)
+{
+	size_t n = list->count, *start = xcalloc(places->count + 1, sizeof *start);
+	size_t *order = xmalloc((n ? n : 1) * sizeof *order);
+	for (size_t i = 0; i < n; i++) {
+		size_t place = list->items[i].place < places->count ? list->items[i].place : 0;
+		start[place + 1]++;
+	}
+	for (size_t k = 0; k < places->count; k++)
+		start[k + 1] += start[k];
+	for (size_t i = 0; i < n; i++) {
+		size_t place = list->items[i].place < places->count ? list->items[i].place : 0;
+		order[start[place]++] = i;
+	}
+	for (size_t k = 0; k < n; k++) {
+		const cjm_suggestion *s = &list->items[order[k]];
+		places->current = s;
+		done[order[k]] = !s->dismissed && cjm_suggestion_applied(map, s, card_places_find, places);
+	}
+	free(order);
+	free(start);
+}
+
+size_t cjm_suggestions_arrange(cjm_suggestions *list, const cjm_map *map, size_t per_phase, bool explain_all)
+{
+	card_places places;
+	card_places_build(&places, map);
+	size_t n = list->count;
+	bool *done = xcalloc(n ? n : 1, sizeof *done);
+	card_mark_done(list, map, &places, done);
+	/* sized for what they hold (a card per target, the ideas apart), not per suggestion: they grow */
+	strset *ideas = strset_new(64), *elsewhere = strset_new(16); /* elsewhere: targets not placed */
+	card_texts texts = { 0 };
+	size_t *cards = xcalloc(places.count, sizeof *cards); /* the card of each place, plus one */
+	card_work *work = xcalloc(n ? n : 1, sizeof *work);
+	size_t *per = xcalloc(map->phase_count + 1, sizeof *per), beyond = 0;
+	for (size_t i = 0; i < n; i++) {
+		cjm_suggestion *s = &list->items[i];
+		free(s->also);
+		free(s->why);
+		s->also = s->why = NULL;
+		s->card = CJM_CARD;
+		s->lead = 0;
+		s->same_idea = false;
+		if (s->dismissed)
+			continue;
+		places.current = s;
+		size_t p, t, bucket = map->phase_count; /* the journey's own, and a target gone */
+		bool placed = card_places_find(&places, s->target, &p, &t);
+		if (placed)
+			bucket = p;
+		/* its target's card, plus one: by place, or by id for a target without one */
+		size_t *card = placed && s->place > 0 && s->place < places.count ? &cards[s->place] : NULL;
+		if (done[i]) {
+			s->card = CJM_DONE;
+			continue;
+		}
+		/* under its target's card; else, when its idea repeats a card's, under that one */
+		uintptr_t lead = card ? *card : (uintptr_t)strset_get(elsewhere, s->target);
+		if (!lead && s->text && (s->kind == CJM_PROPOSE_IDEA || s->kind == CJM_PROPOSE_TOUCHPOINT)) {
+			lead = card_same_idea(list, i, work, &texts, ideas);
+			s->same_idea = lead != 0;
+		}
+		if (lead) {
+			s->card = CJM_FOLDED;
+			s->lead = lead - 1;
+			card_work *w = &work[s->lead];
+			if (s->same_idea && w->named < CARD_ALSO_NAMED) {
+				char *named = xasprintf("%s on %s", s->pattern, s->target);
+				card_add_also(&list->items[s->lead], named, &w->named, &w->more);
+				free(named);
+			} else {
+				card_add_also(&list->items[s->lead], s->pattern, &w->named, &w->more);
+			}
+			continue;
+		}
+		if (card)
+			*card = i + 1;
+		else
+			strset_put(elsewhere, s->target, (void *)(uintptr_t)(i + 1));
+		if (work[i].keys_of)
+			for (size_t k = 0; k < 2; k++) {
+				char *key = work[work[i].keys_of - 1].keys[k];
+				if (key && !strset_has(ideas, key))
+					strset_put(ideas, key, (void *)(uintptr_t)(i + 1));
+			}
+		if (per[bucket]++ >= per_phase) {
+			s->card = CJM_BEYOND;
+			beyond++;
+		}
+	}
+	for (size_t i = 0; i < n; i++) {
+		cjm_suggestion *s = &list->items[i];
+		if (work[i].more) {
+			char *all = xasprintf("%s and %zu more", s->also, work[i].more);
+			free(s->also);
+			s->also = all;
+		}
+		if (explain_all || (s->card == CJM_CARD && !s->dismissed))
+			s->why = card_why(map, s, &places);
+		free(work[i].keys[0]);
+		free(work[i].keys[1]);
+	}
+	free(work);
+	free(per);
+	free(cards);
+	free(done);
+	strset_free(ideas);
+	free(texts.slots);
+	strset_free(elsewhere);
+	card_places_release(&places);
+	return beyond;
 }
 
 /* ---- accepting and dismissing ---- */
@@ -365,8 +829,8 @@ bool cjm_suggestion_applied(const cjm_map *map, const cjm_suggestion *s, cjm_pla
 		if (!there)
 			return false;
 		const cjm_strlist *ideas = &map->phases[p]->touchpoints[t]->ideas;
-		for (size_t i = 0; i < ideas->len; i++)
-			if (strcmp(ideas->items[i], s->text) == 0)
+		for (size_t i = 0; i < ideas->len; i++) /* the first byte first: most differ there */
+			if (ideas->items[i][0] == s->text[0] && strcmp(ideas->items[i], s->text) == 0)
 				return true;
 		return false;
 	}

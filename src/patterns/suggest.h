@@ -9,6 +9,14 @@
 #include "edit/edit.h"
 #include "patterns/registry.h"
 
+/* Where cjm_suggestions_arrange puts a suggestion: the default list shows the cards. */
+typedef enum cjm_card {
+	CJM_CARD,    /* listed: the most urgent of its target (the default before arranging) */
+	CJM_FOLDED,  /* folded under the card .lead: the same target, or the same idea */
+	CJM_DONE,    /* the map already holds what it proposes: not proposed again */
+	CJM_BEYOND,  /* a card past the limits of the default list: only under --all */
+} cjm_card;
+
 typedef struct cjm_suggestion {
 	char *pattern;
 	char *target;     /* a phase or touchpoint id, or CJM_JOURNEY_TARGET */
@@ -20,6 +28,13 @@ typedef struct cjm_suggestion {
 	char *phase;      /* all the strings are copies in one block, freed through .pattern */
 	size_t position;
 	bool dismissed;   /* listed under dismissed: in the map */
+	size_t place;     /* the target's journey position as cjm_suggest found it on the map (0: the journey, or not on it) */
+	/* set by cjm_suggestions_arrange (each string its own allocation, NULL when none) */
+	cjm_card card;
+	size_t lead;      /* CJM_FOLDED: the index of the card it folds under */
+	bool same_idea;   /* CJM_FOLDED: its idea repeats the card's (not only its target) */
+	char *also;       /* a card: the patterns folded under it, "moments-of-truth, strong-start" */
+	char *why;        /* why it ranks where it does: "priority 1: emotion -3 at a moment of truth" */
 } cjm_suggestion;
 
 typedef struct cjm_suggestions {
@@ -45,6 +60,22 @@ cjm_suggestions *cjm_suggest(const cjm_map *map, const cjm_registry *registry, c
 void cjm_suggestions_free(cjm_suggestions *suggestions);
 /* Frees one suggestion's strings, for a caller that drops some items of a list. */
 void cjm_suggestion_release(cjm_suggestion *s);
+
+/* The limits of the default list: the cards a room can take in. */
+#define CJM_CARDS_PER_PHASE 3 /* per phase (the journey's own suggestions count as one more phase) */
+
+/* Arranges LIST (as cjm_suggest made it from MAP, sorted) into cards: for each target, its first
+ * suggestion not dismissed and not already on MAP is its card and the later ones fold
+ * under it; a first one whose idea repeats an earlier card's (the same words, but for
+ * case, punctuation and stop words) folds under that card instead; then at most PER_PHASE cards
+ * per phase stay listed, the rest are CJM_BEYOND. The cards get their .why; every
+ * suggestion does when EXPLAIN_ALL.
+ * Dismissed suggestions are left as cards (a caller lists them apart). Returns the
+ * number of CJM_BEYOND cards. */
+size_t cjm_suggestions_arrange(cjm_suggestions *list, const cjm_map *map, size_t per_phase, bool explain_all);
+/* The idea of TEXT as it is compared: its words lowercased, without stop words, sorted
+ * and each once ("fill know" for "Pre-fill what you already know"). Free it. */
+char *cjm_idea_key(const char *text);
 
 /* Applies S's proposal through the edit layer as one undo step (an idea is added
  * to the target's ideas, unless it is there already). Returns 0, or -1 when the

@@ -546,6 +546,12 @@ static const char *screen_panel_mark(cjm_panel_state state)
 	return "";
 }
 
+/* Whether the panel lists the journey's cards (the others folded under them, or held back). */
+static bool screen_panel_cards(const cjm_editor *ed)
+{
+	return ed->suggestions_all && !ed->suggestions_everything;
+}
+
 /* Ends the last of LINES with a newline, when it has none yet. */
 static void screen_end_line(strbuf *lines)
 {
@@ -575,6 +581,18 @@ static size_t screen_panel_details(cjm_editor *ed, const cjm_suggestion *cur, co
 	size_t n = cjm_text_wrap(lines, text.data, width);
 	screen_end_line(lines);
 	strbuf_reset(&text);
+	if (cur->why) {
+		strbuf_printf(&text, "Why here: %s", cur->why);
+		n += cjm_text_wrap(lines, text.data, width);
+		screen_end_line(lines);
+		strbuf_reset(&text);
+	}
+	if (cur->also && screen_panel_cards(ed)) {
+		strbuf_printf(&text, "Also: %s (a shows them all)", cur->also);
+		n += cjm_text_wrap(lines, text.data, width);
+		screen_end_line(lines);
+		strbuf_reset(&text);
+	}
 	n += cjm_text_wrap(lines, cur->rationale && *cur->rationale ? cur->rationale : "(no rationale given)", width);
 	screen_end_line(lines);
 	strbuf_reset(&text);
@@ -590,17 +608,23 @@ static size_t screen_panel_details(cjm_editor *ed, const cjm_suggestion *cur, co
 	return n;
 }
 
-/* The suggestions panel in rows TOP..BOTTOM-1: a heading with its keys, one line per
- * suggestion (the one pointed at in reverse video, accepted and dismissed ones
- * marked), then what the one pointed at is about, its whole rationale wrapped, and
- * what accepting it does. The list gives way to the rationale when rows are short. */
+/* The suggestions panel in rows TOP..BOTTOM-1: a heading with its keys (and, for the
+ * journey's cards, how many more there are), one line per suggestion (the one pointed
+ * at in reverse video, accepted and dismissed ones marked, a card followed by what is
+ * folded under it), then what the one pointed at is about, why it ranks there, its
+ * whole rationale wrapped, and what accepting it does. The list gives way to the rationale when rows are short. */
 static void screen_draw_panel(cjm_editor *ed, const screen_geometry *g, int top, int bottom)
 {
 	const cjm_suggestions *s = ed->suggestions;
 	size_t count = s ? s->count : 0;
 	strbuf line = { 0 }, details = { 0 };
-	strbuf_printf(&line, " %zu suggestion(s) for %s ", count, ed->suggestions_all ? "the journey" : "this item");
-	const char *keys[] = { " Enter accept ", " x dismiss ", ed->suggestions_all ? " a this item " : " a journey ",
+	strbuf_printf(&line, " %zu suggestion(s) for %s", count,
+		      !ed->suggestions_all ? "this item" : screen_panel_cards(ed) ? "the journey" : "the journey, all");
+	if (screen_panel_cards(ed) && ed->suggestions_rest)
+		strbuf_printf(&line, ", and %zu more", ed->suggestions_rest);
+	strbuf_putc(&line, ' ');
+	const char *keys[] = { " Enter accept ", " x dismiss ",
+			       !ed->suggestions_all ? " a journey " : screen_panel_cards(ed) ? " a all " : " a this item ",
 			       " q close ", " u undo " };
 	for (size_t k = 0; k < sizeof keys / sizeof *keys; k++) /* as many as fit */
 		if (cjm_text_width(line.data) + cjm_text_width(keys[k]) + 2 <= (size_t)g->cols)
@@ -632,6 +656,8 @@ static void screen_draw_panel(cjm_editor *ed, const screen_geometry *g, int top,
 			if (wide)
 				strbuf_printf(&line, "%-22s ", s->items[i].pattern);
 			strbuf_printf(&line, "%s%s%s", s->items[i].title, *mark ? "   " : "", mark);
+			if (s->items[i].also && screen_panel_cards(ed))
+				strbuf_printf(&line, "   (also: %s)", s->items[i].also);
 		}
 		if (pointed)
 			attron(A_REVERSE | A_BOLD);

@@ -100,7 +100,7 @@ static pattern_time time_load(const char *path)
 }
 
 /* One run of `cjm suggest`'s path over MAP (only ONLY, when ONLY_COUNT > 0): the suggestions
- * collected with the dismissed ones marked, sorted, and counted as shown (the list freed
+ * collected with the dismissed ones marked, sorted, arranged into cards, and counted as shown (the list freed
  * after the clock stops). */
 static pattern_time time_suggest(const cjm_map *map, const cjm_registry *reg, const char *const *only,
 				 size_t only_count)
@@ -108,6 +108,7 @@ static pattern_time time_suggest(const cjm_map *map, const cjm_registry *reg, co
 	long f0 = minor_faults();
 	double t0 = now_ms();
 	cjm_suggestions *list = cjm_suggest(map, reg, only, only_count, true);
+	cjm_suggestions_arrange(list, map, CJM_CARDS_PER_PHASE, false); /* the cards, as cjm suggest lists them */
 	size_t shown = 0;
 	for (size_t i = 0; i < list->count; i++)
 		shown += !list->items[i].dismissed;
@@ -354,7 +355,7 @@ int main(int argc, char **argv)
 	for (size_t i = 0; i < n; i++)
 		switched += rs[i].enabled;
 	printf("\n- %zu built-in patterns, no plugins; times are the best of several runs; the patterns' time "
-	       "is cjm_suggest's, with the dismissed ones marked and the list sorted%s; %.0f s in all\n",
+	       "is cjm_suggest's, with the dismissed ones marked, the list sorted and arranged into cards%s; %.0f s in all\n",
 	       reg->count, switched ? "; patterns the maps switch off were switched on" : "",
 	       (now_ms() - started) / 1000.0);
 	for (size_t i = 0; i < n; i++)

@@ -260,6 +260,7 @@ cat >"$T/want" <<'EOF'
     Who owns 'Call the helpdesk'?
     'Call the helpdesk' in phase 'Orient' has no owner, at emotion -2: no department answers for it
     proposes: add the idea "Agree which department owns it"
+    why here: priority 2: emotion -2
 
 (1 dismissed suggestion not shown; --all shows it)
 EOF
@@ -302,8 +303,8 @@ expect_err_has "warning: plugin $T/all/bad-abi.so not loaded: built for plugin A
 run env CJM_PLUGIN_PATH="$T/all" "$CJM" suggest "$T/owners.yaml" --pattern soften-negatives
 expect_out_lacks "an impostor" "a plugin that takes a built-in id never runs"
 
-# every kind of edit, as text and as YAML
-run env CJM_PLUGIN_PATH="$T/all" "$CJM" suggest "$T/owners.yaml" --pattern mixed-good
+# every kind of edit, as text and as YAML (--all: several on one target are folded by default)
+run env CJM_PLUGIN_PATH="$T/all" "$CJM" suggest "$T/owners.yaml" --pattern mixed-good --all
 expect_out_has 'proposes: add the touchpoint "Ask a friend" to phase orient, at the end' "text: a touchpoint at the end"
 expect_out_has 'proposes: add the touchpoint "Read the small print" to phase orient, as touchpoint 2' \
 	"text: a touchpoint at a position (counted from 1)"
@@ -322,48 +323,53 @@ cat >"$T/want" <<'WANT'
   title: A journey-wide question
   rationale: from the mixed plugin
   priority: 5
+  why: 'priority 5: about the whole journey'
 - pattern: mixed-good
   target: orient
   title: Add a step
   rationale: r1
   priority: 5
+  why: 'priority 5: about the whole phase ''Orient'''
   edit:
     kind: touchpoint
     text: Ask a friend
     phase: orient
-- pattern: mixed-good
-  target: orient
-  title: Add a second step
-  rationale: r2
-  priority: 5
-  edit:
-    kind: touchpoint
-    text: Read the small print
-    phase: orient
-    position: 1
+  also:
+  - pattern: mixed-good
+    target: orient
+    title: Add a second step
+    rationale: r2
+    priority: 5
+    edit:
+      kind: touchpoint
+      text: Read the small print
+      phase: orient
+      position: 1
 - pattern: mixed-good
   target: compare
   title: Move it
   rationale: r3
   priority: 5
+  why: 'priority 5: emotion +1'
   edit:
     kind: move
     phase: use
     position: 0
-- pattern: mixed-good
-  target: compare
-  title: Drop it
-  rationale: r4
-  priority: 5
-  edit:
-    kind: remove
+  also:
+  - pattern: mixed-good
+    target: compare
+    title: Drop it
+    rationale: r4
+    priority: 5
+    edit:
+      kind: remove
 WANT
-expect_same "$T/out" "$T/want" "yaml: every kind of edit (position 0-based, absent at the end)"
+expect_same "$T/out" "$T/want" "yaml: every kind of edit (position 0-based, absent at the end), the second on a target under also:"
 
 # a plugin's rough text never reaches the terminal as it is
 mkdir -p "$T/rough"
 cp "$PLUGINS/rough.so" "$T/rough/"
-run env CJM_PLUGIN_PATH="$T/rough" "$CJM" suggest "$T/owners.yaml" --pattern rough-edges
+run env CJM_PLUGIN_PATH="$T/rough" "$CJM" suggest "$T/owners.yaml" --pattern rough-edges --all
 expect_rc 1 "rough plugin: exit 1"
 if LC_ALL=C grep -q "$(printf '[\001-\011\013-\037\177\377]')" "$T/out"; then
 	fail "rough plugin: no control character or invalid UTF-8 in the output"
@@ -375,7 +381,7 @@ expect_out_has "[1] rough-edges  anything" "rough plugin: a priority below 1 is 
 expect_out_has '    \x1B[31mRed alert\xFF' "rough plugin: control bytes and invalid UTF-8 are shown escaped"
 expect_out_has '    line two\x07' "rough plugin: a rationale of two lines is printed as two indented lines"
 expect_out_lacks "proposes" "rough plugin: an unknown edit kind or an idea without text proposes nothing"
-run env CJM_PLUGIN_PATH="$T/rough" "$CJM" suggest "$T/owners.yaml" --pattern rough-edges --format yaml
+run env CJM_PLUGIN_PATH="$T/rough" "$CJM" suggest "$T/owners.yaml" --pattern rough-edges --format yaml --all
 cp "$T/out" "$T/rough.yaml"
 expect_rc 1 "rough plugin, yaml: exit 1"
 expect_out_lacks "edit:" "rough plugin, yaml: no edit"
@@ -393,6 +399,7 @@ cat >"$T/want" <<'EOF'
   title: Who owns 'Call the helpdesk'?
   rationale: '''Call the helpdesk'' in phase ''Orient'' has no owner, at emotion -2: no department answers for it'
   priority: 2
+  why: 'priority 2: emotion -2'
   edit:
     kind: idea
     text: Agree which department owns it
@@ -425,7 +432,8 @@ both = yaml.safe_load(open(sys.argv[2]))
 assert [x["dismissed"] for x in both] == [False, True], both
 assert both[1]["target"] == "invoice" and both[1]["priority"] == 4, both
 edits = yaml.safe_load(open(sys.argv[3]))
-assert [x.get("edit", {}).get("kind") for x in edits] == [None, "touchpoint", "touchpoint", "move", "remove"], edits
+assert [x.get("edit", {}).get("kind") for x in edits] == [None, "touchpoint", "move"], edits
+assert [[y["edit"]["kind"] for y in x.get("also", [])] for x in edits] == [[], ["touchpoint"], ["remove"]], edits
 rough = yaml.safe_load(open(sys.argv[4]))
 assert rough[1]["rationale"] == "line one\nline two\\x07", rough
 EOF

@@ -45,7 +45,7 @@ EOF
 
 # --- a crash while suggesting ------------------------------------------------------
 folder crash example crash-run
-run env CJM_PLUGIN_PATH="$T/crash" "$CJM" suggest "$T/map.yaml"
+run env CJM_PLUGIN_PATH="$T/crash" "$CJM" suggest "$T/map.yaml" --all
 expect_rc 1 "a plugin crashes while suggesting: the exit status is still the suggestions' (1)"
 expect_err_line "cjm: warning: plugin $T/crash/crash-run.so crashed with SIGSEGV (Segmentation fault) while suggesting; it is disabled until it is reinstalled (see cjm patterns)" \
 	"the crash is reported on stderr, naming the plugin's file and the signal"
@@ -59,7 +59,7 @@ else
 		"$(cat "$state" 2>&1)"
 fi
 
-run env CJM_PLUGIN_PATH="$T/crash" "$CJM" suggest "$T/map.yaml"
+run env CJM_PLUGIN_PATH="$T/crash" "$CJM" suggest "$T/map.yaml" --all
 expect_rc 1 "the next run: exit 1 (the suggestions)"
 expect_err_line "cjm: warning: plugin $T/crash/crash-run.so is disabled: it crashed with SIGSEGV (Segmentation fault) while suggesting; reinstall it to try it again (see cjm patterns)" \
 	"the next run says the plugin is disabled, and why"

@@ -1,6 +1,7 @@
 #!/bin/sh
-# The suggestions panel: s opens it, Enter accepts (u undoes), x dismisses, and
-# the file afterwards holds the accepted idea and the dismissal.
+# The suggestions panel: s opens it, a goes from the item to the journey's cards
+# (one per touchpoint, "also:" the rest) to all of them, Enter accepts (u undoes),
+# x dismisses, and the file afterwards holds the accepted idea and the dismissal.
 . tests/cli/lib.sh
 . tests/tui/tmux.sh
 
@@ -38,9 +39,20 @@ tui_keys s
 tui_expect "suggestion(s) for this item" "s on a touchpoint opens its own suggestions"
 tui_expect "Soften 'First invoice'" "the panel lists soften-negatives on the first invoice"
 tui_keys a
-tui_expect "suggestion(s) for the journey" "a switches to the whole journey"
+tui_expect "suggestion(s) for the journey " "a switches to the journey's cards"
+tui_expect "(also: " "a card names the suggestions folded under it"
+tui_screen "$T/cards"
+if [ "$(grep -c "First invoice'" "$T/cards")" -ge 1 ] && [ "$(grep -c "^ *[▶ ] *[1-5]  .*First invoice'" "$T/cards")" -eq 1 ]; then
+	ok "the journey's cards: one entry for the first invoice"
+else
+	notok "the journey's cards: one entry for the first invoice" "$(cat "$T/cards")"
+fi
+tui_expect "Why here: priority 1" "the details say why the card ranks first"
 tui_keys a
-tui_expect "suggestion(s) for this item" "a switches back"
+tui_expect "suggestion(s) for the journey, all" "a again lists every suggestion of the journey"
+tui_wait_gone "(also: "
+tui_keys a
+tui_expect "suggestion(s) for this item" "a a third time: back to the item"
 tui_keys Enter
 tui_status_has "accepted:" "Enter accepts the suggestion"
 tui_status_has "[+]" "accepting changes the map"

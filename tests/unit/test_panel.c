@@ -1,4 +1,4 @@
-/* Unit tests for the suggestions panel without a screen: marks for accepted and dismissed suggestions, undo and redo. */
+/* Unit tests for the suggestions panel without a screen: marks for accepted and dismissed suggestions, undo and redo, the journey's cards. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -143,6 +143,90 @@ static void test_present_toggles(void **state)
 	cjm_editor_free(ed);
 }
 
+/* The journey's cards: one per target, the others folded under it; a reaches them all,
+ * then the selected item again. */
+static void test_journey_cards_and_all(void **state)
+{
+	(void)state;
+	cjm_editor *ed = panel_fixture();
+	cjm_editor_open_panel(ed);
+	assert_false(ed->suggestions_all);
+	size_t about_invoice = ed->suggestions->count;
+	assert_true(about_invoice >= 2); /* several patterns fire on the invoice */
+	cjm_editor_panel_scope(ed);
+	assert_true(ed->suggestions_all);
+	assert_false(ed->suggestions_everything);
+	const cjm_suggestions *cards = ed->suggestions;
+	size_t on_invoice = 0, folded = 0;
+	for (size_t i = 0; i < cards->count; i++) {
+		assert_int_equal(cards->items[i].card, CJM_CARD);
+		assert_non_null(cards->items[i].why);
+		for (size_t j = 0; j < i; j++)
+			assert_string_not_equal(cards->items[j].target, cards->items[i].target);
+		if (strcmp(cards->items[i].target, "invoice") == 0) {
+			on_invoice++;
+			assert_non_null(cards->items[i].also);
+		}
+		folded += cards->items[i].also != NULL;
+	}
+	assert_int_equal(on_invoice, 1);
+	size_t card_count = cards->count;
+	cjm_editor_panel_scope(ed);
+	assert_true(ed->suggestions_everything);
+	assert_true(ed->suggestions->count >= card_count + folded);
+	on_invoice = 0;
+	for (size_t i = 0; i < ed->suggestions->count; i++)
+		on_invoice += strcmp(ed->suggestions->items[i].target, "invoice") == 0;
+	assert_int_equal(on_invoice, about_invoice);
+	cjm_editor_panel_scope(ed);
+	assert_false(ed->suggestions_all);
+	assert_int_equal(ed->suggestions->count, about_invoice);
+	cjm_editor_free(ed);
+}
+
+/* A card accepted stays listed, marked; the next one on its target is its card now, and
+ * a panel opened afterwards does not propose the accepted idea again. */
+static void test_accepted_card_is_done(void **state)
+{
+	(void)state;
+	cjm_editor *ed = panel_fixture();
+	cjm_editor_open_panel(ed);
+	cjm_editor_panel_scope(ed); /* the journey's cards */
+	int at = -1;
+	for (size_t i = 0; i < ed->suggestions->count && at < 0; i++)
+		if (strcmp(ed->suggestions->items[i].target, "invoice") == 0)
+			at = (int)i;
+	assert_true(at >= 0);
+	char *pattern = strdup(ed->suggestions->items[at].pattern);
+	assert_int_equal(ed->suggestions->items[at].kind, CJM_PROPOSE_IDEA);
+	ed->suggestion = (size_t)at;
+	assert_int_equal(cjm_editor_panel_accept(ed), 0);
+	size_t accepted = 0, open = 0;
+	for (size_t i = 0; i < ed->suggestions->count; i++) {
+		if (strcmp(ed->suggestions->items[i].target, "invoice") != 0)
+			continue;
+		if (ed->suggestion_items[i].state == CJM_PANEL_ACCEPTED) {
+			accepted++;
+			assert_string_equal(ed->suggestions->items[i].pattern, pattern);
+		} else {
+			open++;
+		}
+	}
+	assert_int_equal(accepted, 1);
+	assert_int_equal(open, 1);
+	cjm_editor_close_panel(ed);
+	cjm_editor_open_panel(ed);
+	if (!ed->suggestions_all)
+		cjm_editor_panel_scope(ed);
+	for (size_t i = 0; i < ed->suggestions->count; i++)
+		if (strcmp(ed->suggestions->items[i].target, "invoice") == 0) {
+			assert_string_not_equal(ed->suggestions->items[i].pattern, pattern);
+			assert_int_equal(ed->suggestion_items[i].state, CJM_PANEL_OPEN);
+		}
+	free(pattern);
+	cjm_editor_free(ed);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -150,6 +234,8 @@ int main(void)
 		cmocka_unit_test(test_dismiss_marks_and_stays_listed),
 		cmocka_unit_test(test_accepted_move_stays_listed),
 		cmocka_unit_test(test_present_toggles),
+		cmocka_unit_test(test_journey_cards_and_all),
+		cmocka_unit_test(test_accepted_card_is_done),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
