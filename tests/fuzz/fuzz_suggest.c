@@ -42,8 +42,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		(void)cjm_suggestion_accept(edit, s); /* may fail: an earlier one removed its target */
 		cjm_edit_group_end(edit);
 	}
-	/* The patterns again on the changed map: no crash on what accepting made. */
-	cjm_suggestions_free(cjm_suggest(cjm_edit_map(edit), builtins, NULL, 0, true));
+	/* The patterns again on the changed map, arranged into cards as cjm suggest shows them:
+	 * no crash on what accepting made, and every card of the list is a suggestion of it. */
+	cjm_suggestions *again = cjm_suggest(cjm_edit_map(edit), builtins, NULL, 0, true);
+	size_t beyond = cjm_suggestions_arrange(again, cjm_edit_map(edit), CJM_CARDS_PER_PHASE, true);
+	if (beyond > again->count) {
+		fprintf(stderr, "fuzz_suggest: %zu cards beyond the limit of a list of %zu\n", beyond, again->count);
+		abort();
+	}
+	cjm_suggestions_free(again);
 	while (cjm_edit_undo(edit) == 0)
 		;
 	cjm_save_to_buffer(cjm_edit_map(edit), &after);
