@@ -50,60 +50,21 @@ static cjm_suggestions *panel_suggest(cjm_editor *ed, bool keep_dismissed)
 	return all;
 }
 
-/* ---- where the ids are: one pass over the map, so nothing walks it per suggestion ---- */
-
-typedef struct panel_index {
-	strset *ids;     /* id -> its place in PLACES, plus one */
-	size_t *places;  /* phase, tp pairs (tp CJM_PHASE_ITSELF: the phase) */
-} panel_index;
-
-static void panel_index_build(panel_index *index, const cjm_map *map)
-{
-	size_t n = cjm_map_touchpoint_count(map) + map->phase_count, k = 0;
-	index->ids = strset_new(n);
-	index->places = xcalloc(n ? 2 * n : 1, sizeof *index->places);
-	for (size_t p = 0; p < map->phase_count; p++) {
-		const cjm_phase *phase = map->phases[p];
-		for (size_t t = 0; t <= phase->touchpoint_count; t++, k++) {
-			const char *id = t == 0 ? phase->id : phase->touchpoints[t - 1]->id;
-			index->places[2 * k] = p;
-			index->places[2 * k + 1] = t == 0 ? CJM_PHASE_ITSELF : t - 1;
-			if (id)
-				strset_put(index->ids, id, (void *)(uintptr_t)(k + 1));
-		}
-	}
-}
-
-static void panel_index_release(panel_index *index)
-{
-	strset_free(index->ids);
-	free(index->places);
-}
-
-static bool panel_index_find(void *ctx, const char *id, size_t *phase, size_t *tp)
-{
-	const panel_index *index = ctx;
-	uintptr_t k = id ? (uintptr_t)strset_get(index->ids, id) : 0;
-	if (!k)
-		return false;
-	*phase = index->places[2 * (k - 1)];
-	*tp = index->places[2 * (k - 1) + 1];
-	return true;
-}
+/* ---- each suggestion's state and place, its target found through a cjm_place_index ---- */
 
 /* The state and the place of suggestion S on MAP now. */
-static cjm_panel_item panel_item_of(const cjm_map *map, const cjm_suggestion *s, panel_index *index)
+static cjm_panel_item panel_item_of(const cjm_map *map, const cjm_suggestion *s, cjm_place_index *index)
 {
 	cjm_panel_item item = { CJM_PANEL_OPEN, false, 0, 0 };
 	if (s->dismissed)
 		item.state = CJM_PANEL_DISMISSED;
-	else if (cjm_suggestion_applied(map, s, panel_index_find, index))
+	else if (cjm_suggestion_applied(map, s, cjm_place_index_find, index))
 		item.state = CJM_PANEL_ACCEPTED;
-	item.placed = panel_index_find(index, s->target, &item.phase, &item.tp);
+	item.placed = cjm_place_index_find(index, s->target, &item.phase, &item.tp);
 	return item;
 }
 
-static cjm_panel_item *panel_items_of(const cjm_map *map, const cjm_suggestions *all, panel_index *index)
+static cjm_panel_item *panel_items_of(const cjm_map *map, const cjm_suggestions *all, cjm_place_index *index)
 {
 	cjm_panel_item *items = xcalloc(all->count ? all->count : 1, sizeof *items);
 	for (size_t i = 0; i < all->count; i++)
@@ -147,12 +108,12 @@ void cjm_editor_refresh_markers(cjm_editor *ed)
 	if (ed->suggested && ed->suggested_generation == cjm_edit_generation(ed->edit))
 		return;
 	cjm_suggestions *all = panel_suggest(ed, false);
-	panel_index index;
-	panel_index_build(&index, cjm_editor_map(ed));
+	cjm_place_index index;
+	cjm_place_index_build(&index, cjm_editor_map(ed));
 	cjm_panel_item *items = panel_items_of(cjm_editor_map(ed), all, &index);
 	panel_mark(ed, all, items);
 	free(items);
-	panel_index_release(&index);
+	cjm_place_index_release(&index);
 	cjm_suggestions_free(all);
 }
 
@@ -198,7 +159,7 @@ static void panel_keep_in_scope(cjm_editor *ed, cjm_suggestions *s, cjm_panel_it
  * touchpoint removed as proposed is not proposed again) stay listed, marked, while
  * the map holds what they did: each is taken from OLD into FRESH at its old place. */
 static void panel_keep_accepted(cjm_editor *ed, cjm_suggestions *fresh, cjm_panel_item **items,
-				panel_index *index)
+				cjm_place_index *index)
 {
 	cjm_suggestions *old = ed->suggestions;
 	if (!old)
@@ -252,15 +213,15 @@ static void panel_refresh(cjm_editor *ed)
 	}
 	const cjm_map *map = cjm_editor_map(ed);
 	cjm_suggestions *all = panel_suggest(ed, true);
-	panel_index index;
-	panel_index_build(&index, map);
+	cjm_place_index index;
+	cjm_place_index_build(&index, map);
 	cjm_panel_item *items = panel_items_of(map, all, &index);
 	panel_mark(ed, all, items);
 	bool cards = ed->suggestions_all && !ed->suggestions_everything;
 	ed->suggestions_rest = cjm_suggestions_arrange(all, map, CJM_CARDS_PER_PHASE, !cards);
 	panel_keep_in_scope(ed, all, items);
 	panel_keep_accepted(ed, all, &items, &index);
-	panel_index_release(&index);
+	cjm_place_index_release(&index);
 	size_t pointer = ed->suggestion;
 	for (size_t i = 0; was[0] && i < all->count; i++) {
 		const cjm_suggestion *s = &all->items[i];

@@ -380,13 +380,7 @@ static void idea_keys(const char *text, char **keys)
 	}
 }
 
-/* Where each phase and touchpoint id is: PLACES holds phase, tp pairs (tp (size_t)-1: the phase). */
-typedef struct card_index {
-	strset *ids; /* id -> its pair in PLACES, plus one */
-	size_t *places;
-} card_index;
-
-static void card_index_build(card_index *index, const cjm_map *map)
+void cjm_place_index_build(cjm_place_index *index, const cjm_map *map)
 {
 	size_t n = cjm_map_touchpoint_count(map) + map->phase_count, k = 0;
 	index->ids = strset_new(n);
@@ -403,9 +397,17 @@ static void card_index_build(card_index *index, const cjm_map *map)
 	}
 }
 
-static bool card_index_find(void *ctx, const char *id, size_t *phase, size_t *tp)
+void cjm_place_index_release(cjm_place_index *index)
 {
-	const card_index *index = ctx;
+	strset_free(index->ids);
+	free(index->places);
+	index->ids = NULL;
+	index->places = NULL;
+}
+
+bool cjm_place_index_find(void *ctx, const char *id, size_t *phase, size_t *tp)
+{
+	const cjm_place_index *index = ctx;
 	uintptr_t k = id ? (uintptr_t)strset_get(index->ids, id) : 0;
 	if (!k)
 		return false;
@@ -420,7 +422,7 @@ typedef struct card_places {
 	const cjm_map *map;
 	size_t count;          /* journey positions, 1..count-1 (0: the journey) */
 	size_t *phase, *tp;    /* of each position; tp (size_t)-1: the phase itself */
-	card_index index;      /* every id, once a target without a place needs it */
+	cjm_place_index index; /* every id, once a target without a place needs it */
 	strset *phases;        /* phase id -> its index plus one, once needed */
 	const cjm_suggestion *current; /* the suggestion whose target .place locates */
 } card_places;
@@ -442,8 +444,7 @@ static void card_places_release(card_places *places)
 {
 	free(places->phase);
 	free(places->tp);
-	strset_free(places->index.ids);
-	free(places->index.places);
+	cjm_place_index_release(&places->index);
 	strset_free(places->phases);
 }
 
@@ -472,8 +473,8 @@ static bool card_places_find(void *ctx, const char *id, size_t *phase, size_t *t
 		return p != 0;
 	}
 	if (!places->index.ids)
-		card_index_build(&places->index, places->map);
-	return card_index_find(&places->index, id, phase, tp);
+		cjm_place_index_build(&places->index, places->map);
+	return cjm_place_index_find(&places->index, id, phase, tp);
 }
 
 /* Why S ranks where it does, from its priority and the facts of its target. */

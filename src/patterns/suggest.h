@@ -8,6 +8,7 @@
 #include "cjm/plugin.h"
 #include "edit/edit.h"
 #include "patterns/registry.h"
+#include "util/strset.h"
 
 /* Where cjm_suggestions_arrange puts a suggestion: the default list shows the cards. */
 typedef enum cjm_card {
@@ -84,6 +85,17 @@ char *cjm_idea_key(const char *text);
 int cjm_suggestion_accept(cjm_edit *edit, const cjm_suggestion *s);
 /* Where id ID is on the map (TP (size_t)-1: a phase); false when it is not. */
 typedef bool (*cjm_place_lookup)(void *ctx, const char *id, size_t *phase, size_t *tp);
+/* Where every phase and touchpoint id of a map is, found in one pass so that
+ * nothing walks the map per suggestion. */
+typedef struct cjm_place_index {
+	strset *ids;     /* id -> its pair in PLACES, plus one */
+	size_t *places;  /* phase, tp pairs (tp (size_t)-1: the phase itself) */
+} cjm_place_index;
+void cjm_place_index_build(cjm_place_index *index, const cjm_map *map);
+void cjm_place_index_release(cjm_place_index *index);
+/* A cjm_place_lookup over the cjm_place_index CTX. */
+bool cjm_place_index_find(void *ctx, const char *id, size_t *phase, size_t *tp);
+
 /* Whether MAP already holds what S proposes: its idea among the target's ideas, its
  * touchpoint in its phase, its target gone (a removal) or in the proposed phase (a
  * move). A question for the room is never applied. FIND (NULL: cjm_map_find, which
