@@ -23,10 +23,7 @@ void cjm_marks_of(strbuf *out, cjm_editor *ed, const cjm_touchpoint *t, bool uni
 	size_t count;
 	const cjm_field *fields = cjm_fields_of(CJM_REF_TOUCHPOINT, &count);
 	for (size_t i = 0; i < count; i++) {
-		if (!marks_is_mark(fields[i], curve))
-			continue;
-		cjm_value v = cjm_item_field_get(t, CJM_REF_TOUCHPOINT, fields[i]);
-		if (v.present && v.boolean == cjm_field_info_of(fields[i])->mark_when)
+		if (marks_is_mark(fields[i], curve) && cjm_item_field_marked(t, CJM_REF_TOUCHPOINT, fields[i]))
 			strbuf_puts(out, cjm_field_info_of(fields[i])->mark);
 	}
 	if (!curve && cjm_editor_has_suggestion(ed, t->id))

@@ -273,6 +273,15 @@ cjm_value cjm_item_field_get(const void *item, cjm_ref_kind owner, cjm_field fie
 	return v;
 }
 
+bool cjm_item_field_marked(const void *item, cjm_ref_kind owner, cjm_field field)
+{
+	const cjm_field_info *info = cjm_field_info_of(field);
+	if (!info || info->kind != CJM_KIND_BOOL || !info->mark)
+		return false;
+	cjm_value v = cjm_item_field_get(item, owner, field);
+	return v.present && v.boolean == info->mark_when;
+}
+
 void cjm_item_field_set(void *item, cjm_ref_kind owner, cjm_field field, const cjm_value *v)
 {
 	void *slot = cjm_item_field_slot(item, owner, field);

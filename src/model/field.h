@@ -120,6 +120,8 @@ const char *cjm_field_check(cjm_field field, const cjm_value *value);
 /* The same on an item itself: ITEM is the cjm_map, cjm_phase or cjm_touchpoint OWNER says. */
 cjm_value cjm_item_field_get(const void *item, cjm_ref_kind owner, cjm_field field);
 void cjm_item_field_set(void *item, cjm_ref_kind owner, cjm_field field, const cjm_value *value);
+/* Whether ITEM shows FIELD's mark: a yes/no field with a mark, set to its mark_when. */
+bool cjm_item_field_marked(const void *item, cjm_ref_kind owner, cjm_field field);
 /* Where the value of FIELD lives in ITEM (char *, int, double, cjm_tristate, unsigned or
  * cjm_strlist, by kind), and its presence flag; NULL when it has none. */
 void *cjm_item_field_slot(const void *item, cjm_ref_kind owner, cjm_field field);

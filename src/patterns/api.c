@@ -102,30 +102,17 @@ static const cjm_touchpoint *api_touchpoint_by_name(const cjm_map *map, const ch
 
 /* ---- any field by key, through the field table ---- */
 
-/* The value of FIELD of the item REF_KIND names: the map itself, or the one phase
- * or touchpoint given (the table reads items through a map and a place in it, so
- * a map of that one item stands in). KIND: the field's kind, or -1 when KEY names
- * no field of that item. */
-static cjm_value api_value(const cjm_map *map, const cjm_phase *phase, const cjm_touchpoint *tp,
-			   cjm_ref_kind ref_kind, const char *key, int *kind)
+/* The value of the field KEY of ITEM (a cjm_map, cjm_phase or cjm_touchpoint, as
+ * REF_KIND says). KIND: the field's kind, or -1 when KEY names no field of it. */
+static cjm_value api_value(const void *item, cjm_ref_kind ref_kind, const char *key, int *kind)
 {
 	*kind = -1;
 	cjm_value none = { 0 };
-	if (!key)
-		return none;
-	cjm_field field = cjm_field_by_key(key, ref_kind);
-	if (field == CJM_FIELD_COUNT)
+	cjm_field field = key ? cjm_field_by_key(key, ref_kind) : CJM_FIELD_COUNT;
+	if (field == CJM_FIELD_COUNT || !item)
 		return none;
 	*kind = (int)cjm_field_info_of(field)->kind;
-	if (ref_kind == CJM_REF_MAP)
-		return cjm_field_get(map, (cjm_ref){ CJM_REF_MAP, 0, 0 }, field);
-	cjm_touchpoint *one_tp = (cjm_touchpoint *)tp;
-	cjm_phase one_phase = { .touchpoints = &one_tp, .touchpoint_count = tp ? 1 : 0 };
-	if (phase)
-		one_phase = *phase;
-	cjm_phase *phases = &one_phase;
-	cjm_map one_map = { .phases = &phases, .phase_count = 1 };
-	return cjm_field_get(&one_map, (cjm_ref){ ref_kind, 0, 0 }, field);
+	return cjm_item_field_get(item, ref_kind, field);
 }
 
 static const char *api_text_of(cjm_value v, int kind)
@@ -155,21 +142,21 @@ static const char *api_list_item_of(cjm_value v, int kind, size_t index)
 static const char *api_tp_text(const cjm_touchpoint *tp, const char *key)
 {
 	int kind;
-	cjm_value v = api_value(NULL, NULL, tp, CJM_REF_TOUCHPOINT, key, &kind);
+	cjm_value v = api_value(tp, CJM_REF_TOUCHPOINT, key, &kind);
 	return api_text_of(v, kind);
 }
 
 static bool api_tp_number(const cjm_touchpoint *tp, const char *key, double *value)
 {
 	int kind;
-	cjm_value v = api_value(NULL, NULL, tp, CJM_REF_TOUCHPOINT, key, &kind);
+	cjm_value v = api_value(tp, CJM_REF_TOUCHPOINT, key, &kind);
 	return api_number_of(v, kind, value);
 }
 
 static int api_tp_yesno(const cjm_touchpoint *tp, const char *key)
 {
 	int kind;
-	cjm_value v = api_value(NULL, NULL, tp, CJM_REF_TOUCHPOINT, key, &kind);
+	cjm_value v = api_value(tp, CJM_REF_TOUCHPOINT, key, &kind);
 	if (kind != CJM_KIND_BOOL || !v.present)
 		return CJM_YESNO_UNSET;
 	return v.boolean ? CJM_YESNO_YES : CJM_YESNO_NO;
@@ -178,49 +165,49 @@ static int api_tp_yesno(const cjm_touchpoint *tp, const char *key)
 static size_t api_tp_list_count(const cjm_touchpoint *tp, const char *key)
 {
 	int kind;
-	cjm_value v = api_value(NULL, NULL, tp, CJM_REF_TOUCHPOINT, key, &kind);
+	cjm_value v = api_value(tp, CJM_REF_TOUCHPOINT, key, &kind);
 	return api_list_count_of(v, kind);
 }
 
 static const char *api_tp_list_item(const cjm_touchpoint *tp, const char *key, size_t index)
 {
 	int kind;
-	cjm_value v = api_value(NULL, NULL, tp, CJM_REF_TOUCHPOINT, key, &kind);
+	cjm_value v = api_value(tp, CJM_REF_TOUCHPOINT, key, &kind);
 	return api_list_item_of(v, kind, index);
 }
 
 static const char *api_phase_text(const cjm_phase *phase, const char *key)
 {
 	int kind;
-	cjm_value v = api_value(NULL, phase, NULL, CJM_REF_PHASE, key, &kind);
+	cjm_value v = api_value(phase, CJM_REF_PHASE, key, &kind);
 	return api_text_of(v, kind);
 }
 
 static const char *api_map_text(const cjm_map *map, const char *key)
 {
 	int kind;
-	cjm_value v = api_value(map, NULL, NULL, CJM_REF_MAP, key, &kind);
+	cjm_value v = api_value(map, CJM_REF_MAP, key, &kind);
 	return api_text_of(v, kind);
 }
 
 static bool api_map_number(const cjm_map *map, const char *key, double *value)
 {
 	int kind;
-	cjm_value v = api_value(map, NULL, NULL, CJM_REF_MAP, key, &kind);
+	cjm_value v = api_value(map, CJM_REF_MAP, key, &kind);
 	return api_number_of(v, kind, value);
 }
 
 static size_t api_map_list_count(const cjm_map *map, const char *key)
 {
 	int kind;
-	cjm_value v = api_value(map, NULL, NULL, CJM_REF_MAP, key, &kind);
+	cjm_value v = api_value(map, CJM_REF_MAP, key, &kind);
 	return api_list_count_of(v, kind);
 }
 
 static const char *api_map_list_item(const cjm_map *map, const char *key, size_t index)
 {
 	int kind;
-	cjm_value v = api_value(map, NULL, NULL, CJM_REF_MAP, key, &kind);
+	cjm_value v = api_value(map, CJM_REF_MAP, key, &kind);
 	return api_list_item_of(v, kind, index);
 }
 

@@ -186,10 +186,9 @@ static const struct show_glyphs show_ascii = {
 	"-", "|", "+", "+", "+", "+", "+", "+", "+", "+", "+", "o", ".", "-", "'", ".", ".", "'",
 };
 
-/* A mark in the name lane: shown when the boolean FIELD is WHEN. */
+/* A mark in the name lane: the yes/no FIELD's symbol, shown when cjm_item_field_marked. */
 struct show_mark {
 	cjm_field field;
-	bool when;
 	const char *symbol;
 	const char *meaning;
 };
@@ -210,7 +209,7 @@ static void show_make_marks(void)
 		const cjm_field_info *info = cjm_field_info_of(fields[i]);
 		if (info->mark)
 			show_marks[show_mark_count++] =
-				(struct show_mark){ fields[i], info->mark_when, info->mark, info->mark_meaning };
+				(struct show_mark){ fields[i], info->mark, info->mark_meaning };
 	}
 	show_marks_made = true;
 }
@@ -258,8 +257,7 @@ struct show_grid {
 
 static bool show_has_mark(const cjm_touchpoint *tp, const struct show_mark *m)
 {
-	cjm_value v = cjm_item_field_get(tp, CJM_REF_TOUCHPOINT, m->field);
-	return v.present && v.boolean == m->when;
+	return cjm_item_field_marked(tp, CJM_REF_TOUCHPOINT, m->field);
 }
 
 static bool show_is_mark_field(cjm_field f)

@@ -107,10 +107,7 @@ static void details_quadrant_and_flags(details_lines *dl, const cjm_map *map, co
 	const cjm_field *fields = cjm_fields_of(CJM_REF_TOUCHPOINT, &count);
 	for (size_t i = 0; i < count; i++) {
 		const cjm_field_info *info = cjm_field_info_of(fields[i]);
-		if (info->kind != CJM_KIND_BOOL || !info->mark)
-			continue;
-		cjm_value v = cjm_item_field_get(tp, CJM_REF_TOUCHPOINT, fields[i]);
-		if (v.present && v.boolean == info->mark_when)
+		if (cjm_item_field_marked(tp, CJM_REF_TOUCHPOINT, fields[i]))
 			strbuf_printf(&text, "%s%s (%s)", text.len ? ", " : "", info->mark_meaning, info->mark);
 	}
 	details_field(dl, "flags", text.data, "none", cols);
