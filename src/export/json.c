@@ -134,34 +134,33 @@ static void json_field(json_writer *w, const cjm_map *map, cjm_ref ref, cjm_fiel
 	}
 }
 
-/* The fields of an item in file order (the field table's order); a run of map fields
- * of one group ("persona.name", ...) is one object under the group's name. */
+/* The writer and the map, for the field walk. */
+struct json_walk {
+	json_writer *w;
+	const cjm_map *map;
+};
+
+static void json_visit_field(void *ctx, cjm_ref ref, cjm_field field, const char *key)
+{
+	struct json_walk *walk = ctx;
+	json_field(walk->w, walk->map, ref, field, key);
+}
+
+static void json_visit_group(void *ctx, const char *name)
+{
+	struct json_walk *walk = ctx;
+	if (name)
+		json_open(walk->w, name, '{');
+	else
+		json_close(walk->w, '}');
+}
+
+/* The fields of an item in file order, a group ("persona") as one object. */
 static void json_item_fields(json_writer *w, const cjm_map *map, cjm_ref ref)
 {
-	size_t n;
-	const cjm_field *fields = cjm_fields_of(ref.kind, &n);
-	for (size_t i = 0; i < n;) {
-		size_t len = cjm_field_group_len(fields[i]);
-		if (!len) {
-			json_field(w, map, ref, fields[i], cjm_field_info_of(fields[i])->key);
-			i++;
-			continue;
-		}
-		const char *group = cjm_field_info_of(fields[i])->key;
-		size_t end = cjm_field_group_end(fields, n, i);
-		bool any = false;
-		for (size_t j = i; j < end; j++)
-			any = any || cjm_field_get(map, ref, fields[j]).present;
-		if (any) {
-			char name[64];
-			snprintf(name, sizeof name, "%.*s", (int)len, group);
-			json_open(w, name, '{');
-			for (size_t j = i; j < end; j++)
-				json_field(w, map, ref, fields[j], cjm_field_info_of(fields[j])->key + len + 1);
-			json_close(w, '}');
-		}
-		i = end;
-	}
+	static const cjm_field_visitor visit = { json_visit_field, json_visit_group };
+	struct json_walk walk = { w, map };
+	cjm_item_fields_walk(map, ref, &visit, &walk);
 }
 
 static void json_phases(json_writer *w, const cjm_map *map)

@@ -214,36 +214,26 @@ static void save_field(saver *sv, cjm_ref ref, cjm_field field, const char *key)
 	}
 }
 
-/* The fields of an item in file order (the field table's order). A run of map fields
- * of one group ("persona.name", "persona.description") is one mapping under the
- * group's name, written when any of them is there. */
+static void save_visit_field(void *ctx, cjm_ref ref, cjm_field field, const char *key)
+{
+	save_field(ctx, ref, field, key);
+}
+
+static void save_visit_group(void *ctx, const char *name)
+{
+	if (name) {
+		save_key(ctx, name);
+		save_mapping_start(ctx);
+	} else {
+		save_mapping_end(ctx);
+	}
+}
+
+/* The fields of an item in file order, a group ("persona") as one mapping. */
 static void save_item_fields(saver *sv, cjm_ref ref)
 {
-	size_t n;
-	const cjm_field *fields = cjm_fields_of(ref.kind, &n);
-	for (size_t i = 0; i < n;) {
-		size_t len = cjm_field_group_len(fields[i]);
-		if (!len) {
-			save_field(sv, ref, fields[i], cjm_field_info_of(fields[i])->key);
-			i++;
-			continue;
-		}
-		const char *group = cjm_field_info_of(fields[i])->key;
-		size_t end = cjm_field_group_end(fields, n, i);
-		bool any = false;
-		for (size_t j = i; j < end; j++)
-			any = any || cjm_field_get(sv->map, ref, fields[j]).present;
-		if (any) {
-			char name[64];
-			snprintf(name, sizeof name, "%.*s", (int)len, group);
-			save_key(sv, name);
-			save_mapping_start(sv);
-			for (size_t j = i; j < end; j++)
-				save_field(sv, ref, fields[j], cjm_field_info_of(fields[j])->key + len + 1);
-			save_mapping_end(sv);
-		}
-		i = end;
-	}
+	static const cjm_field_visitor visit = { save_visit_field, save_visit_group };
+	cjm_item_fields_walk(sv->map, ref, &visit, sv);
 }
 
 static void save_phase(saver *sv, size_t p)

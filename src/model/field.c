@@ -200,6 +200,33 @@ size_t cjm_field_group_end(const cjm_field *fields, size_t count, size_t at)
 	return end;
 }
 
+void cjm_item_fields_walk(const cjm_map *map, cjm_ref ref, const cjm_field_visitor *visit, void *ctx)
+{
+	size_t n;
+	const cjm_field *fields = cjm_fields_of(ref.kind, &n);
+	for (size_t i = 0; i < n;) {
+		size_t len = cjm_field_group_len(fields[i]);
+		if (!len) {
+			visit->field(ctx, ref, fields[i], field_table[fields[i]].key);
+			i++;
+			continue;
+		}
+		size_t end = cjm_field_group_end(fields, n, i);
+		bool any = false;
+		for (size_t j = i; j < end && !any; j++)
+			any = cjm_field_get(map, ref, fields[j]).present;
+		if (any) {
+			char name[64];
+			snprintf(name, sizeof name, "%.*s", (int)len, field_table[fields[i]].key);
+			visit->group(ctx, name);
+			for (size_t j = i; j < end; j++)
+				visit->field(ctx, ref, fields[j], field_table[fields[j]].key + len + 1);
+			visit->group(ctx, NULL);
+		}
+		i = end;
+	}
+}
+
 cjm_field cjm_field_by_key(const char *key, cjm_ref_kind owner)
 {
 	for (int f = 0; f < CJM_FIELD_COUNT; f++)

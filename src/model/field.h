@@ -106,6 +106,17 @@ const cjm_field *cjm_fields_of(cjm_ref_kind owner, size_t *count);
 size_t cjm_field_group_len(cjm_field field);
 /* Where the run of fields of the group FIELDS[AT] is in ends (AT + 1 for a field of none). */
 size_t cjm_field_group_end(const cjm_field *fields, size_t count, size_t at);
+/* How cjm_item_fields_walk hands an item's fields to a writer. */
+typedef struct cjm_field_visitor {
+	/* FIELD, under KEY: its own key, or in a group the part after "group." */
+	void (*field)(void *ctx, cjm_ref ref, cjm_field field, const char *key);
+	/* a group's mapping begins (NAME: "persona") or ends (NAME: NULL) */
+	void (*group)(void *ctx, const char *name);
+} cjm_field_visitor;
+/* Every field of the item REF names in file order (the table's order); a run of
+ * map fields of one group ("persona.name", "persona.description") comes as one
+ * group, and only when any of them is there: how the saver and JSON write an item. */
+void cjm_item_fields_walk(const cjm_map *map, cjm_ref ref, const cjm_field_visitor *visit, void *ctx);
 /* The field of an item of kind OWNER whose file key is KEY, or CJM_FIELD_COUNT. */
 cjm_field cjm_field_by_key(const char *key, cjm_ref_kind owner);
 bool cjm_field_applies(cjm_field field, cjm_ref_kind owner);
