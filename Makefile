@@ -7,6 +7,7 @@ MANDIR ?= $(PREFIX)/share/man
 INCLUDEDIR ?= $(PREFIX)/include
 PLUGINDIR ?= $(PREFIX)/lib/cjm/plugins
 SCHEMADIR ?= $(PREFIX)/share/cjm
+LOCALEDIR ?= $(PREFIX)/share/locale
 DESTDIR ?=
 CC ?= cc
 CLANG ?= clang
@@ -25,6 +26,7 @@ CFLAGS ?= -O2 -g
 CJM_CFLAGS := -std=c11 -Wall -Wextra $(WERROR) -Wshadow -Wstrict-prototypes \
 	-D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	-DCJM_VERSION='"$(VERSION)"' -DCJM_MANDIR='"$(MANDIR)"' -DCJM_PLUGINDIR='"$(PLUGINDIR)"' \
+	-DCJM_LOCALEDIR='"$(LOCALEDIR)"' \
 	-Iinclude -Isrc $(PKG_CFLAGS)
 # The sanitizer build uses clang when it is there: its UBSan reports more than gcc's
 # (pointer arithmetic on NULL, for one), and every finding aborts.
@@ -50,7 +52,7 @@ S := build/san
 # Quiet by default; `make V=1` shows every command.
 Q := $(if $(V),,@)
 
-all: $(B)/cjm
+all: $(B)/cjm $(B)/locale.stamp
 
 $(B)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -176,9 +178,36 @@ $(FUZZ_NAMES:%=$(B)/%): $(B)/%: $(F)/obj/tests/fuzz/%.o $(F)/libcjm.a
 	@$(if $(V),,echo "  LINK    $@ (libFuzzer)")
 	$(Q)$(CLANG) -g -O1 -fsanitize=fuzzer $(FUZZ_SAN_FLAGS) $(LDFLAGS) -o $@ $^ $(YAML_LIBS) -ldl -lm
 
+
+# Translations (po/): the catalogues the binaries find beside themselves, in
+# build/locale/LANG/LC_MESSAGES/cjm.mo (build/san, build/tests and build/fuzz link to it).
+# English is the source language; po/LINGUAS lists the others.
+LINGUAS := $(shell cat po/LINGUAS 2>/dev/null)
+MO_FILES := $(LINGUAS:%=$(B)/locale/%/LC_MESSAGES/cjm.mo)
+
+PO_PARTS := $(wildcard po/parts/*.po)
+$(B)/locale/%/LC_MESSAGES/cjm.mo: po/%.po $(PO_PARTS)
+	@mkdir -p $(dir $@)
+	@$(if $(V),,echo "  MSGFMT  $<")
+	$(Q)msgcat --use-first $< $(PO_PARTS) | msgfmt --check -o $@ -
+
+$(B)/locale.stamp: $(MO_FILES)
+	@mkdir -p $(S) $(B)/tests $(S)/tests $(F)
+	$(Q)for d in $(S) $(B)/tests $(F); do ln -sfn ../locale $$d/locale; done
+	$(Q)ln -sfn ../../locale $(S)/tests/locale
+	@touch $@
+
+# `make pot` lists the sources in po/POTFILES.in, rewrites po/cjm.pot from them, merges it into
+# every po/LANG.po; translate what is new (msgstr ""), then `make check` checks that
+# nothing is left untranslated or fuzzy (tests/cli/test_po.sh).
+pot:
+	$(Q)ls src/*/*.c | LC_ALL=C sort >po/POTFILES.in
+	$(Q)sh po/make-pot.sh po/cjm.pot
+	$(Q)for l in $(LINGUAS); do msgmerge --quiet --update --backup=none --no-fuzzy-matching po/$$l.po po/cjm.pot; done
+
 FORCE:
 
-.PHONY: FORCE all run check check-run unit cli-tests man-check fuzz bench install uninstall clean deps
+.PHONY: FORCE pot all run check check-run unit cli-tests man-check fuzz bench install uninstall clean deps
 
 # What each target needs is installed first (tests/deps.sh: only what is missing),
 # then a fresh make sees what pkg-config now reports. `make deps` installs it all.
@@ -187,14 +216,14 @@ deps:
 
 run:
 	@sh tests/deps.sh run
-	@$(MAKE) --no-print-directory $(B)/cjm
+	@$(MAKE) --no-print-directory $(B)/cjm $(B)/locale.stamp
 	./$(B)/cjm maps/energy-switch.yaml
 
 check:
 	@sh tests/deps.sh check
 	@$(MAKE) --no-print-directory check-run
 
-check-run: $(B)/cjm $(S)/cjm $(UNIT_BINS) $(PLUGINS_B) $(PLUGINS_S) $(FAILSHIM) $(FUZZ_NAMES:%=$(B)/%)
+check-run: $(B)/cjm $(S)/cjm $(B)/locale.stamp $(UNIT_BINS) $(PLUGINS_B) $(PLUGINS_S) $(FAILSHIM) $(FUZZ_NAMES:%=$(B)/%)
 	@CJM_BUILD=$(B) CJM_SAN_BUILD=$(S) FUZZ_SECONDS=$(FUZZ_SECONDS) \
 		UNIT_NAMES="$(UNIT_NAMES)" sh tests/check.sh
 
@@ -208,7 +237,7 @@ bench:
 	@$(MAKE) --no-print-directory $(B)/cjm $(B)/bench $(B)/bench_editor $(B)/bench_patterns $(B)/bench_export $(B)/bench_merge $(B)/bench_growth
 	@sh tests/bench/run.sh $(B)
 
-install: $(B)/cjm
+install: $(B)/cjm $(MO_FILES)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
 		$(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(PLUGINDIR) $(DESTDIR)$(INCLUDEDIR)/cjm $(DESTDIR)$(SCHEMADIR)
 	install -m 755 $(B)/cjm $(DESTDIR)$(BINDIR)/cjm
@@ -217,6 +246,11 @@ install: $(B)/cjm
 	for f in man/*.1; do install -m 644 $$f $(DESTDIR)$(MANDIR)/man1/; done
 	for f in man/*.5; do install -m 644 $$f $(DESTDIR)$(MANDIR)/man5/; done
 	for f in $(wildcard man/*.7); do install -m 644 $$f $(DESTDIR)$(MANDIR)/man7/; done
+	for l in $(LINGUAS); do install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
+		install -m 644 $(B)/locale/$$l/LC_MESSAGES/cjm.mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/; done
+	for l in $(LINGUAS); do for f in man/$$l/*.[157]; do [ ! -f "$$f" ] || { \
+		install -d $(DESTDIR)$(MANDIR)/$$l/man$${f##*.} && install -m 644 $$f $(DESTDIR)$(MANDIR)/$$l/man$${f##*.}/; }; \
+		done; done
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/cjm
@@ -228,6 +262,9 @@ uninstall:
 	-rmdir $(DESTDIR)$(PLUGINDIR) 2>/dev/null
 	rm -f $(DESTDIR)$(SCHEMADIR)/cjm-map.schema.json
 	-rmdir $(DESTDIR)$(SCHEMADIR) 2>/dev/null
+	for l in $(LINGUAS); do rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/cjm.mo; done
+	for l in $(LINGUAS); do for f in man/$$l/*.[157]; do \
+		[ ! -f "$$f" ] || rm -f $(DESTDIR)$(MANDIR)/$$l/man$${f##*.}/$${f##*/}; done; done
 
 clean:
 	rm -rf $(B)

@@ -53,6 +53,12 @@ skipped=0
 log=${TMPDIR:-/tmp}/cjm-check.$$
 trap 'rm -f "$log"' EXIT
 
+# Every suite speaks English unless a test asks for Dutch (tests/cli/lib.sh with_dutch,
+# tests/tui/tmux.sh TUI_LANG): the machine's own locale changes cjm's messages.
+unset LANGUAGE LC_MESSAGES LC_NUMERIC LANG
+LC_ALL=C.UTF-8
+export LC_ALL
+
 # Every UBSan finding stops the test that hit it, with where it came from.
 UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
 export UBSAN_OPTIONS

@@ -18,7 +18,8 @@ set -u
 #           and still checked; run: building the editor; fuzz: libFuzzer; check: the tests
 #   PROBE   cmd: the first COMMAND is on the PATH; pc:MODULE: pkg-config knows MODULE;
 #           py:MODULE: /usr/bin/python3 imports MODULE; clang-rt: clang's libFuzzer
-#           and sanitizer runtimes are there
+#           and sanitizer runtimes are there; locale:NAME: `locale -a` lists NAME
+#           (made with localedef from the package's sources when it is not)
 # A command the tests or scripts call belongs on the line of the package that provides it.
 deps_table='
 base coreutils  cmd  cat arch b2sum base32 base64 basename basenc chcon chgrp chmod chown chroot cksum comm cp
@@ -44,6 +45,7 @@ run  make       cmd  make
 run  gcc        cmd  cc gcc
 run  binutils   cmd  ar nm objdump readelf strip
 run  pkg-config cmd  pkg-config
+run  gettext    cmd  msgfmt xgettext msgcat msgcmp msgmerge msgconv
 run  libyaml-dev     pc:yaml-0.1
 run  libncurses-dev  pc:ncursesw
 fuzz clang           cmd  clang
@@ -57,6 +59,7 @@ check libxml2-utils  cmd  xmllint
 check librsvg2-bin   cmd  rsvg-convert
 check python3-jsonschema py:jsonschema python3
 check python3-yaml   py:yaml
+check locales        locale:nl_NL.UTF-8 localedef
 '
 
 # deps_levels TARGET: the levels a target needs
@@ -77,11 +80,35 @@ deps_present() {
 	cmd) command -v "$1" >/dev/null 2>&1 ;;
 	pc:*) pkg-config --exists "${probe#pc:}" 2>/dev/null ;;
 	py:*) /usr/bin/python3 -c "import ${probe#py:}" 2>/dev/null ;;
+	locale:*) deps_has_locale "${probe#locale:}" ;;
 	clang-rt)
 		command -v clang >/dev/null 2>&1 || return 1
 		ls "$(clang -print-resource-dir 2>/dev/null)"/lib/linux/libclang_rt.fuzzer-*.a >/dev/null 2>&1 ;;
 	*) return 1 ;;
 	esac
+}
+
+# deps_has_locale NAME: the C library has locale NAME (nl_NL.UTF-8 is listed as nl_NL.utf8)
+deps_has_locale() {
+	want=$(printf '%s' "$1" | sed 's/UTF-8$/utf8/' | tr 'A-Z' 'a-z')
+	locale -a 2>/dev/null | tr 'A-Z' 'a-z' | grep -qx "$want"
+}
+
+# deps_make_locales SUDO LEVEL...: makes the missing locales of those levels whose
+# sources are there (the locales package), as locale-gen would
+deps_make_locales() {
+	sudo=$1
+	shift
+	printf '%s\n' "$deps_table" | while read -r level pkg probe cmds; do
+		case $probe in locale:*) ;; *) continue ;; esac
+		case " $* " in *" $level "*) ;; *) continue ;; esac
+		name=${probe#locale:}
+		deps_has_locale "$name" && continue
+		[ -f "/usr/share/i18n/locales/${name%%.*}" ] || continue
+		echo "cjm: making the locale $name" >&2
+		$sudo localedef -i "${name%%.*}" -f "${name#*.}" "$name" >/dev/null 2>&1 ||
+			echo "cjm: could not make the locale $name" >&2
+	done
 }
 
 # deps_missing LEVEL...: the packages of those levels that are not there
@@ -127,10 +154,17 @@ else
 	echo "  $install" >&2
 	exit 1
 fi
+# shellcheck disable=SC2086
+deps_make_locales "$sudo" $levels
+# shellcheck disable=SC2086
+need=$(deps_missing $levels)
+[ -z "$need" ] && exit 0
 echo "cjm: installing:$need" >&2
 $sudo apt-get update -qq >/dev/null &&
 	$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq$need >/dev/null ||
 	{ echo "cjm: could not install:$need (run as root: $install)" >&2; exit 1; }
+# shellcheck disable=SC2086
+deps_make_locales "$sudo" $levels
 
 # shellcheck disable=SC2086
 still=$(deps_missing $levels)

@@ -6,6 +6,7 @@
 
 #include "cli/cli.h"
 #include "editor/editor.h"
+#include "util/i18n.h"
 
 static void main_print_help(FILE *out)
 {
@@ -30,6 +31,7 @@ static bool main_looks_like_map(const char *arg)
 
 int main(int argc, char **argv)
 {
+	i18n_init();
 	if (argc < 2) {
 		main_print_help(stderr);
 		return CJM_EXIT_USAGE;

@@ -15,6 +15,7 @@
 
 #include "model/field.h"
 #include "model/ids.h"
+#include "util/lang.h"
 #include "util/strbuf.h"
 #include "util/strset.h"
 #include "util/utf8.h"
@@ -92,6 +93,7 @@ static cjm_pos load_pos(yaml_mark_t mark)
 }
 
 #define load_error(ld, mark, ...) diag_error((ld)->diags, load_line(mark), load_col(mark), __VA_ARGS__)
+#define load_warning(ld, mark, ...) diag_warning((ld)->diags, load_line(mark), load_col(mark), __VA_ARGS__)
 
 static const char *load_node_word(yaml_event_type_t type)
 {
@@ -1236,6 +1238,16 @@ static bool load_version(loader *ld, load_root *root)
 	return ok;
 }
 
+/* A map's language is a tag; cjm writes its ideas and exports in it when it has its texts. */
+static void load_check_language(loader *ld, yaml_mark_t at, const char *tag)
+{
+	if (!lang_tag_valid(tag))
+		load_error(ld, at, "language must be a language tag such as nl, en or nl-BE, found '%s'", tag);
+	else if (!lang_supported(tag))
+		load_warning(ld, at, "cjm has no texts in language '%s': what it writes into this map is English",
+			     tag);
+}
+
 static bool load_root_key(loader *ld, const char *key, yaml_mark_t mark, void *arg)
 {
 	load_root *root = arg;
@@ -1250,6 +1262,8 @@ static bool load_root_key(loader *ld, const char *key, yaml_mark_t mark, void *a
 		bool ok = load_field(ld, map, CJM_REF_MAP, field);
 		if (field == CJM_F_TITLE)
 			root->seen |= ROOT_TITLE;
+		if (ok && text && field == CJM_F_LANGUAGE && map->language)
+			load_check_language(ld, at, map->language);
 		if (ok && text && info->required && info->kind == CJM_KIND_TEXT &&
 		    cjm_text_is_blank(*(char **)cjm_item_field_slot(map, CJM_REF_MAP, field)))
 			load_error(ld, at, "%s must not be empty", info->key);

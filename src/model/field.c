@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/lang.h"
 #include "util/utf8.h"
 #include "util/value.h"
 #include "util/xalloc.h"
@@ -89,6 +90,9 @@ static const cjm_field_info field_table[CJM_FIELD_COUNT] = {
 	[CJM_F_TITLE] = { .key = "title", .label = "title", .kind = CJM_KIND_TEXT, .owners = OWN_MAP,
 			  .required = true, IN_MAP(title), .jump = 't',
 			  .help = "what the journey is, for example \"Switching energy supplier\"" },
+	[CJM_F_LANGUAGE] = { .key = "language", .label = "language", .kind = CJM_KIND_TEXT, .owners = OWN_MAP,
+			     IN_MAP(language), .jump = 'l',
+			     .help = "the language the map is written in, as a tag: nl, en, nl-BE, ..." },
 	[CJM_F_PERSONA_NAME] = { .key = "persona.name", .label = "persona name", .kind = CJM_KIND_TEXT,
 				 .owners = OWN_MAP, IN_MAP(persona_name), .jump = 'p',
 				 .help = "the name of the customer whose journey this is" },
@@ -462,6 +466,8 @@ const char *cjm_field_check(cjm_field field, const cjm_value *v)
 			return "a value is required";
 		if (!utf8_valid(v->text))
 			return "text must be valid UTF-8";
+		if (field == CJM_F_LANGUAGE && !lang_tag_valid(v->text))
+			return "a language is a tag such as nl, en or nl-BE";
 		if (field == CJM_F_ID && !cjm_id_is_valid(v->text))
 			return "an id is lower-case letters, digits and '-', starting with a letter or digit";
 		if (info->required && cjm_text_is_blank(v->text))

@@ -28,6 +28,7 @@ typedef enum cjm_field {
 	CJM_F_NOTES,
 	/* map fields */
 	CJM_F_TITLE,
+	CJM_F_LANGUAGE,
 	CJM_F_PERSONA_NAME,
 	CJM_F_PERSONA_DESCRIPTION,
 	CJM_F_BRAND_VALUES,

@@ -90,6 +90,7 @@ typedef struct cjm_dismissal {
 typedef struct cjm_map {
 	int version;
 	char *title;
+	char *language;            /* a BCP 47 tag ("nl"), NULL when absent */
 	char *persona_name;        /* NULL when absent */
 	char *persona_description; /* NULL when absent */
 	bool has_persona;          /* persona_name or persona_description is set (never saved empty) */

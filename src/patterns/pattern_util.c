@@ -300,3 +300,8 @@ bool cjm_pu_map_mentions(const cjm_api *api, const cjm_map *map, const char *con
 			return true;
 	return false;
 }
+
+const char *cjm_pu_lang(const cjm_api *api, const cjm_map *map)
+{
+	return api->map_text(map, "language");
+}

@@ -15,6 +15,12 @@
 /* How many bytes of a name or pain a rationale quotes before shortening it with "...". */
 #define CJM_PU_QUOTE_MAX 80
 
+/* The language MAP is written in (its `language`, a tag such as "nl"), NULL when it names
+ * none: the ideas, names and texts a pattern proposes for the map are written in it with
+ * L_(lang, "...") (util/lang.h), whatever the user's locale; titles and rationales, which
+ * only the user reads, are in the interface language, with _("..."). */
+const char *cjm_pu_lang(const cjm_api *api, const cjm_map *map);
+
 /* A text lower-cased once (ASCII letters), to look for several lists of keywords in. */
 typedef struct cjm_pu_words {
 	char *lower;

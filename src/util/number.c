@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 size_t number_format(char *buf, double x)
 {
@@ -19,4 +20,14 @@ size_t number_format(char *buf, double x)
 			break;
 	}
 	return (size_t)n;
+}
+
+void number_with_point(char *buf, const char *plain, const char *point)
+{
+	const char *dot = strchr(plain, '.');
+	if (!dot || strcmp(point, ".") == 0) {
+		snprintf(buf, NUMBER_TEXT_MAX, "%s", plain);
+		return;
+	}
+	snprintf(buf, NUMBER_TEXT_MAX, "%.*s%s%s", (int)(dot - plain), plain, point, dot + 1);
 }

@@ -11,4 +11,8 @@
  * Returns its length. */
 size_t number_format(char *buf, double x);
 
+/* Copies PLAIN (as number_format writes it) into BUF (NUMBER_TEXT_MAX bytes) with its
+ * decimal point written as POINT ("," for Dutch): for people to read, never to parse. */
+void number_with_point(char *buf, const char *plain, const char *point);
+
 #endif

@@ -8,6 +8,24 @@ ROOT=$(pwd)
 T=$(mktemp -d "${TMPDIR:-/tmp}/cjm-test.XXXXXX")
 trap 'rm -rf "$T"' EXIT
 export NO_COLOR=1
+# Every test speaks English unless it says otherwise: LANGUAGE and the LC_* of the
+# machine would change cjm's messages (with_dutch runs a command in Dutch).
+unset LANGUAGE LC_MESSAGES LC_NUMERIC LANG
+LC_ALL=C.UTF-8
+export LC_ALL
+# The locale the Dutch checks run under; empty when this machine lacks it.
+NL_LOCALE=$(locale -a 2>/dev/null | grep -ix 'nl_NL.utf-\{0,1\}8' | head -n 1)
+
+# with_dutch CMD...: runs CMD under the Dutch locale (check has_dutch first)
+with_dutch() {
+	LC_ALL=$NL_LOCALE "$@"
+}
+# has_dutch NAME: true when the Dutch locale is here, else the check NAME is skipped
+has_dutch() {
+	[ -n "$NL_LOCALE" ] && return 0
+	skip "$1" "no nl_NL.UTF-8 locale on this machine (sh tests/deps.sh makes it as root)"
+	return 1
+}
 
 # run CMD...: runs it, keeping stdout in $T/out, stderr in $T/err, status in $rc.
 run() {

@@ -2,7 +2,8 @@
 # Source tests/cli/lib.sh first, then this file.
 #
 #   tui_start W H CMD...     run CMD in a new W x H window (TERM=xterm-256color,
-#                            LANG=C.UTF-8, NO_COLOR unset unless TUI_NO_COLOR=1);
+#                            LANG=C.UTF-8 or $TUI_LANG (TUI_LANG=$NL_LOCALE: Dutch),
+#                            NO_COLOR unset unless TUI_NO_COLOR=1);
 #                            the pane prints EXIT=<status> when CMD ends, then idles
 #   tui_keys KEY...          tmux key names: Enter Escape Tab C-s C-r Up Home End ...
 #   tui_type TEXT            literal text (UTF-8 welcome)
@@ -102,7 +103,7 @@ tui_start() {
 	for a in "$@"; do tui_cmd="$tui_cmd $(tui_quote "$a")"; done
 	tui_colour="-u NO_COLOR"
 	[ "${TUI_NO_COLOR:-}" = 1 ] && tui_colour="NO_COLOR=1"
-	tui_pane="exec env -u LC_ALL -u LC_CTYPE -u LC_MESSAGES $tui_colour TERM=xterm-256color LANG=C.UTF-8 \
+	tui_pane="exec env -u LC_ALL -u LC_CTYPE -u LC_MESSAGES $tui_colour TERM=xterm-256color LANG=${TUI_LANG:-C.UTF-8} \
 sh -c $(tui_quote "$tui_cmd; echo EXIT=\$?; exec sleep 60")"
 	tui_rc=
 	# the session, tried again while the server is starting or too busy to answer
