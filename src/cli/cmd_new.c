@@ -48,7 +48,11 @@ static int cmd_new_run(int argc, char **argv)
 		cli_error(_("%s: already exists"), path);
 		return CJM_EXIT_CANTCREAT;
 	}
-	char *made_title = title ? NULL : cli_title_from_path(strcmp(path, "-") == 0 ? "" : path);
+	char *made_title = NULL;
+	if (!title && strcmp(path, "-") == 0)
+		made_title = xstrdup(L_(language, "New journey")); /* the title of a map without a name, in its language */
+	else if (!title)
+		made_title = cli_title_from_path(path);
 	cjm_map *map = cjm_map_new(title ? title : made_title);
 	map->language = xstrdup(language);
 	for (size_t i = 0; i < sizeof new_starter_phases / sizeof *new_starter_phases; i++)

@@ -194,8 +194,8 @@ const char *value_expect_whole(char *buf, long min, long max)
 const char *value_expect_number(char *buf, double min, double max)
 {
 	char lo[NUMBER_TEXT_MAX], hi[NUMBER_TEXT_MAX];
-	number_format(lo, min);
-	number_format(hi, max);
+	i18n_number(lo, min); /* a message to the user: the interface's decimal separator */
+	i18n_number(hi, max);
 	/* TRANSLATORS: the lowest and the highest value; the %s before the highest is "+" or nothing. */
 	snprintf(buf, VALUE_WHY_MAX, _("a number from %s to %s%s"), lo, min < 0 && max > 0 ? "+" : "", hi);
 	return buf;
