@@ -6,6 +6,7 @@
 
 #include "util/strset.h"
 #include "util/xalloc.h"
+#include "util/i18n.h"
 
 /* The figures and the hash sets behind the per-owner and per-channel lookups. */
 struct figures_full {
@@ -49,10 +50,10 @@ const char *cjm_quadrant_name(cjm_quadrant q)
 const char *cjm_quadrant_action(cjm_quadrant q)
 {
 	switch (q) {
-	case CJM_QUADRANT_LOW_LOW: return "fix cheaply";
-	case CJM_QUADRANT_HIGH_LOW: return "doing too well: save cost";
-	case CJM_QUADRANT_LOW_HIGH: return "raise satisfaction first";
-	case CJM_QUADRANT_HIGH_HIGH: return "let more customers have it";
+	case CJM_QUADRANT_LOW_LOW: return N_("fix cheaply");
+	case CJM_QUADRANT_HIGH_LOW: return N_("doing too well: save cost");
+	case CJM_QUADRANT_LOW_HIGH: return N_("raise satisfaction first");
+	case CJM_QUADRANT_HIGH_HIGH: return N_("let more customers have it");
 	case CJM_QUADRANT_NONE: break;
 	}
 	return "";
@@ -61,10 +62,10 @@ const char *cjm_quadrant_action(cjm_quadrant q)
 const char *cjm_quadrant_brief(cjm_quadrant q)
 {
 	switch (q) {
-	case CJM_QUADRANT_LOW_LOW: return "fix cheaply";
-	case CJM_QUADRANT_HIGH_LOW: return "save cost";
-	case CJM_QUADRANT_LOW_HIGH: return "raise first";
-	case CJM_QUADRANT_HIGH_HIGH: return "spread it";
+	case CJM_QUADRANT_LOW_LOW: return N_("fix cheaply");
+	case CJM_QUADRANT_HIGH_LOW: return N_("save cost");
+	case CJM_QUADRANT_LOW_HIGH: return N_("raise first");
+	case CJM_QUADRANT_HIGH_HIGH: return N_("spread it");
 	case CJM_QUADRANT_NONE: break;
 	}
 	return "";

@@ -10,20 +10,23 @@
 #include "io/load.h"
 #include "io/save.h"
 #include "patterns/check.h"
+#include "util/i18n.h"
 #include "util/utf8.h"
 #include "util/visible.h"
 #include "util/xalloc.h"
 
 void cli_print_help(const cjm_command *cmd, FILE *out)
 {
-	fprintf(out, "usage: cjm %s\n\n%s\n", cmd->synopsis, cmd->summary);
+	fprintf(out, "usage: cjm %s\n\n%s\n", cmd->synopsis, _(cmd->summary));
 	if (cmd->options) {
-		fputs("\noptions:\n", out);
+		fprintf(out, "\n%s\n", _("options:"));
 		cli_options_print(cmd->options, out);
 	} else {
-		fputs("  -h, --help  show this help\n", out);
+		fprintf(out, "  -h, --help  %s\n", _("show this help"));
 	}
-	fprintf(out, "\nSee cjm-%s(1).\n", cmd->name);
+	fputc('\n', out);
+	/* TRANSLATORS: %s is a command name: "See cjm-new(1)." names its manual page. */
+	fprintf(out, _("See cjm-%s(1).\n"), cmd->name);
 }
 
 bool cli_is_help(const char *arg)
@@ -97,10 +100,11 @@ bool cli_parse_one(const cjm_command *cmd, int argc, char **argv, const char *na
 	bool parsed = cli_parse(cmd, argc, argv, &operands, exit_code);
 	*operand = operands.count ? operands.items[0] : NULL;
 	if (parsed && operands.count > 1)
-		*exit_code = cli_usage_error(cmd, "one %s only ('%s' and '%s')", name, operands.items[0],
+		/* TRANSLATORS: the first %s is the operand's name in the synopsis (FILE), the others the first two given. */
+		*exit_code = cli_usage_error(cmd, _("one %s only ('%s' and '%s')"), name, operands.items[0],
 					     operands.items[1]);
 	else if (parsed && operands.count == 0)
-		*exit_code = cli_usage_error(cmd, "%s", none);
+		*exit_code = cli_usage_error(cmd, "%s", _(none));
 	bool one = parsed && operands.count == 1;
 	cli_list_release(&operands);
 	return one;
@@ -131,7 +135,7 @@ cjm_map *cli_load_map(const char *path, int *exit_code)
 	if (!text) {
 		if (err == EFBIG) {
 			visible_fputs(cli_display_name(path), 0, stderr);
-			fprintf(stderr, ": error: file is too large (the limit is %u MiB)\n", CJM_MAX_FILE_SIZE >> 20);
+			fprintf(stderr, _(": error: file is too large (the limit is %u MiB)\n"), CJM_MAX_FILE_SIZE >> 20);
 			*exit_code = CJM_EXIT_DATAERR;
 		} else {
 			cli_error("%s: %s", path, strerror(err));
@@ -161,7 +165,7 @@ int cli_write_output(const char *path, const char *data, size_t len)
 {
 	if (!path || strcmp(path, "-") == 0) {
 		if ((len && fwrite(data, 1, len, stdout) != len) || fflush(stdout) != 0) {
-			cli_error("cannot write the output: %s", strerror(errno));
+			cli_error(_("cannot write the output: %s"), strerror(errno));
 			return CJM_EXIT_IOERR;
 		}
 		return CJM_EXIT_OK;
@@ -171,7 +175,7 @@ int cli_write_output(const char *path, const char *data, size_t len)
 	if (err == 0)
 		return CJM_EXIT_OK;
 	char *why = cjm_save_failure(path, err, stage);
-	cli_error("%s: cannot write (%s); nothing was written there", path, why);
+	cli_error(_("%s: cannot write (%s); nothing was written there"), path, why);
 	free(why);
 	return cli_save_exit_code(stage);
 }
@@ -183,7 +187,7 @@ int cli_save_map(const cjm_map *map, const char *path)
 	if (err == 0)
 		return CJM_EXIT_OK;
 	char *why = cjm_save_failure(path, err, stage);
-	cli_error("%s: cannot save (%s); the file on disk is unchanged", path, why);
+	cli_error(_("%s: cannot save (%s); the file on disk is unchanged"), path, why);
 	free(why);
 	return cli_save_exit_code(stage);
 }

@@ -9,6 +9,7 @@
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 #include "util/visible.h"
+#include "util/i18n.h"
 
 enum diff_format { FORMAT_TEXT, FORMAT_YAML };
 
@@ -42,7 +43,7 @@ static int diff_color(const char *when, bool *color)
 		const char *no_color = getenv("NO_COLOR");
 		*color = isatty(STDOUT_FILENO) && !(no_color && *no_color);
 	} else {
-		return cli_usage_error(&cjm_cmd_diff, "--color must be always, never or auto, not '%s'", when);
+		return cli_usage_error(&cjm_cmd_diff, _("--color must be always, never or auto, not '%s'"), when);
 	}
 	return CJM_EXIT_OK;
 }
@@ -51,10 +52,10 @@ static int diff_color(const char *when, bool *color)
 static const char *diff_format_name = "text", *diff_color_name = "auto";
 
 static const cli_option diff_options[] = {
-	{ "--format", "-f", "FORMAT", CLI_VALUE, &diff_format_name, "text (the default) or yaml", NULL, NULL },
+	{ "--format", "-f", "FORMAT", CLI_VALUE, &diff_format_name, N_("text (the default) or yaml"), NULL, NULL },
 	{ "--color", NULL, "WHEN", CLI_OPTIONAL, &diff_color_name,
-	  "always (a bare --color), never or auto: the default, colour on a\n"
-	  "terminal unless NO_COLOR is set",
+	  N_("always (a bare --color), never or auto: the default, colour on a\n"
+	  "terminal unless NO_COLOR is set"),
 	  "always", diff_is_when },
 	{ 0 },
 };
@@ -74,7 +75,7 @@ static int cmd_diff_run(int argc, char **argv)
 	if (strcmp(diff_format_name, "yaml") == 0)
 		format = FORMAT_YAML;
 	else if (strcmp(diff_format_name, "text") != 0)
-		rc = cli_usage_error(&cjm_cmd_diff, "unknown format '%s'; the formats are text and yaml", diff_format_name);
+		rc = cli_usage_error(&cjm_cmd_diff, _("unknown format '%s'; the formats are text and yaml"), diff_format_name);
 	if (rc == CJM_EXIT_OK)
 		rc = diff_color(diff_color_name, &color);
 
@@ -94,14 +95,14 @@ static int cmd_diff_run(int argc, char **argv)
 			/* git's external diff of an unmerged path: only the path */
 			fputs("cjm diff ", stdout);
 			visible_fputs(files[0], 0, stdout); /* a path from the repository: may hold anything */
-			fputs(": unmerged; resolve the conflict, then cjm validate it\n", stdout);
+			fputs(_(": unmerged; resolve the conflict, then cjm validate it\n"), stdout);
 			cli_list_release(&operands);
 			return fflush(stdout) == 0 ? CJM_EXIT_OK : CJM_EXIT_IOERR;
 		} else if (nfiles < 2) {
-			rc = cli_usage_error(&cjm_cmd_diff, "give two maps: OLD and NEW");
+			rc = cli_usage_error(&cjm_cmd_diff, _("give two maps: OLD and NEW"));
 		} else {
 			rc = cli_usage_error(&cjm_cmd_diff,
-					     "give two maps, OLD and NEW (or git's seven external-diff arguments), not %zu",
+					     _("give two maps, OLD and NEW (or git's seven external-diff arguments), not %zu"),
 					     nfiles);
 		}
 	}
@@ -149,7 +150,7 @@ static int cmd_diff_run(int argc, char **argv)
 const cjm_command cjm_cmd_diff = {
 	"diff",
 	"diff OLD NEW [--format text|yaml] [--color[=WHEN]]",
-	"semantic diff by id: added, removed, moved, changed fields",
+	N_("semantic diff by id: added, removed, moved, changed fields"),
 	diff_options,
 	cmd_diff_run,
 };

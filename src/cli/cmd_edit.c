@@ -13,6 +13,7 @@
 #include "tui/tui.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
+#include "util/i18n.h"
 
 /* The map in PATH, or a new empty one when PATH does not exist yet. *DISK gets the
  * stamp of what was read, so that a save sees whether the file changed since. */
@@ -34,7 +35,7 @@ static cjm_map *edit_open_map(const char *path, int *code, size_t *comments, cjm
 	free(text);
 	*comments = map ? found.count : 0;
 	if (!map)
-		cli_error("%s: fix the problems above (cjm validate %s), then open it again; nothing was changed",
+		cli_error(_("%s: fix the problems above (cjm validate %s), then open it again; nothing was changed"),
 			  path, path);
 	return map;
 }
@@ -45,7 +46,7 @@ static const char *edit_first_error(const diag_list *diags)
 	for (size_t i = 0; i < diags->count; i++)
 		if (!diags->items[i].warning)
 			return diags->items[i].message;
-	return "not a valid map";
+	return _("not a valid map");
 }
 
 /* A recovery file that cannot be read is never overwritten or removed: it is moved aside
@@ -58,19 +59,19 @@ static void edit_keep_unreadable(cjm_recovery *rec, const char *why, bool *read_
 	strbuf q = { 0 };
 	if (err == 0) {
 		strbuf_printf(&q,
-			      "The recovery file %s cannot be read (%s).\n\n"
+			      _("The recovery file %s cannot be read (%s).\n\n"
 			      "It is kept as it is, moved aside to\n"
 			      "  %s\n\n"
-			      "(cjm validate says what is wrong with it.) Press o to open the map.",
+			      "(cjm validate says what is wrong with it.) Press o to open the map."),
 			      cjm_recovery_path(rec), why, where);
-		*message = xasprintf("the unreadable recovery file is kept in %s", where);
+		*message = xasprintf(_("the unreadable recovery file is kept in %s"), where);
 	} else {
 		strbuf_printf(&q,
-			      "The recovery file %s cannot be read (%s), and cannot be moved aside (%s).\n\n"
+			      _("The recovery file %s cannot be read (%s), and cannot be moved aside (%s).\n\n"
 			      "So that nothing overwrites it, the map opens read-only.\n\n"
-			      "Press o to open the map.",
+			      "Press o to open the map."),
 			      cjm_recovery_path(rec), why, strerror(err));
-		*message = xasprintf("read-only: the unreadable recovery file %s could not be moved aside (%s)",
+		*message = xasprintf(_("read-only: the unreadable recovery file %s could not be moved aside (%s)"),
 				     cjm_recovery_path(rec), strerror(err));
 		*read_only = true;
 	}
@@ -104,7 +105,7 @@ static cjm_map *edit_offer_recovery(cjm_recovery *rec, cjm_map *map, bool *read_
 	strftime(stamp, sizeof stamp, "%Y-%m-%d %H:%M", localtime(&when));
 	strbuf q = { 0 };
 	strbuf_printf(&q,
-		      "%s has unsaved edits from %s (cjm stopped before they were saved).\n",
+		      _("%s has unsaved edits from %s (cjm stopped before they were saved).\n"),
 		      cjm_recovery_map_path(rec), stamp);
 	const char *answer = tui_ask(q.data, cjm_recovery_keys, NULL);
 	strbuf_release(&q);
@@ -129,19 +130,19 @@ static bool edit_take_lock(cjm_recovery *rec, bool *read_only, bool *live_owner,
 	*live_owner = err == EEXIST;
 	if (err == 0) {
 		if (owner.stale)
-			*message = xasprintf("took over the lock of an earlier cjm (pid %ld) that is gone", owner.pid);
+			*message = xasprintf(_("took over the lock of an earlier cjm (pid %ld) that is gone"), owner.pid);
 		return true;
 	}
 	if (err != EEXIST) {
-		*message = xasprintf("cannot lock the map (%s): others are not warned", strerror(err));
+		*message = xasprintf(_("cannot lock the map (%s): others are not warned"), strerror(err));
 		return true;
 	}
 	char since[64];
 	strftime(since, sizeof since, "%Y-%m-%d %H:%M", localtime(&owner.since));
 	strbuf q = { 0 };
 	strbuf_printf(&q,
-		      "%s is open in another cjm (pid %ld, user %s on %s, since %s).\n"
-		      "Two editors would overwrite each other's work.\n",
+		      _("%s is open in another cjm (pid %ld, user %s on %s, since %s).\n"
+		      "Two editors would overwrite each other's work.\n"),
 		      cjm_recovery_map_path(rec), owner.pid, owner.user, owner.host, since);
 	const char *answer = tui_ask(q.data, cjm_locked_keys, NULL);
 	strbuf_release(&q);
@@ -159,8 +160,8 @@ static bool edit_read_only;
 
 static const cli_option edit_options[] = {
 	{ "--read-only", "-R", NULL, CLI_FLAG, &edit_read_only,
-	  "open without changing anything; options may come before or after FILE", NULL, NULL },
-	{ "--", NULL, NULL, CLI_NOTE, NULL, "what follows is FILE, even when it begins with '-'", NULL, NULL },
+	  N_("open without changing anything; options may come before or after FILE"), NULL, NULL },
+	{ "--", NULL, NULL, CLI_NOTE, NULL, N_("what follows is FILE, even when it begins with '-'"), NULL, NULL },
 	{ 0 },
 };
 
@@ -168,11 +169,11 @@ static int cmd_edit_run(int argc, char **argv)
 {
 	const char *path;
 	int code = CJM_EXIT_OK;
-	if (!cli_parse_one(&cjm_cmd_edit, argc, argv, "FILE", "no FILE given", &path, &code))
+	if (!cli_parse_one(&cjm_cmd_edit, argc, argv, "FILE", N_("no FILE given"), &path, &code))
 		return code;
 	bool read_only = edit_read_only;
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		cli_error("the editor needs a terminal; cjm show %s prints the map", path);
+		cli_error(_("the editor needs a terminal; cjm show %s prints the map"), path);
 		return CJM_EXIT_USAGE;
 	}
 	size_t comments = 0;
@@ -182,7 +183,7 @@ static int cmd_edit_run(int argc, char **argv)
 		return code;
 	if (!tui_start()) {
 		cjm_map_free(map);
-		cli_error("cannot start the terminal (TERM=%s)", getenv("TERM") ? getenv("TERM") : "");
+		cli_error(_("cannot start the terminal (TERM=%s)"), getenv("TERM") ? getenv("TERM") : "");
 		return CJM_EXIT_IOERR;
 	}
 	cjm_recovery *rec = cjm_recovery_new(path);
@@ -202,18 +203,18 @@ static int cmd_edit_run(int argc, char **argv)
 		restored = map != opened;
 	} else if (read_only && !live_owner && cjm_recovery_exists(rec, NULL)) {
 		free(message);
-		message = xasprintf("%s holds unsaved edits: open without -R to restore them",
+		message = xasprintf(_("%s holds unsaved edits: open without -R to restore them"),
 				    cjm_recovery_path(rec));
 	}
 	cjm_editor *ed = cjm_editor_new_read(map, path, read_only, &disk);
 	ed->comment_count = comments;
 	if (restored) {
 		cjm_edit_mark_unsaved(ed->edit);
-		cjm_editor_say(ed, false, "restored unsaved edits (:w saves)"); /* a stale lock goes without saying */
+		cjm_editor_say(ed, false, _("restored unsaved edits (:w saves)")); /* a stale lock goes without saying */
 	} else if (message) {
 		cjm_editor_say(ed, true, "%s", message);
 	} else if (read_only) {
-		cjm_editor_say(ed, false, "read-only: :w FILE saves a copy");
+		cjm_editor_say(ed, false, _("read-only: :w FILE saves a copy"));
 	}
 	free(message);
 	code = tui_run(ed, read_only ? NULL : rec, restored);
@@ -227,7 +228,7 @@ static int cmd_edit_run(int argc, char **argv)
 const cjm_command cjm_cmd_edit = {
 	"edit",
 	"edit [-R] [--] FILE",
-	"open the full-screen editor (also: cjm [-R] FILE)",
+	N_("open the full-screen editor (also: cjm [-R] FILE)"),
 	edit_options,
 	cmd_edit_run,
 };

@@ -9,6 +9,7 @@
 #include "cli/cli.h"
 #include "export/export.h"
 #include "util/strbuf.h"
+#include "util/i18n.h"
 
 /* The keys a map has at its top level (cjm-map(5)). */
 static bool export_is_map_key(const char *line, size_t len)
@@ -66,11 +67,11 @@ static int export_check_output(const char *file, const char *out_path, bool forc
 		return CJM_EXIT_OK;
 	bool have_in = strcmp(file, "-") == 0 ? fstat(STDIN_FILENO, &in) == 0 : stat(file, &in) == 0;
 	if (have_in && in.st_dev == out.st_dev && in.st_ino == out.st_ino && S_ISREG(out.st_mode)) {
-		cli_error("%s is the map being exported; give -o another name", out_path);
+		cli_error(_("%s is the map being exported; give -o another name"), out_path);
 		return CJM_EXIT_CANTCREAT;
 	}
 	if (!force && export_looks_like_map(out_path)) {
-		cli_error("%s exists and is a map; give --force to replace it, or another name", out_path);
+		cli_error(_("%s exists and is a map; give --force to replace it, or another name"), out_path);
 		return CJM_EXIT_CANTCREAT;
 	}
 	return CJM_EXIT_OK;
@@ -81,12 +82,12 @@ static const char *export_to, *export_output, *export_paper;
 static bool export_force;
 
 static const cli_option export_options[] = {
-	{ "--to", "-t", "FORMAT", CLI_VALUE, &export_to, "mermaid, markdown, csv, json, svg or html", NULL, NULL },
-	{ "--output", "-o", "OUT", CLI_VALUE, &export_output, "write OUT atomically instead of standard output",
+	{ "--to", "-t", "FORMAT", CLI_VALUE, &export_to, N_("mermaid, markdown, csv, json, svg or html"), NULL, NULL },
+	{ "--output", "-o", "OUT", CLI_VALUE, &export_output, N_("write OUT atomically instead of standard output"),
 	  NULL, NULL },
-	{ "--force", NULL, NULL, CLI_FLAG, &export_force, "replace OUT even when it is a map (never FILE itself)",
+	{ "--force", NULL, NULL, CLI_FLAG, &export_force, N_("replace OUT even when it is a map (never FILE itself)"),
 	  NULL, NULL },
-	{ "--paper", NULL, "SIZE", CLI_VALUE, &export_paper, "a4, a3 (the default) or a2, landscape: svg and html",
+	{ "--paper", NULL, "SIZE", CLI_VALUE, &export_paper, N_("a4, a3 (the default) or a2, landscape: svg and html"),
 	  NULL, NULL },
 	{ 0 },
 };
@@ -95,19 +96,19 @@ static int cmd_export_run(int argc, char **argv)
 {
 	const char *file;
 	int rc = CJM_EXIT_OK;
-	if (!cli_parse_one(&cjm_cmd_export, argc, argv, "FILE", "which map? give a FILE", &file, &rc))
+	if (!cli_parse_one(&cjm_cmd_export, argc, argv, "FILE", N_("which map? give a FILE"), &file, &rc))
 		return rc;
 	const char *to = export_to, *out_path = export_output, *paper_name = export_paper;
 	bool force = export_force;
 	if (!to)
-		return cli_usage_error(&cjm_cmd_export, "which format? give --to FORMAT");
+		return cli_usage_error(&cjm_cmd_export, _("which format? give --to FORMAT"));
 	const cjm_format *format = cjm_format_find(to);
 	if (!format)
 		return cli_usage_error(&cjm_cmd_export,
-				       "no format '%s'; the formats are mermaid, markdown, csv, json, svg and html", to);
+				       _("no format '%s'; the formats are mermaid, markdown, csv, json, svg and html"), to);
 	cjm_export_options options = { .paper = CJM_PAPER_A3 };
 	if (paper_name && !cjm_paper_parse(paper_name, &options.paper))
-		return cli_usage_error(&cjm_cmd_export, "no paper '%s'; the papers are a4, a3 and a2", paper_name);
+		return cli_usage_error(&cjm_cmd_export, _("no paper '%s'; the papers are a4, a3 and a2"), paper_name);
 
 	rc = export_check_output(file, out_path, force);
 	if (rc != CJM_EXIT_OK)
@@ -126,7 +127,7 @@ static int cmd_export_run(int argc, char **argv)
 const cjm_command cjm_cmd_export = {
 	"export",
 	"export FILE --to FORMAT [-o OUT] [--force] [--paper a4|a3|a2]",
-	"write the map as mermaid, markdown, csv, json, svg or html",
+	N_("write the map as mermaid, markdown, csv, json, svg or html"),
 	export_options,
 	cmd_export_run,
 };

@@ -10,6 +10,7 @@
 #include "io/save.h"
 #include "util/xalloc.h"
 #include "util/visible.h"
+#include "util/i18n.h"
 
 enum fmt_mode { FMT_PRINT, FMT_WRITE, FMT_CHECK };
 
@@ -19,12 +20,12 @@ static int fmt_keep_backup(const char *path, const char *text, size_t len, char 
 {
 	int err = cjm_keep_backup(path, text, len, backup);
 	if (err == EEXIST) {
-		cli_error("%s: has comments that fmt cannot keep, and %s.orig up to %s already exist; "
-			  "move them away first (nothing was written)", path, path, *backup);
+		cli_error(_("%s: has comments that fmt cannot keep, and %s.orig up to %s already exist; "
+			  "move them away first (nothing was written)"), path, path, *backup);
 		return CJM_EXIT_CANTCREAT;
 	}
 	if (err) {
-		cli_error("%s: cannot keep a backup: %s (nothing was written)", *backup, strerror(err));
+		cli_error(_("%s: cannot keep a backup: %s (nothing was written)"), *backup, strerror(err));
 		return err == EACCES || err == EROFS || err == ENOENT ? CJM_EXIT_CANTCREAT : CJM_EXIT_IOERR;
 	}
 	return CJM_EXIT_OK;
@@ -46,11 +47,11 @@ static int fmt_write(const char *path, const char *text, size_t len, const strbu
 	int code = CJM_EXIT_OK;
 	if (err) {
 		char *why = cjm_save_failure(path, err, stage);
-		cli_error("%s: cannot save (%s); the file on disk is unchanged", path, why);
+		cli_error(_("%s: cannot save (%s); the file on disk is unchanged"), path, why);
 		free(why);
 		code = cli_save_exit_code(stage);
 	} else if (backup) {
-		cli_error("%s: %zu comment(s) dropped; the original is kept in %s", path, comments->count,
+		cli_error(_("%s: %zu comment(s) dropped; the original is kept in %s"), path, comments->count,
 			  backup);
 	}
 	free(backup);
@@ -79,12 +80,13 @@ static int fmt_one(const char *path, enum fmt_mode mode)
 			fwrite(canonical.data, 1, canonical.len, stdout);
 			if (comments.count) {
 				visible_fputs(strcmp(path, "-") == 0 ? "<stdin>" : path, 0, stderr);
-				fprintf(stderr, ":%d:%d: warning: %zu comment(s) are not kept in canonical form\n",
+				/* TRANSLATORS: after FILE: the line and column of the first comment, then how many. */
+				fprintf(stderr, _(":%d:%d: warning: %zu comment(s) are not kept in canonical form\n"),
 					comments.first_line, comments.first_col, comments.count);
 			}
 		} else if (mode == FMT_CHECK && !same) {
 			visible_fputs(path, 0, stdout);
-			fputs(": not canonical\n", stdout);
+			fputs(_(": not canonical\n"), stdout);
 			code = CJM_EXIT_FOUND;
 		} else if (mode == FMT_WRITE && !same) {
 			code = fmt_write(path, text, len, &canonical, &comments);
@@ -101,11 +103,11 @@ static bool fmt_in_place, fmt_check_only;
 
 static const cli_option fmt_options[] = {
 	{ "--write", "-w", NULL, CLI_FLAG, &fmt_in_place,
-	  "rewrite each file in place (atomically), only when it changes; a file\n"
-	  "with comments is first kept in FILE.orig (FILE.orig.1, ... when taken)",
+	  N_("rewrite each file in place (atomically), only when it changes; a file\n"
+	  "with comments is first kept in FILE.orig (FILE.orig.1, ... when taken)"),
 	  NULL, NULL },
 	{ "--check", NULL, NULL, CLI_FLAG, &fmt_check_only,
-	  "write nothing; list the files that are not canonical, exit 1 if any", NULL, NULL },
+	  N_("write nothing; list the files that are not canonical, exit 1 if any"), NULL, NULL },
 	{ 0 },
 };
 
@@ -121,9 +123,9 @@ static int cmd_fmt_run(int argc, char **argv)
 	const char **files = operands.items;
 	size_t count = operands.count;
 	if (write && check)
-		code = cli_usage_error(&cjm_cmd_fmt, "-w and --check do not go together");
+		code = cli_usage_error(&cjm_cmd_fmt, _("-w and --check do not go together"));
 	else if (count == 0)
-		code = cli_usage_error(&cjm_cmd_fmt, "no file to format");
+		code = cli_usage_error(&cjm_cmd_fmt, _("no file to format"));
 	if (code != CJM_EXIT_OK) {
 		cli_list_release(&operands);
 		return code;
@@ -131,7 +133,7 @@ static int cmd_fmt_run(int argc, char **argv)
 	enum fmt_mode mode = write ? FMT_WRITE : check ? FMT_CHECK : FMT_PRINT;
 	for (size_t i = 0; i < count; i++) {
 		if (mode == FMT_WRITE && strcmp(files[i], "-") == 0) {
-			code = cli_usage_error(&cjm_cmd_fmt, "-w cannot rewrite standard input");
+			code = cli_usage_error(&cjm_cmd_fmt, _("-w cannot rewrite standard input"));
 			break;
 		}
 		int one = fmt_one(files[i], mode);
@@ -145,7 +147,7 @@ static int cmd_fmt_run(int argc, char **argv)
 const cjm_command cjm_cmd_fmt = {
 	"fmt",
 	"fmt [-w] [--check] FILE...",
-	"print maps in canonical form, rewrite them in place, or check them",
+	N_("print maps in canonical form, rewrite them in place, or check them"),
 	fmt_options,
 	cmd_fmt_run,
 };

@@ -9,6 +9,7 @@
 
 #include "cli/cli.h"
 #include "util/xalloc.h"
+#include "util/i18n.h"
 
 /* Topics that are not commands but have pages of their own. */
 static const struct {
@@ -87,7 +88,7 @@ static bool help_show_page(const char *page, const char *section)
 static int cmd_help_run(int argc, char **argv)
 {
 	if (argc > 2)
-		return cli_usage_error(&cjm_cmd_help, "one topic at a time");
+		return cli_usage_error(&cjm_cmd_help, _("one topic at a time"));
 	const char *topic = argc == 2 ? argv[1] : NULL;
 	const cjm_command *cmd = topic ? cjm_command_find(topic) : NULL;
 	char *page = NULL;
@@ -105,18 +106,18 @@ static int cmd_help_run(int argc, char **argv)
 		}
 	}
 	if (!page)
-		return cli_usage_error(&cjm_cmd_help, "no command or topic '%s'; see 'cjm --help'", topic);
+		return cli_usage_error(&cjm_cmd_help, _("no command or topic '%s'; see 'cjm --help'"), topic);
 	bool shown = help_show_page(page, section);
 	free(page);
 	if (shown)
 		return CJM_EXIT_OK;
-	cli_error("the manual page is not installed; here is the short help");
+	cli_error(_("the manual page is not installed; here is the short help"));
 	if (cmd) {
 		cli_print_help(cmd, stdout);
 	} else {
-		printf("usage: cjm COMMAND [ARGS]\n\ncommands:\n");
+		printf("usage: cjm COMMAND [ARGS]\n\n%s\n", _("commands:"));
 		for (size_t i = 0; cjm_commands[i]; i++)
-			printf("  %-9s %s\n", cjm_commands[i]->name, cjm_commands[i]->summary);
+			printf("  %-9s %s\n", cjm_commands[i]->name, _(cjm_commands[i]->summary));
 	}
 	return CJM_EXIT_OK;
 }
@@ -124,7 +125,7 @@ static int cmd_help_run(int argc, char **argv)
 const cjm_command cjm_cmd_help = {
 	"help",
 	"help [COMMAND]",
-	"show the manual page of cjm or of COMMAND (also: map, tips, plugin, git)",
+	N_("show the manual page of cjm or of COMMAND (also: map, tips, plugin, git)"),
 	NULL,
 	cmd_help_run,
 };

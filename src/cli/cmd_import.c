@@ -8,16 +8,17 @@
 #include "export/export.h"
 #include "io/save.h"
 #include "util/strbuf.h"
+#include "util/i18n.h"
 
 /* The map as the file will hold it, checked by loading it back: an importer that
  * made something the loader refuses is a bug, reported rather than written. */
 static bool cmd_import_checked(const cjm_map *map, strbuf *yaml)
 {
 	cjm_save_to_buffer(map, yaml);
-	diag_list *diags = diag_list_new("(imported map)");
+	diag_list *diags = diag_list_new(_("(imported map)"));
 	cjm_map *again = cjm_load_buffer(yaml->data, yaml->len, diags, NULL);
 	if (!again) {
-		cli_error("the imported map does not load back; this is a bug in cjm, please report it:");
+		cli_error(_("the imported map does not load back; this is a bug in cjm, please report it:"));
 		diag_print(diags, stderr);
 	}
 	diag_list_free(diags);
@@ -30,12 +31,12 @@ static const char *import_from, *import_output, *import_title;
 static bool import_force;
 
 static const cli_option import_options[] = {
-	{ "--from", "-f", "FORMAT", CLI_VALUE, &import_from, "mermaid or csv", NULL, NULL },
-	{ "--output", "-o", "MAP", CLI_VALUE, &import_output, "write MAP atomically instead of standard output",
+	{ "--from", "-f", "FORMAT", CLI_VALUE, &import_from, N_("mermaid or csv"), NULL, NULL },
+	{ "--output", "-o", "MAP", CLI_VALUE, &import_output, N_("write MAP atomically instead of standard output"),
 	  NULL, NULL },
 	{ "--title", NULL, "TITLE", CLI_VALUE, &import_title,
-	  "the map's title when SRC gives none (default: from SRC's name)", NULL, NULL },
-	{ "--force", NULL, NULL, CLI_FLAG, &import_force, "replace MAP when it exists", NULL, NULL },
+	  N_("the map's title when SRC gives none (default: from SRC's name)"), NULL, NULL },
+	{ "--force", NULL, NULL, CLI_FLAG, &import_force, N_("replace MAP when it exists"), NULL, NULL },
 	{ 0 },
 };
 
@@ -43,21 +44,21 @@ static int cmd_import_run(int argc, char **argv)
 {
 	const char *src;
 	int rc = CJM_EXIT_OK;
-	if (!cli_parse_one(&cjm_cmd_import, argc, argv, "SRC", "what to import? give SRC", &src, &rc))
+	if (!cli_parse_one(&cjm_cmd_import, argc, argv, "SRC", N_("what to import? give SRC"), &src, &rc))
 		return rc;
 	const char *from = import_from, *out_path = import_output, *title = import_title;
 	bool force = import_force;
 	if (!from)
-		return cli_usage_error(&cjm_cmd_import, "which format? give --from FORMAT");
+		return cli_usage_error(&cjm_cmd_import, _("which format? give --from FORMAT"));
 	const cjm_format *format = cjm_format_find(from);
 	if (!format || !format->import_map)
-		return cli_usage_error(&cjm_cmd_import, "cannot import from '%s'; the formats are mermaid and csv",
+		return cli_usage_error(&cjm_cmd_import, _("cannot import from '%s'; the formats are mermaid and csv"),
 				       from);
 	if (title && !*title)
-		return cli_usage_error(&cjm_cmd_import, "--title must not be empty");
+		return cli_usage_error(&cjm_cmd_import, _("--title must not be empty"));
 	struct stat st;
 	if (out_path && strcmp(out_path, "-") != 0 && !force && stat(out_path, &st) == 0) {
-		cli_error("%s exists; give --force to replace it, or another name", out_path);
+		cli_error(_("%s exists; give --force to replace it, or another name"), out_path);
 		return CJM_EXIT_CANTCREAT;
 	}
 
@@ -88,7 +89,7 @@ static int cmd_import_run(int argc, char **argv)
 const cjm_command cjm_cmd_import = {
 	"import",
 	"import SRC --from FORMAT [-o MAP] [--title TITLE] [--force]",
-	"make a map from a Mermaid journey or a CSV of touchpoints",
+	N_("make a map from a Mermaid journey or a CSV of touchpoints"),
 	import_options,
 	cmd_import_run,
 };

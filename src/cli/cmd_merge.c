@@ -12,6 +12,7 @@
 #include "util/strbuf.h"
 #include "util/visible.h"
 #include "util/xalloc.h"
+#include "util/i18n.h"
 
 static const char *const merge_side_names[3] = { "base", "ours", "theirs" };
 
@@ -37,7 +38,7 @@ static int merge_load(merge_input *in, int k)
 	}
 	if (!in->text) {
 		if (err == EFBIG) {
-			fprintf(stderr, "%s: error: file is too large (the limit is %u MiB)\n", in->shown,
+			fprintf(stderr, _("%s: error: file is too large (the limit is %u MiB)\n"), in->shown,
 				CJM_MAX_FILE_SIZE >> 20);
 			return CJM_EXIT_DATAERR;
 		}
@@ -71,12 +72,12 @@ static int merge_keep_backup(const merge_input *ours, const char *near, char **b
 		err = cjm_keep_backup(ours->path, ours->text, ours->len, backup);
 	}
 	if (err == EEXIST) {
-		cli_error("%s: has comments that the merge cannot keep, and %s.orig up to %s already exist; "
-			  "move them away first (nothing was written)", ours->shown, near, *backup);
+		cli_error(_("%s: has comments that the merge cannot keep, and %s.orig up to %s already exist; "
+			  "move them away first (nothing was written)"), ours->shown, near, *backup);
 		return CJM_EXIT_CANTCREAT;
 	}
 	if (err) {
-		cli_error("%s: cannot keep a backup: %s (nothing was written)", *backup, strerror(err));
+		cli_error(_("%s: cannot keep a backup: %s (nothing was written)"), *backup, strerror(err));
 		return err == EACCES || err == EROFS || err == ENOENT ? CJM_EXIT_CANTCREAT : CJM_EXIT_IOERR;
 	}
 	return CJM_EXIT_OK;
@@ -107,14 +108,14 @@ static int merge_write(const cjm_merge_result *res, merge_input *in, const char 
 		return code;
 	}
 	if (backup)
-		cli_error("%s: %zu comment(s) dropped; the original is kept in %s", in[CJM_MERGE_OURS].shown,
+		cli_error(_("%s: %zu comment(s) dropped; the original is kept in %s"), in[CJM_MERGE_OURS].shown,
 			  in[CJM_MERGE_OURS].comments.count, backup);
 	free(backup);
 	if (!res->conflict_count)
 		return CJM_EXIT_OK;
 	if (!quiet) {
-		const char *shown = strcmp(out_path, "-") == 0 ? "the output" : replaces && name ? name : out_path;
-		cli_error("%zu conflict(s); both versions are kept between '<<<<<<<' and '>>>>>>>' in %s:",
+		const char *shown = strcmp(out_path, "-") == 0 ? _("the output") : replaces && name ? name : out_path;
+		cli_error(_("%zu conflict(s); both versions are kept between '<<<<<<<' and '>>>>>>>' in %s:"),
 			  res->conflict_count, shown);
 		for (size_t k = 0; k < res->conflict_count; k++) {
 			char *line = cjm_merge_conflict_describe(&res->conflicts[k]);
@@ -133,16 +134,16 @@ static bool merge_quiet;
 
 static const cli_option merge_options[] = {
 	{ "--output", "-o", "OUT", CLI_VALUE, &merge_output,
-	  "write the merge to OUT ('-': standard output); default: OURS, in place", NULL, NULL },
+	  N_("write the merge to OUT ('-': standard output); default: OURS, in place"), NULL, NULL },
 	{ "--name", NULL, "PATH", CLI_VALUE, &merge_name,
-	  "the map's path, named in messages instead of the three files and\n"
-	  "where OURS' comments are kept (git's %P); default: the files' names",
+	  N_("the map's path, named in messages instead of the three files and\n"
+	  "where OURS' comments are kept (git's %P); default: the files' names"),
 	  NULL, NULL },
 	{ "--ours-label", NULL, "L", CLI_VALUE, &merge_ours_label,
-	  "the name after '<<<<<<<' in conflict markers (default: ours)", NULL, NULL },
+	  N_("the name after '<<<<<<<' in conflict markers (default: ours)"), NULL, NULL },
 	{ "--theirs-label", NULL, "L", CLI_VALUE, &merge_theirs_label,
-	  "the name after '>>>>>>>' in conflict markers (default: theirs)", NULL, NULL },
-	{ "--quiet", "-q", NULL, CLI_FLAG, &merge_quiet, "do not list the conflicts on standard error", NULL, NULL },
+	  N_("the name after '>>>>>>>' in conflict markers (default: theirs)"), NULL, NULL },
+	{ "--quiet", "-q", NULL, CLI_FLAG, &merge_quiet, N_("do not list the conflicts on standard error"), NULL, NULL },
 	{ 0 },
 };
 
@@ -159,24 +160,24 @@ static int cmd_merge_run(int argc, char **argv)
 	if (!parsed)
 		return code;
 	if (nfiles > 3)
-		return cli_usage_error(&cjm_cmd_merge, "too many files; give BASE, OURS and THEIRS");
+		return cli_usage_error(&cjm_cmd_merge, _("too many files; give BASE, OURS and THEIRS"));
 	if (nfiles < 3)
-		return cli_usage_error(&cjm_cmd_merge, "give three files: BASE, OURS and THEIRS");
+		return cli_usage_error(&cjm_cmd_merge, _("give three files: BASE, OURS and THEIRS"));
 	const char *out_path = merge_output, *ours_label = merge_ours_label, *theirs_label = merge_theirs_label;
 	const char *name = merge_name;
 	bool quiet = merge_quiet;
 	if (strchr(ours_label, '\n') || strchr(theirs_label, '\n'))
-		return cli_usage_error(&cjm_cmd_merge, "a label must be one line");
+		return cli_usage_error(&cjm_cmd_merge, _("a label must be one line"));
 	if (name && (!*name || strchr(name, '\n')))
-		return cli_usage_error(&cjm_cmd_merge, "--name must be one line, not empty");
+		return cli_usage_error(&cjm_cmd_merge, _("--name must be one line, not empty"));
 	int stdin_uses = 0;
 	for (int k = 0; k < 3; k++)
 		stdin_uses += strcmp(files[k], "-") == 0;
 	if (stdin_uses > 1)
-		return cli_usage_error(&cjm_cmd_merge, "only one of the files can be standard input");
+		return cli_usage_error(&cjm_cmd_merge, _("only one of the files can be standard input"));
 	if (!out_path) {
 		if (strcmp(files[1], "-") == 0)
-			return cli_usage_error(&cjm_cmd_merge, "OURS is standard input, so give -o OUT");
+			return cli_usage_error(&cjm_cmd_merge, _("OURS is standard input, so give -o OUT"));
 		out_path = files[1];
 	}
 
@@ -194,7 +195,7 @@ static int cmd_merge_run(int argc, char **argv)
 	if (code == CJM_EXIT_OK) {
 		cjm_merge_result *res = cjm_merge(in[0].map, in[1].map, in[2].map);
 		if (res->error) {
-			cli_error("cannot merge %s and %s: %s (nothing was written)", in[1].shown, in[2].shown,
+			cli_error(_("cannot merge %s and %s: %s (nothing was written)"), in[1].shown, in[2].shown,
 				  res->error);
 			code = CJM_EXIT_DATAERR;
 		} else {
@@ -213,7 +214,7 @@ static int cmd_merge_run(int argc, char **argv)
 const cjm_command cjm_cmd_merge = {
 	"merge",
 	"merge [-o OUT] [--name PATH] [--ours-label L] [--theirs-label L] BASE OURS THEIRS",
-	"three-way merge of maps by id, usable as a git merge driver",
+	N_("three-way merge of maps by id, usable as a git merge driver"),
 	merge_options,
 	cmd_merge_run,
 };

@@ -23,9 +23,9 @@ static const char *new_title;
 static const char *new_language;
 
 static const cli_option new_options[] = {
-	{ "--title", "-t", "T", CLI_VALUE, &new_title, "the map's title (default: made from the file name)", NULL, NULL },
+	{ "--title", "-t", "T", CLI_VALUE, &new_title, N_("the map's title (default: made from the file name)"), NULL, NULL },
 	{ "--language", "-l", "TAG", CLI_VALUE, &new_language,
-	  "the map's language, a tag such as nl or en (default: the locale's)", NULL, NULL },
+	  N_("the map's language, a tag such as nl or en (default: the locale's)"), NULL, NULL },
 	{ 0 },
 };
 
@@ -33,22 +33,26 @@ static int cmd_new_run(int argc, char **argv)
 {
 	const char *path;
 	int code = CJM_EXIT_OK;
-	if (!cli_parse_one(&cjm_cmd_new, argc, argv, "FILE", "no FILE given", &path, &code))
+	if (!cli_parse_one(&cjm_cmd_new, argc, argv, "FILE", N_("no FILE given"), &path, &code))
 		return code;
 	const char *title = new_title;
 	if (title && cjm_text_is_blank(title))
-		return cli_usage_error(&cjm_cmd_new, "the title must not be empty");
+		return cli_usage_error(&cjm_cmd_new, _("the title must not be empty"));
 	if (title && !utf8_valid(title))
-		return cli_usage_error(&cjm_cmd_new, "the title must be UTF-8 text");
+		return cli_usage_error(&cjm_cmd_new, _("the title must be UTF-8 text"));
 	const char *language = new_language ? new_language : i18n_language();
 	if (!lang_tag_valid(language))
-		return cli_usage_error(&cjm_cmd_new, "the language must be a tag such as nl, en or nl-BE");
+		return cli_usage_error(&cjm_cmd_new, _("the language must be a tag such as nl, en or nl-BE"));
 	struct stat st;
 	if (strcmp(path, "-") != 0 && lstat(path, &st) == 0) {
-		cli_error("%s: already exists", path);
+		cli_error(_("%s: already exists"), path);
 		return CJM_EXIT_CANTCREAT;
 	}
-	char *made_title = title ? NULL : cli_title_from_path(strcmp(path, "-") == 0 ? "" : path);
+	char *made_title = NULL;
+	if (!title && strcmp(path, "-") == 0)
+		made_title = xstrdup(L_(language, "New journey")); /* the title of a map without a name, in its language */
+	else if (!title)
+		made_title = cli_title_from_path(path);
 	cjm_map *map = cjm_map_new(title ? title : made_title);
 	map->language = xstrdup(language);
 	for (size_t i = 0; i < sizeof new_starter_phases / sizeof *new_starter_phases; i++)
@@ -71,7 +75,7 @@ static int cmd_new_run(int argc, char **argv)
 const cjm_command cjm_cmd_new = {
 	"new",
 	"new FILE [--title T] [--language TAG]",
-	"write a new map from a template",
+	N_("write a new map from a template"),
 	new_options,
 	cmd_new_run,
 };

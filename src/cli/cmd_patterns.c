@@ -10,6 +10,7 @@
 #include "util/strbuf.h"
 #include "util/visible.h"
 #include "util/xalloc.h"
+#include "util/i18n.h"
 
 /* Appends TEXT to OUT with every character a terminal would act on escaped (plugins may hand over anything). */
 static void patterns_put_clean(strbuf *out, const char *text)
@@ -25,7 +26,7 @@ static void patterns_render_failures(strbuf *out, const cjm_registry *reg, bool 
 		if ((reg->failures[i].kind != CJM_PLUGIN_NOT_LOADED) != disabled)
 			continue;
 		if (shown++ == 0)
-			strbuf_puts(out, disabled ? "\nDisabled (crashed or hung):\n" : "\nNot loaded:\n");
+			strbuf_printf(out, "\n%s\n", disabled ? _("Disabled (crashed or hung):") : _("Not loaded:"));
 		strbuf_puts(out, "  ");
 		patterns_put_clean(out, reg->failures[i].path);
 		strbuf_puts(out, ": ");
@@ -35,12 +36,16 @@ static void patterns_render_failures(strbuf *out, const cjm_registry *reg, bool 
 	if (!disabled || shown == 0)
 		return;
 	char *file = cjm_disabled_file();
-	strbuf_puts(out, "A disabled plugin is tried again once its file changes: reinstall it, or touch it");
 	if (file) {
-		strbuf_puts(out, ", or delete its line in ");
-		patterns_put_clean(out, file);
+		strbuf clean = { 0 };
+		patterns_put_clean(&clean, file);
+		/* TRANSLATORS: %s is the file listing the disabled plugins. */
+		strbuf_printf(out, _("A disabled plugin is tried again once its file changes: reinstall it, or touch it, or delete its line in %s.\n"),
+			      clean.data ? clean.data : "");
+		strbuf_release(&clean);
+	} else {
+		strbuf_puts(out, _("A disabled plugin is tried again once its file changes: reinstall it, or touch it.\n"));
 	}
-	strbuf_puts(out, ".\n");
 	free(file);
 }
 
@@ -49,7 +54,7 @@ static void patterns_render(strbuf *out, const cjm_registry *reg)
 	for (size_t i = 0; i < reg->count; i++) {
 		const cjm_pattern *p = reg->entries[i].pattern;
 		char threshold[NUMBER_TEXT_MAX];
-		number_format(threshold, p->default_threshold);
+		i18n_number(threshold, p->default_threshold);
 		if (i)
 			strbuf_putc(out, '\n');
 		patterns_put_clean(out, p->id);
@@ -57,7 +62,9 @@ static void patterns_render(strbuf *out, const cjm_registry *reg)
 		patterns_put_clean(out, reg->entries[i].origin);
 		strbuf_puts(out, "\n    ");
 		patterns_put_clean(out, p->summary);
-		strbuf_printf(out, "\n    threshold %s", threshold);
+		strbuf_puts(out, "\n    ");
+		/* TRANSLATORS: %s is the pattern's default threshold, a number. */
+		strbuf_printf(out, _("threshold %s"), threshold);
 		if (p->threshold_means && p->threshold_means[0]) {
 			strbuf_puts(out, ": ");
 			patterns_put_clean(out, p->threshold_means);
@@ -78,7 +85,7 @@ static int cmd_patterns_run(int argc, char **argv)
 	if (!parsed)
 		return code;
 	if (first)
-		return cli_usage_error(&cjm_cmd_patterns, "no arguments expected ('%s')", first);
+		return cli_usage_error(&cjm_cmd_patterns, _("no arguments expected ('%s')"), first);
 	cjm_registry *reg = cjm_registry_new(true);
 	for (size_t i = 0; i < reg->failure_count; i++) {
 		if (reg->failures[i].kind != CJM_PLUGIN_CRASHED)
@@ -101,7 +108,7 @@ static int cmd_patterns_run(int argc, char **argv)
 const cjm_command cjm_cmd_patterns = {
 	"patterns",
 	"patterns",
-	"list the patterns and plugins found, with where each came from",
+	N_("list the patterns and plugins found, with where each came from"),
 	NULL,
 	cmd_patterns_run,
 };

@@ -10,6 +10,7 @@
 #include "cli/cli.h"
 #include "render/show.h"
 #include "util/xalloc.h"
+#include "util/i18n.h"
 
 #define SHOW_WIDTH_MAX 10000
 
@@ -60,8 +61,8 @@ static bool show_plain;
 
 static const cli_option show_options[] = {
 	{ "--width", NULL, "N", CLI_VALUE, &show_width,
-	  "fit lines in N columns (default: the terminal's, $COLUMNS, or 80)", NULL, NULL },
-	{ "--plain", NULL, NULL, CLI_FLAG, &show_plain, "one line per fact, in map order (for git diff textconv)",
+	  N_("fit lines in N columns (default: the terminal's, $COLUMNS, or 80)"), NULL, NULL },
+	{ "--plain", NULL, NULL, CLI_FLAG, &show_plain, N_("one line per fact, in map order (for git diff textconv)"),
 	  NULL, NULL },
 	{ 0 },
 };
@@ -70,7 +71,7 @@ static int cmd_show_run(int argc, char **argv)
 {
 	const char *file;
 	int rc = CJM_EXIT_OK;
-	if (!cli_parse_one(&cjm_cmd_show, argc, argv, "FILE", "which map? give a FILE", &file, &rc))
+	if (!cli_parse_one(&cjm_cmd_show, argc, argv, "FILE", N_("which map? give a FILE"), &file, &rc))
 		return rc;
 	const char *width_arg = show_width;
 	bool plain = show_plain;
@@ -79,7 +80,7 @@ static int cmd_show_run(int argc, char **argv)
 		char *end;
 		long n = strtol(width_arg, &end, 10);
 		if (*width_arg == '\0' || *end != '\0' || n < 1 || n > SHOW_WIDTH_MAX)
-			return cli_usage_error(&cjm_cmd_show, "--width must be a whole number from 1 to %d, not '%s'",
+			return cli_usage_error(&cjm_cmd_show, _("--width must be a whole number from 1 to %d, not '%s'"),
 					       SHOW_WIDTH_MAX, width_arg);
 		width = (size_t)n;
 	}
@@ -104,7 +105,7 @@ static int cmd_show_run(int argc, char **argv)
 	if (failed || fflush(stdout) != 0)
 		rc = CJM_EXIT_IOERR;
 	if (rc == CJM_EXIT_IOERR)
-		cli_error("cannot write the output");
+		cli_error(_("cannot write the output"));
 	strbuf_release(&out);
 	cjm_map_free(map);
 	return rc;
@@ -113,7 +114,7 @@ static int cmd_show_run(int argc, char **argv)
 const cjm_command cjm_cmd_show = {
 	"show",
 	"show FILE [--width N] [--plain]",
-	"the map as text: a grid with the emotion curve, or one fact per line",
+	N_("the map as text: a grid with the emotion curve, or one fact per line"),
 	show_options,
 	cmd_show_run,
 };

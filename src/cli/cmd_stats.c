@@ -4,12 +4,13 @@
 #include "analysis/figures.h"
 #include "cli/cli.h"
 #include "render/stats.h"
+#include "util/i18n.h"
 
 static int cmd_stats_run(int argc, char **argv)
 {
 	const char *file;
 	int rc = CJM_EXIT_OK;
-	if (!cli_parse_one(&cjm_cmd_stats, argc, argv, "FILE", "which map? give a FILE", &file, &rc))
+	if (!cli_parse_one(&cjm_cmd_stats, argc, argv, "FILE", N_("which map? give a FILE"), &file, &rc))
 		return rc;
 
 	cjm_map *map = cli_load_map(file, &rc);
@@ -30,7 +31,7 @@ static int cmd_stats_run(int argc, char **argv)
 const cjm_command cjm_cmd_stats = {
 	"stats",
 	"stats FILE",
-	"counts, mean emotion, peak, end, peak-end score, quadrant table, per owner/channel",
+	N_("counts, mean emotion, peak, end, peak-end score, quadrant table, per owner/channel"),
 	NULL,
 	cmd_stats_run,
 };

@@ -12,6 +12,7 @@
 #include "util/utf8.h"
 #include "util/xalloc.h"
 #include "util/visible.h"
+#include "util/i18n.h"
 
 enum suggest_format { FORMAT_TEXT, FORMAT_YAML };
 
@@ -62,16 +63,44 @@ static void suggest_put_indented(strbuf *out, const char *lines)
 	} while (*p++ == '\n' && *p);
 }
 
-/* Where in phase PHASE: "phase orient, at the end" and the like (POSITION is 0-based). */
-static void suggest_put_where(strbuf *out, const char *phase, size_t position)
+/* The edit S proposes, in words, appended to OUT: TEXT and PHASE are S's, cleaned. */
+static void suggest_put_edit(strbuf *out, const cjm_suggestion *s, const char *text, const char *phase)
 {
-	strbuf_printf(out, "phase %s, ", phase);
-	if (position == (size_t)-1)
-		strbuf_puts(out, "at the end");
-	else if (position == 0)
-		strbuf_puts(out, "at the start");
-	else
-		strbuf_printf(out, "as touchpoint %zu", position + 1);
+	bool end = s->position == (size_t)-1, start = s->position == 0;
+	switch ((int)s->kind) {
+	case CJM_PROPOSE_IDEA:
+		/* TRANSLATORS: %s is the idea's text. */
+		strbuf_printf(out, _("add the idea \"%s\""), text);
+		break;
+	case CJM_PROPOSE_TOUCHPOINT:
+		if (end)
+			/* TRANSLATORS: the touchpoint's text, then the phase's id (orient). */
+			strbuf_printf(out, _("add the touchpoint \"%s\" to phase %s, at the end"), text, phase);
+		else if (start)
+			/* TRANSLATORS: the touchpoint's text, then the phase's id (orient). */
+			strbuf_printf(out, _("add the touchpoint \"%s\" to phase %s, at the start"), text, phase);
+		else
+			/* TRANSLATORS: the touchpoint's text, the phase's id (orient), then the place in it (3). */
+			strbuf_printf(out, _("add the touchpoint \"%s\" to phase %s, as touchpoint %zu"), text, phase,
+				      s->position + 1);
+		break;
+	case CJM_PROPOSE_REMOVE:
+		strbuf_puts(out, _("remove it"));
+		break;
+	case CJM_PROPOSE_MOVE:
+		if (end)
+			/* TRANSLATORS: %s is the phase's id (orient). */
+			strbuf_printf(out, _("move it to phase %s, at the end"), phase);
+		else if (start)
+			/* TRANSLATORS: %s is the phase's id (orient). */
+			strbuf_printf(out, _("move it to phase %s, at the start"), phase);
+		else
+			/* TRANSLATORS: the phase's id (orient), then the place in it (3). */
+			strbuf_printf(out, _("move it to phase %s, as touchpoint %zu"), phase, s->position + 1);
+		break;
+	default:
+		break;
+	}
 }
 
 static void suggest_put_proposal(strbuf *out, const cjm_suggestion *s)
@@ -80,26 +109,11 @@ static void suggest_put_proposal(strbuf *out, const cjm_suggestion *s)
 		return;
 	char *text = suggest_clean(s->text, false);
 	char *phase = suggest_clean(s->phase, false);
-	strbuf_puts(out, "    proposes: ");
-	switch ((int)s->kind) {
-	case CJM_PROPOSE_IDEA:
-		strbuf_printf(out, "add the idea \"%s\"", text);
-		break;
-	case CJM_PROPOSE_TOUCHPOINT:
-		strbuf_printf(out, "add the touchpoint \"%s\" to ", text);
-		suggest_put_where(out, phase, s->position);
-		break;
-	case CJM_PROPOSE_REMOVE:
-		strbuf_puts(out, "remove it");
-		break;
-	case CJM_PROPOSE_MOVE:
-		strbuf_puts(out, "move it to ");
-		suggest_put_where(out, phase, s->position);
-		break;
-	default:
-		break;
-	}
-	strbuf_putc(out, '\n');
+	strbuf edit = { 0 };
+	suggest_put_edit(&edit, s, text, phase);
+	/* TRANSLATORS: %s is the edit a suggestion proposes ("add the idea ..."). */
+	strbuf_printf(out, _("    proposes: %s\n"), edit.data ? edit.data : "");
+	strbuf_release(&edit);
 	free(text);
 	free(phase);
 }
@@ -117,20 +131,22 @@ static void suggest_render_one(strbuf *out, const cjm_suggestion *s, bool show_a
 	char *target = suggest_clean(s->target, false);
 	char *title = suggest_clean(s->title, false);
 	char *rationale = suggest_clean(s->rationale, true);
-	strbuf_printf(out, "[%d] %s  %s%s%s\n", s->priority, pattern, target, s->dismissed ? "  (dismissed)" : "",
-		      s->card == CJM_DONE && !s->dismissed ? "  (already on the map)" : "");
+	strbuf_printf(out, "[%d] %s  %s%s%s\n", s->priority, pattern, target, s->dismissed ? _("  (dismissed)") : "",
+		      s->card == CJM_DONE && !s->dismissed ? _("  (already on the map)") : "");
 	suggest_put_indented(out, title);
 	if (rationale[0])
 		suggest_put_indented(out, rationale);
 	suggest_put_proposal(out, s);
 	if (s->why) {
 		char *why = suggest_clean(s->why, false);
-		strbuf_printf(out, "    why here: %s\n", why);
+		/* TRANSLATORS: %s says why the suggestion is made where it is. */
+		strbuf_printf(out, _("    why here: %s\n"), why);
 		free(why);
 	}
 	if (s->also && !show_all) {
 		char *also = suggest_clean(s->also, false);
-		strbuf_printf(out, "    also: %s\n", also);
+		/* TRANSLATORS: %s lists the other suggestions folded under this one. */
+		strbuf_printf(out, _("    also: %s\n"), also);
 		free(also);
 	}
 	free(pattern);
@@ -154,18 +170,20 @@ static void suggest_render_text(strbuf *out, const cjm_suggestions *list, bool s
 		suggest_render_one(out, &list->items[i], show_all);
 	}
 	if (first)
-		strbuf_puts(out, "No suggestions.\n");
+		strbuf_puts(out, _("No suggestions.\n"));
 	if (show_all)
 		return;
 	if (beyond)
-		strbuf_printf(out, "\nand %zu more: cjm suggest --all\n", beyond);
+		strbuf_printf(out, P_("\nand %zu more: cjm suggest --all\n", "\nand %zu more: cjm suggest --all\n", beyond), beyond);
 	if (done)
-		strbuf_printf(out, "%s(%zu suggestion%s already on the map, not proposed again)\n", beyond ? "" : "\n",
-			      done, done == 1 ? "" : "s");
+		strbuf_printf(out, P_("%s(%zu suggestion already on the map, not proposed again)\n",
+				      "%s(%zu suggestions already on the map, not proposed again)\n", done),
+			      beyond ? "" : "\n", done);
 	if (hidden)
-		strbuf_printf(out, "%s(%zu dismissed suggestion%s not shown; --all shows %s)\n",
-			      first || beyond || done ? "" : "\n", hidden, hidden == 1 ? "" : "s",
-			      hidden == 1 ? "it" : "them");
+		/* TRANSLATORS: the first %s is an empty line or nothing. */
+		strbuf_printf(out, P_("%s(%zu dismissed suggestion not shown; --all shows it)\n",
+				      "%s(%zu dismissed suggestions not shown; --all shows them)\n", hidden),
+			      first || beyond || done ? "" : "\n", hidden);
 }
 
 /* ---- YAML, with libyaml's emitter ---- */
@@ -265,8 +283,8 @@ static int suggest_unknown_pattern(const cjm_registry *reg, const char *id)
 	for (size_t i = 0; i < reg->count; i++)
 		strbuf_printf(&known, "%s%s", i ? ", " : "", reg->entries[i].pattern->id);
 	char *clean = suggest_clean(id, false);
-	int rc = cli_usage_error(&cjm_cmd_suggest, "no pattern '%s'; the patterns are: %s", clean,
-				 known.data ? known.data : "(none)");
+	int rc = cli_usage_error(&cjm_cmd_suggest, _("no pattern '%s'; the patterns are: %s"), clean,
+				 known.data ? known.data : _("(none)"));
 	free(clean);
 	strbuf_release(&known);
 	return rc;
@@ -289,9 +307,9 @@ static bool suggest_all;
 
 static const cli_option suggest_options[] = {
 	{ "--pattern", "-p", "ID", CLI_REPEATED, &suggest_patterns,
-	  "run only pattern ID (repeat for more); see cjm patterns", NULL, NULL },
-	{ "--format", "-f", "FORMAT", CLI_VALUE, &suggest_format_name, "text (the default) or yaml", NULL, NULL },
-	{ "--all", "-a", NULL, CLI_FLAG, &suggest_all, "list every suggestion: folded, past the limits, already on the map and dismissed ones too", NULL,
+	  N_("run only pattern ID (repeat for more); see cjm patterns"), NULL, NULL },
+	{ "--format", "-f", "FORMAT", CLI_VALUE, &suggest_format_name, N_("text (the default) or yaml"), NULL, NULL },
+	{ "--all", "-a", NULL, CLI_FLAG, &suggest_all, N_("list every suggestion: folded, past the limits, already on the map and dismissed ones too"), NULL,
 	  NULL },
 	{ 0 },
 };
@@ -300,7 +318,7 @@ static int cmd_suggest_run(int argc, char **argv)
 {
 	const char *file;
 	int rc = CJM_EXIT_OK;
-	bool parsed = cli_parse_one(&cjm_cmd_suggest, argc, argv, "FILE", "which map? give a FILE", &file, &rc);
+	bool parsed = cli_parse_one(&cjm_cmd_suggest, argc, argv, "FILE", N_("which map? give a FILE"), &file, &rc);
 	const char **only = suggest_patterns.items;
 	size_t only_count = suggest_patterns.count;
 	bool show_all = suggest_all;
@@ -308,7 +326,7 @@ static int cmd_suggest_run(int argc, char **argv)
 	if (parsed && strcmp(suggest_format_name, "yaml") == 0)
 		format = FORMAT_YAML;
 	else if (parsed && strcmp(suggest_format_name, "text") != 0)
-		rc = cli_usage_error(&cjm_cmd_suggest, "unknown format '%s'; the formats are text and yaml",
+		rc = cli_usage_error(&cjm_cmd_suggest, _("unknown format '%s'; the formats are text and yaml"),
 				     suggest_format_name);
 	if (!parsed || rc != CJM_EXIT_OK) {
 		cli_list_release(&suggest_patterns);
@@ -363,7 +381,7 @@ static int cmd_suggest_run(int argc, char **argv)
 const cjm_command cjm_cmd_suggest = {
 	"suggest",
 	"suggest FILE [--pattern ID]... [--format text|yaml] [--all]",
-	"run the patterns and list their suggestions",
+	N_("run the patterns and list their suggestions"),
 	suggest_options,
 	cmd_suggest_run,
 };

@@ -8,6 +8,7 @@
 #include "io/places.h"
 #include "util/visible.h"
 #include "util/xalloc.h"
+#include "util/i18n.h"
 
 /* A plugin that crashed or hung while being loaded, or was disabled for it
  * before, is said on stderr; the exit status stays the maps'. */
@@ -50,7 +51,7 @@ static void warn_variants_of(diag_list *diags, const cjm_map *map, cjm_field fie
 			if (f == (size_t)-1 || strcmp(values[i], values[f]) == 0)
 				continue;
 			diag_warning(diags, places[i].line, places[i].col,
-				     "%s '%s' differs from '%s' (line %d) only in case, spaces or hyphens",
+				     _("%s '%s' differs from '%s' (line %d) only in case, spaces or hyphens"),
 				     cjm_field_info_of(field)->label, values[i], values[f], places[f].line);
 		}
 	free(first);
@@ -79,7 +80,7 @@ static int validate_file(const char *path, const cjm_registry *registry)
 	if (!text) {
 		if (err == EFBIG) {
 			visible_fputs(validate_display_name(path), 0, stderr);
-			fprintf(stderr, ": error: file is too large (the limit is %u MiB)\n", CJM_MAX_FILE_SIZE >> 20);
+			fprintf(stderr, _(": error: file is too large (the limit is %u MiB)\n"), CJM_MAX_FILE_SIZE >> 20);
 			return CJM_EXIT_DATAERR;
 		}
 		cli_error("%s: %s", path, strerror(err));
@@ -115,14 +116,14 @@ static int cmd_validate_run(int argc, char **argv)
 	size_t count = files.count;
 	cli_list_release(&files);
 	if (count == 0)
-		return cli_usage_error(&cjm_cmd_validate, "no file to validate");
+		return cli_usage_error(&cjm_cmd_validate, _("no file to validate"));
 	return result;
 }
 
 const cjm_command cjm_cmd_validate = {
 	"validate",
 	"validate FILE...",
-	"check map files; one FILE:LINE:COL: error: line per problem",
+	N_("check map files; one FILE:LINE:COL: error: line per problem"),
 	NULL,
 	cmd_validate_run,
 };

@@ -10,14 +10,15 @@
 
 static void main_print_help(FILE *out)
 {
-	fprintf(out, "usage: cjm COMMAND [ARGS]\n"
-		     "       cjm [-R] FILE      (cjm edit: -R, --read-only opens it read-only)\n"
-		     "       cjm --version | --help\n\n"
-		     "cjm maps customer journeys: phases, touchpoints and how the customer feels.\n\n"
-		     "commands:\n");
+	fprintf(out, "usage: cjm COMMAND [ARGS]\n");
+	/* TRANSLATORS: keep "cjm edit", "-R, --read-only" and FILE as they are; the parenthesis lines up under the usage above. */
+	fputs(_("       cjm [-R] FILE      (cjm edit: -R, --read-only opens it read-only)\n"), out);
+	fprintf(out, "       cjm --version | --help\n\n");
+	fprintf(out, "%s\n\n%s\n", _("cjm maps customer journeys: phases, touchpoints and how the customer feels."),
+		_("commands:"));
 	for (size_t i = 0; cjm_commands[i]; i++)
-		fprintf(out, "  %-9s %s\n", cjm_commands[i]->name, cjm_commands[i]->summary);
-	fprintf(out, "\n`cjm COMMAND --help` for a command's options; `cjm help COMMAND` for its manual.\n");
+		fprintf(out, "  %-9s %s\n", cjm_commands[i]->name, _(cjm_commands[i]->summary));
+	fprintf(out, "\n%s\n", _("`cjm COMMAND --help` for a command's options; `cjm help COMMAND` for its manual."));
 }
 
 /* True when ARG names a map rather than a mistyped command: it exists, or it
@@ -68,7 +69,7 @@ int main(int argc, char **argv)
 				printf("%s\t%s\n", k->key_name, k->command);
 			return CJM_EXIT_OK;
 		}
-		cli_error("no key table '%s' (cjm --list-key-tables lists them)", argv[2]);
+		cli_error(_("no key table '%s' (cjm --list-key-tables lists them)"), argv[2]);
 		return CJM_EXIT_USAGE;
 	}
 	if (strcmp(name, "--list-editor-commands") == 0) {
@@ -80,7 +81,7 @@ int main(int argc, char **argv)
 		/* options before the file, as in `vi -R FILE`: `cjm -R FILE` is `cjm edit -R FILE` */
 		if (cli_opt_flag(name, "--read-only", "-R") || strcmp(name, "--") == 0)
 			return cjm_cmd_edit.run(argc, argv);
-		cli_error("unknown option '%s'; see 'cjm --help'", name);
+		cli_error(_("unknown option '%s'; see 'cjm --help'"), name);
 		fprintf(stderr, "usage: cjm COMMAND [ARGS]\n       cjm [-R] FILE\n");
 		return CJM_EXIT_USAGE;
 	}
@@ -88,7 +89,7 @@ int main(int argc, char **argv)
 	if (!cmd && main_looks_like_map(name))
 		return cjm_cmd_edit.run(argc, argv); /* `cjm FILE [-R]` is `cjm edit FILE [-R]` */
 	if (!cmd) {
-		cli_error("'%s' is not a command; see 'cjm --help'", name);
+		cli_error(_("'%s' is not a command; see 'cjm --help'"), name);
 		return CJM_EXIT_USAGE;
 	}
 	for (int i = 2; i < argc && strcmp(argv[i], "--") != 0; i++) {

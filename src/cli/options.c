@@ -6,6 +6,7 @@
 
 #include "cli/cli.h"
 #include "util/xalloc.h"
+#include "util/i18n.h"
 
 void cli_list_release(cli_list *list)
 {
@@ -34,7 +35,7 @@ static size_t cli_option_usage(const cli_option *opt, char *buf, size_t size)
 }
 
 /* What every command takes, at the end of each table's help. */
-static const cli_option cli_help_option = { "--help", "-h", NULL, CLI_FLAG, NULL, "show this help", NULL, NULL };
+static const cli_option cli_help_option = { "--help", "-h", NULL, CLI_FLAG, NULL, N_("show this help"), NULL, NULL };
 
 /* The entry after OPT in the help: the table, then -h, --help; NULL after that. */
 static const cli_option *cli_options_next(const cli_option *opt)
@@ -58,7 +59,7 @@ void cli_options_print(const cli_option *options, FILE *out)
 	for (const cli_option *opt = first; opt; opt = cli_options_next(opt)) {
 		size_t n = cli_option_usage(opt, usage, sizeof usage);
 		fprintf(out, "%s%*s", usage, (int)(width - n), "");
-		for (const char *line = opt->help; *line;) {
+		for (const char *line = _(opt->help); *line;) {
 			size_t len = strcspn(line, "\n");
 			fprintf(out, "%.*s\n", (int)len, line);
 			line += len;
@@ -105,7 +106,7 @@ cli_parse_result cli_options_parse(const cli_option *options, int argc, char **a
 		const char *value;
 		const cli_option *opt = cli_option_find(options, arg, &value);
 		if (!opt) {
-			cli_error("unknown option '%s'", arg);
+			cli_error(_("unknown option '%s'"), arg);
 			return CLI_BAD;
 		}
 		if (opt->kind == CLI_FLAG) {
@@ -115,7 +116,7 @@ cli_parse_result cli_options_parse(const cli_option *options, int argc, char **a
 		if (!value && opt->kind == CLI_OPTIONAL)
 			value = i + 1 < argc && opt->is_value && opt->is_value(argv[i + 1]) ? argv[++i] : opt->bare;
 		if (!value && i + 1 >= argc) {
-			cli_error("option %s needs a value", arg);
+			cli_error(_("option %s needs a value"), arg);
 			return CLI_BAD;
 		}
 		if (!value)

@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 
+#include "util/i18n.h"
 #include "util/visible.h"
 #include "util/xalloc.h"
 
@@ -100,7 +101,7 @@ void diag_print(const diag_list *list, FILE *out)
 	const char *name = file.data ? file.data : "";
 	for (size_t i = 0; i < list->count; i++) {
 		const diag *d = order[i];
-		const char *kind = d->warning ? "warning" : "error";
+		const char *kind = d->warning ? _("warning") : _("error");
 		strbuf_reset(&message);
 		visible_puts(&message, d->message, 0);
 		const char *text = message.data ? message.data : "";
@@ -111,7 +112,7 @@ void diag_print(const diag_list *list, FILE *out)
 	}
 	free(order);
 	if (list->truncated)
-		fprintf(out, "%s: error: too many errors; stopped after %d\n", name, DIAG_MAX_ERRORS);
+		fprintf(out, _("%s: error: too many errors; stopped after %d\n"), name, DIAG_MAX_ERRORS);
 	strbuf_release(&file);
 	strbuf_release(&message);
 }

@@ -2,6 +2,7 @@
 #include "util/utf8.h"
 
 #include <string.h>
+#include "util/i18n.h"
 
 #include "util/xalloc.h"
 
@@ -54,15 +55,20 @@ bool utf8_valid(const char *s)
 const char *utf8_forbidden(uint32_t cp)
 {
 	if (cp < 0x20 && cp != '\t' && cp != '\n')
-		return "control character U+%04X is not allowed";
+		/* TRANSLATORS: %04X is the character's code point in hex (U+0007). */
+		return _("control character U+%04X is not allowed");
 	if (cp >= 0x7F && cp <= 0x9F)
-		return "control character U+%04X is not allowed";
+		/* TRANSLATORS: %04X is the character's code point in hex (U+0007). */
+		return _("control character U+%04X is not allowed");
 	if (cp == 0x2028)
-		return "character U+%04X (line separator) is not allowed";
+		/* TRANSLATORS: %04X is the character's code point in hex (U+0007). */
+		return _("character U+%04X (line separator) is not allowed");
 	if (cp == 0x2029)
-		return "character U+%04X (paragraph separator) is not allowed";
+		/* TRANSLATORS: %04X is the character's code point in hex (U+0007). */
+		return _("character U+%04X (paragraph separator) is not allowed");
 	if (cp == 0xFFFE || cp == 0xFFFF)
-		return "noncharacter U+%04X is not allowed";
+		/* TRANSLATORS: %04X is the character's code point in hex (U+0007). */
+		return _("noncharacter U+%04X is not allowed");
 	return NULL;
 }
 

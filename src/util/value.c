@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/i18n.h"
 #include "util/number.h"
 #include "util/xalloc.h"
 
@@ -183,43 +184,49 @@ int value_parse_bool(const char *text, value_grammar grammar)
 const char *value_expect_whole(char *buf, long min, long max)
 {
 	if (min == LONG_MIN)
-		snprintf(buf, VALUE_WHY_MAX, "a whole number");
+		snprintf(buf, VALUE_WHY_MAX, "%s", _("a whole number"));
 	else
-		snprintf(buf, VALUE_WHY_MAX, "a whole number from %ld to %s%ld", min, min < 0 && max > 0 ? "+" : "", max);
+		/* TRANSLATORS: the lowest and the highest value; the %s before the highest is "+" or nothing. */
+		snprintf(buf, VALUE_WHY_MAX, _("a whole number from %ld to %s%ld"), min, min < 0 && max > 0 ? "+" : "", max);
 	return buf;
 }
 
 const char *value_expect_number(char *buf, double min, double max)
 {
 	char lo[NUMBER_TEXT_MAX], hi[NUMBER_TEXT_MAX];
-	number_format(lo, min);
-	number_format(hi, max);
-	snprintf(buf, VALUE_WHY_MAX, "a number from %s to %s%s", lo, min < 0 && max > 0 ? "+" : "", hi);
+	i18n_number(lo, min); /* a message to the user: the interface's decimal separator */
+	i18n_number(hi, max);
+	/* TRANSLATORS: the lowest and the highest value; the %s before the highest is "+" or nothing. */
+	snprintf(buf, VALUE_WHY_MAX, _("a number from %s to %s%s"), lo, min < 0 && max > 0 ? "+" : "", hi);
 	return buf;
 }
 
 const char *value_expect_bool(value_grammar grammar)
 {
-	return grammar == VALUE_FILE ? "true or false" : "yes or no";
+	/* TRANSLATORS: a map file holds true or false whatever the language; what is typed may be yes or no. */
+	return grammar == VALUE_FILE ? _("true or false") : _("yes or no");
 }
 
 const char *value_must_be_whole(char *buf, const char *name, long min, long max)
 {
 	char what[VALUE_WHY_MAX];
-	snprintf(buf, VALUE_WHY_MAX, "%.60s must be %.100s", name, value_expect_whole(what, min, max));
+	/* TRANSLATORS: a field's name (emotion), then what it must be ("a whole number from -3 to +3"). */
+	snprintf(buf, VALUE_WHY_MAX, _("%.60s must be %.100s"), name, value_expect_whole(what, min, max));
 	return buf;
 }
 
 const char *value_must_be_number(char *buf, const char *name, double min, double max)
 {
 	char what[VALUE_WHY_MAX];
-	snprintf(buf, VALUE_WHY_MAX, "%.60s must be %.100s", name, value_expect_number(what, min, max));
+	/* TRANSLATORS: a field's name (emotion), then what it must be ("a whole number from -3 to +3"). */
+	snprintf(buf, VALUE_WHY_MAX, _("%.60s must be %.100s"), name, value_expect_number(what, min, max));
 	return buf;
 }
 
 const char *value_must_be_bool(char *buf, const char *name, value_grammar grammar)
 {
-	snprintf(buf, VALUE_WHY_MAX, "%.60s must be %.100s", name, value_expect_bool(grammar));
+	/* TRANSLATORS: a field's name (emotion), then what it must be ("a whole number from -3 to +3"). */
+	snprintf(buf, VALUE_WHY_MAX, _("%.60s must be %.100s"), name, value_expect_bool(grammar));
 	return buf;
 }
 
@@ -327,8 +334,9 @@ static const char *value_name_problem(const char *word, size_t len, const value_
 	}
 	memcpy(shown, word, n);
 	strcpy(shown + n, n < len ? "..." : "");
-	size_t used = (size_t)snprintf(why, VALUE_WHY_MAX, ambiguous ? "%s '%s' could be " : "unknown %s '%s' (one of: ",
-				       names->what, shown);
+	char list[VALUE_WHY_MAX];
+	size_t used = 0;
+	list[0] = '\0';
 	unsigned left = 0;
 	for (unsigned i = 0; i < names->count; i++)
 		left += ambiguous ? (ambiguous >> i) & 1u : 1;
@@ -337,12 +345,17 @@ static const char *value_name_problem(const char *word, size_t len, const value_
 		if (ambiguous && !(ambiguous & (1u << i)))
 			continue;
 		left--;
-		const char *sep = first ? "" : ambiguous && left == 0 ? " or " : ", ";
-		used += (size_t)snprintf(why + used, VALUE_WHY_MAX - used, "%s%s", sep, names->names[i]);
+		/* TRANSLATORS: between the last two of the names a word could be ("orient or order") */
+		const char *sep = first ? "" : ambiguous && left == 0 ? _(" or ") : ", ";
+		used += (size_t)snprintf(list + used, VALUE_WHY_MAX - used, "%s%s", sep, names->names[i]);
 		first = false;
 	}
-	if (!ambiguous && used < VALUE_WHY_MAX)
-		snprintf(why + used, VALUE_WHY_MAX - used, ")");
+	if (ambiguous)
+		/* TRANSLATORS: what the names are (phase), the word as given, then the names it could be. */
+		snprintf(why, VALUE_WHY_MAX, _("%s '%s' could be %s"), names->what, shown, list);
+	else
+		/* TRANSLATORS: what the names are (channel), the word as given, then every name there is. */
+		snprintf(why, VALUE_WHY_MAX, _("unknown %s '%s' (one of: %s)"), names->what, shown, list);
 	return why;
 }
 

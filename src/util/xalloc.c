@@ -7,16 +7,19 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/i18n.h"
+
 _Noreturn static void xalloc_die(size_t size)
 {
-	fprintf(stderr, "cjm: out of memory (%zu bytes)\n", size);
+	/* gettext gives back the message itself when it cannot allocate: safe here */
+	fprintf(stderr, _("cjm: out of memory (%zu bytes)\n"), size);
 	abort();
 }
 
 /* Like xalloc_die, for a size too big for size_t: COUNT items of SIZE bytes. */
 _Noreturn static void xalloc_die_overflow(size_t count, size_t size)
 {
-	fprintf(stderr, "cjm: out of memory (%zu items of %zu bytes overflow size_t)\n", count, size);
+	fprintf(stderr, _("cjm: out of memory (%zu items of %zu bytes overflow size_t)\n"), count, size);
 	abort();
 }
 
@@ -61,7 +64,7 @@ bool grow_capacity_fits(size_t cap, size_t need, size_t item_size, size_t *new_c
 
 _Noreturn void xsize_add_die(size_t a, size_t b)
 {
-	fprintf(stderr, "cjm: out of memory (%zu + %zu bytes overflow size_t)\n", a, b);
+	fprintf(stderr, _("cjm: out of memory (%zu + %zu bytes overflow size_t)\n"), a, b);
 	abort();
 }
 
