@@ -54,6 +54,7 @@ check libcmocka-dev  pc:cmocka
 check tmux           cmd  tmux
 check procps         cmd  pgrep pkill ps pidwait free top uptime watch
 check mandoc         cmd  mandoc
+check man-db         cmd  man
 check git            cmd  git
 check libxml2-utils  cmd  xmllint
 check librsvg2-bin   cmd  rsvg-convert
