@@ -29,9 +29,13 @@ static bool help_is_file(const char *path)
 	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
-/* The page's file: beside a build in a source tree (build/cjm, build/san/cjm), else installed. */
-static char *help_find_page(const char *page, const char *section)
+/* The page's file in language LANG (NULL: English) beside a build in a source tree
+ * (build/cjm, build/san/cjm: man/LANG/PAGE.N), beside an installed binary
+ * (BINDIR/../share/man/LANG/manN), or where it was built to be installed. */
+static char *help_find_page_in(const char *page, const char *section, const char *lang)
 {
+	const char *sub = lang ? lang : "";
+	const char *slash_after = lang ? "/" : "";
 	char exe[PATH_MAX];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
 	if (n > 0) {
@@ -41,17 +45,32 @@ static char *help_find_page(const char *page, const char *section)
 			*slash = '\0';
 		static const char *const ups[] = { "/../man", "/../../man" };
 		for (size_t i = 0; i < sizeof ups / sizeof *ups; i++) {
-			char *path = xasprintf("%s%s/%s.%s", exe, ups[i], page, section);
+			char *path = xasprintf("%s%s/%s%s%s.%s", exe, ups[i], sub, slash_after, page, section);
 			if (help_is_file(path))
 				return path;
 			free(path);
 		}
+		char *path = xasprintf("%s/../share/man/%s%sman%s/%s.%s", exe, sub, slash_after, section, page,
+				       section);
+		if (help_is_file(path))
+			return path;
+		free(path);
 	}
-	char *path = xasprintf("%s/man%s/%s.%s", CJM_MANDIR, section, page, section);
+	char *path = xasprintf("%s/%s%sman%s/%s.%s", CJM_MANDIR, sub, slash_after, section, page, section);
 	if (help_is_file(path))
 		return path;
 	free(path);
 	return NULL;
+}
+
+/* The page in the language the interface speaks when it has one there, else in English. */
+static char *help_find_page(const char *page, const char *section)
+{
+	const char *lang = i18n_language();
+	char *path = NULL;
+	if (strcmp(lang, "en") != 0 && !strchr(lang, '/') && !strchr(lang, '.'))
+		path = help_find_page_in(page, section, lang);
+	return path ? path : help_find_page_in(page, section, NULL);
 }
 
 /* Runs PROGRAM with ARGS; true when it ran and succeeded. */

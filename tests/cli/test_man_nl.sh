@@ -319,4 +319,28 @@ else
 	fi
 fi
 
+# cjm help opens the page in the interface's language, English where there is none
+if has_dutch "cjm help shows the Dutch cjm(1) under the Dutch locale"; then
+	with_dutch "$CJM" help </dev/null >"$T/out" 2>"$T/err"
+	rc=$?
+	if [ "$rc" = 0 ] && grep -q BESCHRIJVING "$T/out"; then
+		ok "cjm help shows the Dutch cjm(1) under the Dutch locale"
+	else
+		fail "cjm help shows the Dutch cjm(1) under the Dutch locale"
+	fi
+	with_dutch "$CJM" help map </dev/null >"$T/out" 2>"$T/err"
+	rc=$?
+	if [ "$rc" = 0 ] && grep -q DESCRIPTION "$T/out"; then
+		ok "cjm help map shows the English cjm-map(5) when it has no Dutch page"
+	else
+		fail "cjm help map shows the English cjm-map(5) when it has no Dutch page"
+	fi
+fi
+run "$CJM" help
+if [ "$rc" = 0 ] && grep -q DESCRIPTION "$T/out" && ! grep -q BESCHRIJVING "$T/out"; then
+	ok "cjm help shows the English cjm(1) under C.UTF-8"
+else
+	fail "cjm help shows the English cjm(1) under C.UTF-8"
+fi
+
 lib_finish
