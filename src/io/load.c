@@ -17,6 +17,7 @@
 #include "model/ids.h"
 #include "util/i18n.h"
 #include "util/lang.h"
+#include "util/number.h"
 #include "util/strbuf.h"
 #include "util/strset.h"
 #include "util/utf8.h"
@@ -591,6 +592,30 @@ static bool load_parse_long(const char *s, long *out)
 	return value_parse_whole(s, VALUE_FILE, out);
 }
 
+/* "a whole number from MIN to MAX" in the interface language, into BUF (VALUE_WHY_MAX bytes). */
+static const char *load_whole_words(char *buf, long min, long max)
+{
+	if (min == LONG_MIN)
+		snprintf(buf, VALUE_WHY_MAX, "%s", _("a whole number"));
+	else
+		/* TRANSLATORS: a range: "a whole number from -3 to +3" (the second %s is "+" or empty). */
+		snprintf(buf, VALUE_WHY_MAX, _("a whole number from %ld to %s%ld"), min, min < 0 && max > 0 ? "+" : "",
+			 max);
+	return buf;
+}
+
+/* "a number from MIN to MAX" in the interface language (the numbers as a map writes
+ * them), into BUF (VALUE_WHY_MAX bytes). */
+static const char *load_number_words(char *buf, double min, double max)
+{
+	char lo[NUMBER_TEXT_MAX], hi[NUMBER_TEXT_MAX];
+	number_format(lo, min);
+	number_format(hi, max);
+	/* TRANSLATORS: a range: "a number from 0 to 10" (the second %s is "+" or empty). */
+	snprintf(buf, VALUE_WHY_MAX, _("a number from %s to %s%s"), lo, min < 0 && max > 0 ? "+" : "", hi);
+	return buf;
+}
+
 static bool load_int(loader *ld, const char *key, long min, long max, bool *has, long *out)
 {
 	if (!load_expect_scalar(ld, key, _("a whole number")))
@@ -602,11 +627,11 @@ static bool load_int(loader *ld, const char *key, long min, long max, bool *has,
 		*has = false;
 	} else if (!parsed || !load_is_typed(ev, YAML_INT_TAG, NULL)) {
 		char what[VALUE_WHY_MAX];
-		load_scalar_error(ld, key, value_expect_whole(what, min, max),
+		load_scalar_error(ld, key, load_whole_words(what, min, max),
 				  parsed && n >= min && n <= max && load_is_quoted(ev));
 	} else if (n < min || n > max) {
-		char why[VALUE_WHY_MAX];
-		load_error(ld, ev->start_mark, _("%s, found %ld"), value_must_be_whole(why, key, min, max), n);
+		char what[VALUE_WHY_MAX];
+		load_error(ld, ev->start_mark, _("%s must be %s, found %ld"), key, load_whole_words(what, min, max), n);
 	} else {
 		*has = true;
 		*out = n;
@@ -631,7 +656,7 @@ static bool load_number(loader *ld, const char *key, double min, double max, boo
 		*has = false;
 	} else if (!valid || !load_is_typed(ev, YAML_FLOAT_TAG, YAML_INT_TAG)) {
 		char what[VALUE_WHY_MAX];
-		load_scalar_error(ld, key, value_expect_number(what, min, max), valid && load_is_quoted(ev));
+		load_scalar_error(ld, key, load_number_words(what, min, max), valid && load_is_quoted(ev));
 	} else {
 		*has = true, *out = x;
 	}
@@ -646,7 +671,8 @@ static cjm_tristate load_bool_word(const char *v)
 
 static bool load_bool(loader *ld, const char *key, cjm_tristate *out)
 {
-	if (!load_expect_scalar(ld, key, value_expect_bool(VALUE_FILE)))
+	/* TRANSLATORS: what a yes/no key of a map holds; true and false are YAML's words, keep them. */
+	if (!load_expect_scalar(ld, key, _("true or false")))
 		return !ld->fatal;
 	const yaml_event_t *ev = &ld->event;
 	cjm_tristate word = load_bool_word((const char *)ev->data.scalar.value);
@@ -655,7 +681,7 @@ static bool load_bool(loader *ld, const char *key, cjm_tristate *out)
 	else if (word != CJM_UNSET && load_is_typed(ev, YAML_BOOL_TAG, NULL))
 		*out = word;
 	else
-		load_scalar_error(ld, key, value_expect_bool(VALUE_FILE), word != CJM_UNSET && load_is_quoted(ev));
+		load_scalar_error(ld, key, _("true or false"), word != CJM_UNSET && load_is_quoted(ev));
 	return load_next(ld);
 }
 

@@ -8,6 +8,7 @@
 
 #include "util/i18n.h"
 #include "util/lang.h"
+#include "util/number.h"
 #include "util/utf8.h"
 #include "util/value.h"
 #include "util/xalloc.h"
@@ -445,10 +446,18 @@ static const char *range_message(cjm_field field)
 	char *message = range_messages[field];
 	{
 		char expect[VALUE_WHY_MAX];
-		if (info->kind == CJM_KIND_EMOTION)
-			value_expect_whole(expect, (long)info->min, (long)info->max);
-		else
-			value_expect_number(expect, info->min, info->max);
+		const char *plus = info->min < 0 && info->max > 0 ? "+" : "";
+		if (info->kind == CJM_KIND_EMOTION) {
+			/* TRANSLATORS: a range: "a whole number from -3 to +3" (the second %s is "+" or empty). */
+			snprintf(expect, sizeof expect, _("a whole number from %ld to %s%ld"), (long)info->min, plus,
+				 (long)info->max);
+		} else {
+			char lo[NUMBER_TEXT_MAX], hi[NUMBER_TEXT_MAX];
+			number_format(lo, info->min);
+			number_format(hi, info->max);
+			/* TRANSLATORS: a range: "a number from 0 to 10" (the second %s is "+" or empty). */
+			snprintf(expect, sizeof expect, _("a number from %s to %s%s"), lo, plus, hi);
+		}
 		/* TRANSLATORS: %s is the range, for example "a number from 0 to 10". */
 		snprintf(message, sizeof range_messages[field], _("must be %s"), expect);
 	}
