@@ -508,8 +508,10 @@ const char *cjm_field_check(cjm_field field, const cjm_value *v)
 
 bool cjm_field_check_is_must(const char *problem)
 {
-	/* TRANSLATORS: the first word of "must be %s" and "must not be empty" as you
-	 * translate them, with its space: those messages follow a field's label. */
-	const char *must = _("must ");
-	return problem && strncmp(problem, must, strlen(must)) == 0;
+	if (!problem)
+		return false;
+	for (size_t f = 0; f < CJM_FIELD_COUNT; f++)
+		if (problem == range_messages[f])
+			return true;
+	return strcmp(problem, _("must not be empty")) == 0;
 }
