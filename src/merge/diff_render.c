@@ -289,14 +289,23 @@ static bool render_same_item(const cjm_change *a, const cjm_change *b)
 	return a->target == CJM_TARGET_MAP || (a->id && b->id && strcmp(a->id, b->id) == 0);
 }
 
-/* A mean or a peak-end score with its sign: +0.10, -2.0, 0.00. */
+/* A mean or a peak-end score with its sign: +0.10, -2.0, 0.00 (with the interface's
+ * decimal separator: +0,10 under Dutch). */
 static void render_signed(strbuf *out, double x, int decimals)
 {
 	double unit = decimals == 2 ? 0.005 : 0.05;
+	char buf[32];
 	if (fabs(x) < unit)
-		strbuf_printf(out, "%.*f", decimals, 0.0);
+		snprintf(buf, sizeof buf, "%.*f", decimals, 0.0);
 	else
-		strbuf_printf(out, "%+.*f", decimals, x);
+		snprintf(buf, sizeof buf, "%+.*f", decimals, x);
+	char *dot = strchr(buf, '.');
+	if (dot) {
+		*dot = '\0';
+		strbuf_printf(out, "%s%s%s", buf, i18n_decimal_point(), dot + 1);
+	} else {
+		strbuf_puts(out, buf);
+	}
 }
 
 static void render_emotion(strbuf *out, int x)
