@@ -562,6 +562,7 @@ static bool load_expect_scalar(loader *ld, const char *key, const char *what)
 	if (ld->event.type == YAML_SCALAR_EVENT)
 		return true;
 	if (ld->event.type != YAML_ALIAS_EVENT) /* an alias is reported already */
+		/* TRANSLATORS: KEY (as in the file) must be WHAT ("a number"), found WHAT IT IS ("a list"). */
 		load_error(ld, ld->event.start_mark, _("%s must be %s, found %s"), key, what,
 			   load_node_word(ld->event.type));
 	load_skip_node(ld);
@@ -571,6 +572,7 @@ static bool load_expect_scalar(loader *ld, const char *key, const char *what)
 /* Reports that the current scalar is not WHAT; QUOTED says it would be without its quotes. */
 static void load_scalar_error(loader *ld, const char *key, const char *what, bool quoted)
 {
+	/* TRANSLATORS: KEY must be WHAT, found ["quoted text "]'VALUE'[" (remove the quotes)"]. */
 	load_error(ld, ld->event.start_mark, _("%s must be %s, found %s'%s'%s"), key, what,
 		   quoted ? _("quoted text ") : "", (const char *)ld->event.data.scalar.value,
 		   quoted ? _(" (remove the quotes)") : "");
@@ -813,6 +815,8 @@ static bool load_mapping(loader *ld, load_key_handler handler, void *item)
 static bool load_unknown_key(loader *ld, const char *key, yaml_mark_t mark, const char *where,
 			     const char *known)
 {
+	/* TRANSLATORS: the key as written, where it is ("the map", "a touchpoint"), the keys
+	 * that are known there (file-format words: keep them). */
 	load_error(ld, mark, _("unknown key '%s' in %s (known: %s)"), key, where, known);
 	return load_skip_node(ld);
 }
@@ -985,6 +989,7 @@ static bool load_entry_field(loader *ld, load_entry *entry, cjm_ref_kind owner, 
 static void load_finish_entry(loader *ld, const char *what, const load_entry *entry, char **id, char **name)
 {
 	if (entry->name == LOAD_NAME_ABSENT)
+		/* TRANSLATORS: %s is "phase" or "touchpoint" as you translate them; 'name' is the key. */
 		load_error(ld, entry->start, _("missing required key 'name' in %s"), what);
 	else if (entry->name == LOAD_NAME_TEXT && cjm_text_is_blank(*name))
 		load_error(ld, entry->start, _("the name of a %s must not be empty"), what);
