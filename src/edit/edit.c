@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/i18n.h"
 #include "util/utf8.h"
 #include "util/xalloc.h"
 
@@ -389,7 +390,7 @@ const char *cjm_edit_error(const cjm_edit *edit)
 static int check_phase(cjm_edit *edit, size_t phase)
 {
 	if (phase >= edit->map->phase_count)
-		return cjm_edit_fail(edit, "no phase %zu (the map has %zu)", phase, edit->map->phase_count);
+		return cjm_edit_fail(edit, _("no phase %zu (the map has %zu)"), phase, edit->map->phase_count);
 	return 0;
 }
 
@@ -399,7 +400,7 @@ static int check_touchpoint(cjm_edit *edit, size_t phase, size_t tp)
 		return -1;
 	const cjm_phase *p = edit->map->phases[phase];
 	if (tp >= p->touchpoint_count)
-		return cjm_edit_fail(edit, "no touchpoint %zu in phase '%s'", tp, p->name);
+		return cjm_edit_fail(edit, _("no touchpoint %zu in phase '%s'"), tp, p->name);
 	return 0;
 }
 
@@ -410,7 +411,7 @@ static int check_ref(cjm_edit *edit, cjm_ref ref)
 	case CJM_REF_PHASE: return check_phase(edit, ref.phase);
 	case CJM_REF_TOUCHPOINT: return check_touchpoint(edit, ref.phase, ref.tp);
 	}
-	return cjm_edit_fail(edit, "no such item");
+	return cjm_edit_fail(edit, _("no such item"));
 }
 
 /* TEXT (of WHAT, for the message) holds only characters a map may hold (utf8_forbidden):
@@ -423,24 +424,24 @@ static int check_chars(cjm_edit *edit, const char *what, const char *text)
 		return 0;
 	char why[96];
 	snprintf(why, sizeof why, bad, (unsigned)cp);
-	return cjm_edit_fail(edit, "%s: %s in a map", what, why);
+	return cjm_edit_fail(edit, _("%s: %s in a map"), what, why);
 }
 
 static int check_name(cjm_edit *edit, const char *name, const char *what)
 {
 	if (cjm_text_is_blank(name))
-		return cjm_edit_fail(edit, "a %s needs a name", what);
+		return cjm_edit_fail(edit, _("a %s needs a name"), what);
 	if (!utf8_valid(name))
-		return cjm_edit_fail(edit, "the name of a %s must be valid UTF-8", what);
-	char label[32];
-	snprintf(label, sizeof label, "the name of a %s", what);
+		return cjm_edit_fail(edit, _("the name of a %s must be valid UTF-8"), what);
+	char label[64];
+	snprintf(label, sizeof label, _("the name of a %s"), what);
 	return check_chars(edit, label, name);
 }
 
 static int check_id_syntax(cjm_edit *edit, const char *id)
 {
 	if (!cjm_id_is_valid(id))
-		return cjm_edit_fail(edit, "'%s' is not a valid id: use lower-case letters, digits and '-'",
+		return cjm_edit_fail(edit, _("'%s' is not a valid id: use lower-case letters, digits and '-'"),
 				 id ? id : "");
 	return 0;
 }
@@ -452,7 +453,7 @@ static int check_new_id(cjm_edit *edit, const char *id)
 	if (check_id_syntax(edit, id) < 0)
 		return -1;
 	if (cjm_map_find(edit->map, id, &p, &t))
-		return cjm_edit_fail(edit, "id '%s' is already used", id);
+		return cjm_edit_fail(edit, _("id '%s' is already used"), id);
 	return 0;
 }
 
@@ -463,23 +464,23 @@ static int check_value(cjm_edit *edit, cjm_field field, const cjm_value *value)
 	if (!problem) {
 		const cjm_field_info *info = cjm_field_info_of(field);
 		if (info->kind == CJM_KIND_TEXT && value->present)
-			return check_chars(edit, info->label, value->text);
+			return check_chars(edit, _(info->label), value->text);
 		for (size_t i = 0; info->kind == CJM_KIND_LIST && value->list && i < value->list->len; i++)
-			if (check_chars(edit, info->label, value->list->items[i]) < 0)
+			if (check_chars(edit, _(info->label), value->list->items[i]) < 0)
 				return -1;
 		return 0;
 	}
 	if (field == CJM_F_ID && value->present && value->text)
 		return check_id_syntax(edit, value->text);
-	const char *label = cjm_field_info_of(field)->label;
-	if (strncmp(problem, "must ", 5) == 0) /* "satisfaction must be a number from 0 to 10" */
+	const char *label = _(cjm_field_info_of(field)->label);
+	if (cjm_field_check_is_must(problem)) /* "satisfaction must be a number from 0 to 10" */
 		return cjm_edit_fail(edit, "%s %s", label, problem);
 	return cjm_edit_fail(edit, "%s: %s", label, problem);
 }
 
 static const char *ref_noun(cjm_ref_kind kind)
 {
-	return kind == CJM_REF_MAP ? "the map" : kind == CJM_REF_PHASE ? "a phase" : "a touchpoint";
+	return kind == CJM_REF_MAP ? _("the map") : kind == CJM_REF_PHASE ? _("a phase") : _("a touchpoint");
 }
 
 static int check_field(cjm_edit *edit, cjm_ref ref, cjm_field field)
@@ -488,9 +489,9 @@ static int check_field(cjm_edit *edit, cjm_ref ref, cjm_field field)
 		return -1;
 	const cjm_field_info *info = cjm_field_info_of(field);
 	if (!info)
-		return cjm_edit_fail(edit, "no such field");
+		return cjm_edit_fail(edit, _("no such field"));
 	if (!cjm_field_applies(field, ref.kind))
-		return cjm_edit_fail(edit, "%s has no %s", ref_noun(ref.kind), info->label);
+		return cjm_edit_fail(edit, _("%s has no %s"), ref_noun(ref.kind), _(info->label));
 	return 0;
 }
 
@@ -514,9 +515,9 @@ static int check_touchpoint_fields(cjm_edit *edit, const cjm_touchpoint *tp)
 int cjm_edit_add_phase(cjm_edit *edit, size_t at, const char *name, const char *id)
 {
 	if (at > edit->map->phase_count)
-		return cjm_edit_fail(edit, "cannot add a phase at position %zu: the map has %zu phases",
+		return cjm_edit_fail(edit, _("cannot add a phase at position %zu: the map has %zu phases"),
 				 at, edit->map->phase_count);
-	if (check_name(edit, name, "phase") < 0 || (id && check_new_id(edit, id) < 0))
+	if (check_name(edit, name, _("phase")) < 0 || (id && check_new_id(edit, id) < 0))
 		return -1;
 	char *made = id ? NULL : cjm_map_unique_id(edit->map, name);
 	struct record rec = { .kind = REC_PHASE };
@@ -540,7 +541,7 @@ int cjm_edit_move_phase(cjm_edit *edit, size_t from, size_t to)
 	if (check_phase(edit, from) < 0)
 		return -1;
 	if (to >= edit->map->phase_count)
-		return cjm_edit_fail(edit, "cannot move phase '%s' to position %zu: the map has %zu phases",
+		return cjm_edit_fail(edit, _("cannot move phase '%s' to position %zu: the map has %zu phases"),
 				 edit->map->phases[from]->name, to, edit->map->phase_count);
 	if (from == to)
 		return edit_ok(edit);
@@ -566,14 +567,14 @@ static int check_insert_position(cjm_edit *edit, size_t phase, size_t at)
 		return -1;
 	const cjm_phase *p = edit->map->phases[phase];
 	if (at > p->touchpoint_count)
-		return cjm_edit_fail(edit, "cannot add a touchpoint at position %zu of phase '%s': it has %zu touchpoints",
+		return cjm_edit_fail(edit, _("cannot add a touchpoint at position %zu of phase '%s': it has %zu touchpoints"),
 				 at, p->name, p->touchpoint_count);
 	return 0;
 }
 
 int cjm_edit_add_touchpoint(cjm_edit *edit, size_t phase, size_t at, const char *name, const char *id)
 {
-	if (check_insert_position(edit, phase, at) < 0 || check_name(edit, name, "touchpoint") < 0 ||
+	if (check_insert_position(edit, phase, at) < 0 || check_name(edit, name, _("touchpoint")) < 0 ||
 	    (id && check_new_id(edit, id) < 0))
 		return -1;
 	char *made = id ? NULL : cjm_map_unique_id(edit->map, name);
@@ -587,8 +588,8 @@ int cjm_edit_insert_touchpoint(cjm_edit *edit, size_t phase, size_t at, const cj
 	if (check_insert_position(edit, phase, at) < 0)
 		return -1;
 	if (!tp)
-		return cjm_edit_fail(edit, "no touchpoint to insert");
-	if (check_new_id(edit, tp->id) < 0 || check_name(edit, tp->name, "touchpoint") < 0 ||
+		return cjm_edit_fail(edit, _("no touchpoint to insert"));
+	if (check_new_id(edit, tp->id) < 0 || check_name(edit, tp->name, _("touchpoint")) < 0 ||
 	    check_touchpoint_fields(edit, tp) < 0)
 		return -1;
 	return edit_insert_owned(edit, phase, at, cjm_touchpoint_clone(tp));
@@ -611,7 +612,7 @@ int cjm_edit_move_touchpoint(cjm_edit *edit, size_t from_phase, size_t from, siz
 	const cjm_phase *dest = edit->map->phases[to_phase];
 	size_t last = dest->touchpoint_count - (from_phase == to_phase ? 1 : 0);
 	if (to > last)
-		return cjm_edit_fail(edit, "cannot move a touchpoint to position %zu of phase '%s': the last is %zu",
+		return cjm_edit_fail(edit, _("cannot move a touchpoint to position %zu of phase '%s': the last is %zu"),
 				 to, dest->name, last);
 	if (from_phase == to_phase && from == to)
 		return edit_ok(edit);
@@ -658,7 +659,7 @@ static int check_id_change(cjm_edit *edit, cjm_ref ref, const char *id)
 	if (!cjm_map_find(edit->map, id, &p, &t))
 		return 0;
 	bool self = p == ref.phase && (ref.kind == CJM_REF_PHASE ? t == (size_t)-1 : t == ref.tp);
-	return self ? 0 : cjm_edit_fail(edit, "id '%s' is already used", id);
+	return self ? 0 : cjm_edit_fail(edit, _("id '%s' is already used"), id);
 }
 
 int cjm_edit_set(cjm_edit *edit, cjm_ref ref, cjm_field field, const cjm_value *value)
@@ -666,7 +667,7 @@ int cjm_edit_set(cjm_edit *edit, cjm_ref ref, cjm_field field, const cjm_value *
 	if (check_field(edit, ref, field) < 0)
 		return -1;
 	if (!value)
-		return cjm_edit_fail(edit, "no value for %s", cjm_field_info_of(field)->label);
+		return cjm_edit_fail(edit, _("no value for %s"), _(cjm_field_info_of(field)->label));
 	if (check_value(edit, field, value) < 0)
 		return -1;
 	cjm_value next = value_normalize(ref.kind, field, value);
@@ -688,7 +689,7 @@ int cjm_edit_set_text(cjm_edit *edit, cjm_ref ref, cjm_field field, const char *
 		return -1;
 	const cjm_field_info *info = cjm_field_info_of(field);
 	if (info->kind != CJM_KIND_TEXT)
-		return cjm_edit_fail(edit, "%s is not text", info->label);
+		return cjm_edit_fail(edit, _("%s is not text"), _(info->label));
 	cjm_value value = { .present = text != NULL, .text = text };
 	return cjm_edit_set(edit, ref, field, &value);
 }
@@ -708,7 +709,7 @@ static cjm_strlist *edit_list(cjm_edit *edit, cjm_ref ref, cjm_field field)
 		return NULL;
 	const cjm_field_info *info = cjm_field_info_of(field);
 	if (info->kind != CJM_KIND_LIST) {
-		cjm_edit_fail(edit, "%s is not a list", info->label);
+		cjm_edit_fail(edit, _("%s is not a list"), _(info->label));
 		return NULL;
 	}
 	return cjm_field_list(edit->map, ref, field);
@@ -717,17 +718,17 @@ static cjm_strlist *edit_list(cjm_edit *edit, cjm_ref ref, cjm_field field)
 static int check_item_text(cjm_edit *edit, cjm_field field, const char *text)
 {
 	if (!text || !text[0])
-		return cjm_edit_fail(edit, "an item of %s must not be empty", cjm_field_info_of(field)->label);
+		return cjm_edit_fail(edit, _("an item of %s must not be empty"), _(cjm_field_info_of(field)->label));
 	if (!utf8_valid(text))
-		return cjm_edit_fail(edit, "an item of %s must be valid UTF-8", cjm_field_info_of(field)->label);
-	return check_chars(edit, cjm_field_info_of(field)->label, text);
+		return cjm_edit_fail(edit, _("an item of %s must be valid UTF-8"), _(cjm_field_info_of(field)->label));
+	return check_chars(edit, _(cjm_field_info_of(field)->label), text);
 }
 
 static int check_item_index(cjm_edit *edit, const cjm_strlist *list, cjm_field field, size_t at)
 {
 	if (at >= list->len)
-		return cjm_edit_fail(edit, "no item %zu in %s (there are %zu)", at,
-				 cjm_field_info_of(field)->label, list->len);
+		return cjm_edit_fail(edit, _("no item %zu in %s (there are %zu)"), at,
+				 _(cjm_field_info_of(field)->label), list->len);
 	return 0;
 }
 
@@ -746,8 +747,8 @@ int cjm_edit_list_insert(cjm_edit *edit, cjm_ref ref, cjm_field field, size_t at
 	if (!list || check_item_text(edit, field, text) < 0)
 		return -1;
 	if (at > list->len)
-		return cjm_edit_fail(edit, "cannot add an item at position %zu of %s: there are %zu", at,
-				 cjm_field_info_of(field)->label, list->len);
+		return cjm_edit_fail(edit, _("cannot add an item at position %zu of %s: there are %zu"), at,
+				 _(cjm_field_info_of(field)->label), list->len);
 	struct record rec = item_record(REC_LIST_ITEM, ref, field, at);
 	rec.u.item.held = xstrdup(text);
 	return edit_change(edit, rec);
@@ -778,7 +779,7 @@ int cjm_edit_list_replace(cjm_edit *edit, cjm_ref ref, cjm_field field, size_t a
 static int check_dismissal(cjm_edit *edit, const char *pattern, const char *target)
 {
 	if (!cjm_id_is_valid(pattern) || !cjm_id_is_valid(target))
-		return cjm_edit_fail(edit, "a dismissal needs a pattern id and a target id");
+		return cjm_edit_fail(edit, _("a dismissal needs a pattern id and a target id"));
 	return 0;
 }
 
@@ -803,7 +804,7 @@ int cjm_edit_undismiss(cjm_edit *edit, const char *pattern, const char *target)
 		return -1;
 	size_t at = dismissal_find(edit->map, pattern, target);
 	if (at == edit->map->dismissed_count)
-		return cjm_edit_fail(edit, "%s on '%s' is not dismissed", pattern, target);
+		return cjm_edit_fail(edit, _("%s on '%s' is not dismissed"), pattern, target);
 	struct record rec = { .kind = REC_DISMISSAL };
 	rec.u.dismissal.at = at;
 	return edit_change(edit, rec);
@@ -864,9 +865,9 @@ bool cjm_edit_changed_place(const cjm_edit *edit, cjm_ref *where)
 int cjm_edit_undo(cjm_edit *edit)
 {
 	if (edit->depth > 0)
-		return cjm_edit_fail(edit, "cannot undo in the middle of a change");
+		return cjm_edit_fail(edit, _("cannot undo in the middle of a change"));
 	if (edit->done == 0)
-		return cjm_edit_fail(edit, "nothing to undo");
+		return cjm_edit_fail(edit, _("nothing to undo"));
 	struct step *step = &edit->steps[--edit->done];
 	for (size_t i = step->count; i-- > 0;)
 		edit_apply(edit, &step->records[i]);
@@ -878,9 +879,9 @@ int cjm_edit_undo(cjm_edit *edit)
 int cjm_edit_redo(cjm_edit *edit)
 {
 	if (edit->depth > 0)
-		return cjm_edit_fail(edit, "cannot redo in the middle of a change");
+		return cjm_edit_fail(edit, _("cannot redo in the middle of a change"));
 	if (edit->done == edit->step_count)
-		return cjm_edit_fail(edit, "nothing to redo");
+		return cjm_edit_fail(edit, _("nothing to redo"));
 	struct step *step = &edit->steps[edit->done++];
 	for (size_t i = 0; i < step->count; i++)
 		edit_apply(edit, &step->records[i]);

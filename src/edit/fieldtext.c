@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "render/text.h"
+#include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
 #include "util/value.h"
@@ -185,12 +186,12 @@ static const char *parse_text(cjm_field field, const cjm_field_info *info, const
 			      cjm_value *value, cjm_strlist *list)
 {
 	if (len == 0)
-		return info->required ? fail("%s is required", info->label) : NULL;
+		return info->required ? fail(_("%s is required"), _(info->label)) : NULL;
 	char *text = xstrndup(s, len);
 	if (field == CJM_F_ID && !cjm_id_is_valid(text)) {
 		struct quoted q = quote(s, len);
 		free(text);
-		return fail("'%s' is not a valid id: use lower-case letters, digits and '-'", q.text);
+		return fail(_("'%s' is not a valid id: use lower-case letters, digits and '-'"), q.text);
 	}
 	cjm_strlist_push(list, text);
 	free(text);
@@ -242,20 +243,26 @@ const char *cjm_fieldtext_notice(void)
 	if (!cleaned.breaks && !cleaned.tabs && !cleaned.dropped)
 		return NULL;
 	strbuf say = { 0 };
-	strbuf_puts(&say, "the pasted text was cleaned:");
+	strbuf_puts(&say, _("the pasted text was cleaned:"));
 	const char *sep = " ";
 	if (cleaned.breaks) {
-		strbuf_printf(&say, "%s%zu line break%s of another kind made plain", sep, cleaned.breaks,
-			      cleaned.breaks == 1 ? "" : "s");
+		strbuf_puts(&say, sep);
+		strbuf_printf(&say, P_("%zu line break of another kind made plain",
+				       "%zu line breaks of another kind made plain", cleaned.breaks),
+			      cleaned.breaks);
 		sep = ", ";
 	}
 	if (cleaned.tabs) {
-		strbuf_printf(&say, "%s%zu tab%s made a space", sep, cleaned.tabs, cleaned.tabs == 1 ? "" : "s");
+		strbuf_puts(&say, sep);
+		strbuf_printf(&say, P_("%zu tab made a space", "%zu tabs made a space", cleaned.tabs), cleaned.tabs);
 		sep = ", ";
 	}
-	if (cleaned.dropped)
-		strbuf_printf(&say, "%s%zu control character%s left out", sep, cleaned.dropped,
-			      cleaned.dropped == 1 ? "" : "s");
+	if (cleaned.dropped) {
+		strbuf_puts(&say, sep);
+		strbuf_printf(&say, P_("%zu control character left out", "%zu control characters left out",
+				       cleaned.dropped),
+			      cleaned.dropped);
+	}
 	snprintf(notice, sizeof notice, "%s", say.data);
 	strbuf_release(&say);
 	return notice;
@@ -297,9 +304,9 @@ static const char *parse_checked(cjm_field field, const cjm_field_info *info, co
 	if (list)
 		cjm_strlist_clear(list);
 	if (!info)
-		return fail("no such field");
+		return fail(_("no such field"));
 	if (!list && (info->kind == CJM_KIND_TEXT || info->kind == CJM_KIND_LIST))
-		return fail("%s: no room for the text", info->label);
+		return fail(_("%s: no room for the text"), _(info->label));
 	if (!text)
 		text = "";
 	size_t a, b;
@@ -309,7 +316,7 @@ static const char *parse_checked(cjm_field field, const cjm_field_info *info, co
 	if (len == 0 && info->kind != CJM_KIND_TEXT && info->kind != CJM_KIND_LIST)
 		return NULL; /* absent */
 	if (!utf8_valid(text))
-		return fail("%s is not valid UTF-8 text", info->label);
+		return fail(_("%s is not valid UTF-8 text"), _(info->label));
 	const char *problem = NULL;
 	switch (info->kind) {
 	case CJM_KIND_TEXT: problem = parse_text(field, info, s, len, value, list); break;
@@ -323,8 +330,8 @@ static const char *parse_checked(cjm_field field, const cjm_field_info *info, co
 		/* what the edit layer will check again; parsing should have caught it all */
 		const char *check = cjm_field_check(field, value);
 		if (check)
-			problem = strncmp(check, "must ", 5) == 0 ? fail("%s %s", info->label, check)
-								  : fail("%s: %s", info->label, check);
+			problem = cjm_field_check_is_must(check) ? fail("%s %s", _(info->label), check)
+								 : fail("%s: %s", _(info->label), check);
 	}
 	if (problem) {
 		memset(value, 0, sizeof *value);
@@ -350,21 +357,21 @@ static const char *ref_problem(const cjm_map *map, cjm_ref ref)
 	case CJM_REF_MAP:
 		return NULL;
 	case CJM_REF_PHASE:
-		return ref.phase < map->phase_count ? NULL : fail("no phase %zu (the map has %zu)", ref.phase,
+		return ref.phase < map->phase_count ? NULL : fail(_("no phase %zu (the map has %zu)"), ref.phase,
 								  map->phase_count);
 	case CJM_REF_TOUCHPOINT:
 		if (ref.phase >= map->phase_count)
-			return fail("no phase %zu (the map has %zu)", ref.phase, map->phase_count);
+			return fail(_("no phase %zu (the map has %zu)"), ref.phase, map->phase_count);
 		return ref.tp < map->phases[ref.phase]->touchpoint_count
 			       ? NULL
-			       : fail("no touchpoint %zu in phase '%s'", ref.tp, map->phases[ref.phase]->name);
+			       : fail(_("no touchpoint %zu in phase '%s'"), ref.tp, map->phases[ref.phase]->name);
 	}
-	return fail("no such item");
+	return fail(_("no such item"));
 }
 
 static const char *ref_noun(cjm_ref_kind kind)
 {
-	return kind == CJM_REF_MAP ? "the map" : kind == CJM_REF_PHASE ? "a phase" : "a touchpoint";
+	return kind == CJM_REF_MAP ? _("the map") : kind == CJM_REF_PHASE ? _("a phase") : _("a touchpoint");
 }
 
 /* A new id for the item REF names must not be used by any other phase or touchpoint. */
@@ -378,7 +385,7 @@ static const char *id_problem(const cjm_map *map, cjm_ref ref, const char *id)
 		return NULL;
 	const char *name = t == (size_t)-1 ? map->phases[p]->name : map->phases[p]->touchpoints[t]->name;
 	struct quoted q = quote(name, strlen(name));
-	return fail("id '%s' is already used by '%s'", id, q.text);
+	return fail(_("id '%s' is already used by '%s'"), id, q.text);
 }
 
 /* One field of the form: its parsed value (stored in LIST) and, once applied, the value it replaced. */
@@ -421,9 +428,9 @@ static const char *form_check(const cjm_map *map, cjm_ref ref, const cjm_field *
 		*bad = i;
 		const cjm_field_info *info = cjm_field_info_of(fields[i]);
 		if (!info)
-			return fail("no such field");
+			return fail(_("no such field"));
 		if (!cjm_field_applies(fields[i], ref.kind))
-			return fail("%s has no %s", ref_noun(ref.kind), info->label);
+			return fail(_("%s has no %s"), ref_noun(ref.kind), _(info->label));
 	}
 	for (size_t i = 0; i < count; i++) {
 		*bad = i;

@@ -15,7 +15,9 @@
 
 #include "model/field.h"
 #include "model/ids.h"
+#include "util/i18n.h"
 #include "util/lang.h"
+#include "util/number.h"
 #include "util/strbuf.h"
 #include "util/strset.h"
 #include "util/utf8.h"
@@ -98,11 +100,11 @@ static cjm_pos load_pos(yaml_mark_t mark)
 static const char *load_node_word(yaml_event_type_t type)
 {
 	switch (type) {
-	case YAML_SEQUENCE_START_EVENT: return "a list";
-	case YAML_MAPPING_START_EVENT: return "a mapping";
-	case YAML_ALIAS_EVENT: return "an alias";
-	case YAML_SCALAR_EVENT: return "a single value";
-	default: return "the end of a collection";
+	case YAML_SEQUENCE_START_EVENT: return _("a list");
+	case YAML_MAPPING_START_EVENT: return _("a mapping");
+	case YAML_ALIAS_EVENT: return _("an alias");
+	case YAML_SCALAR_EVENT: return _("a single value");
+	default: return _("the end of a collection");
 	}
 }
 
@@ -228,7 +230,7 @@ static bool load_scan_until(loader *ld, size_t end)
 			uint32_t cp;
 			size_t n = utf8_decode(s + i, ld->len - i, &cp);
 			if (n == 0) {
-				load_prescan_error(ld, i, "invalid UTF-8 (byte 0x%02x); the file must be UTF-8 text", c);
+				load_prescan_error(ld, i, _("invalid UTF-8 (byte 0x%02x); the file must be UTF-8 text"), c);
 				return false;
 			}
 			const char *bad = utf8_forbidden(cp);
@@ -245,7 +247,7 @@ static bool load_scan_until(loader *ld, size_t end)
 		} else if (c == '\n' || c == '\t' || c == '\r') {
 			i++;
 		} else {
-			load_prescan_error(ld, i, c == 0 ? "NUL byte: this is binary data, not a YAML map" : utf8_forbidden(c),
+			load_prescan_error(ld, i, c == 0 ? _("NUL byte: this is binary data, not a YAML map") : utf8_forbidden(c),
 					   c);
 			return false;
 		}
@@ -357,7 +359,7 @@ static void load_note_trailing_comments(loader *ld)
 static void load_parser_error(loader *ld)
 {
 	yaml_parser_t *p = &ld->parser;
-	const char *problem = p->problem ? p->problem : "malformed YAML";
+	const char *problem = p->problem ? p->problem : _("malformed YAML");
 	yaml_mark_t mark = p->problem_mark;
 	if (ld->scan_failed) {
 		/* the check of the bytes said what is wrong; libyaml's "input error" adds nothing */
@@ -365,9 +367,9 @@ static void load_parser_error(loader *ld)
 		diag_error(ld->diags, 0, 0, "%s", problem);
 	} else if (p->error == YAML_SCANNER_ERROR && strstr(problem, "cannot start any token") &&
 		   p->buffer.pointer && p->buffer.pointer < p->buffer.last && *p->buffer.pointer == '\t') {
-		load_error(ld, mark, "tab character in indentation; YAML indents with spaces");
+		load_error(ld, mark, _("tab character in indentation; YAML indents with spaces"));
 	} else if (p->context) {
-		load_error(ld, mark, "%s %s (line %d)", problem, p->context, load_line(p->context_mark));
+		load_error(ld, mark, _("%s %s (line %d)"), problem, p->context, load_line(p->context_mark));
 	} else {
 		load_error(ld, mark, "%s", problem);
 	}
@@ -423,7 +425,7 @@ static void load_check_node(loader *ld)
 	ld->checked = true;
 	switch (ev->type) {
 	case YAML_ALIAS_EVENT:
-		load_error(ld, ev->start_mark, "aliases are not allowed (*%s); write the value out",
+		load_error(ld, ev->start_mark, _("aliases are not allowed (*%s); write the value out"),
 			   (const char *)ev->data.alias.anchor);
 		return;
 	case YAML_SCALAR_EVENT:
@@ -439,11 +441,11 @@ static void load_check_node(loader *ld)
 		return;
 	}
 	if (anchor)
-		load_error(ld, ev->start_mark, "anchors are not allowed (&%s)", (const char *)anchor);
+		load_error(ld, ev->start_mark, _("anchors are not allowed (&%s)"), (const char *)anchor);
 	if (tag && !load_tag_is_core((const char *)tag)) {
 		const char *t = (const char *)tag; /* shown as written: !!set, not tag:yaml.org,2002:set */
 		bool secondary = strncmp(t, LOAD_TAG_PREFIX, LOAD_TAG_PREFIX_LEN) == 0;
-		load_error(ld, ev->start_mark, "tag '%s%s' is not allowed; only YAML's core tags are",
+		load_error(ld, ev->start_mark, _("tag '%s%s' is not allowed; only YAML's core tags are"),
 			   secondary ? "!!" : "", secondary ? t + LOAD_TAG_PREFIX_LEN : t);
 	}
 }
@@ -452,7 +454,7 @@ static void load_check_node(loader *ld)
 static bool load_enter(loader *ld)
 {
 	if (++ld->depth > CJM_MAX_DEPTH) {
-		load_error(ld, ld->event.start_mark, "nesting deeper than %d levels; a map is never that deep",
+		load_error(ld, ld->event.start_mark, _("nesting deeper than %d levels; a map is never that deep"),
 			   CJM_MAX_DEPTH);
 		ld->fatal = true;
 		return false;
@@ -545,7 +547,7 @@ static void load_check_escapes(loader *ld)
 static char *load_take_scalar(loader *ld)
 {
 	if (strlen((const char *)ld->event.data.scalar.value) != ld->event.data.scalar.length)
-		load_error(ld, ld->event.start_mark, "text must not contain NUL characters (\\0)");
+		load_error(ld, ld->event.start_mark, _("text must not contain NUL characters (\\0)"));
 	load_check_escapes(ld);
 	char *value = (char *)ld->event.data.scalar.value; /* taken, not copied: a map is mostly text */
 	ld->event.data.scalar.value = NULL;
@@ -560,7 +562,8 @@ static bool load_expect_scalar(loader *ld, const char *key, const char *what)
 	if (ld->event.type == YAML_SCALAR_EVENT)
 		return true;
 	if (ld->event.type != YAML_ALIAS_EVENT) /* an alias is reported already */
-		load_error(ld, ld->event.start_mark, "%s must be %s, found %s", key, what,
+		/* TRANSLATORS: KEY (as in the file) must be WHAT ("a number"), found WHAT IT IS ("a list"). */
+		load_error(ld, ld->event.start_mark, _("%s must be %s, found %s"), key, what,
 			   load_node_word(ld->event.type));
 	load_skip_node(ld);
 	return false;
@@ -569,16 +572,17 @@ static bool load_expect_scalar(loader *ld, const char *key, const char *what)
 /* Reports that the current scalar is not WHAT; QUOTED says it would be without its quotes. */
 static void load_scalar_error(loader *ld, const char *key, const char *what, bool quoted)
 {
-	load_error(ld, ld->event.start_mark, "%s must be %s, found %s'%s'%s", key, what,
-		   quoted ? "quoted text " : "", (const char *)ld->event.data.scalar.value,
-		   quoted ? " (remove the quotes)" : "");
+	/* TRANSLATORS: KEY must be WHAT, found ["quoted text "]'VALUE'[" (remove the quotes)"]. */
+	load_error(ld, ld->event.start_mark, _("%s must be %s, found %s'%s'%s"), key, what,
+		   quoted ? _("quoted text ") : "", (const char *)ld->event.data.scalar.value,
+		   quoted ? _(" (remove the quotes)") : "");
 }
 
 /* Text value: *OUT set (NULL for null). Like the other value readers, it returns false
  * only when reading must stop: a value of the wrong kind is reported and skipped. */
 static bool load_text(loader *ld, const char *key, char **out)
 {
-	if (!load_expect_scalar(ld, key, "text"))
+	if (!load_expect_scalar(ld, key, _("text")))
 		return !ld->fatal;
 	free(*out);
 	*out = load_is_null(&ld->event) ? NULL : load_take_scalar(ld);
@@ -590,9 +594,33 @@ static bool load_parse_long(const char *s, long *out)
 	return value_parse_whole(s, VALUE_FILE, out);
 }
 
+/* "a whole number from MIN to MAX" in the interface language, into BUF (VALUE_WHY_MAX bytes). */
+static const char *load_whole_words(char *buf, long min, long max)
+{
+	if (min == LONG_MIN)
+		snprintf(buf, VALUE_WHY_MAX, "%s", _("a whole number"));
+	else
+		/* TRANSLATORS: a range: "a whole number from -3 to +3" (the second %s is "+" or empty). */
+		snprintf(buf, VALUE_WHY_MAX, _("a whole number from %ld to %s%ld"), min, min < 0 && max > 0 ? "+" : "",
+			 max);
+	return buf;
+}
+
+/* "a number from MIN to MAX" in the interface language (the numbers as a map writes
+ * them), into BUF (VALUE_WHY_MAX bytes). */
+static const char *load_number_words(char *buf, double min, double max)
+{
+	char lo[NUMBER_TEXT_MAX], hi[NUMBER_TEXT_MAX];
+	number_format(lo, min);
+	number_format(hi, max);
+	/* TRANSLATORS: a range: "a number from 0 to 10" (the second %s is "+" or empty). */
+	snprintf(buf, VALUE_WHY_MAX, _("a number from %s to %s%s"), lo, min < 0 && max > 0 ? "+" : "", hi);
+	return buf;
+}
+
 static bool load_int(loader *ld, const char *key, long min, long max, bool *has, long *out)
 {
-	if (!load_expect_scalar(ld, key, "a whole number"))
+	if (!load_expect_scalar(ld, key, _("a whole number")))
 		return !ld->fatal;
 	const yaml_event_t *ev = &ld->event;
 	long n = 0;
@@ -601,11 +629,11 @@ static bool load_int(loader *ld, const char *key, long min, long max, bool *has,
 		*has = false;
 	} else if (!parsed || !load_is_typed(ev, YAML_INT_TAG, NULL)) {
 		char what[VALUE_WHY_MAX];
-		load_scalar_error(ld, key, value_expect_whole(what, min, max),
+		load_scalar_error(ld, key, load_whole_words(what, min, max),
 				  parsed && n >= min && n <= max && load_is_quoted(ev));
 	} else if (n < min || n > max) {
-		char why[VALUE_WHY_MAX];
-		load_error(ld, ev->start_mark, "%s, found %ld", value_must_be_whole(why, key, min, max), n);
+		char what[VALUE_WHY_MAX];
+		load_error(ld, ev->start_mark, _("%s must be %s, found %ld"), key, load_whole_words(what, min, max), n);
 	} else {
 		*has = true;
 		*out = n;
@@ -621,7 +649,7 @@ static bool load_parse_number(const char *v, double *x)
 
 static bool load_number(loader *ld, const char *key, double min, double max, bool *has, double *out)
 {
-	if (!load_expect_scalar(ld, key, "a number"))
+	if (!load_expect_scalar(ld, key, _("a number")))
 		return !ld->fatal;
 	const yaml_event_t *ev = &ld->event;
 	double x = 0;
@@ -630,7 +658,7 @@ static bool load_number(loader *ld, const char *key, double min, double max, boo
 		*has = false;
 	} else if (!valid || !load_is_typed(ev, YAML_FLOAT_TAG, YAML_INT_TAG)) {
 		char what[VALUE_WHY_MAX];
-		load_scalar_error(ld, key, value_expect_number(what, min, max), valid && load_is_quoted(ev));
+		load_scalar_error(ld, key, load_number_words(what, min, max), valid && load_is_quoted(ev));
 	} else {
 		*has = true, *out = x;
 	}
@@ -645,7 +673,8 @@ static cjm_tristate load_bool_word(const char *v)
 
 static bool load_bool(loader *ld, const char *key, cjm_tristate *out)
 {
-	if (!load_expect_scalar(ld, key, value_expect_bool(VALUE_FILE)))
+	/* TRANSLATORS: what a yes/no key of a map holds; true and false are YAML's words, keep them. */
+	if (!load_expect_scalar(ld, key, _("true or false")))
 		return !ld->fatal;
 	const yaml_event_t *ev = &ld->event;
 	cjm_tristate word = load_bool_word((const char *)ev->data.scalar.value);
@@ -654,7 +683,7 @@ static bool load_bool(loader *ld, const char *key, cjm_tristate *out)
 	else if (word != CJM_UNSET && load_is_typed(ev, YAML_BOOL_TAG, NULL))
 		*out = word;
 	else
-		load_scalar_error(ld, key, value_expect_bool(VALUE_FILE), word != CJM_UNSET && load_is_quoted(ev));
+		load_scalar_error(ld, key, _("true or false"), word != CJM_UNSET && load_is_quoted(ev));
 	return load_next(ld);
 }
 
@@ -674,8 +703,8 @@ static bool load_expect_collection(loader *ld, yaml_event_type_t type, const cha
 		return false;
 	}
 	if (ld->event.type != YAML_ALIAS_EVENT) /* an alias is reported already */
-		load_error(ld, ld->event.start_mark, "%s must be %s, found %s", key, what,
-			   empty ? "an empty item" : load_node_word(ld->event.type));
+		load_error(ld, ld->event.start_mark, _("%s must be %s, found %s"), key, what,
+			   empty ? _("an empty item") : load_node_word(ld->event.type));
 	load_skip_node(ld);
 	return false;
 }
@@ -759,7 +788,7 @@ static bool load_mapping(loader *ld, load_key_handler handler, void *item)
 		load_check_node(ld);
 		if (ld->event.type != YAML_SCALAR_EVENT) {
 			if (ld->event.type != YAML_ALIAS_EVENT) /* an alias is reported already */
-				load_error(ld, mark, "a key must be a plain word, found %s",
+				load_error(ld, mark, _("a key must be a plain word, found %s"),
 					   load_node_word(ld->event.type));
 			ok = load_skip_node(ld) && load_skip_node(ld);
 			continue;
@@ -769,7 +798,7 @@ static bool load_mapping(loader *ld, load_key_handler handler, void *item)
 		if (!load_next(ld))
 			break;
 		if (duplicate) {
-			load_error(ld, mark, "duplicate key '%s'", key);
+			load_error(ld, mark, _("duplicate key '%s'"), key);
 			ok = load_skip_node(ld);
 		} else {
 			ok = handler(ld, key, mark, item);
@@ -786,7 +815,9 @@ static bool load_mapping(loader *ld, load_key_handler handler, void *item)
 static bool load_unknown_key(loader *ld, const char *key, yaml_mark_t mark, const char *where,
 			     const char *known)
 {
-	load_error(ld, mark, "unknown key '%s' in %s (known: %s)", key, where, known);
+	/* TRANSLATORS: the key as written, where it is ("the map", "a touchpoint"), the keys
+	 * that are known there (file-format words: keep them). */
+	load_error(ld, mark, _("unknown key '%s' in %s (known: %s)"), key, where, known);
 	return load_skip_node(ld);
 }
 
@@ -794,18 +825,18 @@ static bool load_unknown_key(loader *ld, const char *key, yaml_mark_t mark, cons
  * where each item stood, for messages about one item. */
 static bool load_text_list(loader *ld, const char *key, cjm_strlist *list, yaml_mark_t **marks)
 {
-	if (!load_expect_start(ld, YAML_SEQUENCE_START_EVENT, key, "a list of text"))
+	if (!load_expect_start(ld, YAML_SEQUENCE_START_EVENT, key, _("a list of text")))
 		return !ld->fatal;
 	size_t marks_cap = 0;
 	cjm_strlist_clear(list);
 	bool ok = load_next(ld);
 	while (ok && ld->event.type != YAML_SEQUENCE_END_EVENT) {
-		if (!load_expect_scalar(ld, key, "a list of text")) {
+		if (!load_expect_scalar(ld, key, _("a list of text"))) {
 			ok = !ld->fatal;
 			continue;
 		}
 		if (load_is_null(&ld->event)) {
-			load_error(ld, ld->event.start_mark, "empty item in %s", key);
+			load_error(ld, ld->event.start_mark, _("empty item in %s"), key);
 		} else {
 			if (marks) {
 				xgrow((void **)marks, &marks_cap, list->len + 1, sizeof **marks);
@@ -833,11 +864,11 @@ static bool load_pillars(loader *ld, const char *key, unsigned *bits)
 		unsigned bit = cjm_pillar_from_name(names.items[i]);
 		if (!bit)
 			load_error(ld, marks[i],
-				   "unknown pillar '%s' (one of: personalisation, integrity, expectations, "
-				   "resolution, time-and-effort, empathy)",
+				   _("unknown pillar '%s' (one of: personalisation, integrity, expectations, "
+				   "resolution, time-and-effort, empathy)"),
 				   names.items[i]);
 		else if (*bits & bit)
-			load_error(ld, marks[i], "pillar '%s' is listed twice", names.items[i]);
+			load_error(ld, marks[i], _("pillar '%s' is listed twice"), names.items[i]);
 		*bits |= bit;
 	}
 	free(marks);
@@ -903,7 +934,7 @@ static bool load_unknown_field_key(loader *ld, const char *key, yaml_mark_t mark
 static void load_check_id(loader *ld, char *id, yaml_mark_t mark)
 {
 	if (!cjm_id_is_valid(id)) {
-		load_error(ld, mark, "id '%s' is not valid: use lower-case letters, digits and '-', starting with a letter or digit", id);
+		load_error(ld, mark, _("id '%s' is not valid: use lower-case letters, digits and '-', starting with a letter or digit"), id);
 		return;
 	}
 	bool added;
@@ -911,7 +942,7 @@ static void load_check_id(loader *ld, char *id, yaml_mark_t mark)
 	if (added)
 		*first_line = (void *)(intptr_t)load_line(mark);
 	else
-		load_error(ld, mark, "duplicate id '%s' (first used at line %ld)", id, (long)(intptr_t)*first_line);
+		load_error(ld, mark, _("duplicate id '%s' (first used at line %ld)"), id, (long)(intptr_t)*first_line);
 }
 
 static void load_note_missing_id(loader *ld, char **id, const char *name)
@@ -958,9 +989,10 @@ static bool load_entry_field(loader *ld, load_entry *entry, cjm_ref_kind owner, 
 static void load_finish_entry(loader *ld, const char *what, const load_entry *entry, char **id, char **name)
 {
 	if (entry->name == LOAD_NAME_ABSENT)
-		load_error(ld, entry->start, "missing required key 'name' in %s", what);
+		/* TRANSLATORS: %s is "phase" or "touchpoint" as you translate them; 'name' is the key. */
+		load_error(ld, entry->start, _("missing required key 'name' in %s"), what);
 	else if (entry->name == LOAD_NAME_TEXT && cjm_text_is_blank(*name))
-		load_error(ld, entry->start, "the name of a %s must not be empty", what);
+		load_error(ld, entry->start, _("the name of a %s must not be empty"), what);
 	if (!*name)
 		*name = xstrdup("");
 	if (*id)
@@ -977,18 +1009,18 @@ static bool load_touchpoint_key(loader *ld, const char *key, yaml_mark_t mark, v
 {
 	cjm_field field = cjm_field_by_key(key, CJM_REF_TOUCHPOINT);
 	if (field == CJM_FIELD_COUNT)
-		return load_unknown_field_key(ld, key, mark, "a touchpoint", CJM_REF_TOUCHPOINT, NULL);
+		return load_unknown_field_key(ld, key, mark, _("a touchpoint"), CJM_REF_TOUCHPOINT, NULL);
 	return load_entry_field(ld, arg, CJM_REF_TOUCHPOINT, field);
 }
 
 static bool load_touchpoints(loader *ld, cjm_phase *phase)
 {
-	if (!load_expect_start(ld, YAML_SEQUENCE_START_EVENT, "touchpoints", "a list of touchpoints"))
+	if (!load_expect_start(ld, YAML_SEQUENCE_START_EVENT, "touchpoints", _("a list of touchpoints")))
 		return !ld->fatal;
 	bool ok = load_next(ld);
 	while (ok && ld->event.type != YAML_SEQUENCE_END_EVENT) {
 		yaml_mark_t start = ld->event.start_mark;
-		if (!load_expect_item(ld, "a touchpoint", "a mapping")) {
+		if (!load_expect_item(ld, _("a touchpoint"), _("a mapping"))) {
 			ok = !ld->fatal;
 			continue;
 		}
@@ -998,7 +1030,7 @@ static bool load_touchpoints(loader *ld, cjm_phase *phase)
 		load_entry entry = { tp, start, start, LOAD_NAME_ABSENT, SIZE_MAX };
 		ok = load_mapping(ld, load_touchpoint_key, &entry);
 		if (ok)
-			load_finish_entry(ld, "touchpoint", &entry, &tp->id, &tp->name);
+			load_finish_entry(ld, _("touchpoint"), &entry, &tp->id, &tp->name);
 	}
 	if (ok) {
 		ld->depth--;
@@ -1017,18 +1049,18 @@ static bool load_phase_key(loader *ld, const char *key, yaml_mark_t mark, void *
 		return load_entry_field(ld, entry, CJM_REF_PHASE, field);
 	if (!strcmp(key, "touchpoints"))
 		return load_touchpoints(ld, entry->item);
-	return load_unknown_field_key(ld, key, mark, "a phase", CJM_REF_PHASE, "touchpoints");
+	return load_unknown_field_key(ld, key, mark, _("a phase"), CJM_REF_PHASE, "touchpoints");
 }
 
 static bool load_phases(loader *ld)
 {
 	cjm_map *map = ld->map;
-	if (!load_expect_start(ld, YAML_SEQUENCE_START_EVENT, "phases", "a list of phases"))
+	if (!load_expect_start(ld, YAML_SEQUENCE_START_EVENT, "phases", _("a list of phases")))
 		return !ld->fatal;
 	bool ok = load_next(ld);
 	while (ok && ld->event.type != YAML_SEQUENCE_END_EVENT) {
 		yaml_mark_t start = ld->event.start_mark;
-		if (!load_expect_item(ld, "a phase", "a mapping")) {
+		if (!load_expect_item(ld, _("a phase"), _("a mapping"))) {
 			ok = !ld->fatal;
 			continue;
 		}
@@ -1040,7 +1072,7 @@ static bool load_phases(loader *ld)
 		load_note_missing_id(ld, NULL, NULL);
 		ok = load_mapping(ld, load_phase_key, &entry);
 		if (ok)
-			load_finish_entry(ld, "phase", &entry, &phase->id, &phase->name);
+			load_finish_entry(ld, _("phase"), &entry, &phase->id, &phase->name);
 	}
 	if (ok) {
 		ld->depth--;
@@ -1076,7 +1108,7 @@ static void load_group_keys(strbuf *out, cjm_field first, bool words)
 		at++;
 	size_t end = cjm_field_group_end(fields, n, at);
 	for (size_t i = at; i < end; i++) {
-		const char *sep = i == at ? "" : words && i == end - 1 ? " and " : ", ";
+		const char *sep = i == at ? "" : words && i == end - 1 ? _(" and ") : ", ";
 		strbuf_printf(out, "%s%s", sep, cjm_field_info_of(fields[i])->key + len + 1);
 	}
 }
@@ -1103,7 +1135,7 @@ static bool load_group_key(loader *ld, const char *key, yaml_mark_t mark, void *
 static bool load_group(loader *ld, const char *key, cjm_field first)
 {
 	strbuf what = { 0 };
-	strbuf_puts(&what, "a mapping of ");
+	strbuf_puts(&what, _("a mapping of "));
 	load_group_keys(&what, first, true);
 	bool started = load_expect_start(ld, YAML_MAPPING_START_EVENT, key, what.data);
 	strbuf_release(&what);
@@ -1119,15 +1151,15 @@ static bool load_pattern_setting_key(loader *ld, const char *key, yaml_mark_t ma
 		return load_bool(ld, key, &setting->enabled);
 	if (!strcmp(key, "threshold"))
 		return load_number(ld, key, -1e9, 1e9, &setting->has_threshold, &setting->threshold);
-	return load_unknown_key(ld, key, mark, "a pattern's settings", "enabled, threshold");
+	return load_unknown_key(ld, key, mark, _("a pattern's settings"), "enabled, threshold");
 }
 
 static bool load_patterns_key(loader *ld, const char *key, yaml_mark_t mark, void *arg)
 {
 	cjm_map *map = arg;
 	if (!cjm_id_is_valid(key))
-		load_error(ld, mark, "'%s' is not a pattern id (lower-case letters, digits and '-')", key);
-	if (!load_expect_start(ld, YAML_MAPPING_START_EVENT, key, "a mapping of enabled and threshold"))
+		load_error(ld, mark, _("'%s' is not a pattern id (lower-case letters, digits and '-')"), key);
+	if (!load_expect_start(ld, YAML_MAPPING_START_EVENT, key, _("a mapping of enabled and threshold")))
 		return !ld->fatal;
 	map->patterns = xrealloc(map->patterns, (map->pattern_count + 1) * sizeof *map->patterns);
 	cjm_pattern_setting *setting = &map->patterns[map->pattern_count++];
@@ -1152,33 +1184,33 @@ static bool load_dismissal_key(loader *ld, const char *key, yaml_mark_t mark, vo
 		ldm->target_mark = ld->event.start_mark;
 		return load_text(ld, key, &ldm->d->target);
 	}
-	return load_unknown_key(ld, key, mark, "a dismissed suggestion", "pattern, target");
+	return load_unknown_key(ld, key, mark, _("a dismissed suggestion"), "pattern, target");
 }
 
 static void load_check_dismissal(loader *ld, const load_dismissal *ldm)
 {
 	const cjm_dismissal *d = ldm->d;
 	if (!d->pattern)
-		load_error(ld, ldm->start, "a dismissed suggestion needs a pattern id");
+		load_error(ld, ldm->start, _("a dismissed suggestion needs a pattern id"));
 	else if (!cjm_id_is_valid(d->pattern))
-		load_error(ld, ldm->pattern_mark, "'%s' is not a pattern id (lower-case letters, digits and '-')",
+		load_error(ld, ldm->pattern_mark, _("'%s' is not a pattern id (lower-case letters, digits and '-')"),
 			   d->pattern);
 	if (!d->target)
-		load_error(ld, ldm->start, "a dismissed suggestion needs a target id");
+		load_error(ld, ldm->start, _("a dismissed suggestion needs a target id"));
 	else if (!cjm_id_is_valid(d->target))
-		load_error(ld, ldm->target_mark, "'%s' is not an id (lower-case letters, digits and '-')",
+		load_error(ld, ldm->target_mark, _("'%s' is not an id (lower-case letters, digits and '-')"),
 			   d->target);
 }
 
 static bool load_dismissed(loader *ld)
 {
 	cjm_map *map = ld->map;
-	if (!load_expect_start(ld, YAML_SEQUENCE_START_EVENT, "dismissed", "a list"))
+	if (!load_expect_start(ld, YAML_SEQUENCE_START_EVENT, "dismissed", _("a list")))
 		return !ld->fatal;
 	bool ok = load_next(ld);
 	while (ok && ld->event.type != YAML_SEQUENCE_END_EVENT) {
 		yaml_mark_t start = ld->event.start_mark;
-		if (!load_expect_item(ld, "a dismissed suggestion", "a mapping of pattern and target")) {
+		if (!load_expect_item(ld, _("a dismissed suggestion"), _("a mapping of pattern and target"))) {
 			ok = !ld->fatal;
 			continue;
 		}
@@ -1224,7 +1256,7 @@ static bool load_version(loader *ld, load_root *root)
 		root->seen |= ROOT_VERSION; /* a bad value is reported as bad, not as missing */
 	if (load_is_huge_int(ev)) {
 		load_check_node(ld);
-		load_error(ld, at, "unsupported format version %s (this cjm reads version %d)",
+		load_error(ld, at, _("unsupported format version %s (this cjm reads version %d)"),
 			   (const char *)ev->data.scalar.value, CJM_FORMAT_VERSION);
 		return load_next(ld);
 	}
@@ -1232,7 +1264,7 @@ static bool load_version(loader *ld, load_root *root)
 	long v = 0;
 	bool ok = load_int(ld, "version", LONG_MIN, LONG_MAX, &has, &v);
 	if (has && v != CJM_FORMAT_VERSION)
-		load_error(ld, at, "unsupported format version %ld (this cjm reads version %d)", v,
+		load_error(ld, at, _("unsupported format version %ld (this cjm reads version %d)"), v,
 			   CJM_FORMAT_VERSION);
 	ld->map->version = (int)v;
 	return ok;
@@ -1242,9 +1274,9 @@ static bool load_version(loader *ld, load_root *root)
 static void load_check_language(loader *ld, yaml_mark_t at, const char *tag)
 {
 	if (!lang_tag_valid(tag))
-		load_error(ld, at, "language must be a language tag such as nl, en or nl-BE, found '%s'", tag);
+		load_error(ld, at, _("language must be a language tag such as nl, en or nl-BE, found '%s'"), tag);
 	else if (!lang_supported(tag))
-		load_warning(ld, at, "cjm has no texts in language '%s': what it writes into this map is English",
+		load_warning(ld, at, _("cjm has no texts in language '%s': what it writes into this map is English"),
 			     tag);
 }
 
@@ -1266,7 +1298,7 @@ static bool load_root_key(loader *ld, const char *key, yaml_mark_t mark, void *a
 			load_check_language(ld, at, map->language);
 		if (ok && text && info->required && info->kind == CJM_KIND_TEXT &&
 		    cjm_text_is_blank(*(char **)cjm_item_field_slot(map, CJM_REF_MAP, field)))
-			load_error(ld, at, "%s must not be empty", info->key);
+			load_error(ld, at, _("%s must not be empty"), info->key);
 		return ok;
 	}
 	field = load_group_field(key, strlen(key), NULL);
@@ -1276,7 +1308,7 @@ static bool load_root_key(loader *ld, const char *key, yaml_mark_t mark, void *a
 		return ok;
 	}
 	if (!strcmp(key, "patterns")) {
-		if (!load_expect_start(ld, YAML_MAPPING_START_EVENT, key, "a mapping of pattern ids"))
+		if (!load_expect_start(ld, YAML_MAPPING_START_EVENT, key, _("a mapping of pattern ids")))
 			return !ld->fatal;
 		return load_mapping(ld, load_patterns_key, map);
 	}
@@ -1297,7 +1329,7 @@ static bool load_root_key(loader *ld, const char *key, yaml_mark_t mark, void *a
 		strbuf_add(&known, path, len ? len : strlen(path));
 	}
 	strbuf_puts(&known, ", patterns, phases, dismissed");
-	bool ok = load_unknown_key(ld, key, mark, "the map", known.data);
+	bool ok = load_unknown_key(ld, key, mark, _("the map"), known.data);
 	strbuf_release(&known);
 	return ok;
 }
@@ -1307,7 +1339,7 @@ static void load_document(loader *ld)
 	if (!load_next(ld) || !load_next(ld)) /* stream start, then document start */
 		return;
 	if (ld->event.type == YAML_STREAM_END_EVENT) {
-		diag_error(ld->diags, 1, 1, "empty file: a map needs at least version, title and phases");
+		diag_error(ld->diags, 1, 1, _("empty file: a map needs at least version, title and phases"));
 		return;
 	}
 	yaml_mark_t doc_mark = ld->event.start_mark;
@@ -1315,11 +1347,11 @@ static void load_document(loader *ld)
 		return;
 	load_check_node(ld);
 	if (ld->event.type == YAML_SCALAR_EVENT && load_is_null(&ld->event)) {
-		diag_error(ld->diags, 1, 1, "empty file: a map needs at least version, title and phases");
+		diag_error(ld->diags, 1, 1, _("empty file: a map needs at least version, title and phases"));
 		return;
 	}
 	if (ld->event.type != YAML_MAPPING_START_EVENT) {
-		load_error(ld, ld->event.start_mark, "the top level must be a mapping (version, title, phases), found %s",
+		load_error(ld, ld->event.start_mark, _("the top level must be a mapping (version, title, phases), found %s"),
 			   load_node_word(ld->event.type));
 		return;
 	}
@@ -1333,11 +1365,11 @@ static void load_document(loader *ld)
 	};
 	for (size_t i = 0; i < sizeof required / sizeof *required; i++)
 		if (!(root.seen & required[i].bit))
-			load_error(ld, doc_mark, "missing required key '%s'", required[i].key);
+			load_error(ld, doc_mark, _("missing required key '%s'"), required[i].key);
 	if (ld->event.type != YAML_DOCUMENT_END_EVENT || !load_next(ld))
 		return;
 	if (ld->event.type != YAML_STREAM_END_EVENT)
-		load_error(ld, ld->event.start_mark, "more than one YAML document; a map file holds one");
+		load_error(ld, ld->event.start_mark, _("more than one YAML document; a map file holds one"));
 }
 
 /* True when the line at P (before END) starts with MARK (seven characters) followed by
@@ -1361,8 +1393,8 @@ static bool load_is_marker(const char *p, const char *end, const char *mark, boo
  * such a file would then read as text, which cjm validate shows.) */
 static bool load_conflict_markers(const char *text, size_t len, size_t start, diag_list *diags)
 {
-	static const char msg[] = "unresolved merge conflict: keep one side between '<<<<<<<' and "
-				  "'>>>>>>>' and delete the rest (see cjm-merge(1))";
+	static const char *const msg = N_("unresolved merge conflict: keep one side between '<<<<<<<' and "
+				  "'>>>>>>>' and delete the rest (see cjm-merge(1))");
 	const char *p = text + start, *end = text + len;
 	int line = 1;
 	bool found = false, open = false;
@@ -1370,14 +1402,14 @@ static bool load_conflict_markers(const char *text, size_t len, size_t start, di
 		char c = *p;
 		if (c == '<' || c == '=' || c == '>') {
 			if (load_is_marker(p, end, "<<<<<<<", true)) {
-				diag_error(diags, line, 1, "%s", msg);
+				diag_error(diags, line, 1, "%s", _(msg));
 				found = open = true;
 			} else if (load_is_marker(p, end, "=======", false) && !open) {
-				diag_error(diags, line, 1, "%s", msg);
+				diag_error(diags, line, 1, "%s", _(msg));
 				found = true;
 			} else if (load_is_marker(p, end, ">>>>>>>", true)) {
 				if (!open)
-					diag_error(diags, line, 1, "%s", msg);
+					diag_error(diags, line, 1, "%s", _(msg));
 				found = true;
 				open = false;
 			}
@@ -1399,7 +1431,7 @@ static cjm_map *load_source(const char *text, size_t len, bool release_behind, d
 	if (comments)
 		*comments = (cjm_comments){ 0 };
 	if (len > CJM_MAX_FILE_SIZE) {
-		diag_error(diags, 0, 0, "file is too large (%zu MiB; the limit is %u MiB)", len >> 20,
+		diag_error(diags, 0, 0, _("file is too large (%zu MiB; the limit is %u MiB)"), len >> 20,
 			   CJM_MAX_FILE_SIZE >> 20);
 		return NULL;
 	}
@@ -1541,7 +1573,7 @@ cjm_map *cjm_load_file(const char *path, diag_list *diags, cjm_comments *comment
 	if (!text) {
 		if (*errno_out == EFBIG) {
 			*errno_out = 0;
-			diag_error(diags, 0, 0, "file is too large (the limit is %u MiB)", CJM_MAX_FILE_SIZE >> 20);
+			diag_error(diags, 0, 0, _("file is too large (the limit is %u MiB)"), CJM_MAX_FILE_SIZE >> 20);
 		}
 		return NULL;
 	}

@@ -15,6 +15,7 @@
 
 #include "io/load.h"
 #include "io/save.h"
+#include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
@@ -204,19 +205,19 @@ cjm_map *cjm_recovery_load(const cjm_recovery *r, diag_list *diags)
 {
 	struct stat st;
 	if (lstat(r->path, &st) != 0) {
-		diag_error(diags, 0, 0, "cannot read the recovery file: %s", strerror(errno));
+		diag_error(diags, 0, 0, _("cannot read the recovery file: %s"), strerror(errno));
 		return NULL;
 	}
 	if (!S_ISREG(st.st_mode)) {
-		diag_error(diags, 0, 0, "the recovery file is not a regular file");
+		diag_error(diags, 0, 0, _("the recovery file is not a regular file"));
 		return NULL;
 	}
 	int err = 0;
 	cjm_map *map = cjm_load_file(r->path, diags, NULL, &err);
 	if (!map && err)
-		diag_error(diags, 0, 0, "cannot read the recovery file: %s", strerror(err));
+		diag_error(diags, 0, 0, _("cannot read the recovery file: %s"), strerror(err));
 	else if (!map && diags->errors == 0)
-		diag_error(diags, 0, 0, "the recovery file is not a valid map");
+		diag_error(diags, 0, 0, _("the recovery file is not a valid map"));
 	return map;
 }
 

@@ -16,6 +16,7 @@
 
 #include "io/yaml_out.h"
 #include "model/field.h"
+#include "util/i18n.h"
 #include "util/number.h"
 #include "util/utf8.h"
 #include "util/visible.h"
@@ -568,25 +569,29 @@ out:
 char *cjm_save_failure(const char *path, int err, const char *stage)
 {
 	if (!stage || strcmp(stage, save_stage_check) != 0)
-		return xasprintf("%s failed: %s", stage ? stage : "save", strerror(err));
+		/* TRANSLATORS: the step of saving that failed (write, rename, ...), then why. */
+		return xasprintf(_("%s failed: %s"), stage ? stage : "save", strerror(err));
 	if (err == EACCES)
-		return xstrdup("read-only: make it writable, or save under another name");
+		return xstrdup(_("read-only: make it writable, or save under another name"));
 	if (err == EMLINK) {
 		struct stat st;
 		unsigned long links = stat(path, &st) == 0 ? (unsigned long)st.st_nlink : 2;
-		return xasprintf("it has %lu hard links, and replacing it would split them: save under "
-				 "another name, or copy it to break the link",
+		return xasprintf(P_("it has %lu hard link, and replacing it would split them: save under "
+				    "another name, or copy it to break the link",
+				    "it has %lu hard links, and replacing it would split them: save under "
+				    "another name, or copy it to break the link",
+				    links),
 				 links);
 	}
 	char link[PATH_MAX];
 	ssize_t n = readlink(path, link, sizeof link - 1);
 	if (n < 0)
-		return xasprintf("a symbolic link that leads to no file: %s", strerror(err));
+		return xasprintf(_("a symbolic link that leads to no file: %s"), strerror(err));
 	link[n] = '\0';
 	if (err == ELOOP)
-		return xasprintf("a symbolic link to %s, which goes round in a loop", link);
-	return xasprintf("a symbolic link to %s, which does not exist: create that file, or save under "
-			 "another name",
+		return xasprintf(_("a symbolic link to %s, which goes round in a loop"), link);
+	return xasprintf(_("a symbolic link to %s, which does not exist: create that file, or save under "
+			   "another name"),
 			 link);
 }
 

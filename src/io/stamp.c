@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "io/load.h"
+#include "util/i18n.h"
 
 /* The identity of a file is trusted only when it had not changed for this long when it was read. */
 #define STAMP_SETTLED_NS 1000000000LL
@@ -120,11 +121,12 @@ cjm_disk_change cjm_file_stamp_check(const char *path, cjm_file_stamp *s, int *e
 const char *cjm_disk_change_words(cjm_disk_change change)
 {
 	switch (change) {
-	case CJM_DISK_SAME: return "is as it was read";
-	case CJM_DISK_CHANGED: return "changed on disk since it was read";
-	case CJM_DISK_GONE: return "was deleted since it was read";
-	case CJM_DISK_APPEARED: return "was created by someone else since it was opened";
-	case CJM_DISK_UNREADABLE: return "cannot be read to check it";
+	/* TRANSLATORS: these follow a file's name: "map.yaml changed on disk since it was read". */
+	case CJM_DISK_SAME: return _("is as it was read");
+	case CJM_DISK_CHANGED: return _("changed on disk since it was read");
+	case CJM_DISK_GONE: return _("was deleted since it was read");
+	case CJM_DISK_APPEARED: return _("was created by someone else since it was opened");
+	case CJM_DISK_UNREADABLE: return _("cannot be read to check it");
 	}
-	return "changed";
+	return _("changed");
 }

@@ -7,6 +7,7 @@
 
 #include "io/yaml_out.h"
 #include "merge/diff.h"
+#include "util/i18n.h"
 #include "util/number.h"
 #include "util/utf8.h"
 #include "util/visible.h"
@@ -47,7 +48,7 @@ static void render_escaped(strbuf *out, const char *text)
 static void render_value(struct render *r, const cjm_change *c, const char *text, const char *code)
 {
 	if (!text) {
-		strbuf_puts(r->out, "(none)");
+		strbuf_puts(r->out, _("(none)"));
 		return;
 	}
 	render_color(r, code);
@@ -66,14 +67,6 @@ static void render_value(struct render *r, const cjm_change *c, const char *text
 		render_reset(r);
 }
 
-/* 'TEXT' for a name. */
-static void render_name(struct render *r, const char *text)
-{
-	strbuf_putc(r->out, '\'');
-	render_escaped(r->out, text ? text : "");
-	strbuf_putc(r->out, '\'');
-}
-
 static void render_word(struct render *r, const char *word, const char *code)
 {
 	render_color(r, code);
@@ -81,15 +74,27 @@ static void render_word(struct render *r, const char *word, const char *code)
 	render_reset(r);
 }
 
+/* 'TEXT' for a name, as a string to pass to a message (free it). */
+static char *name_text(const char *text)
+{
+	strbuf s = { 0 };
+	strbuf_putc(&s, '\'');
+	render_escaped(&s, text ? text : "");
+	strbuf_putc(&s, '\'');
+	return s.data; /* never NULL: it holds the quotes */
+}
+
 /* Where a touchpoint stands: "phase 'Name' position N" (WITH_PHASE) or "position N". */
 static void render_place(struct render *r, const cjm_diff_place *at, bool with_phase)
 {
 	if (with_phase) {
-		strbuf_puts(r->out, "phase ");
-		render_name(r, at->phase_name);
-		strbuf_putc(r->out, ' ');
+		char *phase = name_text(at->phase_name);
+		/* TRANSLATORS: where a touchpoint stands: phase 'Name' position 2. */
+		strbuf_printf(r->out, _("phase %s position %zu"), phase, at->index);
+		free(phase);
+	} else {
+		strbuf_printf(r->out, _("position %zu"), at->index);
 	}
-	strbuf_printf(r->out, "position %zu", at->index);
 }
 
 /* The line of change C, without its head. IN_ITEM: C is a field of an item added or removed
@@ -98,48 +103,65 @@ static void render_line(struct render *r, const cjm_change *c, bool in_item)
 {
 	bool tp = c->target == CJM_TARGET_TOUCHPOINT;
 	switch (c->kind) {
-	case CJM_CHANGE_ADDED:
-		render_word(r, "added", COLOR_NEW);
+	case CJM_CHANGE_ADDED: {
+		/* TRANSLATORS: the word (coloured) a line of cjm diff starts with when an item is new. */
+		render_word(r, _("added"), COLOR_NEW);
+		char *name = name_text(c->name);
 		if (c->target == CJM_TARGET_TOUCHPOINT) {
-			strbuf_puts(r->out, " in phase ");
-			render_name(r, c->new_at.phase_name);
-			strbuf_printf(r->out, " at position %zu: ", c->new_at.index);
-			render_name(r, c->name);
+			char *phase = name_text(c->new_at.phase_name);
+			/* TRANSLATORS: after "added": in phase 'Phase' at position 2: 'Touchpoint'. */
+			strbuf_printf(r->out, _(" in phase %s at position %zu: %s"), phase, c->new_at.index, name);
+			free(phase);
 		} else if (c->target == CJM_TARGET_PHASE) {
-			strbuf_printf(r->out, " at position %zu: ", c->new_at.index);
-			render_name(r, c->name);
+			/* TRANSLATORS: after "added": at position 2: 'Phase'. */
+			strbuf_printf(r->out, _(" at position %zu: %s"), c->new_at.index, name);
 		}
+		free(name);
 		break;
-	case CJM_CHANGE_REMOVED:
-		render_word(r, "removed", COLOR_OLD);
-		if (tp || c->target == CJM_TARGET_PHASE) {
-			strbuf_puts(r->out, " (was ");
-			render_name(r, c->name);
-			if (tp) {
-				strbuf_puts(r->out, " in phase ");
-				render_name(r, c->old_at.phase_name);
-				strbuf_puts(r->out, ",");
-			}
-			strbuf_printf(r->out, " at position %zu)", c->old_at.index);
+	}
+	case CJM_CHANGE_REMOVED: {
+		/* TRANSLATORS: the word (coloured) a line of cjm diff starts with when an item is gone. */
+		render_word(r, _("removed"), COLOR_OLD);
+		char *name = name_text(c->name);
+		if (tp) {
+			char *phase = name_text(c->old_at.phase_name);
+			/* TRANSLATORS: after "removed": (was 'Touchpoint' in phase 'Phase', at position 2). */
+			strbuf_printf(r->out, _(" (was %s in phase %s, at position %zu)"), name, phase, c->old_at.index);
+			free(phase);
+		} else if (c->target == CJM_TARGET_PHASE) {
+			/* TRANSLATORS: after "removed": (was 'Phase' at position 2). */
+			strbuf_printf(r->out, _(" (was %s at position %zu)"), name, c->old_at.index);
 		}
+		free(name);
 		break;
+	}
 	case CJM_CHANGE_RENAMED:
-		strbuf_puts(r->out, "renamed ");
+		/* TRANSLATORS: before the old name, the arrow and the new name: renamed 'A' → 'B'. */
+		strbuf_puts(r->out, _("renamed "));
 		render_value(r, c, c->old_text, COLOR_OLD);
 		strbuf_puts(r->out, " " ARROW " ");
 		render_value(r, c, c->new_text, COLOR_NEW);
 		break;
 	case CJM_CHANGE_MOVED: {
 		bool across = tp && strcmp(c->old_at.phase_id, c->new_at.phase_id) != 0;
-		render_word(r, "moved", COLOR_MOVE);
+		/* TRANSLATORS: the word (coloured) a line of cjm diff starts with when an item moved. */
+		render_word(r, _("moved"), COLOR_MOVE);
+		strbuf from = { 0 }, to = { 0 };
+		struct render rf = { &from, false }, rt = { &to, false };
+		render_place(&rf, &c->old_at, across);
+		render_place(&rt, &c->new_at, across);
 		if (tp && !across) {
-			strbuf_puts(r->out, " in phase ");
-			render_name(r, c->new_at.phase_name);
+			char *phase = name_text(c->new_at.phase_name);
+			/* TRANSLATORS: after "moved": in phase 'Phase' from position 1 to position 3. */
+			strbuf_printf(r->out, _(" in phase %s from %s to %s"), phase, from.data, to.data);
+			free(phase);
+		} else {
+			/* TRANSLATORS: after "moved": from position 1 to position 3 (or from phase 'A'
+			 * position 1 to phase 'B' position 2). */
+			strbuf_printf(r->out, _(" from %s to %s"), from.data, to.data);
 		}
-		strbuf_puts(r->out, " from ");
-		render_place(r, &c->old_at, across);
-		strbuf_puts(r->out, " to ");
-		render_place(r, &c->new_at, across);
+		strbuf_release(&from);
+		strbuf_release(&to);
 		break;
 	}
 	case CJM_CHANGE_FIELD:
@@ -157,14 +179,15 @@ static void render_line(struct render *r, const cjm_change *c, bool in_item)
 		bool added = c->kind == CJM_CHANGE_ITEM_ADDED;
 		strbuf_printf(r->out, "%s: ", c->key);
 		if (!in_item) {
-			render_word(r, added ? "added" : "removed", added ? COLOR_NEW : COLOR_OLD);
+			render_word(r, added ? _("added") : _("removed"), added ? COLOR_NEW : COLOR_OLD);
 			strbuf_putc(r->out, ' ');
 		}
 		render_value(r, c, added ? c->new_text : c->old_text, in_item ? "" : added ? COLOR_NEW : COLOR_OLD);
 		break;
 	}
 	case CJM_CHANGE_REORDERED:
-		strbuf_printf(r->out, "%s: reordered", c->key);
+		/* TRANSLATORS: %s is a field's key (pains, ideas, ...): its items have a new order. */
+		strbuf_printf(r->out, _("%s: reordered"), c->key);
 		break;
 	}
 }
@@ -175,11 +198,25 @@ static bool render_is_structure(const cjm_change *c)
 	       c->kind == CJM_CHANGE_MOVED;
 }
 
+/* What C is about, as the heads of cjm diff's text name it. */
+static const char *render_target_word(cjm_change_target target)
+{
+	switch (target) {
+	/* TRANSLATORS: the words heading a group of cjm diff's lines: "touchpoint ID". */
+	case CJM_TARGET_MAP: return _("map");
+	case CJM_TARGET_PATTERN: return _("pattern");
+	case CJM_TARGET_PHASE: return _("phase");
+	case CJM_TARGET_TOUCHPOINT: return _("touchpoint");
+	case CJM_TARGET_DISMISSAL: return _("dismissal");
+	}
+	return "?";
+}
+
 /* "touchpoint ID", "phase ID", "pattern ID", "dismissal PATTERN" */
 static void render_head(struct render *r, const cjm_change *c)
 {
 	render_color(r, COLOR_HEAD);
-	strbuf_printf(r->out, "%s ", cjm_change_target_name(c->target));
+	strbuf_printf(r->out, "%s ", render_target_word(c->target));
 	render_escaped(r->out, c->id ? c->id : "");
 	render_reset(r);
 }
@@ -197,11 +234,14 @@ static void render_group(struct render *r, const cjm_change *first, const cjm_ch
 	if (first->target == CJM_TARGET_DISMISSAL) {
 		for (const cjm_change *c = first; c < end; c++) {
 			render_color(r, COLOR_HEAD);
-			strbuf_puts(r->out, "dismissal ");
-			render_escaped(r->out, c->id ? c->id : "");
-			strbuf_puts(r->out, " of ");
+			strbuf pattern = { 0 }, on = { 0 };
+			render_escaped(&pattern, c->id ? c->id : "");
 			const char *target = c->kind == CJM_CHANGE_ADDED ? c->new_text : c->old_text;
-			render_escaped(r->out, target ? target : "");
+			render_escaped(&on, target ? target : "");
+			/* TRANSLATORS: a dismissed suggestion: dismissal PATTERN-ID of TARGET-ID. */
+			strbuf_printf(r->out, _("dismissal %s of %s"), pattern.data ? pattern.data : "", on.data ? on.data : "");
+			strbuf_release(&pattern);
+			strbuf_release(&on);
 			render_reset(r);
 			strbuf_puts(r->out, ": ");
 			render_line(r, c, false);
@@ -219,13 +259,16 @@ static void render_group(struct render *r, const cjm_change *first, const cjm_ch
 		in_item = first->kind == CJM_CHANGE_ADDED || first->kind == CJM_CHANGE_REMOVED;
 		render_line(r, c++, false);
 	} else if (first->target != CJM_TARGET_PATTERN) {
-		strbuf_puts(r->out, " (");
-		render_name(r, first->name);
+		char *name = name_text(first->name);
 		if (first->target == CJM_TARGET_TOUCHPOINT) {
-			strbuf_puts(r->out, ", phase ");
-			render_name(r, first->at.phase_name);
+			char *phase = name_text(first->at.phase_name);
+			/* TRANSLATORS: after "touchpoint ID": ('Touchpoint', phase 'Phase'). */
+			strbuf_printf(r->out, _(" (%s, phase %s)"), name, phase);
+			free(phase);
+		} else {
+			strbuf_printf(r->out, " (%s)", name);
 		}
-		strbuf_putc(r->out, ')');
+		free(name);
 		strbuf_putc(r->out, ':');
 	} else {
 		strbuf_putc(r->out, ':');
@@ -246,14 +289,23 @@ static bool render_same_item(const cjm_change *a, const cjm_change *b)
 	return a->target == CJM_TARGET_MAP || (a->id && b->id && strcmp(a->id, b->id) == 0);
 }
 
-/* A mean or a peak-end score with its sign: +0.10, -2.0, 0.00. */
+/* A mean or a peak-end score with its sign: +0.10, -2.0, 0.00 (with the interface's
+ * decimal separator: +0,10 under Dutch). */
 static void render_signed(strbuf *out, double x, int decimals)
 {
 	double unit = decimals == 2 ? 0.005 : 0.05;
+	char buf[32];
 	if (fabs(x) < unit)
-		strbuf_printf(out, "%.*f", decimals, 0.0);
+		snprintf(buf, sizeof buf, "%.*f", decimals, 0.0);
 	else
-		strbuf_printf(out, "%+.*f", decimals, x);
+		snprintf(buf, sizeof buf, "%+.*f", decimals, x);
+	char *dot = strchr(buf, '.');
+	if (dot) {
+		*dot = '\0';
+		strbuf_printf(out, "%s%s%s", buf, i18n_decimal_point(), dot + 1);
+	} else {
+		strbuf_puts(out, buf);
+	}
 }
 
 static void render_emotion(strbuf *out, int x)
@@ -273,7 +325,8 @@ static void render_figure(struct render *r, const char *label, const cjm_diff_fi
 	strbuf *text[2] = { &before, &after };
 	for (int i = 0; i < 2; i++) {
 		if (!side[i]->scored)
-			strbuf_puts(text[i], "none");
+			/* TRANSLATORS: a figure of cjm diff's journey line when no emotion is scored. */
+			strbuf_puts(text[i], _("none"));
 		else if (which == 0)
 			render_signed(text[i], side[i]->mean, 2);
 		else if (which == 1)
@@ -312,15 +365,16 @@ void cjm_diff_render_text(strbuf *out, const cjm_diff *diff, const cjm_diff_rend
 		i = j;
 	}
 	render_color(&r, COLOR_HEAD);
-	strbuf_puts(out, "journey:");
+	/* TRANSLATORS: heads the line of cjm diff with the journey's figures before and after. */
+	strbuf_puts(out, _("journey:"));
 	render_reset(&r);
-	static const char *const labels[] = { "mean emotion", "peak", "end", "peak-end score" };
+	static const char *const labels[] = { N_("mean emotion"), N_("peak"), N_("end"), N_("peak-end score") };
 	for (int k = 0; k < 4; k++) {
 		strbuf_puts(out, k ? ", " : " ");
-		render_figure(&r, labels[k], &diff->before, &diff->after, k);
+		render_figure(&r, _(labels[k]), &diff->before, &diff->after, k);
 	}
 	if (cjm_diff_figures_equal(&diff->before, &diff->after))
-		strbuf_puts(out, " (unchanged)");
+		strbuf_puts(out, _(" (unchanged)"));
 	strbuf_putc(out, '\n');
 }
 

@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/i18n.h"
 #include "util/strset.h"
 #include "util/xalloc.h"
 
@@ -75,16 +76,31 @@ static void add_conflict(merger *mg, cjm_ref_kind owner, const char *id, char *k
 
 char *cjm_merge_conflict_describe(const cjm_merge_conflict *c)
 {
-	const char *what = c->owner == CJM_REF_MAP ? "the map" : c->owner == CJM_REF_PHASE ? "phase" : "touchpoint";
-	char *where = c->id ? xasprintf("%s '%s'", what, c->id) : xstrdup(what);
-	char *text;
-	if (c->deleted_by)
-		text = xasprintf("%s: %s%sedited on one side (%s) and deleted on the other (%s)", where,
-				 c->key ? c->key : "", c->key ? " " : "",
-				 c->deleted_by == CJM_MERGE_OURS ? "theirs" : "ours",
-				 c->deleted_by == CJM_MERGE_OURS ? "ours" : "theirs");
+	char *where;
+	if (c->owner == CJM_REF_MAP)
+		where = xstrdup(_("the map"));
+	else if (c->owner == CJM_REF_PHASE)
+		/* TRANSLATORS: %s is a phase's id. */
+		where = xasprintf(_("phase '%s'"), c->id ? c->id : "");
 	else
-		text = xasprintf("%s: %s changed to different values on both sides", where, c->key);
+		/* TRANSLATORS: %s is a touchpoint's id. */
+		where = xasprintf(_("touchpoint '%s'"), c->id ? c->id : "");
+	/* the sides as git names them: the words stay, they are git's */
+	const char *edited_by = c->deleted_by == CJM_MERGE_OURS ? "theirs" : "ours";
+	const char *deleted_by = c->deleted_by == CJM_MERGE_OURS ? "ours" : "theirs";
+	char *text;
+	if (c->deleted_by && c->key)
+		/* TRANSLATORS: touchpoint 'ID': KEY edited on one side (ours) and deleted on the
+		 * other (theirs); "ours" and "theirs" are git's names of the sides. */
+		text = xasprintf(_("%s: %s edited on one side (%s) and deleted on the other (%s)"), where, c->key,
+				 edited_by, deleted_by);
+	else if (c->deleted_by)
+		/* TRANSLATORS: touchpoint 'ID': edited on one side (ours) and deleted on the other (theirs). */
+		text = xasprintf(_("%s: edited on one side (%s) and deleted on the other (%s)"), where, edited_by,
+				 deleted_by);
+	else
+		/* TRANSLATORS: touchpoint 'ID': KEY changed to different values on both sides. */
+		text = xasprintf(_("%s: %s changed to different values on both sides"), where, c->key);
 	free(where);
 	return text;
 }
@@ -99,8 +115,9 @@ static size_t merger_item(merger *mg, const char *id, bool is_phase)
 		size_t i = (size_t)(uintptr_t)*slot - 1;
 		if (mg->items[i].is_phase != is_phase) {
 			if (!mg->res->error)
-				mg->res->error = xasprintf("id '%s' is a phase on one side and a touchpoint on "
-							   "another; rename one of them and merge again", id);
+				mg->res->error = xasprintf(_("id '%s' is a phase on one side and a touchpoint on "
+							     "another; rename one of them and merge again"),
+							   id);
 			return NONE;
 		}
 		return i;

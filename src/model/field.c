@@ -6,7 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/i18n.h"
 #include "util/lang.h"
+#include "util/number.h"
 #include "util/utf8.h"
 #include "util/value.h"
 #include "util/xalloc.h"
@@ -30,89 +32,89 @@ _Static_assert(offsetof(cjm_map, version) == CJM_FIELD_NO_FLAG &&
 /* The one description of every field, in the order the file writes them. Adding a
  * field is a row here (and its enum name, member and man-page text). */
 static const cjm_field_info field_table[CJM_FIELD_COUNT] = {
-	[CJM_F_ID] = { .key = "id", .label = "id", .kind = CJM_KIND_TEXT, .owners = OWN_PHASE | OWN_TP,
+	[CJM_F_ID] = { .key = "id", .label = N_("id"), .kind = CJM_KIND_TEXT, .owners = OWN_PHASE | OWN_TP,
 		       .required = true, IN_PHASE(id), IN_TP(id), .flags = CJM_FIELD_CSV, .jump = 'i',
-		       .help = "the id that names it for good: lower-case letters, digits and '-'" },
-	[CJM_F_NAME] = { .key = "name", .label = "name", .kind = CJM_KIND_TEXT, .owners = OWN_PHASE | OWN_TP,
+		       .help = N_("the id that names it for good: lower-case letters, digits and '-'") },
+	[CJM_F_NAME] = { .key = "name", .label = N_("name"), .kind = CJM_KIND_TEXT, .owners = OWN_PHASE | OWN_TP,
 			 .required = true, IN_PHASE(name), IN_TP(name), .flags = CJM_FIELD_CSV, .jump = 'n',
-			 .help = "what it is called, for example \"Compare prices online\"" },
-	[CJM_F_DESCRIPTION] = { .key = "description", .label = "description", .kind = CJM_KIND_TEXT,
+			 .help = N_("what it is called, for example \"Compare prices online\"") },
+	[CJM_F_DESCRIPTION] = { .key = "description", .label = N_("description"), .kind = CJM_KIND_TEXT,
 				.owners = OWN_PHASE, IN_PHASE(description), .flags = CJM_FIELD_CSV | CJM_FIELD_MULTILINE,
-				.jump = 'd', .help = "what happens in this phase" },
-	[CJM_F_CHANNEL] = { .key = "channel", .label = "channel", .kind = CJM_KIND_TEXT, .owners = OWN_TP,
+				.jump = 'd', .help = N_("what happens in this phase") },
+	[CJM_F_CHANNEL] = { .key = "channel", .label = N_("channel"), .kind = CJM_KIND_TEXT, .owners = OWN_TP,
 			    IN_TP(channel), .flags = CJM_FIELD_CSV | CJM_FIELD_COMPLETES, .jump = 'c',
-			    .help = "how the contact happens: web, app, email, phone, store, ..." },
-	[CJM_F_OWNER] = { .key = "owner", .label = "owner", .kind = CJM_KIND_TEXT, .owners = OWN_TP,
+			    .help = N_("how the contact happens: web, app, email, phone, store, ...") },
+	[CJM_F_OWNER] = { .key = "owner", .label = N_("owner"), .kind = CJM_KIND_TEXT, .owners = OWN_TP,
 			  IN_TP(owner), .flags = CJM_FIELD_CSV | CJM_FIELD_COMPLETES, .jump = 'o',
-			  .help = "the department that owns it: sales, service, marketing, ..." },
-	[CJM_F_EMOTION] = { .key = "emotion", .label = "emotion", .kind = CJM_KIND_EMOTION, .owners = OWN_TP,
+			  .help = N_("the department that owns it: sales, service, marketing, ...") },
+	[CJM_F_EMOTION] = { .key = "emotion", .label = N_("emotion"), .kind = CJM_KIND_EMOTION, .owners = OWN_TP,
 			    .min = CJM_EMOTION_MIN, .max = CJM_EMOTION_MAX, IN_TP(emotion),
 			    FLAG_IN_TP(has_emotion), .flags = CJM_FIELD_CSV, .jump = 'e',
-			    .help = "how the customer feels here, from -3 to +3; empty when not scored yet" },
-	[CJM_F_SATISFACTION] = { .key = "satisfaction", .label = "satisfaction", .kind = CJM_KIND_NUMBER,
+			    .help = N_("how the customer feels here, from -3 to +3; empty when not scored yet") },
+	[CJM_F_SATISFACTION] = { .key = "satisfaction", .label = N_("satisfaction"), .kind = CJM_KIND_NUMBER,
 				 .owners = OWN_TP, .min = 0, .max = 10, IN_TP(satisfaction),
 				 FLAG_IN_TP(has_satisfaction), .flags = CJM_FIELD_CSV, .jump = 's',
-				 .help = "the satisfaction (CSAT) score of this moment, from 0 to 10" },
-	[CJM_F_IMPACT] = { .key = "impact", .label = "impact", .kind = CJM_KIND_NUMBER, .owners = OWN_TP,
+				 .help = N_("the satisfaction (CSAT) score of this moment, from 0 to 10") },
+	[CJM_F_IMPACT] = { .key = "impact", .label = N_("impact"), .kind = CJM_KIND_NUMBER, .owners = OWN_TP,
 			   .min = 0, .max = 1, IN_TP(impact), FLAG_IN_TP(has_impact), .flags = CJM_FIELD_CSV,
-			   .jump = 'p', .help = "the weight of this moment on NPS and loyalty, from 0 to 1" },
-	[CJM_F_MOMENT_OF_TRUTH] = { .key = "moment_of_truth", .label = "moment of truth", .kind = CJM_KIND_BOOL,
+			   .jump = 'p', .help = N_("the weight of this moment on NPS and loyalty, from 0 to 1") },
+	[CJM_F_MOMENT_OF_TRUTH] = { .key = "moment_of_truth", .label = N_("moment of truth"), .kind = CJM_KIND_BOOL,
 				    .owners = OWN_TP, IN_TP(moment_of_truth), .flags = CJM_FIELD_CSV,
-				    .jump = 'r', .mark = "!", .mark_when = true, .mark_meaning = "moment of truth",
-				    .help = "where the customer forms a lasting opinion of the company" },
-	[CJM_F_BRAND_MOMENT] = { .key = "brand_moment", .label = "brand moment", .kind = CJM_KIND_BOOL,
+				    .jump = 'r', .mark = "!", .mark_when = true, .mark_meaning = N_("moment of truth"),
+				    .help = N_("where the customer forms a lasting opinion of the company") },
+	[CJM_F_BRAND_MOMENT] = { .key = "brand_moment", .label = N_("brand moment"), .kind = CJM_KIND_BOOL,
 				 .owners = OWN_TP, IN_TP(brand_moment), .flags = CJM_FIELD_CSV, .jump = 'b',
-				 .mark = "*", .mark_when = true, .mark_meaning = "brand moment",
-				 .help = "where the brand values should show" },
-	[CJM_F_COMMITMENT] = { .key = "commitment", .label = "commitment", .kind = CJM_KIND_BOOL,
+				 .mark = "*", .mark_when = true, .mark_meaning = N_("brand moment"),
+				 .help = N_("where the brand values should show") },
+	[CJM_F_COMMITMENT] = { .key = "commitment", .label = N_("commitment"), .kind = CJM_KIND_BOOL,
 			       .owners = OWN_TP, IN_TP(commitment), .flags = CJM_FIELD_CSV, .jump = 'm',
-			       .mark = "$", .mark_when = true, .mark_meaning = "commitment",
-			       .help = "the customer commits here, for example by signing or paying" },
-	[CJM_F_VISIBLE] = { .key = "visible", .label = "visible", .kind = CJM_KIND_BOOL, .owners = OWN_TP,
+			       .mark = "$", .mark_when = true, .mark_meaning = N_("commitment"),
+			       .help = N_("the customer commits here, for example by signing or paying") },
+	[CJM_F_VISIBLE] = { .key = "visible", .label = N_("visible"), .kind = CJM_KIND_BOOL, .owners = OWN_TP,
 			    .fallback = 1, IN_TP(visible), .flags = CJM_FIELD_CSV, .jump = 'v', .mark = "~",
-			    .mark_when = false, .mark_meaning = "not visible to the customer",
-			    .help = "whether the customer notices this contact (default yes)" },
-	[CJM_F_PILLARS] = { .key = "pillars", .label = "pillars", .kind = CJM_KIND_PILLARS, .owners = OWN_TP,
+			    .mark_when = false, .mark_meaning = N_("not visible to the customer"),
+			    .help = N_("whether the customer notices this contact (default yes)") },
+	[CJM_F_PILLARS] = { .key = "pillars", .label = N_("pillars"), .kind = CJM_KIND_PILLARS, .owners = OWN_TP,
 			    IN_TP(pillars), .flags = CJM_FIELD_CSV, .jump = 'l',
-			    .help = "the pillars of experience it touches: personalisation, integrity, ..." },
-	[CJM_F_PAINS] = { .key = "pains", .label = "pains", .kind = CJM_KIND_LIST, .owners = OWN_TP,
+			    .help = N_("the pillars of experience it touches: personalisation, integrity, ...") },
+	[CJM_F_PAINS] = { .key = "pains", .label = N_("pains"), .kind = CJM_KIND_LIST, .owners = OWN_TP,
 			  IN_TP(pains), .flags = CJM_FIELD_CSV, .jump = 'a',
-			  .help = "what goes wrong for the customer here, one per line" },
-	[CJM_F_IDEAS] = { .key = "ideas", .label = "ideas", .kind = CJM_KIND_LIST, .owners = OWN_TP,
+			  .help = N_("what goes wrong for the customer here, one per line") },
+	[CJM_F_IDEAS] = { .key = "ideas", .label = N_("ideas"), .kind = CJM_KIND_LIST, .owners = OWN_TP,
 			  IN_TP(ideas), .flags = CJM_FIELD_CSV, .jump = 'd',
-			  .help = "ideas to improve this moment, one per line" },
-	[CJM_F_QUOTES] = { .key = "quotes", .label = "quotes", .kind = CJM_KIND_LIST, .owners = OWN_TP,
+			  .help = N_("ideas to improve this moment, one per line") },
+	[CJM_F_QUOTES] = { .key = "quotes", .label = N_("quotes"), .kind = CJM_KIND_LIST, .owners = OWN_TP,
 			   IN_TP(quotes), .flags = CJM_FIELD_CSV, .jump = 'q',
-			   .help = "the customers' own words, one per line" },
-	[CJM_F_NOTES] = { .key = "notes", .label = "notes", .kind = CJM_KIND_TEXT, .owners = OWN_TP,
+			   .help = N_("the customers' own words, one per line") },
+	[CJM_F_NOTES] = { .key = "notes", .label = N_("notes"), .kind = CJM_KIND_TEXT, .owners = OWN_TP,
 			  IN_TP(notes), .flags = CJM_FIELD_CSV | CJM_FIELD_MULTILINE, .jump = 't',
-			  .help = "anything else" },
-	[CJM_F_TITLE] = { .key = "title", .label = "title", .kind = CJM_KIND_TEXT, .owners = OWN_MAP,
+			  .help = N_("anything else") },
+	[CJM_F_TITLE] = { .key = "title", .label = N_("title"), .kind = CJM_KIND_TEXT, .owners = OWN_MAP,
 			  .required = true, IN_MAP(title), .jump = 't',
-			  .help = "what the journey is, for example \"Switching energy supplier\"" },
-	[CJM_F_LANGUAGE] = { .key = "language", .label = "language", .kind = CJM_KIND_TEXT, .owners = OWN_MAP,
+			  .help = N_("what the journey is, for example \"Switching energy supplier\"") },
+	[CJM_F_LANGUAGE] = { .key = "language", .label = N_("language"), .kind = CJM_KIND_TEXT, .owners = OWN_MAP,
 			     IN_MAP(language), .jump = 'l',
-			     .help = "the language the map is written in, as a tag: nl, en, nl-BE, ..." },
-	[CJM_F_PERSONA_NAME] = { .key = "persona.name", .label = "persona name", .kind = CJM_KIND_TEXT,
+			     .help = N_("the language the map is written in, as a tag: nl, en, nl-BE, ...") },
+	[CJM_F_PERSONA_NAME] = { .key = "persona.name", .label = N_("persona name"), .kind = CJM_KIND_TEXT,
 				 .owners = OWN_MAP, IN_MAP(persona_name), .jump = 'p',
-				 .help = "the name of the customer whose journey this is" },
-	[CJM_F_PERSONA_DESCRIPTION] = { .key = "persona.description", .label = "persona description",
+				 .help = N_("the name of the customer whose journey this is") },
+	[CJM_F_PERSONA_DESCRIPTION] = { .key = "persona.description", .label = N_("persona description"),
 					.kind = CJM_KIND_TEXT, .owners = OWN_MAP, IN_MAP(persona_description),
 					.flags = CJM_FIELD_MULTILINE, .jump = 'd',
-					.help = "who the persona is" },
-	[CJM_F_BRAND_VALUES] = { .key = "brand_values", .label = "brand values", .kind = CJM_KIND_LIST,
+					.help = N_("who the persona is") },
+	[CJM_F_BRAND_VALUES] = { .key = "brand_values", .label = N_("brand values"), .kind = CJM_KIND_LIST,
 				 .owners = OWN_MAP, IN_MAP(brand_values), FLAG_IN_MAP(has_brand_values),
-				 .jump = 'b', .help = "the values the brand wants customers to feel, one per line" },
-	[CJM_F_THRESHOLD_SATISFACTION] = { .key = "thresholds.satisfaction", .label = "satisfaction threshold",
+				 .jump = 'b', .help = N_("the values the brand wants customers to feel, one per line") },
+	[CJM_F_THRESHOLD_SATISFACTION] = { .key = "thresholds.satisfaction", .label = N_("satisfaction threshold"),
 					   .kind = CJM_KIND_NUMBER, .owners = OWN_MAP, .min = 0, .max = 10,
 					   .fallback = CJM_DEFAULT_SATISFACTION_THRESHOLD,
 					   IN_MAP(threshold_satisfaction), FLAG_IN_MAP(has_threshold_satisfaction),
-					   .jump = 's', .help = "where low satisfaction ends, from 0 to 10 (default 7)" },
-	[CJM_F_THRESHOLD_IMPACT] = { .key = "thresholds.impact", .label = "impact threshold",
+					   .jump = 's', .help = N_("where low satisfaction ends, from 0 to 10 (default 7)") },
+	[CJM_F_THRESHOLD_IMPACT] = { .key = "thresholds.impact", .label = N_("impact threshold"),
 				     .kind = CJM_KIND_NUMBER, .owners = OWN_MAP, .min = 0, .max = 1,
 				     .fallback = CJM_DEFAULT_IMPACT_THRESHOLD, IN_MAP(threshold_impact),
 				     FLAG_IN_MAP(has_threshold_impact), .jump = 'i',
-				     .help = "where low impact ends, from 0 to 1 (default 0.3)" },
+				     .help = N_("where low impact ends, from 0 to 1 (default 0.3)") },
 };
 
 static const char *const pillar_names[CJM_PILLAR_COUNT] = {
@@ -435,20 +437,29 @@ bool cjm_value_equal(cjm_field_kind kind, const cjm_value *a, const cjm_value *b
 
 /* ---- checks ---- */
 
-/* "must be a number from MIN to MAX" for each numeric field, made from its range once. */
+/* "must be a number from MIN to MAX" for each numeric field, made from its range in the interface language. */
 static char range_messages[CJM_FIELD_COUNT][VALUE_WHY_MAX + 8];
 
 static const char *range_message(cjm_field field)
 {
 	const cjm_field_info *info = &field_table[field];
 	char *message = range_messages[field];
-	if (!message[0]) {
+	{
 		char expect[VALUE_WHY_MAX];
-		if (info->kind == CJM_KIND_EMOTION)
-			value_expect_whole(expect, (long)info->min, (long)info->max);
-		else
-			value_expect_number(expect, info->min, info->max);
-		snprintf(message, sizeof range_messages[field], "must be %s", expect);
+		const char *plus = info->min < 0 && info->max > 0 ? "+" : "";
+		if (info->kind == CJM_KIND_EMOTION) {
+			/* TRANSLATORS: a range: "a whole number from -3 to +3" (the second %s is "+" or empty). */
+			snprintf(expect, sizeof expect, _("a whole number from %ld to %s%ld"), (long)info->min, plus,
+				 (long)info->max);
+		} else {
+			char lo[NUMBER_TEXT_MAX], hi[NUMBER_TEXT_MAX];
+			number_format(lo, info->min);
+			number_format(hi, info->max);
+			/* TRANSLATORS: a range: "a number from 0 to 10" (the second %s is "+" or empty). */
+			snprintf(expect, sizeof expect, _("a number from %s to %s%s"), lo, plus, hi);
+		}
+		/* TRANSLATORS: %s is the range, for example "a number from 0 to 10". */
+		snprintf(message, sizeof range_messages[field], _("must be %s"), expect);
 	}
 	return message;
 }
@@ -457,21 +468,21 @@ const char *cjm_field_check(cjm_field field, const cjm_value *v)
 {
 	const cjm_field_info *info = cjm_field_info_of(field);
 	if (!info)
-		return "no such field";
+		return _("no such field");
 	if (!v->present)
-		return info->required ? "a value is required" : NULL;
+		return info->required ? _("a value is required") : NULL;
 	switch (info->kind) {
 	case CJM_KIND_TEXT:
 		if (!v->text)
-			return "a value is required";
+			return _("a value is required");
 		if (!utf8_valid(v->text))
-			return "text must be valid UTF-8";
+			return _("text must be valid UTF-8");
 		if (field == CJM_F_LANGUAGE && !lang_tag_valid(v->text))
-			return "a language is a tag such as nl, en or nl-BE";
+			return _("a language is a tag such as nl, en or nl-BE");
 		if (field == CJM_F_ID && !cjm_id_is_valid(v->text))
-			return "an id is lower-case letters, digits and '-', starting with a letter or digit";
+			return _("an id is lower-case letters, digits and '-', starting with a letter or digit");
 		if (info->required && cjm_text_is_blank(v->text))
-			return "must not be empty";
+			return _("must not be empty");
 		return NULL;
 	case CJM_KIND_EMOTION:
 		return v->integer < info->min || v->integer > info->max ? range_message(field) : NULL;
@@ -480,17 +491,27 @@ const char *cjm_field_check(cjm_field field, const cjm_value *v)
 			return range_message(field);
 		return NULL;
 	case CJM_KIND_PILLARS:
-		return v->bits & ~((1u << CJM_PILLAR_COUNT) - 1) ? "unknown pillar" : NULL;
+		return v->bits & ~((1u << CJM_PILLAR_COUNT) - 1) ? _("unknown pillar") : NULL;
 	case CJM_KIND_LIST:
 		for (size_t i = 0; v->list && i < v->list->len; i++) {
 			if (!v->list->items[i] || !v->list->items[i][0])
-				return "list items must not be empty";
+				return _("list items must not be empty");
 			if (!utf8_valid(v->list->items[i]))
-				return "text must be valid UTF-8";
+				return _("text must be valid UTF-8");
 		}
 		return NULL;
 	case CJM_KIND_BOOL:
 		return NULL;
 	}
 	return NULL;
+}
+
+bool cjm_field_check_is_must(const char *problem)
+{
+	if (!problem)
+		return false;
+	for (size_t f = 0; f < CJM_FIELD_COUNT; f++)
+		if (problem == range_messages[f])
+			return true;
+	return strcmp(problem, _("must not be empty")) == 0;
 }

@@ -128,6 +128,10 @@ void cjm_field_set(cjm_map *map, cjm_ref ref, cjm_field field, const cjm_value *
 bool cjm_value_equal(cjm_field_kind kind, const cjm_value *a, const cjm_value *b);
 /* Checks a value against the field's kind and range; NULL when fine, else a message. */
 const char *cjm_field_check(cjm_field field, const cjm_value *value);
+/* True when PROBLEM, a message of cjm_field_check, reads after the field's label
+ * ("must be a number from 0 to 10": "satisfaction must be ..."), false when it stands
+ * after "LABEL: ". Whatever the language: it knows the messages, not their words. */
+bool cjm_field_check_is_must(const char *problem);
 
 /* The same on an item itself: ITEM is the cjm_map, cjm_phase or cjm_touchpoint OWNER says. */
 cjm_value cjm_item_field_get(const void *item, cjm_ref_kind owner, cjm_field field);

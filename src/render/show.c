@@ -6,12 +6,15 @@
 #include <string.h>
 
 #include "render/text.h"
+#include "util/i18n.h"
+#include "util/number.h"
 #include "util/xalloc.h"
 #include "util/visible.h"
 
 /* ---- values ---- */
 
-void cjm_show_value(strbuf *out, cjm_field field, const cjm_value *v)
+/* V as text; HUMAN: for people (the grid), numbers with the interface's decimal separator. */
+static void show_value(strbuf *out, cjm_field field, const cjm_value *v, bool human)
 {
 	const cjm_field_info *info = cjm_field_info_of(field);
 	if (!info || !v->present)
@@ -25,7 +28,12 @@ void cjm_show_value(strbuf *out, cjm_field field, const cjm_value *v)
 		cjm_text_emotion(out, v->integer);
 		break;
 	case CJM_KIND_NUMBER:
-		cjm_text_number(out, v->number);
+		if (human) {
+			char num[NUMBER_TEXT_MAX];
+			strbuf_puts(out, i18n_number(num, v->number));
+		} else {
+			cjm_text_number(out, v->number);
+		}
 		break;
 	case CJM_KIND_BOOL:
 		strbuf_puts(out, v->boolean ? "true" : "false");
@@ -47,6 +55,11 @@ void cjm_show_value(strbuf *out, cjm_field field, const cjm_value *v)
 		}
 		break;
 	}
+}
+
+void cjm_show_value(strbuf *out, cjm_field field, const cjm_value *v)
+{
+	show_value(out, field, v, false);
 }
 
 /* ---- the plain form ---- */
@@ -409,7 +422,7 @@ static void show_fill_cell(struct show_grid *grid, strbuf *cell, const struct sh
 	strbuf_reset(cell);
 	if (!col->tp) {
 		if (field == CJM_F_NAME)
-			cjm_text_wrap(cell, "(no touchpoints)", grid->text);
+			cjm_text_wrap(cell, _("(no touchpoints)"), grid->text);
 		return;
 	}
 	if (field == CJM_F_NAME) {
@@ -445,7 +458,7 @@ static void show_fill_cell(struct show_grid *grid, strbuf *cell, const struct sh
 		return;
 	}
 	strbuf_reset(&grid->tmp);
-	cjm_show_value(&grid->tmp, field, &v);
+	show_value(&grid->tmp, field, &v, true);
 	cjm_text_wrap(cell, grid->tmp.data ? grid->tmp.data : "", grid->text);
 }
 
@@ -494,7 +507,8 @@ static void show_header(struct show_grid *grid, size_t start, size_t end)
 		strbuf_reset(&grid->tmp);
 		strbuf_puts(&grid->tmp, phase->name ? phase->name : "");
 		if (grid->cols[j].index > 0)
-			strbuf_puts(&grid->tmp, " (continued)");
+			/* TRANSLATORS: after a phase's name in the grid when its columns go on in the next band. */
+			strbuf_puts(&grid->tmp, _(" (continued)"));
 		size_t lines = cjm_text_wrap(cell, grid->tmp.data, width);
 		if (grid->cols[j].index == 0 && phase->description)
 			lines += cjm_text_wrap(cell, phase->description, width);
@@ -605,7 +619,7 @@ static void show_curve(struct show_grid *grid, size_t start, size_t end)
 		axis[0] = e > 0 ? '+' : e < 0 ? '-' : ' ';
 		axis[1] = (char)('0' + abs(e));
 		axis[2] = '\0';
-		show_gutter(grid, r == 0 ? "emotion" : "", axis);
+		show_gutter(grid, r == 0 ? _("emotion") : "", axis);
 		for (long x = 0; x < line; x++) {
 			const char *c = grid->canvas[r * line + x];
 			strbuf_puts(grid->out, c ? c : " ");
@@ -629,7 +643,7 @@ static void show_band(struct show_grid *grid, size_t start, size_t end)
 		}
 		for (size_t j = start; j < end; j++)
 			show_fill_cell(grid, &grid->cells[j - start], &grid->cols[j], f);
-		show_cell_rows(grid, start, end, cjm_field_info_of(f)->label);
+		show_cell_rows(grid, start, end, _(cjm_field_info_of(f)->label));
 	}
 	show_rule(grid, start, end, g->bot_left, g->bot_tee, g->bot_right);
 }
@@ -675,8 +689,8 @@ static void show_heading(struct show_grid *grid, size_t width)
 		if (!v.present)
 			continue;
 		strbuf_reset(&grid->tmp);
-		strbuf_printf(&grid->tmp, "%s: ", cjm_field_info_of(f)->label);
-		cjm_show_value(&grid->tmp, f, &v);
+		strbuf_printf(&grid->tmp, "%s: ", _(cjm_field_info_of(f)->label));
+		show_value(&grid->tmp, f, &v, true);
 		cjm_text_wrap(grid->out, grid->tmp.data, width);
 	}
 	strbuf_putc(grid->out, '\n');
@@ -688,10 +702,11 @@ static void show_legend(struct show_grid *grid, size_t width)
 	if (!grid->marks_used)
 		return;
 	strbuf_reset(&grid->tmp);
-	strbuf_puts(&grid->tmp, "marks:");
+	/* TRANSLATORS: heads the legend of the marks under the grid: "marks: ! moment of truth; * brand moment". */
+	strbuf_puts(&grid->tmp, _("marks:"));
 	for (size_t m = 0; m < SHOW_MARK_COUNT; m++)
 		if (grid->marks_used & (1u << m))
-			strbuf_printf(&grid->tmp, " %s %s%s", show_marks[m].symbol, show_marks[m].meaning,
+			strbuf_printf(&grid->tmp, " %s %s%s", show_marks[m].symbol, _(show_marks[m].meaning),
 				      grid->marks_used >> (m + 1) ? ";" : "");
 	strbuf_putc(grid->out, '\n');
 	cjm_text_wrap(grid->out, grid->tmp.data, width);
@@ -750,7 +765,7 @@ void cjm_show_grid(strbuf *out, const cjm_map *map, const cjm_show_options *opti
 	show_layout(&grid, width);
 	show_heading(&grid, width);
 	if (map->phase_count == 0) {
-		cjm_text_wrap(out, "(no phases)", width);
+		cjm_text_wrap(out, _("(no phases)"), width);
 	} else {
 		grid.cells = xcalloc(grid.per_band, sizeof *grid.cells);
 		grid.cursor = xcalloc(grid.per_band, sizeof *grid.cursor);

@@ -6,6 +6,8 @@
 
 #include "analysis/quadrants.h"
 #include "render/text.h"
+#include "util/i18n.h"
+#include "util/number.h"
 
 #define STATS_LABEL 18   /* width of the labels of counts and emotion figures */
 #define STATS_KEY_MAX 32 /* widest owner or channel column before rows overflow */
@@ -17,7 +19,15 @@ static void stats_signed(strbuf *out, double x, int decimals)
 	char buf[32];
 	snprintf(buf, sizeof buf, "%+.*f", decimals, x);
 	const char *digits = buf + 1;
-	strbuf_puts(out, digits[strspn(digits, "0.")] ? buf : digits);
+	const char *shown = digits[strspn(digits, "0.")] ? buf : digits;
+	const char *dot = strchr(shown, '.');
+	if (dot) { /* the interface's decimal separator: "+0,50" under Dutch */
+		strbuf_add(out, shown, (size_t)(dot - shown));
+		strbuf_puts(out, i18n_decimal_point());
+		strbuf_puts(out, dot + 1);
+	} else {
+		strbuf_puts(out, shown);
+	}
 }
 
 /* Appends TEXT padded (or, when wider, followed by one space) to WIDTH columns. */
@@ -55,7 +65,9 @@ static void stats_point(strbuf *out, const cjm_map *map, const cjm_figures *fig,
 	cjm_text_emotion(&num, e);
 	strbuf_puts(out, "  ");
 	stats_pad(out, label, STATS_LABEL);
-	strbuf_printf(out, "%6s  at ", num.data);
+	/* TRANSLATORS: a figure line of cjm stats: "peak    +2  at Name (phase/id)"; the
+	 * label and the number come first, this is what follows them. */
+	strbuf_printf(out, _("%6s  at "), num.data);
 	stats_touchpoint(out, map, fig, flat);
 	strbuf_putc(out, '\n');
 	strbuf_release(&num);
@@ -63,22 +75,22 @@ static void stats_point(strbuf *out, const cjm_map *map, const cjm_figures *fig,
 
 static void stats_emotion_section(strbuf *out, const cjm_map *map, const cjm_figures *fig)
 {
-	strbuf_puts(out, "Emotion (scored touchpoints only)\n");
+	strbuf_puts(out, _("Emotion (scored touchpoints only)\n"));
 	if (!fig->has_peak) {
-		strbuf_puts(out, "  no touchpoint is scored: mean, peak, end and peak-end score need an emotion\n");
+		strbuf_puts(out, _("  no touchpoint is scored: mean, peak, end and peak-end score need an emotion\n"));
 		return;
 	}
 	strbuf num = { 0 };
 	stats_signed(&num, fig->emotion.mean, 2);
 	strbuf_puts(out, "  ");
-	stats_pad(out, "mean", STATS_LABEL);
+	stats_pad(out, _("mean"), STATS_LABEL);
 	strbuf_printf(out, "%6s\n", num.data);
-	stats_point(out, map, fig, "peak", fig->peak, fig->peak_at);
-	stats_point(out, map, fig, "end", fig->end, fig->end_at);
+	stats_point(out, map, fig, _("peak"), fig->peak, fig->peak_at);
+	stats_point(out, map, fig, _("end"), fig->end, fig->end_at);
 	strbuf_reset(&num);
 	stats_signed(&num, fig->peak_end, 1);
 	strbuf_puts(out, "  ");
-	stats_pad(out, "peak-end score", STATS_LABEL);
+	stats_pad(out, _("peak-end score"), STATS_LABEL);
 	strbuf_printf(out, "%6s\n", num.data);
 	strbuf_release(&num);
 }
@@ -94,7 +106,8 @@ static void stats_quadrant_count(void *ctx, cjm_quadrant q, size_t count)
 {
 	stats_quadrant_ctx *c = ctx;
 	if (q == CJM_QUADRANT_NONE)
-		strbuf_printf(c->out, "  %-10s  %11zu  %s\n", "none", count, "(no satisfaction or impact)");
+		/* TRANSLATORS: the quadrant column of cjm stats for touchpoints in no quadrant. */
+		strbuf_printf(c->out, "  %-10s  %11zu  %s\n", _("none"), count, _("(no satisfaction or impact)"));
 	else
 		strbuf_printf(c->out, "  %-10s  %11zu  %s\n", cjm_quadrant_name(q), count, cjm_quadrant_action(q));
 }
@@ -113,38 +126,38 @@ static void stats_quadrant_touchpoint(void *ctx, cjm_quadrant q, size_t i)
 	const cjm_touchpoint *tp = c->fig->tps[i].tp;
 	strbuf_puts(c->out, "    ");
 	stats_touchpoint(c->out, c->map, c->fig, i);
-	strbuf_puts(c->out, "  satisfaction ");
-	cjm_text_number(c->out, tp->satisfaction);
-	strbuf_puts(c->out, ", impact ");
-	cjm_text_number(c->out, tp->impact);
-	strbuf_putc(c->out, '\n');
+	char sat[NUMBER_TEXT_MAX], imp[NUMBER_TEXT_MAX];
+	/* TRANSLATORS: after a touchpoint in cjm stats' quadrant list: satisfaction 4, impact 0,8. */
+	strbuf_printf(c->out, _("  satisfaction %s, impact %s\n"), i18n_number(sat, tp->satisfaction),
+		      i18n_number(imp, tp->impact));
 }
 
 static void stats_quadrant_section(strbuf *out, const cjm_map *map, const cjm_figures *fig)
 {
-	strbuf_puts(out, "Quadrants (satisfaction threshold ");
-	cjm_text_number(out, fig->satisfaction_threshold);
-	strbuf_puts(out, ", impact threshold ");
-	cjm_text_number(out, fig->impact_threshold);
-	strbuf_puts(out, "; below is low)\n");
-	strbuf_puts(out, "  quadrant    touchpoints  action\n");
+	char sat[NUMBER_TEXT_MAX], imp[NUMBER_TEXT_MAX];
+	strbuf_printf(out, _("Quadrants (satisfaction threshold %s, impact threshold %s; below is low)\n"),
+		      i18n_number(sat, fig->satisfaction_threshold), i18n_number(imp, fig->impact_threshold));
+	/* TRANSLATORS: the column heads of the quadrant table; the columns below start
+	 * under "quadrant" (10 wide), end under "touchpoints" and start under "action". */
+	strbuf_puts(out, _("  quadrant    touchpoints  action\n"));
 	static const cjm_quadrant_lister lister = { stats_quadrant_count, stats_quadrant_group,
 						    stats_quadrant_touchpoint };
 	stats_quadrant_ctx ctx = { out, map, fig };
 	cjm_quadrants_list(fig, &lister, &ctx);
 }
 
-/* The table of emotion per owner or channel (WHAT). */
-static void stats_group_section(strbuf *out, const char *what, const cjm_group_figures *groups, size_t count)
+/* The table of emotion per owner or channel: its HEADING, the head WHAT of its first
+ * column, and NONE for the touchpoints without one. */
+static void stats_group_section(strbuf *out, const char *heading, const char *what, const char *none,
+				const cjm_group_figures *groups, size_t count)
 {
-	strbuf_printf(out, "Emotion per %s\n", what);
+	strbuf_puts(out, heading);
+	strbuf_putc(out, '\n');
 	if (count == 0) {
-		strbuf_puts(out, "  (no touchpoints)\n");
+		strbuf_puts(out, _("  (no touchpoints)\n"));
 		return;
 	}
-	char none[32];
-	snprintf(none, sizeof none, "(no %s)", what);
-	size_t keyw = strlen(what);
+	size_t keyw = cjm_text_width(what);
 	for (size_t i = 0; i < count; i++) {
 		size_t w = cjm_text_width(groups[i].key ? groups[i].key : none);
 		if (w > keyw)
@@ -152,7 +165,9 @@ static void stats_group_section(strbuf *out, const char *what, const cjm_group_f
 	}
 	strbuf_puts(out, "  ");
 	stats_pad(out, what, keyw + 2);
-	strbuf_puts(out, "touchpoints  scored   mean\n");
+	/* TRANSLATORS: the column heads of cjm stats' emotion per owner and per channel: the
+	 * numbers below end under "touchpoints" (11 wide), "scored" (6) and "mean" (5). */
+	strbuf_puts(out, _("touchpoints  scored   mean\n"));
 	strbuf num = { 0 };
 	for (size_t i = 0; i < count; i++) {
 		const cjm_emotion_summary *e = &groups[i].emotion;
@@ -172,21 +187,24 @@ void cjm_stats_render(strbuf *out, const cjm_map *map, const cjm_figures *fig)
 {
 	const char *title = map->title ? map->title : "";
 	cjm_text_put(out, title, strlen(title), cjm_text_width(title));
-	strbuf_puts(out, "\n\nCounts\n");
-	stats_count(out, "phases", fig->phases);
-	stats_count(out, "touchpoints", fig->touchpoints);
-	stats_count(out, "scored", fig->scored);
-	stats_count(out, "unscored", fig->unscored);
-	stats_count(out, "moments of truth", fig->moments_of_truth);
-	stats_count(out, "brand moments", fig->brand_moments);
-	stats_count(out, "commitments", fig->commitments);
-	stats_count(out, "invisible", fig->invisible);
+	strbuf_puts(out, "\n\n");
+	strbuf_puts(out, _("Counts\n"));
+	/* TRANSLATORS: the labels of cjm stats' counts, padded to 18 columns. */
+	stats_count(out, _("phases"), fig->phases);
+	stats_count(out, _("touchpoints"), fig->touchpoints);
+	stats_count(out, _("scored"), fig->scored);
+	stats_count(out, _("unscored"), fig->unscored);
+	stats_count(out, _("moments of truth"), fig->moments_of_truth);
+	stats_count(out, _("brand moments"), fig->brand_moments);
+	stats_count(out, _("commitments"), fig->commitments);
+	stats_count(out, _("invisible"), fig->invisible);
 	strbuf_putc(out, '\n');
 	stats_emotion_section(out, map, fig);
 	strbuf_putc(out, '\n');
 	stats_quadrant_section(out, map, fig);
 	strbuf_putc(out, '\n');
-	stats_group_section(out, "owner", fig->owners, fig->owner_count);
+	stats_group_section(out, _("Emotion per owner"), _("owner"), _("(no owner)"), fig->owners, fig->owner_count);
 	strbuf_putc(out, '\n');
-	stats_group_section(out, "channel", fig->channels, fig->channel_count);
+	stats_group_section(out, _("Emotion per channel"), _("channel"), _("(no channel)"), fig->channels,
+			    fig->channel_count);
 }
