@@ -61,7 +61,9 @@ static cjm_value changed_value(cjm_field field, cjm_strlist *list)
 	cjm_strlist_clear(list);
 	switch (info->kind) {
 	case CJM_KIND_TEXT:
-		cjm_strlist_push(list, field == CJM_F_ID ? "changed-id" : "Changed text");
+		cjm_strlist_push(list, field == CJM_F_ID         ? "changed-id"
+				       : field == CJM_F_LANGUAGE ? "nl-BE"
+								 : "Changed text");
 		v.text = list->items[0];
 		break;
 	case CJM_KIND_EMOTION: v.integer = (int)info->max; break;

@@ -214,9 +214,10 @@ static void test_fields_per_kind(void **state)
 	static const cjm_field phase[] = { CJM_F_ID, CJM_F_NAME, CJM_F_DESCRIPTION };
 	assert_int_equal(cjm_fieldtext_fields(CJM_REF_PHASE, out), 3);
 	assert_memory_equal(out, phase, sizeof phase);
-	static const cjm_field map[] = { CJM_F_TITLE, CJM_F_PERSONA_NAME, CJM_F_PERSONA_DESCRIPTION,
-					 CJM_F_BRAND_VALUES, CJM_F_THRESHOLD_SATISFACTION, CJM_F_THRESHOLD_IMPACT };
-	assert_int_equal(cjm_fieldtext_fields(CJM_REF_MAP, out), 6);
+	static const cjm_field map[] = { CJM_F_TITLE, CJM_F_LANGUAGE, CJM_F_PERSONA_NAME,
+					 CJM_F_PERSONA_DESCRIPTION, CJM_F_BRAND_VALUES,
+					 CJM_F_THRESHOLD_SATISFACTION, CJM_F_THRESHOLD_IMPACT };
+	assert_int_equal(cjm_fieldtext_fields(CJM_REF_MAP, out), 7);
 	assert_memory_equal(out, map, sizeof map);
 }
 
