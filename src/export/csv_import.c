@@ -374,7 +374,56 @@ static void csv_normalize(char *name)
 	}
 }
 
-static csv_column csv_column_named(const char *key)
+static csv_column csv_column_keyed(const char *key);
+
+/* True when the header's KEY (normalized) is the name of column NAME in a CSV of LANG. */
+static bool csv_is_translation(const char *key, const char *lang, const char *name)
+{
+	const char *translated = cjm_csv_column_in(lang, name);
+	if (translated == name)
+		return false;
+	char *norm = xstrdup(translated);
+	csv_normalize(norm);
+	bool same = strcmp(norm, key) == 0;
+	free(norm);
+	return same;
+}
+
+/* The English key of the header's KEY when it names a column in one of the languages
+ * cjm_csv_languages lists ("tevredenheid" is satisfaction), with *LANG set to it;
+ * else KEY. */
+static const char *csv_english_key(const char *key, const char **lang)
+{
+	for (const char *const *l = cjm_csv_languages; *l; l++) {
+		for (int c = 0; c < CJM_CSV_PHASE_COLUMNS; c++)
+			if (csv_is_translation(key, *l, cjm_csv_phase_columns[c])) {
+				*lang = *l;
+				return cjm_csv_phase_columns[c];
+			}
+		size_t n;
+		const cjm_field *fields = cjm_csv_fields(&n);
+		for (size_t i = 0; i < n; i++) {
+			const char *name = cjm_field_info_of(fields[i])->key;
+			if (csv_is_translation(key, *l, name)) {
+				*lang = *l;
+				return name;
+			}
+		}
+	}
+	return key;
+}
+
+/* The column the header's KEY (normalized) names: an English key first, else a
+ * translated name (*LANG set to its language). */
+static csv_column csv_column_named(const char *key, const char **lang)
+{
+	csv_column col = csv_column_keyed(key);
+	if (!col.key && *key)
+		col = csv_column_keyed(csv_english_key(key, lang));
+	return col;
+}
+
+static csv_column csv_column_keyed(const char *key)
 {
 	csv_column col = { -1, CJM_FIELD_COUNT, NULL };
 	if (strcmp(key, "phase") == 0)
@@ -423,13 +472,14 @@ static bool csv_header(csv_import *im)
 	im->columns = xcalloc(r->count, sizeof *im->columns);
 	int *first_at = xcalloc(CJM_FIELD_COUNT + CJM_CSV_PHASE_COLUMNS, sizeof *first_at);
 	bool ok = true;
+	const char *lang = NULL; /* the language of the names that are not English keys */
 	for (size_t i = 0; i < r->count; i++) {
 		const csv_cell *cell = &r->cells[i];
 		char *given = r->buf.data + cell->text;
 		char *to_free = xstrdup(given);
 		char *key = csv_trim(to_free);
 		csv_normalize(key);
-		csv_column col = csv_column_named(key);
+		csv_column col = csv_column_named(key, &lang);
 		if (!*key) {
 			col.key = NULL; /* no name: its cells must stay empty */
 		} else if (!col.key) {
@@ -456,6 +506,8 @@ static bool csv_header(csv_import *im)
 		free(to_free);
 	}
 	free(first_at);
+	if (lang && !im->map->language)
+		im->map->language = xstrdup(lang); /* Dutch columns: a Dutch map */
 	if (ok && im->name_column < 0) {
 		strbuf known = { 0 };
 		csv_known_columns(&known);
