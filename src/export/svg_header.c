@@ -88,8 +88,7 @@ static double p_legend(cjm_svg *svg, strbuf *out, double x0, double y0, double w
 	double x = x0 + pad, y = y0 + pad, right = x0 + w - pad;
 	double r = 1.5 * s, gap = 1.2 * s, group = 5.0 * s;
 	const char *lang = svg->map->language;
-	/* TRANSLATORS: the legend of a touchpoint's card in the SVG export; CSAT is the
-	 * satisfaction score (0 to 10), impact 0 to 1. */
+	/* TRANSLATORS: the legend of a card in the SVG; CSAT is satisfaction, 0 to 10. */
 	const char *cards = LC_(lang, "export", "Card: name, channel · owner, CSAT (0–10) · impact (0–1)");
 	const char *unscored = LC_(lang, "export", "not scored");
 	/* the items: 0 label "Emotion", 1..7 markers, 8 not scored, 9 label "Flags", 10..13 pills, 14 cards */
