@@ -31,7 +31,10 @@
  *   U+2029, U+FFFE, U+FFFF) stop the import with an error, as in a map file.
  * - The first row that is not blank is the header. Its names are matched
  *   without regard to case, surrounding spaces, or ' ' and '-' for '_'
- *   ("Moment of truth" is moment_of_truth); "phase" is phase_name. Columns may
+ *   ("Moment of truth" is moment_of_truth); "phase" is phase_name. The names
+ *   of another language's dialect (the catalogue's "csv column" texts of the
+ *   languages cjm_csv_languages lists: Dutch "fase", "naam", "tevredenheid")
+ *   count as well, and make the map that language's (language: nl). Columns may
  *   come in any order and may be left out; only name is required. An unknown
  *   or repeated name is an error; a column without a name must be empty.
  * - Blank rows (every cell empty or spaces) are skipped. Missing cells at the
