@@ -14,7 +14,7 @@
 /* The keys a map has at its top level (cjm-map(5)). */
 static bool export_is_map_key(const char *line, size_t len)
 {
-	static const char *const keys[] = { "version", "title", "persona", "brand_values",
+	static const char *const keys[] = { "version", "title", "language", "persona", "brand_values",
 					    "thresholds", "patterns", "phases", "dismissed" };
 	for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
 		size_t n = strlen(keys[i]);
@@ -78,7 +78,7 @@ static int export_check_output(const char *file, const char *out_path, bool forc
 }
 
 /* The options, as given (a command runs once per process). */
-static const char *export_to, *export_output, *export_paper;
+static const char *export_to, *export_output, *export_paper, *export_csv_dialect;
 static bool export_force;
 
 static const cli_option export_options[] = {
@@ -89,6 +89,8 @@ static const cli_option export_options[] = {
 	  NULL, NULL },
 	{ "--paper", NULL, "SIZE", CLI_VALUE, &export_paper, N_("a4, a3 (the default) or a2, landscape: svg and html"),
 	  NULL, NULL },
+	{ "--csv-dialect", NULL, "LANG", CLI_VALUE, &export_csv_dialect,
+	  N_("csv: nl (Dutch spreadsheets: ';', decimal commas) or en; default: the map's language"), NULL, NULL },
 	{ 0 },
 };
 
@@ -109,6 +111,10 @@ static int cmd_export_run(int argc, char **argv)
 	cjm_export_options options = { .paper = CJM_PAPER_A3 };
 	if (paper_name && !cjm_paper_parse(paper_name, &options.paper))
 		return cli_usage_error(&cjm_cmd_export, _("no paper '%s'; the papers are a4, a3 and a2"), paper_name);
+	if (export_csv_dialect && strcmp(export_csv_dialect, "nl") != 0 && strcmp(export_csv_dialect, "en") != 0)
+		return cli_usage_error(&cjm_cmd_export, _("no CSV dialect '%s'; the dialects are nl and en"),
+				       export_csv_dialect);
+	options.csv_dialect = export_csv_dialect;
 
 	rc = export_check_output(file, out_path, force);
 	if (rc != CJM_EXIT_OK)
@@ -126,7 +132,7 @@ static int cmd_export_run(int argc, char **argv)
 
 const cjm_command cjm_cmd_export = {
 	"export",
-	"export FILE --to FORMAT [-o OUT] [--force] [--paper a4|a3|a2]",
+	"export FILE --to FORMAT [-o OUT] [--force] [--paper a4|a3|a2] [--csv-dialect nl|en]",
 	N_("write the map as mermaid, markdown, csv, json, svg or html"),
 	export_options,
 	cmd_export_run,

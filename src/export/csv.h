@@ -27,6 +27,15 @@ const cjm_field *cjm_csv_fields(size_t *count);
 /* Every column's name, in order, with SEP between them. */
 void cjm_csv_column_names(strbuf *out, const char *sep);
 
+/* The name of the column KEY (a phase column's name or a touchpoint field's key) in
+ * a CSV of language LANG: KEY itself in English (NULL), else its translation in
+ * the context "csv column" (Dutch: "fase", "naam", "tevredenheid"). */
+const char *cjm_csv_column_in(const char *lang, const char *key);
+
+/* The languages besides English whose column names the importer knows ("nl"),
+ * NULL-terminated. */
+extern const char *const cjm_csv_languages[];
+
 /* What separates the items of a list (pains, ideas, quotes, pillars) in one cell. */
 #define CJM_CSV_ITEM_SEPARATOR '\n'
 

@@ -10,6 +10,7 @@
 #include "export/export.h"
 #include "model/field.h"
 #include "model/ids.h"
+#include "util/i18n.h"
 #include "util/strset.h"
 #include "util/utf8.h"
 #include "util/value.h"
@@ -30,7 +31,10 @@
  *   U+2029, U+FFFE, U+FFFF) stop the import with an error, as in a map file.
  * - The first row that is not blank is the header. Its names are matched
  *   without regard to case, surrounding spaces, or ' ' and '-' for '_'
- *   ("Moment of truth" is moment_of_truth); "phase" is phase_name. Columns may
+ *   ("Moment of truth" is moment_of_truth); "phase" is phase_name. The names
+ *   of another language's dialect (the catalogue's "csv column" texts of the
+ *   languages cjm_csv_languages lists: Dutch "fase", "naam", "tevredenheid")
+ *   count as well, and make the map that language's (language: nl). Columns may
  *   come in any order and may be left out; only name is required. An unknown
  *   or repeated name is an error; a column without a name must be empty.
  * - Blank rows (every cell empty or spaces) are skipped. Missing cells at the
@@ -68,7 +72,6 @@
 #define CSV_SHOW_MAX 40 /* characters of a cell quoted in a message */
 #define CSV_DEFAULT_PHASE "Journey"
 #define CSV_DEFAULT_TITLE "Imported journey"
-#define CSV_ID_RULE "use lower-case letters, digits and '-', starting with a letter or digit"
 
 /* ---- reading records ---- */
 
@@ -170,7 +173,7 @@ static bool csv_quoted(csv_reader *r, const csv_cell *cell)
 		csv_plain_run(r);
 		if (r->pos >= r->len) {
 			diag_error(r->diags, cell->line, cell->col,
-				   "this quoted cell is never closed: a '\"' is missing");
+				   _("this quoted cell is never closed: a '\"' is missing"));
 			r->fatal = true;
 			return false;
 		}
@@ -200,7 +203,7 @@ static bool csv_quoted(csv_reader *r, const csv_cell *cell)
 	}
 	if (r->pos < r->len && r->s[r->pos] != (unsigned char)r->sep && !csv_at_line_end(r)) {
 		diag_error(r->diags, r->line, r->col,
-			   "a quoted cell must end at its closing quote; write a '\"' inside it as '\"\"'");
+			   _("a quoted cell must end at its closing quote; write a '\"' inside it as '\"\"'"));
 		r->fatal = true;
 		return false;
 	}
@@ -374,7 +377,56 @@ static void csv_normalize(char *name)
 	}
 }
 
-static csv_column csv_column_named(const char *key)
+static csv_column csv_column_keyed(const char *key);
+
+/* True when the header's KEY (normalized) is the name of column NAME in a CSV of LANG. */
+static bool csv_is_translation(const char *key, const char *lang, const char *name)
+{
+	const char *translated = cjm_csv_column_in(lang, name);
+	if (translated == name)
+		return false;
+	char *norm = xstrdup(translated);
+	csv_normalize(norm);
+	bool same = strcmp(norm, key) == 0;
+	free(norm);
+	return same;
+}
+
+/* The English key of the header's KEY when it names a column in one of the languages
+ * cjm_csv_languages lists ("tevredenheid" is satisfaction), with *LANG set to it;
+ * else KEY. */
+static const char *csv_english_key(const char *key, const char **lang)
+{
+	for (const char *const *l = cjm_csv_languages; *l; l++) {
+		for (int c = 0; c < CJM_CSV_PHASE_COLUMNS; c++)
+			if (csv_is_translation(key, *l, cjm_csv_phase_columns[c])) {
+				*lang = *l;
+				return cjm_csv_phase_columns[c];
+			}
+		size_t n;
+		const cjm_field *fields = cjm_csv_fields(&n);
+		for (size_t i = 0; i < n; i++) {
+			const char *name = cjm_field_info_of(fields[i])->key;
+			if (csv_is_translation(key, *l, name)) {
+				*lang = *l;
+				return name;
+			}
+		}
+	}
+	return key;
+}
+
+/* The column the header's KEY (normalized) names: an English key first, else a
+ * translated name (*LANG set to its language). */
+static csv_column csv_column_named(const char *key, const char **lang)
+{
+	csv_column col = csv_column_keyed(key);
+	if (!col.key && *key)
+		col = csv_column_keyed(csv_english_key(key, lang));
+	return col;
+}
+
+static csv_column csv_column_keyed(const char *key)
 {
 	csv_column col = { -1, CJM_FIELD_COUNT, NULL };
 	if (strcmp(key, "phase") == 0)
@@ -415,27 +467,28 @@ static bool csv_header(csv_import *im)
 	if (!found) {
 		if (!r->fatal)
 			diag_error(r->diags, 1, 1,
-				   "no header row: a CSV of touchpoints starts with a row of column names, "
-				   "with at least name");
+				   _("no header row: a CSV of touchpoints starts with a row of column names, "
+				     "with at least name"));
 		return false;
 	}
 	im->column_count = r->count;
 	im->columns = xcalloc(r->count, sizeof *im->columns);
 	int *first_at = xcalloc(CJM_FIELD_COUNT + CJM_CSV_PHASE_COLUMNS, sizeof *first_at);
 	bool ok = true;
+	const char *lang = NULL; /* the language of the names that are not English keys */
 	for (size_t i = 0; i < r->count; i++) {
 		const csv_cell *cell = &r->cells[i];
 		char *given = r->buf.data + cell->text;
 		char *to_free = xstrdup(given);
 		char *key = csv_trim(to_free);
 		csv_normalize(key);
-		csv_column col = csv_column_named(key);
+		csv_column col = csv_column_named(key, &lang);
 		if (!*key) {
 			col.key = NULL; /* no name: its cells must stay empty */
 		} else if (!col.key) {
 			strbuf known = { 0 };
 			csv_known_columns(&known);
-			diag_error(r->diags, cell->line, cell->col, "unknown column '%s' (known: %s)",
+			diag_error(r->diags, cell->line, cell->col, _("unknown column '%s' (known: %s)"),
 				   csv_show(im, csv_trim(given)), known.data);
 			strbuf_release(&known);
 			ok = false;
@@ -443,7 +496,7 @@ static bool csv_header(csv_import *im)
 			int slot = col.phase >= 0 ? CJM_FIELD_COUNT + col.phase : (int)col.field;
 			if (first_at[slot]) {
 				diag_error(r->diags, cell->line, cell->col,
-					   "column '%s' is given twice (first as column %d)", col.key, first_at[slot]);
+					   _("column '%s' is given twice (first as column %d)"), col.key, first_at[slot]);
 				ok = false;
 			}
 			first_at[slot] = (int)i + 1;
@@ -456,11 +509,13 @@ static bool csv_header(csv_import *im)
 		free(to_free);
 	}
 	free(first_at);
+	if (lang && !im->map->language)
+		im->map->language = xstrdup(lang); /* Dutch columns: a Dutch map */
 	if (ok && im->name_column < 0) {
 		strbuf known = { 0 };
 		csv_known_columns(&known);
 		diag_error(r->diags, r->record_line, r->record_col,
-			   "no 'name' column: every touchpoint needs a name (the columns are %s)", known.data);
+			   _("no 'name' column: every touchpoint needs a name (the columns are %s)"), known.data);
 		strbuf_release(&known);
 		ok = false;
 	}
@@ -527,7 +582,7 @@ static bool csv_claim_id(csv_import *im, const char *id, int c)
 		*first = (void *)(intptr_t)line;
 		return true;
 	}
-	csv_error(im, c, "duplicate id '%s' (first used on line %ld)", id, (long)(intptr_t)*first);
+	csv_error(im, c, _("duplicate id '%s' (first used on line %ld)"), id, (long)(intptr_t)*first);
 	return false;
 }
 
@@ -552,7 +607,7 @@ static cjm_phase *csv_phase_by_id(csv_import *im, const char *id, const char *na
 {
 	int id_col = im->phase_column[CJM_CSV_PHASE_ID], name_col = im->phase_column[CJM_CSV_PHASE_NAME];
 	if (!cjm_id_is_valid(id)) {
-		csv_error(im, id_col, "phase_id '%s' is not valid: " CSV_ID_RULE, csv_show(im, id));
+		csv_error(im, id_col, _("phase_id '%s' is not valid: use lower-case letters, digits and '-', starting with a letter or digit"), csv_show(im, id));
 		return NULL;
 	}
 	cjm_phase *phase = strset_get(im->phase_ids, id);
@@ -571,7 +626,7 @@ static cjm_phase *csv_phase_by_id(csv_import *im, const char *id, const char *na
 	}
 	if (phase) {
 		if (*name && strcmp(phase->name, name) != 0) {
-			csv_error(im, name_col, "phase '%s' is named '%s' on line %d, not '%s'", id,
+			csv_error(im, name_col, _("phase '%s' is named '%s' on line %d, not '%s'"), id,
 				  csv_show_in(&im->show2, phase->name), phase->pos.line, csv_show(im, name));
 			return NULL;
 		}
@@ -579,7 +634,7 @@ static cjm_phase *csv_phase_by_id(csv_import *im, const char *id, const char *na
 	}
 	if (!*name) {
 		csv_error(im, name_col >= 0 ? name_col : id_col,
-			  "phase '%s' needs a name: give it in the phase_name column of its first row", id);
+			  _("phase '%s' needs a name: give it in the phase_name column of its first row"), id);
 		return NULL;
 	}
 	char *own = xstrdup(id);
@@ -617,8 +672,8 @@ static cjm_phase *csv_row_phase(csv_import *im)
 			phase->description = xstrdup(description);
 		} else if (strcmp(phase->description, description) != 0) {
 			csv_error(im, im->phase_column[CJM_CSV_PHASE_DESCRIPTION],
-				  "phase '%s' has another description on an earlier row; "
-				  "give it once, or the same on each row",
+				  _("phase '%s' has another description on an earlier row; "
+				    "give it once, or the same on each row"),
 				  csv_show(im, csv_phase_label(phase)));
 			return NULL;
 		}
@@ -669,7 +724,7 @@ static void csv_field(csv_import *im, int c, cjm_touchpoint *tp, cjm_field field
 		if (field == CJM_F_ID) {
 			char *id = csv_trim(text);
 			if (!cjm_id_is_valid(id))
-				csv_error(im, c, "id '%s' is not valid: " CSV_ID_RULE, csv_show(im, id));
+				csv_error(im, c, _("id '%s' is not valid: use lower-case letters, digits and '-', starting with a letter or digit"), csv_show(im, id));
 			else if (csv_claim_id(im, id = xstrdup(id), c))
 				tp->id = id;
 			else
@@ -683,7 +738,8 @@ static void csv_field(csv_import *im, int c, cjm_touchpoint *tp, cjm_field field
 		long n = 0;
 		char *value = csv_trim(text), why[VALUE_WHY_MAX];
 		if (value_read_whole(value, VALUE_TYPED, info->key, (long)info->min, (long)info->max, &n, why))
-			csv_error(im, c, "%s, not '%s'", why, csv_show(im, value));
+			/* TRANSLATORS: %1$s says what the column takes, %2$s is the cell's text. */
+			csv_error(im, c, _("%s, not '%s'"), why, csv_show(im, value));
 		else
 			*has = true, *(int *)slot = (int)n;
 		return;
@@ -692,7 +748,8 @@ static void csv_field(csv_import *im, int c, cjm_touchpoint *tp, cjm_field field
 		double x = 0;
 		char *value = csv_trim(text), why[VALUE_WHY_MAX];
 		if (value_read_number(value, VALUE_TYPED, info->key, info->min, info->max, &x, why))
-			csv_error(im, c, "%s, not '%s'", why, csv_show(im, value));
+			/* TRANSLATORS: %1$s says what the column takes, %2$s is the cell's text. */
+			csv_error(im, c, _("%s, not '%s'"), why, csv_show(im, value));
 		else
 			*has = true, *(double *)slot = x;
 		return;
@@ -701,7 +758,8 @@ static void csv_field(csv_import *im, int c, cjm_touchpoint *tp, cjm_field field
 		bool yes = false;
 		char *value = csv_trim(text), why[VALUE_WHY_MAX];
 		if (value_read_bool(value, VALUE_TYPED, info->key, &yes, why))
-			csv_error(im, c, "%s, not '%s'", why, csv_show(im, value));
+			/* TRANSLATORS: %1$s says what the column takes, %2$s is the cell's text. */
+			csv_error(im, c, _("%s, not '%s'"), why, csv_show(im, value));
 		else
 			*(cjm_tristate *)slot = yes ? CJM_TRUE : CJM_FALSE;
 		return;
@@ -721,8 +779,8 @@ static void csv_touchpoint(csv_import *im, cjm_phase *phase)
 		if (im->columns[c].field != CJM_FIELD_COUNT)
 			csv_field(im, (int)c, tp, im->columns[c].field);
 	if (!tp->name) {
-		csv_error(im, im->name_column, "name must not be empty: this row has other touchpoint cells, "
-					       "and every touchpoint needs a name");
+		csv_error(im, im->name_column, _("name must not be empty: this row has other touchpoint cells, "
+						 "and every touchpoint needs a name"));
 		tp->name = xstrdup("");
 	}
 }
@@ -741,12 +799,12 @@ static void csv_row(csv_import *im)
 			continue;
 		blank = false;
 		if (c >= im->column_count) {
-			csv_error(im, (int)c, "this row has more cells than the header has columns (%zu)",
+			csv_error(im, (int)c, _("this row has more cells than the header has columns (%zu)"),
 				  im->column_count);
 			return;
 		}
 		if (!im->columns[c].key) {
-			csv_error(im, (int)c, "a value in column %zu, which has no name in the header", c + 1);
+			csv_error(im, (int)c, _("a value in column %zu, which has no name in the header"), c + 1);
 			return;
 		}
 		has_touchpoint = has_touchpoint || im->columns[c].field != CJM_FIELD_COUNT;
@@ -791,7 +849,7 @@ cjm_map *cjm_import_csv(const char *text, size_t len, const char *title, diag_li
 		im.r.pos = 3; /* a byte-order mark, as Excel writes one */
 	if (len >= 2 && (memcmp(text, "\xFF\xFE", 2) == 0 || memcmp(text, "\xFE\xFF", 2) == 0)) {
 		diag_error(diags, 1, 1,
-			   "this file is UTF-16 (a spreadsheet's \"Unicode text\"); save it as \"CSV UTF-8\"");
+			   _("this file is UTF-16 (a spreadsheet's \"Unicode text\"); save it as \"CSV UTF-8\""));
 		return NULL;
 	}
 	im.r.sep = csv_detect_separator(im.r.s + im.r.pos, len - im.r.pos);

@@ -88,20 +88,26 @@ void cjm_escape_json(strbuf *out, const char *text)
 	strbuf_putc(out, '"');
 }
 
-static void escape_csv_field(strbuf *out, const char *s);
+static void escape_csv_field(strbuf *out, const char *s, char sep);
 static char *escape_csv_clean(const char *s);
 
 void cjm_escape_csv(strbuf *out, const char *text)
 {
+	cjm_escape_csv_sep(out, text, ',');
+}
+
+void cjm_escape_csv_sep(strbuf *out, const char *text, char sep)
+{
 	char *clean = escape_csv_clean(text ? text : "");
-	escape_csv_field(out, clean ? clean : text ? text : "");
+	escape_csv_field(out, clean ? clean : text ? text : "", sep);
 	free(clean);
 }
 
-static void escape_csv_field(strbuf *out, const char *s)
+static void escape_csv_field(strbuf *out, const char *s, char sep)
 {
 	size_t len = strlen(s);
-	bool quote = strpbrk(s, ",\"\r\n") != NULL || (len > 0 && (s[0] == ' ' || s[len - 1] == ' '));
+	bool quote = strpbrk(s, ",\"\r\n") != NULL || strchr(s, sep) != NULL ||
+		     (len > 0 && (s[0] == ' ' || s[len - 1] == ' '));
 	if (!quote) {
 		strbuf_puts(out, s);
 		return;

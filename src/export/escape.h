@@ -24,5 +24,8 @@ void cjm_escape_json(strbuf *out, const char *text);
  * character other than tab, CR and LF (which a map never holds) becomes U+FFFD,
  * so no cell carries ESC. */
 void cjm_escape_csv(strbuf *out, const char *text);
+/* The same for a CSV whose cells are separated by SEP (',' or ';'): quoted also
+ * when TEXT holds SEP. */
+void cjm_escape_csv_sep(strbuf *out, const char *text, char sep);
 
 #endif

@@ -14,6 +14,8 @@ typedef enum cjm_paper { CJM_PAPER_A3, CJM_PAPER_A4, CJM_PAPER_A2 } cjm_paper;
 
 typedef struct cjm_export_options {
 	cjm_paper paper; /* svg and html; A3 by default */
+	/* csv: the dialect, "nl" or "en" (--csv-dialect); NULL: the map's language's. */
+	const char *csv_dialect;
 } cjm_export_options;
 
 /* Appends MAP in one format to OUT. Never fails: every map that loads can be exported. */

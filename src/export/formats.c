@@ -3,6 +3,10 @@
 
 #include <string.h>
 
+#include "export/words.h"
+#include "util/lang.h"
+#include "util/number.h"
+
 static const cjm_format formats[] = {
 	{ "mermaid", "a Mermaid journey diagram (sections are phases, tasks are touchpoints)", cjm_export_mermaid,
 	  cjm_import_mermaid },
@@ -43,4 +47,52 @@ bool cjm_paper_parse(const char *name, cjm_paper *paper)
 		}
 	}
 	return false;
+}
+
+const char *cjm_export_quadrant_name(cjm_quadrant q, const char *lang)
+{
+	/* TRANSLATORS: the quadrants of satisfaction (first) and impact (second) in
+	 * the exports: low-high is low satisfaction, high impact. */
+	switch (q) {
+	case CJM_QUADRANT_LOW_LOW: return LC_(lang, "quadrant", "low-low");
+	case CJM_QUADRANT_HIGH_LOW: return LC_(lang, "quadrant", "high-low");
+	case CJM_QUADRANT_LOW_HIGH: return LC_(lang, "quadrant", "low-high");
+	case CJM_QUADRANT_HIGH_HIGH: return LC_(lang, "quadrant", "high-high");
+	case CJM_QUADRANT_NONE: break;
+	}
+	return LC_(lang, "quadrant", "none");
+}
+
+const char *cjm_export_quadrant_action(cjm_quadrant q, const char *lang)
+{
+	switch (q) {
+	case CJM_QUADRANT_LOW_LOW: return LC_(lang, "quadrant", "fix cheaply");
+	case CJM_QUADRANT_HIGH_LOW: return LC_(lang, "quadrant", "doing too well: save cost");
+	case CJM_QUADRANT_LOW_HIGH: return LC_(lang, "quadrant", "raise satisfaction first");
+	case CJM_QUADRANT_HIGH_HIGH: return LC_(lang, "quadrant", "let more customers have it");
+	case CJM_QUADRANT_NONE: break;
+	}
+	return "";
+}
+
+void cjm_export_decimal(strbuf *out, const char *plain, const char *lang)
+{
+	const char *point = lang ? lang_decimal_point(lang) : ".";
+	if (strcmp(point, ".") == 0) {
+		strbuf_puts(out, plain);
+		return;
+	}
+	for (const char *p = plain; *p; p++) {
+		if (*p == '.')
+			strbuf_puts(out, point);
+		else
+			strbuf_putc(out, *p);
+	}
+}
+
+void cjm_export_number(strbuf *out, double x, const char *lang)
+{
+	char buf[NUMBER_TEXT_MAX];
+	number_format(buf, x);
+	cjm_export_decimal(out, buf, lang);
 }

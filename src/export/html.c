@@ -8,7 +8,10 @@
 #include "export/escape.h"
 #include "export/export.h"
 #include "export/svg.h"
+#include "export/words.h"
 #include "render/text.h"
+#include "util/lang.h"
+#include "util/number.h"
 
 /*
  * The page, top to bottom:
@@ -47,14 +50,15 @@ static void html_text(strbuf *out, const char *text)
 }
 
 /* Appends X with DECIMALS decimals and a typographic sign, none when it shows as
- * zero ("+0.33", "−1.00", "0.00"): the figures of cjm stats. */
-static void html_signed(strbuf *out, double x, int decimals)
+ * zero ("+0.33", "−1.00", "0.00"): the figures of cjm stats, with LANG's decimal
+ * separator. */
+static void html_signed(strbuf *out, double x, int decimals, const char *lang)
 {
 	char buf[32];
 	snprintf(buf, sizeof buf, "%.*f", decimals, fabs(x));
 	if (buf[strspn(buf, "0.")] != '\0')
 		strbuf_puts(out, x < 0 ? "\xE2\x88\x92" : "+");
-	strbuf_puts(out, buf);
+	cjm_export_decimal(out, buf, lang);
 }
 
 /* Appends an emotion as a coloured badge: "+2", "0", "−3" (the class sets the colour). */
@@ -182,11 +186,13 @@ static void html_style(strbuf *out, const cjm_svg *svg, const char *paper)
 
 static void html_header(strbuf *out, const cjm_map *map)
 {
-	strbuf_puts(out, "<header class=\"doc\">\n<p class=\"kicker\">Customer journey map</p>\n<h1>");
+	const char *lang = map->language;
+	strbuf_printf(out, "<header class=\"doc\">\n<p class=\"kicker\">%s</p>\n<h1>",
+		      LC_(lang, "export", "Customer journey map"));
 	html_text(out, map->title);
 	strbuf_puts(out, "</h1>\n");
 	if (map->persona_name || map->persona_description) {
-		strbuf_puts(out, "<p class=\"persona\"><span class=\"label\">Persona:</span> ");
+		strbuf_printf(out, "<p class=\"persona\"><span class=\"label\">%s</span> ", LC_(lang, "export", "Persona:"));
 		if (map->persona_name) {
 			strbuf_puts(out, "<strong>");
 			html_text(out, map->persona_name);
@@ -198,7 +204,8 @@ static void html_header(strbuf *out, const cjm_map *map)
 		strbuf_puts(out, "</p>\n");
 	}
 	if (map->brand_values.len) {
-		strbuf_puts(out, "<p class=\"brand\"><span class=\"label\">Brand values:</span> ");
+		strbuf_printf(out, "<p class=\"brand\"><span class=\"label\">%s</span> ",
+			      LC_(lang, "export", "Brand values:"));
 		for (size_t i = 0; i < map->brand_values.len; i++) {
 			if (i)
 				strbuf_puts(out, " \xC2\xB7 ");
@@ -206,17 +213,22 @@ static void html_header(strbuf *out, const cjm_map *map)
 		}
 		strbuf_puts(out, "</p>\n");
 	}
-	strbuf_puts(out, "<nav><a href=\"#map\">Map</a> <a href=\"#figures\">Figures</a> "
-			 "<a href=\"#touchpoints\">Touchpoints</a></nav>\n</header>\n");
+	strbuf_printf(out, "<nav><a href=\"#map\">%s</a> <a href=\"#figures\">%s</a> "
+			   "<a href=\"#touchpoints\">%s</a></nav>\n</header>\n",
+		      LC_(lang, "export", "Map"), LC_(lang, "export", "Figures"), LC_(lang, "export", "Touchpoints"));
 }
 
-static void html_map(strbuf *out, cjm_svg *svg, const char *paper)
+static void html_map(strbuf *out, cjm_svg *svg, const char *paper, const char *lang)
 {
 	size_t pages = cjm_svg_page_count(svg);
-	strbuf_puts(out, "<section class=\"map\" id=\"map\">\n<h2>The map</h2>\n");
-	strbuf_printf(out, "<p class=\"hint\">%zu page%s of %s landscape when printed. On a small screen, scroll the "
-			   "map sideways.</p>\n<div class=\"pages\">\n",
-		      pages, pages == 1 ? "" : "s", paper);
+	strbuf_printf(out, "<section class=\"map\" id=\"map\">\n<h2>%s</h2>\n<p class=\"hint\">",
+		      LC_(lang, "export", "The map"));
+	/* TRANSLATORS: %zu is the number of sheets, %s the paper (A3). */
+	strbuf_printf(out, LN_(lang, "%zu page of %s landscape when printed. On a small screen, scroll the map sideways.",
+			       "%zu pages of %s landscape when printed. On a small screen, scroll the map sideways.",
+			       pages),
+		      pages, paper);
+	strbuf_puts(out, "</p>\n<div class=\"pages\">\n");
 	for (size_t p = 0; p < pages; p++) {
 		strbuf_puts(out, "<div class=\"page\">\n");
 		cjm_svg_write_page(svg, p, out);
@@ -239,32 +251,36 @@ static void html_figure_point(strbuf *out, const cjm_map *map, const cjm_figures
 	strbuf_puts(out, label);
 	strbuf_puts(out, "</th><td class=\"n\">");
 	html_emotion(out, e);
-	strbuf_puts(out, "</td><td>at ");
+	/* TRANSLATORS: before a touchpoint's name: the peak is +3 "at" Checkout. */
+	strbuf_printf(out, "</td><td>%s ", LC_(map->language, "export", "at"));
 	html_tp_ref(out, map, fig, flat);
 	strbuf_puts(out, "</td></tr>\n");
 }
 
-static void html_groups(strbuf *out, const char *what, const char *title, const cjm_group_figures *groups,
-			size_t count)
+/* The table of emotion per owner or channel: its CAPTION, the TITLE of its first
+ * column, and what a group without a key is called (NONE). */
+static void html_groups(strbuf *out, const char *caption, const char *title, const char *none,
+			const cjm_group_figures *groups, size_t count, const char *lang)
 {
-	strbuf_printf(out, "<div class=\"scroll\"><table class=\"groups\">\n<caption>Emotion per %s</caption>\n", what);
-	strbuf_printf(out, "<thead><tr><th scope=\"col\">%s</th><th scope=\"col\" class=\"n\">Touchpoints</th>"
-			   "<th scope=\"col\" class=\"n\">Scored</th><th scope=\"col\" class=\"n\">Mean</th></tr></thead>\n"
+	strbuf_printf(out, "<div class=\"scroll\"><table class=\"groups\">\n<caption>%s</caption>\n", caption);
+	strbuf_printf(out, "<thead><tr><th scope=\"col\">%s</th><th scope=\"col\" class=\"n\">%s</th>"
+			   "<th scope=\"col\" class=\"n\">%s</th><th scope=\"col\" class=\"n\">%s</th></tr></thead>\n"
 			   "<tbody>\n",
-		      title);
+		      title, LC_(lang, "export", "Touchpoints"), LC_(lang, "export", "Scored"), LC_(lang, "export", "Mean"));
 	if (count == 0)
-		strbuf_puts(out, "<tr><td colspan=\"4\" class=\"none\">(no touchpoints)</td></tr>\n");
+		strbuf_printf(out, "<tr><td colspan=\"4\" class=\"none\">%s</td></tr>\n",
+			      LC_(lang, "export", "(no touchpoints)"));
 	for (size_t i = 0; i < count; i++) {
 		const cjm_emotion_summary *e = &groups[i].emotion;
 		strbuf_puts(out, "<tr><td>");
 		if (groups[i].key)
 			html_text(out, groups[i].key);
 		else
-			strbuf_printf(out, "<span class=\"none\">(no %s)</span>", what);
+			strbuf_printf(out, "<span class=\"none\">%s</span>", none);
 		strbuf_printf(out, "</td><td class=\"n\">%zu</td><td class=\"n\">%zu</td><td class=\"n\">", e->count,
 			      e->scored);
 		if (e->scored)
-			html_signed(out, e->mean, 2);
+			html_signed(out, e->mean, 2, lang);
 		else
 			strbuf_puts(out, "\xE2\x80\x93");
 		strbuf_puts(out, "</td></tr>\n");
@@ -283,20 +299,23 @@ typedef struct html_quadrant_ctx {
 static void html_quadrant_count(void *ctx, cjm_quadrant q, size_t count)
 {
 	html_quadrant_ctx *c = ctx;
+	const char *lang = c->map->language;
 	if (q == CJM_QUADRANT_NONE)
-		strbuf_printf(c->out, "<tr><td>none</td><td class=\"n\">%zu</td><td class=\"none\">(no satisfaction or "
-				      "impact)</td></tr>\n</tbody>\n</table></div>\n<div class=\"quad\">\n",
-			      count);
+		strbuf_printf(c->out, "<tr><td>%s</td><td class=\"n\">%zu</td><td class=\"none\">%s</td></tr>\n"
+				      "</tbody>\n</table></div>\n<div class=\"quad\">\n",
+			      cjm_export_quadrant_name(q, lang), count,
+			      LC_(lang, "export", "(no satisfaction or impact)"));
 	else
 		strbuf_printf(c->out, "<tr><td>%s</td><td class=\"n\">%zu</td><td>%s</td></tr>\n",
-			      cjm_quadrant_name(q), count, cjm_quadrant_action(q));
+			      cjm_export_quadrant_name(q, lang), count, cjm_export_quadrant_action(q, lang));
 }
 
 static void html_quadrant_group(void *ctx, cjm_quadrant q, bool start)
 {
 	html_quadrant_ctx *c = ctx;
 	if (start)
-		strbuf_printf(c->out, "<h3>%s: %s</h3>\n<ul>\n", cjm_quadrant_name(q), cjm_quadrant_action(q));
+		strbuf_printf(c->out, "<h3>%s: %s</h3>\n<ul>\n", cjm_export_quadrant_name(q, c->map->language),
+			      cjm_export_quadrant_action(q, c->map->language));
 	else
 		strbuf_puts(c->out, "</ul>\n");
 }
@@ -308,57 +327,69 @@ static void html_quadrant_touchpoint(void *ctx, cjm_quadrant q, size_t i)
 	const cjm_touchpoint *tp = c->fig->tps[i].tp;
 	strbuf_puts(c->out, "<li>");
 	html_tp_ref(c->out, c->map, c->fig, i);
-	strbuf_puts(c->out, " \xE2\x80\x94 satisfaction ");
-	cjm_text_number(c->out, tp->satisfaction);
-	strbuf_puts(c->out, ", impact ");
-	cjm_text_number(c->out, tp->impact);
+	const char *lang = c->map->language;
+	char sat[NUMBER_TEXT_MAX], imp[NUMBER_TEXT_MAX];
+	/* TRANSLATORS: after a touchpoint's name in a quadrant's list; %s are numbers. */
+	strbuf_puts(c->out, " \xE2\x80\x94 ");
+	strbuf_printf(c->out, LC_(lang, "export", "satisfaction %s, impact %s"),
+		      lang_number(sat, tp->satisfaction, lang), lang_number(imp, tp->impact, lang));
 	strbuf_puts(c->out, "</li>\n");
 }
 
 static void html_figures(strbuf *out, const cjm_map *map, const cjm_figures *fig)
 {
-	strbuf_puts(out, "<section class=\"figures\" id=\"figures\">\n<h2>Figures</h2>\n<div class=\"figs\">\n");
-	strbuf_puts(out, "<table class=\"counts\">\n<caption>Counts</caption>\n<tbody>\n");
-	html_count(out, "phases", fig->phases);
-	html_count(out, "touchpoints", fig->touchpoints);
-	html_count(out, "scored", fig->scored);
-	html_count(out, "unscored", fig->unscored);
-	html_count(out, "moments of truth", fig->moments_of_truth);
-	html_count(out, "brand moments", fig->brand_moments);
-	html_count(out, "commitments", fig->commitments);
-	html_count(out, "invisible", fig->invisible);
+	const char *lang = map->language;
+	strbuf_printf(out, "<section class=\"figures\" id=\"figures\">\n<h2>%s</h2>\n<div class=\"figs\">\n",
+		      LC_(lang, "export", "Figures"));
+	strbuf_printf(out, "<table class=\"counts\">\n<caption>%s</caption>\n<tbody>\n", LC_(lang, "export", "Counts"));
+	/* TRANSLATORS: the rows of the table of counts in the HTML export. */
+	html_count(out, LC_(lang, "export count", "phases"), fig->phases);
+	html_count(out, LC_(lang, "export count", "touchpoints"), fig->touchpoints);
+	html_count(out, LC_(lang, "export count", "scored"), fig->scored);
+	html_count(out, LC_(lang, "export count", "unscored"), fig->unscored);
+	html_count(out, LC_(lang, "export count", "moments of truth"), fig->moments_of_truth);
+	html_count(out, LC_(lang, "export count", "brand moments"), fig->brand_moments);
+	html_count(out, LC_(lang, "export count", "commitments"), fig->commitments);
+	html_count(out, LC_(lang, "export count", "invisible"), fig->invisible);
 	strbuf_puts(out, "</tbody>\n</table>\n");
-	strbuf_puts(out, "<table class=\"emotion\">\n<caption>Emotion (scored touchpoints only)</caption>\n<tbody>\n");
+	strbuf_printf(out, "<table class=\"emotion\">\n<caption>%s</caption>\n<tbody>\n",
+		      LC_(lang, "export", "Emotion (scored touchpoints only)"));
 	if (!fig->has_peak) {
-		strbuf_puts(out, "<tr><td class=\"none\">No touchpoint is scored: mean, peak, end and peak-end score "
-				 "need an emotion.</td></tr>\n");
+		strbuf_printf(out, "<tr><td class=\"none\">%s</td></tr>\n",
+			      LC_(lang, "export",
+				  "No touchpoint is scored: mean, peak, end and peak-end score need an emotion."));
 	} else {
-		strbuf_puts(out, "<tr><th scope=\"row\">mean</th><td class=\"n\">");
-		html_signed(out, fig->emotion.mean, 2);
+		strbuf_printf(out, "<tr><th scope=\"row\">%s</th><td class=\"n\">", LC_(lang, "export count", "mean"));
+		html_signed(out, fig->emotion.mean, 2, lang);
 		strbuf_puts(out, "</td><td></td></tr>\n");
-		html_figure_point(out, map, fig, "peak", fig->peak, fig->peak_at);
-		html_figure_point(out, map, fig, "end", fig->end, fig->end_at);
-		strbuf_puts(out, "<tr><th scope=\"row\">peak-end score</th><td class=\"n\">");
-		html_signed(out, fig->peak_end, 1);
-		strbuf_puts(out, "</td><td>(peak + end) / 2</td></tr>\n");
+		html_figure_point(out, map, fig, LC_(lang, "export count", "peak"), fig->peak, fig->peak_at);
+		html_figure_point(out, map, fig, LC_(lang, "export count", "end"), fig->end, fig->end_at);
+		strbuf_printf(out, "<tr><th scope=\"row\">%s</th><td class=\"n\">",
+			      LC_(lang, "export count", "peak-end score"));
+		html_signed(out, fig->peak_end, 1, lang);
+		strbuf_printf(out, "</td><td>%s</td></tr>\n", LC_(lang, "export", "(peak + end) / 2"));
 	}
 	strbuf_puts(out, "</tbody>\n</table>\n</div>\n");
 
 	/* quadrants */
-	strbuf_puts(out, "<div class=\"scroll\"><table class=\"quadrants\">\n<caption>Quadrants (satisfaction threshold ");
-	cjm_text_number(out, fig->satisfaction_threshold);
-	strbuf_puts(out, ", impact threshold ");
-	cjm_text_number(out, fig->impact_threshold);
-	strbuf_puts(out, "; below is low)</caption>\n<thead><tr><th scope=\"col\">Quadrant</th>"
-			 "<th scope=\"col\" class=\"n\">Touchpoints</th><th scope=\"col\">Action</th></tr></thead>\n"
-			 "<tbody>\n");
+	char sat[NUMBER_TEXT_MAX], imp[NUMBER_TEXT_MAX];
+	strbuf_puts(out, "<div class=\"scroll\"><table class=\"quadrants\">\n<caption>");
+	/* TRANSLATORS: %s are the two thresholds (numbers). */
+	strbuf_printf(out, LC_(lang, "export", "Quadrants (satisfaction threshold %s, impact threshold %s; below is low)"),
+		      lang_number(sat, fig->satisfaction_threshold, lang), lang_number(imp, fig->impact_threshold, lang));
+	strbuf_printf(out, "</caption>\n<thead><tr><th scope=\"col\">%s</th>"
+			   "<th scope=\"col\" class=\"n\">%s</th><th scope=\"col\">%s</th></tr></thead>\n"
+			   "<tbody>\n",
+		      LC_(lang, "export", "Quadrant"), LC_(lang, "export", "Touchpoints"), LC_(lang, "export", "Action"));
 	static const cjm_quadrant_lister lister = { html_quadrant_count, html_quadrant_group,
 						    html_quadrant_touchpoint };
 	html_quadrant_ctx ctx = { out, map, fig };
 	cjm_quadrants_list(fig, &lister, &ctx);
 	strbuf_puts(out, "</div>\n<div class=\"figs\">\n");
-	html_groups(out, "owner", "Owner", fig->owners, fig->owner_count);
-	html_groups(out, "channel", "Channel", fig->channels, fig->channel_count);
+	html_groups(out, LC_(lang, "export", "Emotion per owner"), LC_(lang, "export", "Owner"),
+		    LC_(lang, "export", "(no owner)"), fig->owners, fig->owner_count, lang);
+	html_groups(out, LC_(lang, "export", "Emotion per channel"), LC_(lang, "export", "Channel"),
+		    LC_(lang, "export", "(no channel)"), fig->channels, fig->channel_count, lang);
 	strbuf_puts(out, "</div>\n</section>\n");
 }
 
@@ -388,6 +419,7 @@ static void html_list(strbuf *out, const char *cls, const char *title, const cjm
 static void html_touchpoint(strbuf *out, const cjm_map *map, const cjm_figures *fig, size_t flat)
 {
 	const cjm_touchpoint *tp = fig->tps[flat].tp;
+	const char *lang = map->language;
 	bool visible = cjm_touchpoint_is_visible(tp);
 	strbuf_puts(out, "<article class=\"tp");
 	if (tp->has_emotion)
@@ -404,40 +436,41 @@ static void html_touchpoint(strbuf *out, const cjm_map *map, const cjm_figures *
 	if (flags) {
 		strbuf_puts(out, "<p class=\"flags\">");
 		if (tp->moment_of_truth == CJM_TRUE)
-			strbuf_puts(out, "<span class=\"flag m\">Moment of truth</span>");
+			strbuf_printf(out, "<span class=\"flag m\">%s</span>", LC_(lang, "export", "Moment of truth"));
 		if (tp->brand_moment == CJM_TRUE)
-			strbuf_puts(out, "<span class=\"flag b\">Brand moment</span>");
+			strbuf_printf(out, "<span class=\"flag b\">%s</span>", LC_(lang, "export", "Brand moment"));
 		if (tp->commitment == CJM_TRUE)
-			strbuf_puts(out, "<span class=\"flag c\">Commitment</span>");
+			strbuf_printf(out, "<span class=\"flag c\">%s</span>", LC_(lang, "export", "Commitment"));
 		if (!visible)
-			strbuf_puts(out, "<span class=\"flag v\">Not visible</span>");
+			strbuf_printf(out, "<span class=\"flag v\">%s</span>", LC_(lang, "export", "Not visible"));
 		strbuf_puts(out, "</p>\n");
 	}
-	strbuf_puts(out, "<dl>\n<dt>Emotion</dt><dd>");
+	strbuf_printf(out, "<dl>\n<dt>%s</dt><dd>", LC_(lang, "export", "Emotion"));
 	if (tp->has_emotion)
 		html_emotion(out, tp->emotion);
 	else
-		strbuf_puts(out, "<span class=\"none\">not scored</span>");
+		strbuf_printf(out, "<span class=\"none\">%s</span>", LC_(lang, "export", "not scored"));
 	strbuf_puts(out, "</dd>\n");
 	if (tp->channel)
-		html_field(out, "Channel", tp->channel);
+		html_field(out, LC_(lang, "export", "Channel"), tp->channel);
 	if (tp->owner)
-		html_field(out, "Owner", tp->owner);
+		html_field(out, LC_(lang, "export", "Owner"), tp->owner);
 	if (tp->has_satisfaction) {
-		strbuf_puts(out, "<dt>Satisfaction</dt><dd>");
-		cjm_text_number(out, tp->satisfaction);
+		strbuf_printf(out, "<dt>%s</dt><dd>", LC_(lang, "export", "Satisfaction"));
+		cjm_export_number(out, tp->satisfaction, lang);
 		strbuf_puts(out, " <span class=\"none\">/ 10</span></dd>\n");
 	}
 	if (tp->has_impact) {
-		strbuf_puts(out, "<dt>Impact</dt><dd>");
-		cjm_text_number(out, tp->impact);
+		strbuf_printf(out, "<dt>%s</dt><dd>", LC_(lang, "export", "Impact"));
+		cjm_export_number(out, tp->impact, lang);
 		strbuf_puts(out, " <span class=\"none\">/ 1</span></dd>\n");
 	}
 	cjm_quadrant q = fig->quadrant[flat];
 	if (q != CJM_QUADRANT_NONE)
-		strbuf_printf(out, "<dt>Quadrant</dt><dd>%s: %s</dd>\n", cjm_quadrant_name(q), cjm_quadrant_action(q));
+		strbuf_printf(out, "<dt>%s</dt><dd>%s: %s</dd>\n", LC_(lang, "export", "Quadrant"),
+			      cjm_export_quadrant_name(q, lang), cjm_export_quadrant_action(q, lang));
 	if (tp->pillars) {
-		strbuf_puts(out, "<dt>Pillars</dt><dd>");
+		strbuf_printf(out, "<dt>%s</dt><dd>", LC_(lang, "export", "Pillars"));
 		bool first = true;
 		for (unsigned bit = 1; bit < (1u << CJM_PILLAR_COUNT); bit <<= 1) {
 			if (!(tp->pillars & bit))
@@ -449,15 +482,15 @@ static void html_touchpoint(strbuf *out, const cjm_map *map, const cjm_figures *
 		}
 		strbuf_puts(out, "</dd>\n");
 	}
-	strbuf_puts(out, "<dt>Id</dt><dd class=\"id\">");
+	strbuf_printf(out, "<dt>%s</dt><dd class=\"id\">", LC_(lang, "export", "Id"));
 	html_text(out, map->phases[fig->tps[flat].phase]->id);
 	strbuf_putc(out, '/');
 	html_text(out, tp->id);
 	strbuf_puts(out, "</dd>\n</dl>\n");
-	html_list(out, "pains", "Pains", &tp->pains);
-	html_list(out, "ideas", "Ideas", &tp->ideas);
+	html_list(out, "pains", LC_(lang, "export", "Pains"), &tp->pains);
+	html_list(out, "ideas", LC_(lang, "export", "Ideas"), &tp->ideas);
 	if (tp->quotes.len) {
-		strbuf_puts(out, "<div class=\"list quotes\"><h5>Quotes</h5>\n");
+		strbuf_printf(out, "<div class=\"list quotes\"><h5>%s</h5>\n", LC_(lang, "export", "Quotes"));
 		for (size_t i = 0; i < tp->quotes.len; i++) {
 			strbuf_puts(out, "<blockquote>");
 			html_text(out, tp->quotes.items[i]);
@@ -466,7 +499,7 @@ static void html_touchpoint(strbuf *out, const cjm_map *map, const cjm_figures *
 		strbuf_puts(out, "</div>\n");
 	}
 	if (tp->notes) {
-		strbuf_puts(out, "<div class=\"list\"><h5>Notes</h5><p class=\"notes\">");
+		strbuf_printf(out, "<div class=\"list\"><h5>%s</h5><p class=\"notes\">", LC_(lang, "export", "Notes"));
 		html_text(out, tp->notes);
 		strbuf_puts(out, "</p></div>\n");
 	}
@@ -475,9 +508,11 @@ static void html_touchpoint(strbuf *out, const cjm_map *map, const cjm_figures *
 
 static void html_touchpoints(strbuf *out, const cjm_map *map, const cjm_figures *fig)
 {
-	strbuf_puts(out, "<section class=\"touchpoints\" id=\"touchpoints\">\n<h2>Touchpoints</h2>\n");
+	const char *lang = map->language;
+	strbuf_printf(out, "<section class=\"touchpoints\" id=\"touchpoints\">\n<h2>%s</h2>\n",
+		      LC_(lang, "export", "Touchpoints"));
 	if (map->phase_count == 0)
-		strbuf_puts(out, "<p class=\"none\">This map has no phases yet.</p>\n");
+		strbuf_printf(out, "<p class=\"none\">%s</p>\n", LC_(lang, "export", "This map has no phases yet."));
 	for (size_t p = 0; p < map->phase_count; p++) {
 		const cjm_phase *ph = map->phases[p];
 		strbuf_puts(out, "<section class=\"phase\" id=\"p-");
@@ -491,7 +526,7 @@ static void html_touchpoints(strbuf *out, const cjm_map *map, const cjm_figures 
 			strbuf_puts(out, "</p>\n");
 		}
 		if (ph->touchpoint_count == 0) {
-			strbuf_puts(out, "<p class=\"none\">No touchpoints yet.</p>\n</section>\n");
+			strbuf_printf(out, "<p class=\"none\">%s</p>\n</section>\n", LC_(lang, "export", "No touchpoints yet."));
 			continue;
 		}
 		strbuf_puts(out, "<div class=\"cards\">\n");
@@ -509,20 +544,24 @@ void cjm_export_html(const cjm_map *map, const cjm_export_options *options, strb
 	cjm_figures *fig = cjm_figures_new(map);
 	cjm_svg *svg = cjm_svg_new(map, fig, paper);
 	strbuf_reserve(out, 3072 * fig->touchpoints);
-	strbuf_puts(out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
+	const char *lang = map->language;
+	strbuf_puts(out, "<!DOCTYPE html>\n<html lang=\"");
+	html_text(out, lang && *lang ? lang : "en");
+	strbuf_puts(out, "\">\n<head>\n<meta charset=\"utf-8\"/>\n"
 			 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
 			 "<meta name=\"generator\" content=\"cjm\"/>\n<title>");
 	html_text(out, map->title);
-	strbuf_puts(out, " \xE2\x80\x94 customer journey map</title>\n");
+	strbuf_printf(out, " \xE2\x80\x94 %s</title>\n", LC_(lang, "export", "customer journey map"));
 	html_style(out, svg, paper_name);
 	strbuf_puts(out, "</head>\n<body>\n");
 	html_header(out, map);
 	strbuf_puts(out, "<main>\n");
-	html_map(out, svg, paper_name);
+	html_map(out, svg, paper_name, lang);
 	html_figures(out, map, fig);
 	html_touchpoints(out, map, fig);
-	strbuf_puts(out, "</main>\n<footer>Exported by cjm from the map file; the figures are those of "
-			 "<code>cjm stats</code>.</footer>\n</body>\n</html>\n");
+	strbuf_printf(out, "</main>\n<footer>%s</footer>\n</body>\n</html>\n",
+		      LC_(lang, "export",
+			  "Exported by cjm from the map file; the figures are those of <code>cjm stats</code>."));
 	cjm_svg_free(svg);
 	cjm_figures_free(fig);
 }

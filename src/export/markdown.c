@@ -5,6 +5,8 @@
 #include "analysis/figures.h"
 #include "analysis/quadrants.h"
 #include "export/export.h"
+#include "export/words.h"
+#include "util/lang.h"
 #include "util/number.h"
 #include "util/utf8.h"
 #include "util/visible.h"
@@ -78,19 +80,13 @@ static void md_emotion(strbuf *out, int e)
 	strbuf_printf(out, e > 0 ? "+%d" : "%d", e);
 }
 
-/* Appends X with DECIMALS decimals and a sign, none when it shows as zero. */
-static void md_signed(strbuf *out, double x, int decimals)
+/* Appends X with DECIMALS decimals and a sign, none when it shows as zero, with LANG's decimal separator. */
+static void md_signed(strbuf *out, double x, int decimals, const char *lang)
 {
 	char buf[32];
 	snprintf(buf, sizeof buf, "%+.*f", decimals, x);
 	const char *digits = buf + 1;
-	strbuf_puts(out, digits[strspn(digits, "0.")] ? buf : digits);
-}
-
-static void md_number(strbuf *out, double x)
-{
-	char buf[NUMBER_TEXT_MAX];
-	strbuf_add(out, buf, number_format(buf, x));
+	cjm_export_decimal(out, digits[strspn(digits, "0.")] ? buf : digits, lang);
 }
 
 /* Appends the items of LIST in one table cell, one per line, each after a bullet. */
@@ -116,8 +112,9 @@ static void md_header(strbuf *out, const cjm_map *map)
 	strbuf_puts(out, "# ");
 	md_text(out, map->title, false);
 	strbuf_puts(out, "\n\n");
+	const char *lang = map->language;
 	if (map->persona_name || map->persona_description) {
-		strbuf_puts(out, "**Persona:** ");
+		strbuf_printf(out, "**%s** ", LC_(lang, "export", "Persona:"));
 		if (map->persona_name)
 			md_text(out, map->persona_name, false);
 		if (map->persona_name && map->persona_description)
@@ -127,7 +124,7 @@ static void md_header(strbuf *out, const cjm_map *map)
 		strbuf_puts(out, "\n\n");
 	}
 	if (map->brand_values.len > 0) {
-		strbuf_puts(out, "**Brand values:** ");
+		strbuf_printf(out, "**%s** ", LC_(lang, "export", "Brand values:"));
 		for (size_t i = 0; i < map->brand_values.len; i++) {
 			if (i)
 				strbuf_puts(out, ", ");
@@ -139,26 +136,33 @@ static void md_header(strbuf *out, const cjm_map *map)
 
 static void md_figures(strbuf *out, const cjm_map *map, const cjm_figures *fig)
 {
-	strbuf_printf(out, "- **Touchpoints:** %zu in %zu phase%s, %zu scored\n", fig->touchpoints, fig->phases,
-		      fig->phases == 1 ? "" : "s", fig->scored);
+	const char *lang = map->language;
+	strbuf_printf(out, "- **%s** ", LC_(lang, "export", "Touchpoints:"));
+	/* TRANSLATORS: the touchpoints, in how many phases, how many of them scored. */
+	strbuf_printf(out, LN_(lang, "%zu in %zu phase, %zu scored", "%zu in %zu phases, %zu scored", fig->phases),
+		      fig->touchpoints, fig->phases, fig->scored);
+	strbuf_putc(out, '\n');
 	if (fig->has_peak) {
-		strbuf_puts(out, "- **Mean emotion:** ");
-		md_signed(out, fig->emotion.mean, 2);
-		strbuf_puts(out, "\n- **Peak:** ");
+		/* TRANSLATORS: before a touchpoint's name: the peak is +3 "at" Checkout. */
+		const char *at = LC_(lang, "export", "at");
+		strbuf_printf(out, "- **%s** ", LC_(lang, "export", "Mean emotion:"));
+		md_signed(out, fig->emotion.mean, 2, lang);
+		strbuf_printf(out, "\n- **%s** ", LC_(lang, "export", "Peak:"));
 		md_emotion(out, fig->peak);
-		strbuf_puts(out, " at ");
+		strbuf_printf(out, " %s ", at);
 		md_where(out, map, fig, fig->peak_at);
-		strbuf_puts(out, "\n- **End:** ");
+		strbuf_printf(out, "\n- **%s** ", LC_(lang, "export", "End:"));
 		md_emotion(out, fig->end);
-		strbuf_puts(out, " at ");
+		strbuf_printf(out, " %s ", at);
 		md_where(out, map, fig, fig->end_at);
-		strbuf_puts(out, "\n- **Peak-end score:** ");
-		md_signed(out, fig->peak_end, 1);
+		strbuf_printf(out, "\n- **%s** ", LC_(lang, "export", "Peak-end score:"));
+		md_signed(out, fig->peak_end, 1, lang);
 		strbuf_putc(out, '\n');
 	} else {
-		strbuf_puts(out, "- **Emotion:** no touchpoint is scored yet\n");
+		strbuf_printf(out, "- **%s** %s\n", LC_(lang, "export", "Emotion:"),
+			      LC_(lang, "export", "no touchpoint is scored yet"));
 	}
-	strbuf_printf(out, "- **Moments of truth:** %zu\n\n", fig->moments_of_truth);
+	strbuf_printf(out, "- **%s** %zu\n\n", LC_(lang, "export", "Moments of truth:"), fig->moments_of_truth);
 }
 
 /* The journey as a fenced mermaid block, the fence longer than any run of backticks in it. */
@@ -172,7 +176,7 @@ static void md_diagram(strbuf *out, const cjm_map *map)
 		if (run >= fence)
 			fence = run + 1;
 	}
-	strbuf_puts(out, "## Journey\n\n");
+	strbuf_printf(out, "## %s\n\n", LC_(map->language, "export", "Journey"));
 	strbuf_repeat(out, "`", fence);
 	strbuf_puts(out, "mermaid\n");
 	strbuf_add(out, diagram.data ? diagram.data : "", diagram.len);
@@ -182,18 +186,19 @@ static void md_diagram(strbuf *out, const cjm_map *map)
 }
 
 /* The marks of TP in words, in italics on a line of their own in its cell. */
-static void md_marks(strbuf *out, const cjm_touchpoint *tp)
+static void md_marks(strbuf *out, const cjm_touchpoint *tp, const char *lang)
 {
 	const char *marks[4];
 	size_t n = 0;
+	/* TRANSLATORS: the marks under a touchpoint's name in the Markdown export, lower case. */
 	if (tp->moment_of_truth == CJM_TRUE)
-		marks[n++] = "moment of truth";
+		marks[n++] = LC_(lang, "export mark", "moment of truth");
 	if (tp->brand_moment == CJM_TRUE)
-		marks[n++] = "brand moment";
+		marks[n++] = LC_(lang, "export mark", "brand moment");
 	if (tp->commitment == CJM_TRUE)
-		marks[n++] = "commitment";
+		marks[n++] = LC_(lang, "export mark", "commitment");
 	if (tp->visible == CJM_FALSE)
-		marks[n++] = "not visible to the customer";
+		marks[n++] = LC_(lang, "export mark", "not visible to the customer");
 	if (n == 0)
 		return;
 	strbuf_puts(out, "<br>_");
@@ -202,9 +207,11 @@ static void md_marks(strbuf *out, const cjm_touchpoint *tp)
 	strbuf_putc(out, '_');
 }
 
-static void md_phase(strbuf *out, const cjm_phase *phase, size_t number)
+static void md_phase(strbuf *out, const cjm_phase *phase, size_t number, const char *lang)
 {
-	strbuf_printf(out, "## Phase %zu: ", number);
+	strbuf_puts(out, "## ");
+	/* TRANSLATORS: a heading; the phase's name follows. */
+	strbuf_printf(out, LC_(lang, "export", "Phase %zu: "), number);
 	md_text(out, phase->name, false);
 	strbuf_puts(out, "\n\n");
 	if (phase->description && *phase->description) {
@@ -212,16 +219,17 @@ static void md_phase(strbuf *out, const cjm_phase *phase, size_t number)
 		strbuf_puts(out, "\n\n");
 	}
 	if (phase->touchpoint_count == 0) {
-		strbuf_puts(out, "_No touchpoints yet._\n\n");
+		strbuf_printf(out, "_%s_\n\n", LC_(lang, "export", "No touchpoints yet."));
 		return;
 	}
-	strbuf_puts(out, "| Touchpoint | Channel | Owner | Emotion | Pains | Ideas |\n"
-			 "|---|---|---|--:|---|---|\n");
+	strbuf_printf(out, "| %s | %s | %s | %s | %s | %s |\n|---|---|---|--:|---|---|\n",
+		      LC_(lang, "export", "Touchpoint"), LC_(lang, "export", "Channel"), LC_(lang, "export", "Owner"),
+		      LC_(lang, "export", "Emotion"), LC_(lang, "export", "Pains"), LC_(lang, "export", "Ideas"));
 	for (size_t t = 0; t < phase->touchpoint_count; t++) {
 		const cjm_touchpoint *tp = phase->touchpoints[t];
 		strbuf_puts(out, "| ");
 		md_text(out, tp->name, false);
-		md_marks(out, tp);
+		md_marks(out, tp, lang);
 		strbuf_puts(out, " | ");
 		md_text(out, tp->channel, false);
 		strbuf_puts(out, " | ");
@@ -230,7 +238,7 @@ static void md_phase(strbuf *out, const cjm_phase *phase, size_t number)
 		if (tp->has_emotion)
 			md_emotion(out, tp->emotion);
 		else
-			strbuf_puts(out, "not scored");
+			strbuf_puts(out, LC_(lang, "export", "not scored"));
 		strbuf_puts(out, " | ");
 		md_list_cell(out, &tp->pains);
 		strbuf_puts(out, " | ");
@@ -251,19 +259,25 @@ typedef struct md_quadrant_ctx {
 static void md_quadrant_count(void *ctx, cjm_quadrant q, size_t count)
 {
 	md_quadrant_ctx *c = ctx;
+	const char *lang = c->map->language;
 	if (q == CJM_QUADRANT_NONE)
-		strbuf_printf(c->out, "| none | %zu | no satisfaction or impact |\n\n", count);
+		strbuf_printf(c->out, "| %s | %zu | %s |\n\n", cjm_export_quadrant_name(q, lang), count,
+			      LC_(lang, "export", "no satisfaction or impact"));
 	else
-		strbuf_printf(c->out, "| %s | %zu | %s |\n", cjm_quadrant_name(q), count, cjm_quadrant_action(q));
+		strbuf_printf(c->out, "| %s | %zu | %s |\n", cjm_export_quadrant_name(q, lang), count,
+			      cjm_export_quadrant_action(q, lang));
 }
 
 static void md_quadrant_touchpoint(void *ctx, cjm_quadrant q, size_t i)
 {
 	md_quadrant_ctx *c = ctx;
 	strbuf *out = c->out;
+	const char *lang = c->map->language;
 	if (!c->table_started)
-		strbuf_puts(out, "| Touchpoint | Phase | Satisfaction | Impact | Quadrant | Action |\n"
-				 "|---|---|--:|--:|---|---|\n");
+		strbuf_printf(out, "| %s | %s | %s | %s | %s | %s |\n|---|---|--:|--:|---|---|\n",
+			      LC_(lang, "export", "Touchpoint"), LC_(lang, "export", "Phase"),
+			      LC_(lang, "export", "Satisfaction"), LC_(lang, "export", "Impact"),
+			      LC_(lang, "export", "Quadrant"), LC_(lang, "export", "Action"));
 	c->table_started = true;
 	const cjm_touchpoint *tp = c->fig->tps[i].tp;
 	strbuf_puts(out, "| ");
@@ -271,19 +285,22 @@ static void md_quadrant_touchpoint(void *ctx, cjm_quadrant q, size_t i)
 	strbuf_puts(out, " | ");
 	md_text(out, c->map->phases[c->fig->tps[i].phase]->name, false);
 	strbuf_puts(out, " | ");
-	md_number(out, tp->satisfaction);
+	cjm_export_number(out, tp->satisfaction, lang);
 	strbuf_puts(out, " | ");
-	md_number(out, tp->impact);
-	strbuf_printf(out, " | %s | %s |\n", cjm_quadrant_name(q), cjm_quadrant_action(q));
+	cjm_export_number(out, tp->impact, lang);
+	strbuf_printf(out, " | %s | %s |\n", cjm_export_quadrant_name(q, lang), cjm_export_quadrant_action(q, lang));
 }
 
 static void md_quadrants(strbuf *out, const cjm_map *map, const cjm_figures *fig)
 {
-	strbuf_puts(out, "## Quadrants\n\nSatisfaction × impact on NPS: satisfaction threshold ");
-	md_number(out, fig->satisfaction_threshold);
-	strbuf_puts(out, ", impact threshold ");
-	md_number(out, fig->impact_threshold);
-	strbuf_puts(out, "; below is low.\n\n| Quadrant | Touchpoints | Action |\n|---|--:|---|\n");
+	const char *lang = map->language;
+	char sat[NUMBER_TEXT_MAX], imp[NUMBER_TEXT_MAX];
+	strbuf_printf(out, "## %s\n\n", LC_(lang, "export", "Quadrants"));
+	/* TRANSLATORS: %s are the two thresholds (numbers). */
+	strbuf_printf(out, LC_(lang, "export", "Satisfaction × impact on NPS: satisfaction threshold %s, impact threshold %s; below is low."),
+		      lang_number(sat, fig->satisfaction_threshold, lang), lang_number(imp, fig->impact_threshold, lang));
+	strbuf_printf(out, "\n\n| %s | %s | %s |\n|---|--:|---|\n", LC_(lang, "export", "Quadrant"),
+		      LC_(lang, "export", "Touchpoints"), LC_(lang, "export", "Action"));
 	static const cjm_quadrant_lister lister = { md_quadrant_count, NULL, md_quadrant_touchpoint };
 	md_quadrant_ctx ctx = { out, map, fig, false };
 	cjm_quadrants_list(fig, &lister, &ctx);
@@ -299,9 +316,9 @@ void cjm_export_markdown(const cjm_map *map, const cjm_export_options *options, 
 	md_figures(out, map, fig);
 	md_diagram(out, map);
 	for (size_t p = 0; p < map->phase_count; p++)
-		md_phase(out, map->phases[p], p + 1);
+		md_phase(out, map->phases[p], p + 1, map->language);
 	if (map->phase_count == 0)
-		strbuf_puts(out, "_No phases yet._\n\n");
+		strbuf_printf(out, "_%s_\n\n", LC_(map->language, "export", "No phases yet."));
 	md_quadrants(out, map, fig);
 	cjm_figures_free(fig);
 	/* one line break at the end, not two */

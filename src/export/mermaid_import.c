@@ -7,6 +7,7 @@
 #include "export/export.h"
 #include "export/mermaid.h"
 #include "model/ids.h"
+#include "util/i18n.h"
 #include "util/strset.h"
 #include "util/utf8.h"
 #include "util/xalloc.h"
@@ -202,7 +203,7 @@ static bool import_put_entity(importer *im, strbuf *out, const char *s, size_t l
 		for (size_t i = 0; i < name_len && cp <= 0x10FFFF; i++)
 			cp = cp * 10 + (uint32_t)(name[i] - '0');
 		if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) || import_bad_char(cp)) {
-			diag_error(im->diags, line, col, "'%.*s' is not a character a map can hold", (int)len, s);
+			diag_error(im->diags, line, col, _("'%.*s' is not a character a map can hold"), (int)len, s);
 			return false;
 		}
 		import_put_cp(out, cp);
@@ -259,7 +260,8 @@ static void import_error_found(importer *im, const import_line *line, size_t at,
 	strbuf quoted = { 0 };
 	strbuf_puts(&quoted, "");
 	import_quote(&quoted, s, len);
-	diag_error(im->diags, line->number, import_col(line, at), "%s, found '%s'", problem, quoted.data);
+	/* TRANSLATORS: %1$s says what was expected, %2$s is the text found. */
+	diag_error(im->diags, line->number, import_col(line, at), _("%s, found '%s'"), problem, quoted.data);
 	strbuf_release(&quoted);
 }
 
@@ -290,7 +292,7 @@ static cjm_phase *import_add_phase(importer *im, const char *name)
 static void import_note_unused(importer *im)
 {
 	if (im->note.pending)
-		diag_warning(im->diags, im->note.line, im->note.col, "this cjm note is not followed by a task; ignored");
+		diag_warning(im->diags, im->note.line, im->note.col, _("this cjm note is not followed by a task; ignored"));
 	im->note.pending = false;
 }
 
@@ -338,7 +340,7 @@ static void import_note_read(importer *im, const import_line *line, size_t at)
 		} else {
 			strbuf word = { 0 };
 			strbuf_add(&word, s + start, n);
-			diag_warning(im->diags, line->number, import_col(line, start), "unknown cjm note '%s'; ignored",
+			diag_warning(im->diags, line->number, import_col(line, start), _("unknown cjm note '%s'; ignored"),
 				     word.data);
 			strbuf_release(&word);
 		}
@@ -358,13 +360,13 @@ static int import_emotion(importer *im, int score, bool *scored)
 			*scored = false;
 		else
 			diag_warning(im->diags, note->line, note->col,
-				     "the note says 'unscored' but the score is %d: the score is kept", score);
+				     _("the note says 'unscored' but the score is %d: the score is kept"), score);
 	} else if (note->has_emotion) {
 		if (cjm_mermaid_score(note->emotion) == score)
 			emotion = note->emotion;
 		else
 			diag_warning(im->diags, note->line, note->col,
-				     "the note says emotion %+d but the score is %d: the score is kept (emotion %+d)",
+				     _("the note says emotion %+d but the score is %d: the score is kept (emotion %+d)"),
 				     note->emotion, score, emotion);
 	}
 	return emotion;
@@ -378,7 +380,7 @@ static void import_title(importer *im, const import_line *line, size_t from, siz
 	strbuf text = { 0 };
 	if (import_text(im, line, from, end, &text)) {
 		if (cjm_text_is_blank(text.data)) {
-			diag_error(im->diags, line->number, import_col(line, from), "the title is empty");
+			diag_error(im->diags, line->number, import_col(line, from), _("the title is empty"));
 		} else {
 			free(im->title);
 			im->title = xstrdup(text.data);
@@ -393,13 +395,13 @@ static void import_section(importer *im, const import_line *line, size_t from, s
 	size_t colon = import_find(line->s, from, end, ':');
 	if (colon < end) {
 		diag_error(im->diags, line->number, import_col(line, colon),
-			   "a section name cannot hold ':' (write #58; for a colon)");
+			   _("a section name cannot hold ':' (write #58; for a colon)"));
 		return;
 	}
 	strbuf name = { 0 };
 	if (import_text(im, line, from, end, &name)) {
 		if (cjm_text_is_blank(name.data))
-			diag_error(im->diags, line->number, import_col(line, from), "the section has no name");
+			diag_error(im->diags, line->number, import_col(line, from), _("the section has no name"));
 		else
 			im->phase = import_add_phase(im, name.data);
 	}
@@ -417,9 +419,9 @@ static int import_score(importer *im, const import_line *line, size_t from, size
 		return s[0] - '0';
 	if (len == 0)
 		diag_error(im->diags, line->number, import_col(line, at),
-			   "expected 'TASK: SCORE' with a score from 1 to 5, found no score");
+			   _("expected 'TASK: SCORE' with a score from 1 to 5, found no score"));
 	else
-		import_error_found(im, line, from, "expected 'TASK: SCORE' with a score from 1 to 5", s, len);
+		import_error_found(im, line, from, _("expected 'TASK: SCORE' with a score from 1 to 5"), s, len);
 	return 0;
 }
 
@@ -448,7 +450,7 @@ static void import_task(importer *im, const import_line *line, size_t from, size
 		size_t name_from = from, name_to = end;
 		import_trim(s, &name_from, &name_to);
 		diag_error(im->diags, line->number, import_col(line, name_to),
-			   "expected 'TASK: SCORE' with a score from 1 to 5");
+			   _("expected 'TASK: SCORE' with a score from 1 to 5"));
 		im->note.pending = false;
 		return;
 	}
@@ -456,7 +458,7 @@ static void import_task(importer *im, const import_line *line, size_t from, size
 	size_t colon3 = colon2 < end ? import_find(s, colon2 + 1, end, ':') : end;
 	if (colon3 < end) {
 		diag_error(im->diags, line->number, import_col(line, colon3),
-			   "a task has at most two ':' (TASK: SCORE: ACTORS); write #58; for a colon in a name");
+			   _("a task has at most two ':' (TASK: SCORE: ACTORS); write #58; for a colon in a name"));
 		im->note.pending = false;
 		return;
 	}
@@ -465,7 +467,7 @@ static void import_task(importer *im, const import_line *line, size_t from, size
 	int score = import_score(im, line, colon + 1, colon2);
 	bool ok = import_text(im, line, from, colon, &name);
 	if (ok && cjm_text_is_blank(name.data)) {
-		diag_error(im->diags, line->number, import_col(line, from), "the task has no name");
+		diag_error(im->diags, line->number, import_col(line, from), _("the task has no name"));
 		ok = false;
 	}
 	if (colon2 < end)
@@ -518,14 +520,14 @@ static void import_statement(importer *im, const import_line *line, size_t at)
 	size_t semicolon = import_find(s, at, end, ';');
 	if (semicolon < end) {
 		diag_error(im->diags, line->number, import_col(line, semicolon),
-			   "Mermaid does not allow ';' here (write #59; for a semicolon)");
+			   _("Mermaid does not allow ';' here (write #59; for a semicolon)"));
 		im->note.pending = false;
 		return;
 	}
 	if (import_keyword(s, at, end, "journey", &after)) {
 		diag_error(im->diags, line->number, import_col(line, at),
-			   "'journey' starts a diagram and may not come again (write a task that starts with it "
-			   "as #%u;%.*s)", (unsigned)(unsigned char)s[at], (int)(after - at - 1), s + at + 1);
+			   _("'journey' starts a diagram and may not come again (write a task that starts with it "
+			     "as #%u;%.*s)"), (unsigned)(unsigned char)s[at], (int)(after - at - 1), s + at + 1);
 		im->note.pending = false;
 		return;
 	}
@@ -681,7 +683,7 @@ static bool import_region(const import_line *lines, size_t count, size_t *from, 
 		i = end;
 	}
 	if (first_block) {
-		diag_error(diags, first_block, 1, "this mermaid block is not a journey, and no other one is");
+		diag_error(diags, first_block, 1, _("this mermaid block is not a journey, and no other one is"));
 		return false;
 	}
 	*from = 0;
@@ -711,7 +713,7 @@ static void import_front_matter(importer *im, const import_line *lines, size_t *
 		strbuf_release(&title);
 	}
 	if (i == to) {
-		diag_error(im->diags, lines[*at].number, 1, "the front matter that starts here has no closing '---'");
+		diag_error(im->diags, lines[*at].number, 1, _("the front matter that starts here has no closing '---'"));
 		*at = to;
 		return;
 	}
@@ -741,7 +743,7 @@ static void import_line_read(importer *im, const import_line *line)
 	}
 	if (!import_keyword(s, at, line->len, "journey", &after) ||
 	    (after < line->len && import_space_len(s, after, line->len) == 0)) {
-		import_error_found(im, line, at, "not a Mermaid journey: expected 'journey' first", s + at,
+		import_error_found(im, line, at, _("not a Mermaid journey: expected 'journey' first"), s + at,
 				   line->len - at);
 		return;
 	}
@@ -773,9 +775,9 @@ cjm_map *cjm_import_mermaid(const char *text, size_t len, const char *title, dia
 	}
 	import_note_unused(&im);
 	if (!im.saw_journey && diags->errors == im.errors_before)
-		diag_error(diags, 0, 0, "no Mermaid journey found: expected a line 'journey'");
+		diag_error(diags, 0, 0, _("no Mermaid journey found: expected a line 'journey'"));
 	if (im.in_acc_descr)
-		diag_error(diags, 0, 0, "an accDescr { ... } is not closed with '}'");
+		diag_error(diags, 0, 0, _("an accDescr { ... } is not closed with '}'"));
 	free(im.map->title);
 	im.map->title = xstrdup(im.title ? im.title : title && !cjm_text_is_blank(title) ? title : "Imported journey");
 	free(im.title);

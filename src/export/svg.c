@@ -168,7 +168,9 @@ void cjm_svg_write_page(cjm_svg *svg, size_t page, strbuf *out)
 	svg_num(out, height);
 	strbuf_puts(out, "\" role=\"img\" aria-label=\"");
 	cjm_escape_xml(out, svg->map->title);
-	strbuf_printf(out, ", page %zu of %zu\">\n", page + 1, svg->pages);
+	strbuf_puts(out, ", ");
+	strbuf_printf(out, LC_(svg->map->language, "export", "page %zu of %zu"), page + 1, svg->pages);
+	strbuf_puts(out, "\">\n");
 	strbuf_puts(out, "<rect x=\"0\" y=\"");
 	svg_num(out, top);
 	strbuf_puts(out, "\" width=\"");
@@ -194,11 +196,17 @@ void cjm_svg_write_document(cjm_svg *svg, strbuf *out)
 	svg_num(out, h);
 	strbuf_puts(out, "\">\n<title>");
 	cjm_escape_xml(out, svg->map->title);
-	strbuf_printf(out,
-		      "</title>\n<desc>Customer journey map: %zu phase%s, %zu touchpoint%s; %zu page%s of %s "
-		      "landscape. Exported by cjm.</desc>\n<style>\n",
-		      svg->fig->phases, svg->fig->phases == 1 ? "" : "s", svg->fig->touchpoints,
-		      svg->fig->touchpoints == 1 ? "" : "s", svg->pages, svg->pages == 1 ? "" : "s", svg->paper_name);
+	const char *lang = svg->map->language;
+	strbuf_printf(out, "</title>\n<desc>%s: ", LC_(lang, "export", "Customer journey map"));
+	strbuf_printf(out, LN_(lang, "%zu phase", "%zu phases", svg->fig->phases), svg->fig->phases);
+	strbuf_puts(out, ", ");
+	strbuf_printf(out, LN_(lang, "%zu touchpoint", "%zu touchpoints", svg->fig->touchpoints), svg->fig->touchpoints);
+	strbuf_puts(out, "; ");
+	/* TRANSLATORS: %zu is the number of sheets, %s the paper (A3). */
+	strbuf_printf(out, LN_(lang, "%zu page of %s landscape. Exported by cjm.",
+			       "%zu pages of %s landscape. Exported by cjm.", svg->pages),
+		      svg->pages, svg->paper_name);
+	strbuf_puts(out, "</desc>\n<style>\n");
 	cjm_svg_write_css(svg, out);
 	strbuf_puts(out, "</style>\n<rect width=\"");
 	svg_num(out, w);

@@ -163,21 +163,29 @@ size_t svg_emotion_str(char *buf, int e)
 }
 
 /* Appends X with DECIMALS decimals and a typographic sign, none when it shows as
- * zero (as cjm stats writes figures). */
-void svg_signed(strbuf *out, double x, int decimals)
+ * zero (as cjm stats writes figures), with LANG's decimal separator. */
+void svg_signed(strbuf *out, double x, int decimals, const char *lang)
 {
 	char buf[32];
 	snprintf(buf, sizeof buf, "%.*f", decimals, fabs(x));
 	bool zero = buf[strspn(buf, "0.")] == '\0';
 	if (!zero)
 		strbuf_puts(out, x < 0 ? "\xE2\x88\x92" : "+");
-	strbuf_puts(out, buf);
+	cjm_export_decimal(out, buf, lang);
 }
 
 /* ---- the flags' pills ---- */
 
-static const char *const svg_flag_label[SVG_FLAG_COUNT] = { "Moment of truth", "Brand moment", "Commitment",
-						       "Not visible" };
+/* The pill of FLAG's words in LANG. */
+static const char *svg_flag_label(int flag, const char *lang)
+{
+	switch (flag) {
+	case 0: return LC_(lang, "export", "Moment of truth");
+	case 1: return LC_(lang, "export", "Brand moment");
+	case 2: return LC_(lang, "export", "Commitment");
+	default: return LC_(lang, "export", "Not visible");
+	}
+}
 static const char *const svg_flag_rect[SVG_FLAG_COUNT] = { "qm", "qb", "qc", "qv" };
 static const char *const svg_flag_text[SVG_FLAG_COUNT] = { "fl tm", "fl tb", "fl tc", "fl tv" };
 
@@ -188,7 +196,7 @@ double svg_pill_h(const cjm_svg *svg)
 
 double svg_pill_w(const cjm_svg *svg, int flag)
 {
-	const char *label = svg_flag_label[flag];
+	const char *label = svg_flag_label(flag, svg->map->language);
 	return svg_text_width(label, strlen(label), svg->m.flag) + 2.6 * svg->m.scale;
 }
 
@@ -197,5 +205,5 @@ void svg_pill(const cjm_svg *svg, strbuf *out, int flag, double x, double y)
 	double h = svg_pill_h(svg);
 	svg_rect(out, svg_flag_rect[flag], x, y, svg_pill_w(svg, flag), h, h / 2);
 	svg_text_str(out, svg_flag_text[flag], x + 1.3 * svg->m.scale, y + h / 2 + svg->m.flag.size * 0.36,
-		   svg_flag_label[flag], NULL);
+		   svg_flag_label(flag, svg->map->language), NULL);
 }

@@ -42,31 +42,35 @@ static void p_chip_draw(cjm_svg *svg, strbuf *out, const struct p_chip *chip, do
 static double p_chips(cjm_svg *svg, strbuf *out, double x, double y, double chip_w, double gap)
 {
 	const cjm_figures *fig = svg->fig;
+	const char *lang = svg->map->language;
 	double s = svg->m.scale, h = 16.0 * s;
 	if (!out)
 		return h;
 	struct p_chip chips[4] = {
-		{ .label = "Mean emotion" }, { .label = "Peak" }, { .label = "End" }, { .label = "Peak-end score" }
+		{ .label = LC_(lang, "export", "Mean emotion") },
+		{ .label = LC_(lang, "export", "Peak") },
+		{ .label = LC_(lang, "export", "End") },
+		{ .label = LC_(lang, "export", "Peak-end score") },
 	};
 	for (int i = 0; i < 4; i++)
 		chips[i].has_value = fig->has_peak;
 	if (fig->has_peak) {
-		svg_signed(&chips[0].value, fig->emotion.mean, 2);
+		svg_signed(&chips[0].value, fig->emotion.mean, 2, lang);
 		chips[0].tone = (int)lround(fig->emotion.mean);
-		chips[0].sub = "over scored touchpoints";
+		chips[0].sub = LC_(lang, "export", "over scored touchpoints");
 		svg_put_emotion(&chips[1].value, fig->peak);
 		chips[1].tone = fig->peak;
 		chips[1].sub = fig->tps[fig->peak_at].tp->name;
 		svg_put_emotion(&chips[2].value, fig->end);
 		chips[2].tone = fig->end;
 		chips[2].sub = fig->tps[fig->end_at].tp->name;
-		svg_signed(&chips[3].value, fig->peak_end, 1);
+		svg_signed(&chips[3].value, fig->peak_end, 1, lang);
 		chips[3].tone = (int)lround(fig->peak_end);
-		chips[3].sub = "(peak + end) / 2";
+		chips[3].sub = LC_(lang, "export", "(peak + end) / 2");
 	} else {
 		for (int i = 0; i < 4; i++) {
 			strbuf_puts(&chips[i].value, "\xE2\x80\x93");
-			chips[i].sub = "nothing scored yet";
+			chips[i].sub = LC_(lang, "export", "nothing scored yet");
 		}
 	}
 	for (int i = 0; i < 4; i++) {
@@ -83,27 +87,29 @@ static double p_legend(cjm_svg *svg, strbuf *out, double x0, double y0, double w
 	double s = m->scale, line_h = 6.0 * s, pad = 2.0 * s;
 	double x = x0 + pad, y = y0 + pad, right = x0 + w - pad;
 	double r = 1.5 * s, gap = 1.2 * s, group = 5.0 * s;
-	static const char cards[] = "Card: name, channel \xC2\xB7 owner, CSAT (0\xE2\x80\x93" "10) \xC2\xB7 "
-				    "impact (0\xE2\x80\x93" "1)";
+	const char *lang = svg->map->language;
+	/* TRANSLATORS: the legend of a card in the SVG; CSAT is satisfaction, 0 to 10. */
+	const char *cards = LC_(lang, "export", "Card: name, channel · owner, CSAT (0–10) · impact (0–1)");
+	const char *unscored = LC_(lang, "export", "not scored");
 	/* the items: 0 label "Emotion", 1..7 markers, 8 not scored, 9 label "Flags", 10..13 pills, 14 cards */
 	size_t lines = 1;
 	for (int item = 0; item < 15; item++) {
 		double iw;
 		const char *text = NULL;
 		if (item == 0)
-			text = "Emotion";
+			text = LC_(lang, "export", "Emotion");
 		else if (item == 9)
-			text = "Flags";
+			text = LC_(lang, "export", "Flags");
 		if (text)
 			iw = svg_text_width(text, strlen(text), (svg_font){ m->legend.size, true });
 		else if (item <= 7)
 			iw = 2 * r + 0.8 * s + svg_text_width("+3", 2, m->legend);
 		else if (item == 8)
-			iw = 2 * r + 0.8 * s + svg_text_width("not scored", 10, m->legend);
+			iw = 2 * r + 0.8 * s + svg_text_width(unscored, strlen(unscored), m->legend);
 		else if (item <= 13)
 			iw = svg_pill_w(svg, item - 10);
 		else
-			iw = svg_text_width(cards, sizeof cards - 1, m->legend);
+			iw = svg_text_width(cards, strlen(cards), m->legend);
 		double lead = item == 0 ? 0 : (item == 9 || item == 14 || item == 8) ? group : gap;
 		if (x + lead + iw > right && x > x0 + pad) {
 			lines++;
@@ -123,11 +129,11 @@ static double p_legend(cjm_svg *svg, strbuf *out, double x0, double y0, double w
 				svg_text_line(out, "lg", x + 2 * r + 0.8 * s, base, value, svg_emotion_str(value, e), false, NULL);
 			} else if (item == 8) {
 				svg_unscored(out, x + r, mid, r);
-				svg_text_str(out, "lg", x + 2 * r + 0.8 * s, base, "not scored", NULL);
+				svg_text_str(out, "lg", x + 2 * r + 0.8 * s, base, unscored, NULL);
 			} else if (item <= 13) {
 				svg_pill(svg, out, item - 10, x, mid - svg_pill_h(svg) / 2);
 			} else {
-				svg_text_line(out, "lg", x, base, cards, sizeof cards - 1, false, NULL);
+				svg_text_line(out, "lg", x, base, cards, strlen(cards), false, NULL);
 			}
 		}
 		x += iw;
@@ -160,12 +166,17 @@ double svg_part_header(cjm_svg *svg, strbuf *out)
 	size_t n = svg_text_wrap(map->title, left_w, m->title, TITLE_LINES, lines);
 	y += svg_lines(svg, out, "tt", m->title, x0, y, lines, n, NULL);
 	y += 2.0 * s;
-	double label_w = svg_text_width("Brand values", 12, m->label) + 3.0 * s;
+	const char *lang = map->language;
+	const char *brand = LC_(lang, "export", "Brand values"), *persona = LC_(lang, "export", "Persona");
+	double label_w = svg_text_width(brand, strlen(brand), m->label) + 3.0 * s;
+	double persona_w = svg_text_width(persona, strlen(persona), m->label) + 3.0 * s;
+	if (persona_w > label_w)
+		label_w = persona_w;
 	double vx = x0 + label_w, right = x0 + left_w;
 	if (map->persona_name)
-		y += p_header_field(svg, out, "Persona", map->persona_name, m->persona_b, 1, x0, vx, right, y);
+		y += p_header_field(svg, out, persona, map->persona_name, m->persona_b, 1, x0, vx, right, y);
 	if (map->persona_description)
-		y += p_header_field(svg, out, map->persona_name ? "" : "Persona", map->persona_description,
+		y += p_header_field(svg, out, map->persona_name ? "" : persona, map->persona_description,
 				    m->persona, PERSONA_LINES, x0, vx, right, y);
 	if (map->brand_values.len > 0) {
 		strbuf_reset(&svg->scratch);
@@ -174,7 +185,7 @@ double svg_part_header(cjm_svg *svg, strbuf *out)
 				strbuf_puts(&svg->scratch, SEP);
 			strbuf_puts(&svg->scratch, map->brand_values.items[i]);
 		}
-		y += p_header_field(svg, out, "Brand values", svg->scratch.data, m->persona, BRAND_LINES, x0, vx,
+		y += p_header_field(svg, out, brand, svg->scratch.data, m->persona, BRAND_LINES, x0, vx,
 				    right, y);
 	}
 	double left_h = y - y0;
@@ -184,11 +195,17 @@ double svg_part_header(cjm_svg *svg, strbuf *out)
 	if (out) {
 		const cjm_figures *fig = svg->fig;
 		strbuf counts = { 0 };
-		strbuf_printf(&counts, "%zu touchpoint%s in %zu phase%s" SEP "%zu scored", fig->touchpoints,
-			      fig->touchpoints == 1 ? "" : "s", fig->phases, fig->phases == 1 ? "" : "s", fig->scored);
-		if (fig->moments_of_truth)
-			strbuf_printf(&counts, SEP "%zu moment%s of truth", fig->moments_of_truth,
-				      fig->moments_of_truth == 1 ? "" : "s");
+		strbuf_printf(&counts, LN_(lang, "%zu touchpoint", "%zu touchpoints", fig->touchpoints), fig->touchpoints);
+		strbuf_putc(&counts, ' ');
+		/* TRANSLATORS: after "12 touchpoints" in the SVG's header. */
+		strbuf_printf(&counts, LN_(lang, "in %zu phase", "in %zu phases", fig->phases), fig->phases);
+		strbuf_puts(&counts, SEP);
+		strbuf_printf(&counts, LC_(lang, "export", "%zu scored"), fig->scored);
+		if (fig->moments_of_truth) {
+			strbuf_puts(&counts, SEP);
+			strbuf_printf(&counts, LN_(lang, "%zu moment of truth", "%zu moments of truth", fig->moments_of_truth),
+				      fig->moments_of_truth);
+		}
 		svg_text_line(out, "cm", x0 + full, svg_base(svg, y0 + right_h, m->meta), counts.data, counts.len, false,
 		       "r");
 		strbuf_release(&counts);
@@ -216,7 +233,8 @@ void svg_part_footer(cjm_svg *svg, size_t page, strbuf *out)
 	if (n)
 		svg_text_line(out, "ft", m->margin, y, line.s, line.len, line.cut, NULL);
 	strbuf text = { 0 };
-	strbuf_printf(&text, "page %zu of %zu", page + 1, svg->pages);
+	/* TRANSLATORS: the page number and the number of pages, in the SVG's footer. */
+	strbuf_printf(&text, LC_(svg->map->language, "export", "page %zu of %zu"), page + 1, svg->pages);
 	svg_text_line(out, "ft", m->width - m->margin, y, text.data, text.len, false, "r");
 	strbuf_release(&text);
 }

@@ -32,7 +32,8 @@ double svg_part_band(cjm_svg *svg, size_t phase, size_t at, size_t span, bool co
 	if (continued) {
 		strbuf_reset(&svg->scratch);
 		strbuf_puts(&svg->scratch, ph->name);
-		strbuf_puts(&svg->scratch, " (continued)");
+		strbuf_putc(&svg->scratch, ' ');
+		strbuf_puts(&svg->scratch, LC_(svg->map->language, "export", "(continued)"));
 		name = svg->scratch.data;
 	}
 	size_t n = svg_text_wrap(name, iw, m->band, BAND_NAME_LINES, names);
@@ -69,7 +70,7 @@ double svg_part_card(cjm_svg *svg, const svg_column *col, double x, double y, do
 	double s = m->scale, w = m->card_w, iw = w - 2 * m->pad;
 	svg_line lines[MAX_LINES];
 	if (col->flat == SVG_NONE) {
-		size_t n = svg_text_wrap("No touchpoints yet", iw, m->meta, 2, lines);
+		size_t n = svg_text_wrap(LC_(svg->map->language, "export", "No touchpoints yet"), iw, m->meta, 2, lines);
 		double need = 2 * m->pad + (double)n * svg_lh(m, m->meta);
 		if (out) {
 			svg_rect(out, "ce", x, y, w, h, 1.2 * s);
@@ -98,13 +99,18 @@ double svg_part_card(cjm_svg *svg, const svg_column *col, double x, double y, do
 	}
 	if (tp->has_satisfaction || tp->has_impact) {
 		strbuf_reset(&svg->scratch);
+		const char *lang = svg->map->language;
 		if (tp->has_satisfaction) {
-			strbuf_puts(&svg->scratch, "CSAT ");
-			cjm_text_number(&svg->scratch, tp->satisfaction);
+			strbuf_puts(&svg->scratch, LC_(lang, "export", "CSAT"));
+			strbuf_putc(&svg->scratch, ' ');
+			cjm_export_number(&svg->scratch, tp->satisfaction, lang);
 		}
 		if (tp->has_impact) {
-			strbuf_puts(&svg->scratch, tp->has_satisfaction ? SEP "impact " : "impact ");
-			cjm_text_number(&svg->scratch, tp->impact);
+			if (tp->has_satisfaction)
+				strbuf_puts(&svg->scratch, SEP);
+			strbuf_puts(&svg->scratch, LC_(lang, "export card", "impact"));
+			strbuf_putc(&svg->scratch, ' ');
+			cjm_export_number(&svg->scratch, tp->impact, lang);
 		}
 		n = svg_text_wrap(svg->scratch.data, iw, m->meta, 1, lines);
 		yy += svg_lines(svg, out, "cm", m->meta, x + m->pad, yy, lines, n, NULL);
@@ -200,7 +206,9 @@ double svg_part_cell(cjm_svg *svg, const cjm_strlist *list, bool pains, double x
 	}
 	if (more) {
 		strbuf text = { 0 };
-		strbuf_printf(&text, "\xE2\x80\xA6 %zu more", more);
+		strbuf_puts(&text, "\xE2\x80\xA6 ");
+		/* TRANSLATORS: under a list cut short: how many items are not shown. */
+		strbuf_printf(&text, LC_(svg->map->language, "export", "%zu more"), more);
 		svg_text_line(out, "lm", x + m->pad + indent, svg_base(svg, yy + item_gap, m->more), text.data, text.len, false,
 		       NULL);
 		strbuf_release(&text);
@@ -270,11 +278,12 @@ void svg_part_row_frame(cjm_svg *svg, const svg_row *row, strbuf *out)
 	double bottom = svg_row_bottom(svg, row);
 	/* the lane labels */
 	double lx = m->margin;
-	svg_text_str(out, "ll", lx, svg_base(svg, row->y + m->pad, m->label), "Phase", NULL);
-	svg_text_str(out, "ll", lx, svg_base(svg, card_y + m->pad, m->label), "Touchpoint", NULL);
-	svg_text_str(out, "ll", lx, svg_base(svg, emo_y + m->pad, m->label), "Emotion", NULL);
-	svg_text_str(out, "ll", lx, svg_base(svg, pains_y + m->pad, m->label), "Pains", NULL);
-	svg_text_str(out, "ll", lx, svg_base(svg, ideas_y + m->pad, m->label), "Ideas", NULL);
+	const char *lang = svg->map->language;
+	svg_text_str(out, "ll", lx, svg_base(svg, row->y + m->pad, m->label), LC_(lang, "export", "Phase"), NULL);
+	svg_text_str(out, "ll", lx, svg_base(svg, card_y + m->pad, m->label), LC_(lang, "export", "Touchpoint"), NULL);
+	svg_text_str(out, "ll", lx, svg_base(svg, emo_y + m->pad, m->label), LC_(lang, "export", "Emotion"), NULL);
+	svg_text_str(out, "ll", lx, svg_base(svg, pains_y + m->pad, m->label), LC_(lang, "export", "Pains"), NULL);
+	svg_text_str(out, "ll", lx, svg_base(svg, ideas_y + m->pad, m->label), LC_(lang, "export", "Ideas"), NULL);
 	/* the phase separators */
 	for (size_t i = 1; i < row->count; i++) {
 		if (svg->cols[row->first + i].phase == svg->cols[row->first + i - 1].phase)
