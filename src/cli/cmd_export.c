@@ -90,7 +90,7 @@ static const cli_option export_options[] = {
 	{ "--paper", NULL, "SIZE", CLI_VALUE, &export_paper, N_("a4, a3 (the default) or a2, landscape: svg and html"),
 	  NULL, NULL },
 	{ "--csv-dialect", NULL, "LANG", CLI_VALUE, &export_csv_dialect,
-	  N_("csv: nl (Dutch spreadsheets: ';', decimal commas) or en; default: the map's language"), NULL, NULL },
+	  N_("csv for nl (Dutch spreadsheets: ';', 7,5) or en;\ndefault: the map's language"), NULL, NULL },
 	{ 0 },
 };
 

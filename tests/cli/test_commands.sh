@@ -243,8 +243,13 @@ run "$CJM" stats "$map" "$map"
 expect_rc 64 "stats of two files is a usage error"
 expect_err_line "cjm: one FILE only ('$map' and '$map')" "stats names both files"
 run "$CJM" export --help
-expect_out_has "  -o, --output OUT  write OUT atomically" "export --help prints its option table in one column"
-expect_out_has "      --force       replace OUT" "an option without a short name lines up"
-expect_out_has "  -h, --help        show this help" "the help lines up -h, --help with the table"
+expect_out_has "  -o, --output OUT        write OUT atomically" "export --help prints its option table in one column"
+expect_out_has "      --force             replace OUT" "an option without a short name lines up"
+expect_out_has "  -h, --help              show this help" "the help lines up -h, --help with the table"
+if grep -v '^usage:' "$T/out" | awk 'length > 80 { bad = 1 } END { exit !bad }'; then
+	fail "export --help's option table fits 80 columns"
+else
+	ok "export --help's option table fits 80 columns"
+fi
 
 lib_finish
