@@ -15,7 +15,9 @@ set -u
 
 # One package a line (a long list of commands over several): LEVEL PACKAGE PROBE [COMMAND...]
 #   LEVEL   base: in every Debian, even a minimal one (debootstrap --variant=minbase),
-#           and still checked; run: building the editor; fuzz: libFuzzer; check: the tests
+#           and still checked; run: building the editor; fuzz: libFuzzer; check: the tests;
+#           lean: the tests too, installed without the packages it only recommends
+#           (LibreOffice would bring a desktop's worth of them)
 #   PROBE   cmd: the first COMMAND is on the PATH; pc:MODULE: pkg-config knows MODULE;
 #           py:MODULE: /usr/bin/python3 imports MODULE; clang-rt: clang's libFuzzer
 #           and sanitizer runtimes are there; locale:NAME: `locale -a` lists NAME
@@ -61,6 +63,7 @@ check librsvg2-bin   cmd  rsvg-convert
 check python3-jsonschema py:jsonschema python3
 check python3-yaml   py:yaml
 check locales        locale:nl_NL.UTF-8 localedef
+lean  libreoffice-calc-nogui cmd soffice
 '
 
 # deps_levels TARGET: the levels a target needs
@@ -68,7 +71,7 @@ deps_levels() {
 	case $1 in
 	run | bench) echo "base run" ;;
 	fuzz) echo "base run fuzz" ;;
-	check) echo "base run fuzz check" ;;
+	check) echo "base run fuzz check lean" ;;
 	*) return 1 ;;
 	esac
 }
@@ -160,10 +163,20 @@ deps_make_locales "$sudo" $levels
 # shellcheck disable=SC2086
 need=$(deps_missing $levels)
 [ -z "$need" ] && exit 0
-echo "cjm: installing:$need" >&2
-$sudo apt-get update -qq >/dev/null &&
+lean=""
+case " $levels " in *" lean "*) lean=$(deps_missing lean) ;; esac
+# shellcheck disable=SC2086
+need=$(deps_missing $(echo "$levels" | sed 's/ *lean//'))
+echo "cjm: installing:$need$lean" >&2
+$sudo apt-get update -qq >/dev/null || { echo "cjm: apt-get update failed (run as root: $install)" >&2; exit 1; }
+if [ -n "$need" ]; then
 	$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq$need >/dev/null ||
-	{ echo "cjm: could not install:$need (run as root: $install)" >&2; exit 1; }
+		{ echo "cjm: could not install:$need (run as root: $install)" >&2; exit 1; }
+fi
+if [ -n "$lean" ]; then
+	$sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends$lean >/dev/null ||
+		{ echo "cjm: could not install:$lean (run as root: $install)" >&2; exit 1; }
+fi
 # shellcheck disable=SC2086
 deps_make_locales "$sudo" $levels
 
