@@ -148,4 +148,63 @@ if has_dutch "Dutch locale"; then
 	esac
 fi
 
+# Accepting writes the idea in the map's language into the file: cjm has no command-line
+# way to accept, so the editor does it (s opens the panel of the selected touchpoint,
+# Enter accepts its first suggestion, :w saves), once for a Dutch map under an English
+# locale and once for an English map under the Dutch locale.
+write_small() {
+	cat >"$1" <<EOF
+version: 1
+title: Factuur
+language: $2
+phases:
+- id: p1
+  name: Betalen
+  touchpoints:
+  - {id: t1, name: Aanmelden, emotion: 2}
+  - {id: t2, name: Eerste factuur, emotion: -3}
+  - {id: t3, name: Gebruik, emotion: 2}
+EOF
+}
+# accept MAP WANT NAME: accepts the first suggestion on the first invoice and saves;
+# the file then holds WANT
+accept() {
+	tui_start 100 30 "$CJM" "$1"
+	tui_wait_for "Eerste factuur" || return
+	tui_keys Home l s
+	tui_wait_for "Eerste factuur'" || return
+	tui_keys Enter
+	tui_wait_for "✓" || return
+	tui_keys q
+	tui_sync
+	tui_keys : w Enter
+	i=0
+	while ! grep -qF -- "$2" "$1" && [ $i -lt 50 ]; do
+		sleep 0.2
+		i=$((i + 1))
+	done
+	tui_keys : q Enter
+	tui_wait_exit >/dev/null
+	if grep -q "^    ideas:" "$1" && grep -qF -- "$2" "$1"; then ok "$3"; else
+		notok "$3" "$(cat "$1")"; fi
+}
+if ! command -v tmux >/dev/null 2>&1; then
+	skip "accepting writes the idea in the map's language" "no tmux here"
+else
+	. tests/tui/tmux.sh
+	write_small "$T/accept-nl.yaml" nl
+	accept "$T/accept-nl.yaml" "$NL_SOFTEN" "nl map, English locale: accepting writes the Dutch idea into the file"
+	if grep -qF -- "$EN_SOFTEN" "$T/accept-nl.yaml"; then
+		notok "nl map: no English idea in the file" "$(cat "$T/accept-nl.yaml")"
+	else
+		ok "nl map: no English idea in the file"
+	fi
+	if has_dutch "accepting under the Dutch locale"; then
+		write_small "$T/accept-en.yaml" en
+		TUI_LANG=$NL_LOCALE
+		accept "$T/accept-en.yaml" "$EN_SOFTEN" "en map, Dutch locale: accepting writes the English idea into the file"
+		unset TUI_LANG
+	fi
+fi
+
 lib_finish
