@@ -1,6 +1,7 @@
 /* Tip 2, amplify peaks: the journey's local emotional peaks get an idea that makes a happy moment happier still. */
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "cjm/plugin.h"
@@ -73,6 +74,8 @@ typedef struct amplify_text {
 	/* the interface's texts, looked up once */
 	const char *title, *highest, *plain, *up_from, *opens, *only, *down_to, *ends, *closing;
 	cjm_pu_figures_text figures;
+	const char *more;  /* the plateau clause, for MORE_COUNT touchpoints */
+	size_t more_count; /* 0: none looked up yet */
 } amplify_text;
 
 /* Looks up TEXT's texts for MAP. */
@@ -117,11 +120,17 @@ static void amplify_emit(const cjm_pattern_context *ctx, const amplify_run *run,
 	const char *args[2] = {cjm_pu_emotion(emo, run->emotion), cjm_pu_quoted(quote, name, CJM_PU_QUOTE_MAX)};
 	cjm_pu_format(why, run->emotion == highest ? text->highest : text->plain, 2, args);
 	if (run->length > 1) {
-		/* TRANSLATORS: a clause of a rationale: how many touchpoints follow the peak at
-		 * the same emotion (such as "+2"). */
-		strbuf_printf(why, P_(" (and %zu more right after it at %s)", " (and %zu more right after it at %s)",
-				      run->length - 1),
-			      run->length - 1, emo);
+		size_t more = run->length - 1;
+		if (more != text->more_count) { /* a plural form, looked up again only when the count changes */
+			text->more_count = more;
+			/* TRANSLATORS: a clause of a rationale: how many touchpoints follow the peak
+			 * at the same emotion (such as "+2"). */
+			text->more = P_(" (and %zu more right after it at %s)", " (and %zu more right after it at %s)",
+					more);
+		}
+		char count[24];
+		snprintf(count, sizeof count, "%zu", more);
+		cjm_pu_format(why, text->more, 2, (const char *const[]){count, emo});
 	}
 	if (run->before) {
 		args[0] = cjm_pu_quoted(quote, api->tp_name(run->before), CJM_PU_QUOTE_MAX);
