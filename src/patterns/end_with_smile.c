@@ -5,6 +5,8 @@
 #include "cjm/plugin.h"
 #include "patterns/builtin.h"
 #include "patterns/pattern_util.h"
+#include "util/i18n.h"
+#include "util/lang.h"
 #include "util/strbuf.h"
 
 #define END_DEFAULT_THRESHOLD 0.0
@@ -25,28 +27,33 @@ static const char *const end_handover_words[] = {"deliver", "levering", "aflever
 static const char *const end_story_words[] = {"audi", "auto", " car", "car ", "dealer", "fabriek", "factory",
 					       NULL};
 
-/* Writes into OUT an idea that makes the end of the journey memorable at TP; PEAK is the
- * journey's peak (TP itself when the end is the peak). */
+/* Writes into OUT an idea that makes the end of the journey memorable at TP, in LANG (the
+ * map's language); PEAK is the journey's peak (TP itself when the end is the peak). */
 static void end_idea(strbuf *out, const cjm_api *api, const cjm_map *map, const cjm_touchpoint *tp,
-		     const cjm_touchpoint *peak)
+		     const cjm_touchpoint *peak, const char *lang)
 {
 	if (cjm_pu_map_mentions(api, map, end_story_words)) {
 		/* the map's own story: speak of its own touchpoints, not of Audi */
-		strbuf_puts(out, "Make ");
-		cjm_pu_quote(out, api->tp_name(tp), CJM_PU_QUOTE_MAX);
-		if (peak != tp && cjm_pu_emotion_of(api, peak) > 0) {
-			strbuf_puts(out, " a moment the customer will not forget, as good as ");
-			cjm_pu_quote(out, api->tp_name(peak), CJM_PU_QUOTE_MAX);
-		} else {
-			strbuf_puts(out, " a moment the customer will not forget: a personal thank-you and a look "
-					 "back at what was achieved");
-		}
+		strbuf quote = {0}, quote2 = {0};
+		cjm_pu_quoted(&quote, api->tp_name(tp), CJM_PU_QUOTE_MAX);
+		if (peak != tp && cjm_pu_emotion_of(api, peak) > 0)
+			/* TRANSLATORS: an idea written into the map: the journey's last touchpoint and
+			 * its peak, both quoted. */
+			strbuf_printf(out, L_(lang, "Make %s a moment the customer will not forget, as good as %s"),
+				      quote.data, cjm_pu_quoted(&quote2, api->tp_name(peak), CJM_PU_QUOTE_MAX));
+		else
+			/* TRANSLATORS: an idea written into the map; %s is the journey's last touchpoint, quoted. */
+			strbuf_printf(out, L_(lang, "Make %s a moment the customer will not forget: a personal thank-you "
+						    "and a look back at what was achieved"),
+				      quote.data);
+		strbuf_release(&quote);
+		strbuf_release(&quote2);
 	} else if (cjm_pu_mentions(api->tp_name(tp), end_handover_words))
-		strbuf_puts(out, "Make the handover an event the customer will not forget, as Audi does by "
-				 "letting customers pick up their new car at the factory");
+		strbuf_puts(out, L_(lang, "Make the handover an event the customer will not forget, as Audi does by "
+					  "letting customers pick up their new car at the factory"));
 	else
-		strbuf_puts(out, "End on a high: close the journey with a memorable moment (a personal thank-you, "
-				 "a look back at what was achieved), as Audi does with the factory pickup");
+		strbuf_puts(out, L_(lang, "End on a high: close the journey with a memorable moment (a personal thank-you, "
+					  "a look back at what was achieved), as Audi does with the factory pickup"));
 }
 
 static void end_suggest(const cjm_pattern_context *ctx)
@@ -73,29 +80,66 @@ static void end_suggest(const cjm_pattern_context *ctx)
 	strbuf why = {0};
 	strbuf idea = {0};
 
-	cjm_pu_title(title, "End with a smile at ", api->tp_name(last), "");
-	strbuf_puts(&why, "The journey ends at ");
-	cjm_pu_quote(&why, api->tp_name(last), CJM_PU_QUOTE_MAX);
+	char gap_text[40];
+	strbuf quote = {0};
+	cjm_pu_title_fmt(title, _("End with a smile at %s"), api->tp_name(last));
+	cjm_pu_quoted(&quote, api->tp_name(last), CJM_PU_QUOTE_MAX);
+	cjm_pu_emotion(emo, end_emotion);
+	cjm_pu_ui_mean(mean_text, mean);
 	double gap = mean - (double)end_emotion;
-	strbuf_printf(&why, " with emotion %s, ", cjm_pu_emotion(emo, end_emotion));
+	/* TRANSLATORS: the rationales below: the journey's last touchpoint (quoted), its emotion
+	 * such as "-1", (how far below or above), the mean emotion such as "+0.8" and how many
+	 * touchpoints have an emotion. */
 	if (gap >= 0.05)
-		strbuf_printf(&why, "%.1f below", gap);
+		strbuf_printf(&why,
+			      P_("The journey ends at %s with emotion %s, %s below the journey's mean of %s over %zu "
+				 "scored touchpoints",
+				 "The journey ends at %s with emotion %s, %s below the journey's mean of %s over %zu "
+				 "scored touchpoints",
+				 scored),
+			      quote.data, emo, cjm_pu_ui_fixed1(gap_text, gap), mean_text, scored);
 	else if (gap > 0)
-		strbuf_puts(&why, "just below");
+		strbuf_printf(&why,
+			      P_("The journey ends at %s with emotion %s, just below the journey's mean of %s over %zu "
+				 "scored touchpoints",
+				 "The journey ends at %s with emotion %s, just below the journey's mean of %s over %zu "
+				 "scored touchpoints",
+				 scored),
+			      quote.data, emo, mean_text, scored);
 	else if (gap <= -0.05) /* a negative threshold flags an end a little above the mean too */
-		strbuf_printf(&why, "only %.1f above", -gap);
+		strbuf_printf(&why,
+			      P_("The journey ends at %s with emotion %s, only %s above the journey's mean of %s over "
+				 "%zu scored touchpoints",
+				 "The journey ends at %s with emotion %s, only %s above the journey's mean of %s over "
+				 "%zu scored touchpoints",
+				 scored),
+			      quote.data, emo, cjm_pu_ui_fixed1(gap_text, -gap), mean_text, scored);
+	else if (gap < 0)
+		strbuf_printf(&why,
+			      P_("The journey ends at %s with emotion %s, just above the journey's mean of %s over %zu "
+				 "scored touchpoints",
+				 "The journey ends at %s with emotion %s, just above the journey's mean of %s over %zu "
+				 "scored touchpoints",
+				 scored),
+			      quote.data, emo, mean_text, scored);
 	else
-		strbuf_puts(&why, gap < 0 ? "just above" : "at");
-	strbuf_printf(&why, " the journey's mean of %s over %zu scored touchpoints", cjm_pu_mean(mean_text, mean),
-		      scored);
+		strbuf_printf(&why,
+			      P_("The journey ends at %s with emotion %s, at the journey's mean of %s over %zu scored "
+				 "touchpoints",
+				 "The journey ends at %s with emotion %s, at the journey's mean of %s over %zu scored "
+				 "touchpoints",
+				 scored),
+			      quote.data, emo, mean_text, scored);
 	if (ctx->threshold > 0)
-		strbuf_printf(&why, " (the margin is %s)", cjm_pu_number(num, ctx->threshold));
-	if (peak != last) {
-		strbuf_printf(&why, "; the peak is %s at ", cjm_pu_emotion(emo, cjm_pu_emotion_of(api, peak)));
-		cjm_pu_quote(&why, api->tp_name(peak), CJM_PU_QUOTE_MAX);
-	}
-	strbuf_puts(&why, ". Customers remember the peak and the end: finish stronger.");
-	end_idea(&idea, api, ctx->map, last, peak);
+		/* TRANSLATORS: a clause of a rationale; %s is the pattern's threshold. */
+		strbuf_printf(&why, _(" (the margin is %s)"), cjm_pu_ui_number(num, ctx->threshold));
+	if (peak != last)
+		/* TRANSLATORS: a clause of a rationale: the peak's emotion such as "+3" and its touchpoint, quoted. */
+		strbuf_printf(&why, _("; the peak is %s at %s"), cjm_pu_emotion(emo, cjm_pu_emotion_of(api, peak)),
+			      cjm_pu_quoted(&quote, api->tp_name(peak), CJM_PU_QUOTE_MAX));
+	strbuf_puts(&why, _(". Customers remember the peak and the end: finish stronger."));
+	strbuf_release(&quote);
+	end_idea(&idea, api, ctx->map, last, peak, cjm_pu_lang(api, ctx->map));
 
 	cjm_suggestion_spec spec = {
 		.target = api->tp_id(last),
@@ -112,8 +156,8 @@ static void end_suggest(const cjm_pattern_context *ctx)
 const cjm_pattern cjm_pattern_end_with_smile = {
 	.abi = CJM_PLUGIN_ABI,
 	.id = "end-with-smile",
-	.summary = "Tip 5: end with a smile, when the last moment is below the journey's mean",
+	.summary = N_("Tip 5: end with a smile, when the last moment is below the journey's mean"),
 	.default_threshold = END_DEFAULT_THRESHOLD,
-	.threshold_means = "end below the mean by more than",
+	.threshold_means = N_("end below the mean by more than"),
 	.suggest = end_suggest,
 };

@@ -6,6 +6,8 @@
 #include "cjm/plugin.h"
 #include "patterns/builtin.h"
 #include "patterns/pattern_util.h"
+#include "util/i18n.h"
+#include "util/lang.h"
 #include "util/strbuf.h"
 
 #define TRUTH_DEFAULT_THRESHOLD 0.0
@@ -47,100 +49,129 @@ static bool truth_marked(const cjm_api *api, const cjm_touchpoint *tp)
 	return api->tp_moment_of_truth(tp) == CJM_YESNO_YES;
 }
 
-/* Writes into OUT an idea that makes the moment of truth TP effortless. */
-static void truth_idea(strbuf *out, const cjm_api *api, const cjm_touchpoint *tp)
+/* Writes into OUT an idea that makes the moment of truth TP effortless, in LANG (the map's language). */
+static void truth_idea(strbuf *out, const cjm_api *api, const cjm_touchpoint *tp, const char *lang)
 {
+	const char *answer = L_(lang, "Answer by name with the customer's file already at hand (\"Good afternoon, I "
+				      "have your details here\"), so it is sorted in one call");
 	cjm_pu_words name;
 	cjm_pu_words_init(&name, api->tp_name(tp));
 	if (cjm_pu_words_has(&name, truth_call_words)) {
-		strbuf_puts(out, "Answer by name with the customer's file already at hand (\"Good afternoon, I "
-				 "have your details here\"), so it is sorted in one call");
+		strbuf_puts(out, answer);
 	} else if (cjm_pu_words_has(&name, truth_appointment_words)) {
-		strbuf_puts(out, "Let the customer pick a narrow time slot themselves, in the app, at a time "
-				 "that suits them");
+		strbuf_puts(out, L_(lang, "Let the customer pick a narrow time slot themselves, in the app, at a time "
+				 "that suits them"));
 	} else if (cjm_pu_words_has(&name, truth_form_words)) {
-		strbuf_puts(out, "Fill in what you already know, so the customer only confirms it");
+		strbuf_puts(out, L_(lang, "Fill in what you already know, so the customer only confirms it"));
 	} else if (cjm_pu_words_has(&name, truth_invoice_words)) {
-		strbuf_puts(out, "Explain the amount before it arrives, in the customer's own figures, and call "
-				 "anyone facing an unexpected amount before they call you");
+		strbuf_puts(out, L_(lang, "Explain the amount before it arrives, in the customer's own figures, and call "
+				 "anyone facing an unexpected amount before they call you"));
 	} else if (cjm_pu_words_has(&name, truth_wait_words)) {
-		strbuf_puts(out, "Keep the customer posted before they have to ask: a proactive update with a "
-				 "date, by name");
+		strbuf_puts(out, L_(lang, "Keep the customer posted before they have to ask: a proactive update with a "
+				 "date, by name"));
 	} else if (cjm_pu_words_has(&name, truth_return_words)) {
-		strbuf_puts(out, "Make returning effortless: a prepaid label in the box and a confirmation when "
-				 "it arrives");
+		strbuf_puts(out, L_(lang, "Make returning effortless: a prepaid label in the box and a confirmation when "
+				 "it arrives"));
 	} else if (cjm_pu_words_has(&name, truth_confirm_words)) {
-		strbuf_puts(out, "Put the next steps with their dates in it, addressed to the customer by name");
+		strbuf_puts(out, L_(lang, "Put the next steps with their dates in it, addressed to the customer by name"));
 	} else if (cjm_pu_words_has(&name, truth_visit_words)) {
-		strbuf_puts(out, "Let the customer do it themselves with a kit and a video, with a visit only "
-				 "when that does not work");
+		strbuf_puts(out, L_(lang, "Let the customer do it themselves with a kit and a video, with a visit only "
+				 "when that does not work"));
 	} else if (cjm_pu_mentions(api->tp_channel(tp), truth_phone_channel)) {
-		strbuf_puts(out, "Answer by name with the customer's file already at hand (\"Good afternoon, I "
-				 "have your details here\"), so it is sorted in one call");
+		strbuf_puts(out, answer);
 	} else if (api->tp_commitment(tp) == CJM_YESNO_YES) {
-		strbuf_puts(out, "Make committing effortless: fill in what you already know and confirm at "
-				 "once what happens next");
+		strbuf_puts(out, L_(lang, "Make committing effortless: fill in what you already know and confirm at "
+				 "once what happens next"));
 	} else if (api->tp_pain_count(tp) > 0) {
-		strbuf_puts(out, "Make this moment effortless: take away ");
-		cjm_pu_quote(out, api->tp_pain(tp, 0), CJM_PU_QUOTE_MAX);
-		strbuf_puts(out, " first");
+		strbuf quote = {0};
+		/* TRANSLATORS: an idea written into the map; %s is the touchpoint's first pain, quoted. */
+		strbuf_printf(out, L_(lang, "Make this moment effortless: take away %s first"),
+			      cjm_pu_quoted(&quote, api->tp_pain(tp, 0), CJM_PU_QUOTE_MAX));
+		strbuf_release(&quote);
 	} else {
-		strbuf_puts(out, "Recognise the customer here: greet them by name with their details at hand, "
-				 "and settle it in one contact");
+		strbuf_puts(out, L_(lang, "Recognise the customer here: greet them by name with their details at hand, "
+				 "and settle it in one contact"));
 	}
 	cjm_pu_words_free(&name);
 }
 
-/* Appends ": emotion E, satisfaction S, impact I" (those present) to OUT, each followed by
- * NOTE_* in brackets when that is not NULL. */
-static void truth_figures(strbuf *out, const cjm_api *api, const cjm_touchpoint *tp, const char *note_emotion,
-			  const char *note_sat, const char *note_impact)
+/* The interface's texts of a run, looked up once. */
+typedef struct truth_texts {
+	const char *emotion_note, *emotion, *sat_note, *sat, *impact_note, *impact;
+	const char *title_weak, *title_best, *marked, *high, *weak_end, *both_high, *best_end;
+} truth_texts;
+
+static void truth_texts_init(truth_texts *t)
+{
+	/* TRANSLATORS: an item of a list of figures: an emotion such as "-2" and a note on it
+	 * such as "at or below 0". */
+	t->emotion_note = _("emotion %s (%s)");
+	/* TRANSLATORS: an item of a list of figures: an emotion such as "-2". */
+	t->emotion = _("emotion %s");
+	/* TRANSLATORS: an item of a list of figures: a satisfaction and a note on it such as "below 6". */
+	t->sat_note = _("satisfaction %s (%s)");
+	/* TRANSLATORS: an item of a list of figures: a satisfaction. */
+	t->sat = _("satisfaction %s");
+	/* TRANSLATORS: an item of a list of figures: an impact and a note on it such as "at or above 0.7". */
+	t->impact_note = _("impact %s (%s)");
+	/* TRANSLATORS: an item of a list of figures: an impact. */
+	t->impact = _("impact %s");
+	t->title_weak = _("Strengthen %s");
+	t->title_best = _("Let more customers experience %s");
+	/* TRANSLATORS: the start of a rationale; %s is the touchpoint, quoted. */
+	t->marked = _("Moment of truth %s");
+	/* TRANSLATORS: the start of a rationale; %s is the touchpoint, quoted. */
+	t->high = _("High-impact moment %s");
+	t->weak_end = _(". The experience stands or falls here: raise it first.");
+	/* TRANSLATORS: a clause of a rationale: the map's satisfaction and impact thresholds. */
+	t->both_high = _("; satisfaction and impact both high (at or above %s and %s)");
+	t->best_end = _(". A moment like this is worth letting more customers have.");
+}
+
+/* Appends ": emotion E, satisfaction S, impact I" (those present) to OUT in the interface
+ * language (T), each followed by NOTE_* in brackets when that is not NULL. */
+static void truth_figures(strbuf *out, const cjm_api *api, const cjm_touchpoint *tp, const truth_texts *t,
+			  const char *note_emotion, const char *note_sat, const char *note_impact)
 {
 	const char *sep = ": ";
 	int emotion;
 	double value;
+	char num[40];
+	const char *args[2] = {num, NULL};
 	if (api->tp_emotion(tp, &emotion)) {
 		strbuf_puts(out, sep);
-		strbuf_puts(out, "emotion ");
-		cjm_pu_put_emotion(out, emotion);
-		if (note_emotion) {
-			strbuf_puts(out, " (");
-			strbuf_puts(out, note_emotion);
-			strbuf_puts(out, ")");
-		}
+		cjm_pu_emotion(num, emotion);
+		args[1] = note_emotion;
+		cjm_pu_format(out, note_emotion ? t->emotion_note : t->emotion, 2, args);
 		sep = ", ";
 	}
 	if (api->tp_satisfaction(tp, &value)) {
 		strbuf_puts(out, sep);
-		strbuf_puts(out, "satisfaction ");
-		cjm_pu_put_number(out, value);
-		if (note_sat) {
-			strbuf_puts(out, " (");
-			strbuf_puts(out, note_sat);
-			strbuf_puts(out, ")");
-		}
+		cjm_pu_ui_number(num, value);
+		args[1] = note_sat;
+		cjm_pu_format(out, note_sat ? t->sat_note : t->sat, 2, args);
 		sep = ", ";
 	}
 	if (api->tp_impact(tp, &value)) {
 		strbuf_puts(out, sep);
-		strbuf_puts(out, "impact ");
-		cjm_pu_put_number(out, value);
-		if (note_impact) {
-			strbuf_puts(out, " (");
-			strbuf_puts(out, note_impact);
-			strbuf_puts(out, ")");
-		}
+		cjm_pu_ui_number(num, value);
+		args[1] = note_impact;
+		cjm_pu_format(out, note_impact ? t->impact_note : t->impact, 2, args);
 	}
 }
 
 /* What one run keeps from one suggestion to the next: the notes on the thresholds (the
- * same for every touchpoint) and the buffers the text is written in. */
+ * same for every touchpoint), the buffers the text is written in, the map's language and
+ * the interface's texts. */
 typedef struct truth_run {
 	char note_emotion[64];
 	char note_sat[64];
 	char note_impact[64];
 	strbuf why;
 	strbuf idea;
+	strbuf quote;
+	const char *lang;
+	truth_texts texts;
 } truth_run;
 
 /* Emits "strengthen TP": it matters (marked, or high impact) and LOW_SAT / LOW_EMOTION; OF
@@ -156,17 +187,19 @@ static void truth_emit_weak(const cjm_pattern_context *ctx, truth_run *run, cons
 
 	strbuf_reset(why);
 	strbuf_reset(idea);
-	cjm_pu_title(title, "Strengthen ", api->tp_name(tp), "");
-	strbuf_puts(why, marked ? "Moment of truth " : "High-impact moment ");
-	cjm_pu_quote(why, api->tp_name(tp), CJM_PU_QUOTE_MAX);
-	truth_figures(why, api, tp, low_emotion ? run->note_emotion : NULL, low_sat ? run->note_sat : NULL,
+	const truth_texts *t = &run->texts;
+	cjm_pu_title_fmt(title, t->title_weak, api->tp_name(tp));
+	const char *quote = cjm_pu_quoted(&run->quote, api->tp_name(tp), CJM_PU_QUOTE_MAX);
+	cjm_pu_format(why, marked ? t->marked : t->high, 1, &quote);
+	truth_figures(why, api, tp, t, low_emotion ? run->note_emotion : NULL, low_sat ? run->note_sat : NULL,
 		      marked ? NULL : run->note_impact);
-	if (of > 1) {
-		strbuf_printf(why, "; the weakest of %zu high-impact moments in phase ", of);
-		cjm_pu_quote(why, api->phase_name(phase), CJM_PU_QUOTE_MAX);
-	}
-	strbuf_puts(why, ". The experience stands or falls here: raise it first.");
-	truth_idea(idea, api, tp);
+	if (of > 1)
+		/* TRANSLATORS: a clause of a rationale: how many moments fall short, and the phase, quoted. */
+		strbuf_printf(why, P_("; the weakest of %zu high-impact moments in phase %s",
+				      "; the weakest of %zu high-impact moments in phase %s", of),
+			      of, cjm_pu_quoted(&run->quote, api->phase_name(phase), CJM_PU_QUOTE_MAX));
+	strbuf_puts(why, t->weak_end);
+	truth_idea(idea, api, tp, run->lang);
 
 	cjm_suggestion_spec spec = {
 		.target = api->tp_id(tp),
@@ -179,7 +212,7 @@ static void truth_emit_weak(const cjm_pattern_context *ctx, truth_run *run, cons
 }
 
 /* Emits "let more customers experience TP", the strongest of COUNT high/high moments. */
-static void truth_emit_best(const cjm_pattern_context *ctx, const cjm_touchpoint *tp, size_t count)
+static void truth_emit_best(const cjm_pattern_context *ctx, const truth_run *run, const cjm_touchpoint *tp, size_t count)
 {
 	const cjm_api *api = ctx->api;
 	const cjm_map *map = ctx->map;
@@ -187,16 +220,21 @@ static void truth_emit_best(const cjm_pattern_context *ctx, const cjm_touchpoint
 	char num[40], num2[40];
 	strbuf why = {0};
 
-	cjm_pu_title(title, "Let more customers experience ", api->tp_name(tp), "");
-	strbuf_puts(&why, truth_marked(api, tp) ? "Moment of truth " : "High-impact moment ");
-	cjm_pu_quote(&why, api->tp_name(tp), CJM_PU_QUOTE_MAX);
-	truth_figures(&why, api, tp, NULL, NULL, NULL);
-	strbuf_printf(&why, "; satisfaction and impact both high (at or above %s and %s)",
-		      cjm_pu_number(num, api->satisfaction_threshold(map)),
-		      cjm_pu_number(num2, api->impact_threshold(map)));
+	const truth_texts *t = &run->texts;
+	strbuf quote = {0};
+	cjm_pu_title_fmt(title, t->title_best, api->tp_name(tp));
+	const char *args[2] = {cjm_pu_quoted(&quote, api->tp_name(tp), CJM_PU_QUOTE_MAX), NULL};
+	cjm_pu_format(&why, truth_marked(api, tp) ? t->marked : t->high, 1, args);
+	strbuf_release(&quote);
+	truth_figures(&why, api, tp, t, NULL, NULL, NULL);
+	args[0] = cjm_pu_ui_number(num, api->satisfaction_threshold(map));
+	args[1] = cjm_pu_ui_number(num2, api->impact_threshold(map));
+	cjm_pu_format(&why, t->both_high, 2, args);
 	if (count > 1)
-		strbuf_printf(&why, ", the strongest of %zu such moments", count);
-	strbuf_puts(&why, ". A moment like this is worth letting more customers have.");
+		/* TRANSLATORS: a clause of a rationale: how many moments are high on both. */
+		strbuf_printf(&why, P_(", the strongest of %zu such moments", ", the strongest of %zu such moments", count),
+			      count);
+	strbuf_puts(&why, t->best_end);
 
 	cjm_suggestion_spec spec = {
 		.target = api->tp_id(tp),
@@ -204,8 +242,9 @@ static void truth_emit_best(const cjm_pattern_context *ctx, const cjm_touchpoint
 		.rationale = why.data,
 		.priority = 4,
 		.proposal = {.kind = CJM_PROPOSE_IDEA,
-			     .text = "Let more customers experience this: make it the standard rather than the "
-				     "exception, and tell customers about it before they buy"},
+			     .text = L_(run->lang, "Let more customers experience this: make it the "
+							       "standard rather than the exception, and tell "
+							       "customers about it before they buy")},
 	};
 	ctx->emit(ctx, &spec);
 	strbuf_release(&why);
@@ -263,11 +302,14 @@ static void truth_suggest(const cjm_pattern_context *ctx)
 	size_t best_count = 0;
 	truth_run run = {0};
 	char num[40];
+	run.lang = cjm_pu_lang(api, map);
+	truth_texts_init(&run.texts);
 	strset *dismissed = cjm_pu_dismissed_targets(api, map, TRUTH_ID);
 
-	snprintf(run.note_emotion, sizeof run.note_emotion, "at or below %s", cjm_pu_number(num, ctx->threshold));
-	snprintf(run.note_sat, sizeof run.note_sat, "below %s", cjm_pu_number(num, sat_threshold));
-	snprintf(run.note_impact, sizeof run.note_impact, "at or above %s", cjm_pu_number(num, impact_threshold));
+	/* TRANSLATORS: notes on a figure in a rationale; %s is a threshold. */
+	snprintf(run.note_emotion, sizeof run.note_emotion, _("at or below %s"), cjm_pu_ui_number(num, ctx->threshold));
+	snprintf(run.note_sat, sizeof run.note_sat, _("below %s"), cjm_pu_ui_number(num, sat_threshold));
+	snprintf(run.note_impact, sizeof run.note_impact, _("at or above %s"), cjm_pu_ui_number(num, impact_threshold));
 
 	size_t phases = api->phase_count(map);
 	for (size_t p = 0; p < phases; p++) {
@@ -312,17 +354,18 @@ static void truth_suggest(const cjm_pattern_context *ctx)
 			truth_emit_weak(ctx, &run, weakest, weakest_sat, weakest_emotion, phase, weak_count);
 	}
 	if (best)
-		truth_emit_best(ctx, best, best_count);
+		truth_emit_best(ctx, &run, best, best_count);
 	strbuf_release(&run.why);
 	strbuf_release(&run.idea);
+	strbuf_release(&run.quote);
 	strset_free(dismissed);
 }
 
 const cjm_pattern cjm_pattern_moments_of_truth = {
 	.abi = CJM_PLUGIN_ABI,
 	.id = TRUTH_ID,
-	.summary = "Tip 3: strengthen moments of truth that fall short; spread the best one",
+	.summary = N_("Tip 3: strengthen moments of truth that fall short; spread the best one"),
 	.default_threshold = TRUTH_DEFAULT_THRESHOLD,
-	.threshold_means = "emotion at or below (a moment falls short)",
+	.threshold_means = N_("emotion at or below (a moment falls short)"),
 	.suggest = truth_suggest,
 };

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/i18n.h"
 #include "util/number.h"
 #include "util/xalloc.h"
 
@@ -304,4 +305,137 @@ bool cjm_pu_map_mentions(const cjm_api *api, const cjm_map *map, const char *con
 const char *cjm_pu_lang(const cjm_api *api, const cjm_map *map)
 {
 	return api->map_text(map, "language");
+}
+
+void cjm_pu_title_fmt(char out[CJM_PU_TITLE_MAX + 1], const char *format, const char *name)
+{
+	const char *at = strstr(format, "%s");
+	if (!at) {
+		size_t n = strlen(format);
+		n = pu_cut(format, n, CJM_PU_TITLE_MAX);
+		memcpy(out, format, n);
+		out[n] = '\0';
+		for (char *o = out; *o; o++)
+			if ((unsigned char)*o < 0x20)
+				*o = ' ';
+		return;
+	}
+	char before[CJM_PU_TITLE_MAX + 1];
+	size_t nb = pu_cut(format, (size_t)(at - format), CJM_PU_TITLE_MAX);
+	memcpy(before, format, nb);
+	before[nb] = '\0';
+	cjm_pu_title(out, before, name, at + 2);
+}
+
+const char *cjm_pu_quoted(strbuf *buf, const char *text, size_t max)
+{
+	strbuf_reset(buf);
+	cjm_pu_quote(buf, text, max);
+	return buf->data;
+}
+
+/* Puts the interface locale's decimal separator in place of the '.' in BUF (SIZE bytes). */
+static void pu_ui_point(char *buf, size_t size)
+{
+	const char *point = i18n_decimal_point();
+	char *dot = strchr(buf, '.');
+	if (!dot || strcmp(point, ".") == 0)
+		return;
+	size_t np = strlen(point), rest = strlen(dot + 1);
+	if ((size_t)(dot - buf) + np + rest + 1 > size)
+		return;
+	memmove(dot + np, dot + 1, rest + 1);
+	memcpy(dot, point, np);
+}
+
+const char *cjm_pu_ui_number(char buf[40], double x)
+{
+	cjm_pu_number(buf, x);
+	pu_ui_point(buf, 40);
+	return buf;
+}
+
+const char *cjm_pu_ui_mean(char buf[16], double x)
+{
+	cjm_pu_mean(buf, x);
+	pu_ui_point(buf, 16);
+	return buf;
+}
+
+const char *cjm_pu_ui_fixed1(char buf[40], double x)
+{
+	snprintf(buf, 40, "%.1f", x);
+	pu_ui_point(buf, 40);
+	return buf;
+}
+
+void cjm_pu_figures_text_init(cjm_pu_figures_text *t)
+{
+	/* TRANSLATORS: a clause appended to a rationale: a touchpoint's satisfaction and impact. */
+	t->both = _("; satisfaction %s, impact %s");
+	/* TRANSLATORS: a clause appended to a rationale: a touchpoint's satisfaction. */
+	t->satisfaction = _("; satisfaction %s");
+	/* TRANSLATORS: a clause appended to a rationale: a touchpoint's impact. */
+	t->impact = _("; impact %s");
+}
+
+void cjm_pu_put_figures_with(strbuf *why, const cjm_api *api, const cjm_touchpoint *tp, const cjm_pu_figures_text *t)
+{
+	char sat[40], impact[40];
+	double s, i;
+	bool has_sat = api->tp_satisfaction(tp, &s), has_impact = api->tp_impact(tp, &i);
+	if (has_sat)
+		cjm_pu_ui_number(sat, s);
+	if (has_impact)
+		cjm_pu_ui_number(impact, i);
+	if (has_sat && has_impact)
+		cjm_pu_format(why, t->both, 2, (const char *const[]){sat, impact});
+	else if (has_sat)
+		cjm_pu_format(why, t->satisfaction, 1, (const char *const[]){sat});
+	else if (has_impact)
+		cjm_pu_format(why, t->impact, 1, (const char *const[]){impact});
+}
+
+void cjm_pu_put_figures_tr(strbuf *why, const cjm_api *api, const cjm_touchpoint *tp)
+{
+	cjm_pu_figures_text t;
+	cjm_pu_figures_text_init(&t);
+	cjm_pu_put_figures_with(why, api, tp, &t);
+}
+
+void cjm_pu_format(strbuf *out, const char *format, size_t n, const char *const *args)
+{
+	size_t next = 0;
+	const char *f = format;
+	for (;;) {
+		const char *pct = strchr(f, '%');
+		if (!pct) {
+			strbuf_puts(out, f);
+			return;
+		}
+		strbuf_add(out, f, (size_t)(pct - f));
+		f = pct + 1;
+		if (*f == '%') {
+			strbuf_putc(out, '%');
+			f++;
+			continue;
+		}
+		size_t index = next;
+		const char *d = f;
+		size_t pos = 0;
+		while (*d >= '0' && *d <= '9')
+			pos = pos * 10 + (size_t)(*d++ - '0');
+		if (*d == '$' && pos > 0) {
+			index = pos - 1;
+			f = d + 1;
+		} else {
+			next++;
+		}
+		while (*f == 'z' || *f == 'l' || *f == 'h')
+			f++;
+		if (*f)
+			f++; /* the conversion letter */
+		if (index < n && args[index])
+			strbuf_puts(out, args[index]);
+	}
 }

@@ -86,4 +86,48 @@ bool cjm_pu_not_ours(const cjm_api *api, const cjm_touchpoint *tp, bool names_ow
  * it as an outside example. */
 bool cjm_pu_map_mentions(const cjm_api *api, const cjm_map *map, const char *const *words);
 
+/* Writes FORMAT, a (translated) title holding one "%s", into OUT with 'NAME' in place of the
+ * "%s", shortened as cjm_pu_title does: cjm_pu_title_fmt(title, _("Soften %s"), name).
+ * A FORMAT without "%s" is copied (within CJM_PU_TITLE_MAX bytes). */
+void cjm_pu_title_fmt(char out[CJM_PU_TITLE_MAX + 1], const char *format, const char *name);
+
+/* Resets BUF to 'TEXT' (as cjm_pu_quote writes it, at most MAX bytes of TEXT) and returns
+ * its text: a quoted name to pass through "%s" into a whole-sentence format string. */
+const char *cjm_pu_quoted(strbuf *buf, const char *text, size_t max);
+
+/* X as cjm_pu_number writes it, with the interface locale's decimal separator ("0,9" under
+ * Dutch), in BUF (40 bytes), for a rationale; "0.9" in English as before. Returns BUF. */
+const char *cjm_pu_ui_number(char buf[40], double x);
+
+/* A mean as cjm_pu_mean writes it, with the interface locale's decimal separator, in BUF
+ * (16 bytes). Returns BUF. */
+const char *cjm_pu_ui_mean(char buf[16], double x);
+
+/* X with one decimal, as "%.1f" writes it ("1.0", "0.5"), with the interface locale's
+ * decimal separator, in BUF (40 bytes), for a rationale. Returns BUF. */
+const char *cjm_pu_ui_fixed1(char buf[40], double x);
+
+/* Appends the clause "; satisfaction S, impact I" (those TP has; nothing when neither) to
+ * WHY in the interface language, numbers with its decimal separator: the translated
+ * counterpart of cjm_pu_put_figures, the same English text. */
+void cjm_pu_put_figures_tr(strbuf *why, const cjm_api *api, const cjm_touchpoint *tp);
+
+/* The translated clauses cjm_pu_put_figures_tr writes, looked up once for a pattern's run. */
+typedef struct cjm_pu_figures_text {
+	const char *both, *satisfaction, *impact;
+} cjm_pu_figures_text;
+
+/* Looks up T's clauses in the interface language. */
+void cjm_pu_figures_text_init(cjm_pu_figures_text *t);
+
+/* cjm_pu_put_figures_tr with the clauses T holds. */
+void cjm_pu_put_figures_with(strbuf *why, const cjm_api *api, const cjm_touchpoint *tp, const cjm_pu_figures_text *t);
+
+/* Appends FORMAT to OUT with ARGS (N strings) in place of its conversions, faster than
+ * strbuf_printf for the texts patterns write by the thousand: each "%s", "%zu", "%d" or
+ * "%u" takes the next string of ARGS (numbers are passed already written out), "%N$s"
+ * (and the like) the Nth, as a translation that reorders them writes it; "%%" is "%".
+ * A conversion past N writes nothing. */
+void cjm_pu_format(strbuf *out, const char *format, size_t n, const char *const *args);
+
 #endif
