@@ -1036,9 +1036,12 @@ static void test_large_map_is_linear(void **state)
 		if (round == 0 || took < patterns)
 			patterns = took;
 	}
-	if (patterns * 4 >= load)
+	/* Linear: the five patterns together cost less than one load (they take about a
+	 * quarter of it; a pass over pairs of touchpoints would take thousands of loads).
+	 * The bound leaves room for a busy machine: make bench measures the real ratio. */
+	if (patterns >= load)
 		fprintf(stderr, "patterns %.3fs, load %.3fs\n", patterns, load);
-	assert_true(patterns * 4 < load);
+	assert_true(patterns < load);
 	for (size_t i = 0; i < MINE; i++)
 		assert_true(counts[i] >= 1);
 }
