@@ -77,6 +77,22 @@ static void form_go(tui_form *form, size_t at)
 	form->selected = line->len > 0;
 }
 
+/* A number field's TEXT with its decimal point swapped: FROM becomes TO ("7.5" shows as
+ * "7,5" under a Dutch locale, and what is typed there goes back as "7.5"). */
+static void form_swap_decimal(char *text, char from, char to)
+{
+	for (char *c = text; c && *c; c++)
+		if (*c == from)
+			*c = to;
+}
+
+/* The interface's decimal separator when it is one character other than '.', else 0. */
+static char form_decimal(void)
+{
+	const char *point = i18n_decimal_point();
+	return point && point[0] && !point[1] && point[0] != '.' ? point[0] : 0;
+}
+
 void form_open(tui_form *form, cjm_editor *ed)
 {
 	const cjm_map *map = cjm_editor_map(ed);
@@ -91,6 +107,8 @@ void form_open(tui_form *form, cjm_editor *ed)
 	}
 	for (size_t i = 0; i < n; i++) {
 		char *text = cjm_fieldtext_format(map, form->ref, fields[i]);
+		if (cjm_field_info_of(fields[i])->kind == CJM_KIND_NUMBER && form_decimal())
+			form_swap_decimal(text, '.', form_decimal());
 		if (cjm_field_info_of(fields[i])->kind == CJM_KIND_LIST) {
 			for (char *item = text; item && *item;) {
 				char *nl = strchr(item, '\n');
@@ -157,6 +175,9 @@ static bool form_apply(tui_form *form, cjm_editor *ed)
 		free(texts[count - 1]);
 		texts[count - 1] = joined;
 	}
+	for (size_t i = 0; i < count; i++)
+		if (cjm_field_info_of(fields[i])->kind == CJM_KIND_NUMBER && form_decimal())
+			form_swap_decimal(texts[i], form_decimal(), '.');
 	size_t bad = 0;
 	const char *error = cjm_fieldtext_apply(ed->edit, form->ref, fields, texts, count, &bad);
 	for (size_t i = 0; i < count; i++)

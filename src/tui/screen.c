@@ -25,6 +25,24 @@ static bool screen_running;
 static bool screen_colour;
 static bool screen_unicode;
 
+/* The lanes' labels, as the screen shows them (translated where drawn). */
+static const char *const screen_lane_labels[] = { N_("phase"), N_("name"), N_("channel"), N_("owner"),
+						  N_("quadrant"), N_("emotion"), N_("pains"), N_("ideas") };
+
+/* The label column, its separator included: SCREEN_LABEL_WIDTH, or wider for the
+ * widest translated lane label, up to SCREEN_LABEL_WIDTH_MAX (longer ones are cut). */
+static int screen_label_width(void)
+{
+	int width = SCREEN_LABEL_WIDTH;
+	for (size_t i = 0; i < sizeof screen_lane_labels / sizeof *screen_lane_labels; i++) {
+		int w = (int)cjm_text_width(_(screen_lane_labels[i])) + 1;
+		if (w > width)
+			width = w;
+	}
+	return width < SCREEN_LABEL_WIDTH_MAX ? width : SCREEN_LABEL_WIDTH_MAX;
+}
+#define LABEL_WIDTH screen_label_width()
+
 /* A text from another part's table (marked N_() there), translated; "" stays "". */
 static const char *screen_tr(const char *s)
 {
@@ -83,7 +101,10 @@ screen_geometry screen_measure(void)
 	screen_geometry g;
 	getmaxyx(stdscr, g.rows, g.cols);
 	g.col_width = g.cols >= 140 ? 20 : g.cols >= 100 ? 16 : 14;
-	int room = g.cols - SCREEN_LABEL_WIDTH;
+	int room = g.cols - LABEL_WIDTH, base_room = g.cols - SCREEN_LABEL_WIDTH;
+	/* a wider (translated) label column narrows the columns a little rather than losing one */
+	if (room > 0 && base_room / g.col_width > room / g.col_width && room / (base_room / g.col_width) >= 12)
+		g.col_width = room / (base_room / g.col_width);
 	g.visible = room > 0 ? (size_t)(room / g.col_width) : 0;
 	if (g.visible == 0)
 		g.visible = 1;
@@ -153,7 +174,7 @@ static size_t screen_columns(cjm_editor *ed, const screen_geometry *g, screen_co
 		cjm_editor_column_item(ed, c, &col->phase, &col->tp);
 		col->p = map->phases[col->phase];
 		col->t = col->tp == CJM_PHASE_ITSELF ? NULL : col->p->touchpoints[col->tp];
-		col->x = SCREEN_LABEL_WIDTH + (int)n * g->col_width;
+		col->x = LABEL_WIDTH + (int)n * g->col_width;
 		col->selected = c == sel && (ed->tp != CJM_PHASE_ITSELF || !col->t);
 	}
 	return n;
@@ -171,19 +192,19 @@ static void screen_draw_phases(cjm_editor *ed, const screen_geometry *g, const s
 			width += g->col_width;
 		bool phase_selected = ed->phase == col->phase && ed->tp == CJM_PHASE_ITSELF;
 		attr_t a = phase_selected ? (A_REVERSE | A_BOLD) : (A_BOLD | screen_pair(PAIR_PHASE));
-		screen_vbar(1, col->x - 1 >= SCREEN_LABEL_WIDTH - 1 ? col->x - 1 : col->x);
+		screen_vbar(1, col->x - 1 >= LABEL_WIDTH - 1 ? col->x - 1 : col->x);
 		attron(a);
 		screen_fit(1, col->x, col->p->name, width - 1);
 		attroff(a);
 		screen_hline(2, col->x - 1, width);
 	}
-	screen_put(1, 0, _("phase"), SCREEN_LABEL_WIDTH - 1);
+	screen_put(1, 0, _("phase"), LABEL_WIDTH - 1);
 }
 
 static void screen_draw_text_lane(int y, const char *label, const screen_geometry *g, const screen_column *cols,
 				  size_t n, int which)
 {
-	screen_put(y, 0, label, SCREEN_LABEL_WIDTH - 1);
+	screen_put(y, 0, label, LABEL_WIDTH - 1);
 	for (size_t i = 0; i < n; i++) {
 		const screen_column *col = &cols[i];
 		const char *text = !col->t ? NULL : which == 0 ? col->t->channel : col->t->owner;
@@ -198,7 +219,7 @@ static void screen_draw_text_lane(int y, const char *label, const screen_geometr
 static void screen_draw_quadrant_lane(const cjm_map *map, int y, const screen_geometry *g,
 				      const screen_column *cols, size_t n)
 {
-	screen_put(y, 0, _("quadrant"), SCREEN_LABEL_WIDTH - 1);
+	screen_put(y, 0, _("quadrant"), LABEL_WIDTH - 1);
 	for (size_t i = 0; i < n; i++) {
 		const screen_column *col = &cols[i];
 		screen_vbar(y, col->x - 1);
@@ -222,7 +243,7 @@ static void screen_draw_quadrant_lane(const cjm_map *map, int y, const screen_ge
  * needs more, and the marks (moment of truth, suggestion...) always at the end. */
 static void screen_draw_names(cjm_editor *ed, int y, const screen_geometry *g, const screen_column *cols, size_t n)
 {
-	screen_put(y, 0, _("name"), SCREEN_LABEL_WIDTH - 1);
+	screen_put(y, 0, _("name"), LABEL_WIDTH - 1);
 	int width = g->col_width - 1;
 	for (size_t i = 0; i < n; i++) {
 		const screen_column *col = &cols[i];
@@ -295,8 +316,8 @@ static void screen_draw_curve(cjm_editor *ed, int top, const screen_geometry *g,
 	static const char *const labels[CURVE_ROWS] = { "+3", "+2", "+1", " 0", "-1", "-2", "-3" };
 	mvaddstr(top - 1, 0, _("emotion"));
 	for (int r = 0; r < CURVE_ROWS; r++) {
-		screen_put(top + r, 0, "", SCREEN_LABEL_WIDTH - 4);
-		mvaddstr(top + r, SCREEN_LABEL_WIDTH - 3, labels[r]);
+		screen_put(top + r, 0, "", LABEL_WIDTH - 4);
+		mvaddstr(top + r, LABEL_WIDTH - 3, labels[r]);
 		for (size_t i = 0; i < n; i++) {
 			screen_vbar(top + r, cols[i].x - 1);
 			if (r == 3)
@@ -378,7 +399,7 @@ static void screen_draw_lists(cjm_editor *ed, int top, int bottom, const screen_
 			      const screen_column *cols, size_t n)
 {
 	int row = top - (int)ed->scroll_row;
-	static const char *const labels[2] = { N_("pains"), N_("ideas") };
+	static const char *const labels[2] = { N_("pains"), N_("ideas") }; /* as in screen_lane_labels */
 	for (int l = 0; l < 2; l++) {
 		int tallest = 1;
 		for (size_t i = 0; i < n; i++) {
@@ -409,7 +430,7 @@ static void screen_draw_lists(cjm_editor *ed, int top, int bottom, const screen_
 		for (int y = row; y < row + tallest; y++) {
 			if (y < top || y >= bottom)
 				continue;
-			screen_put(y, 0, y == row ? _(labels[l]) : "", SCREEN_LABEL_WIDTH - 1);
+			screen_put(y, 0, y == row ? _(labels[l]) : "", LABEL_WIDTH - 1);
 			for (size_t i = 0; i < n; i++)
 				screen_vbar(y, cols[i].x - 1);
 		}
@@ -784,9 +805,9 @@ void screen_draw(cjm_editor *ed, const cjm_line *prompt, tui_form *form)
 size_t screen_column_at(const cjm_editor *ed, int x)
 {
 	screen_geometry g = screen_measure();
-	if (x < SCREEN_LABEL_WIDTH)
+	if (x < LABEL_WIDTH)
 		return (size_t)-1;
-	size_t offset = (size_t)((x - SCREEN_LABEL_WIDTH) / g.col_width);
+	size_t offset = (size_t)((x - LABEL_WIDTH) / g.col_width);
 	if (offset >= g.visible)
 		return (size_t)-1;
 	return ed->scroll_col + offset;
