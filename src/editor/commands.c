@@ -11,6 +11,7 @@
 #include "editor/marks.h"
 #include "render/show.h"
 #include "render/stats.h"
+#include "util/i18n.h"
 #include "util/utf8.h"
 #include "util/value.h"
 #include "util/xalloc.h"
@@ -29,7 +30,7 @@ static size_t cmd_tp_count(const cjm_editor *ed, size_t phase)
 static bool cmd_writable(cjm_editor *ed)
 {
 	if (ed->read_only)
-		cjm_editor_say(ed, true, "read-only: nothing can be changed (:w FILE saves a copy)");
+		cjm_editor_say(ed, true, _("read-only: nothing can be changed (:w FILE saves a copy)"));
 	return !ed->read_only;
 }
 
@@ -158,7 +159,7 @@ static int cmd_add_touchpoint(cjm_editor *ed, const char *args)
 	if (!cmd_writable(ed))
 		return -1;
 	if (cmd_map(ed)->phase_count == 0) {
-		cjm_editor_say(ed, true, "add a phase first (P)");
+		cjm_editor_say(ed, true, _("add a phase first (P)"));
 		return -1;
 	}
 	if (!args || !*args) {
@@ -169,7 +170,7 @@ static int cmd_add_touchpoint(cjm_editor *ed, const char *args)
 	if (cjm_edit_add_touchpoint(ed->edit, ed->phase, at, args, NULL) < 0)
 		return cmd_edit_failed(ed);
 	ed->tp = at;
-	cjm_editor_say(ed, false, "added '%s'", args);
+	cjm_editor_say(ed, false, _("added '%s'"), args);
 	return 0;
 }
 
@@ -186,7 +187,7 @@ static int cmd_add_phase(cjm_editor *ed, const char *args)
 		return cmd_edit_failed(ed);
 	ed->phase = at;
 	ed->tp = CJM_PHASE_ITSELF;
-	cjm_editor_say(ed, false, "added phase '%s'", args);
+	cjm_editor_say(ed, false, _("added phase '%s'"), args);
 	return 0;
 }
 
@@ -198,10 +199,12 @@ static int cmd_delete_phase_now(cjm_editor *ed)
 	size_t count = phase->touchpoint_count;
 	int rc = cjm_edit_delete_phase(ed->edit, ed->phase);
 	if (rc == 0 && count)
-		cjm_editor_say(ed, false, "deleted phase '%s' and its %zu touchpoint%s (u undoes)", name, count,
-			       count == 1 ? "" : "s");
+		cjm_editor_say(ed, false,
+			       P_("deleted phase '%s' and its %zu touchpoint (u undoes)",
+				  "deleted phase '%s' and its %zu touchpoints (u undoes)", count),
+			       name, count);
 	else if (rc == 0)
-		cjm_editor_say(ed, false, "deleted phase '%s' (u undoes)", name);
+		cjm_editor_say(ed, false, _("deleted phase '%s' (u undoes)"), name);
 	free(name);
 	if (rc < 0)
 		return cmd_edit_failed(ed);
@@ -220,15 +223,17 @@ static int cmd_delete(cjm_editor *ed, const char *args)
 		if (phase->touchpoint_count == 0)
 			return cmd_delete_phase_now(ed);
 		free(ed->question);
-		ed->question = xasprintf("delete phase '%s' and its %zu touchpoint%s? y/n ", phase->name,
-					 phase->touchpoint_count, phase->touchpoint_count == 1 ? "" : "s");
+		/* TRANSLATORS: the answer keys y and n stay y and n in every language */
+		ed->question = xasprintf(P_("delete phase '%s' and its %zu touchpoint? y/n ",
+					    "delete phase '%s' and its %zu touchpoints? y/n ", phase->touchpoint_count),
+					 phase->name, phase->touchpoint_count);
 		ed->ask = CJM_ASK_DELETE_PHASE;
 		return 0;
 	}
 	char *name = xstrdup(cmd_map(ed)->phases[ed->phase]->touchpoints[ed->tp]->name);
 	int rc = cjm_edit_delete_touchpoint(ed->edit, ed->phase, ed->tp);
 	if (rc == 0)
-		cjm_editor_say(ed, false, "deleted '%s' (u undoes)", name);
+		cjm_editor_say(ed, false, _("deleted '%s' (u undoes)"), name);
 	free(name);
 	if (rc < 0)
 		return cmd_edit_failed(ed);
@@ -297,20 +302,21 @@ static int cmd_set_emotion(cjm_editor *ed, bool present, int emotion)
 		return -1;
 	const cjm_touchpoint *tp = cjm_editor_selected_touchpoint(ed);
 	if (!tp) {
-		cjm_editor_say(ed, true, "select a touchpoint to score its emotion");
+		cjm_editor_say(ed, true, _("select a touchpoint to score its emotion"));
 		return -1;
 	}
 	char was[16], now[16];
 	cjm_editor_emotion_words(tp->has_emotion, tp->emotion, was);
 	cjm_editor_emotion_words(present, emotion, now);
 	if (tp->has_emotion == present && (!present || tp->emotion == emotion)) {
-		cjm_editor_say(ed, false, "emotion %s (unchanged)", now);
+		cjm_editor_say(ed, false, _("emotion %s (unchanged)"), now);
 		return 0;
 	}
 	cjm_ref ref = cjm_editor_selected_ref(ed);
 	if (cjm_edit_set_emotion(ed->edit, ref, present, emotion) < 0)
 		return cmd_edit_failed(ed);
-	cjm_editor_say(ed, false, "emotion %s %s %s", was, cjm_editor_unicode() ? "\u2192" : "->", now);
+	/* TRANSLATORS: the emotion before, an arrow, the emotion after: "emotion -1 (poor) -> +1 (fine)" */
+	cjm_editor_say(ed, false, _("emotion %s %s %s"), was, cjm_editor_unicode() ? "\u2192" : "->", now);
 	return 0;
 }
 
@@ -327,8 +333,8 @@ static int cmd_emotion_step(cjm_editor *ed, int step)
 	int e = tp->has_emotion ? tp->emotion + step : step;
 	if (e < CJM_EMOTION_MIN || e > CJM_EMOTION_MAX) {
 		char now[16];
-		cjm_editor_say(ed, false, "emotion %s: already the %s", cjm_editor_emotion_words(true, tp->emotion, now),
-			       step > 0 ? "highest" : "lowest");
+		cjm_editor_say(ed, false, step > 0 ? _("emotion %s: already the highest") : _("emotion %s: already the lowest"),
+			       cjm_editor_emotion_words(true, tp->emotion, now));
 		return cmd_writable(ed) ? 0 : -1;
 	}
 	int rc = cmd_set_emotion(ed, true, e);
@@ -373,7 +379,8 @@ static int cmd_emotion(cjm_editor *ed, const char *args)
 	long e = 0;
 	char why[VALUE_WHY_MAX];
 	if (value_read_whole(args, VALUE_TYPED, "emotion", CJM_EMOTION_MIN, CJM_EMOTION_MAX, &e, why)) {
-		cjm_editor_say(ed, true, "%s, or 'none'", why);
+		/* TRANSLATORS: %s says what an emotion must be; none is typed as it is */
+		cjm_editor_say(ed, true, _("%s, or 'none'"), why);
 		return -1;
 	}
 	return cmd_set_emotion(ed, true, (int)e);
@@ -384,7 +391,7 @@ static int cmd_rename(cjm_editor *ed, const char *args)
 	if (!cmd_writable(ed))
 		return -1;
 	if (!args || !*args) {
-		cjm_editor_say(ed, true, "usage: :rename NAME");
+		cjm_editor_say(ed, true, _("usage: :rename NAME"));
 		return -1;
 	}
 	if (cjm_edit_set_text(ed->edit, cjm_editor_selected_ref(ed), CJM_F_NAME, args) < 0)
@@ -407,11 +414,11 @@ static int cmd_undo(cjm_editor *ed, const char *args)
 {
 	(void)args;
 	if (cjm_edit_undo(ed->edit) < 0) {
-		cjm_editor_say(ed, false, "nothing to undo");
+		cjm_editor_say(ed, false, _("nothing to undo"));
 		return 0;
 	}
 	cmd_select_changed(ed);
-	cjm_editor_say(ed, false, "undone");
+	cjm_editor_say(ed, false, _("undone"));
 	return 0;
 }
 
@@ -419,11 +426,11 @@ static int cmd_redo(cjm_editor *ed, const char *args)
 {
 	(void)args;
 	if (cjm_edit_redo(ed->edit) < 0) {
-		cjm_editor_say(ed, false, "nothing to redo");
+		cjm_editor_say(ed, false, _("nothing to redo"));
 		return 0;
 	}
 	cmd_select_changed(ed);
-	cjm_editor_say(ed, false, "redone");
+	cjm_editor_say(ed, false, _("redone"));
 	return 0;
 }
 
@@ -433,7 +440,7 @@ static int cmd_form(cjm_editor *ed, const char *args)
 	if (!cmd_writable(ed))
 		return -1;
 	if (cmd_map(ed)->phase_count == 0) {
-		cjm_editor_say(ed, true, "nothing to edit yet: add a phase (P)");
+		cjm_editor_say(ed, true, _("nothing to edit yet: add a phase (P)"));
 		return -1;
 	}
 	ed->form_of_map = false;
@@ -460,7 +467,7 @@ static int cmd_title(cjm_editor *ed, const char *args)
 	char *old = xstrdup(cmd_map(ed)->title ? cmd_map(ed)->title : "");
 	int rc = cjm_edit_set_text(ed->edit, (cjm_ref){ CJM_REF_MAP, 0, 0 }, CJM_F_TITLE, args);
 	if (rc == 0)
-		cjm_editor_say(ed, false, "title '%s' -> '%s' (u undoes)", old, cmd_map(ed)->title);
+		cjm_editor_say(ed, false, _("title '%s' -> '%s' (u undoes)"), old, cmd_map(ed)->title);
 	free(old);
 	return rc < 0 ? cmd_edit_failed(ed) : 0;
 }
@@ -504,7 +511,7 @@ static int cmd_search_next(cjm_editor *ed, const char *args)
 {
 	(void)args;
 	if (!ed->search || !*ed->search) {
-		cjm_editor_say(ed, true, "no search yet: / searches");
+		cjm_editor_say(ed, true, _("no search yet: / searches"));
 		return -1;
 	}
 	size_t n = cjm_editor_column_count(ed), start = cjm_editor_selected_column(ed);
@@ -517,11 +524,11 @@ static int cmd_search_next(cjm_editor *ed, const char *args)
 							   (t == 0 && cmd_contains(phase->name, ed->search));
 		if (hit) {
 			cjm_editor_select_column(ed, col);
-			cjm_editor_say(ed, false, "/%s", ed->search);
+			cjm_editor_say(ed, false, _("/%s"), ed->search);
 			return 0;
 		}
 	}
-	cjm_editor_say(ed, true, "'%s' is not on the map", ed->search);
+	cjm_editor_say(ed, true, _("'%s' is not on the map"), ed->search);
 	return -1;
 }
 
@@ -544,27 +551,27 @@ static int cmd_help(cjm_editor *ed, const char *args)
 	strbuf *out = &ed->overlay_text;
 	strbuf_reset(out);
 	cjm_marks_legend(out, cjm_editor_unicode());
-	strbuf_puts(out, "\nKeys on the map (- or + then a digit: that signed emotion, - 2 is -2)\n\n");
+	strbuf_printf(out, "\n%s\n\n", _("Keys on the map (- or + then a digit: that signed emotion, - 2 is -2)"));
 	for (const cjm_key_binding *k = cjm_key_bindings; k->key; k++) {
 		const char *name = k->command;
 		size_t len = strcspn(name, " ");
 		const cjm_editor_command *c = cjm_editor_commands;
 		while (c->name && (strlen(c->name) != len || strncmp(c->name, name, len) != 0))
 			c++;
-		strbuf_printf(out, "  %-10s %s\n", k->key_name, c->name ? c->help : name);
+		strbuf_printf(out, "  %-10s %s\n", k->key_name, c->name ? _(c->help) : name);
 	}
 	for (const cjm_key_table *t = cjm_key_tables; t->name; t++) {
-		strbuf_printf(out, "\n%s\n\n", t->title);
+		strbuf_printf(out, "\n%s\n\n", _(t->title));
 		for (const cjm_mode_key *k = t->keys; k->key; k++)
-			strbuf_printf(out, "  %-10s %s\n", k->key_name, k->help);
+			strbuf_printf(out, "  %-10s %s\n", k->key_name, _(k->help));
 	}
-	strbuf_puts(out, "\nCommands (type : then the command)\n\n");
+	strbuf_printf(out, "\n%s\n\n", _("Commands (type : then the command)"));
 	for (const cjm_editor_command *c = cjm_editor_commands; c->name; c++) {
 		char usage[64];
 		snprintf(usage, sizeof usage, ":%s%s%s", c->name, c->args ? " " : "", c->args ? c->args : "");
-		strbuf_printf(out, "  %-22s %s\n", usage, c->help);
+		strbuf_printf(out, "  %-22s %s\n", usage, _(c->help));
 	}
-	strbuf_puts(out, "\nq or Escape closes this help. See cjm(1).\n");
+	strbuf_printf(out, "\n%s\n", _("q or Escape closes this help. See cjm(1)."));
 	ed->overlay = CJM_OVERLAY_TEXT;
 	ed->overlay_scroll = 0;
 	return 0;
@@ -637,7 +644,7 @@ static int cmd_quit(cjm_editor *ed, const char *args)
 {
 	(void)args;
 	if (cjm_edit_dirty(ed->edit)) {
-		cjm_editor_say(ed, true, "unsaved changes: :w saves, :q! quits without saving");
+		cjm_editor_say(ed, true, _("unsaved changes: :w saves, :q! quits without saving"));
 		return -1;
 	}
 	ed->quit = true;
@@ -683,53 +690,53 @@ static int cmd_redraw(cjm_editor *ed, const char *args)
 static int cmd_interrupt(cjm_editor *ed, const char *args)
 {
 	(void)args;
-	cjm_editor_say(ed, false, ":q quits (:q! without saving)");
+	cjm_editor_say(ed, false, _(":q quits (:q! without saving)"));
 	return 0;
 }
 
 const cjm_editor_command cjm_editor_commands[] = {
-	{ "left", NULL, "select the touchpoint (or phase) to the left", cmd_left },
-	{ "right", NULL, "select the touchpoint (or phase) to the right", cmd_right },
-	{ "up", NULL, "select the phase of the touchpoint", cmd_up },
-	{ "down", NULL, "select the first touchpoint of the phase", cmd_down },
-	{ "first", NULL, "select the first touchpoint of the journey", cmd_first },
-	{ "last", NULL, "select the last touchpoint of the journey", cmd_last },
-	{ "prev-phase", NULL, "jump to the previous phase", cmd_prev_phase },
-	{ "next-phase", NULL, "jump to the next phase", cmd_next_phase },
-	{ "scroll-up", NULL, "scroll the lanes up", cmd_scroll_up },
-	{ "scroll-down", NULL, "scroll the lanes down", cmd_scroll_down },
-	{ "add-touchpoint", "[NAME]", "add a touchpoint after the selection (asks its name)", cmd_add_touchpoint },
-	{ "add-phase", "[NAME]", "add a phase after the current one (asks its name)", cmd_add_phase },
-	{ "edit", NULL, "edit every field of the selected item in a form", cmd_form },
-	{ "edit-map", NULL, "edit the map's own fields: title, persona, brand values, thresholds", cmd_map_form },
-	{ "title", "[TEXT]", "set the map's title (without TEXT: the map's form)", cmd_title },
-	{ "details", NULL, "everything about the selected touchpoint, in full", cmd_details },
-	{ "rename", "NAME", "rename the selected item", cmd_rename },
-	{ "emotion-up", NULL, "emotion one step up (an unscored touchpoint gets +1)", cmd_emotion_up },
-	{ "emotion-down", NULL, "emotion one step down (an unscored touchpoint gets -1)", cmd_emotion_down },
-	{ "emotion", "N|none", "set the emotion (-3..+3) or clear it", cmd_emotion },
-	{ "delete", NULL, "delete the selected touchpoint or phase", cmd_delete },
-	{ "move-left", NULL, "move the selected touchpoint or phase left", cmd_move_left },
-	{ "move-right", NULL, "move the selected touchpoint or phase right", cmd_move_right },
-	{ "undo", NULL, "undo the last change", cmd_undo },
-	{ "redo", NULL, "redo what was undone", cmd_redo },
-	{ "search", "[TEXT]", "find a touchpoint by any of its words", cmd_search },
-	{ "search-next", NULL, "find the next match", cmd_search_next },
-	{ "suggest", NULL, "the suggestions panel: Enter accepts, x dismisses, a all/selected", cmd_suggest },
-	{ "present", NULL, "projector mode on or off: the selection large, arrows walk the journey", cmd_present },
-	{ "help", NULL, "show every key and command", cmd_help },
-	{ "stats", NULL, "show the figures of cjm stats", cmd_stats },
-	{ "show", NULL, "show the map as cjm show --plain does", cmd_show },
-	{ "close", NULL, "close help, stats, show or the details", cmd_close },
-	{ "w", "[FILE]", "save (to FILE: a copy); asks first when the file changed on disk", cmd_write },
-	{ "w!", "[FILE]", "save, even over a file that changed on disk since it was read", cmd_write_anyway },
-	{ "q", NULL, "quit (refused with unsaved changes)", cmd_quit },
-	{ "q!", NULL, "quit without saving", cmd_quit_anyway },
-	{ "wq", "[FILE]", "save and quit", cmd_write_quit },
-	{ "x", NULL, "save if changed, and quit", cmd_write_quit },
-	{ "command", "[LINE]", "type a command", cmd_command_line },
-	{ "redraw", NULL, "clear the message and redraw", cmd_redraw },
-	{ "interrupt", NULL, "say how to quit (Ctrl-C does not quit)", cmd_interrupt },
+	{ "left", NULL, N_("select the touchpoint (or phase) to the left"), cmd_left },
+	{ "right", NULL, N_("select the touchpoint (or phase) to the right"), cmd_right },
+	{ "up", NULL, N_("select the phase of the touchpoint"), cmd_up },
+	{ "down", NULL, N_("select the first touchpoint of the phase"), cmd_down },
+	{ "first", NULL, N_("select the first touchpoint of the journey"), cmd_first },
+	{ "last", NULL, N_("select the last touchpoint of the journey"), cmd_last },
+	{ "prev-phase", NULL, N_("jump to the previous phase"), cmd_prev_phase },
+	{ "next-phase", NULL, N_("jump to the next phase"), cmd_next_phase },
+	{ "scroll-up", NULL, N_("scroll the lanes up"), cmd_scroll_up },
+	{ "scroll-down", NULL, N_("scroll the lanes down"), cmd_scroll_down },
+	{ "add-touchpoint", "[NAME]", N_("add a touchpoint after the selection (asks its name)"), cmd_add_touchpoint },
+	{ "add-phase", "[NAME]", N_("add a phase after the current one (asks its name)"), cmd_add_phase },
+	{ "edit", NULL, N_("edit every field of the selected item in a form"), cmd_form },
+	{ "edit-map", NULL, N_("edit the map's own fields: title, persona, brand values, thresholds"), cmd_map_form },
+	{ "title", "[TEXT]", N_("set the map's title (without TEXT: the map's form)"), cmd_title },
+	{ "details", NULL, N_("everything about the selected touchpoint, in full"), cmd_details },
+	{ "rename", "NAME", N_("rename the selected item"), cmd_rename },
+	{ "emotion-up", NULL, N_("emotion one step up (an unscored touchpoint gets +1)"), cmd_emotion_up },
+	{ "emotion-down", NULL, N_("emotion one step down (an unscored touchpoint gets -1)"), cmd_emotion_down },
+	{ "emotion", "N|none", N_("set the emotion (-3..+3) or clear it"), cmd_emotion },
+	{ "delete", NULL, N_("delete the selected touchpoint or phase"), cmd_delete },
+	{ "move-left", NULL, N_("move the selected touchpoint or phase left"), cmd_move_left },
+	{ "move-right", NULL, N_("move the selected touchpoint or phase right"), cmd_move_right },
+	{ "undo", NULL, N_("undo the last change"), cmd_undo },
+	{ "redo", NULL, N_("redo what was undone"), cmd_redo },
+	{ "search", "[TEXT]", N_("find a touchpoint by any of its words"), cmd_search },
+	{ "search-next", NULL, N_("find the next match"), cmd_search_next },
+	{ "suggest", NULL, N_("the suggestions panel: Enter accepts, x dismisses, a all/selected"), cmd_suggest },
+	{ "present", NULL, N_("projector mode on or off: the selection large, arrows walk the journey"), cmd_present },
+	{ "help", NULL, N_("show every key and command"), cmd_help },
+	{ "stats", NULL, N_("show the figures of cjm stats"), cmd_stats },
+	{ "show", NULL, N_("show the map as cjm show --plain does"), cmd_show },
+	{ "close", NULL, N_("close help, stats, show or the details"), cmd_close },
+	{ "w", "[FILE]", N_("save (to FILE: a copy); asks first when the file changed on disk"), cmd_write },
+	{ "w!", "[FILE]", N_("save, even over a file that changed on disk since it was read"), cmd_write_anyway },
+	{ "q", NULL, N_("quit (refused with unsaved changes)"), cmd_quit },
+	{ "q!", NULL, N_("quit without saving"), cmd_quit_anyway },
+	{ "wq", "[FILE]", N_("save and quit"), cmd_write_quit },
+	{ "x", NULL, N_("save if changed, and quit"), cmd_write_quit },
+	{ "command", "[LINE]", N_("type a command"), cmd_command_line },
+	{ "redraw", NULL, N_("clear the message and redraw"), cmd_redraw },
+	{ "interrupt", NULL, N_("say how to quit (Ctrl-C does not quit)"), cmd_interrupt },
 	{ NULL, NULL, NULL, NULL },
 };
 
@@ -783,167 +790,167 @@ const cjm_key_binding cjm_key_bindings[] = {
 /* Projector mode: walking the journey and leaving; every other key does nothing there.
  * Each runs the editor command line it names (present_key). */
 const cjm_mode_key cjm_present_keys[] = {
-	{ 'h', "h", "left", "the previous touchpoint" },
-	{ CJM_KEY_LEFT, "Left", "left", "the previous touchpoint" },
-	{ CJM_KEY_PAGE_UP, "PageUp", "left", "the previous touchpoint" },
-	{ 'l', "l", "right", "the next touchpoint, into the next phase at the end of one" },
-	{ CJM_KEY_RIGHT, "Right", "right", "the next touchpoint, into the next phase at the end of one" },
-	{ ' ', "Space", "right", "the next touchpoint, into the next phase at the end of one" },
-	{ CJM_KEY_PAGE_DOWN, "PageDown", "right", "the next touchpoint, into the next phase at the end of one" },
-	{ CJM_KEY_HOME, "Home", "first", "the first touchpoint of the journey" },
-	{ CJM_KEY_END, "End", "last", "the last touchpoint of the journey" },
-	{ '[', "[", "prev-phase", "the first touchpoint of the previous phase" },
-	{ 'k', "k", "prev-phase", "the first touchpoint of the previous phase" },
-	{ CJM_KEY_UP, "Up", "prev-phase", "the first touchpoint of the previous phase" },
-	{ ']', "]", "next-phase", "the first touchpoint of the next phase" },
-	{ 'j', "j", "next-phase", "the first touchpoint of the next phase" },
-	{ CJM_KEY_DOWN, "Down", "next-phase", "the first touchpoint of the next phase" },
-	{ 'F', "F", "present", "leave projector mode; the selection stays" },
-	{ 'q', "q", "present", "leave projector mode; the selection stays" },
-	{ CJM_KEY_ESCAPE, "Escape", "present", "leave projector mode; the selection stays" },
-	{ '?', "?", "help", "show every key and command" },
-	{ ':', ":", "command", "type a command" },
-	{ CJM_KEY_CTRL_L, "Ctrl-L", "redraw", "redraw the screen" },
+	{ 'h', "h", "left", N_("the previous touchpoint") },
+	{ CJM_KEY_LEFT, "Left", "left", N_("the previous touchpoint") },
+	{ CJM_KEY_PAGE_UP, "PageUp", "left", N_("the previous touchpoint") },
+	{ 'l', "l", "right", N_("the next touchpoint, into the next phase at the end of one") },
+	{ CJM_KEY_RIGHT, "Right", "right", N_("the next touchpoint, into the next phase at the end of one") },
+	{ ' ', "Space", "right", N_("the next touchpoint, into the next phase at the end of one") },
+	{ CJM_KEY_PAGE_DOWN, "PageDown", "right", N_("the next touchpoint, into the next phase at the end of one") },
+	{ CJM_KEY_HOME, "Home", "first", N_("the first touchpoint of the journey") },
+	{ CJM_KEY_END, "End", "last", N_("the last touchpoint of the journey") },
+	{ '[', "[", "prev-phase", N_("the first touchpoint of the previous phase") },
+	{ 'k', "k", "prev-phase", N_("the first touchpoint of the previous phase") },
+	{ CJM_KEY_UP, "Up", "prev-phase", N_("the first touchpoint of the previous phase") },
+	{ ']', "]", "next-phase", N_("the first touchpoint of the next phase") },
+	{ 'j', "j", "next-phase", N_("the first touchpoint of the next phase") },
+	{ CJM_KEY_DOWN, "Down", "next-phase", N_("the first touchpoint of the next phase") },
+	{ 'F', "F", "present", N_("leave projector mode; the selection stays") },
+	{ 'q', "q", "present", N_("leave projector mode; the selection stays") },
+	{ CJM_KEY_ESCAPE, "Escape", "present", N_("leave projector mode; the selection stays") },
+	{ '?', "?", "help", N_("show every key and command") },
+	{ ':', ":", "command", N_("type a command") },
+	{ CJM_KEY_CTRL_L, "Ctrl-L", "redraw", N_("redraw the screen") },
 	{ 0, NULL, NULL, NULL },
 };
 
 /* The suggestions panel (cjm_editor_panel_key runs them). */
 const cjm_mode_key cjm_panel_keys[] = {
-	{ 'j', "j", "next", "point at the next suggestion" },
-	{ CJM_KEY_DOWN, "Down", "next", "point at the next suggestion" },
-	{ 'k', "k", "previous", "point at the previous suggestion" },
-	{ CJM_KEY_UP, "Up", "previous", "point at the previous suggestion" },
-	{ CJM_KEY_ENTER, "Enter", "accept", "accept it: its edit is one step that u undoes" },
-	{ 'x', "x", "dismiss", "dismiss it, for everyone who reads the map" },
-	{ 'a', "a", "scope", "switch: the selected item, the journey's cards, every suggestion of the journey" },
-	{ 'u', "u", "undo", "undo the last change; the list follows" },
-	{ CJM_KEY_CTRL_R, "Ctrl-R", "redo", "redo what was undone; the list follows" },
-	{ ':', ":", "command", "close the panel and type a command" },
-	{ 'q', "q", "close", "close the panel" },
-	{ CJM_KEY_ESCAPE, "Escape", "close", "close the panel" },
-	{ 's', "s", "close", "close the panel" },
+	{ 'j', "j", "next", N_("point at the next suggestion") },
+	{ CJM_KEY_DOWN, "Down", "next", N_("point at the next suggestion") },
+	{ 'k', "k", "previous", N_("point at the previous suggestion") },
+	{ CJM_KEY_UP, "Up", "previous", N_("point at the previous suggestion") },
+	{ CJM_KEY_ENTER, "Enter", "accept", N_("accept it: its edit is one step that u undoes") },
+	{ 'x', "x", "dismiss", N_("dismiss it, for everyone who reads the map") },
+	{ 'a', "a", "scope", N_("switch: the selected item, the journey's cards, every suggestion of the journey") },
+	{ 'u', "u", "undo", N_("undo the last change; the list follows") },
+	{ CJM_KEY_CTRL_R, "Ctrl-R", "redo", N_("redo what was undone; the list follows") },
+	{ ':', ":", "command", N_("close the panel and type a command") },
+	{ 'q', "q", "close", N_("close the panel") },
+	{ CJM_KEY_ESCAPE, "Escape", "close", N_("close the panel") },
+	{ 's', "s", "close", N_("close the panel") },
 	{ 0, NULL, NULL, NULL },
 };
 
 /* The prompt line: a name, a search or a command (the screen edits the line; other keys type). */
 const cjm_mode_key cjm_prompt_keys[] = {
-	{ CJM_KEY_ENTER, "Enter", "accept", "accept what was typed (an empty line does nothing)" },
-	{ CJM_KEY_ESCAPE, "Escape", "cancel", "cancel" },
-	{ CJM_KEY_CTRL_C, "Ctrl-C", "cancel", "cancel" },
-	{ CJM_KEY_LEFT, "Left", "left", "the cursor a character left" },
-	{ CJM_KEY_RIGHT, "Right", "right", "the cursor a character right" },
-	{ CJM_KEY_HOME, "Home", "home", "the cursor to the start of the line" },
-	{ CJM_KEY_END, "End", "end", "the cursor to the end of the line" },
-	{ CJM_KEY_BACKSPACE, "Backspace", "backspace", "delete the character before the cursor" },
-	{ CJM_KEY_DELETE, "Delete", "delete", "delete the character under the cursor" },
-	{ CJM_KEY_CTRL_U, "Ctrl-U", "kill-before", "delete everything before the cursor" },
+	{ CJM_KEY_ENTER, "Enter", "accept", N_("accept what was typed (an empty line does nothing)") },
+	{ CJM_KEY_ESCAPE, "Escape", "cancel", N_("cancel") },
+	{ CJM_KEY_CTRL_C, "Ctrl-C", "cancel", N_("cancel") },
+	{ CJM_KEY_LEFT, "Left", "left", N_("the cursor a character left") },
+	{ CJM_KEY_RIGHT, "Right", "right", N_("the cursor a character right") },
+	{ CJM_KEY_HOME, "Home", "home", N_("the cursor to the start of the line") },
+	{ CJM_KEY_END, "End", "end", N_("the cursor to the end of the line") },
+	{ CJM_KEY_BACKSPACE, "Backspace", "backspace", N_("delete the character before the cursor") },
+	{ CJM_KEY_DELETE, "Delete", "delete", N_("delete the character under the cursor") },
+	{ CJM_KEY_CTRL_U, "Ctrl-U", "kill-before", N_("delete everything before the cursor") },
 	{ 0, NULL, NULL, NULL },
 };
 
 /* "delete phase 'NAME' and its N touchpoints? y/n" */
 const cjm_mode_key cjm_delete_phase_keys[] = {
-	{ 'y', "y", "yes", "delete the phase and its touchpoints (u undoes)" },
-	{ 'n', "n", "no", "keep them" },
-	{ CJM_KEY_ESCAPE, "Escape", "no", "keep them" },
-	{ CJM_KEY_CTRL_C, "Ctrl-C", "no", "keep them" },
+	{ 'y', "y", "yes", N_("delete the phase and its touchpoints (u undoes)") },
+	{ 'n', "n", "no", N_("keep them") },
+	{ CJM_KEY_ESCAPE, "Escape", "no", N_("keep them") },
+	{ CJM_KEY_CTRL_C, "Ctrl-C", "no", N_("keep them") },
 	{ 0, NULL, NULL, NULL },
 };
 
 /* "FILE changed on disk since it was read: ..." (cjm_editor_answer_disk_changed runs them). */
 const cjm_mode_key cjm_disk_changed_keys[] = {
-	{ 'k', "k", "keep-mine", "keep mine: write it over the file anyway" },
-	{ 'o', "o", "write-mine-to", "write mine to another file (asks its name)" },
-	{ 'r', "r", "reload-theirs", "reload theirs; mine is kept in a numbered recovery file" },
-	{ CJM_KEY_ESCAPE, "Escape", "cancel", "save nothing" },
-	{ CJM_KEY_CTRL_C, "Ctrl-C", "cancel", "save nothing" },
+	{ 'k', "k", "keep-mine", N_("keep mine: write it over the file anyway") },
+	{ 'o', "o", "write-mine-to", N_("write mine to another file (asks its name)") },
+	{ 'r', "r", "reload-theirs", N_("reload theirs; mine is kept in a numbered recovery file") },
+	{ CJM_KEY_ESCAPE, "Escape", "cancel", N_("save nothing") },
+	{ CJM_KEY_CTRL_C, "Ctrl-C", "cancel", N_("save nothing") },
 	{ 0, NULL, NULL, NULL },
 };
 
 /* Help, stats and show (cjm_editor_text_key runs them). */
 const cjm_mode_key cjm_text_keys[] = {
-	{ 'j', "j", "line-down", "scroll a line down" },
-	{ CJM_KEY_DOWN, "Down", "line-down", "scroll a line down" },
-	{ 'k', "k", "line-up", "scroll a line up" },
-	{ CJM_KEY_UP, "Up", "line-up", "scroll a line up" },
-	{ CJM_KEY_PAGE_DOWN, "PageDown", "page-down", "scroll ten lines down" },
-	{ CJM_KEY_PAGE_UP, "PageUp", "page-up", "scroll ten lines up" },
-	{ ':', ":", "command", "close the text and type a command" },
-	{ 'q', "q", "close", "close the text" },
-	{ CJM_KEY_ESCAPE, "Escape", "close", "close the text" },
-	{ '?', "?", "close", "close the text" },
-	{ CJM_KEY_ENTER, "Enter", "close", "close the text" },
+	{ 'j', "j", "line-down", N_("scroll a line down") },
+	{ CJM_KEY_DOWN, "Down", "line-down", N_("scroll a line down") },
+	{ 'k', "k", "line-up", N_("scroll a line up") },
+	{ CJM_KEY_UP, "Up", "line-up", N_("scroll a line up") },
+	{ CJM_KEY_PAGE_DOWN, "PageDown", "page-down", N_("scroll ten lines down") },
+	{ CJM_KEY_PAGE_UP, "PageUp", "page-up", N_("scroll ten lines up") },
+	{ ':', ":", "command", N_("close the text and type a command") },
+	{ 'q', "q", "close", N_("close the text") },
+	{ CJM_KEY_ESCAPE, "Escape", "close", N_("close the text") },
+	{ '?', "?", "close", N_("close the text") },
+	{ CJM_KEY_ENTER, "Enter", "close", N_("close the text") },
 	{ 0, NULL, NULL, NULL },
 };
 
 /* The details view (cjm_editor_details_key runs them). */
 const cjm_mode_key cjm_details_keys[] = {
-	{ 'j', "j", "line-down", "scroll a line down" },
-	{ CJM_KEY_DOWN, "Down", "line-down", "scroll a line down" },
-	{ 'k', "k", "line-up", "scroll a line up" },
-	{ CJM_KEY_UP, "Up", "line-up", "scroll a line up" },
-	{ CJM_KEY_PAGE_DOWN, "PageDown", "page-down", "scroll ten lines down" },
-	{ CJM_KEY_PAGE_UP, "PageUp", "page-up", "scroll ten lines up" },
-	{ ':', ":", "command", "close the view and type a command" },
-	{ 'i', "i", "close", "close the view" },
-	{ 'q', "q", "close", "close the view" },
-	{ CJM_KEY_ESCAPE, "Escape", "close", "close the view" },
+	{ 'j', "j", "line-down", N_("scroll a line down") },
+	{ CJM_KEY_DOWN, "Down", "line-down", N_("scroll a line down") },
+	{ 'k', "k", "line-up", N_("scroll a line up") },
+	{ CJM_KEY_UP, "Up", "line-up", N_("scroll a line up") },
+	{ CJM_KEY_PAGE_DOWN, "PageDown", "page-down", N_("scroll ten lines down") },
+	{ CJM_KEY_PAGE_UP, "PageUp", "page-up", N_("scroll ten lines up") },
+	{ ':', ":", "command", N_("close the view and type a command") },
+	{ 'i', "i", "close", N_("close the view") },
+	{ 'q', "q", "close", N_("close the view") },
+	{ CJM_KEY_ESCAPE, "Escape", "close", N_("close the view") },
 	{ 0, NULL, NULL, NULL },
 };
 
 /* The form (the screen runs them; other characters type, replacing a selected value).
  * Escape followed at once by a letter is Alt and that letter: the field of that jump key. */
 const cjm_mode_key cjm_form_keys[] = {
-	{ CJM_KEY_DOWN, "Down", "next", "the next line" },
-	{ CJM_KEY_ENTER, "Enter", "next", "the next line (after a list item: keeps an empty line for the next)" },
-	{ CJM_KEY_TAB, "Tab", "complete", "complete the channel or owner, else the next line" },
-	{ CJM_KEY_UP, "Up", "previous", "the previous line" },
-	{ CJM_KEY_SHIFT_TAB, "Shift-Tab", "previous", "the previous line" },
-	{ CJM_KEY_LEFT, "Left", "left", "the cursor a character left" },
-	{ CJM_KEY_RIGHT, "Right", "right", "the cursor a character right" },
-	{ CJM_KEY_HOME, "Home", "home", "the cursor to the start of the line" },
-	{ CJM_KEY_CTRL_A, "Ctrl-A", "home", "the cursor to the start of the line" },
-	{ CJM_KEY_END, "End", "end", "the cursor to the end of the line" },
-	{ CJM_KEY_CTRL_E, "Ctrl-E", "end", "the cursor to the end of the line" },
-	{ CJM_KEY_BACKSPACE, "Backspace", "backspace", "delete the character before the cursor" },
-	{ CJM_KEY_DELETE, "Delete", "delete", "delete the character under the cursor, or the selected value" },
-	{ CJM_KEY_CTRL_U, "Ctrl-U", "kill-before", "delete everything before the cursor" },
-	{ CJM_KEY_CTRL_S, "Ctrl-S", "save", "save the form: one step that u undoes" },
-	{ CJM_KEY_F2, "F2", "save", "save the form: one step that u undoes" },
-	{ CJM_KEY_CTRL_X, "Ctrl-X", "save", "save the form: one step that u undoes" },
-	{ CJM_KEY_ESCAPE, "Escape", "cancel", "close the form without changes (Escape and a letter: Alt+letter jumps)" },
+	{ CJM_KEY_DOWN, "Down", "next", N_("the next line") },
+	{ CJM_KEY_ENTER, "Enter", "next", N_("the next line (after a list item: keeps an empty line for the next)") },
+	{ CJM_KEY_TAB, "Tab", "complete", N_("complete the channel or owner, else the next line") },
+	{ CJM_KEY_UP, "Up", "previous", N_("the previous line") },
+	{ CJM_KEY_SHIFT_TAB, "Shift-Tab", "previous", N_("the previous line") },
+	{ CJM_KEY_LEFT, "Left", "left", N_("the cursor a character left") },
+	{ CJM_KEY_RIGHT, "Right", "right", N_("the cursor a character right") },
+	{ CJM_KEY_HOME, "Home", "home", N_("the cursor to the start of the line") },
+	{ CJM_KEY_CTRL_A, "Ctrl-A", "home", N_("the cursor to the start of the line") },
+	{ CJM_KEY_END, "End", "end", N_("the cursor to the end of the line") },
+	{ CJM_KEY_CTRL_E, "Ctrl-E", "end", N_("the cursor to the end of the line") },
+	{ CJM_KEY_BACKSPACE, "Backspace", "backspace", N_("delete the character before the cursor") },
+	{ CJM_KEY_DELETE, "Delete", "delete", N_("delete the character under the cursor, or the selected value") },
+	{ CJM_KEY_CTRL_U, "Ctrl-U", "kill-before", N_("delete everything before the cursor") },
+	{ CJM_KEY_CTRL_S, "Ctrl-S", "save", N_("save the form: one step that u undoes") },
+	{ CJM_KEY_F2, "F2", "save", N_("save the form: one step that u undoes") },
+	{ CJM_KEY_CTRL_X, "Ctrl-X", "save", N_("save the form: one step that u undoes") },
+	{ CJM_KEY_ESCAPE, "Escape", "cancel", N_("close the form without changes (Escape and a letter: Alt+letter jumps)") },
 	{ 0, NULL, NULL, NULL },
 };
 
 /* Asked before the editor opens, when a recovery file holds unsaved edits (cjm edit runs them). */
 const cjm_mode_key cjm_recovery_keys[] = {
-	{ 'r', "r", "restore", "restore them (the map shows them, not yet saved)" },
-	{ 'd', "d", "discard", "discard them" },
-	{ 'o', "o", "read-only", "open the saved file read-only and keep them for later" },
+	{ 'r', "r", "restore", N_("restore them (the map shows them, not yet saved)") },
+	{ 'd', "d", "discard", N_("discard them") },
+	{ 'o', "o", "read-only", N_("open the saved file read-only and keep them for later") },
 	{ 0, NULL, NULL, NULL },
 };
 
 /* Asked before the editor opens, when another cjm holds the map's lock (cjm edit runs them). */
 const cjm_mode_key cjm_locked_keys[] = {
-	{ 'r', "r", "read-only", "open it read-only" },
-	{ 'e', "e", "edit-anyway", "edit it anyway" },
-	{ 'q', "q", "quit", "quit" },
+	{ 'r', "r", "read-only", N_("open it read-only") },
+	{ 'e', "e", "edit-anyway", N_("edit it anyway") },
+	{ 'q', "q", "quit", N_("quit") },
 	{ 0, NULL, NULL, NULL },
 };
 
 const cjm_key_table cjm_key_tables[] = {
-	{ "panel", "In the suggestions panel (s)", "The suggestions panel", cjm_panel_keys },
-	{ "prompt", "On the prompt line (a, P, /, :); other keys type", "The prompt line", cjm_prompt_keys },
-	{ "delete-phase", "Asked before a phase with touchpoints is deleted (x)", "Deleting a phase",
+	{ "panel", N_("In the suggestions panel (s)"), N_("The suggestions panel"), cjm_panel_keys },
+	{ "prompt", N_("On the prompt line (a, P, /, :); other keys type"), N_("The prompt line"), cjm_prompt_keys },
+	{ "delete-phase", N_("Asked before a phase with touchpoints is deleted (x)"), N_("Deleting a phase"),
 	  cjm_delete_phase_keys },
-	{ "disk-changed", "Asked when the file changed on disk (:w)", "When the file changed on disk",
+	{ "disk-changed", N_("Asked when the file changed on disk (:w)"), N_("When the file changed on disk"),
 	  cjm_disk_changed_keys },
-	{ "text", "In help, stats and show (this text)", "Help, stats and show", cjm_text_keys },
-	{ "details", "In the details view (i)", "The details view", cjm_details_keys },
-	{ "present", "In projector mode (F); other keys do nothing there", "Projector mode", cjm_present_keys },
-	{ "recovery", "Asked on opening a map whose recovery file holds unsaved edits", "Recovery",
+	{ "text", N_("In help, stats and show (this text)"), N_("Help, stats and show"), cjm_text_keys },
+	{ "details", N_("In the details view (i)"), N_("The details view"), cjm_details_keys },
+	{ "present", N_("In projector mode (F); other keys do nothing there"), N_("Projector mode"), cjm_present_keys },
+	{ "recovery", N_("Asked on opening a map whose recovery file holds unsaved edits"), N_("Recovery"),
 	  cjm_recovery_keys },
-	{ "locked", "Asked on opening a map that another cjm has open", "Locking", cjm_locked_keys },
-	{ "form", "In the form (e, Enter, T); other keys type, Alt+letter jumps to a field", "The field form",
+	{ "locked", N_("Asked on opening a map that another cjm has open"), N_("Locking"), cjm_locked_keys },
+	{ "form", N_("In the form (e, Enter, T); other keys type, Alt+letter jumps to a field"), N_("The field form"),
 	  cjm_form_keys },
 	{ NULL, NULL, NULL, NULL },
 };
@@ -1044,7 +1051,7 @@ void cjm_editor_answer_key(cjm_editor *ed, int key)
 	if (strcmp(what, "yes") == 0)
 		cmd_delete_phase_now(ed);
 	else
-		cjm_editor_say(ed, false, "nothing deleted");
+		cjm_editor_say(ed, false, _("nothing deleted"));
 }
 
 /* ---- running commands ---- */
@@ -1066,7 +1073,7 @@ int cjm_editor_run(cjm_editor *ed, const char *command_line)
 			return rc;
 		}
 	}
-	cjm_editor_say(ed, true, "not a command: %.*s (? lists them)", (int)len, command_line);
+	cjm_editor_say(ed, true, _("not a command: %.*s (? lists them)"), (int)len, command_line);
 	return -1;
 }
 
@@ -1101,13 +1108,13 @@ int cjm_editor_key(cjm_editor *ed, int key)
 const char *cjm_editor_question(const cjm_editor *ed)
 {
 	switch (ed->ask) {
-	case CJM_ASK_TOUCHPOINT_NAME: return "Touchpoint name: ";
-	case CJM_ASK_PHASE_NAME: return "Phase name: ";
+	case CJM_ASK_TOUCHPOINT_NAME: return _("Touchpoint name: ");
+	case CJM_ASK_PHASE_NAME: return _("Phase name: ");
 	case CJM_ASK_SEARCH: return "/";
 	case CJM_ASK_COMMAND: return ":";
-	case CJM_ASK_DISK_CHANGED: return ed->question ? ed->question : "Changed on disk: k, o, r or Esc ";
-	case CJM_ASK_WRITE_MINE_TO: return "Write mine to: ";
-	case CJM_ASK_DELETE_PHASE: return ed->question ? ed->question : "delete the phase? y/n ";
+	case CJM_ASK_DISK_CHANGED: return ed->question ? ed->question : _("Changed on disk: k, o, r or Esc ");
+	case CJM_ASK_WRITE_MINE_TO: return _("Write mine to: ");
+	case CJM_ASK_DELETE_PHASE: return ed->question ? ed->question : _("delete the phase? y/n ");
 	case CJM_ASK_NOTHING: break;
 	}
 	return NULL;
@@ -1120,7 +1127,7 @@ void cjm_editor_answer(cjm_editor *ed, const char *text)
 		return; /* one key: cjm_editor_answer_key */
 	ed->ask = CJM_ASK_NOTHING;
 	if ((!text || !*text) && ask == CJM_ASK_WRITE_MINE_TO)
-		cjm_editor_say(ed, true, "not saved: %s %s (:w! writes mine over it)", ed->path,
+		cjm_editor_say(ed, true, _("not saved: %s %s (:w! writes mine over it)"), ed->path,
 			       cjm_disk_change_words(ed->disk_change));
 	if (!text || !*text)
 		return; /* cancelled, or nothing typed */
@@ -1138,7 +1145,7 @@ void cjm_editor_answer(cjm_editor *ed, const char *text)
 	}
 	free(line);
 	if (cleaned.breaks + cleaned.tabs + cleaned.dropped && !ed->message_is_error)
-		cjm_editor_say(ed, false, "pasted text: %zu line break(s) and %zu tab(s) became spaces, %zu control character(s) left out",
+		cjm_editor_say(ed, false, _("pasted text: %zu line break(s) and %zu tab(s) became spaces, %zu control character(s) left out"),
 			       cleaned.breaks, cleaned.tabs, cleaned.dropped);
 	cmd_clamp_selection(ed);
 }

@@ -12,6 +12,7 @@
 
 #include "io/load.h"
 #include "io/save.h"
+#include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
@@ -82,7 +83,7 @@ bool cjm_editor_unicode(void)
 const char *cjm_editor_emotion_words(bool has_emotion, int emotion, char buf[16])
 {
 	if (!has_emotion) {
-		snprintf(buf, 16, "not scored");
+		snprintf(buf, 16, "%s", _("not scored"));
 		return buf;
 	}
 	bool unicode = cjm_editor_unicode();
@@ -210,18 +211,18 @@ static char *editor_keep_commented(cjm_editor *ed, const char *target)
 	int err = 0;
 	char *text = cjm_read_file(target, &len, &err);
 	if (!text)
-		return xasprintf("(%s could not be read for a backup: %s)", target, strerror(err));
+		return xasprintf(_("(%s could not be read for a backup: %s)"), target, strerror(err));
 	char *backup = NULL;
 	err = cjm_keep_backup(target, text, len, &backup);
 	free(text);
 	char *note = NULL;
 	if (err == 0)
-		note = xasprintf("its comments are kept in %s", backup);
+		note = xasprintf(_("its comments are kept in %s"), backup);
 	else if (err == EEXIST)
-		cjm_editor_say(ed, true, "cannot keep the comments: %s.orig up to %s exist; move them away (nothing was saved)",
+		cjm_editor_say(ed, true, _("cannot keep the comments: %s.orig up to %s exist; move them away (nothing was saved)"),
 			       target, backup);
 	else
-		cjm_editor_say(ed, true, "cannot keep a backup %s (%s); nothing was saved", backup, strerror(err));
+		cjm_editor_say(ed, true, _("cannot keep a backup %s (%s); nothing was saved"), backup, strerror(err));
 	free(backup);
 	return note;
 }
@@ -245,19 +246,22 @@ static int editor_ask_disk_changed(cjm_editor *ed, cjm_disk_change change, int e
 	const char *name = editor_base_name(ed->path);
 	free(ed->question);
 	if (change == CJM_DISK_UNREADABLE)
-		ed->question = xasprintf("%s cannot be read to check it (%s): k write mine anyway, "
-					 "o write mine to another file, Esc cancel ",
+		/* TRANSLATORS: the keys k, o and Esc stay */
+		ed->question = xasprintf(_("%s cannot be read to check it (%s): k write mine anyway, "
+					   "o write mine to another file, Esc cancel "),
 					 name, strerror(err));
 	else if (change == CJM_DISK_GONE)
-		ed->question = xasprintf("%s %s: k write mine anyway, o write mine to another file, Esc cancel ",
+		/* TRANSLATORS: the file name, what happened to it ("was deleted"); the keys k, o and Esc stay */
+		ed->question = xasprintf(_("%s %s: k write mine anyway, o write mine to another file, Esc cancel "),
 					 name, cjm_disk_change_words(change));
 	else
-		ed->question = xasprintf("%s %s: k keep mine (write it), o write mine to another file, "
-					 "r reload theirs, Esc cancel ",
+		/* TRANSLATORS: the file name, what happened to it; the keys k, o, r and Esc stay */
+		ed->question = xasprintf(_("%s %s: k keep mine (write it), o write mine to another file, "
+					   "r reload theirs, Esc cancel "),
 					 name, cjm_disk_change_words(change));
 	ed->disk_change = change;
 	ed->ask = CJM_ASK_DISK_CHANGED;
-	cjm_editor_say(ed, true, "not saved: %s %s", ed->path, cjm_disk_change_words(change));
+	cjm_editor_say(ed, true, _("not saved: %s %s"), ed->path, cjm_disk_change_words(change));
 	return -1;
 }
 
@@ -265,12 +269,12 @@ static int editor_save(cjm_editor *ed, const char *path, bool force)
 {
 	const char *target = path && *path ? path : ed->path;
 	if (!target) {
-		cjm_editor_say(ed, true, "no file name: use :w FILE");
+		cjm_editor_say(ed, true, _("no file name: use :w FILE"));
 		return -1;
 	}
 	bool own = editor_is_own(ed, path);
 	if (ed->read_only && own) {
-		cjm_editor_say(ed, true, "opened read-only: use :w FILE to save a copy");
+		cjm_editor_say(ed, true, _("opened read-only: use :w FILE to save a copy"));
 		return -1;
 	}
 	/* checked as late as can be: only the text, the backup and the write itself come after */
@@ -283,7 +287,7 @@ static int editor_save(cjm_editor *ed, const char *path, bool force)
 	if (ed->comment_count && !ed->comments_warned && own) {
 		ed->comments_warned = true;
 		cjm_editor_say(ed, true,
-			       ":w again to save: %zu YAML comment(s) in %s are lost (the file as it is now is kept in %s.orig, or the next free %s.orig.N)",
+			       _(":w again to save: %zu YAML comment(s) in %s are lost (the file as it is now is kept in %s.orig, or the next free %s.orig.N)"),
 			       ed->comment_count, target, target, target);
 		return -1;
 	}
@@ -299,7 +303,7 @@ static int editor_save(cjm_editor *ed, const char *path, bool force)
 	int err = cjm_write_file_atomic(target, text.data ? text.data : "", text.len, &stage);
 	if (err) {
 		char *why = cjm_save_failure(target, err, stage);
-		cjm_editor_say(ed, true, "cannot save %s (%s); your changes are still here", target, why);
+		cjm_editor_say(ed, true, _("cannot save %s (%s); your changes are still here"), target, why);
 		free(why);
 		free(note);
 		strbuf_release(&text);
@@ -314,9 +318,9 @@ static int editor_save(cjm_editor *ed, const char *path, bool force)
 	}
 	strbuf_release(&text);
 	if (note)
-		cjm_editor_say(ed, false, "saved %s; %s", target, note);
+		cjm_editor_say(ed, false, _("saved %s; %s"), target, note);
 	else
-		cjm_editor_say(ed, false, "saved %s", target);
+		cjm_editor_say(ed, false, _("saved %s"), target);
 	free(note);
 	return 0;
 }
@@ -338,12 +342,12 @@ void cjm_editor_write_mine_to(cjm_editor *ed, const char *name)
 {
 	struct stat st;
 	if (lstat(name, &st) == 0) {
-		cjm_editor_say(ed, true, "%s exists: not written (o again picks another name, :w! overwrites %s)",
+		cjm_editor_say(ed, true, _("%s exists: not written (o again picks another name, :w! overwrites %s)"),
 			       name, ed->path);
 		return;
 	}
 	if (editor_save(ed, name, false) == 0)
-		cjm_editor_say(ed, false, "wrote mine to %s; %s is theirs, untouched; here the edits are still unsaved",
+		cjm_editor_say(ed, false, _("wrote mine to %s; %s is theirs, untouched; here the edits are still unsaved"),
 			       name, ed->path);
 }
 
@@ -368,7 +372,7 @@ void cjm_editor_answer_disk_changed(cjm_editor *ed, const char *what)
 	} else if (strcmp(what, "cancel") == 0) {
 		ed->ask = CJM_ASK_NOTHING;
 		ed->quit_when_saved = false;
-		cjm_editor_say(ed, true, "not saved: %s %s (:w! writes mine over it)", ed->path,
+		cjm_editor_say(ed, true, _("not saved: %s %s (:w! writes mine over it)"), ed->path,
 			       cjm_disk_change_words(ed->disk_change));
 	}
 	if (ed->ask != CJM_ASK_DISK_CHANGED) {
@@ -384,7 +388,7 @@ cjm_map *cjm_editor_read_disk(cjm_editor *ed, cjm_file_stamp *stamp, size_t *com
 	*comments = 0;
 	char *text = ed->path ? cjm_file_read_stamped(ed->path, &len, &err, stamp) : NULL;
 	if (!text) {
-		cjm_editor_say(ed, true, "cannot reload %s: %s; nothing changed here", ed->path ? ed->path : "",
+		cjm_editor_say(ed, true, _("cannot reload %s: %s; nothing changed here"), ed->path ? ed->path : "",
 			       strerror(err ? err : ENOENT));
 		return NULL;
 	}
@@ -397,9 +401,9 @@ cjm_map *cjm_editor_read_disk(cjm_editor *ed, cjm_file_stamp *stamp, size_t *com
 		for (size_t i = 0; i < diags->count && !first; i++)
 			if (!diags->items[i].warning)
 				first = &diags->items[i];
-		cjm_editor_say(ed, true, "cannot reload %s: %d:%d: %s; nothing changed here (k keeps mine)", ed->path,
+		cjm_editor_say(ed, true, _("cannot reload %s: %d:%d: %s; nothing changed here (k keeps mine)"), ed->path,
 			       first ? first->line : 0, first ? first->col : 0,
-			       first ? first->message : "not a valid map");
+			       first ? first->message : _("not a valid map"));
 	}
 	diag_list_free(diags);
 	*comments = map ? found.count : 0;
@@ -425,7 +429,7 @@ void cjm_editor_replace_map(cjm_editor *ed, cjm_map *map, const cjm_file_stamp *
 	    ed->tp >= map->phases[ed->phase]->touchpoint_count)
 		ed->tp = map->phase_count && map->phases[ed->phase]->touchpoint_count ? 0 : CJM_PHASE_ITSELF;
 	if (kept)
-		cjm_editor_say(ed, false, "reloaded %s (theirs); your unsaved edits are kept in %s", ed->path, kept);
+		cjm_editor_say(ed, false, _("reloaded %s (theirs); your unsaved edits are kept in %s"), ed->path, kept);
 	else
-		cjm_editor_say(ed, false, "reloaded %s (theirs)", ed->path);
+		cjm_editor_say(ed, false, _("reloaded %s (theirs)"), ed->path);
 }

@@ -6,6 +6,7 @@
 
 #include "model/field.h"
 #include "render/text.h"
+#include "util/i18n.h"
 
 /* The suggestion mark, the editor's own. */
 #define MARKS_SUGGESTION "\u25c6"
@@ -41,7 +42,7 @@ static void marks_line(strbuf *out, const char *symbol, const char *what)
 
 void cjm_marks_legend(strbuf *out, bool unicode)
 {
-	strbuf_puts(out, "Legend\n\n");
+	strbuf_printf(out, "%s\n\n", _("Legend"));
 	strbuf what = { 0 };
 	size_t count;
 	const cjm_field *fields = cjm_fields_of(CJM_REF_TOUCHPOINT, &count);
@@ -50,17 +51,19 @@ void cjm_marks_legend(strbuf *out, bool unicode)
 			continue;
 		const cjm_field_info *info = cjm_field_info_of(fields[i]);
 		strbuf_reset(&what);
-		strbuf_printf(&what, "%s, after the name%s", info->mark_meaning, info->mark_when ? " and on the curve" : "");
+		/* TRANSLATORS: %s is what a mark means ("moment of truth") */
+		strbuf_printf(&what, info->mark_when ? _("%s, after the name and on the curve") : _("%s, after the name"),
+			      _(info->mark_meaning));
 		marks_line(out, info->mark, what.data);
 	}
 	strbuf_release(&what);
 	marks_line(out, unicode ? MARKS_SUGGESTION : MARKS_SUGGESTION_ASCII,
-		   "the patterns have a suggestion (s shows it), after the name");
-	marks_line(out, unicode ? "\u25cf+2" : "o+2", "a touchpoint's emotion on the curve");
-	marks_line(out, unicode ? "[\u25cf+2]" : "[o+2]", unicode ? "the selected touchpoint on the curve, its column edged \u2503 \u2503"
-						 : "the selected touchpoint on the curve, its column edged # #");
-	marks_line(out, unicode ? "\u00b7\u00b7\u00b7" : "...", "the zero line of the curve");
-	marks_line(out, "selected", "its whole column black on yellow (reverse video without colour)");
-	marks_line(out, "colours", "emotion -3 and -2 red, -1 yellow, +1 cyan, +2 and +3 green");
-	marks_line(out, unicode ? "\u2026" : "...", "ends a cut line: i shows the text in full");
+		   _("the patterns have a suggestion (s shows it), after the name"));
+	marks_line(out, unicode ? "\u25cf+2" : "o+2", _("a touchpoint's emotion on the curve"));
+	marks_line(out, unicode ? "[\u25cf+2]" : "[o+2]", unicode ? _("the selected touchpoint on the curve, its column edged \u2503 \u2503")
+						 : _("the selected touchpoint on the curve, its column edged # #"));
+	marks_line(out, unicode ? "\u00b7\u00b7\u00b7" : "...", _("the zero line of the curve"));
+	marks_line(out, _("selected"), _("its whole column black on yellow (reverse video without colour)"));
+	marks_line(out, _("colours"), _("emotion -3 and -2 red, -1 yellow, +1 cyan, +2 and +3 green"));
+	marks_line(out, unicode ? "\u2026" : "...", _("ends a cut line: i shows the text in full"));
 }

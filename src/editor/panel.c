@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "editor/editor.h"
+#include "util/i18n.h"
 #include "util/xalloc.h"
 
 /* Says on the status line that plugins crashed or hung (now: they are disabled,
@@ -24,10 +25,10 @@ static void panel_tell(cjm_editor *ed, const cjm_plugin_failure *failures, size_
 		return;
 	char *text = cjm_plugin_failure_text(first, true);
 	if (more)
-		cjm_editor_say(ed, true, "%s (and %zu more: see cjm patterns); the other patterns still run", text,
+		cjm_editor_say(ed, true, _("%s (and %zu more: see cjm patterns); the other patterns still run"), text,
 			       more);
 	else
-		cjm_editor_say(ed, true, "%s; the other patterns still run", text);
+		cjm_editor_say(ed, true, _("%s; the other patterns still run"), text);
 	free(text);
 }
 
@@ -290,7 +291,7 @@ int cjm_editor_open_panel(cjm_editor *ed)
 	}
 	ed->overlay = CJM_OVERLAY_SUGGESTIONS;
 	if (ed->suggestions->count == 0)
-		cjm_editor_say(ed, false, "no suggestions: the patterns find nothing to improve");
+		cjm_editor_say(ed, false, _("no suggestions: the patterns find nothing to improve"));
 	else
 		panel_show_target(ed);
 	return 0;
@@ -313,21 +314,21 @@ static const cjm_suggestion *panel_current(cjm_editor *ed)
 {
 	cjm_editor_panel_sync(ed);
 	if (!ed->suggestions || ed->suggestion >= ed->suggestions->count) {
-		cjm_editor_say(ed, true, "no suggestion to act on");
+		cjm_editor_say(ed, true, _("no suggestion to act on"));
 		return NULL;
 	}
 	const cjm_suggestion *s = &ed->suggestions->items[ed->suggestion];
 	cjm_panel_state state = ed->suggestion_items[ed->suggestion].state;
 	if (state == CJM_PANEL_ACCEPTED) {
-		cjm_editor_say(ed, false, "already accepted: %s; nothing done (u undoes it)", s->title);
+		cjm_editor_say(ed, false, _("already accepted: %s; nothing done (u undoes it)"), s->title);
 		return NULL;
 	}
 	if (state == CJM_PANEL_DISMISSED) {
-		cjm_editor_say(ed, false, "already dismissed: %s; nothing done", s->title);
+		cjm_editor_say(ed, false, _("already dismissed: %s; nothing done"), s->title);
 		return NULL;
 	}
 	if (ed->read_only) {
-		cjm_editor_say(ed, true, "read-only: nothing can be changed");
+		cjm_editor_say(ed, true, _("read-only: nothing can be changed"));
 		return NULL;
 	}
 	return s;
@@ -345,7 +346,7 @@ int cjm_editor_panel_accept(cjm_editor *ed)
 	if (rc < 0)
 		cjm_editor_say(ed, true, "%s", cjm_edit_error(ed->edit));
 	else
-		cjm_editor_say(ed, false, "accepted: %s (u undoes it)", title);
+		cjm_editor_say(ed, false, _("accepted: %s (u undoes it)"), title);
 	free(title);
 	if (rc == 0)
 		ed->suggestion_items[ed->suggestion].state = CJM_PANEL_ACCEPTED; /* kept listed */
@@ -364,7 +365,7 @@ int cjm_editor_panel_dismiss(cjm_editor *ed)
 	if (rc < 0)
 		cjm_editor_say(ed, true, "%s", cjm_edit_error(ed->edit));
 	else
-		cjm_editor_say(ed, false, "dismissed for everyone: %s (u undoes it)", title);
+		cjm_editor_say(ed, false, _("dismissed for everyone: %s (u undoes it)"), title);
 	free(title);
 	panel_refresh(ed);
 	panel_show_target(ed);

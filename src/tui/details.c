@@ -8,6 +8,8 @@
 #include "analysis/figures.h"
 #include "edit/fieldtext.h"
 #include "render/text.h"
+#include "util/i18n.h"
+#include "util/number.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
@@ -65,14 +67,25 @@ static void details_wrapped(details_lines *dl, const char *prefix, size_t indent
 /* "label          value", the value wrapped under itself; ABSENT when VALUE is empty. */
 static void details_field(details_lines *dl, const char *label, const char *value, const char *absent, int cols)
 {
-	details_wrapped(dl, label, DETAILS_LABEL_WIDTH, value && *value ? value : absent, cols);
+	size_t width = cjm_text_width(label) + 1; /* a translated label may be longer */
+	details_wrapped(dl, label, width > DETAILS_LABEL_WIDTH ? width : DETAILS_LABEL_WIDTH,
+			value && *value ? value : absent, cols);
 }
 
 static void details_formatted(details_lines *dl, const cjm_map *map, cjm_ref ref, cjm_field field,
 			      const char *absent, int cols)
 {
+	const cjm_field_info *info = cjm_field_info_of(field);
 	char *text = cjm_fieldtext_format(map, ref, field);
-	details_field(dl, cjm_field_info_of(field)->label, text, absent, cols);
+	if (text && info->kind == CJM_KIND_NUMBER) { /* "7,5" under a Dutch locale */
+		cjm_value v = cjm_item_field_get(cjm_ref_item(map, ref), ref.kind, field);
+		if (v.present) {
+			char buf[NUMBER_TEXT_MAX];
+			free(text);
+			text = xstrdup(i18n_number(buf, v.number));
+		}
+	}
+	details_field(dl, _(info->label), text, absent, cols);
 	free(text);
 }
 
@@ -80,9 +93,11 @@ static void details_formatted(details_lines *dl, const cjm_map *map, cjm_ref ref
 static void details_list(details_lines *dl, const char *label, const cjm_strlist *list, bool quoted, int cols)
 {
 	strbuf head = { 0 };
-	strbuf_printf(&head, "%s (%zu)", label, list->len);
 	if (list->len == 0)
-		strbuf_puts(&head, ": none");
+		/* TRANSLATORS: a list's heading in the details view: its label and "0" */
+		strbuf_printf(&head, _("%s (%zu): none"), label, list->len);
+	else
+		strbuf_printf(&head, "%s (%zu)", label, list->len);
 	details_add(dl, head.data, true);
 	strbuf_release(&head);
 	for (size_t i = 0; i < list->len; i++) {
@@ -98,19 +113,19 @@ static void details_quadrant_and_flags(details_lines *dl, const cjm_map *map, co
 	cjm_quadrant q = cjm_touchpoint_quadrant(map, tp);
 	strbuf text = { 0 };
 	if (q == CJM_QUADRANT_NONE)
-		strbuf_puts(&text, "(needs satisfaction and impact)");
+		strbuf_puts(&text, _("(needs satisfaction and impact)"));
 	else
-		strbuf_printf(&text, "%s: %s", cjm_quadrant_name(q), cjm_quadrant_action(q));
-	details_field(dl, "quadrant", text.data, "", cols);
+		strbuf_printf(&text, "%s: %s", _(cjm_quadrant_name(q)), _(cjm_quadrant_action(q)));
+	details_field(dl, _("quadrant"), text.data, "", cols);
 	strbuf_reset(&text);
 	size_t count;
 	const cjm_field *fields = cjm_fields_of(CJM_REF_TOUCHPOINT, &count);
 	for (size_t i = 0; i < count; i++) {
 		const cjm_field_info *info = cjm_field_info_of(fields[i]);
 		if (cjm_item_field_marked(tp, CJM_REF_TOUCHPOINT, fields[i]))
-			strbuf_printf(&text, "%s%s (%s)", text.len ? ", " : "", info->mark_meaning, info->mark);
+			strbuf_printf(&text, "%s%s (%s)", text.len ? ", " : "", _(info->mark_meaning), info->mark);
 	}
-	details_field(dl, "flags", text.data, "none", cols);
+	details_field(dl, _("flags"), text.data, _("none"), cols);
 	strbuf_release(&text);
 }
 
@@ -134,19 +149,24 @@ static void details_fields(details_lines *dl, const cjm_map *map, cjm_ref ref, i
 				details_quadrant_and_flags(dl, map, item, cols);
 			flags_done = true;
 		} else if (info->kind == CJM_KIND_LIST) {
-			details_list(dl, info->label, v.list, f == CJM_F_QUOTES, cols);
+			details_list(dl, _(info->label), v.list, f == CJM_F_QUOTES, cols);
 		} else if (info->kind == CJM_KIND_TEXT && (info->flags & CJM_FIELD_MULTILINE) && ref.kind != CJM_REF_MAP) {
-			char *head = xasprintf(v.present ? "%s" : "%s: none", info->label);
+			/* TRANSLATORS: a text field's heading in the details view when it is empty */
+			char *head = v.present ? xstrdup(_(info->label)) : xasprintf(_("%s: none"), _(info->label));
 			details_add(dl, head, true);
 			free(head);
 			if (v.present)
 				details_wrapped(dl, "", 2, v.text, cols);
 		} else {
-			char absent[48] = "(none)";
-			if (info->kind == CJM_KIND_EMOTION)
-				snprintf(absent, sizeof absent, "(not scored)");
-			else if (info->kind == CJM_KIND_NUMBER && ref.kind == CJM_REF_MAP)
-				snprintf(absent, sizeof absent, "%g (the default)", info->fallback);
+			char absent[96];
+			snprintf(absent, sizeof absent, "%s", _("(none)"));
+			if (info->kind == CJM_KIND_EMOTION) {
+				snprintf(absent, sizeof absent, "%s", _("(not scored)"));
+			} else if (info->kind == CJM_KIND_NUMBER && ref.kind == CJM_REF_MAP) {
+				char number[NUMBER_TEXT_MAX];
+				/* TRANSLATORS: a map's threshold left out: %s is the number used instead */
+				snprintf(absent, sizeof absent, _("%s (the default)"), i18n_number(number, info->fallback));
+			}
 			details_formatted(dl, map, ref, f, absent, cols);
 		}
 	}
@@ -156,22 +176,22 @@ static void details_touchpoint(details_lines *dl, const cjm_map *map, cjm_ref re
 {
 	const cjm_phase *phase = map->phases[ref.phase];
 	const cjm_touchpoint *tp = phase->touchpoints[ref.tp];
-	details_field(dl, "name", tp->name, "", cols);
+	details_field(dl, _("name"), tp->name, "", cols);
 	details_field(dl, "id", tp->id, "", cols);
-	details_field(dl, "phase", phase->name, "", cols);
+	details_field(dl, _("phase"), phase->name, "", cols);
 	details_fields(dl, map, ref, cols);
 }
 
 static void details_phase(details_lines *dl, const cjm_map *map, cjm_ref ref, int cols)
 {
 	const cjm_phase *phase = map->phases[ref.phase];
-	details_field(dl, "phase", phase->name, "", cols);
+	details_field(dl, _("phase"), phase->name, "", cols);
 	details_field(dl, "id", phase->id, "", cols);
-	details_field(dl, "description", phase->description, "(none)", cols);
+	details_field(dl, _("description"), phase->description, _("(none)"), cols);
 	cjm_strlist names = { 0 };
 	for (size_t t = 0; t < phase->touchpoint_count; t++)
 		cjm_strlist_push(&names, phase->touchpoints[t]->name);
-	details_list(dl, "touchpoints", &names, false, cols);
+	details_list(dl, _("touchpoints"), &names, false, cols);
 	cjm_strlist_clear(&names);
 }
 
@@ -187,7 +207,7 @@ void details_draw(cjm_editor *ed, int rows, int cols)
 	const cjm_map *map = cjm_editor_map(ed);
 	cjm_ref ref = cjm_editor_selected_ref(ed);
 	details_lines dl = { 0 };
-	const char *what = "the map";
+	const char *what = _("the map");
 	if (ref.kind == CJM_REF_TOUCHPOINT) {
 		details_touchpoint(&dl, map, ref, cols);
 		what = map->phases[ref.phase]->touchpoints[ref.tp]->name;
@@ -202,11 +222,11 @@ void details_draw(cjm_editor *ed, int rows, int cols)
 	if (ed->overlay_scroll > last)
 		ed->overlay_scroll = last;
 	strbuf head = { 0 }, buf = { 0 };
-	strbuf_printf(&head, " Details: %s", what);
+	strbuf_printf(&head, _(" Details: %s"), what);
 	if (dl.count > (size_t)height)
-		strbuf_printf(&head, "  (lines %zu-%zu of %zu, j/k scroll)", ed->overlay_scroll + 1,
+		strbuf_printf(&head, _("  (lines %zu-%zu of %zu, j/k scroll)"), ed->overlay_scroll + 1,
 			      ed->overlay_scroll + (size_t)height, dl.count);
-	strbuf_puts(&head, "  i/q/Esc close");
+	strbuf_puts(&head, _("  i/q/Esc close"));
 	cjm_text_pad(&buf, head.data, head.len, (size_t)cols);
 	attron(A_REVERSE);
 	mvaddstr(0, 0, buf.data);

@@ -8,6 +8,7 @@
 #include "analysis/variants.h"
 #include "edit/fieldtext.h"
 #include "render/text.h"
+#include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
@@ -76,6 +77,22 @@ static void form_go(tui_form *form, size_t at)
 	form->selected = line->len > 0;
 }
 
+/* A number field's TEXT with its decimal point swapped: FROM becomes TO ("7.5" shows as
+ * "7,5" under a Dutch locale, and what is typed there goes back as "7.5"). */
+static void form_swap_decimal(char *text, char from, char to)
+{
+	for (char *c = text; c && *c; c++)
+		if (*c == from)
+			*c = to;
+}
+
+/* The interface's decimal separator when it is one character other than '.', else 0. */
+static char form_decimal(void)
+{
+	const char *point = i18n_decimal_point();
+	return point && point[0] && !point[1] && point[0] != '.' ? point[0] : 0;
+}
+
 void form_open(tui_form *form, cjm_editor *ed)
 {
 	const cjm_map *map = cjm_editor_map(ed);
@@ -90,6 +107,8 @@ void form_open(tui_form *form, cjm_editor *ed)
 	}
 	for (size_t i = 0; i < n; i++) {
 		char *text = cjm_fieldtext_format(map, form->ref, fields[i]);
+		if (cjm_field_info_of(fields[i])->kind == CJM_KIND_NUMBER && form_decimal())
+			form_swap_decimal(text, '.', form_decimal());
 		if (cjm_field_info_of(fields[i])->kind == CJM_KIND_LIST) {
 			for (char *item = text; item && *item;) {
 				char *nl = strchr(item, '\n');
@@ -156,13 +175,16 @@ static bool form_apply(tui_form *form, cjm_editor *ed)
 		free(texts[count - 1]);
 		texts[count - 1] = joined;
 	}
+	for (size_t i = 0; i < count; i++)
+		if (cjm_field_info_of(fields[i])->kind == CJM_KIND_NUMBER && form_decimal())
+			form_swap_decimal(texts[i], form_decimal(), '.');
 	size_t bad = 0;
 	const char *error = cjm_fieldtext_apply(ed->edit, form->ref, fields, texts, count, &bad);
 	for (size_t i = 0; i < count; i++)
 		free(texts[i]);
 	if (!error)
 		return true;
-	const char *label = bad < count ? cjm_field_info_of(fields[bad])->label : "form";
+	const char *label = bad < count ? _(cjm_field_info_of(fields[bad])->label) : _("form");
 	cjm_editor_say(ed, true, "%s: %s", label, error);
 	char *said = xasprintf("%s: %s", label, error);
 	form_set_problem(form, said);
@@ -244,7 +266,7 @@ static bool form_escape(tui_form *form, cjm_editor *ed)
 	if (got == OK && ch < 128 && ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z'))) {
 		size_t row = form_jump_row(form, (int)ch);
 		if (row == (size_t)-1)
-			cjm_editor_say(ed, true, "no field has Alt+%c here", (char)ch);
+			cjm_editor_say(ed, true, _("no field has Alt+%c here"), (char)ch);
 		else
 			form_go(form, row);
 		return false;
@@ -253,7 +275,7 @@ static bool form_escape(tui_form *form, cjm_editor *ed)
 		ungetch((int)ch); /* the key after a lone Escape is the map's */
 	else if (got == OK)
 		unget_wch(ch);
-	cjm_editor_say(ed, false, "form closed without changes");
+	cjm_editor_say(ed, false, _("form closed without changes"));
 	return true;
 }
 
@@ -313,7 +335,8 @@ bool form_key(tui_form *form, cjm_editor *ed, int code)
 	if (!form_apply(form, ed))
 		return false;
 	const char *cleaned = cjm_fieldtext_notice();
-	cjm_editor_say(ed, false, "saved the form (u undoes it)%s%s", cleaned ? "; " : "", cleaned ? cleaned : "");
+	/* TRANSLATORS: %s%s is empty, or "; " and a notice of what the saving cleaned up */
+	cjm_editor_say(ed, false, _("saved the form (u undoes it)%s%s"), cleaned ? "; " : "", cleaned ? cleaned : "");
 	return true;
 }
 
@@ -324,7 +347,7 @@ static size_t form_label_width(const tui_form *form)
 {
 	size_t width = 8;
 	for (size_t i = 0; i < form->count; i++) {
-		size_t w = strlen(cjm_field_info_of(form->rows[i].field)->label);
+		size_t w = cjm_text_width(_(cjm_field_info_of(form->rows[i].field)->label));
 		if (w > width)
 			width = w;
 	}
@@ -334,14 +357,14 @@ static size_t form_label_width(const tui_form *form)
 /* The label of FIELD at (Y, X), its jump key underlined. */
 static void form_draw_label(int y, int x, cjm_field field, size_t width)
 {
-	const char *label = cjm_field_info_of(field)->label;
+	const char *label = _(cjm_field_info_of(field)->label);
 	char key = form_jump_key(field);
 	attron(A_BOLD);
 	mvaddch(y, 1, key ? (chtype)key : ' ');
 	attroff(A_BOLD);
 	const char *at = key ? strchr(label, key) : NULL;
-	size_t len = strlen(label);
-	mvaddnstr(y, x, label, at ? (int)(at - label) : (int)len);
+	size_t len = cjm_text_width(label);
+	mvaddnstr(y, x, label, at ? (int)(at - label) : (int)strlen(label));
 	if (at) {
 		attron(A_UNDERLINE | A_BOLD);
 		addch((chtype)*at);
@@ -363,13 +386,13 @@ static void form_draw_hint(const tui_form *form, int y, int cols)
 		strbuf_printf(&hint, " ! %s", form->problem);
 		a = A_BOLD | A_REVERSE;
 	} else if (form->matches) {
-		strbuf_printf(&hint, " Tab: %zu of %zu:", form->match_index < form->match_count ? form->match_index + 1 : 0,
+		strbuf_printf(&hint, _(" Tab: %zu of %zu:"), form->match_index < form->match_count ? form->match_index + 1 : 0,
 			      form->match_count);
 		for (size_t i = 0; i < form->match_count; i++)
 			strbuf_printf(&hint, i == form->match_index ? "  [%s]" : "  %s", form->matches[i]);
 		strbuf_printf(&hint, form->match_index == form->match_count ? "  [%s]" : "  %s", form->typed);
 	} else if (used && used_count) {
-		strbuf_puts(&hint, " in use (type a beginning, Tab completes):");
+		strbuf_puts(&hint, _(" in use (type a beginning, Tab completes):"));
 		for (size_t i = 0; i < used_count && hint.len < (size_t)cols; i++)
 			strbuf_printf(&hint, "%s %s", i ? "," : "", used[i]);
 	}
@@ -386,9 +409,14 @@ void form_draw(tui_form *form, const cjm_editor *ed, int rows, int cols)
 {
 	(void)ed;
 	erase();
-	const char *what = form->ref.kind == CJM_REF_MAP ? "the map" : form->ref.kind == CJM_REF_PHASE ? "phase" : "touchpoint";
+	/* TRANSLATORS: the form's heading; the keys (Ctrl-S, Esc, Tab, Up, Down, Alt) stay */
+	const char *head_text = form->ref.kind == CJM_REF_MAP
+					? _(" Edit the map   Ctrl-S save  Esc cancel  Tab/Up/Down move  Alt+letter jump")
+				: form->ref.kind == CJM_REF_PHASE
+					? _(" Edit phase   Ctrl-S save  Esc cancel  Tab/Up/Down move  Alt+letter jump")
+					: _(" Edit touchpoint   Ctrl-S save  Esc cancel  Tab/Up/Down move  Alt+letter jump");
 	strbuf head = { 0 };
-	strbuf_printf(&head, " Edit %s   Ctrl-S save  Esc cancel  Tab/Up/Down move  Alt+letter jump", what);
+	strbuf_puts(&head, head_text);
 	attron(A_REVERSE);
 	strbuf buf = { 0 };
 	cjm_text_pad(&buf, head.data, head.len, (size_t)cols);

@@ -6,6 +6,7 @@
 
 #include "render/text.h"
 #include "tui/screen.h"
+#include "util/i18n.h"
 #include "util/strbuf.h"
 
 #define PRESENT_GLYPH_ROWS 5
@@ -68,7 +69,7 @@ static void present_big_emotion(const cjm_touchpoint *t, int top, int cols)
 					mvaddstr(top + r, x0 + g * (PRESENT_GLYPH_COLS * 2 + 2) + c * 2, cell);
 	attroff(a);
 	if (!t->has_emotion)
-		present_centre(top + PRESENT_GLYPH_ROWS, 0, "not scored yet", cols);
+		present_centre(top + PRESENT_GLYPH_ROWS, 0, _("not scored yet"), cols);
 }
 
 /* The name (and the marks a room should know), wrapped, in a reverse-video banner
@@ -80,13 +81,13 @@ static int present_banner(const cjm_map *map, const cjm_editor *ed, const cjm_to
 	if (t) {
 		strbuf_puts(&text, t->name);
 		if (t->moment_of_truth == CJM_TRUE)
-			strbuf_puts(&text, " - moment of truth");
+			strbuf_puts(&text, _(" - moment of truth"));
 		if (t->brand_moment == CJM_TRUE)
-			strbuf_puts(&text, " - brand moment");
+			strbuf_puts(&text, _(" - brand moment"));
 		if (t->commitment == CJM_TRUE)
-			strbuf_puts(&text, " - commitment");
+			strbuf_puts(&text, _(" - commitment"));
 	} else {
-		strbuf_printf(&text, "%s: no touchpoints yet", map->phases[ed->phase]->name);
+		strbuf_printf(&text, _("%s: no touchpoints yet"), map->phases[ed->phase]->name);
 	}
 	cjm_text_wrap(&lines, text.data, (size_t)(cols > 6 ? cols - 4 : 2));
 	int y = top, count = 0;
@@ -214,18 +215,20 @@ static void present_hint(int y, int cols, const char *message, const char *hint)
 void present_draw(cjm_editor *ed, int rows, int cols)
 {
 	const cjm_map *map = cjm_editor_map(ed);
-	const char *hint = screen_has_unicode() ? " F leave   ← → walk   [ ] phases   : command"
-						: " F leave   <- -> walk   [ ] phases   : command";
+	/* TRANSLATORS: projector mode's keys (F, the arrows, [ ], :) stay */
+	const char *hint = screen_has_unicode() ? _(" F leave   ← → walk   [ ] phases   : command")
+						: _(" F leave   <- -> walk   [ ] phases   : command");
 	if (map->phase_count == 0) {
 		present_centre(rows / 2, 0, map->title ? map->title : "", cols);
-		present_centre(rows / 2 + 1, 0, "(this map has no phases yet)", cols);
+		present_centre(rows / 2 + 1, 0, _("(this map has no phases yet)"), cols);
 		present_hint(rows - 1, cols, ed->message, hint);
 		return;
 	}
 	const cjm_touchpoint *t = cjm_editor_selected_touchpoint(ed);
 	size_t sel = cjm_editor_selected_column(ed), total = cjm_editor_column_count(ed);
 	strbuf head = { 0 };
-	strbuf_printf(&head, " %s  (phase %zu of %zu)", map->phases[ed->phase]->name, ed->phase + 1,
+	/* TRANSLATORS: the phase name, then its number and how many phases there are */
+	strbuf_printf(&head, _(" %s  (phase %zu of %zu)"), map->phases[ed->phase]->name, ed->phase + 1,
 		      map->phase_count);
 	char where[48];
 	snprintf(where, sizeof where, "%zu / %zu ", sel + 1, total);
@@ -244,11 +247,11 @@ void present_draw(cjm_editor *ed, int rows, int cols)
 		present_big_emotion(t, y, cols);
 		y += PRESENT_GLYPH_ROWS + !t->has_emotion;
 	} else if (t) {
-		char text[32];
+		char text[96];
 		if (t->has_emotion)
-			snprintf(text, sizeof text, t->emotion ? "emotion %+d" : "emotion %d", t->emotion);
+			snprintf(text, sizeof text, t->emotion ? _("emotion %+d") : _("emotion %d"), t->emotion);
 		else
-			snprintf(text, sizeof text, "not scored yet");
+			snprintf(text, sizeof text, "%s", _("not scored yet"));
 		attron(A_BOLD);
 		present_centre(y++, 0, text, cols);
 		attroff(A_BOLD);
@@ -265,5 +268,5 @@ void present_key(cjm_editor *ed, int key)
 		cjm_editor_run(ed, command);
 		return;
 	}
-	cjm_editor_say(ed, false, "projector mode: F leaves it to edit");
+	cjm_editor_say(ed, false, _("projector mode: F leaves it to edit"));
 }

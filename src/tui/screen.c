@@ -14,6 +14,7 @@
 #include "render/wrap.h"
 #include "tui/details.h"
 #include "tui/present.h"
+#include "util/i18n.h"
 #include "util/strbuf.h"
 
 enum { PAIR_EMOTION = 1, PAIR_SELECTED = 8, PAIR_STATUS = 9, PAIR_ERROR = 10, PAIR_PHASE = 11 };
@@ -23,6 +24,30 @@ enum { PAIR_EMOTION = 1, PAIR_SELECTED = 8, PAIR_STATUS = 9, PAIR_ERROR = 10, PA
 static bool screen_running;
 static bool screen_colour;
 static bool screen_unicode;
+
+/* The lanes' labels, as the screen shows them (translated where drawn). */
+static const char *const screen_lane_labels[] = { N_("phase"), N_("name"), N_("channel"), N_("owner"),
+						  N_("quadrant"), N_("emotion"), N_("pains"), N_("ideas") };
+
+/* The label column, its separator included: SCREEN_LABEL_WIDTH, or wider for the
+ * widest translated lane label, up to SCREEN_LABEL_WIDTH_MAX (longer ones are cut). */
+static int screen_label_width(void)
+{
+	int width = SCREEN_LABEL_WIDTH;
+	for (size_t i = 0; i < sizeof screen_lane_labels / sizeof *screen_lane_labels; i++) {
+		int w = (int)cjm_text_width(_(screen_lane_labels[i])) + 1;
+		if (w > width)
+			width = w;
+	}
+	return width < SCREEN_LABEL_WIDTH_MAX ? width : SCREEN_LABEL_WIDTH_MAX;
+}
+#define LABEL_WIDTH screen_label_width()
+
+/* A text from another part's table (marked N_() there), translated; "" stays "". */
+static const char *screen_tr(const char *s)
+{
+	return s && *s ? _(s) : "";
+}
 
 bool screen_start(void)
 {
@@ -76,7 +101,10 @@ screen_geometry screen_measure(void)
 	screen_geometry g;
 	getmaxyx(stdscr, g.rows, g.cols);
 	g.col_width = g.cols >= 140 ? 20 : g.cols >= 100 ? 16 : 14;
-	int room = g.cols - SCREEN_LABEL_WIDTH;
+	int room = g.cols - LABEL_WIDTH, base_room = g.cols - SCREEN_LABEL_WIDTH;
+	/* a wider (translated) label column narrows the columns a little rather than losing one */
+	if (room > 0 && base_room / g.col_width > room / g.col_width && room / (base_room / g.col_width) >= 12)
+		g.col_width = room / (base_room / g.col_width);
 	g.visible = room > 0 ? (size_t)(room / g.col_width) : 0;
 	if (g.visible == 0)
 		g.visible = 1;
@@ -146,7 +174,7 @@ static size_t screen_columns(cjm_editor *ed, const screen_geometry *g, screen_co
 		cjm_editor_column_item(ed, c, &col->phase, &col->tp);
 		col->p = map->phases[col->phase];
 		col->t = col->tp == CJM_PHASE_ITSELF ? NULL : col->p->touchpoints[col->tp];
-		col->x = SCREEN_LABEL_WIDTH + (int)n * g->col_width;
+		col->x = LABEL_WIDTH + (int)n * g->col_width;
 		col->selected = c == sel && (ed->tp != CJM_PHASE_ITSELF || !col->t);
 	}
 	return n;
@@ -164,19 +192,19 @@ static void screen_draw_phases(cjm_editor *ed, const screen_geometry *g, const s
 			width += g->col_width;
 		bool phase_selected = ed->phase == col->phase && ed->tp == CJM_PHASE_ITSELF;
 		attr_t a = phase_selected ? (A_REVERSE | A_BOLD) : (A_BOLD | screen_pair(PAIR_PHASE));
-		screen_vbar(1, col->x - 1 >= SCREEN_LABEL_WIDTH - 1 ? col->x - 1 : col->x);
+		screen_vbar(1, col->x - 1 >= LABEL_WIDTH - 1 ? col->x - 1 : col->x);
 		attron(a);
 		screen_fit(1, col->x, col->p->name, width - 1);
 		attroff(a);
 		screen_hline(2, col->x - 1, width);
 	}
-	screen_put(1, 0, "phase", SCREEN_LABEL_WIDTH - 1);
+	screen_put(1, 0, _("phase"), LABEL_WIDTH - 1);
 }
 
 static void screen_draw_text_lane(int y, const char *label, const screen_geometry *g, const screen_column *cols,
 				  size_t n, int which)
 {
-	screen_put(y, 0, label, SCREEN_LABEL_WIDTH - 1);
+	screen_put(y, 0, label, LABEL_WIDTH - 1);
 	for (size_t i = 0; i < n; i++) {
 		const screen_column *col = &cols[i];
 		const char *text = !col->t ? NULL : which == 0 ? col->t->channel : col->t->owner;
@@ -191,7 +219,7 @@ static void screen_draw_text_lane(int y, const char *label, const screen_geometr
 static void screen_draw_quadrant_lane(const cjm_map *map, int y, const screen_geometry *g,
 				      const screen_column *cols, size_t n)
 {
-	screen_put(y, 0, "quadrant", SCREEN_LABEL_WIDTH - 1);
+	screen_put(y, 0, _("quadrant"), LABEL_WIDTH - 1);
 	for (size_t i = 0; i < n; i++) {
 		const screen_column *col = &cols[i];
 		screen_vbar(y, col->x - 1);
@@ -206,7 +234,7 @@ static void screen_draw_quadrant_lane(const cjm_map *map, int y, const screen_ge
 		else if (q == CJM_QUADRANT_HIGH_HIGH)
 			a = screen_pair(PAIR_EMOTION + 5); /* the colour of emotion +2 */
 		attron(a);
-		screen_put(y, col->x, cjm_quadrant_brief(q), g->col_width - 1);
+		screen_put(y, col->x, screen_tr(cjm_quadrant_brief(q)), g->col_width - 1);
 		attroff(a);
 	}
 }
@@ -215,7 +243,7 @@ static void screen_draw_quadrant_lane(const cjm_map *map, int y, const screen_ge
  * needs more, and the marks (moment of truth, suggestion...) always at the end. */
 static void screen_draw_names(cjm_editor *ed, int y, const screen_geometry *g, const screen_column *cols, size_t n)
 {
-	screen_put(y, 0, "name", SCREEN_LABEL_WIDTH - 1);
+	screen_put(y, 0, _("name"), LABEL_WIDTH - 1);
 	int width = g->col_width - 1;
 	for (size_t i = 0; i < n; i++) {
 		const screen_column *col = &cols[i];
@@ -227,7 +255,7 @@ static void screen_draw_names(cjm_editor *ed, int y, const screen_geometry *g, c
 				       .max_lines = (size_t)g->name_lines,
 				       .tail = marks_width ? marks_width + 1 : 0,
 				       .ellipsis = screen_unicode ? NULL : "..." };
-		size_t count = cjm_wrap(&lines, col->t ? col->t->name : "(no touchpoints)", &spec);
+		size_t count = cjm_wrap(&lines, col->t ? col->t->name : _("(no touchpoints)"), &spec);
 		char *line = lines.data;
 		attron(A_BOLD);
 		for (int r = 0; r < g->name_lines; r++) {
@@ -286,10 +314,10 @@ void screen_draw_step(int x1, int y1, int x2, int y2, int xm)
 static void screen_draw_curve(cjm_editor *ed, int top, const screen_geometry *g, const screen_column *cols, size_t n)
 {
 	static const char *const labels[CURVE_ROWS] = { "+3", "+2", "+1", " 0", "-1", "-2", "-3" };
-	mvaddstr(top - 1, 0, "emotion");
+	mvaddstr(top - 1, 0, _("emotion"));
 	for (int r = 0; r < CURVE_ROWS; r++) {
-		screen_put(top + r, 0, "", SCREEN_LABEL_WIDTH - 4);
-		mvaddstr(top + r, SCREEN_LABEL_WIDTH - 3, labels[r]);
+		screen_put(top + r, 0, "", LABEL_WIDTH - 4);
+		mvaddstr(top + r, LABEL_WIDTH - 3, labels[r]);
 		for (size_t i = 0; i < n; i++) {
 			screen_vbar(top + r, cols[i].x - 1);
 			if (r == 3)
@@ -371,7 +399,7 @@ static void screen_draw_lists(cjm_editor *ed, int top, int bottom, const screen_
 			      const screen_column *cols, size_t n)
 {
 	int row = top - (int)ed->scroll_row;
-	static const char *const labels[2] = { "pains", "ideas" };
+	static const char *const labels[2] = { N_("pains"), N_("ideas") }; /* as in screen_lane_labels */
 	for (int l = 0; l < 2; l++) {
 		int tallest = 1;
 		for (size_t i = 0; i < n; i++) {
@@ -402,7 +430,7 @@ static void screen_draw_lists(cjm_editor *ed, int top, int bottom, const screen_
 		for (int y = row; y < row + tallest; y++) {
 			if (y < top || y >= bottom)
 				continue;
-			screen_put(y, 0, y == row ? labels[l] : "", SCREEN_LABEL_WIDTH - 1);
+			screen_put(y, 0, y == row ? _(labels[l]) : "", LABEL_WIDTH - 1);
 			for (size_t i = 0; i < n; i++)
 				screen_vbar(y, cols[i].x - 1);
 		}
@@ -421,8 +449,8 @@ static void screen_draw_map(cjm_editor *ed, const screen_geometry *g)
 	screen_fit(0, 1, map->title, g->cols - 1);
 	attroff(A_BOLD);
 	if (map->phase_count == 0) {
-		mvaddstr(3, 2, "This map has no phases yet. Press P to add the first phase,");
-		mvaddstr(4, 2, "then a to add touchpoints, + and - to score emotions. ? shows every key.");
+		mvaddstr(3, 2, _("This map has no phases yet. Press P to add the first phase,"));
+		mvaddstr(4, 2, _("then a to add touchpoints, + and - to score emotions. ? shows every key."));
 		return;
 	}
 	cjm_editor_scroll_to_selection(ed, g->visible);
@@ -435,8 +463,8 @@ static void screen_draw_map(cjm_editor *ed, const screen_geometry *g)
 	screen_draw_names(ed, y, g, cols, n);
 	y += g->name_lines;
 	if (!g->brief) {
-		screen_draw_text_lane(y++, "channel", g, cols, n, 0);
-		screen_draw_text_lane(y++, "owner", g, cols, n, 1);
+		screen_draw_text_lane(y++, _("channel"), g, cols, n, 0);
+		screen_draw_text_lane(y++, _("owner"), g, cols, n, 1);
 		screen_draw_quadrant_lane(cjm_editor_map(ed), y++, g, cols, n);
 	}
 	screen_hline(y++, 0, g->cols);
@@ -478,9 +506,9 @@ static void screen_draw_status(cjm_editor *ed, const screen_geometry *g, const c
 	if (ed->message)
 		strbuf_printf(&line, " %s |", ed->message);
 	const char *base = ed->path ? strrchr(ed->path, '/') : NULL;
-	strbuf_printf(&line, " %s%s%s%s", ed->path ? (base ? base + 1 : ed->path) : "[new map]",
-		      cjm_edit_dirty(ed->edit) ? " [+]" : "", ed->read_only ? " [read-only]" : "",
-		      ed->recovery_error ? " [recovery not written]" : ""); /* until a write succeeds */
+	strbuf_printf(&line, " %s%s%s%s", ed->path ? (base ? base + 1 : ed->path) : _("[new map]"),
+		      cjm_edit_dirty(ed->edit) ? " [+]" : "", ed->read_only ? _(" [read-only]") : "",
+		      ed->recovery_error ? _(" [recovery not written]") : ""); /* until a write succeeds */
 	if (map->phase_count) {
 		const cjm_phase *p = map->phases[ed->phase];
 		const cjm_touchpoint *t = cjm_editor_selected_touchpoint(ed);
@@ -488,7 +516,8 @@ static void screen_draw_status(cjm_editor *ed, const screen_geometry *g, const c
 		char words[16];
 		strbuf_printf(&selection, "%s%s%s", p->name, t ? " > " : "", t ? t->name : "");
 		if (t)
-			strbuf_printf(&emotion, " | emotion %s",
+			/* TRANSLATORS: the status line's emotion of the selected touchpoint, e.g. " | emotion -2 (bad)" */
+			strbuf_printf(&emotion, _(" | emotion %s"),
 				      cjm_editor_emotion_words(t->has_emotion, t->emotion, words));
 		int room = g->cols - (int)cjm_text_width(line.data) - (int)cjm_text_width(emotion.data ? emotion.data : "") - 5;
 		strbuf_puts(&line, " | ");
@@ -508,11 +537,11 @@ static void screen_draw_status(cjm_editor *ed, const screen_geometry *g, const c
 		strbuf_release(&emotion);
 		cjm_quadrant q = t ? cjm_touchpoint_quadrant(map, t) : CJM_QUADRANT_NONE;
 		if (q != CJM_QUADRANT_NONE)
-			strbuf_printf(&line, " | %s: %s", cjm_quadrant_name(q), cjm_quadrant_action(q));
+			strbuf_printf(&line, " | %s: %s", screen_tr(cjm_quadrant_name(q)), screen_tr(cjm_quadrant_action(q)));
 	}
 	strbuf_puts(&line, " |"); /* the selection always ends in " |" */
 	if (!ed->message)
-		strbuf_puts(&line, " ? help  a add  + - emotion  e edit  :w save  :q quit");
+		strbuf_puts(&line, _(" ? help  a add  + - emotion  e edit  :w save  :q quit"));
 	attr_t a = ed->message && ed->message_is_error ? (screen_pair(PAIR_ERROR) | A_BOLD)
 						       : (screen_pair(PAIR_STATUS) | A_REVERSE);
 	if (screen_colour && !(ed->message && ed->message_is_error))
@@ -526,21 +555,21 @@ static void screen_draw_status(cjm_editor *ed, const screen_geometry *g, const c
 static const char *screen_proposal_words(const cjm_suggestion *s)
 {
 	switch (s->kind) {
-	case CJM_PROPOSE_IDEA: return "adds the idea";
-	case CJM_PROPOSE_TOUCHPOINT: return "adds the touchpoint";
-	case CJM_PROPOSE_REMOVE: return "removes this touchpoint";
-	case CJM_PROPOSE_MOVE: return "moves this touchpoint";
+	case CJM_PROPOSE_IDEA: return _("adds the idea");
+	case CJM_PROPOSE_TOUCHPOINT: return _("adds the touchpoint");
+	case CJM_PROPOSE_REMOVE: return _("removes this touchpoint");
+	case CJM_PROPOSE_MOVE: return _("moves this touchpoint");
 	case CJM_PROPOSE_NOTHING: break;
 	}
-	return "a question for the room";
+	return _("a question for the room");
 }
 
 /* What the panel says of a suggestion's state: "" while it is open. */
 static const char *screen_panel_mark(cjm_panel_state state)
 {
 	switch (state) {
-	case CJM_PANEL_ACCEPTED: return screen_unicode ? "✓ accepted" : "[accepted]";
-	case CJM_PANEL_DISMISSED: return screen_unicode ? "✗ dismissed" : "[dismissed]";
+	case CJM_PANEL_ACCEPTED: return screen_unicode ? _("✓ accepted") : _("[accepted]");
+	case CJM_PANEL_DISMISSED: return screen_unicode ? _("✗ dismissed") : _("[dismissed]");
 	case CJM_PANEL_OPEN: break;
 	}
 	return "";
@@ -569,39 +598,44 @@ static size_t screen_panel_details(cjm_editor *ed, const cjm_suggestion *cur, co
 	bool placed = item->placed && item->phase < map->phase_count &&
 		      (item->tp == CJM_PHASE_ITSELF || item->tp < map->phases[item->phase]->touchpoint_count);
 	if (placed && item->tp != CJM_PHASE_ITSELF)
-		strbuf_printf(&text, "About '%s' (%s)", map->phases[item->phase]->touchpoints[item->tp]->name,
+		/* TRANSLATORS: the suggestion is about touchpoint '%s' in phase (%s) */
+		strbuf_printf(&text, _("About '%s' (%s)"), map->phases[item->phase]->touchpoints[item->tp]->name,
 			      map->phases[item->phase]->name);
 	else if (placed)
-		strbuf_printf(&text, "About the phase '%s'", map->phases[item->phase]->name);
+		strbuf_printf(&text, _("About the phase '%s'"), map->phases[item->phase]->name);
 	else if (strcmp(cur->target, CJM_JOURNEY_TARGET) == 0)
-		strbuf_puts(&text, "About the whole journey");
+		strbuf_puts(&text, _("About the whole journey"));
 	else
-		strbuf_printf(&text, "About '%s' (no longer on the map)", cur->target);
-	strbuf_printf(&text, " - %s, priority %d", cur->pattern, cur->priority);
+		strbuf_printf(&text, _("About '%s' (no longer on the map)"), cur->target);
+	/* TRANSLATORS: after "About ...": the pattern id (not translated) and the priority */
+	strbuf_printf(&text, _(" - %s, priority %d"), cur->pattern, cur->priority);
 	size_t n = cjm_text_wrap(lines, text.data, width);
 	screen_end_line(lines);
 	strbuf_reset(&text);
 	if (cur->why) {
-		strbuf_printf(&text, "Why here: %s", cur->why);
+		strbuf_printf(&text, _("Why here: %s"), cur->why);
 		n += cjm_text_wrap(lines, text.data, width);
 		screen_end_line(lines);
 		strbuf_reset(&text);
 	}
 	if (cur->also && screen_panel_cards(ed)) {
-		strbuf_printf(&text, "Also: %s (a shows them all)", cur->also);
+		strbuf_printf(&text, _("Also: %s (a shows them all)"), cur->also);
 		n += cjm_text_wrap(lines, text.data, width);
 		screen_end_line(lines);
 		strbuf_reset(&text);
 	}
-	n += cjm_text_wrap(lines, cur->rationale && *cur->rationale ? cur->rationale : "(no rationale given)", width);
+	n += cjm_text_wrap(lines, cur->rationale && *cur->rationale ? cur->rationale : _("(no rationale given)"), width);
 	screen_end_line(lines);
 	strbuf_reset(&text);
 	if (item->state == CJM_PANEL_ACCEPTED)
-		strbuf_printf(&text, "%s: the map holds it; u undoes it", screen_panel_mark(item->state));
+		/* TRANSLATORS: %s is "✓ accepted" */
+		strbuf_printf(&text, _("%s: the map holds it; u undoes it"), screen_panel_mark(item->state));
 	else if (item->state == CJM_PANEL_DISMISSED)
-		strbuf_printf(&text, "%s for everyone (under dismissed: in the map)", screen_panel_mark(item->state));
+		/* TRANSLATORS: %s is "✗ dismissed" */
+		strbuf_printf(&text, _("%s for everyone (under dismissed: in the map)"), screen_panel_mark(item->state));
 	else
-		strbuf_printf(&text, "Enter %s%s%s%s", screen_proposal_words(cur), cur->text ? " \"" : "",
+		/* TRANSLATORS: Enter is the key; %s is what accepting does ("adds the idea"), then the text quoted */
+		strbuf_printf(&text, _("Enter %s%s%s%s"), screen_proposal_words(cur), cur->text ? " \"" : "",
 			      cur->text ? cur->text : "", cur->text ? "\"" : "");
 	n += cjm_text_wrap(lines, text.data, width);
 	strbuf_release(&text);
@@ -618,14 +652,21 @@ static void screen_draw_panel(cjm_editor *ed, const screen_geometry *g, int top,
 	const cjm_suggestions *s = ed->suggestions;
 	size_t count = s ? s->count : 0;
 	strbuf line = { 0 }, details = { 0 };
-	strbuf_printf(&line, " %zu suggestion(s) for %s", count,
-		      !ed->suggestions_all ? "this item" : screen_panel_cards(ed) ? "the journey" : "the journey, all");
+	if (!ed->suggestions_all)
+		strbuf_printf(&line, P_(" %zu suggestion(s) for this item", " %zu suggestion(s) for this item", count), count);
+	else if (screen_panel_cards(ed))
+		strbuf_printf(&line, P_(" %zu suggestion(s) for the journey", " %zu suggestion(s) for the journey", count),
+			      count);
+	else
+		strbuf_printf(&line, P_(" %zu suggestion(s) for the journey, all", " %zu suggestion(s) for the journey, all",
+					count), count);
 	if (screen_panel_cards(ed) && ed->suggestions_rest)
-		strbuf_printf(&line, ", and %zu more", ed->suggestions_rest);
+		strbuf_printf(&line, _(", and %zu more"), ed->suggestions_rest);
 	strbuf_putc(&line, ' ');
-	const char *keys[] = { " Enter accept ", " x dismiss ",
-			       !ed->suggestions_all ? " a journey " : screen_panel_cards(ed) ? " a all " : " a this item ",
-			       " q close ", " u undo " };
+	/* TRANSLATORS: the panel's keys (Enter, x, a, q, u stay): short, each framed by spaces */
+	const char *keys[] = { _(" Enter accept "), _(" x dismiss "),
+			       !ed->suggestions_all ? _(" a journey ") : screen_panel_cards(ed) ? _(" a all ") : _(" a this item "),
+			       _(" q close "), _(" u undo ") };
 	for (size_t k = 0; k < sizeof keys / sizeof *keys; k++) /* as many as fit */
 		if (cjm_text_width(line.data) + cjm_text_width(keys[k]) + 2 <= (size_t)g->cols)
 			strbuf_puts(&line, keys[k]);
@@ -657,7 +698,7 @@ static void screen_draw_panel(cjm_editor *ed, const screen_geometry *g, int top,
 				strbuf_printf(&line, "%-22s ", s->items[i].pattern);
 			strbuf_printf(&line, "%s%s%s", s->items[i].title, *mark ? "   " : "", mark);
 			if (s->items[i].also && screen_panel_cards(ed))
-				strbuf_printf(&line, "   (also: %s)", s->items[i].also);
+				strbuf_printf(&line, _("   (also: %s)"), s->items[i].also);
 		}
 		if (pointed)
 			attron(A_REVERSE | A_BOLD);
@@ -708,7 +749,7 @@ void screen_draw(cjm_editor *ed, const cjm_line *prompt, tui_form *form)
 	erase();
 	if (screen_too_small()) {
 		strbuf msg = { 0 }, lines = { 0 };
-		strbuf_printf(&msg, "Terminal too small (%dx%d): cjm needs %dx%d. Make the window bigger.", g.cols,
+		strbuf_printf(&msg, _("Terminal too small (%dx%d): cjm needs %dx%d. Make the window bigger."), g.cols,
 			      g.rows, SCREEN_MIN_COLS, SCREEN_MIN_ROWS);
 		cjm_text_wrap(&lines, msg.data, (size_t)(g.cols > 0 ? g.cols : 1));
 		int y = 0;
@@ -764,9 +805,9 @@ void screen_draw(cjm_editor *ed, const cjm_line *prompt, tui_form *form)
 size_t screen_column_at(const cjm_editor *ed, int x)
 {
 	screen_geometry g = screen_measure();
-	if (x < SCREEN_LABEL_WIDTH)
+	if (x < LABEL_WIDTH)
 		return (size_t)-1;
-	size_t offset = (size_t)((x - SCREEN_LABEL_WIDTH) / g.col_width);
+	size_t offset = (size_t)((x - LABEL_WIDTH) / g.col_width);
 	if (offset >= g.visible)
 		return (size_t)-1;
 	return ed->scroll_col + offset;

@@ -12,7 +12,8 @@
 
 #define SCREEN_MIN_COLS 40
 #define SCREEN_MIN_ROWS 10
-#define SCREEN_LABEL_WIDTH 9
+#define SCREEN_LABEL_WIDTH 9      /* the label column at least (8 columns and a separator) */
+#define SCREEN_LABEL_WIDTH_MAX 12 /* at most, for longer translated labels */
 #define SCREEN_MAP_ROWS 18  /* the map down to the line under its curve, with every lane */
 #define SCREEN_PANEL_ROWS 9 /* the fewest rows the suggestions panel takes (its top line is the map's last) */
 

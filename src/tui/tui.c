@@ -13,6 +13,7 @@
 #include "tui/form.h"
 #include "tui/present.h"
 #include "tui/screen.h"
+#include "util/i18n.h"
 
 /* Maps up to this size get their suggestion markers worked out when the editor is
  * idle; on bigger ones the patterns run only when the panel is opened (s). */
@@ -99,17 +100,17 @@ static void tui_write_done(cjm_editor *ed, tui_autosave *as, unsigned long gener
 		ed->saved_to_recovery = generation;
 		as->on_disk = true;
 		if (as->failure)
-			cjm_editor_say(ed, false, "recovery file written again: %s", cjm_recovery_path(as->recovery));
+			cjm_editor_say(ed, false, _("recovery file written again: %s"), cjm_recovery_path(as->recovery));
 		as->failure = 0;
 		ed->recovery_error = 0;
 		return;
 	}
 	if (err != as->failure) {
 		if (err < 0)
-			cjm_editor_say(ed, true, "recovery not written: its writer was killed (%s); retrying",
+			cjm_editor_say(ed, true, _("recovery not written: its writer was killed (%s); retrying"),
 				       strsignal(-err));
 		else
-			cjm_editor_say(ed, true, "recovery not written: %s; retrying", strerror(err));
+			cjm_editor_say(ed, true, _("recovery not written: %s; retrying"), strerror(err));
 	}
 	as->failure = err;
 	ed->recovery_error = err;
@@ -209,9 +210,9 @@ static void tui_reload_theirs(cjm_editor *ed, tui_autosave *as)
 		}
 		if (err) {
 			cjm_map_free(theirs);
-			cjm_editor_say(ed, true, "not reloaded: your edits cannot be kept in a recovery file (%s); "
-						 "o writes them to another file",
-				       as->recovery ? strerror(err) : "there is none");
+			cjm_editor_say(ed, true, _("not reloaded: your edits cannot be kept in a recovery file (%s); "
+						   "o writes them to another file"),
+				       as->recovery ? strerror(err) : _("there is none"));
 			return;
 		}
 		as->on_disk = false; /* it is not ours to remove any more: it is the person's */
@@ -261,7 +262,7 @@ static void tui_map_key(cjm_editor *ed, int key, bool is_code)
 	int code = tui_translate(key, is_code);
 	cjm_editor_clear_message(ed);
 	if (code < 0 || cjm_editor_key(ed, code) == 1)
-		cjm_editor_say(ed, true, "that key does nothing here; ? shows every key");
+		cjm_editor_say(ed, true, _("that key does nothing here; ? shows every key"));
 }
 
 int tui_run(cjm_editor *ed, cjm_recovery *recovery, bool restored)
@@ -366,7 +367,7 @@ const char *tui_ask(const char *question, const cjm_mode_key *keys, const char *
 	strbuf text = { 0 }, keys_taken = { 0 };
 	strbuf_puts(&text, question);
 	for (const cjm_mode_key *k = keys; k->key; k++) {
-		strbuf_printf(&text, "\n  %s  %s", k->key_name, k->help);
+		strbuf_printf(&text, "\n  %s  %s", k->key_name, _(k->help));
 		strbuf_putc(&keys_taken, (char)k->key);
 	}
 	int key = screen_ask(text.data, keys_taken.data);

@@ -30,7 +30,7 @@ tui_keys T
 tui_expect "Edit the map" "T opens the map's form"
 tui_expect "satisfaction threshold" "the map's form lists the thresholds"
 tui_type "Bril thuis passen"
-tui_keys Enter
+tui_keys Enter Enter # past the language, to the persona's name
 tui_type "Sanne"
 tui_keys Escape s
 tui_wait_for "satisfaction threshold"
