@@ -13,6 +13,7 @@
 #include "patterns/builtin.h"
 #include "patterns/disabled.h"
 #include "patterns/sandbox.h"
+#include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
 #include "util/xalloc.h"
@@ -406,8 +407,18 @@ static void registry_collect_folders(cjm_registry *reg, folder_list *fl)
 cjm_registry *cjm_registry_new(bool load_plugins)
 {
 	cjm_registry *reg = xcalloc(1, sizeof *reg);
-	for (size_t i = 0; i < sizeof registry_builtins / sizeof *registry_builtins; i++)
-		registry_add(reg, registry_builtins[i], "built in", NULL);
+	size_t builtins = sizeof registry_builtins / sizeof *registry_builtins;
+	/* What `cjm patterns` and the panel show of a built-in is in the interface language:
+	 * the patterns mark their summaries with N_(), translated here once. */
+	reg->builtins = xcalloc(builtins, sizeof *reg->builtins);
+	for (size_t i = 0; i < builtins; i++) {
+		reg->builtins[i] = *registry_builtins[i];
+		if (reg->builtins[i].summary)
+			reg->builtins[i].summary = _(reg->builtins[i].summary);
+		if (reg->builtins[i].threshold_means && reg->builtins[i].threshold_means[0])
+			reg->builtins[i].threshold_means = _(reg->builtins[i].threshold_means);
+		registry_add(reg, &reg->builtins[i], "built in", NULL);
+	}
 	if (!load_plugins)
 		return reg;
 	reg->timeout = cjm_sandbox_timeout();
@@ -428,6 +439,7 @@ void cjm_registry_free(cjm_registry *registry)
 	for (size_t i = 0; i < registry->count; i++)
 		free(registry->entries[i].origin);
 	free(registry->entries);
+	free(registry->builtins);
 	for (size_t i = 0; i < registry->failure_count; i++) {
 		free(registry->failures[i].path);
 		free(registry->failures[i].why);

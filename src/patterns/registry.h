@@ -46,6 +46,8 @@ typedef struct cjm_registry {
 	cjm_plugin **plugins;       /* the plugins with at least one pattern, in the order found */
 	size_t plugin_count, plugin_cap;
 	double timeout;             /* seconds a plugin's child may take (CJM_PLUGIN_TIMEOUT) */
+	cjm_pattern *builtins;      /* the built-ins' entries point here: copies whose summary and
+				     * threshold_means are in the interface language */
 } cjm_registry;
 
 /* The built-in patterns, and with LOAD_PLUGINS those in the plugin folders:
