@@ -407,18 +407,8 @@ static void registry_collect_folders(cjm_registry *reg, folder_list *fl)
 cjm_registry *cjm_registry_new(bool load_plugins)
 {
 	cjm_registry *reg = xcalloc(1, sizeof *reg);
-	size_t builtins = sizeof registry_builtins / sizeof *registry_builtins;
-	/* What `cjm patterns` and the panel show of a built-in is in the interface language:
-	 * the patterns mark their summaries with N_(), translated here once. */
-	reg->builtins = xcalloc(builtins, sizeof *reg->builtins);
-	for (size_t i = 0; i < builtins; i++) {
-		reg->builtins[i] = *registry_builtins[i];
-		if (reg->builtins[i].summary)
-			reg->builtins[i].summary = _(reg->builtins[i].summary);
-		if (reg->builtins[i].threshold_means && reg->builtins[i].threshold_means[0])
-			reg->builtins[i].threshold_means = _(reg->builtins[i].threshold_means);
-		registry_add(reg, &reg->builtins[i], "built in", NULL);
-	}
+	for (size_t i = 0; i < sizeof registry_builtins / sizeof *registry_builtins; i++)
+		registry_add(reg, registry_builtins[i], "built in", NULL);
 	if (!load_plugins)
 		return reg;
 	reg->timeout = cjm_sandbox_timeout();
@@ -432,6 +422,27 @@ cjm_registry *cjm_registry_new(bool load_plugins)
 	return reg;
 }
 
+const char *cjm_pattern_entry_summary(const cjm_pattern_entry *entry)
+{
+	const char *summary = entry->pattern->summary;
+	if (!summary || entry->plugin)
+		return summary;
+	return summary[0] ? _(summary) : summary;
+}
+
+const char *cjm_pattern_entry_threshold_means(const cjm_pattern_entry *entry)
+{
+	const char *means = entry->pattern->threshold_means;
+	if (!means || entry->plugin)
+		return means;
+	return means[0] ? _(means) : means;
+}
+
+const char *cjm_pattern_entry_origin(const cjm_pattern_entry *entry)
+{
+	return entry->plugin ? entry->origin : _("built in");
+}
+
 void cjm_registry_free(cjm_registry *registry)
 {
 	if (!registry)
@@ -439,7 +450,6 @@ void cjm_registry_free(cjm_registry *registry)
 	for (size_t i = 0; i < registry->count; i++)
 		free(registry->entries[i].origin);
 	free(registry->entries);
-	free(registry->builtins);
 	for (size_t i = 0; i < registry->failure_count; i++) {
 		free(registry->failures[i].path);
 		free(registry->failures[i].why);

@@ -8,6 +8,7 @@
 #include "patterns/pattern_util.h"
 #include "util/i18n.h"
 #include "util/lang.h"
+#include "util/number.h"
 #include "util/strbuf.h"
 
 #define SKIP_ID "skip-steps"
@@ -155,9 +156,10 @@ static void skip_touchpoint(const cjm_pattern_context *ctx, const cjm_touchpoint
 				      "save cost. Spend less here and more where it moves loyalty."),
 			      skip_quote(&q, name), sat, sat_lim, impact, lim);
 		strbuf idea = { 0 };
+		char map_sat[NUMBER_TEXT_MAX], map_impact[NUMBER_TEXT_MAX]; /* "0,1" in a Dutch map */
 		/* TRANSLATORS: an idea written into the map; %1$s is the satisfaction, %2$s the impact. */
 		strbuf_printf(&idea, L_(lang, "Spend less here (doing too well: save cost): satisfaction %s, impact %s"),
-			      sat, impact);
+			      lang_number(map_sat, satisfaction, lang), lang_number(map_impact, impact_value, lang));
 		/* TRANSLATORS: a title; %s is the quoted touchpoint name. */
 		skip_title(title, _("Spend less on %s: doing too well"), name);
 		skip_emit(ctx, tp, title, why.data, 4, CJM_PROPOSE_IDEA, idea.data);
