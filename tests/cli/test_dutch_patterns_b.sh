@@ -164,6 +164,30 @@ if has_dutch "the Dutch interface of patterns 6 to 10"; then
 			"src/cli/cmd_patterns.c does not show cjm_pattern_entry_summary yet"
 	fi
 fi
+# --- plugin refusals and crashes are interface text -------------------------------------
+PLUGINS=${CJM_TEST_PLUGINS:-$(dirname "$CJM")/plugins}
+case $PLUGINS in /*) ;; *) PLUGINS=$ROOT/$PLUGINS ;; esac
+if [ -f "$PLUGINS/bad-abi.so" ] && [ -f "$PLUGINS/crash-run.so" ]; then
+	mkdir -p "$T/plugins"
+	cp "$PLUGINS/bad-abi.so" "$PLUGINS/crash-run.so" "$T/plugins/"
+	chmod 755 "$T/plugins"
+	run env CJM_PLUGIN_PATH="$T/plugins" XDG_STATE_HOME="$T/state-en" "$CJM" suggest "$T/nl.yaml"
+	expect_err_has "bad-abi.so not loaded: built for plugin ABI 99; this cjm needs ABI" \
+		"C.UTF-8: a refused plugin is told in English"
+	expect_err_has "crash-run.so crashed with SIGSEGV" "C.UTF-8: a crash is told in English"
+	expect_err_has "while suggesting; it is disabled until it is reinstalled" "C.UTF-8: the crash says when and what follows"
+	if has_dutch "the Dutch plugin messages"; then
+		run with_dutch env CJM_PLUGIN_PATH="$T/plugins" XDG_STATE_HOME="$T/state-nl" "$CJM" suggest "$T/nl.yaml"
+		expect_err_has "bad-abi.so niet geladen: gebouwd voor plugin-ABI 99; deze cjm heeft ABI" \
+			"Dutch locale: a refused plugin is told in Dutch"
+		expect_err_has "crash-run.so crashte met SIGSEGV" "Dutch locale: a crash is told in Dutch"
+		expect_err_has "tijdens het suggereren; hij staat uit tot je hem opnieuw installeert" \
+			"Dutch locale: the crash says in Dutch when and what follows"
+	fi
+else
+	skip "plugin messages in both languages" "the test plugins are not built in $PLUGINS"
+fi
+
 run "$CJM" patterns
 expect_out_has "Tip 6: extend the journey: ask what customers do just before the decision and just after delivery" \
 	"C.UTF-8: cjm patterns describes tip 6 in English"
