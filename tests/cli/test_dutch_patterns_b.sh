@@ -85,7 +85,7 @@ expect_out_has "Hier kan het zuiniger: we doen het beter dan nodig (tevredenheid
 expect_out_has "'Monteur komt langs' scores satisfaction 8" "skip-steps, English locale: the rationale stays English"
 
 suggest nl intelligent-experience
-expect_out_has "Onthoud wat de klant ons al vertelde en vul het alvast voor hem in" \
+expect_out_has "Onthoud wat de klant ons al vertelde en vul dat alvast in" \
 	"intelligent-experience, Dutch map: the idea is Dutch"
 expect_out_has "Remember and pre-fill: 'Formulier opnieuw invullen'" \
 	"intelligent-experience, English locale: the title stays English"
@@ -130,7 +130,7 @@ if has_dutch "the Dutch interface of patterns 6 to 10"; then
 
 	run with_dutch "$CJM" suggest "$T/en.yaml" --pattern reorder-steps
 	expect_out_has "Zet 'Vooraf betalen' na 'Thuis passen'" "Dutch locale: reorder-steps' title is Dutch"
-	expect_out_has "Kan de klant eerst 'Thuis passen' krijgen, en pas daarna betalen?" \
+	expect_out_has "Kan de klant eerst 'Thuis passen' ervaren, en pas daarna betalen?" \
 		"Dutch locale: reorder-steps asks its question in Dutch"
 	expect_out_has "Ace & Tate bezorgt brillen" "Dutch locale: reorder-steps cites Ace & Tate in Dutch"
 
