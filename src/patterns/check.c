@@ -1,9 +1,11 @@
 /* Warnings about what a map says of patterns: unknown pattern ids and dismissals of targets that are gone. */
 #include "patterns/check.h"
 
+#include <stdbool.h>
 #include <string.h>
 
 #include "patterns/builtin.h"
+#include "util/i18n.h"
 #include "util/strset.h"
 
 #define CHECK_TYPO_DISTANCE 2 /* edits at most, for "did you mean" */
@@ -53,18 +55,29 @@ static const char *check_nearest(const cjm_registry *registry, const char *id)
 	return nearest;
 }
 
-/* Warns at POS that ID names no pattern here, and what that means (CONSEQUENCE). */
-static void check_unknown(diag_list *diags, const cjm_registry *registry, cjm_pos pos, const char *id,
-			  const char *consequence)
+/* Warns at POS that ID names no pattern here, and what that means: its settings are not
+ * used (SETTINGS) or a dismissal hides nothing. */
+static void check_unknown(diag_list *diags, const cjm_registry *registry, cjm_pos pos, const char *id, bool settings)
 {
 	const char *nearest = check_nearest(registry, id);
-	if (nearest)
-		diag_warning(diags, pos.line, pos.col, "no pattern '%s' (did you mean '%s'?); %s", id, nearest,
-			     consequence);
+	if (nearest && settings)
+		/* TRANSLATORS: %1$s is the unknown pattern id of the map, %2$s the nearest known one. */
+		diag_warning(diags, pos.line, pos.col, _("no pattern '%s' (did you mean '%s'?); its settings are not used"),
+			     id, nearest);
+	else if (nearest)
+		/* TRANSLATORS: %1$s is the unknown pattern id of the map, %2$s the nearest known one. */
+		diag_warning(diags, pos.line, pos.col,
+			     _("no pattern '%s' (did you mean '%s'?); this dismissal hides nothing"), id, nearest);
+	else if (settings)
+		diag_warning(diags, pos.line, pos.col,
+			     _("no pattern '%s' is built in or installed here (see 'cjm patterns'); its settings are "
+			       "not used"),
+			     id);
 	else
 		diag_warning(diags, pos.line, pos.col,
-			     "no pattern '%s' is built in or installed here (see 'cjm patterns'); %s", id,
-			     consequence);
+			     _("no pattern '%s' is built in or installed here (see 'cjm patterns'); this dismissal "
+			       "hides nothing"),
+			     id);
 }
 
 /* Every phase and touchpoint id of MAP, for one lookup per dismissal. */
@@ -84,7 +97,7 @@ void cjm_patterns_check_map(const cjm_map *map, const cjm_registry *registry, di
 	for (size_t i = 0; i < map->pattern_count; i++) {
 		const cjm_pattern_setting *s = &map->patterns[i];
 		if (!cjm_registry_find(registry, s->id))
-			check_unknown(diags, registry, s->pos, s->id, "its settings are not used");
+			check_unknown(diags, registry, s->pos, s->id, true);
 	}
 	if (map->dismissed_count == 0)
 		return;
@@ -92,11 +105,11 @@ void cjm_patterns_check_map(const cjm_map *map, const cjm_registry *registry, di
 	for (size_t i = 0; i < map->dismissed_count; i++) {
 		const cjm_dismissal *d = &map->dismissed[i];
 		if (!cjm_registry_find(registry, d->pattern))
-			check_unknown(diags, registry, d->pos, d->pattern, "this dismissal hides nothing");
+			check_unknown(diags, registry, d->pos, d->pattern, false);
 		else if (strcmp(d->target, CJM_JOURNEY_TARGET) != 0 && !strset_has(ids, d->target))
 			diag_warning(diags, d->pos.line, d->pos.col,
-				     "dismissed target '%s' is no phase or touchpoint of the map; this dismissal "
-				     "hides nothing",
+				     _("dismissed target '%s' is no phase or touchpoint of the map; this dismissal "
+				       "hides nothing"),
 				     d->target);
 	}
 	strset_free(ids);

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "patterns/registry.h"
+#include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
@@ -191,10 +192,11 @@ char *cjm_disabled_record(const char *path, const struct stat *st, const char *r
 {
 	char *dir = disabled_folder();
 	if (!dir)
-		return xstrdup("no HOME or XDG_STATE_HOME to keep it in");
+		return xstrdup(_("no HOME or XDG_STATE_HOME to keep it in"));
 	char *why = NULL;
 	if (disabled_mkdirs(dir) != 0) {
-		why = xasprintf("cannot make %s: %s", dir, strerror(errno));
+		/* TRANSLATORS: %1$s is a folder, %2$s the system's reason. */
+		why = xasprintf(_("cannot make %s: %s"), dir, strerror(errno));
 		free(dir);
 		return why;
 	}
@@ -222,12 +224,12 @@ char *cjm_disabled_record(const char *path, const struct stat *st, const char *r
 	char *tmp = xasprintf("%s.tmp-%ld", file, (long)getpid());
 	FILE *f = fopen(tmp, "w");
 	if (!f || fwrite(out.data, 1, out.len, f) != out.len || fflush(f) != 0 || fsync(fileno(f)) != 0) {
-		why = xasprintf("cannot write %s: %s", tmp, strerror(errno));
+		why = xasprintf(_("cannot write %s: %s"), tmp, strerror(errno));
 		if (f)
 			fclose(f);
 		unlink(tmp);
 	} else if (fclose(f) != 0 || rename(tmp, file) != 0) {
-		why = xasprintf("cannot write %s: %s", file, strerror(errno));
+		why = xasprintf(_("cannot write %s: %s"), file, strerror(errno));
 		unlink(tmp);
 	}
 	free(tmp);

@@ -6,11 +6,11 @@
 #include "cjm/plugin.h"
 #include "patterns/builtin.h"
 #include "patterns/pattern_util.h"
+#include "util/i18n.h"
+#include "util/lang.h"
 #include "util/strbuf.h"
 
 #define EXTEND_PRIORITY 4
-#define EXTEND_BEFORE_TEXT "What does the customer do just before? (ask them)"
-#define EXTEND_AFTER_TEXT "What happens just after?"
 
 /* Words of a map about the Twitter story itself, where it is no outside example. */
 static const char *const extend_story_words[] = {"twitter", NULL};
@@ -35,9 +35,28 @@ static void extend_emit(const cjm_pattern_context *ctx, const cjm_phase *phase, 
 	ctx->emit(ctx, &spec);
 }
 
-static const char *extend_plural(size_t n)
+/* NAME quoted (shortened as rationales quote it) in Q, whose text it returns. */
+static const char *extend_quote(strbuf *q, const char *name)
 {
-	return n == 1 ? "" : "s";
+	strbuf_reset(q);
+	cjm_pu_quote(q, name, CJM_PU_QUOTE_MAX);
+	return q->data;
+}
+
+/* A title from FORMAT, a translated message holding one '%s' for NAME, within CJM_PU_TITLE_MAX. */
+static void extend_title(char out[CJM_PU_TITLE_MAX + 1], const char *format, const char *name)
+{
+	const char *at = strstr(format, "%s");
+	if (!at) { /* a catalogue that dropped the name: the text alone, cut to one line */
+		size_t n = strlen(format) < CJM_PU_TITLE_MAX ? strlen(format) : CJM_PU_TITLE_MAX;
+		memcpy(out, format, n);
+		out[n] = '\0';
+		return;
+	}
+	strbuf before = { 0 };
+	strbuf_add(&before, format, (size_t)(at - format));
+	cjm_pu_title(out, before.data ? before.data : "", name, at + 2);
+	strbuf_release(&before);
 }
 
 /* The start: nothing before the first commitment, or (without one) a thin first phase. */
@@ -46,31 +65,37 @@ static void extend_start(const cjm_pattern_context *ctx, const cjm_touchpoint *f
 	const cjm_api *api = ctx->api;
 	const cjm_map *map = ctx->map;
 	const cjm_phase *phase = api->phase_at(map, 0);
-	strbuf why = { 0 };
+	strbuf why = { 0 }, q = { 0 };
 	if (first_commitment) {
 		if (!commitment_first)
 			return;
-		strbuf_puts(&why, "The journey starts at the decision: ");
-		cjm_pu_quote(&why, api->tp_name(first_commitment), CJM_PU_QUOTE_MAX);
-		strbuf_puts(&why, " (commitment: true) is its first touchpoint, so nothing on the map happens "
-				  "before the customer commits");
+		/* TRANSLATORS: %s is the quoted name of the journey's first touchpoint. */
+		strbuf_printf(&why, _("The journey starts at the decision: %s (commitment: true) is its first "
+				      "touchpoint, so nothing on the map happens before the customer commits."),
+			      extend_quote(&q, api->tp_name(first_commitment)));
 	} else {
 		size_t n = api->touchpoint_count(phase);
 		if ((double)n > ctx->threshold)
 			return;
-		strbuf_puts(&why, "The first phase ");
-		cjm_pu_quote(&why, api->phase_name(phase), CJM_PU_QUOTE_MAX);
-		strbuf_printf(&why, " has %zu touchpoint%s (at most %g) and no touchpoint is a commitment, "
-				    "so the journey may start too late",
-			      n, extend_plural(n), ctx->threshold);
+		/* TRANSLATORS: %1$s is the quoted name of the first phase, %2$zu its number of
+		 * touchpoints, %3$g the pattern's threshold. */
+		strbuf_printf(&why, P_("The first phase %s has %zu touchpoint (at most %g) and no touchpoint is a "
+				       "commitment, so the journey may start too late.",
+				       "The first phase %s has %zu touchpoints (at most %g) and no touchpoint is a "
+				       "commitment, so the journey may start too late.", n),
+			      extend_quote(&q, api->phase_name(phase)), n, ctx->threshold);
 	}
-	strbuf_puts(&why, ". Ask customers what they do just before; a step added there can set up the rest");
+	strbuf_putc(&why, ' ');
 	strbuf_puts(&why, cjm_pu_map_mentions(api, map, extend_story_words)
-				  ? "."
-				  : " (Twitter added one sign-up step asking for interests).");
+				  ? _("Ask customers what they do just before; a step added there can set up the rest.")
+				  : _("Ask customers what they do just before; a step added there can set up the rest "
+				      "(Twitter added one sign-up step asking for interests)."));
 	char title[CJM_PU_TITLE_MAX + 1];
-	cjm_pu_title(title, "Extend the start: what happens before ", api->phase_name(phase), "?");
-	extend_emit(ctx, phase, title, why.data, EXTEND_BEFORE_TEXT, 0);
+	/* TRANSLATORS: a title; %s is the quoted name of the first phase. */
+	extend_title(title, _("Extend the start: what happens before %s?"), api->phase_name(phase));
+	extend_emit(ctx, phase, title, why.data,
+		    L_(cjm_pu_lang(api, map), "What does the customer do just before? (ask them)"), 0);
+	strbuf_release(&q);
 	strbuf_release(&why);
 }
 
@@ -82,29 +107,35 @@ static void extend_end(const cjm_pattern_context *ctx)
 	const cjm_phase *phase = api->phase_at(map, api->phase_count(map) - 1);
 	size_t n = api->touchpoint_count(phase);
 	const cjm_touchpoint *last = n ? api->touchpoint_at(phase, n - 1) : NULL;
-	strbuf why = { 0 };
+	strbuf why = { 0 }, q = { 0 };
 	if ((double)n <= ctx->threshold) {
-		strbuf_puts(&why, "The last phase ");
-		cjm_pu_quote(&why, api->phase_name(phase), CJM_PU_QUOTE_MAX);
-		strbuf_printf(&why, " has %zu touchpoint%s (at most %g), so the journey may stop too soon", n,
-			      extend_plural(n), ctx->threshold);
+		/* TRANSLATORS: %1$s is the quoted name of the last phase, %2$zu its number of
+		 * touchpoints, %3$g the pattern's threshold. */
+		strbuf_printf(&why, P_("The last phase %s has %zu touchpoint (at most %g), so the journey may stop too soon.",
+				       "The last phase %s has %zu touchpoints (at most %g), so the journey may stop too soon.",
+				       n),
+			      extend_quote(&q, api->phase_name(phase)), n, ctx->threshold);
 	} else if (!last) {
 		return; /* an empty last phase and a threshold below 0: nothing to go on */
 	} else if (api->tp_commitment(last) == CJM_YESNO_YES) {
-		strbuf_puts(&why, "The journey ends at the decision: ");
-		cjm_pu_quote(&why, api->tp_name(last), CJM_PU_QUOTE_MAX);
-		strbuf_puts(&why, " (commitment: true) is its last touchpoint");
+		/* TRANSLATORS: %s is the quoted name of the journey's last touchpoint. */
+		strbuf_printf(&why, _("The journey ends at the decision: %s (commitment: true) is its last touchpoint."),
+			      extend_quote(&q, api->tp_name(last)));
 	} else if (cjm_pu_mentions(api->tp_name(last), extend_delivery_words)) {
-		strbuf_puts(&why, "The journey ends at the delivery: ");
-		cjm_pu_quote(&why, api->tp_name(last), CJM_PU_QUOTE_MAX);
-		strbuf_puts(&why, " is its last touchpoint");
+		/* TRANSLATORS: %s is the quoted name of the journey's last touchpoint. */
+		strbuf_printf(&why, _("The journey ends at the delivery: %s is its last touchpoint."),
+			      extend_quote(&q, api->tp_name(last)));
 	} else {
+		strbuf_release(&why);
 		return;
 	}
-	strbuf_puts(&why, ". Ask customers what happens just after; the experience goes on after we stop counting.");
+	strbuf_putc(&why, ' ');
+	strbuf_puts(&why, _("Ask customers what happens just after; the experience goes on after we stop counting."));
 	char title[CJM_PU_TITLE_MAX + 1];
-	cjm_pu_title(title, "Extend the end: what happens after ", api->phase_name(phase), "?");
-	extend_emit(ctx, phase, title, why.data, EXTEND_AFTER_TEXT, (size_t)-1);
+	/* TRANSLATORS: a title; %s is the quoted name of the last phase. */
+	extend_title(title, _("Extend the end: what happens after %s?"), api->phase_name(phase));
+	extend_emit(ctx, phase, title, why.data, L_(cjm_pu_lang(api, map), "What happens just after?"), (size_t)-1);
+	strbuf_release(&q);
 	strbuf_release(&why);
 }
 
@@ -140,8 +171,8 @@ static void extend_suggest(const cjm_pattern_context *ctx)
 const cjm_pattern cjm_pattern_extend_journey = {
 	.abi = CJM_PLUGIN_ABI,
 	.id = "extend-journey",
-	.summary = "Tip 6: extend the journey: ask what customers do just before the decision and just after delivery",
+	.summary = N_("Tip 6: extend the journey: ask what customers do just before the decision and just after delivery"),
 	.default_threshold = 1,
-	.threshold_means = "touchpoints in the first or last phase, at most",
+	.threshold_means = N_("touchpoints in the first or last phase, at most"),
 	.suggest = extend_suggest,
 };

@@ -9,12 +9,13 @@
 #include "cjm/plugin.h"
 #include "patterns/builtin.h"
 #include "patterns/pattern_util.h"
+#include "util/i18n.h"
+#include "util/lang.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
 #define SMART_PRIORITY 3
 #define SMART_QUOTED_MAX 3 /* words quoted in a rationale */
-#define SMART_IDEA "Remember what the customer told us; pre-fill it"
 
 /* How a word must stand in the text to count. */
 typedef enum smart_match {
@@ -237,11 +238,17 @@ static smart_signals smart_look(const cjm_api *api, const cjm_touchpoint *tp, si
 	return sig;
 }
 
-static void smart_put_words(strbuf *why, const char *lead, const char *const *words, size_t n)
+/* WORDS quoted and listed ("'a', 'b' and 'c'") in LIST, whose text it returns. */
+static const char *smart_list_words(strbuf *list, const char *const *words, size_t n)
 {
-	strbuf_puts(why, lead);
-	for (size_t i = 0; i < n; i++)
-		strbuf_printf(why, "%s'%s'", i == 0 ? "" : i + 1 == n ? " and " : ", ", words[i]);
+	strbuf_reset(list);
+	for (size_t i = 0; i < n; i++) {
+		if (i > 0)
+			/* TRANSLATORS: what joins the words of a list: ", " between them, " and " before the last. */
+			strbuf_puts(list, i + 1 == n ? _(" and ") : ", ");
+		strbuf_printf(list, "'%s'", words[i]);
+	}
+	return list->data ? list->data : "";
 }
 
 /* Words of a map about the Netflix or Nest story itself, where they are no outside example. */
@@ -254,40 +261,54 @@ static void smart_emit(const cjm_pattern_context *ctx, const cjm_touchpoint *tp,
 {
 	const cjm_api *api = ctx->api;
 	const char *name = api->tp_name(tp);
+	strbuf list = { 0 };
 	strbuf_reset(why);
 	cjm_pu_quote(why, name, CJM_PU_QUOTE_MAX);
 	strbuf_puts(why, ": ");
 	const char *sep = "";
 	if (sig->in_name_count) {
-		smart_put_words(why, "its name mentions ", sig->in_name, sig->in_name_count);
+		/* TRANSLATORS: a clause of the rationale; %s lists quoted words ("'form' and 'again'"). */
+		strbuf_printf(why, _("its name mentions %s"), smart_list_words(&list, sig->in_name, sig->in_name_count));
 		sep = "; ";
 	}
 	if (sig->in_pains_count) {
 		strbuf_puts(why, sep);
-		smart_put_words(why, "its pains mention ", sig->in_pains, sig->in_pains_count);
+		/* TRANSLATORS: a clause of the rationale; %s lists quoted words ("'form' and 'again'"). */
+		strbuf_printf(why, _("its pains mention %s"), smart_list_words(&list, sig->in_pains, sig->in_pains_count));
 		sep = "; ";
 	}
 	if (sig->in_name_count || sig->in_pains_count)
-		strbuf_puts(why, " (data entry or repetition)");
+		/* TRANSLATORS: follows the words found in the name or the pains. */
+		strbuf_puts(why, _(" (data entry or repetition)"));
 	if (sig->repeats > 1) {
 		strbuf_puts(why, sep);
-		strbuf_printf(why, "it is one of %zu touchpoints", sig->repeats);
 		const char *channel = api->tp_channel(tp);
 		if (channel)
-			strbuf_printf(why, " on channel '%s'", channel);
-		strbuf_puts(why, " whose names start alike (the same contact again)");
+			/* TRANSLATORS: a clause of the rationale; %1$zu touchpoints, %2$s a channel's name. */
+			strbuf_printf(why, _("it is one of %zu touchpoints on channel '%s' whose names start alike (the "
+					     "same contact again)"),
+				      sig->repeats, channel);
+		else
+			/* TRANSLATORS: a clause of the rationale; %zu touchpoints. */
+			strbuf_printf(why, _("it is one of %zu touchpoints whose names start alike (the same contact again)"),
+				      sig->repeats);
 	}
-	strbuf_puts(why, ". It has no personalisation pillar: remember what the customer told us and "
-			 "pre-fill it");
-	strbuf_puts(why, smart_own_story ? "." : ", the way Netflix and Nest learn preferences.");
+	strbuf_puts(why, ". ");
+	strbuf_puts(why, smart_own_story ? _("It has no personalisation pillar: remember what the customer told us "
+					     "and pre-fill it.")
+					 : _("It has no personalisation pillar: remember what the customer told us "
+					     "and pre-fill it, the way Netflix and Nest learn preferences."));
+	strbuf_release(&list);
 	char title[CJM_PU_TITLE_MAX + 1];
-	cjm_pu_title(title, "Remember and pre-fill: ", name, "");
+	/* TRANSLATORS: a title, followed by the quoted touchpoint name. */
+	cjm_pu_title(title, _("Remember and pre-fill: "), name, "");
 	cjm_suggestion_spec spec = {
 		.target = api->tp_id(tp),
 		.title = title,
 		.rationale = why->data,
 		.priority = SMART_PRIORITY,
-		.proposal = { .kind = CJM_PROPOSE_IDEA, .text = SMART_IDEA },
+		.proposal = { .kind = CJM_PROPOSE_IDEA,
+			      .text = L_(cjm_pu_lang(api, ctx->map), "Remember what the customer told us; pre-fill it") },
 	};
 	ctx->emit(ctx, &spec);
 }
@@ -358,8 +379,8 @@ static void smart_suggest(const cjm_pattern_context *ctx)
 const cjm_pattern cjm_pattern_intelligent_experience = {
 	.abi = CJM_PLUGIN_ABI,
 	.id = "intelligent-experience",
-	.summary = "Tip 9: repeated or data-entry contacts without personalisation: remember and pre-fill",
+	.summary = N_("Tip 9: repeated or data-entry contacts without personalisation: remember and pre-fill"),
 	.default_threshold = 1,
-	.threshold_means = "signals needed (data-entry words, a repeated contact)",
+	.threshold_means = N_("signals needed (data-entry words, a repeated contact)"),
 	.suggest = smart_suggest,
 };

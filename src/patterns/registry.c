@@ -13,6 +13,7 @@
 #include "patterns/builtin.h"
 #include "patterns/disabled.h"
 #include "patterns/sandbox.h"
+#include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
 #include "util/xalloc.h"
@@ -72,18 +73,19 @@ const cjm_pattern_entry *cjm_registry_find(const cjm_registry *registry, const c
 static char *registry_pattern_problem(const cjm_registry *reg, const cjm_sandbox_pattern *p, size_t index)
 {
 	if (!p->id)
-		return xasprintf("pattern %zu has no id", index + 1);
+		return xasprintf(_("pattern %zu has no id"), index + 1);
 	if (!cjm_id_is_valid(p->id))
-		return xasprintf("pattern %zu: '%.80s' is not a valid id ([a-z0-9][a-z0-9-]*)", index + 1, p->id);
+		return xasprintf(_("pattern %zu: '%.80s' is not a valid id ([a-z0-9][a-z0-9-]*)"), index + 1, p->id);
 	if (!p->summary)
-		return xasprintf("pattern '%s' has no summary", p->id);
+		return xasprintf(_("pattern '%s' has no summary"), p->id);
 	if (!p->has_suggest)
-		return xasprintf("pattern '%s' has no suggest function", p->id);
+		return xasprintf(_("pattern '%s' has no suggest function"), p->id);
 	const cjm_pattern_entry *taken = cjm_registry_find(reg, p->id);
 	if (taken)
 		return strcmp(taken->origin, "built in") == 0
-			       ? xasprintf("pattern id '%s' clashes with the built-in pattern; refused", p->id)
-			       : xasprintf("pattern id '%s' clashes with the plugin %s; refused", p->id, taken->origin);
+			       ? xasprintf(_("pattern id '%s' clashes with the built-in pattern; refused"), p->id)
+			       /* TRANSLATORS: %1$s is a pattern id, %2$s the path of the plugin that has it. */
+			       : xasprintf(_("pattern id '%s' clashes with the plugin %s; refused"), p->id, taken->origin);
 	return NULL;
 }
 
@@ -93,17 +95,21 @@ static char *registry_loose(const char *path, const struct stat *st)
 {
 	uid_t me = geteuid();
 	if (me == 0 && st->st_uid != 0)
-		return xasprintf("owned by uid %lu, not by root: root loads only plugins that root owns; refused "
-				 "(fix: chown root %s)",
+		/* TRANSLATORS: why a plugin or folder is refused; %1$lu is a user id, %2$s the path.
+		 * It follows "plugin folder" or "links to a file in ..., which is". */
+		return xasprintf(_("owned by uid %lu, not by root: root loads only plugins that root owns; refused "
+				   "(fix: chown root %s)"),
 				 (unsigned long)st->st_uid, path);
 	if (st->st_uid != me && st->st_uid != 0)
-		return xasprintf("owned by uid %lu, neither you (uid %lu) nor root; refused (fix: chown %lu %s)",
+		/* TRANSLATORS: why a plugin or folder is refused; the owner's uid, yours, yours, the path. */
+		return xasprintf(_("owned by uid %lu, neither you (uid %lu) nor root; refused (fix: chown %lu %s)"),
 				 (unsigned long)st->st_uid, (unsigned long)me, (unsigned long)me, path);
 	if (st->st_mode & (S_IWGRP | S_IWOTH))
-		return xasprintf("writable by %s; refused (fix: chmod go-w %s)",
-				 (st->st_mode & S_IWGRP) && (st->st_mode & S_IWOTH) ? "group and others"
-				 : st->st_mode & S_IWGRP                              ? "group"
-										      : "others",
+		/* TRANSLATORS: why a plugin or folder is refused; %s is its path. */
+		return xasprintf((st->st_mode & S_IWGRP) && (st->st_mode & S_IWOTH)
+					 ? _("writable by group and others; refused (fix: chmod go-w %s)")
+				 : st->st_mode & S_IWGRP ? _("writable by group; refused (fix: chmod go-w %s)")
+							 : _("writable by others; refused (fix: chmod go-w %s)"),
 				 path);
 	return NULL;
 }
@@ -128,7 +134,8 @@ static char *registry_loose_target(const char *path)
 	if (stat(real, &st) == 0) {
 		char *loose = registry_loose(real, &st);
 		if (loose)
-			why = xasprintf("links to a file in %s, which is %s", real, loose);
+			/* TRANSLATORS: %1$s is a folder, %2$s why it is refused ("owned by uid 5, ..."). */
+			why = xasprintf(_("links to a file in %s, which is %s"), real, loose);
 		free(loose);
 	}
 	free(real);
@@ -165,26 +172,30 @@ char *cjm_plugin_failure_text(const cjm_plugin_failure *f, bool brief)
 {
 	strbuf out = { 0 };
 	const char *slash = strrchr(f->path, '/');
-	strbuf_puts(&out, brief ? "plugin " : "warning: plugin ");
-	registry_put_clean(&out, brief && slash && slash[1] ? slash + 1 : f->path);
+	strbuf name = { 0 }, why = { 0 };
+	registry_put_clean(&name, brief && slash && slash[1] ? slash + 1 : f->path);
+	registry_put_clean(&why, f->why);
+	const char *n = name.data ? name.data : "", *w = why.data ? why.data : "";
+	/* TRANSLATORS: %1$s is a plugin's file, %2$s why it was not loaded, what it did or why it
+	 * was disabled ("crashed with SIGSEGV (...) while suggesting"). */
 	switch (f->kind) {
 	case CJM_PLUGIN_NOT_LOADED:
-		strbuf_puts(&out, " not loaded: ");
-		registry_put_clean(&out, f->why);
+		strbuf_printf(&out, brief ? _("plugin %s not loaded: %s") : _("warning: plugin %s not loaded: %s"), n, w);
 		break;
 	case CJM_PLUGIN_CRASHED:
-		strbuf_putc(&out, ' ');
-		registry_put_clean(&out, f->why);
-		strbuf_puts(&out, brief ? "; disabled until it is reinstalled"
-					: "; it is disabled until it is reinstalled (see cjm patterns)");
+		strbuf_printf(&out, brief ? _("plugin %s %s; disabled until it is reinstalled")
+					  : _("warning: plugin %s %s; it is disabled until it is reinstalled (see cjm patterns)"),
+			      n, w);
 		break;
 	case CJM_PLUGIN_DISABLED:
-		strbuf_puts(&out, " is disabled: it ");
-		registry_put_clean(&out, f->why);
-		strbuf_puts(&out, brief ? "; reinstall it to try it again"
-					: "; reinstall it to try it again (see cjm patterns)");
+		strbuf_printf(&out, brief ? _("plugin %s is disabled: it %s; reinstall it to try it again")
+					  : _("warning: plugin %s is disabled: it %s; reinstall it to try it again (see cjm "
+					      "patterns)"),
+			      n, w);
 		break;
 	}
+	strbuf_release(&name);
+	strbuf_release(&why);
 	return out.data;
 }
 
@@ -205,11 +216,11 @@ static void registry_load_plugin(cjm_registry *reg, const char *path, const cjm_
 {
 	struct stat st;
 	if (stat(path, &st) != 0) {
-		registry_fail(reg, path, xasprintf("cannot read: %s", strerror(errno)));
+		registry_fail(reg, path, xasprintf(_("cannot read: %s"), strerror(errno)));
 		return;
 	}
 	if (!S_ISREG(st.st_mode)) {
-		registry_fail(reg, path, xstrdup("not a regular file"));
+		registry_fail(reg, path, xstrdup(_("not a regular file")));
 		return;
 	}
 	char *loose = registry_loose(path, &st);
@@ -237,7 +248,8 @@ static void registry_load_plugin(cjm_registry *reg, const char *path, const cjm_
 	if (status == CJM_SANDBOX_FAILED) {
 		char *unrecorded = cjm_registry_disable(plugin, why);
 		if (unrecorded) {
-			char *both = xasprintf("%s (and cannot be kept disabled: %s)", why, unrecorded);
+			/* TRANSLATORS: %1$s is what the plugin did, %2$s why cjm cannot record it. */
+			char *both = xasprintf(_("%s (and cannot be kept disabled: %s)"), why, unrecorded);
 			free(why);
 			free(unrecorded);
 			why = both;
@@ -288,14 +300,15 @@ static void registry_load_folder(cjm_registry *reg, const char *dir, const cjm_d
 	DIR *d = opendir(dir);
 	if (!d) {
 		if (errno != ENOENT && errno != ENOTDIR)
-			registry_fail(reg, dir, xasprintf("cannot read the folder: %s", strerror(errno)));
+			registry_fail(reg, dir, xasprintf(_("cannot read the folder: %s"), strerror(errno)));
 		return;
 	}
 	struct stat st;
 	char *loose = fstat(dirfd(d), &st) == 0 ? registry_loose(dir, &st)
-						: xasprintf("cannot read the folder: %s", strerror(errno));
+						: xasprintf(_("cannot read the folder: %s"), strerror(errno));
 	if (loose) {
-		char *why = xasprintf("plugin folder %s", loose);
+		/* TRANSLATORS: %s is why the folder is refused ("writable by others; ..."). */
+		char *why = xasprintf(_("plugin folder %s"), loose);
 		free(loose);
 		registry_fail(reg, dir, why);
 		closedir(d);
@@ -378,8 +391,8 @@ static void registry_collect_folders(cjm_registry *reg, folder_list *fl)
 					folders_add(fl, dir);
 				else
 					registry_fail(reg, dir,
-						      xstrdup("relative folder in CJM_PLUGIN_PATH refused: "
-							      "plugin folders must be absolute paths"));
+						      xstrdup(_("relative folder in CJM_PLUGIN_PATH refused: "
+								"plugin folders must be absolute paths")));
 				free(dir);
 			}
 			if (p[len] == '\0')
@@ -419,6 +432,27 @@ cjm_registry *cjm_registry_new(bool load_plugins)
 	folders_free(&fl);
 	cjm_disabled_free(disabled);
 	return reg;
+}
+
+const char *cjm_pattern_entry_summary(const cjm_pattern_entry *entry)
+{
+	const char *summary = entry->pattern->summary;
+	if (!summary || entry->plugin)
+		return summary;
+	return summary[0] ? _(summary) : summary;
+}
+
+const char *cjm_pattern_entry_threshold_means(const cjm_pattern_entry *entry)
+{
+	const char *means = entry->pattern->threshold_means;
+	if (!means || entry->plugin)
+		return means;
+	return means[0] ? _(means) : means;
+}
+
+const char *cjm_pattern_entry_origin(const cjm_pattern_entry *entry)
+{
+	return entry->plugin ? entry->origin : _("built in");
 }
 
 void cjm_registry_free(cjm_registry *registry)

@@ -46,6 +46,8 @@ typedef struct cjm_registry {
 	cjm_plugin **plugins;       /* the plugins with at least one pattern, in the order found */
 	size_t plugin_count, plugin_cap;
 	double timeout;             /* seconds a plugin's child may take (CJM_PLUGIN_TIMEOUT) */
+	cjm_pattern *builtins;      /* the built-ins' entries point here: copies whose summary and
+				     * threshold_means are in the interface language */
 } cjm_registry;
 
 /* The built-in patterns, and with LOAD_PLUGINS those in the plugin folders:
@@ -55,6 +57,12 @@ typedef struct cjm_registry {
  * refused; each plugin is loaded in a child first, so that one that crashes
  * while loading is reported (and disabled), not fatal. */
 cjm_registry *cjm_registry_new(bool load_plugins);
+/* What to show of ENTRY's pattern: its summary and the meaning of its threshold, a
+ * built-in's in the interface language (they are marked with N_()), a plugin's as it
+ * said them; and where it comes from ("built in", translated, or the plugin's path). */
+const char *cjm_pattern_entry_summary(const cjm_pattern_entry *entry);
+const char *cjm_pattern_entry_threshold_means(const cjm_pattern_entry *entry);
+const char *cjm_pattern_entry_origin(const cjm_pattern_entry *entry);
 void cjm_registry_free(cjm_registry *registry);
 const cjm_pattern_entry *cjm_registry_find(const cjm_registry *registry, const char *id);
 

@@ -6,6 +6,7 @@
 #include "cjm/plugin.h"
 #include "patterns/builtin.h"
 #include "patterns/pattern_util.h"
+#include "util/i18n.h"
 #include "util/strbuf.h"
 
 #define REORDER_POSITIVE 1 /* the emotion at or above which a step is a positive experience */
@@ -48,10 +49,20 @@ static bool reorder_is_commitment(const cjm_api *api, const cjm_touchpoint *tp)
 	return cjm_pu_mentions(api->tp_name(tp), reorder_commit_words);
 }
 
-/* "Move 'A' after 'B'" within CJM_PU_TITLE_MAX bytes, sharing the room between the two names. */
-static void reorder_title(char out[CJM_PU_TITLE_MAX + 1], const char *a, const char *b)
+/* "Move 'A' after 'B'" (FORMAT, a translated message with two '%s' for the quoted names)
+ * within CJM_PU_TITLE_MAX bytes, sharing the room between the two names. */
+static void reorder_title(char out[CJM_PU_TITLE_MAX + 1], const char *format, const char *a, const char *b)
 {
-	size_t room = CJM_PU_TITLE_MAX - (sizeof "Move '' after ''" - 1);
+	const char *first = strstr(format, "%s");
+	const char *second = first ? strstr(first + 2, "%s") : NULL;
+	if (!second) { /* a catalogue that dropped the names: the text alone, cut to one line */
+		size_t n = strlen(format) < CJM_PU_TITLE_MAX ? strlen(format) : CJM_PU_TITLE_MAX;
+		memcpy(out, format, n);
+		out[n] = '\0';
+		return;
+	}
+	size_t fixed = strlen(format) - 4 + 4; /* the words, and two pairs of quotes */
+	size_t room = fixed < CJM_PU_TITLE_MAX ? CJM_PU_TITLE_MAX - fixed : 0;
 	size_t la = strlen(a), lb = strlen(b);
 	if (la + lb > room) {
 		if (la <= room / 2)
@@ -62,13 +73,19 @@ static void reorder_title(char out[CJM_PU_TITLE_MAX + 1], const char *a, const c
 			la = lb = room / 2;
 	}
 	strbuf t = { 0 };
-	strbuf_puts(&t, "Move ");
+	strbuf_add(&t, format, (size_t)(first - format));
 	cjm_pu_quote(&t, a, la);
-	strbuf_puts(&t, " after ");
+	strbuf_add(&t, first + 2, (size_t)(second - first - 2));
 	cjm_pu_quote(&t, b, lb);
+	strbuf_puts(&t, second + 2);
 	size_t n = t.len < CJM_PU_TITLE_MAX ? t.len : CJM_PU_TITLE_MAX;
+	while (n > 0 && n < t.len && ((unsigned char)t.data[n] & 0xC0) == 0x80)
+		n--; /* not inside a UTF-8 character */
 	memcpy(out, t.data, n);
 	out[n] = '\0';
+	for (char *o = out; *o; o++) /* one line, whatever the names hold */
+		if ((unsigned char)*o < 0x20)
+			*o = ' ';
 	strbuf_release(&t);
 }
 
@@ -84,17 +101,22 @@ static const char *const reorder_pay_words[] = {"betal", "pay", "afreken", "chec
 						"factuur", "invoice", NULL};
 static const char *const reorder_sign_words[] = {"tekenen", "ondertek", "sign", "contract", NULL};
 
-/* What the customer does at the commitment TP, as the rationale asks it: pay, sign, order or commit. */
-static const char *reorder_verb(const cjm_api *api, const cjm_touchpoint *tp)
+/* The question the rationale asks of the commitment TP (what the customer does there: pay,
+ * sign, order or commit), with %s for the quoted name of the step that could come first. */
+static const char *reorder_question(const cjm_api *api, const cjm_touchpoint *tp)
 {
 	const char *name = api->tp_name(tp);
+	/* TRANSLATORS: %s is the quoted name of the positive step that could come first. */
 	if (cjm_pu_mentions(name, reorder_pay_words))
-		return "pay";
+		return _("Could the customer have %s first, and pay after it?");
+	/* TRANSLATORS: %s is the quoted name of the positive step that could come first. */
 	if (cjm_pu_mentions(name, reorder_sign_words))
-		return "sign";
+		return _("Could the customer have %s first, and sign after it?");
+	/* TRANSLATORS: %s is the quoted name of the positive step that could come first. */
 	if (cjm_pu_mentions(name, reorder_order_words))
-		return "order";
-	return "commit";
+		return _("Could the customer have %s first, and order after it?");
+	/* TRANSLATORS: %s is the quoted name of the positive step that could come first. */
+	return _("Could the customer have %s first, and commit after it?");
 }
 
 /* Emits "move NEG after POS"; OWN_STORY: the map is about the glasses story, so Ace & Tate
@@ -107,22 +129,36 @@ static void reorder_pair(const cjm_pattern_context *ctx, reorder_at neg, reorder
 	/* Positions count after the moved touchpoint is taken out (as the edit layer does). */
 	size_t position = neg.phase == pos.phase ? pos.index : pos.index + 1;
 	char ea[8], eb[8];
-	strbuf why = { 0 };
-	cjm_pu_quote(&why, api->tp_name(a), CJM_PU_QUOTE_MAX);
-	strbuf_printf(&why, " (emotion %s, the customer commits here) comes before ", cjm_pu_emotion(ea, neg.emotion));
-	cjm_pu_quote(&why, api->tp_name(b), CJM_PU_QUOTE_MAX);
-	strbuf_printf(&why, " (emotion %s)", cjm_pu_emotion(eb, pos.emotion));
+	strbuf why = { 0 }, qa = { 0 }, qb = { 0 }, qp = { 0 };
+	cjm_pu_quote(&qa, api->tp_name(a), CJM_PU_QUOTE_MAX);
+	cjm_pu_quote(&qb, api->tp_name(b), CJM_PU_QUOTE_MAX);
+	cjm_pu_emotion(ea, neg.emotion);
+	cjm_pu_emotion(eb, pos.emotion);
 	if (neg.phase != pos.phase) {
-		strbuf_puts(&why, ", in the next phase ");
-		cjm_pu_quote(&why, api->phase_name(api->phase_at(map, pos.phase)), CJM_PU_QUOTE_MAX);
+		cjm_pu_quote(&qp, api->phase_name(api->phase_at(map, pos.phase)), CJM_PU_QUOTE_MAX);
+		/* TRANSLATORS: %1$s is the quoted commitment, %2$s its emotion, %3$s the quoted positive
+		 * step, %4$s its emotion, %5$s the quoted name of the next phase. */
+		strbuf_printf(&why, _("%s (emotion %s, the customer commits here) comes before %s (emotion %s), "
+				      "in the next phase %s."),
+			      qa.data, ea, qb.data, eb, qp.data);
+	} else {
+		/* TRANSLATORS: %1$s is the quoted commitment, %2$s its emotion, %3$s the quoted positive
+		 * step, %4$s its emotion. */
+		strbuf_printf(&why, _("%s (emotion %s, the customer commits here) comes before %s (emotion %s)."), qa.data,
+			      ea, qb.data, eb);
 	}
-	strbuf_puts(&why, ". Could the customer have ");
-	cjm_pu_quote(&why, api->tp_name(b), CJM_PU_QUOTE_MAX);
-	strbuf_printf(&why, " first, and %s after it?", reorder_verb(api, a));
-	if (!own_story)
-		strbuf_puts(&why, " Try before you buy: Ace & Tate send glasses home to wear before the customer pays.");
+	strbuf_putc(&why, ' ');
+	strbuf_printf(&why, reorder_question(api, a), qb.data);
+	if (!own_story) {
+		strbuf_putc(&why, ' ');
+		strbuf_puts(&why, _("Try before you buy: Ace & Tate send glasses home to wear before the customer pays."));
+	}
 	char title[CJM_PU_TITLE_MAX + 1];
-	reorder_title(title, api->tp_name(a), api->tp_name(b));
+	/* TRANSLATORS: a title; %1$s is the quoted step to move, %2$s the quoted step it goes after. */
+	reorder_title(title, _("Move %s after %s"), api->tp_name(a), api->tp_name(b));
+	strbuf_release(&qa);
+	strbuf_release(&qb);
+	strbuf_release(&qp);
 	cjm_suggestion_spec spec = {
 		.target = api->tp_id(a),
 		.title = title,
@@ -186,8 +222,8 @@ static void reorder_suggest(const cjm_pattern_context *ctx)
 const cjm_pattern cjm_pattern_reorder_steps = {
 	.abi = CJM_PLUGIN_ABI,
 	.id = "reorder-steps",
-	.summary = "Tip 8: a negative commitment (pay, sign) before a positive experience that could come first",
+	.summary = N_("Tip 8: a negative commitment (pay, sign) before a positive experience that could come first"),
 	.default_threshold = -1,
-	.threshold_means = "commitment emotion at or below, before a step at +1 or more",
+	.threshold_means = N_("commitment emotion at or below, before a step at +1 or more"),
 	.suggest = reorder_suggest,
 };

@@ -18,6 +18,7 @@
 
 #include "patterns/api.h"
 #include "patterns/registry.h"
+#include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 
@@ -154,7 +155,7 @@ static char *sandbox_dlerror(const char *path)
 {
 	const char *err = dlerror();
 	if (!err)
-		return xstrdup("unknown dlopen error");
+		return xstrdup(_("unknown dlopen error"));
 	size_t n = strlen(path);
 	if (strncmp(err, path, n) == 0 && err[n] == ':' && err[n + 1] == ' ')
 		err += n + 2;
@@ -169,14 +170,15 @@ static const cjm_pattern *const *sandbox_open(sandbox_writer *w, const char *pat
 	void *handle = dlopen(path, RTLD_NOW | RTLD_LOCAL);
 	if (!handle) {
 		char *err = sandbox_dlerror(path);
-		put_error(w, xasprintf("not a loadable shared object: %s", err));
+		put_error(w, xasprintf(_("not a loadable shared object: %s"), err));
 		free(err);
 		return NULL;
 	}
 	dlerror();
 	void *sym = dlsym(handle, CJM_PLUGIN_ENTRY);
 	if (!sym) {
-		put_error(w, xstrdup("no entry point " CJM_PLUGIN_ENTRY "()"));
+		/* TRANSLATORS: %s is the name of the function a plugin must define. */
+		put_error(w, xasprintf(_("no entry point %s()"), CJM_PLUGIN_ENTRY));
 		return NULL;
 	}
 	cjm_plugin_entry_fn entry;
@@ -191,13 +193,13 @@ static const cjm_pattern *const *sandbox_open(sandbox_writer *w, const char *pat
 		return NULL;
 	}
 	if (n > SANDBOX_MAX_PATTERNS) {
-		put_error(w, xasprintf("more than %d patterns (is the list NULL-terminated?)", SANDBOX_MAX_PATTERNS));
+		put_error(w, xasprintf(_("more than %d patterns (is the list NULL-terminated?)"), SANDBOX_MAX_PATTERNS));
 		return NULL;
 	}
 	/* The ABI number comes first in every version: check it before reading anything else. */
 	for (size_t i = 0; i < n; i++) {
 		if (list[i]->abi != CJM_PLUGIN_ABI) {
-			put_error(w, xasprintf("built for plugin ABI %d; this cjm needs ABI %d", list[i]->abi,
+			put_error(w, xasprintf(_("built for plugin ABI %d; this cjm needs ABI %d"), list[i]->abi,
 					       CJM_PLUGIN_ABI));
 			return NULL;
 		}
@@ -272,7 +274,7 @@ static void sandbox_run_child(sandbox_writer *w, const void *arg)
 			if (list[j]->id && list[j]->suggest && strcmp(list[j]->id, args->ids[i]) == 0)
 				mine[i] = list[j];
 		if (!mine[i]) {
-			put_error(w, xasprintf("pattern '%s' is no longer in the plugin (it changed since cjm loaded it)",
+			put_error(w, xasprintf(_("pattern '%s' is no longer in the plugin (it changed since cjm loaded it)"),
 					       args->ids[i]));
 			free(mine);
 			return;
@@ -358,18 +360,18 @@ typedef void (*sandbox_child_fn)(sandbox_writer *w, const void *arg);
 
 /* Runs FN(ARG) in a child and collects its answer in ANSWER. CJM_SANDBOX_OK
  * when the child ended well within TIMEOUT seconds; else *WHY, saying what
- * happened while DOING. */
-static cjm_sandbox_status sandbox_call(sandbox_child_fn fn, const void *arg, double timeout, const char *doing,
+ * happened while it was being loaded (LOADING) or suggesting. */
+static cjm_sandbox_status sandbox_call(sandbox_child_fn fn, const void *arg, double timeout, bool loading,
 				       strbuf *answer, char **why)
 {
 	int fds[2];
 	if (pipe(fds) != 0) {
-		*why = xasprintf("cannot be run: %s", strerror(errno));
+		*why = xasprintf(_("cannot be run: %s"), strerror(errno));
 		return CJM_SANDBOX_REFUSED;
 	}
 	pid_t pid = fork();
 	if (pid < 0) {
-		*why = xasprintf("cannot be run: %s", strerror(errno));
+		*why = xasprintf(_("cannot be run: %s"), strerror(errno));
 		close(fds[0]);
 		close(fds[1]);
 		return CJM_SANDBOX_REFUSED;
@@ -419,11 +421,16 @@ static cjm_sandbox_status sandbox_call(sandbox_child_fn fn, const void *arg, dou
 	}
 	kill(-pid, SIGKILL); /* anything it left behind */
 	if (too_much) {
-		*why = xasprintf("sent more than %zu MiB while %s", SANDBOX_MAX_ANSWER >> 20, doing);
+		/* TRANSLATORS: what a plugin did; %zu is a size in MiB. */
+		*why = xasprintf(loading ? _("sent more than %zu MiB while being loaded") : _("sent more than %zu MiB while suggesting"),
+				 (size_t)(SANDBOX_MAX_ANSWER >> 20));
 		return CJM_SANDBOX_FAILED;
 	}
 	if (!ended) {
-		*why = xasprintf("did not finish within %g s while %s (stopped)", timeout, doing);
+		/* TRANSLATORS: what a plugin did; %g is a time in seconds. */
+		*why = xasprintf(loading ? _("did not finish within %g s while being loaded (stopped)")
+					 : _("did not finish within %g s while suggesting (stopped)"),
+				 timeout);
 		return CJM_SANDBOX_FAILED;
 	}
 	if (WIFSIGNALED(status)) {
@@ -431,14 +438,20 @@ static cjm_sandbox_status sandbox_call(sandbox_child_fn fn, const void *arg, dou
 		const char *name = sandbox_signal_name(sig);
 		const char *what = strsignal(sig);
 		if (name)
-			*why = xasprintf("crashed with %s (%s) while %s", name, what ? what : "?", doing);
+			/* TRANSLATORS: what a plugin did; %1$s is a signal's name (SIGSEGV), %2$s what it means. */
+			*why = xasprintf(loading ? _("crashed with %s (%s) while being loaded") : _("crashed with %s (%s) while suggesting"),
+					 name, what ? what : "?");
 		else
-			*why = xasprintf("crashed with signal %d (%s) while %s", sig, what ? what : "?", doing);
+			/* TRANSLATORS: what a plugin did; %1$d is a signal's number, %2$s what it means. */
+			*why = xasprintf(loading ? _("crashed with signal %d (%s) while being loaded")
+						 : _("crashed with signal %d (%s) while suggesting"),
+					 sig, what ? what : "?");
 		return CJM_SANDBOX_FAILED;
 	}
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-		*why = xasprintf("exited with status %d while %s", WIFEXITED(status) ? WEXITSTATUS(status) : -1,
-				 doing);
+		/* TRANSLATORS: what a plugin did; %d is its exit status. */
+		*why = xasprintf(loading ? _("exited with status %d while being loaded") : _("exited with status %d while suggesting"),
+				 WIFEXITED(status) ? WEXITSTATUS(status) : -1);
 		return CJM_SANDBOX_FAILED;
 	}
 	return CJM_SANDBOX_OK;
@@ -513,9 +526,9 @@ static bool reader_at_end(sandbox_reader *r)
 	return get_u8(r) == SANDBOX_TAG_END && !r->bad && r->at == r->end;
 }
 
-static char *sandbox_garbled(const char *doing)
+static char *sandbox_garbled(bool loading)
 {
-	return xasprintf("sent a garbled answer while %s", doing);
+	return xstrdup(loading ? _("sent a garbled answer while being loaded") : _("sent a garbled answer while suggesting"));
 }
 
 void cjm_sandbox_probe_release(cjm_sandbox_probe *probe)
@@ -531,7 +544,7 @@ void cjm_sandbox_probe_release(cjm_sandbox_probe *probe)
 
 cjm_sandbox_status cjm_sandbox_probe_plugin(const char *path, double timeout, cjm_sandbox_probe *out, char **why)
 {
-	static const char doing[] = "being loaded";
+	const bool doing = true; /* being loaded */
 	*out = (cjm_sandbox_probe){ 0 };
 	strbuf answer = { 0 };
 	cjm_sandbox_status status = sandbox_call(sandbox_probe_child, path, timeout, doing, &answer, why);
@@ -598,7 +611,7 @@ void cjm_sandbox_reply_release(cjm_sandbox_reply *reply)
 cjm_sandbox_status cjm_sandbox_run(const char *path, const char *const *ids, const double *thresholds, size_t count,
 				   const cjm_map *map, double timeout, cjm_sandbox_reply *out, char **why)
 {
-	static const char doing[] = "suggesting";
+	const bool doing = false; /* suggesting */
 	*out = (cjm_sandbox_reply){ 0 };
 	sandbox_run_args args = { path, ids, thresholds, count, map };
 	strbuf answer = { 0 };

@@ -10,6 +10,7 @@
 #include "patterns/builtin.h"
 #include "patterns/pattern_util.h"
 #include "patterns/sandbox.h"
+#include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/strset.h"
 #include "util/utf8.h"
@@ -480,42 +481,50 @@ static bool card_places_find(void *ctx, const char *id, size_t *phase, size_t *t
 /* Why S ranks where it does, from its priority and the facts of its target. */
 static char *card_why(const cjm_map *map, const cjm_suggestion *s, card_places *places)
 {
-	strbuf why = { 0 }; /* written without printf: a card each, and there are many */
-	strbuf_puts(&why, "priority ");
-	strbuf_putc(&why, (char)('0' + s->priority)); /* 1..5 */
-	if (s->priority == 1)
-		strbuf_puts(&why, ", act first");
+	strbuf why = { 0 }; /* written without printf where it can: a card each, and there are many */
+	char digit[2] = { (char)('0' + s->priority), '\0' }; /* 1..5 */
+	/* TRANSLATORS: the start of a card's "why here" line; %s is the priority, 1 to 5.
+	 * The facts of the card follow, each message below with its own separator. */
+	strbuf_printf(&why, s->priority == 1 ? _("priority %s, act first") : _("priority %s"), digit);
 	size_t p, t;
 	places->current = s;
 	if (!card_places_find(places, s->target, &p, &t)) {
-		strbuf_puts(&why, strcmp(s->target, CJM_JOURNEY_TARGET) == 0 ? ": about the whole journey"
-									      : ": about an item no longer on the map");
+		strbuf_puts(&why, strcmp(s->target, CJM_JOURNEY_TARGET) == 0 ? _(": about the whole journey")
+									      : _(": about an item no longer on the map"));
 		return why.data;
 	}
 	if (t == (size_t)-1) {
-		strbuf_printf(&why, ": about the whole phase '%s'", map->phases[p]->name);
+		/* TRANSLATORS: follows "priority N"; %s is a phase's name. */
+		strbuf_printf(&why, _(": about the whole phase '%s'"), map->phases[p]->name);
 		return why.data;
 	}
 	const cjm_touchpoint *tp = map->phases[p]->touchpoints[t];
 	size_t facts = 0;
 	if (tp->has_emotion && tp->emotion != 0) { /* -3..3 */
-		strbuf_puts(&why, tp->emotion < 0 ? ": emotion -" : ": emotion +");
-		strbuf_putc(&why, (char)('0' + (tp->emotion < 0 ? -tp->emotion : tp->emotion)));
+		char emotion[3] = { tp->emotion < 0 ? '-' : '+', (char)('0' + (tp->emotion < 0 ? -tp->emotion : tp->emotion)),
+				    '\0' };
+		/* TRANSLATORS: the first fact after "priority N"; %s is an emotion with its sign ("-2"). */
+		strbuf_printf(&why, _(": emotion %s"), emotion);
 		facts++;
 	}
 	if (tp->moment_of_truth == CJM_TRUE)
-		strbuf_puts(&why, facts++ ? " at a moment of truth" : ": a moment of truth");
+		/* TRANSLATORS: a fact after "priority N": " at ..." follows ": emotion -2", ": a ..." comes first. */
+		strbuf_puts(&why, facts++ ? _(" at a moment of truth") : _(": a moment of truth"));
 	if (tp->has_impact && tp->impact >= 0.7) { /* 0.7..1, to one decimal */
 		int tenths = (int)(tp->impact * 10 + 0.5);
-		strbuf_puts(&why, facts++ ? ", high impact " : ": high impact ");
-		strbuf_puts(&why, tenths >= 10 ? "1.0" : "0.");
-		if (tenths < 10)
-			strbuf_putc(&why, (char)('0' + tenths));
+		const char *point = i18n_decimal_point(); /* "1.0", "0,8" under Dutch */
+		strbuf impact = { 0 };
+		strbuf_putc(&impact, tenths >= 10 ? '1' : '0');
+		strbuf_puts(&impact, point);
+		strbuf_putc(&impact, (char)('0' + (tenths >= 10 ? 0 : tenths)));
+		/* TRANSLATORS: a fact after "priority N"; %s is the impact (0.7 to 1.0). */
+		strbuf_printf(&why, facts++ ? _(", high impact %s") : _(": high impact %s"), impact.data);
+		strbuf_release(&impact);
 	}
 	if (p + 1 == map->phase_count && t + 1 == map->phases[p]->touchpoint_count)
-		strbuf_puts(&why, facts++ ? ", at the end of the journey" : ": at the end of the journey");
+		strbuf_puts(&why, facts++ ? _(", at the end of the journey") : _(": at the end of the journey"));
 	if (!facts)
-		strbuf_puts(&why, ", in journey order");
+		strbuf_puts(&why, _(", in journey order"));
 	return why.data;
 }
 
@@ -692,7 +701,9 @@ size_t cjm_suggestions_arrange(cjm_suggestions *list, const cjm_map *map, size_t
 			s->lead = lead - 1;
 			card_work *w = &work[s->lead];
 			if (s->same_idea && w->named < CARD_ALSO_NAMED) {
-				char *named = xasprintf("%s on %s", s->pattern, s->target);
+				/* TRANSLATORS: an entry of a card's "also" list: a pattern's id, then the
+				 * id of the item its suggestion is about. */
+				char *named = xasprintf(_("%s on %s"), s->pattern, s->target);
 				card_add_also(&list->items[s->lead], named, &w->named, &w->more);
 				free(named);
 			} else {
@@ -718,7 +729,8 @@ size_t cjm_suggestions_arrange(cjm_suggestions *list, const cjm_map *map, size_t
 	for (size_t i = 0; i < n; i++) {
 		cjm_suggestion *s = &list->items[i];
 		if (work[i].more) {
-			char *all = xasprintf("%s and %zu more", s->also, work[i].more);
+			/* TRANSLATORS: a card's "also" list (pattern ids), then how many more it folds. */
+			char *all = xasprintf(P_("%s and %zu more", "%s and %zu more", work[i].more), s->also, work[i].more);
 			free(s->also);
 			s->also = all;
 		}
@@ -754,7 +766,7 @@ static bool suggest_find_phase(const cjm_map *map, const char *id, size_t *phase
 /* The map changed since the suggestion was made: what it names is gone. */
 static int suggest_gone(cjm_edit *edit, const char *id)
 {
-	return cjm_edit_fail(edit, "'%s' is no longer on the map; run the suggestions again", id ? id : "?");
+	return cjm_edit_fail(edit, _("'%s' is no longer on the map; run the suggestions again"), id ? id : "?");
 }
 
 static int suggest_add_idea(cjm_edit *edit, const cjm_suggestion *s)
@@ -809,7 +821,7 @@ int cjm_suggestion_accept(cjm_edit *edit, const cjm_suggestion *s)
 	case CJM_PROPOSE_MOVE: return suggest_move(edit, s);
 	case CJM_PROPOSE_NOTHING: break;
 	}
-	return cjm_edit_fail(edit, "this suggestion is a question for the room: nothing to apply");
+	return cjm_edit_fail(edit, _("this suggestion is a question for the room: nothing to apply"));
 }
 
 static bool suggest_map_find(void *ctx, const char *id, size_t *phase, size_t *tp)
