@@ -185,11 +185,10 @@ $(FUZZ_NAMES:%=$(B)/%): $(B)/%: $(F)/obj/tests/fuzz/%.o $(F)/libcjm.a
 LINGUAS := $(shell cat po/LINGUAS 2>/dev/null)
 MO_FILES := $(LINGUAS:%=$(B)/locale/%/LC_MESSAGES/cjm.mo)
 
-PO_PARTS := $(wildcard po/parts/*.po)
-$(B)/locale/%/LC_MESSAGES/cjm.mo: po/%.po $(PO_PARTS)
+$(B)/locale/%/LC_MESSAGES/cjm.mo: po/%.po
 	@mkdir -p $(dir $@)
 	@$(if $(V),,echo "  MSGFMT  $<")
-	$(Q)msgcat --use-first $< $(PO_PARTS) | msgfmt --check -o $@ -
+	$(Q)msgfmt --check -o $@ $<
 
 $(B)/locale.stamp: $(MO_FILES)
 	@mkdir -p $(S) $(B)/tests $(S)/tests $(F)

@@ -59,15 +59,16 @@ static void patterns_render(strbuf *out, const cjm_registry *reg)
 			strbuf_putc(out, '\n');
 		patterns_put_clean(out, p->id);
 		strbuf_puts(out, "  ");
-		patterns_put_clean(out, reg->entries[i].origin);
+		patterns_put_clean(out, cjm_pattern_entry_origin(&reg->entries[i]));
 		strbuf_puts(out, "\n    ");
-		patterns_put_clean(out, p->summary);
+		patterns_put_clean(out, cjm_pattern_entry_summary(&reg->entries[i]));
 		strbuf_puts(out, "\n    ");
 		/* TRANSLATORS: %s is the pattern's default threshold, a number. */
 		strbuf_printf(out, _("threshold %s"), threshold);
-		if (p->threshold_means && p->threshold_means[0]) {
+		const char *means = cjm_pattern_entry_threshold_means(&reg->entries[i]);
+		if (means && means[0]) {
 			strbuf_puts(out, ": ");
-			patterns_put_clean(out, p->threshold_means);
+			patterns_put_clean(out, means);
 		}
 		strbuf_putc(out, '\n');
 	}
