@@ -62,10 +62,11 @@ const char *cjm_quadrant_action(cjm_quadrant q)
 const char *cjm_quadrant_brief(cjm_quadrant q)
 {
 	switch (q) {
-	case CJM_QUADRANT_LOW_LOW: return N_("fix cheaply");
-	case CJM_QUADRANT_HIGH_LOW: return N_("save cost");
-	case CJM_QUADRANT_LOW_HIGH: return N_("raise first");
-	case CJM_QUADRANT_HIGH_HIGH: return N_("spread it");
+	/* TRANSLATORS: a quadrant's action in at most 11 letters, for the editor's lane. */
+	case CJM_QUADRANT_LOW_LOW: return C_("quadrant in a few words", "fix cheaply");
+	case CJM_QUADRANT_HIGH_LOW: return C_("quadrant in a few words", "save cost");
+	case CJM_QUADRANT_LOW_HIGH: return C_("quadrant in a few words", "raise first");
+	case CJM_QUADRANT_HIGH_HIGH: return C_("quadrant in a few words", "spread it");
 	case CJM_QUADRANT_NONE: break;
 	}
 	return "";

@@ -41,7 +41,7 @@ const char *cjm_quadrant_name(cjm_quadrant q);
 const char *cjm_quadrant_action(cjm_quadrant q);
 
 /* The action in a few words, for a narrow column: "fix cheaply", "save cost",
- * "raise first", "spread it"; "" for NONE. */
+ * "raise first", "spread it", in the interface language; "" for NONE. */
 const char *cjm_quadrant_brief(cjm_quadrant q);
 
 /* Emotion over a set of touchpoints (the journey, a phase, an owner, a channel). */

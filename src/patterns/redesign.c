@@ -34,8 +34,8 @@ static void redesign_suggest(const cjm_pattern_context *ctx)
 		return;
 
 	char mean[16], limit[40], end[8], peak[8];
-	cjm_pu_mean(mean, mean_emotion);
-	cjm_pu_number(limit, ctx->threshold);
+	cjm_pu_ui_mean(mean, mean_emotion);
+	cjm_pu_ui_number(limit, ctx->threshold);
 	cjm_pu_emotion(end, end_emotion);
 	cjm_pu_emotion(peak, peak_emotion);
 	strbuf why = { 0 }, q = { 0 };

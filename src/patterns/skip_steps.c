@@ -83,8 +83,8 @@ static void skip_touchpoint(const cjm_pattern_context *ctx, const cjm_touchpoint
 	double impact_value = 0, satisfaction = 0;
 	int emotion = 0;
 	bool has_impact = api->tp_impact(tp, &impact_value);
-	cjm_pu_number(lim, limit);
-	cjm_pu_number(impact, has_impact ? impact_value : 0);
+	cjm_pu_ui_number(lim, limit);
+	cjm_pu_ui_number(impact, has_impact ? impact_value : 0);
 	bool low_impact = has_impact && impact_value < limit;
 	const char *lang = cjm_pu_lang(api, ctx->map);
 	strbuf why = { 0 }, q = { 0 }, q2 = { 0 };
@@ -109,8 +109,8 @@ static void skip_touchpoint(const cjm_pattern_context *ctx, const cjm_touchpoint
 		   api->tp_satisfaction(tp, &satisfaction) && satisfaction >= satisfaction_limit) {
 		/* Seed 000's telecom technician visit: satisfaction 8, yet bad for loyalty, because
 		 * customers wanted to do it themselves. The moment itself is unwanted. */
-		cjm_pu_number(sat, satisfaction);
-		cjm_pu_number(sat_lim, satisfaction_limit);
+		cjm_pu_ui_number(sat, satisfaction);
+		cjm_pu_ui_number(sat_lim, satisfaction_limit);
 		/* TRANSLATORS: %1$s is the quoted touchpoint name, %2$s its satisfaction, %3$s the
 		 * satisfaction threshold, %4$s its emotion, %5$s its impact, %6$s the impact threshold. */
 		strbuf_printf(&why, _("%s scores satisfaction %s (at least %s), yet feels negative (emotion %s) and "
@@ -148,8 +148,8 @@ static void skip_touchpoint(const cjm_pattern_context *ctx, const cjm_touchpoint
 		skip_title(title, _("Skip %s? Negative and low impact"), name);
 		skip_emit(ctx, tp, title, why.data, 3, CJM_PROPOSE_REMOVE, NULL);
 	} else if (api->tp_satisfaction(tp, &satisfaction) && satisfaction >= satisfaction_limit && low_impact) {
-		cjm_pu_number(sat, satisfaction);
-		cjm_pu_number(sat_lim, satisfaction_limit);
+		cjm_pu_ui_number(sat, satisfaction);
+		cjm_pu_ui_number(sat_lim, satisfaction_limit);
 		/* TRANSLATORS: %1$s is the quoted touchpoint name, %2$s its satisfaction, %3$s the
 		 * satisfaction threshold, %4$s its impact, %5$s the impact threshold. */
 		strbuf_printf(&why, _("%s scores satisfaction %s (at least %s) but impact %s (below %s): doing too well, "

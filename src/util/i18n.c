@@ -104,3 +104,13 @@ const char *i18n_number(char *buf, double x)
 	number_with_point(buf, plain, i18n_point);
 	return buf;
 }
+
+const char *i18n_context_text(const char *context, const char *msgid)
+{
+	/* gettext keys a message with a context as CONTEXT "\004" MSGID */
+	char *key = xasprintf("%s\004%s", context, msgid);
+	const char *t = gettext(key);
+	const char *result = t == key ? msgid : t;
+	free(key);
+	return result;
+}

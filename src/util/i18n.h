@@ -12,6 +12,11 @@
 #define _(msgid) gettext(msgid)
 /* Marks MSGID for translation where it is defined (a table); _() translates it where shown. */
 #define N_(msgid) (msgid)
+/* MSGID in CONTEXT, translated: for a short text that needs other words in another
+ * place ("fix cheaply" in a narrow column). */
+#define C_(context, msgid) i18n_context_text((context), (msgid))
+const char *i18n_context_text(const char *context, const char *msgid);
+
 /* ONE or MANY by N, translated ("1 touchpoint", "3 touchpoints"). */
 #define P_(one, many, n) ngettext((one), (many), (unsigned long)(n))
 

@@ -71,7 +71,7 @@ static int free_kept(void **state)
 
 /* ---- helpers ---- */
 
-static const cjm_export_options options = { CJM_PAPER_A3 };
+static const cjm_export_options options = { .paper = CJM_PAPER_A3 };
 
 /* A map with every touchpoint field, an empty phase, and text a CSV must quote. */
 static cjm_map *journey(void)

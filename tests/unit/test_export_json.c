@@ -56,7 +56,7 @@ static int free_kept(void **state)
 
 /* ---- helpers ---- */
 
-static const cjm_export_options options = { CJM_PAPER_A3 };
+static const cjm_export_options options = { .paper = CJM_PAPER_A3 };
 
 static const char *export_json(const cjm_map *map)
 {
