@@ -134,7 +134,7 @@ printf 'version: 1\ntitle: Empty\n' >"$T/empty.plain"
 expect_same "$T/empty.plain" "$T/out" "show --plain of a map without phases is its version and title"
 
 # grammar of every line of every example map's plain form
-grammar='^(version: [0-9]+|title: .*|persona\.(name|description): .*|brand_values: .*|thresholds\.(satisfaction|impact): [0-9.]+|pattern [a-z0-9-]+ (enabled: (true|false)|threshold: -?[0-9.]+)|pattern [a-z0-9-]+: \(no settings\)|phase [a-z0-9-]+: .+|phase [a-z0-9-]+ description: .*|touchpoint [a-z0-9-]+/[a-z0-9-]+: .+|[a-z0-9-]+/[a-z0-9-]+ (channel|owner|notes|pains|ideas|quotes): .*|[a-z0-9-]+/[a-z0-9-]+ emotion: -?[0-3]|[a-z0-9-]+/[a-z0-9-]+ (satisfaction|impact): [0-9.]+|[a-z0-9-]+/[a-z0-9-]+ (moment_of_truth|brand_moment|commitment|visible): (true|false)|[a-z0-9-]+/[a-z0-9-]+ pillars: (personalisation|integrity|expectations|resolution|time-and-effort|empathy)|dismissed [a-z0-9-]+: [a-z0-9-]+)$'
+grammar='^(version: [0-9]+|title: .*|language: [A-Za-z0-9-]+|persona\.(name|description): .*|brand_values: .*|thresholds\.(satisfaction|impact): [0-9.]+|pattern [a-z0-9-]+ (enabled: (true|false)|threshold: -?[0-9.]+)|pattern [a-z0-9-]+: \(no settings\)|phase [a-z0-9-]+: .+|phase [a-z0-9-]+ description: .*|touchpoint [a-z0-9-]+/[a-z0-9-]+: .+|[a-z0-9-]+/[a-z0-9-]+ (channel|owner|notes|pains|ideas|quotes): .*|[a-z0-9-]+/[a-z0-9-]+ emotion: -?[0-3]|[a-z0-9-]+/[a-z0-9-]+ (satisfaction|impact): [0-9.]+|[a-z0-9-]+/[a-z0-9-]+ (moment_of_truth|brand_moment|commitment|visible): (true|false)|[a-z0-9-]+/[a-z0-9-]+ pillars: (personalisation|integrity|expectations|resolution|time-and-effort|empathy)|dismissed [a-z0-9-]+: [a-z0-9-]+)$'
 for map in maps/*.yaml; do
 	run "$CJM" show --plain "$map"
 	expect_rc 0 "show --plain $map exits 0"
