@@ -49,12 +49,12 @@ fi
 if has_dutch "cjm export --help in Dutch"; then
 	run with_dutch "$CJM" export --help
 	expect_rc 0 "cjm export --help in Dutch exits 0"
-	check grep -qxF "usage: cjm export FILE --to FORMAT [-o OUT] [--force] [--paper a4|a3|a2]" "$T/out" \
+	check grep -qxF "usage: cjm export FILE --to FORMAT [-o OUT] [--force] [--paper a4|a3|a2] [--csv-dialect nl|en]" "$T/out" \
 		"the usage line of export stays as it is in Dutch"
 	check grep -qxF "opties:" "$T/out" "export --help heads its options in Dutch"
-	check grep -qxF "  -o, --output OUT  schrijf OUT in één keer (atomair) in plaats van naar standaarduitvoer" "$T/out" \
+	check grep -qxF "  -o, --output OUT        schrijf atomair naar OUT, niet naar standaarduitvoer" "$T/out" \
 		"the help of --output is Dutch, the option and its argument are not"
-	check grep -qxF "  -h, --help        toon deze hulp" "$T/out" "the help of --help is Dutch"
+	check grep -qxF "  -h, --help              toon deze hulp" "$T/out" "the help of --help is Dutch"
 	check grep -qxF "Zie cjm-export(1)." "$T/out" "export --help points to its manual in Dutch"
 fi
 
@@ -64,7 +64,7 @@ if has_dutch "a usage error in Dutch"; then
 	expect_rc 64 "an unknown export format is a usage error in Dutch too"
 	expect_err_line "cjm: geen formaat 'pdf'; de formaten zijn mermaid, markdown, csv, json, svg en html" \
 		"the usage error says it in Dutch"
-	expect_err_line "usage: cjm export FILE --to FORMAT [-o OUT] [--force] [--paper a4|a3|a2]" \
+	expect_err_line "usage: cjm export FILE --to FORMAT [-o OUT] [--force] [--paper a4|a3|a2] [--csv-dialect nl|en]" \
 		"the usage line after a Dutch error stays as it is"
 	run with_dutch "$CJM" show "$T/scored.yaml" --bogus
 	expect_rc 64 "an unknown option is a usage error in Dutch"
@@ -81,7 +81,7 @@ fi
 if has_dutch "validate in Dutch"; then
 	run with_dutch "$CJM" validate "$T/bad.yaml"
 	expect_rc 65 "validate of a bad map exits 65 in Dutch"
-	expect_err_line "$T/bad.yaml:9:14: fout: emotion moet een geheel getal van -3 tot en met +3 zijn, found 9" \
+	expect_err_line "$T/bad.yaml:9:14: fout: emotion moet een geheel getal van -3 tot en met +3 zijn, maar is 9" \
 		"a diagnostic keeps FILE:LINE:COL and says fout: in Dutch"
 	expect_out_lacks "error:" "no English error: on stdout"
 	if grep -q ': error: ' "$T/err"; then
@@ -142,7 +142,7 @@ check grep -qxF "       cjm [-R] FILE      (cjm edit: -R, --read-only opens it r
 	"the second usage line of cjm --help is unchanged"
 run "$CJM" export --help
 check grep -qxF "options:" "$T/out" "export --help heads its options in English"
-check grep -qxF "  -o, --output OUT  write OUT atomically instead of standard output" "$T/out" \
+check grep -qxF "  -o, --output OUT        write OUT atomically instead of standard output" "$T/out" \
 	"the English help of --output is unchanged"
 check grep -qxF "See cjm-export(1)." "$T/out" "export --help points to its manual in English"
 run "$CJM" export "$T/scored.yaml" --to pdf

@@ -58,7 +58,7 @@ check_bad() {
 	has_dutch "$name: in Dutch" || return 0
 	run with_dutch "$CJM" validate "$T/$name.yaml"
 	expect_rc 65 "$name: exit 65 in Dutch"
-	if ! grep -qF -- ": error: $nl" "$T/err"; then
+	if ! grep -qF -- ": fout: $nl" "$T/err"; then
 		fail "$name: the Dutch message" "expected: $nl"
 	else
 		ok "$name: the Dutch message"
@@ -77,7 +77,7 @@ check_bad bad-yaml "tab character in indentation; YAML indents with spaces" \
 check_bad unknown-key "unknown key 'colour' in the map (known: version, title, language," \
 	"onbekende sleutel 'colour' in de kaart (bekend: version, title, language,"
 check_bad emotion-range "emotion must be a whole number from -3 to +3, found 5" \
-	"emotion moet een geheel getal van -3 tot +3 zijn, maar is 5"
+	"emotion moet een geheel getal van -3 tot en met +3 zijn, maar is 5"
 check_bad no-title "missing required key 'title'" "verplichte sleutel 'title' ontbreekt"
 check_bad bad-language "language must be a language tag such as nl, en or nl-BE, found 'n/l'" \
 	"language moet een taalcode zijn zoals nl, en of nl-BE, maar is 'n/l'"

@@ -119,7 +119,7 @@ if has_dutch "the Dutch interface of patterns 6 to 10"; then
 	run with_dutch "$CJM" suggest "$T/ext-en.yaml" --pattern extend-journey
 	expect_out_has "Verleng het einde: wat gebeurt er na 'Gebruiken'?" "Dutch locale: extend-journey's title is Dutch"
 	expect_out_has "De laatste fase 'Gebruiken' heeft 1 touchpoint (hooguit 1)" "Dutch locale: extend-journey's rationale is Dutch"
-	expect_out_has 'add the touchpoint "What happens just after?"' \
+	expect_out_has 'voeg het touchpoint "What happens just after?"' \
 		"Dutch locale, English map: the new touchpoint is named in English"
 	expect_out_lacks "Wat gebeurt er vlak daarna?" "Dutch locale, English map: no Dutch touchpoint name"
 

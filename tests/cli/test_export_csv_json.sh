@@ -93,7 +93,7 @@ def from_csv(path):
                 lines.append(line(head, key, cell[key]))
     return lines
 
-MAP_KEYS = ["version", "title", "persona", "brand_values", "thresholds", "patterns", "phases", "dismissed"]
+MAP_KEYS = ["version", "title", "language", "persona", "brand_values", "thresholds", "patterns", "phases", "dismissed"]
 
 def in_order(obj, keys, what):
     assert set(obj) <= set(keys), "%s: unknown keys %r" % (what, sorted(set(obj) - set(keys)))
@@ -105,6 +105,8 @@ def from_json(path):
     assert json.dumps(doc, indent=2, ensure_ascii=False) + "\n" == text, "two-space indented, as json.dumps writes it"
     in_order(doc, MAP_KEYS, "the map")
     lines = ["version: %d" % doc["version"], line("", "title", doc["title"])]
+    if "language" in doc:
+        lines.append(line("", "language", doc["language"]))
     persona = doc.get("persona", {})
     in_order(persona, ["name", "description"], "persona")
     lines.extend(line("", "persona." + k, v) for k, v in persona.items())
@@ -155,7 +157,7 @@ for map in $MAPS; do
 	base=${base%.yaml}
 	"$CJM" show --plain "$map" >"$T/plain" 2>/dev/null
 	plain_body "$T/plain" >"$T/plain.body"
-	"$CJM" export "$map" --to csv >"$T/x.csv" 2>/dev/null
+	"$CJM" export "$map" --to csv --csv-dialect en >"$T/x.csv" 2>/dev/null
 	if "$PY" "$T/to_plain.py" csv "$T/x.csv" >"$T/csv.plain" 2>"$T/err"; then
 		expect_same "$T/plain.body" "$T/csv.plain" "$base.csv, read by Python's csv module, holds every phase and touchpoint field of the map"
 	else
@@ -194,7 +196,7 @@ for map in $MAPS; do
 	base=${base%.yaml}
 	"$CJM" show --plain "$map" >"$T/plain" 2>/dev/null
 	plain_body "$T/plain" >"$T/plain.body"
-	"$CJM" export "$map" --to csv >"$T/x.csv" 2>/dev/null
+	"$CJM" export "$map" --to csv --csv-dialect en >"$T/x.csv" 2>/dev/null
 	run "$CJM" import "$T/x.csv" --from csv -o "$T/back.yaml" --force
 	expect_rc 0 "import of $base.csv exits 0"
 	expect_empty "$T/err" "import of $base.csv says nothing on stderr"

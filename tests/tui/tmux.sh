@@ -321,10 +321,12 @@ tui_row_has() {
 # and goes again (q), which the editor does only after what was sent before it.
 # For the editor's main view, when a check is that something did not change.
 tui_sync() {
+	tui_sync_mark="Keys on the map ("
+	case ${TUI_LANG:-} in nl* | NL*) tui_sync_mark="Toetsen op de kaart (" ;; esac
 	tui_keys '?'
-	tui_wait_for "Keys on the map (" || return 1
+	tui_wait_for "$tui_sync_mark" || return 1
 	tui_keys q
-	tui_wait_gone "Keys on the map ("
+	tui_wait_gone "$tui_sync_mark"
 }
 
 # tui_file_stays FILE COPY S: FILE is still the same as COPY after S seconds (polled,
