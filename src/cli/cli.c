@@ -15,9 +15,16 @@
 #include "util/visible.h"
 #include "util/xalloc.h"
 
+void cli_print_command_line(FILE *out, const cjm_command *cmd)
+{
+	fprintf(out, "  %-9s ", cmd->name);
+	cli_put_wrapped(out, _(cmd->summary), 12);
+}
+
 void cli_print_help(const cjm_command *cmd, FILE *out)
 {
-	fprintf(out, "usage: cjm %s\n\n%s\n", cmd->synopsis, _(cmd->summary));
+	fprintf(out, "usage: cjm %s\n\n", cmd->synopsis);
+	cli_put_wrapped(out, _(cmd->summary), 0);
 	if (cmd->options) {
 		fprintf(out, "\n%s\n", _("options:"));
 		cli_options_print(cmd->options, out);

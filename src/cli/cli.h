@@ -50,6 +50,9 @@ extern const cjm_command cjm_cmd_export;
 extern const cjm_command cjm_cmd_import;
 extern const cjm_command cjm_cmd_help;
 
+/* "  NAME      summary", the summary wrapped to fit 80 columns: how cjm --help and
+ * cjm help list a command. */
+void cli_print_command_line(FILE *out, const cjm_command *cmd);
 /* Prints CMD's usage and options to OUT. */
 void cli_print_help(const cjm_command *cmd, FILE *out);
 /* True when ARG asks for help (-h, --help). */

@@ -136,7 +136,7 @@ static int cmd_help_run(int argc, char **argv)
 	} else {
 		printf("usage: cjm COMMAND [ARGS]\n\n%s\n", _("commands:"));
 		for (size_t i = 0; cjm_commands[i]; i++)
-			printf("  %-9s %s\n", cjm_commands[i]->name, _(cjm_commands[i]->summary));
+			cli_print_command_line(stdout, cjm_commands[i]);
 	}
 	return CJM_EXIT_OK;
 }

@@ -17,8 +17,9 @@ static void main_print_help(FILE *out)
 	fprintf(out, "%s\n\n%s\n", _("cjm maps customer journeys: phases, touchpoints and how the customer feels."),
 		_("commands:"));
 	for (size_t i = 0; cjm_commands[i]; i++)
-		fprintf(out, "  %-9s %s\n", cjm_commands[i]->name, _(cjm_commands[i]->summary));
-	fprintf(out, "\n%s\n", _("`cjm COMMAND --help` for a command's options; `cjm help COMMAND` for its manual."));
+		cli_print_command_line(out, cjm_commands[i]);
+	fputc('\n', out);
+	cli_put_wrapped(out, _("`cjm COMMAND --help` for a command's options; `cjm help COMMAND` for its manual."), 0);
 }
 
 /* True when ARG names a map rather than a mistyped command: it exists, or it

@@ -5,8 +5,10 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "util/xalloc.h"
+#include "render/wrap.h"
 #include "util/i18n.h"
+#include "util/strbuf.h"
+#include "util/xalloc.h"
 
 void cli_list_release(cli_list *list)
 {
@@ -45,6 +47,30 @@ static const cli_option *cli_options_next(const cli_option *opt)
 	return opt[1].name ? opt + 1 : &cli_help_option;
 }
 
+/* The width --help fits in: a terminal of 80 columns, as a workshop laptop has. */
+#define CLI_HELP_COLUMNS 80
+
+void cli_put_wrapped(FILE *out, const char *text, size_t indent)
+{
+	/* a line break in a help text only ends a line of the old fixed layout: flow it */
+	char *flowing = xstrdup(text);
+	for (char *c = flowing; *c; c++)
+		if (*c == '\n')
+			*c = ' ';
+	strbuf lines = { 0 };
+	cjm_wrap_spec spec = { .width = indent + 20 < CLI_HELP_COLUMNS ? CLI_HELP_COLUMNS - indent : 20 };
+	cjm_wrap(&lines, flowing, &spec);
+	for (const char *line = lines.data; line && *line;) {
+		size_t len = strcspn(line, "\n");
+		fprintf(out, "%.*s\n", (int)len, line);
+		line += len;
+		if (*line == '\n' && *++line)
+			fprintf(out, "%*s", (int)indent, "");
+	}
+	strbuf_release(&lines);
+	free(flowing);
+}
+
 void cli_options_print(const cli_option *options, FILE *out)
 {
 	char usage[128];
@@ -59,13 +85,8 @@ void cli_options_print(const cli_option *options, FILE *out)
 	for (const cli_option *opt = first; opt; opt = cli_options_next(opt)) {
 		size_t n = cli_option_usage(opt, usage, sizeof usage);
 		fprintf(out, "%s%*s", usage, (int)(width - n), "");
-		for (const char *line = _(opt->help); *line;) {
-			size_t len = strcspn(line, "\n");
-			fprintf(out, "%.*s\n", (int)len, line);
-			line += len;
-			if (*line == '\n' && *++line)
-				fprintf(out, "%*s", (int)width, "");
-		}
+		/* the help in its column, wrapped so that the table fits 80 columns */
+		cli_put_wrapped(out, _(opt->help), width);
 	}
 }
 

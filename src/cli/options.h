@@ -36,6 +36,10 @@ typedef struct cli_option {
 	bool (*is_value)(const char *arg); /* CLI_OPTIONAL: whether the next argument is its value */
 } cli_option;
 
+/* TEXT wrapped to end by column 80, the cursor being at column INDENT; the lines
+ * after the first start at INDENT. Line breaks in TEXT flow as spaces. */
+void cli_put_wrapped(FILE *out, const char *text, size_t indent);
+
 /* The options of a table (it ends with a NULL name), then -h, --help: a line or
  * more each, their help in one column, for --help. */
 void cli_options_print(const cli_option *options, FILE *out);

@@ -155,4 +155,16 @@ expect_err_line "$T/bad.yaml:9:14: error: emotion must be a whole number from -3
 run "$CJM" stats
 expect_err_line "cjm: which map? give a FILE" "the English usage error of stats is unchanged"
 
+# every --help fits an 80-column terminal in Dutch too (the longer words wrap)
+if has_dutch "Dutch --help fits 80 columns"; then
+	for c in "" $("$CJM" --list-commands); do
+		run with_dutch "$CJM" $c --help
+		if grep -v '^usage:' "$T/out" | python3 -c 'import sys; sys.exit(any(len(l.rstrip("\n")) > 80 for l in sys.stdin))'; then
+			ok "Dutch cjm${c:+ $c} --help fits 80 columns"
+		else
+			fail "Dutch cjm${c:+ $c} --help fits 80 columns"
+		fi
+	done
+fi
+
 lib_finish
