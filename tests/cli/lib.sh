@@ -55,6 +55,37 @@ notok() {
 	for line in "$@"; do printf '#   %s\n' "$line"; done
 }
 
+# man_check_key_entries PAGE SECTION: every key of $T/keys (KEY<TAB>COMMAND, from cjm
+# --list-keys) has an entry in $T/page-keys (KEY<TAB>its text, from PAGE's SECTION),
+# and that entry names the command the key runs (Ic :NAME): test_man.sh, test_man_nl.sh
+man_check_key_entries() {
+	awk -F '\t' '
+	NR == FNR { desc[$1] = desc[$1] " " $2; next }
+	{
+		name = $2; sub(/ .*/, "", name)
+		if (!($1 in desc)) { print "missing " $1; next }
+		text = desc[$1]; found = 0
+		while ((i = index(text, "Ic :" name)) > 0) {
+			next_char = substr(text, i + 4 + length(name), 1)
+			if (next_char == "" || next_char !~ /[A-Za-z0-9!-]/) { found = 1; break }
+			text = substr(text, i + 1)
+		}
+		if (!found) print "wrong " $1 " (runs :" name ")"
+	}' "$T/page-keys" "$T/keys" >"$T/key-problems"
+	absent=$(sed -n 's/^missing //p' "$T/key-problems" | tr '\n' ' ' | sed 's/ $//')
+	if [ -z "$absent" ]; then
+		ok "every key of cjm --list-keys is an '.It Ic KEY' entry in $1 $2"
+	else
+		notok "every key of cjm --list-keys is an '.It Ic KEY' entry in $1 $2" "not listed: $absent"
+	fi
+	wrong=$(sed -n 's/^wrong //p' "$T/key-problems" | tr '\n' ',' | sed 's/,$//; s/,/, /g')
+	if [ -z "$wrong" ]; then
+		ok "every key's entry in $1 names the command it runs (Ic :NAME)"
+	else
+		notok "every key's entry in $1 names the command it runs (Ic :NAME)" "without their command: $wrong"
+	fi
+}
+
 # lib_finish: the script's exit status says whether every check passed
 lib_finish() {
 	[ "$failures" -eq 0 ]

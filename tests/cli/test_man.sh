@@ -9,13 +9,6 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 MAN=$(cd "$HERE/../.." && pwd)/man
 failures=0
 
-# notok NAME LINE...: a failure whose evidence is LINE... rather than a command's output
-notok() {
-	failures=$((failures + 1))
-	echo "not ok - $1"
-	shift
-	for line in "$@"; do printf '#   %s\n' "$line"; done
-}
 pass() { ok "$1"; }
 
 # options_in_help FILE: the long options (--name) on the option lines of a --help
@@ -238,32 +231,7 @@ else
 	fi
 
 	# every key in the table: listed in KEYS, and its entry names its command
-	awk -F '\t' '
-	NR == FNR { desc[$1] = desc[$1] " " $2; next }
-	{
-		name = $2; sub(/ .*/, "", name)
-		if (!($1 in desc)) { print "missing " $1; next }
-		text = desc[$1]; found = 0
-		while ((i = index(text, "Ic :" name)) > 0) {
-			next_char = substr(text, i + 4 + length(name), 1)
-			if (next_char == "" || next_char !~ /[A-Za-z0-9!-]/) { found = 1; break }
-			text = substr(text, i + 1)
-		}
-		if (!found) print "wrong " $1 " (runs :" name ")"
-	}' "$T/page-keys" "$T/keys" >"$T/key-problems"
-	absent=$(sed -n 's/^missing //p' "$T/key-problems" | tr '\n' ' ' | sed 's/ $//')
-	if [ -z "$absent" ]; then
-		pass "every key of cjm --list-keys is an '.It Ic KEY' entry in man/cjm-edit.1 KEYS"
-	else
-		notok "every key of cjm --list-keys is an '.It Ic KEY' entry in man/cjm-edit.1 KEYS" "not listed: $absent"
-	fi
-	wrong=$(sed -n 's/^wrong //p' "$T/key-problems" | tr '\n' ',' | sed 's/,$//; s/,/, /g')
-	if [ -z "$wrong" ]; then
-		pass "every key's entry in man/cjm-edit.1 names the command it runs (Ic :NAME)"
-	else
-		notok "every key's entry in man/cjm-edit.1 names the command it runs (Ic :NAME)" \
-			"entries without their command: $wrong"
-	fi
+	man_check_key_entries man/cjm-edit.1 KEYS
 
 	# every .It in KEYS is a real key
 	cut -f1 "$T/keys" | sort -u >"$T/key-names"

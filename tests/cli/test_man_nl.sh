@@ -160,31 +160,7 @@ if [ -f "$edit" ]; then
 	else
 		notok "man/nl/cjm-edit.1 has a TOETSEN section listing keys" "expected '.Sh TOETSEN' with '.It Ic KEY' entries"
 	fi
-	awk -F '\t' '
-	NR == FNR { desc[$1] = desc[$1] " " $2; next }
-	{
-		name = $2; sub(/ .*/, "", name)
-		if (!($1 in desc)) { print "missing " $1; next }
-		text = desc[$1]; found = 0
-		while ((i = index(text, "Ic :" name)) > 0) {
-			next_char = substr(text, i + 4 + length(name), 1)
-			if (next_char == "" || next_char !~ /[A-Za-z0-9!-]/) { found = 1; break }
-			text = substr(text, i + 1)
-		}
-		if (!found) print "wrong " $1 " (runs :" name ")"
-	}' "$T/page-keys" "$T/keys" >"$T/key-problems"
-	absent=$(sed -n 's/^missing //p' "$T/key-problems" | tr '\n' ' ' | sed 's/ $//')
-	if [ -z "$absent" ]; then
-		ok "every key of cjm --list-keys is an '.It Ic KEY' entry in man/nl/cjm-edit.1 TOETSEN"
-	else
-		notok "every key of cjm --list-keys is an '.It Ic KEY' entry in man/nl/cjm-edit.1 TOETSEN" "not listed: $absent"
-	fi
-	wrong=$(sed -n 's/^wrong //p' "$T/key-problems" | tr '\n' ',' | sed 's/,$//; s/,/, /g')
-	if [ -z "$wrong" ]; then
-		ok "every key's entry in man/nl/cjm-edit.1 names the command it runs (Ic :NAME)"
-	else
-		notok "every key's entry in man/nl/cjm-edit.1 names the command it runs (Ic :NAME)" "without their command: $wrong"
-	fi
+	man_check_key_entries man/nl/cjm-edit.1 TOETSEN
 	cut -f1 "$T/keys" | sort -u >"$T/key-names"
 	cut -f1 "$T/page-keys" | sort -u >"$T/page-key-names"
 	unknown=$(missing "$T/page-key-names" "$T/key-names")
