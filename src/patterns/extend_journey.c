@@ -35,30 +35,6 @@ static void extend_emit(const cjm_pattern_context *ctx, const cjm_phase *phase, 
 	ctx->emit(ctx, &spec);
 }
 
-/* NAME quoted (shortened as rationales quote it) in Q, whose text it returns. */
-static const char *extend_quote(strbuf *q, const char *name)
-{
-	strbuf_reset(q);
-	cjm_pu_quote(q, name, CJM_PU_QUOTE_MAX);
-	return q->data;
-}
-
-/* A title from FORMAT, a translated message holding one '%s' for NAME, within CJM_PU_TITLE_MAX. */
-static void extend_title(char out[CJM_PU_TITLE_MAX + 1], const char *format, const char *name)
-{
-	const char *at = strstr(format, "%s");
-	if (!at) { /* a catalogue that dropped the name: the text alone, cut to one line */
-		size_t n = strlen(format) < CJM_PU_TITLE_MAX ? strlen(format) : CJM_PU_TITLE_MAX;
-		memcpy(out, format, n);
-		out[n] = '\0';
-		return;
-	}
-	strbuf before = { 0 };
-	strbuf_add(&before, format, (size_t)(at - format));
-	cjm_pu_title(out, before.data ? before.data : "", name, at + 2);
-	strbuf_release(&before);
-}
-
 /* The start: nothing before the first commitment, or (without one) a thin first phase. */
 static void extend_start(const cjm_pattern_context *ctx, const cjm_touchpoint *first_commitment, bool commitment_first)
 {
@@ -72,7 +48,7 @@ static void extend_start(const cjm_pattern_context *ctx, const cjm_touchpoint *f
 		/* TRANSLATORS: %s is the quoted name of the journey's first touchpoint. */
 		strbuf_printf(&why, _("The journey starts at the decision: %s (commitment: true) is its first "
 				      "touchpoint, so nothing on the map happens before the customer commits."),
-			      extend_quote(&q, api->tp_name(first_commitment)));
+			      cjm_pu_quoted(&q, api->tp_name(first_commitment), CJM_PU_QUOTE_MAX));
 	} else {
 		size_t n = api->touchpoint_count(phase);
 		if ((double)n > ctx->threshold)
@@ -83,7 +59,7 @@ static void extend_start(const cjm_pattern_context *ctx, const cjm_touchpoint *f
 				       "commitment, so the journey may start too late.",
 				       "The first phase %s has %zu touchpoints (at most %g) and no touchpoint is a "
 				       "commitment, so the journey may start too late.", n),
-			      extend_quote(&q, api->phase_name(phase)), n, ctx->threshold);
+			      cjm_pu_quoted(&q, api->phase_name(phase), CJM_PU_QUOTE_MAX), n, ctx->threshold);
 	}
 	strbuf_putc(&why, ' ');
 	strbuf_puts(&why, cjm_pu_map_mentions(api, map, extend_story_words)
@@ -92,7 +68,7 @@ static void extend_start(const cjm_pattern_context *ctx, const cjm_touchpoint *f
 				      "(Twitter added one sign-up step asking for interests)."));
 	char title[CJM_PU_TITLE_MAX + 1];
 	/* TRANSLATORS: a title; %s is the quoted name of the first phase. */
-	extend_title(title, _("Extend the start: what happens before %s?"), api->phase_name(phase));
+	cjm_pu_title_fmt(title, _("Extend the start: what happens before %s?"), api->phase_name(phase));
 	extend_emit(ctx, phase, title, why.data,
 		    L_(cjm_pu_lang(api, map), "What does the customer do just before? (ask them)"), 0);
 	strbuf_release(&q);
@@ -114,17 +90,17 @@ static void extend_end(const cjm_pattern_context *ctx)
 		strbuf_printf(&why, P_("The last phase %s has %zu touchpoint (at most %g), so the journey may stop too soon.",
 				       "The last phase %s has %zu touchpoints (at most %g), so the journey may stop too soon.",
 				       n),
-			      extend_quote(&q, api->phase_name(phase)), n, ctx->threshold);
+			      cjm_pu_quoted(&q, api->phase_name(phase), CJM_PU_QUOTE_MAX), n, ctx->threshold);
 	} else if (!last) {
 		return; /* an empty last phase and a threshold below 0: nothing to go on */
 	} else if (api->tp_commitment(last) == CJM_YESNO_YES) {
 		/* TRANSLATORS: %s is the quoted name of the journey's last touchpoint. */
 		strbuf_printf(&why, _("The journey ends at the decision: %s (commitment: true) is its last touchpoint."),
-			      extend_quote(&q, api->tp_name(last)));
+			      cjm_pu_quoted(&q, api->tp_name(last), CJM_PU_QUOTE_MAX));
 	} else if (cjm_pu_mentions(api->tp_name(last), extend_delivery_words)) {
 		/* TRANSLATORS: %s is the quoted name of the journey's last touchpoint. */
 		strbuf_printf(&why, _("The journey ends at the delivery: %s is its last touchpoint."),
-			      extend_quote(&q, api->tp_name(last)));
+			      cjm_pu_quoted(&q, api->tp_name(last), CJM_PU_QUOTE_MAX));
 	} else {
 		strbuf_release(&why);
 		return;
@@ -133,7 +109,7 @@ static void extend_end(const cjm_pattern_context *ctx)
 	strbuf_puts(&why, _("Ask customers what happens just after; the experience goes on after we stop counting."));
 	char title[CJM_PU_TITLE_MAX + 1];
 	/* TRANSLATORS: a title; %s is the quoted name of the last phase. */
-	extend_title(title, _("Extend the end: what happens after %s?"), api->phase_name(phase));
+	cjm_pu_title_fmt(title, _("Extend the end: what happens after %s?"), api->phase_name(phase));
 	extend_emit(ctx, phase, title, why.data, L_(cjm_pu_lang(api, map), "What happens just after?"), (size_t)-1);
 	strbuf_release(&q);
 	strbuf_release(&why);

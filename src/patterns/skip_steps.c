@@ -36,30 +36,6 @@ static double skip_impact_limit(const cjm_pattern_context *ctx)
 	return api->impact_threshold(map);
 }
 
-/* TEXT quoted (shortened as rationales quote it) in Q, whose text it returns. */
-static const char *skip_quote(strbuf *q, const char *text)
-{
-	strbuf_reset(q);
-	cjm_pu_quote(q, text, CJM_PU_QUOTE_MAX);
-	return q->data;
-}
-
-/* A title from FORMAT, a translated message holding one '%s' for NAME, within CJM_PU_TITLE_MAX. */
-static void skip_title(char out[CJM_PU_TITLE_MAX + 1], const char *format, const char *name)
-{
-	const char *at = strstr(format, "%s");
-	if (!at) { /* a catalogue that dropped the name: the text alone, cut to one line */
-		size_t n = strlen(format) < CJM_PU_TITLE_MAX ? strlen(format) : CJM_PU_TITLE_MAX;
-		memcpy(out, format, n);
-		out[n] = '\0';
-		return;
-	}
-	strbuf before = { 0 };
-	strbuf_add(&before, format, (size_t)(at - format));
-	cjm_pu_title(out, before.data ? before.data : "", name, at + 2);
-	strbuf_release(&before);
-}
-
 static void skip_emit(const cjm_pattern_context *ctx, const cjm_touchpoint *tp, const char *title, const char *why,
 		      int priority, cjm_proposal_kind kind, const char *idea)
 {
@@ -95,15 +71,15 @@ static void skip_touchpoint(const cjm_pattern_context *ctx, const cjm_touchpoint
 			strbuf_printf(&why, _("%s is not noticed by customers (visible: false), impact %s. Remove it only "
 					      "if it does nothing for the customer; otherwise make it noticed, or spend "
 					      "its budget where customers do notice us."),
-				      skip_quote(&q, name), impact);
+				      cjm_pu_quoted(&q, name, CJM_PU_QUOTE_MAX), impact);
 		else
 			/* TRANSLATORS: %s is the quoted touchpoint name. */
 			strbuf_printf(&why, _("%s is not noticed by customers (visible: false). Remove it only if it does "
 					      "nothing for the customer; otherwise make it noticed, or spend its budget "
 					      "where customers do notice us."),
-				      skip_quote(&q, name));
+				      cjm_pu_quoted(&q, name, CJM_PU_QUOTE_MAX));
 		/* TRANSLATORS: a title; %s is the quoted touchpoint name. */
-		skip_title(title, _("Skip %s? Customers do not notice it"), name);
+		cjm_pu_title_fmt(title, _("Skip %s? Customers do not notice it"), name);
 		skip_emit(ctx, tp, title, why.data, 2, CJM_PROPOSE_REMOVE, NULL);
 	} else if (api->tp_emotion(tp, &emotion) && emotion < 0 && has_impact && !low_impact &&
 		   api->tp_satisfaction(tp, &satisfaction) && satisfaction >= satisfaction_limit) {
@@ -116,15 +92,15 @@ static void skip_touchpoint(const cjm_pattern_context *ctx, const cjm_touchpoint
 		strbuf_printf(&why, _("%s scores satisfaction %s (at least %s), yet feels negative (emotion %s) and "
 				      "weighs on loyalty (impact %s, at least %s): customers rate it well but would "
 				      "rather not need it at all."),
-			      skip_quote(&q, name), sat, sat_lim, cjm_pu_emotion(emo, emotion), impact, lim);
+			      cjm_pu_quoted(&q, name, CJM_PU_QUOTE_MAX), sat, sat_lim, cjm_pu_emotion(emo, emotion), impact, lim);
 		if (api->tp_pain_count(tp) > 0) {
 			strbuf_putc(&why, ' ');
 			/* TRANSLATORS: %s is a quoted pain of the touchpoint. */
-			strbuf_printf(&why, _("Pain: %s."), skip_quote(&q2, api->tp_pain(tp, 0)));
+			strbuf_printf(&why, _("Pain: %s."), cjm_pu_quoted(&q2, api->tp_pain(tp, 0), CJM_PU_QUOTE_MAX));
 		} else if (api->tp_quote_count(tp) > 0) {
 			strbuf_putc(&why, ' ');
 			/* TRANSLATORS: %s is a quoted customer quote of the touchpoint. */
-			strbuf_printf(&why, _("Customer: %s."), skip_quote(&q2, api->tp_quote(tp, 0)));
+			strbuf_printf(&why, _("Customer: %s."), cjm_pu_quoted(&q2, api->tp_quote(tp, 0), CJM_PU_QUOTE_MAX));
 		}
 		strbuf_putc(&why, ' ');
 		strbuf_puts(&why, _("Do not polish it: let customers do it themselves, or do without it."));
@@ -132,9 +108,9 @@ static void skip_touchpoint(const cjm_pattern_context *ctx, const cjm_touchpoint
 		/* TRANSLATORS: an idea written into the map; %s is the quoted touchpoint name. */
 		strbuf_printf(&idea, L_(lang, "Let customers do without %s: a self-service way to do it themselves, "
 					      "with this step only for those who ask for it"),
-			      skip_quote(&q, name));
+			      cjm_pu_quoted(&q, name, CJM_PU_QUOTE_MAX));
 		/* TRANSLATORS: a title; %s is the quoted touchpoint name. */
-		skip_title(title, _("Let customers do %s themselves?"), name);
+		cjm_pu_title_fmt(title, _("Let customers do %s themselves?"), name);
 		skip_emit(ctx, tp, title, why.data, 1, CJM_PROPOSE_IDEA, idea.data);
 		strbuf_release(&idea);
 	} else if (api->tp_emotion(tp, &emotion) && emotion < 0 && low_impact) {
@@ -143,9 +119,9 @@ static void skip_touchpoint(const cjm_pattern_context *ctx, const cjm_touchpoint
 		strbuf_printf(&why, _("%s is negative (emotion %s) and weighs little on loyalty (impact %s, below %s). "
 				      "Could it happen in the background, or not at all? Remove it only if it does "
 				      "nothing for the customer."),
-			      skip_quote(&q, name), cjm_pu_emotion(emo, emotion), impact, lim);
+			      cjm_pu_quoted(&q, name, CJM_PU_QUOTE_MAX), cjm_pu_emotion(emo, emotion), impact, lim);
 		/* TRANSLATORS: a title; %s is the quoted touchpoint name. */
-		skip_title(title, _("Skip %s? Negative and low impact"), name);
+		cjm_pu_title_fmt(title, _("Skip %s? Negative and low impact"), name);
 		skip_emit(ctx, tp, title, why.data, 3, CJM_PROPOSE_REMOVE, NULL);
 	} else if (api->tp_satisfaction(tp, &satisfaction) && satisfaction >= satisfaction_limit && low_impact) {
 		cjm_pu_ui_number(sat, satisfaction);
@@ -154,14 +130,14 @@ static void skip_touchpoint(const cjm_pattern_context *ctx, const cjm_touchpoint
 		 * satisfaction threshold, %4$s its impact, %5$s the impact threshold. */
 		strbuf_printf(&why, _("%s scores satisfaction %s (at least %s) but impact %s (below %s): doing too well, "
 				      "save cost. Spend less here and more where it moves loyalty."),
-			      skip_quote(&q, name), sat, sat_lim, impact, lim);
+			      cjm_pu_quoted(&q, name, CJM_PU_QUOTE_MAX), sat, sat_lim, impact, lim);
 		strbuf idea = { 0 };
 		char map_sat[NUMBER_TEXT_MAX], map_impact[NUMBER_TEXT_MAX]; /* "0,1" in a Dutch map */
 		/* TRANSLATORS: an idea written into the map; %1$s is the satisfaction, %2$s the impact. */
 		strbuf_printf(&idea, L_(lang, "Spend less here (doing too well: save cost): satisfaction %s, impact %s"),
 			      lang_number(map_sat, satisfaction, lang), lang_number(map_impact, impact_value, lang));
 		/* TRANSLATORS: a title; %s is the quoted touchpoint name. */
-		skip_title(title, _("Spend less on %s: doing too well"), name);
+		cjm_pu_title_fmt(title, _("Spend less on %s: doing too well"), name);
 		skip_emit(ctx, tp, title, why.data, 4, CJM_PROPOSE_IDEA, idea.data);
 		strbuf_release(&idea);
 	}
