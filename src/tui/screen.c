@@ -501,27 +501,46 @@ static void screen_draw_status(cjm_editor *ed, const screen_geometry *g, const c
 	curs_set(0);
 	const cjm_map *map = cjm_editor_map(ed);
 	strbuf line = { 0 };
-	/* the message, the file and its state, then the selection with its emotion;
-	 * a long name gives way so that the emotion always shows */
-	if (ed->message)
-		strbuf_printf(&line, " %s |", ed->message);
+	/* the message, the file and its state, then the selection with its emotion; a long
+	 * name gives way first (the map shows the selection too), then a long message, so
+	 * that the emotion always shows */
+	strbuf file = { 0 };
 	const char *base = ed->path ? strrchr(ed->path, '/') : NULL;
-	strbuf_printf(&line, " %s%s%s%s", ed->path ? (base ? base + 1 : ed->path) : _("[new map]"),
+	strbuf_printf(&file, " %s%s%s%s", ed->path ? (base ? base + 1 : ed->path) : _("[new map]"),
 		      cjm_edit_dirty(ed->edit) ? " [+]" : "", ed->read_only ? _(" [read-only]") : "",
 		      ed->recovery_error ? _(" [recovery not written]") : ""); /* until a write succeeds */
+	const cjm_touchpoint *t = map->phase_count ? cjm_editor_selected_touchpoint(ed) : NULL;
+	strbuf emotion = { 0 };
+	char words[16];
+	if (t)
+		/* TRANSLATORS: the status line's emotion of the selected touchpoint, e.g. " | emotion -2 (bad)" */
+		strbuf_printf(&emotion, _(" | emotion %s"), cjm_editor_emotion_words(t->has_emotion, t->emotion, words));
+	if (ed->message) {
+		/* room for the message: what the file and the emotion leave */
+		int room = g->cols - (int)cjm_text_width(file.data) -
+			   (int)cjm_text_width(emotion.data ? emotion.data : "") - 5 - 3;
+		if (map->phase_count && (int)cjm_text_width(ed->message) > room && room >= 12) {
+			strbuf cut = { 0 };
+			cjm_wrap_fit(&cut, ed->message, (size_t)room, screen_unicode ? NULL : "...");
+			while (cut.len && cut.data[cut.len - 1] == ' ')
+				cut.data[--cut.len] = '\0';
+			strbuf_printf(&line, " %s |", cut.data);
+			strbuf_release(&cut);
+		} else {
+			strbuf_printf(&line, " %s |", ed->message);
+		}
+	}
+	strbuf_puts(&line, file.data);
+	strbuf_release(&file);
 	if (map->phase_count) {
 		const cjm_phase *p = map->phases[ed->phase];
-		const cjm_touchpoint *t = cjm_editor_selected_touchpoint(ed);
-		strbuf selection = { 0 }, emotion = { 0 };
-		char words[16];
+		strbuf selection = { 0 };
 		strbuf_printf(&selection, "%s%s%s", p->name, t ? " > " : "", t ? t->name : "");
-		if (t)
-			/* TRANSLATORS: the status line's emotion of the selected touchpoint, e.g. " | emotion -2 (bad)" */
-			strbuf_printf(&emotion, _(" | emotion %s"),
-				      cjm_editor_emotion_words(t->has_emotion, t->emotion, words));
 		int room = g->cols - (int)cjm_text_width(line.data) - (int)cjm_text_width(emotion.data ? emotion.data : "") - 5;
-		strbuf_puts(&line, " | ");
-		if ((int)cjm_text_width(selection.data) > room) {
+		if (room < 8 && ed->message) {
+			/* no room for a name beside the message: the emotion alone */
+		} else if ((int)cjm_text_width(selection.data) > room) {
+			strbuf_puts(&line, " | ");
 			strbuf cut = { 0 };
 			cjm_wrap_fit(&cut, selection.data, (size_t)(room > 12 ? room : 12), screen_unicode ? NULL : "...");
 			while (cut.len && cut.data[cut.len - 1] == ' ')
@@ -529,16 +548,17 @@ static void screen_draw_status(cjm_editor *ed, const screen_geometry *g, const c
 			strbuf_puts(&line, cut.data);
 			strbuf_release(&cut);
 		} else {
+			strbuf_puts(&line, " | ");
 			strbuf_puts(&line, selection.data);
 		}
 		if (emotion.data)
 			strbuf_puts(&line, emotion.data);
 		strbuf_release(&selection);
-		strbuf_release(&emotion);
 		cjm_quadrant q = t ? cjm_touchpoint_quadrant(map, t) : CJM_QUADRANT_NONE;
 		if (q != CJM_QUADRANT_NONE)
 			strbuf_printf(&line, " | %s: %s", screen_tr(cjm_quadrant_name(q)), screen_tr(cjm_quadrant_action(q)));
 	}
+	strbuf_release(&emotion);
 	strbuf_puts(&line, " |"); /* the selection always ends in " |" */
 	if (!ed->message)
 		strbuf_puts(&line, _(" ? help  a add  + - emotion  e edit  :w save  :q quit"));
