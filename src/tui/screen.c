@@ -502,8 +502,8 @@ static void screen_draw_status(cjm_editor *ed, const screen_geometry *g, const c
 	const cjm_map *map = cjm_editor_map(ed);
 	strbuf line = { 0 };
 	/* the message, the file and its state, then the selection with its emotion; a long
-	 * name gives way first (the map shows the selection too), then a long message, so
-	 * that the emotion always shows */
+	 * name gives way first (the map shows the selection too), then a long message (not
+	 * an error), so that the emotion shows */
 	strbuf file = { 0 };
 	const char *base = ed->path ? strrchr(ed->path, '/') : NULL;
 	strbuf_printf(&file, " %s%s%s%s", ed->path ? (base ? base + 1 : ed->path) : _("[new map]"),
@@ -519,7 +519,8 @@ static void screen_draw_status(cjm_editor *ed, const screen_geometry *g, const c
 		/* room for the message: what the file and the emotion leave */
 		int room = g->cols - (int)cjm_text_width(file.data) -
 			   (int)cjm_text_width(emotion.data ? emotion.data : "") - 5 - 3;
-		if (map->phase_count && (int)cjm_text_width(ed->message) > room && room >= 12) {
+		/* an error is read in full (it says what was not saved and where the edits are) */
+		if (map->phase_count && !ed->message_is_error && (int)cjm_text_width(ed->message) > room && room >= 12) {
 			strbuf cut = { 0 };
 			cjm_wrap_fit(&cut, ed->message, (size_t)room, screen_unicode ? NULL : "...");
 			while (cut.len && cut.data[cut.len - 1] == ' ')
