@@ -146,7 +146,7 @@ static void amplify_emit(const cjm_pattern_context *ctx, const amplify_run *run,
 	} else if (run->before) {
 		strbuf_puts(why, text->ends);
 	}
-	cjm_pu_put_figures_with(why, api, tp, &text->figures);
+	cjm_pu_put_figures(why, api, tp, &text->figures);
 	strbuf_puts(why, text->closing);
 	amplify_idea(idea, api, tp, text->lang);
 

@@ -196,20 +196,6 @@ const char *cjm_pu_number(char buf[40], double x)
 	return buf;
 }
 
-/* Appends EMOTION with its sign to OUT. */
-void cjm_pu_put_emotion(strbuf *out, int emotion)
-{
-	char buf[8];
-	strbuf_puts(out, cjm_pu_emotion(buf, emotion));
-}
-
-/* Appends X as its shortest decimal to OUT. */
-void cjm_pu_put_number(strbuf *out, double x)
-{
-	char buf[40];
-	strbuf_puts(out, cjm_pu_number(buf, x));
-}
-
 const char *cjm_pu_mean(char buf[16], double x)
 {
 	if (fabs(x) < 0.05)
@@ -238,23 +224,6 @@ double cjm_pu_impact_of(const cjm_api *api, const cjm_touchpoint *tp)
 	double value = 0;
 	api->tp_impact(tp, &value);
 	return value;
-}
-
-void cjm_pu_put_figures(strbuf *why, const cjm_api *api, const cjm_touchpoint *tp)
-{
-	const char *sep = "; ";
-	double value;
-	if (api->tp_satisfaction(tp, &value)) {
-		strbuf_puts(why, sep);
-		strbuf_puts(why, "satisfaction ");
-		cjm_pu_put_number(why, value);
-		sep = ", ";
-	}
-	if (api->tp_impact(tp, &value)) {
-		strbuf_puts(why, sep);
-		strbuf_puts(why, "impact ");
-		cjm_pu_put_number(why, value);
-	}
 }
 
 strset *cjm_pu_dismissed_targets(const cjm_api *api, const cjm_map *map, const char *pattern)
@@ -337,15 +306,10 @@ const char *cjm_pu_quoted(strbuf *buf, const char *text, size_t max)
 /* Puts the interface locale's decimal separator in place of the '.' in BUF (SIZE bytes). */
 static void pu_ui_point(char *buf, size_t size)
 {
-	const char *point = i18n_decimal_point();
-	char *dot = strchr(buf, '.');
-	if (!dot || strcmp(point, ".") == 0)
-		return;
-	size_t np = strlen(point), rest = strlen(dot + 1);
-	if ((size_t)(dot - buf) + np + rest + 1 > size)
-		return;
-	memmove(dot + np, dot + 1, rest + 1);
-	memcpy(dot, point, np);
+	char with_point[NUMBER_TEXT_MAX];
+	number_with_point(with_point, buf, i18n_decimal_point());
+	if (strlen(with_point) < size)
+		memcpy(buf, with_point, strlen(with_point) + 1);
 }
 
 const char *cjm_pu_ui_number(char buf[40], double x)
@@ -379,7 +343,7 @@ void cjm_pu_figures_text_init(cjm_pu_figures_text *t)
 	t->impact = _("; impact %s");
 }
 
-void cjm_pu_put_figures_with(strbuf *why, const cjm_api *api, const cjm_touchpoint *tp, const cjm_pu_figures_text *t)
+void cjm_pu_put_figures(strbuf *why, const cjm_api *api, const cjm_touchpoint *tp, const cjm_pu_figures_text *t)
 {
 	char sat[40], impact[40];
 	double s, i;
@@ -394,13 +358,6 @@ void cjm_pu_put_figures_with(strbuf *why, const cjm_api *api, const cjm_touchpoi
 		cjm_pu_format(why, t->satisfaction, 1, (const char *const[]){sat});
 	else if (has_impact)
 		cjm_pu_format(why, t->impact, 1, (const char *const[]){impact});
-}
-
-void cjm_pu_put_figures_tr(strbuf *why, const cjm_api *api, const cjm_touchpoint *tp)
-{
-	cjm_pu_figures_text t;
-	cjm_pu_figures_text_init(&t);
-	cjm_pu_put_figures_with(why, api, tp, &t);
 }
 
 void cjm_pu_format(strbuf *out, const char *format, size_t n, const char *const *args)

@@ -53,10 +53,6 @@ const char *cjm_pu_emotion(char buf[8], int emotion);
 /* A number as its shortest decimal ("0.9", "7"), in BUF (40 bytes). Returns BUF. */
 const char *cjm_pu_number(char buf[40], double x);
 
-/* Append an emotion with its sign, or a number as its shortest decimal, to OUT. */
-void cjm_pu_put_emotion(strbuf *out, int emotion);
-void cjm_pu_put_number(strbuf *out, double x);
-
 /* A mean with its sign and one decimal ("+1.3", "-0.5", "0.0"), in BUF (16 bytes). Returns BUF. */
 const char *cjm_pu_mean(char buf[16], double x);
 
@@ -64,9 +60,6 @@ const char *cjm_pu_mean(char buf[16], double x);
 int cjm_pu_emotion_of(const cjm_api *api, const cjm_touchpoint *tp);
 double cjm_pu_satisfaction_of(const cjm_api *api, const cjm_touchpoint *tp);
 double cjm_pu_impact_of(const cjm_api *api, const cjm_touchpoint *tp);
-
-/* Appends "; satisfaction S, impact I" for the figures TP has (nothing when neither). */
-void cjm_pu_put_figures(strbuf *why, const cjm_api *api, const cjm_touchpoint *tp);
 
 /* The targets MAP's `dismissed:` holds for PATTERN, or NULL when none (strset_free it).
  * A pattern that picks one of several candidates passes over these, so that
@@ -107,12 +100,7 @@ const char *cjm_pu_ui_mean(char buf[16], double x);
  * decimal separator, in BUF (40 bytes), for a rationale. Returns BUF. */
 const char *cjm_pu_ui_fixed1(char buf[40], double x);
 
-/* Appends the clause "; satisfaction S, impact I" (those TP has; nothing when neither) to
- * WHY in the interface language, numbers with its decimal separator: the translated
- * counterpart of cjm_pu_put_figures, the same English text. */
-void cjm_pu_put_figures_tr(strbuf *why, const cjm_api *api, const cjm_touchpoint *tp);
-
-/* The translated clauses cjm_pu_put_figures_tr writes, looked up once for a pattern's run. */
+/* The clauses cjm_pu_put_figures writes, looked up once for a pattern's run. */
 typedef struct cjm_pu_figures_text {
 	const char *both, *satisfaction, *impact;
 } cjm_pu_figures_text;
@@ -120,8 +108,9 @@ typedef struct cjm_pu_figures_text {
 /* Looks up T's clauses in the interface language. */
 void cjm_pu_figures_text_init(cjm_pu_figures_text *t);
 
-/* cjm_pu_put_figures_tr with the clauses T holds. */
-void cjm_pu_put_figures_with(strbuf *why, const cjm_api *api, const cjm_touchpoint *tp, const cjm_pu_figures_text *t);
+/* Appends the clause "; satisfaction S, impact I" (those TP has; nothing when neither) to
+ * WHY with the clauses T holds, numbers with the interface's decimal separator. */
+void cjm_pu_put_figures(strbuf *why, const cjm_api *api, const cjm_touchpoint *tp, const cjm_pu_figures_text *t);
 
 /* Appends FORMAT to OUT with ARGS (N strings) in place of its conversions, faster than
  * strbuf_printf for the texts patterns write by the thousand: each "%s", "%zu", "%d" or

@@ -152,7 +152,7 @@ static void soften_emit(const cjm_pattern_context *ctx, const cjm_phase *phase, 
 			      cjm_pu_quoted(&run->phase_quote, api->phase_name(phase), CJM_PU_QUOTE_MAX)};
 	const char *format = emotion != lowest ? run->in_phase : lowest_count == 1 ? run->lowest : run->tied;
 	cjm_pu_format(why, format, 3, args);
-	cjm_pu_put_figures_with(why, api, tp, &run->figures);
+	cjm_pu_put_figures(why, api, tp, &run->figures);
 	strbuf_putc(why, '.');
 	if (api->tp_pain_count(tp) > 0) {
 		const char *pain = cjm_pu_quoted(&run->quote, api->tp_pain(tp, 0), CJM_PU_QUOTE_MAX);
