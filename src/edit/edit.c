@@ -478,11 +478,6 @@ static int check_value(cjm_edit *edit, cjm_field field, const cjm_value *value)
 	return cjm_edit_fail(edit, "%s: %s", label, problem);
 }
 
-static const char *ref_noun(cjm_ref_kind kind)
-{
-	return kind == CJM_REF_MAP ? _("the map") : kind == CJM_REF_PHASE ? _("a phase") : _("a touchpoint");
-}
-
 static int check_field(cjm_edit *edit, cjm_ref ref, cjm_field field)
 {
 	if (check_ref(edit, ref) < 0)
@@ -491,7 +486,7 @@ static int check_field(cjm_edit *edit, cjm_ref ref, cjm_field field)
 	if (!info)
 		return cjm_edit_fail(edit, _("no such field"));
 	if (!cjm_field_applies(field, ref.kind))
-		return cjm_edit_fail(edit, _("%s has no %s"), ref_noun(ref.kind), _(info->label));
+		return cjm_edit_fail(edit, _("%s has no %s"), cjm_ref_kind_noun(ref.kind), _(info->label));
 	return 0;
 }
 

@@ -369,11 +369,6 @@ static const char *ref_problem(const cjm_map *map, cjm_ref ref)
 	return fail(_("no such item"));
 }
 
-static const char *ref_noun(cjm_ref_kind kind)
-{
-	return kind == CJM_REF_MAP ? _("the map") : kind == CJM_REF_PHASE ? _("a phase") : _("a touchpoint");
-}
-
 /* A new id for the item REF names must not be used by any other phase or touchpoint. */
 static const char *id_problem(const cjm_map *map, cjm_ref ref, const char *id)
 {
@@ -430,7 +425,7 @@ static const char *form_check(const cjm_map *map, cjm_ref ref, const cjm_field *
 		if (!info)
 			return fail(_("no such field"));
 		if (!cjm_field_applies(fields[i], ref.kind))
-			return fail(_("%s has no %s"), ref_noun(ref.kind), _(info->label));
+			return fail(_("%s has no %s"), cjm_ref_kind_noun(ref.kind), _(info->label));
 	}
 	for (size_t i = 0; i < count; i++) {
 		*bad = i;

@@ -137,6 +137,11 @@ unsigned cjm_pillar_from_name(const char *name)
 	return 0;
 }
 
+const char *cjm_ref_kind_noun(cjm_ref_kind kind)
+{
+	return kind == CJM_REF_MAP ? _("the map") : kind == CJM_REF_PHASE ? _("a phase") : _("a touchpoint");
+}
+
 const cjm_field_info *cjm_field_info_of(cjm_field field)
 {
 	return field < CJM_FIELD_COUNT ? &field_table[field] : NULL;

@@ -49,6 +49,10 @@ typedef enum cjm_field_kind {
 /* What a field belongs to. */
 typedef enum cjm_ref_kind { CJM_REF_MAP, CJM_REF_PHASE, CJM_REF_TOUCHPOINT } cjm_ref_kind;
 
+/* An item of kind KIND as a message names it, in the interface language: "the map",
+ * "a phase", "a touchpoint". */
+const char *cjm_ref_kind_noun(cjm_ref_kind kind);
+
 /* A place in a map: the map itself, phase PHASE, or touchpoint TP of phase PHASE. */
 typedef struct cjm_ref {
 	cjm_ref_kind kind;
