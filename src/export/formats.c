@@ -1,6 +1,8 @@
 /* The table of export and import formats that cjm export, cjm import and their man pages list. */
 #include "export/export.h"
 
+#include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "export/words.h"
@@ -77,22 +79,21 @@ const char *cjm_export_quadrant_action(cjm_quadrant q, const char *lang)
 
 void cjm_export_decimal(strbuf *out, const char *plain, const char *lang)
 {
-	const char *point = lang ? lang_decimal_point(lang) : ".";
-	if (strcmp(point, ".") == 0) {
-		strbuf_puts(out, plain);
-		return;
-	}
-	for (const char *p = plain; *p; p++) {
-		if (*p == '.')
-			strbuf_puts(out, point);
-		else
-			strbuf_putc(out, *p);
-	}
+	char buf[NUMBER_TEXT_MAX];
+	number_with_point(buf, plain, lang_decimal_point(lang));
+	strbuf_puts(out, buf);
 }
-
 void cjm_export_number(strbuf *out, double x, const char *lang)
 {
 	char buf[NUMBER_TEXT_MAX];
-	number_format(buf, x);
+	strbuf_puts(out, lang_number(buf, x, lang));
+}
+
+void cjm_export_signed(strbuf *out, double x, int decimals, const char *lang)
+{
+	char buf[32];
+	snprintf(buf, sizeof buf, "%.*f", decimals, fabs(x));
+	if (buf[strspn(buf, "0.")] != '\0')
+		strbuf_puts(out, x < 0 ? "\xE2\x88\x92" : "+");
 	cjm_export_decimal(out, buf, lang);
 }

@@ -49,18 +49,6 @@ static void html_text(strbuf *out, const char *text)
 		cjm_escape_xml(out, text);
 }
 
-/* Appends X with DECIMALS decimals and a typographic sign, none when it shows as
- * zero ("+0.33", "−1.00", "0.00"): the figures of cjm stats, with LANG's decimal
- * separator. */
-static void html_signed(strbuf *out, double x, int decimals, const char *lang)
-{
-	char buf[32];
-	snprintf(buf, sizeof buf, "%.*f", decimals, fabs(x));
-	if (buf[strspn(buf, "0.")] != '\0')
-		strbuf_puts(out, x < 0 ? "\xE2\x88\x92" : "+");
-	cjm_export_decimal(out, buf, lang);
-}
-
 /* Appends an emotion as a coloured badge: "+2", "0", "−3" (the class sets the colour). */
 static void html_emotion(strbuf *out, int e)
 {
@@ -280,7 +268,7 @@ static void html_groups(strbuf *out, const char *caption, const char *title, con
 		strbuf_printf(out, "</td><td class=\"n\">%zu</td><td class=\"n\">%zu</td><td class=\"n\">", e->count,
 			      e->scored);
 		if (e->scored)
-			html_signed(out, e->mean, 2, lang);
+			cjm_export_signed(out, e->mean, 2, lang);
 		else
 			strbuf_puts(out, "\xE2\x80\x93");
 		strbuf_puts(out, "</td></tr>\n");
@@ -360,13 +348,13 @@ static void html_figures(strbuf *out, const cjm_map *map, const cjm_figures *fig
 				  "No touchpoint is scored: mean, peak, end and peak-end score need an emotion."));
 	} else {
 		strbuf_printf(out, "<tr><th scope=\"row\">%s</th><td class=\"n\">", LC_(lang, "export count", "mean"));
-		html_signed(out, fig->emotion.mean, 2, lang);
+		cjm_export_signed(out, fig->emotion.mean, 2, lang);
 		strbuf_puts(out, "</td><td></td></tr>\n");
 		html_figure_point(out, map, fig, LC_(lang, "export count", "peak"), fig->peak, fig->peak_at);
 		html_figure_point(out, map, fig, LC_(lang, "export count", "end"), fig->end, fig->end_at);
 		strbuf_printf(out, "<tr><th scope=\"row\">%s</th><td class=\"n\">",
 			      LC_(lang, "export count", "peak-end score"));
-		html_signed(out, fig->peak_end, 1, lang);
+		cjm_export_signed(out, fig->peak_end, 1, lang);
 		strbuf_printf(out, "</td><td>%s</td></tr>\n", LC_(lang, "export", "(peak + end) / 2"));
 	}
 	strbuf_puts(out, "</tbody>\n</table>\n</div>\n");

@@ -162,18 +162,6 @@ size_t svg_emotion_str(char *buf, int e)
 	return n;
 }
 
-/* Appends X with DECIMALS decimals and a typographic sign, none when it shows as
- * zero (as cjm stats writes figures), with LANG's decimal separator. */
-void svg_signed(strbuf *out, double x, int decimals, const char *lang)
-{
-	char buf[32];
-	snprintf(buf, sizeof buf, "%.*f", decimals, fabs(x));
-	bool zero = buf[strspn(buf, "0.")] == '\0';
-	if (!zero)
-		strbuf_puts(out, x < 0 ? "\xE2\x88\x92" : "+");
-	cjm_export_decimal(out, buf, lang);
-}
-
 /* ---- the flags' pills ---- */
 
 /* The pill of FLAG's words in LANG. */

@@ -55,7 +55,7 @@ static double p_chips(cjm_svg *svg, strbuf *out, double x, double y, double chip
 	for (int i = 0; i < 4; i++)
 		chips[i].has_value = fig->has_peak;
 	if (fig->has_peak) {
-		svg_signed(&chips[0].value, fig->emotion.mean, 2, lang);
+		cjm_export_signed(&chips[0].value, fig->emotion.mean, 2, lang);
 		chips[0].tone = (int)lround(fig->emotion.mean);
 		chips[0].sub = LC_(lang, "export", "over scored touchpoints");
 		svg_put_emotion(&chips[1].value, fig->peak);
@@ -64,7 +64,7 @@ static double p_chips(cjm_svg *svg, strbuf *out, double x, double y, double chip
 		svg_put_emotion(&chips[2].value, fig->end);
 		chips[2].tone = fig->end;
 		chips[2].sub = fig->tps[fig->end_at].tp->name;
-		svg_signed(&chips[3].value, fig->peak_end, 1, lang);
+		cjm_export_signed(&chips[3].value, fig->peak_end, 1, lang);
 		chips[3].tone = (int)lround(fig->peak_end);
 		chips[3].sub = LC_(lang, "export", "(peak + end) / 2");
 	} else {

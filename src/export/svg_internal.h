@@ -150,8 +150,6 @@ void svg_marker(strbuf *out, int e, double cx, double cy, double r);
 void svg_unscored(strbuf *out, double cx, double cy, double r);
 /* Writes E with a typographic sign into BUF (8 bytes); returns its length. */
 size_t svg_emotion_str(char *buf, int e);
-/* Appends X with DECIMALS decimals and a typographic sign, none when it shows as zero. */
-void svg_signed(strbuf *out, double x, int decimals, const char *lang);
 
 /* The flags of a touchpoint, drawn as pills. */
 enum { SVG_FLAG_MOMENT, SVG_FLAG_BRAND, SVG_FLAG_COMMIT, SVG_FLAG_HIDDEN, SVG_FLAG_COUNT };

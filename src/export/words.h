@@ -16,5 +16,8 @@ const char *cjm_export_quadrant_action(cjm_quadrant q, const char *lang);
 void cjm_export_decimal(strbuf *out, const char *plain, const char *lang);
 /* Appends X as number_format writes it, with LANG's decimal separator ("7,5" in Dutch). */
 void cjm_export_number(strbuf *out, double x, const char *lang);
+/* Appends X with DECIMALS decimals and a typographic sign, none when it shows as zero
+ * ("+0,33", "−1.00", "0.00"), as cjm stats writes figures, with LANG's decimal separator. */
+void cjm_export_signed(strbuf *out, double x, int decimals, const char *lang);
 
 #endif
