@@ -1,6 +1,5 @@
 /* `cjm help [COMMAND]`: shows a manual page, from the source tree or the installed pages. */
 #include <errno.h>
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -8,6 +7,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "util/exe_dir.h"
 #include "util/xalloc.h"
 #include "util/i18n.h"
 
@@ -36,13 +36,8 @@ static char *help_find_page_in(const char *page, const char *section, const char
 {
 	const char *sub = lang ? lang : "";
 	const char *slash_after = lang ? "/" : "";
-	char exe[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n > 0) {
-		exe[n] = '\0';
-		char *slash = strrchr(exe, '/');
-		if (slash)
-			*slash = '\0';
+	const char *exe = exe_dir();
+	if (exe) {
 		static const char *const ups[] = { "/../man", "/../../man" };
 		for (size_t i = 0; i < sizeof ups / sizeof *ups; i++) {
 			char *path = xasprintf("%s%s/%s%s%s.%s", exe, ups[i], sub, slash_after, page, section);

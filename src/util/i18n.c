@@ -1,15 +1,14 @@
 /* The interface language: the user's locale for messages, the C locale for numbers, and where cjm's catalogues are. */
 #include "util/i18n.h"
 
-#include <limits.h>
 #include <locale.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
+#include "util/exe_dir.h"
 #include "util/number.h"
 #include "util/xalloc.h"
 
@@ -31,13 +30,8 @@ const char *i18n_localedir(void)
 {
 	if (i18n_dir)
 		return i18n_dir;
-	char exe[PATH_MAX];
-	ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (len > 0)
-		exe[len] = '\0';
-	char *slash = len > 0 ? strrchr(exe, '/') : NULL;
-	if (slash) {
-		*slash = '\0';
+	const char *exe = exe_dir();
+	if (exe) {
 		static const char *const beside[] = { "/locale", "/../share/locale" };
 		for (size_t i = 0; i < sizeof beside / sizeof *beside; i++) {
 			char *dir = xasprintf("%s%s", exe, beside[i]);
