@@ -112,10 +112,16 @@ static bool lang_normal(const char *tag, char out[LANG_TAG_MAX])
 	return n > 0;
 }
 
+/* True when TAG (normalised) is English, the source language: no catalogue to read. */
+static bool lang_is_english(const char *tag)
+{
+	return strcmp(tag, "en") == 0 || strncmp(tag, "en-", 3) == 0;
+}
+
 /* The catalogue of TAG (normalised), read once; NULL for English or when cjm has none. */
 static const lang_catalogue *lang_find_exact(const char *tag)
 {
-	if (strcmp(tag, "en") == 0 || strncmp(tag, "en-", 3) == 0)
+	if (lang_is_english(tag))
 		return NULL;
 	for (size_t i = 0; i < lang_cached; i++)
 		if (strcmp(lang_cache[i].tag, tag) == 0)
@@ -238,7 +244,7 @@ bool lang_supported(const char *lang)
 	char tag[LANG_TAG_MAX];
 	if (!lang_tag_valid(lang) || !lang_normal(lang, tag))
 		return false;
-	return strcmp(tag, "en") == 0 || strncmp(tag, "en-", 3) == 0 || lang_find(tag) != NULL;
+	return lang_is_english(tag) || lang_find(tag) != NULL;
 }
 
 bool lang_tag_valid(const char *tag)
