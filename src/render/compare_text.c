@@ -7,9 +7,7 @@
 #include "render/text.h"
 #include "util/i18n.h"
 
-/* Appends X with DECIMALS decimals, a sign unless it shows as zero, and the
- * interface's decimal separator ("+0,50" under Dutch). */
-static void compare_signed(strbuf *out, double x, int decimals)
+void cjm_compare_text_signed(strbuf *out, double x, int decimals)
 {
 	char buf[32];
 	snprintf(buf, sizeof buf, "%+.*f", decimals, x);
@@ -37,10 +35,10 @@ void cjm_compare_text_figures(strbuf *out, const cjm_figures *fig)
 	/* TRANSLATORS: after "3 touchpoints, " in a figures line of cjm show --compare. */
 	strbuf_printf(out, _("%zu scored"), fig->scored);
 	strbuf mean = { 0 }, peak = { 0 }, end = { 0 }, peak_end = { 0 };
-	compare_signed(&mean, fig->emotion.mean, 2);
+	cjm_compare_text_signed(&mean, fig->emotion.mean, 2);
 	cjm_text_emotion(&peak, fig->peak);
 	cjm_text_emotion(&end, fig->end);
-	compare_signed(&peak_end, fig->peak_end, 1);
+	cjm_compare_text_signed(&peak_end, fig->peak_end, 1);
 	/* TRANSLATORS: the figures of a map in cjm show --compare, after its counts:
 	 * mean, peak, end and peak-end score, each a signed number. */
 	strbuf_printf(out, _("; mean %s, peak %s, end %s, peak-end %s"), mean.data, peak.data, end.data,

@@ -5,6 +5,10 @@
 #include "analysis/compare.h"
 #include "util/strbuf.h"
 
+/* Appends X with DECIMALS decimals, a sign unless it shows as zero, and the
+ * interface's decimal separator ("+0.50"; "+0,50" under Dutch). */
+void cjm_compare_text_signed(strbuf *out, double x, int decimals);
+
 /* Appends FIG in one line, in the interface language: "3 touchpoints, 2 scored;
  * mean +0.50, peak -3, end +2, peak-end -0.5" (or "..., nothing scored"). */
 void cjm_compare_text_figures(strbuf *out, const cjm_figures *fig);
