@@ -720,8 +720,8 @@ static void show_delta_lane(struct show_grid *grid, size_t start, size_t end)
 		cjm_compare_text_delta(&grid->tmp, cjm_compare_row_of(grid->cmp, col->flat));
 		cjm_text_wrap(cell, grid->tmp.data, grid->text);
 	}
-	/* TRANSLATORS: the label of the difference lane of cjm show --compare (a Greek capital delta where the
-	 * terminal shows it). */
+	/* TRANSLATORS: the label of the difference lane of cjm show --compare on a terminal that cannot
+	 * show the Greek capital delta (the other map's emotion minus this one's). */
 	show_cell_rows(grid, start, end, grid->options->ascii ? _("change") : "\xCE\x94");
 }
 
@@ -818,8 +818,8 @@ static void show_compare_heading(struct show_grid *grid, size_t width)
 	const struct show_compare_marks *cm = o->ascii ? &show_compare_ascii : &show_compare_unicode;
 	const char *here = o->here_name ? o->here_name : "", *there = o->there_name ? o->there_name : "";
 	strbuf_reset(&grid->tmp);
-	/* TRANSLATORS: the legend of cjm show --compare: the markers of this map, the other map and of a
-	 * point where both are; the first two %s are the markers, the others file names. */
+	/* TRANSLATORS: the legend of cjm show --compare: this map's marker and file name, the other map's
+	 * marker and file name, then the marker of a point where both are. */
 	strbuf_printf(&grid->tmp, _("%s %s  %s %s  %s both"), cm->here, here, cm->there, there, cm->both);
 	show_line_or_wrap(grid->out, grid->tmp.data, width);
 	for (int side = 0; side < 2; side++) {
