@@ -3,6 +3,8 @@
 # Run from the top of the source tree: CJM=build/san/cjm sh tests/cli/test_compare.sh
 . tests/cli/lib.sh
 
+# the files are named as a facilitator gives them, from the folder they are in
+case $CJM in /*) ;; *) CJM=$ROOT/$CJM ;; esac
 cd "$T" || exit 1
 # as is: quote +1, sign -2, invoice -3, reminder -1 (only here), call (not scored)
 cat >asis.yaml <<'Y'

@@ -63,6 +63,8 @@ else:
     print(-1)' "$1" "$2" "$T/screen"
 }
 
+# the files are named as a facilitator gives them, from the folder they are in
+case $CJM in /*) ;; *) CJM=$ROOT/$CJM ;; esac
 cd "$T" || exit 1
 tui_start 80 24 "$CJM" asis.yaml
 tui_status_has "Order > Quote" "the editor opens the map"
