@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "analysis/compare.h"
 #include "cli/cli.h"
 #include "export/export.h"
 #include "util/strbuf.h"
@@ -78,7 +79,7 @@ static int export_check_output(const char *file, const char *out_path, bool forc
 }
 
 /* The options, as given (a command runs once per process). */
-static const char *export_to, *export_output, *export_paper, *export_csv_dialect;
+static const char *export_to, *export_output, *export_paper, *export_csv_dialect, *export_compare;
 static bool export_force;
 
 static const cli_option export_options[] = {
@@ -91,6 +92,9 @@ static const cli_option export_options[] = {
 	  NULL, NULL },
 	{ "--csv-dialect", NULL, "LANG", CLI_VALUE, &export_csv_dialect,
 	  N_("csv for nl (Dutch spreadsheets: ';', 7,5) or en;\ndefault: the map's language"), NULL, NULL },
+	{ "--compare", NULL, "OTHER", CLI_VALUE, &export_compare,
+	  N_("svg and html: draw OTHER's curve too, with the figures of both\nand the difference per touchpoint"), NULL,
+	  NULL },
 	{ 0 },
 };
 
@@ -115,6 +119,9 @@ static int cmd_export_run(int argc, char **argv)
 		return cli_usage_error(&cjm_cmd_export, _("no CSV dialect '%s'; the dialects are nl and en"),
 				       export_csv_dialect);
 	options.csv_dialect = export_csv_dialect;
+	if (export_compare && strcmp(format->name, "svg") != 0 && strcmp(format->name, "html") != 0)
+		return cli_usage_error(&cjm_cmd_export, _("--compare draws two curves: only svg and html take it, not %s"),
+				       format->name);
 
 	rc = export_check_output(file, out_path, force);
 	if (rc != CJM_EXIT_OK)
@@ -122,17 +129,32 @@ static int cmd_export_run(int argc, char **argv)
 	cjm_map *map = cli_load_map(file, &rc);
 	if (!map)
 		return rc;
+	cjm_map *other = NULL;
+	cjm_compare *compare = NULL;
+	if (export_compare) {
+		other = cli_load_map(export_compare, &rc);
+		if (!other) {
+			cjm_map_free(map);
+			return rc;
+		}
+		compare = cjm_compare_new(map, other);
+		options.compare = compare;
+		options.here_name = strcmp(file, "-") == 0 ? "<stdin>" : file;
+		options.there_name = strcmp(export_compare, "-") == 0 ? "<stdin>" : export_compare;
+	}
 	strbuf out = { 0 };
 	format->export_map(map, &options, &out);
 	rc = cli_write_output(out_path, out.data ? out.data : "", out.len);
 	strbuf_release(&out);
+	cjm_compare_free(compare);
+	cjm_map_free(other);
 	cjm_map_free(map);
 	return rc;
 }
 
 const cjm_command cjm_cmd_export = {
 	"export",
-	"export FILE --to FORMAT [-o OUT] [--force] [--paper a4|a3|a2] [--csv-dialect nl|en]",
+	"export FILE --to FORMAT [-o OUT] [--force] [--paper a4|a3|a2] [--csv-dialect nl|en] [--compare OTHER]",
 	N_("write the map as mermaid, markdown, csv, json, svg or html"),
 	export_options,
 	cmd_export_run,

@@ -7,6 +7,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
+#include "analysis/compare.h"
 #include "cli/cli.h"
 #include "render/show.h"
 #include "util/xalloc.h"
@@ -56,7 +57,7 @@ static void cmd_show_flush(strbuf *out, void *arg)
 }
 
 /* The options, as given (a command runs once per process). */
-static const char *show_width;
+static const char *show_width, *show_compare;
 static bool show_plain;
 
 static const cli_option show_options[] = {
@@ -64,6 +65,8 @@ static const cli_option show_options[] = {
 	  N_("fit lines in N columns (default: the terminal's, $COLUMNS, or 80)"), NULL, NULL },
 	{ "--plain", NULL, NULL, CLI_FLAG, &show_plain, N_("one line per fact, in map order (for git diff textconv)"),
 	  NULL, NULL },
+	{ "--compare", NULL, "OTHER", CLI_VALUE, &show_compare,
+	  N_("draw OTHER's emotion curve over the map's, touchpoints matched by id"), NULL, NULL },
 	{ 0 },
 };
 
@@ -84,10 +87,21 @@ static int cmd_show_run(int argc, char **argv)
 					       SHOW_WIDTH_MAX, width_arg);
 		width = (size_t)n;
 	}
+	if (plain && show_compare)
+		return cli_usage_error(&cjm_cmd_show, _("--compare draws the grid; it does not go with --plain"));
 
 	cjm_map *map = cli_load_map(file, &rc);
 	if (!map)
 		return rc;
+	cjm_map *other = NULL;
+	if (show_compare) {
+		other = cli_load_map(show_compare, &rc);
+		if (!other) {
+			cjm_map_free(map);
+			return rc;
+		}
+	}
+	cjm_compare *compare = other ? cjm_compare_new(map, other) : NULL;
 	strbuf out = { 0 };
 	bool failed = false;
 	if (plain) {
@@ -99,6 +113,9 @@ static int cmd_show_run(int argc, char **argv)
 			.ascii = !cmd_show_utf8_locale(),
 			.flush = cmd_show_flush,
 			.flush_arg = &failed,
+			.compare = compare,
+			.here_name = strcmp(file, "-") == 0 ? "<stdin>" : file,
+			.there_name = show_compare && strcmp(show_compare, "-") == 0 ? "<stdin>" : show_compare,
 		};
 		cjm_show_grid(&out, map, &options);
 	}
@@ -107,13 +124,15 @@ static int cmd_show_run(int argc, char **argv)
 	if (rc == CJM_EXIT_IOERR)
 		cli_error(_("cannot write the output"));
 	strbuf_release(&out);
+	cjm_compare_free(compare);
+	cjm_map_free(other);
 	cjm_map_free(map);
 	return rc;
 }
 
 const cjm_command cjm_cmd_show = {
 	"show",
-	"show FILE [--width N] [--plain]",
+	"show FILE [--width N] [--plain] [--compare OTHER]",
 	N_("the map as text: a grid with the emotion curve, or one fact per line"),
 	show_options,
 	cmd_show_run,

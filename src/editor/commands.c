@@ -8,6 +8,7 @@
 
 #include "analysis/figures.h"
 #include "editor/editor.h"
+#include "editor/compare.h"
 #include "editor/marks.h"
 #include "render/show.h"
 #include "render/stats.h"
@@ -727,6 +728,8 @@ const cjm_editor_command cjm_editor_commands[] = {
 	{ "help", NULL, N_("show every key and command"), cmd_help },
 	{ "stats", NULL, N_("show the figures of cjm stats"), cmd_stats },
 	{ "show", NULL, N_("show the map as cjm show --plain does"), cmd_show },
+	{ "compare", "[FILE]", N_("draw FILE's emotion curve beside the map's (matched by id); alone: stop"),
+	  cjm_editor_compare_command },
 	{ "close", NULL, N_("close help, stats, show or the details"), cmd_close },
 	{ "w", "[FILE]", N_("save (to FILE: a copy); asks first when the file changed on disk"), cmd_write },
 	{ "w!", "[FILE]", N_("save, even over a file that changed on disk since it was read"), cmd_write_anyway },

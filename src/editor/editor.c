@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "editor/compare.h"
 #include "io/load.h"
 #include "io/save.h"
 #include "util/i18n.h"
@@ -45,6 +46,7 @@ void cjm_editor_free(cjm_editor *ed)
 	if (!ed)
 		return;
 	cjm_editor_panel_free(ed);
+	cjm_editor_compare_free(ed);
 	cjm_edit_free(ed->edit);
 	free(ed->path);
 	free(ed->message);

@@ -138,6 +138,7 @@ typedef struct cjm_editor {
 	size_t column_count;
 	unsigned long layout_generation;
 	bool layout_valid;
+	struct cjm_editor_compare *compare; /* :compare OTHER (editor/compare.h), NULL when off */
 } cjm_editor;
 
 /* A command: what a key or the ':' line runs by name. */

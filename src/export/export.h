@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "analysis/compare.h"
 #include "model/map.h"
 #include "util/diag.h"
 #include "util/strbuf.h"
@@ -16,6 +17,10 @@ typedef struct cjm_export_options {
 	cjm_paper paper; /* svg and html; A3 by default */
 	/* csv: the dialect, "nl" or "en" (--csv-dialect); NULL: the map's language's. */
 	const char *csv_dialect;
+	/* svg and html: the other map to compare with (--compare), this map's and its
+	 * name as given; NULL: no comparison. */
+	const cjm_compare *compare;
+	const char *here_name, *there_name;
 } cjm_export_options;
 
 /* Appends MAP in one format to OUT. Never fails: every map that loads can be exported. */

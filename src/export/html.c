@@ -19,6 +19,9 @@
  *   #map      the SVG picture (svg.c), one inline <svg> per page of paper,
  *             each scaled to the width of the window but never narrower than
  *             a readable minimum, so a phone scrolls it sideways
+ *   #compare  with --compare only: the figures of both maps side by side and
+ *             a row per touchpoint of either, with both emotions and the
+ *             difference (the other's minus this one's) in a column "Δ"
  *   #figures  what `cjm stats` prints: counts; mean, peak, end and peak-end
  *             score; the quadrant table with its actions and the touchpoints
  *             in each quadrant; emotion per owner and per channel
@@ -381,6 +384,129 @@ static void html_figures(strbuf *out, const cjm_map *map, const cjm_figures *fig
 	strbuf_puts(out, "</div>\n</section>\n");
 }
 
+/* ---- the comparison (--compare) ---- */
+
+/* A cell of an emotion figure: E with DECIMALS decimals (-1: an emotion badge), or "–". */
+static void html_compare_value(strbuf *out, bool has, double e, int decimals, const char *lang)
+{
+	strbuf_puts(out, "<td class=\"n\">");
+	if (!has)
+		strbuf_puts(out, "\xE2\x80\x93");
+	else if (decimals < 0)
+		html_emotion(out, (int)e);
+	else
+		cjm_export_signed(out, e, decimals, lang);
+	strbuf_puts(out, "</td>");
+}
+
+/* A row of the figures table: LABEL, this map's and the other's value and the difference. */
+static void html_compare_figure(strbuf *out, const char *label, bool has_here, double here, bool has_there,
+				double there, int decimals, const char *lang)
+{
+	strbuf_printf(out, "<tr><th scope=\"row\">%s</th>", label);
+	html_compare_value(out, has_here, here, decimals, lang);
+	html_compare_value(out, has_there, there, decimals, lang);
+	strbuf_puts(out, "<td class=\"n\">");
+	if (has_here && has_there)
+		cjm_export_signed(out, there - here, decimals < 0 ? 0 : decimals, lang);
+	else
+		strbuf_puts(out, "\xE2\x80\x93");
+	strbuf_puts(out, "</td></tr>\n");
+}
+
+static void html_compare_count(strbuf *out, const char *label, size_t here, size_t there)
+{
+	long long d = (long long)there - (long long)here;
+	strbuf_printf(out, d ? "<tr><th scope=\"row\">%s</th><td class=\"n\">%zu</td><td class=\"n\">%zu</td>"
+			       "<td class=\"n\">%+lld</td></tr>\n"
+			     : "<tr><th scope=\"row\">%s</th><td class=\"n\">%zu</td><td class=\"n\">%zu</td>"
+			       "<td class=\"n\">%lld</td></tr>\n",
+		      label, here, there, d);
+}
+
+/* The touchpoint of one side of ROW: its name, phase and id, or "only in NAME". */
+static void html_compare_side(strbuf *out, const cjm_map *map, const cjm_figures *fig, size_t at)
+{
+	const cjm_tp_at *tp = &fig->tps[at];
+	html_text(out, tp->tp->name);
+	strbuf_puts(out, " <span class=\"id\">(");
+	html_text(out, map->phases[tp->phase]->id);
+	strbuf_putc(out, '/');
+	html_text(out, tp->tp->id);
+	strbuf_puts(out, ")</span>");
+}
+
+static void html_compare(strbuf *out, const cjm_map *map, const cjm_export_options *o)
+{
+	const cjm_compare *cmp = o->compare;
+	const cjm_figures *hf = cjm_compare_here_figures(cmp), *tf = cjm_compare_there_figures(cmp);
+	const char *lang = map->language;
+	strbuf here = { 0 }, there = { 0 };
+	html_text(&here, o->here_name ? o->here_name : "");
+	html_text(&there, o->there_name ? o->there_name : "");
+	const char *h = here.data ? here.data : "", *t = there.data ? there.data : "";
+	strbuf_printf(out, "<section class=\"compare\" id=\"compare\">\n<h2>%s</h2>\n<p class=\"hint\">",
+		      LC_(lang, "export", "Comparison"));
+	/* TRANSLATORS: under the heading of the comparison in the HTML export; the first %s is the other
+	 * map's file name, the second this map's. */
+	strbuf_printf(out, LC_(lang, "export", "Touchpoints are matched by id; \xCE\x94 is the emotion in %s minus the emotion in %s."),
+		      t, h);
+	strbuf_puts(out, "</p>\n<div class=\"scroll\"><table class=\"compare-figures\">\n<caption>");
+	strbuf_puts(out, LC_(lang, "export", "Figures"));
+	strbuf_printf(out, "</caption>\n<thead><tr><th scope=\"col\"></th><th scope=\"col\" class=\"n\">%s</th>"
+			   "<th scope=\"col\" class=\"n\">%s</th><th scope=\"col\" class=\"n\">\xCE\x94</th></tr></thead>\n<tbody>\n",
+		      h, t);
+	html_compare_count(out, LC_(lang, "export count", "touchpoints"), hf->touchpoints, tf->touchpoints);
+	html_compare_count(out, LC_(lang, "export count", "scored"), hf->scored, tf->scored);
+	html_compare_figure(out, LC_(lang, "export count", "mean"), hf->has_peak, hf->emotion.mean, tf->has_peak,
+			    tf->emotion.mean, 2, lang);
+	html_compare_figure(out, LC_(lang, "export count", "peak"), hf->has_peak, hf->peak, tf->has_peak, tf->peak, -1,
+			    lang);
+	html_compare_figure(out, LC_(lang, "export count", "end"), hf->has_peak, hf->end, tf->has_peak, tf->end, -1,
+			    lang);
+	html_compare_figure(out, LC_(lang, "export count", "peak-end score"), hf->has_peak, hf->peak_end, tf->has_peak,
+			    tf->peak_end, 1, lang);
+	strbuf_puts(out, "</tbody>\n</table></div>\n");
+
+	strbuf_puts(out, "<div class=\"scroll\"><table class=\"compare-touchpoints\">\n<caption>");
+	/* TRANSLATORS: the caption of the table of touchpoints in the comparison of the HTML export. */
+	strbuf_printf(out, LC_(lang, "export", "%zu matched by id, %zu with another emotion; %zu only here, %zu only in %s"),
+		      cmp->matched, cmp->changed, cmp->only_here, cmp->only_there, t);
+	const char *emotion = LC_(lang, "export", "Emotion");
+	strbuf_printf(out, "</caption>\n<thead><tr><th scope=\"col\">%s</th><th scope=\"col\" class=\"n\">%s</th>"
+			   "<th scope=\"col\">%s</th><th scope=\"col\" class=\"n\">%s</th>"
+			   "<th scope=\"col\" class=\"n\">\xCE\x94</th></tr></thead>\n<tbody>\n",
+		      h, emotion, t, emotion);
+	for (size_t i = 0; i < cmp->row_count; i++) {
+		const cjm_compare_row *row = &cmp->rows[i];
+		strbuf_printf(out, "<tr class=\"%s\"><td>", row->side == CJM_COMPARE_BOTH ? "both"
+							    : row->side == CJM_COMPARE_ONLY_HERE ? "only-here" : "only-there");
+		if (row->here)
+			html_compare_side(out, map, hf, row->here_at);
+		else
+			strbuf_printf(out, "<span class=\"none\">%s</span>", LC_(lang, "export", "only there"));
+		strbuf_puts(out, "</td>");
+		html_compare_value(out, row->here && row->here->has_emotion, row->here ? row->here->emotion : 0, -1, lang);
+		strbuf_puts(out, "<td>");
+		if (row->there)
+			html_compare_side(out, cmp->other->map, tf, row->there_at);
+		else
+			strbuf_printf(out, "<span class=\"none\">%s</span>", LC_(lang, "export", "only here"));
+		strbuf_puts(out, "</td>");
+		html_compare_value(out, row->there && row->there->has_emotion, row->there ? row->there->emotion : 0, -1,
+				   lang);
+		strbuf_puts(out, "<td class=\"n\">");
+		if (row->has_delta)
+			cjm_export_signed(out, row->delta, 0, lang);
+		else
+			strbuf_puts(out, "\xE2\x80\x93");
+		strbuf_puts(out, "</td></tr>\n");
+	}
+	strbuf_puts(out, "</tbody>\n</table></div>\n</section>\n");
+	strbuf_release(&here);
+	strbuf_release(&there);
+}
+
 /* A field of a touchpoint's <dl>: LABEL, and VALUE escaped. */
 static void html_field(strbuf *out, const char *label, const char *value)
 {
@@ -530,7 +656,9 @@ void cjm_export_html(const cjm_map *map, const cjm_export_options *options, strb
 	cjm_paper paper = options ? options->paper : CJM_PAPER_A3;
 	const char *paper_name = paper == CJM_PAPER_A4 ? "A4" : paper == CJM_PAPER_A2 ? "A2" : "A3";
 	cjm_figures *fig = cjm_figures_new(map);
-	cjm_svg *svg = cjm_svg_new(map, fig, paper);
+	const cjm_compare *cmp = options ? options->compare : NULL;
+	cjm_svg *svg = cjm_svg_new_compare(map, fig, paper, cmp, cmp ? options->here_name : NULL,
+					   cmp ? options->there_name : NULL);
 	strbuf_reserve(out, 3072 * fig->touchpoints);
 	const char *lang = map->language;
 	strbuf_puts(out, "<!DOCTYPE html>\n<html lang=\"");
@@ -545,6 +673,8 @@ void cjm_export_html(const cjm_map *map, const cjm_export_options *options, strb
 	html_header(out, map);
 	strbuf_puts(out, "<main>\n");
 	html_map(out, svg, paper_name, lang);
+	if (cmp)
+		html_compare(out, map, options);
 	html_figures(out, map, fig);
 	html_touchpoints(out, map, fig);
 	strbuf_printf(out, "</main>\n<footer>%s</footer>\n</body>\n</html>\n",

@@ -106,6 +106,8 @@ void cjm_svg_write_css(const cjm_svg *svg, strbuf *out)
 	strbuf_puts(out, ".cjm .dp,.cjm .di{fill:none;stroke-linecap:round;stroke-width:");
 	svg_num(out, 1.1 * m->scale);
 	strbuf_puts(out, "}\n");
+	if (svg->cmp)
+		svg_compare_css(svg, out);
 }
 
 /* Draws ROW: its phase bands, lanes, cards and cells. */
@@ -221,7 +223,9 @@ void cjm_svg_write_document(cjm_svg *svg, strbuf *out)
 void cjm_export_svg(const cjm_map *map, const cjm_export_options *options, strbuf *out)
 {
 	cjm_figures *fig = cjm_figures_new(map);
-	cjm_svg *svg = cjm_svg_new(map, fig, options ? options->paper : CJM_PAPER_A3);
+	cjm_svg *svg = cjm_svg_new_compare(map, fig, options ? options->paper : CJM_PAPER_A3,
+					   options ? options->compare : NULL, options ? options->here_name : NULL,
+					   options ? options->there_name : NULL);
 	strbuf_reserve(out, 2048 * fig->touchpoints);
 	cjm_svg_write_document(svg, out);
 	cjm_svg_free(svg);

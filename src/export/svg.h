@@ -23,6 +23,10 @@ typedef struct cjm_svg cjm_svg;
 /* Lays MAP out on PAPER. FIGURES are MAP's (cjm_figures_new); both must
  * outlive the result. Linear in the size of the map. */
 cjm_svg *cjm_svg_new(const cjm_map *map, const cjm_figures *figures, cjm_paper paper);
+/* The same with a comparison (svg_compare.c): CMP compares MAP with another map
+ * (NULL: none), HERE_NAME and THERE_NAME name the two; all must outlive the result. */
+cjm_svg *cjm_svg_new_compare(const cjm_map *map, const cjm_figures *figures, cjm_paper paper,
+			     const cjm_compare *cmp, const char *here_name, const char *there_name);
 void cjm_svg_free(cjm_svg *svg);
 
 /* The number of pages (at least 1). */

@@ -218,6 +218,8 @@ double svg_part_header(cjm_svg *svg, strbuf *out)
 		p_legend(svg, out, x0, y, full);
 	}
 	y += legend_h + 6.0 * s;
+	if (svg->cmp)
+		y += svg_part_compare(svg, out, x0, y, full) + 6.0 * s;
 	return y - y0;
 }
 

@@ -110,6 +110,8 @@ struct cjm_svg {
 	size_t *page_rows;   /* [pages + 1]: the first row of each page */
 	size_t pages;
 	double header_h;     /* the first page's header and legend, below the margin */
+	const cjm_compare *cmp; /* the comparison (svg_compare.c), or NULL */
+	const char *here_name, *there_name;
 	strbuf scratch;      /* reused for composed text */
 };
 
@@ -176,5 +178,19 @@ double svg_part_cell(cjm_svg *svg, const cjm_strlist *list, bool pains, double x
 void svg_part_row_frame(cjm_svg *svg, const svg_row *row, strbuf *out);
 /* Draws the footer of page PAGE. */
 void svg_part_footer(cjm_svg *svg, size_t page, strbuf *out);
+/* The y of emotion E in the emotion lane that starts at TOP. */
+double svg_emotion_y(const cjm_svg *svg, double top, int e);
+
+/* ---- the comparison (svg_compare.c), only when svg->cmp is set ---- */
+
+/* The CSS rules it adds. */
+void svg_compare_css(const cjm_svg *svg, strbuf *out);
+/* The box of both maps' figures at X, Y, W wide under the legend; returns its height. */
+double svg_part_compare(cjm_svg *svg, strbuf *out, double x, double y, double w);
+/* The other map's curve in ROW's emotion lane at TOP (under this map's), and its markers (over it). */
+void svg_compare_curve(cjm_svg *svg, const svg_row *row, double top, strbuf *out);
+void svg_compare_points(cjm_svg *svg, const svg_row *row, double top, strbuf *out);
+/* The difference line of COL's card at X, Y (drawn when OUT is set); returns its height. */
+double svg_compare_card_line(cjm_svg *svg, const svg_column *col, double x, double y, strbuf *out);
 
 #endif

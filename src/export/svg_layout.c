@@ -264,9 +264,18 @@ static void layout_pages(cjm_svg *svg)
 
 cjm_svg *cjm_svg_new(const cjm_map *map, const cjm_figures *figures, cjm_paper paper)
 {
+	return cjm_svg_new_compare(map, figures, paper, NULL, NULL, NULL);
+}
+
+cjm_svg *cjm_svg_new_compare(const cjm_map *map, const cjm_figures *figures, cjm_paper paper,
+			     const cjm_compare *cmp, const char *here_name, const char *there_name)
+{
 	cjm_svg *svg = xcalloc(1, sizeof *svg);
 	svg->map = map;
 	svg->fig = figures;
+	svg->cmp = cmp;
+	svg->here_name = here_name;
+	svg->there_name = there_name;
 	layout_metrics(&svg->m, paper);
 	svg->paper_name = paper == CJM_PAPER_A4 ? "A4" : paper == CJM_PAPER_A2 ? "A2" : "A3";
 	svg->header_h = svg_part_header(svg, NULL);

@@ -136,6 +136,8 @@ double svg_part_card(cjm_svg *svg, const svg_column *col, double x, double y, do
 	}
 	if (any)
 		yy += svg_pill_h(svg);
+	if (svg->cmp)
+		yy += svg_compare_card_line(svg, col, x, yy, out);
 	if (out)
 		strbuf_puts(out, "</g>\n");
 	return yy + m->pad - y;
@@ -217,7 +219,7 @@ double svg_part_cell(cjm_svg *svg, const cjm_strlist *list, bool pains, double x
 }
 
 /* The y of emotion E in the emotion lane that starts at TOP. */
-static double p_emotion_y(const cjm_svg *svg, double top, int e)
+double svg_emotion_y(const cjm_svg *svg, double top, int e)
 {
 	return top + SVG_EMOTION_PAD * svg->m.scale + (double)(3 - e) * svg->m.emotion_step;
 }
@@ -237,7 +239,7 @@ static void p_curve(cjm_svg *svg, const svg_row *row, double top, strbuf *out)
 			gap = gap || have;
 			continue;
 		}
-		double x = svg_col_x(svg, i) + m->card_w / 2, y = p_emotion_y(svg, top, tp->emotion);
+		double x = svg_col_x(svg, i) + m->card_w / 2, y = svg_emotion_y(svg, top, tp->emotion);
 		if (have) {
 			strbuf *path = gap ? &dashed : &solid;
 			strbuf_putc(path, 'M');
@@ -300,18 +302,22 @@ void svg_part_row_frame(cjm_svg *svg, const svg_row *row, strbuf *out)
 		strbuf_putc(out, 'M');
 		svg_num(out, x0);
 		strbuf_putc(out, ' ');
-		svg_num(out, p_emotion_y(svg, emo_y, e));
+		svg_num(out, svg_emotion_y(svg, emo_y, e));
 		strbuf_putc(out, 'H');
 		svg_num(out, x1);
 	}
 	strbuf_puts(out, "\" class=\"eg\"/>\n");
-	svg_path_line(out, "ez", x0, p_emotion_y(svg, emo_y, 0), x1, p_emotion_y(svg, emo_y, 0));
+	svg_path_line(out, "ez", x0, svg_emotion_y(svg, emo_y, 0), x1, svg_emotion_y(svg, emo_y, 0));
 	for (int e = 3; e >= -3; e--) {
 		char value[8];
-		svg_text_line(out, "es", x0 - 1.5 * s, p_emotion_y(svg, emo_y, e) + m->scale_f.size * 0.35, value,
+		svg_text_line(out, "es", x0 - 1.5 * s, svg_emotion_y(svg, emo_y, e) + m->scale_f.size * 0.35, value,
 		       svg_emotion_str(value, e), false, "r");
 	}
+	if (svg->cmp)
+		svg_compare_curve(svg, row, emo_y, out);
 	p_curve(svg, row, emo_y, out);
+	if (svg->cmp)
+		svg_compare_points(svg, row, emo_y, out);
 	/* the points */
 	double r = 1.6 * s;
 	for (size_t i = 0; i < row->count; i++) {
@@ -321,10 +327,10 @@ void svg_part_row_frame(cjm_svg *svg, const svg_row *row, strbuf *out)
 		const cjm_touchpoint *tp = svg->fig->tps[col->flat].tp;
 		double cx = svg_col_x(svg, i) + m->card_w / 2;
 		if (!tp->has_emotion) {
-			svg_unscored(out, cx, p_emotion_y(svg, emo_y, 0), r);
+			svg_unscored(out, cx, svg_emotion_y(svg, emo_y, 0), r);
 			continue;
 		}
-		double cy = p_emotion_y(svg, emo_y, tp->emotion);
+		double cy = svg_emotion_y(svg, emo_y, tp->emotion);
 		svg_marker(out, tp->emotion, cx, cy, r);
 		/* the value above a point at or above zero, below one under it: clear of the curve */
 		char value[8];

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "render/compare_text.h"
 #include "render/text.h"
 #include "util/i18n.h"
 #include "util/number.h"
@@ -199,6 +200,23 @@ static const struct show_glyphs show_ascii = {
 	"-", "|", "+", "+", "+", "+", "+", "+", "+", "+", "+", "o", ".", "-", "'", ".", ".", "'",
 };
 
+/* The lines of a curve: across, up and down, and the four corners of a step. */
+struct show_line_glyphs {
+	const char *h, *v;
+	const char *up_from_left, *down_from_left, *right_from_below, *right_from_above;
+};
+
+/* The compared map's line, lighter than this map's: its corners are its upright. */
+static const struct show_line_glyphs show_other_unicode = { "┄", "┆", "┆", "┆", "┆", "┆" };
+static const struct show_line_glyphs show_other_ascii = { "~", ":", ":", ":", ":", ":" };
+
+/* The markers of a comparison: this map's, the other's, both at one point. */
+struct show_compare_marks {
+	const char *here, *there, *both;
+};
+static const struct show_compare_marks show_compare_unicode = { "●", "○", "◉" };
+static const struct show_compare_marks show_compare_ascii = { "*", "o", "@" };
+
 /* A mark in the name lane: the yes/no FIELD's symbol, shown when cjm_item_field_marked. */
 struct show_mark {
 	cjm_field field;
@@ -241,7 +259,9 @@ struct show_col {
 	size_t phase;
 	size_t index; /* of the touchpoint in its phase */
 	const cjm_touchpoint *tp; /* NULL for an empty phase */
+	size_t flat; /* the touchpoint's flat index; SIZE_MAX for an empty phase */
 	size_t next_scored; /* the next column after this one with an emotion, or SIZE_MAX */
+	size_t other_next_scored; /* ... with an emotion in the compared map */
 };
 
 struct show_grid {
@@ -266,6 +286,9 @@ struct show_grid {
 	strbuf tmp, tmp2;
 	bool has_prev;   /* a scored touchpoint came before this band */
 	int prev_emotion;
+	const cjm_compare *cmp; /* the comparison, or NULL */
+	bool other_has_prev; /* the same for the compared map's curve */
+	int other_prev_emotion;
 };
 
 static bool show_has_mark(const cjm_touchpoint *tp, const struct show_mark *m)
@@ -541,10 +564,16 @@ static void show_plot(struct show_grid *grid, long line, long r, long x, const c
 		grid->canvas[r * line + x] = glyph;
 }
 
-/* Joins the points (X1, R1) and (X2, R2), X1 < X2, with a step: across, up or down, across. */
-static void show_join(struct show_grid *grid, long line, long x1, long r1, long x2, long r2)
+static long show_row_of(int emotion)
 {
-	const struct show_glyphs *g = grid->g;
+	return CJM_EMOTION_MAX - emotion;
+}
+
+/* Joins the points (X1, R1) and (X2, R2), X1 < X2, with a step in the lines G:
+ * across, up or down, across. */
+static void show_join_in(struct show_grid *grid, const struct show_line_glyphs *g, long line, long x1, long r1,
+			 long x2, long r2)
+{
 	if (r1 == r2) {
 		for (long x = x1 + 1; x < x2; x++)
 			show_plot(grid, line, r1, x, g->h);
@@ -563,9 +592,48 @@ static void show_join(struct show_grid *grid, long line, long x1, long r1, long 
 	show_plot(grid, line, r2, xm, up ? g->right_from_below : g->right_from_above);
 }
 
-static long show_row_of(int emotion)
+/* Joins two points of this map's curve. */
+static void show_join(struct show_grid *grid, long line, long x1, long r1, long x2, long r2)
 {
-	return CJM_EMOTION_MAX - emotion;
+	const struct show_glyphs *g = grid->g;
+	struct show_line_glyphs lines = { g->h, g->v, g->up_from_left, g->down_from_left, g->right_from_below,
+					  g->right_from_above };
+	show_join_in(grid, &lines, line, x1, r1, x2, r2);
+}
+
+/* The compared map's emotion at column COL into *E; false when it has none there. */
+static bool show_other_emotion(const struct show_grid *grid, const struct show_col *col, int *e)
+{
+	if (!grid->cmp || !col->tp)
+		return false;
+	const cjm_compare_row *row = cjm_compare_row_of(grid->cmp, col->flat);
+	if (!row || !row->there || !row->there->has_emotion)
+		return false;
+	*e = row->there->emotion;
+	return true;
+}
+
+/* The compared map's curve over the band [START, END) of LINE columns, under this map's. */
+static void show_other_curve(struct show_grid *grid, size_t start, size_t end, long line, long center)
+{
+	const struct show_line_glyphs *g = grid->options->ascii ? &show_other_ascii : &show_other_unicode;
+	long unit = (long)grid->unit, px = -1, pr = 0;
+	bool have = grid->other_has_prev;
+	if (have)
+		pr = show_row_of(grid->other_prev_emotion);
+	int e;
+	for (size_t j = start; j < end; j++) {
+		if (!show_other_emotion(grid, &grid->cols[j], &e))
+			continue;
+		long x = (long)(j - start) * unit + center, r = show_row_of(e);
+		if (have)
+			show_join_in(grid, g, line, px, pr, x, r);
+		px = x, pr = r, have = true;
+		grid->other_has_prev = true;
+		grid->other_prev_emotion = e;
+	}
+	if (have && grid->cols[end - 1].other_next_scored != SIZE_MAX)
+		show_join_in(grid, g, line, px, pr, line, pr);
 }
 
 /* The emotion curve of the band [START, END). */
@@ -590,6 +658,8 @@ static void show_curve(struct show_grid *grid, size_t start, size_t end)
 			show_plot(grid, line, show_row_of(0), x + k, g->zero);
 	}
 	long center = 2 + ((long)grid->text - 1) / 2;
+	if (grid->cmp)
+		show_other_curve(grid, start, end, line, center);
 	long px = -1, pr = 0;
 	bool have = grid->has_prev;
 	if (have)
@@ -608,10 +678,17 @@ static void show_curve(struct show_grid *grid, size_t start, size_t end)
 	/* into the next band at the same level: the next band's lead-in makes the step */
 	if (have && grid->cols[end - 1].next_scored != SIZE_MAX)
 		show_join(grid, line, px, pr, line, pr);
+	const struct show_compare_marks *cm = grid->options->ascii ? &show_compare_ascii : &show_compare_unicode;
 	for (size_t j = start; j < end; j++) {
 		const cjm_touchpoint *tp = grid->cols[j].tp;
+		long x = (long)(j - start) * unit + center;
+		int e;
+		bool other = show_other_emotion(grid, &grid->cols[j], &e);
+		if (other)
+			show_plot(grid, line, show_row_of(e), x, cm->there);
 		if (tp && tp->has_emotion)
-			show_plot(grid, line, show_row_of(tp->emotion), (long)(j - start) * unit + center, g->marker);
+			show_plot(grid, line, show_row_of(tp->emotion), x,
+				  !grid->cmp ? g->marker : other && e == tp->emotion ? cm->both : cm->here);
 	}
 	for (long r = 0; r < SHOW_CURVE_ROWS; r++) {
 		char axis[4];
@@ -628,6 +705,26 @@ static void show_curve(struct show_grid *grid, size_t start, size_t end)
 	}
 }
 
+/* The difference lane of a comparison: the other's emotion minus this one's, per column. */
+static void show_delta_lane(struct show_grid *grid, size_t start, size_t end)
+{
+	const struct show_glyphs *g = grid->g;
+	show_rule(grid, start, end, g->mid_left, g->mid_cross, g->mid_right);
+	for (size_t j = start; j < end; j++) {
+		strbuf *cell = &grid->cells[j - start];
+		strbuf_reset(cell);
+		const struct show_col *col = &grid->cols[j];
+		if (!col->tp)
+			continue;
+		strbuf_reset(&grid->tmp);
+		cjm_compare_text_delta(&grid->tmp, cjm_compare_row_of(grid->cmp, col->flat));
+		cjm_text_wrap(cell, grid->tmp.data, grid->text);
+	}
+	/* TRANSLATORS: the label of the difference lane of cjm show --compare on a terminal that cannot
+	 * show the Greek capital delta (the other map's emotion minus this one's). */
+	show_cell_rows(grid, start, end, grid->options->ascii ? _("change") : "\xCE\x94");
+}
+
 /* One band: the columns [START, END). */
 static void show_band(struct show_grid *grid, size_t start, size_t end)
 {
@@ -639,6 +736,8 @@ static void show_band(struct show_grid *grid, size_t start, size_t end)
 		show_rule(grid, start, end, g->mid_left, g->mid_cross, g->mid_right);
 		if (f == CJM_F_EMOTION) {
 			show_curve(grid, start, end);
+			if (grid->cmp)
+				show_delta_lane(grid, start, end);
 			continue;
 		}
 		for (size_t j = start; j < end; j++)
@@ -657,19 +756,23 @@ static void show_columns(struct show_grid *grid)
 		n += map->phases[p]->touchpoint_count ? map->phases[p]->touchpoint_count : 1;
 	grid->cols = xcalloc(n, sizeof *grid->cols);
 	grid->ncols = n;
-	size_t j = 0;
+	size_t j = 0, flat = 0;
 	for (size_t p = 0; p < map->phase_count; p++) {
 		const cjm_phase *phase = map->phases[p];
 		if (phase->touchpoint_count == 0)
-			grid->cols[j++] = (struct show_col){ p, 0, NULL, SIZE_MAX };
-		for (size_t t = 0; t < phase->touchpoint_count; t++)
-			grid->cols[j++] = (struct show_col){ p, t, phase->touchpoints[t], SIZE_MAX };
+			grid->cols[j++] = (struct show_col){ p, 0, NULL, SIZE_MAX, SIZE_MAX, SIZE_MAX };
+		for (size_t t = 0; t < phase->touchpoint_count; t++, flat++)
+			grid->cols[j++] = (struct show_col){ p, t, phase->touchpoints[t], flat, SIZE_MAX, SIZE_MAX };
 	}
-	size_t next = SIZE_MAX;
+	size_t next = SIZE_MAX, other_next = SIZE_MAX;
 	for (size_t i = n; i-- > 0;) {
 		grid->cols[i].next_scored = next;
+		grid->cols[i].other_next_scored = other_next;
+		int e;
 		if (grid->cols[i].tp && grid->cols[i].tp->has_emotion)
 			next = i;
+		if (show_other_emotion(grid, &grid->cols[i], &e))
+			other_next = i;
 	}
 }
 
@@ -694,6 +797,67 @@ static void show_heading(struct show_grid *grid, size_t width)
 		cjm_text_wrap(grid->out, grid->tmp.data, width);
 	}
 	strbuf_putc(grid->out, '\n');
+}
+
+/* Appends TEXT as one line when it fits WIDTH (its spaces as they are), else wrapped. */
+static void show_line_or_wrap(strbuf *out, const char *text, size_t width)
+{
+	size_t w = cjm_text_width(text);
+	if (w > width) {
+		cjm_text_wrap(out, text, width);
+		return;
+	}
+	cjm_text_put(out, text, strlen(text), w);
+	strbuf_putc(out, '\n');
+}
+
+/* The comparison's legend, before the grid: each map's marker, name and figures. */
+static void show_compare_heading(struct show_grid *grid, size_t width)
+{
+	const cjm_show_options *o = grid->options;
+	const struct show_compare_marks *cm = o->ascii ? &show_compare_ascii : &show_compare_unicode;
+	const char *here = o->here_name ? o->here_name : "", *there = o->there_name ? o->there_name : "";
+	strbuf_reset(&grid->tmp);
+	/* TRANSLATORS: the legend of cjm show --compare: this map's marker and file name, the other map's
+	 * marker and file name, then the marker of a point where both are. */
+	strbuf_printf(&grid->tmp, _("%s %s  %s %s  %s both"), cm->here, here, cm->there, there, cm->both);
+	show_line_or_wrap(grid->out, grid->tmp.data, width);
+	for (int side = 0; side < 2; side++) {
+		strbuf_reset(&grid->tmp);
+		strbuf_printf(&grid->tmp, "%s %s: ", side ? cm->there : cm->here, side ? there : here);
+		cjm_compare_text_figures(&grid->tmp, side ? cjm_compare_there_figures(grid->cmp)
+							 : cjm_compare_here_figures(grid->cmp));
+		cjm_text_wrap(grid->out, grid->tmp.data, width);
+	}
+	strbuf_reset(&grid->tmp);
+	/* TRANSLATORS: a line of cjm show --compare; the difference is the other map's emotion minus this one's. */
+	strbuf_printf(&grid->tmp, _("%zu matched by id, %zu with another emotion; %zu only here, %zu only in %s"),
+		      grid->cmp->matched, grid->cmp->changed, grid->cmp->only_here, grid->cmp->only_there, there);
+	cjm_text_wrap(grid->out, grid->tmp.data, width);
+	strbuf_putc(grid->out, '\n');
+}
+
+/* After the grid, the touchpoints only in the other map, which have no column here. */
+static void show_compare_only_there(struct show_grid *grid, size_t width)
+{
+	const cjm_compare *cmp = grid->cmp;
+	if (!cmp->only_there)
+		return;
+	const cjm_figures *tf = cjm_compare_there_figures(cmp);
+	strbuf_reset(&grid->tmp);
+	/* TRANSLATORS: heads the list of touchpoints that are only in the other map; %s is its file name. */
+	strbuf_printf(&grid->tmp, _("only in %s:"), grid->options->there_name ? grid->options->there_name : "");
+	strbuf_putc(grid->out, '\n');
+	cjm_text_wrap(grid->out, grid->tmp.data, width);
+	for (size_t i = 0; i < cmp->row_count; i++) {
+		const cjm_compare_row *row = &cmp->rows[i];
+		if (row->side != CJM_COMPARE_ONLY_THERE)
+			continue;
+		strbuf_reset(&grid->tmp);
+		strbuf_printf(&grid->tmp, "%s ", grid->g->bullet);
+		cjm_compare_text_touchpoint(&grid->tmp, cmp->other->map, tf, row->there_at);
+		show_line_or_wrap(grid->out, grid->tmp.data, width);
+	}
 }
 
 /* The legend of the marks the map uses. */
@@ -760,10 +924,13 @@ void cjm_show_grid(strbuf *out, const cjm_map *map, const cjm_show_options *opti
 	grid.from = out->len;
 	grid.map = map;
 	grid.g = options->ascii ? &show_ascii : &show_unicode;
+	grid.cmp = options->compare;
 	show_columns(&grid);
 	show_choose_lanes(&grid);
 	show_layout(&grid, width);
 	show_heading(&grid, width);
+	if (grid.cmp)
+		show_compare_heading(&grid, width);
 	if (map->phase_count == 0) {
 		cjm_text_wrap(out, _("(no phases)"), width);
 	} else {
@@ -794,6 +961,8 @@ void cjm_show_grid(strbuf *out, const cjm_map *map, const cjm_show_options *opti
 		free(grid.spans);
 		free(grid.canvas);
 	}
+	if (grid.cmp)
+		show_compare_only_there(&grid, width);
 	show_legend(&grid, width);
 	show_flush(&grid);
 	free(grid.cols);

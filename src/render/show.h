@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "analysis/compare.h"
 #include "model/map.h"
 #include "model/field.h"
 #include "util/strbuf.h"
@@ -16,6 +17,11 @@ typedef struct cjm_show_options {
 	 * it may write OUT somewhere and empty it, so a huge map needs little memory. */
 	void (*flush)(strbuf *out, void *arg);
 	void *flush_arg;
+	/* When set, the other map's curve is drawn over this one's (matched by id),
+	 * with a legend naming both (HERE_NAME, THERE_NAME: the files as given), the
+	 * figures of both, a difference lane and the touchpoints only on one side. */
+	const cjm_compare *compare;
+	const char *here_name, *there_name;
 } cjm_show_options;
 
 /*
@@ -27,6 +33,12 @@ typedef struct cjm_show_options {
  * every other touchpoint field that some touchpoint has, in field-table
  * order. Whole phases wrap onto a new band when the width is used up; a phase
  * wider than a band is split over several. Ends with a legend of the marks.
+ * With a comparison (options->compare): after the heading a legend of the two
+ * curves' markers and a figures line for each map; in the curve the other
+ * map's markers (o / ○) and line (~ : / ┄ ┆) under this map's (* / ●; both at
+ * one point: @ / ◉); under the curve a difference lane ("+2": the other's
+ * emotion minus this one's, "only here"); after the grid the touchpoints only
+ * in the other map.
  * Linear in the size of the map.
  */
 void cjm_show_grid(strbuf *out, const cjm_map *map, const cjm_show_options *options);

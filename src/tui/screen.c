@@ -12,6 +12,8 @@
 #include "patterns/builtin.h"
 #include "render/text.h"
 #include "render/wrap.h"
+#include "editor/compare.h"
+#include "tui/compare.h"
 #include "tui/details.h"
 #include "tui/present.h"
 #include "util/i18n.h"
@@ -334,6 +336,13 @@ static void screen_draw_curve(cjm_editor *ed, int top, const screen_geometry *g,
 					mvaddstr(top + r, cols[i].x + g->col_width - 1, screen_unicode ? "┃" : "#");
 				attroff(A_BOLD);
 			}
+	bool comparing = cjm_editor_comparing(ed); /* :compare, drawn by tui/compare.c */
+	if (comparing) {
+		screen_compare_legend(ed, top - 1, LABEL_WIDTH, g->cols - LABEL_WIDTH);
+		screen_compare_pen pen = { 0 };
+		for (size_t i = 0; i < n; i++)
+			screen_compare_step(ed, &pen, top, cols[i].t, cols[i].x + (g->col_width - 1) / 2, cols[i].x - 1);
+	}
 	/* first the steps between markers, then the markers and values over them */
 	int prev_row = -1, prev_x = -1, row, x;
 	for (size_t i = 0; i < n; i++) {
@@ -348,6 +357,8 @@ static void screen_draw_curve(cjm_editor *ed, int top, const screen_geometry *g,
 		prev_row = row;
 		prev_x = x;
 	}
+	for (size_t i = 0; comparing && i < n; i++)
+		screen_compare_point(ed, top, cols[i].t, cols[i].x + (g->col_width - 1) / 2);
 	strbuf marks = { 0 };
 	for (size_t i = 0; i < n; i++) {
 		if (!screen_curve_point(&cols[i], top, g, &row, &x))
@@ -368,7 +379,7 @@ static void screen_draw_curve(cjm_editor *ed, int top, const screen_geometry *g,
 			attron(A_REVERSE);
 		if (selected)
 			mvaddstr(row, left, "[");
-		mvaddstr(row, x, screen_unicode ? "●" : "o");
+		mvaddstr(row, x, comparing ? screen_compare_marker() : screen_unicode ? "●" : "o");
 		if (value_fits)
 			mvaddstr(row, x + 1, value);
 		if (selected)
