@@ -151,15 +151,21 @@ static void log_sparkline(strbuf *out, const cjm_history *h)
 static void log_render_text(strbuf *out, const cjm_history *h, const char *file, bool sparkline)
 {
 	if (h->git.count == 0) {
+		strbuf message = { 0 };
 		/* TRANSLATORS: cjm log when no commit (in the range) changed the map. */
-		strbuf_printf(out, _("no commit changed %s\n"), file);
+		strbuf_printf(&message, _("no commit changed %s"), file);
+		cjm_text_put(out, message.data, message.len, cjm_text_width(message.data));
+		strbuf_putc(out, '\n');
+		strbuf_release(&message);
 		return;
 	}
 	if (sparkline)
 		log_sparkline(out, h);
 	/* TRANSLATORS: the column heads of cjm log; the figures are those of cjm stats. */
-	log_heads heads = { _("commit"), _("date"), _("author"), _("touchpoints"), _("scored"), _("mean"),
-			    _("peak"), _("end"), _("peak-end"), _("subject") };
+	log_heads heads = { C_("log column", "commit"), C_("log column", "date"), C_("log column", "author"),
+			    C_("log column", "touchpoints"), C_("log column", "scored"), C_("log column", "mean"),
+			    C_("log column", "peak"), C_("log column", "end"), C_("log column", "peak-end"),
+			    C_("log column", "subject") };
 	const char *head_figures[6] = { heads.touchpoints, heads.scored, heads.mean, heads.peak, heads.end,
 					heads.peak_end };
 	size_t w_commit = cjm_text_width(heads.commit), w_date = log_max(cjm_text_width(heads.date), 10);
@@ -199,7 +205,7 @@ static void log_render_text(strbuf *out, const cjm_history *h, const char *file,
 		cjm_text_pad(out, c->author, strlen(c->author), w_author + 2);
 		if (!v) {
 			/* TRANSLATORS: cjm log, in place of the figures of a commit that deleted the map. */
-			strbuf_puts(out, _("deleted"));
+			strbuf_puts(out, _("deleted in this commit"));
 			strbuf_puts(out, "  ");
 		} else if (v->error) {
 			strbuf message = { 0 };
@@ -264,7 +270,7 @@ static void log_fields(const cjm_history *h, size_t i, char *fields[LOG_FIELDS],
 	fields[LOG_PATH] = log_valid_text(c->path);
 	fields[LOG_RENAMED_FROM] = c->old_path ? log_valid_text(c->old_path) : NULL;
 	if (!v) {
-		fields[LOG_ERROR] = xstrdup(_("deleted"));
+		fields[LOG_ERROR] = xstrdup(_("deleted in this commit"));
 		return;
 	}
 	if (v->error) {
@@ -365,7 +371,7 @@ static int cmd_log_run(int argc, char **argv)
 	} else if (operands.count > 2) {
 		/* TRANSLATORS: cjm log takes a FILE and one RANGE; %s is the third operand given. */
 		rc = cli_usage_error(&cjm_cmd_log, _("one FILE and one RANGE only (what is '%s'?)"), operands.items[2]);
-	} else if (range && (range[0] == '-' || range[0] == '\0')) {
+	} else if (range && range[0] == '-') {
 		/* TRANSLATORS: %s is the RANGE given, which git would take for an option. */
 		rc = cli_usage_error(&cjm_cmd_log, _("a RANGE cannot start with '-' ('%s'); give revisions, such as HEAD~5..HEAD"),
 				     range);
