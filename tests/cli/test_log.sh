@@ -289,6 +289,36 @@ run "$CJM" stats "$T/fix.yaml"
 mean=$(awk '$1 == "mean" { print $2 }' "$T/out")
 check grep -q "^$(printf '%.7s' "$fix")  .*  6  *6  *$mean  " "$T/log.txt" "a line's mean is what cjm stats prints for that version"
 
+# ---- one git log, one git cat-file, each blob asked for once ----
+# a git first in PATH that notes how it is run and what cat-file is asked
+mkdir "$T/bin"
+real_git=$(command -v git)
+cat >"$T/bin/git" <<WRAPPER
+#!/bin/sh
+printf '%s\\n' "\$*" >>"$T/git-calls"
+case " \$* " in
+*" cat-file "*) tee -a "$T/git-asked" | "$real_git" "\$@"; exit \$? ;;
+esac
+exec "$real_git" "\$@"
+WRAPPER
+chmod +x "$T/bin/git"
+: >"$T/git-calls"
+: >"$T/git-asked"
+PATH="$T/bin:$PATH" "$CJM" log "$R/maps/journey.yaml" --format csv >"$T/out" 2>"$T/err"
+check cmp -s "$T/out" "$T/log.csv" "cjm log through a git that notes its calls gives the same CSV"
+check test "$(wc -l <"$T/git-calls")" -eq 2 "cjm log runs git twice: one git log and one git cat-file"
+check grep -q -- ' log --follow .*--no-textconv .*--raw --no-abbrev .* -- journey.yaml$' "$T/git-calls" \
+	"git log runs with --follow, --no-textconv and --raw, the map after --"
+check grep -q -- '^--no-pager -c core.quotepath=off -c color.ui=never .*cat-file --batch$' "$T/git-calls" \
+	"git cat-file --batch runs without a pager, colour or quoted paths"
+# 20 commits but 17 blobs: the move kept the blob, the typo's fix and "Score it again"
+# went back to earlier versions
+while read -r cid path _; do g rev-parse "$cid:$path"; done <"$T/expected" | sort -u >"$T/blobs"
+check test "$(wc -l <"$T/blobs")" -eq 17 "the 20 commits hold 17 distinct blobs"
+check test "$(wc -l <"$T/git-asked")" -eq 17 "git cat-file is asked 17 times, once per blob"
+sort -u "$T/git-asked" >"$T/asked-once"
+expect_same "$T/blobs" "$T/asked-once" "git cat-file is asked for exactly the blobs of the commits"
+
 # ---- a merge and a deletion, in a second repository ----
 R2=$T/repo2
 g2() { git -C "$R2" -c user.name=Bram -c user.email=bram@example.com -c init.defaultBranch=main "$@"; }
