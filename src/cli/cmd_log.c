@@ -1,5 +1,6 @@
 /* `cjm log FILE [RANGE]`: the map's history from git, with its figures at each commit that changed it. */
 #include <langinfo.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -64,10 +65,13 @@ static char *log_valid_text(const char *s)
 
 /* ---- the text table ---- */
 
-/* The column heads, in the interface language. */
-typedef struct log_heads {
-	const char *commit, *date, *author, *touchpoints, *scored, *mean, *peak, *end, *peak_end, *subject;
-} log_heads;
+#define LOG_FIGURES 6 /* touchpoints, scored, mean, peak, end, peak-end */
+
+/* The columns of the text table; the figures follow each other from LOG_COL_FIGURES. */
+enum log_column {
+	LOG_COL_COMMIT, LOG_COL_DATE, LOG_COL_AUTHOR, LOG_COL_FIGURES,
+	LOG_COL_SUBJECT = LOG_COL_FIGURES + LOG_FIGURES, LOG_COLUMNS
+};
 
 static void log_right(strbuf *out, const char *text, size_t width)
 {
@@ -88,14 +92,14 @@ static size_t log_min(size_t a, size_t b)
 
 /* The figure columns of V (touchpoints, scored, mean, peak, end, peak-end), as cjm
  * stats writes them; "-" where nothing is scored. */
-static void log_figure_texts(const cjm_history_figures *v, strbuf cells[6])
+static void log_figure_texts(const cjm_history_figures *v, strbuf cells[LOG_FIGURES])
 {
-	for (int i = 0; i < 6; i++)
+	for (int i = 0; i < LOG_FIGURES; i++)
 		strbuf_reset(&cells[i]);
 	strbuf_printf(&cells[0], "%zu", v->touchpoints);
 	strbuf_printf(&cells[1], "%zu", v->scored);
 	if (!v->has_peak) {
-		for (int i = 2; i < 6; i++)
+		for (int i = 2; i < LOG_FIGURES; i++)
 			strbuf_puts(&cells[i], "-");
 		return;
 	}
@@ -148,94 +152,118 @@ static void log_sparkline(strbuf *out, const cjm_history *h)
 	free(has);
 }
 
+/* The widths of the text table's columns: its heads, or the widest cell under them. */
+typedef struct log_columns {
+	const char *heads[LOG_COLUMNS];
+	size_t width[LOG_COLUMNS];
+} log_columns;
+
+static void log_columns_measure(log_columns *cols, const cjm_history *h)
+{
+	/* TRANSLATORS: the column heads of cjm log; the figures are those of cjm stats. */
+	const char *heads[LOG_COLUMNS] = { C_("log column", "commit"), C_("log column", "date"),
+					   C_("log column", "author"), C_("log column", "touchpoints"),
+					   C_("log column", "scored"), C_("log column", "mean"),
+					   C_("log column", "peak"), C_("log column", "end"),
+					   C_("log column", "peak-end"), C_("log column", "subject") };
+	for (int i = 0; i < LOG_COLUMNS; i++) {
+		cols->heads[i] = heads[i];
+		cols->width[i] = cjm_text_width(heads[i]);
+	}
+	cols->width[LOG_COL_DATE] = log_max(cols->width[LOG_COL_DATE], 10);
+	strbuf cells[LOG_FIGURES] = { { 0 } };
+	size_t author = 1;
+	for (size_t i = 0; i < h->git.count; i++) {
+		const cjm_git_commit *c = &h->git.commits[i];
+		cols->width[LOG_COL_COMMIT] = log_max(cols->width[LOG_COL_COMMIT], log_min(strlen(c->id), LOG_SHORT_ID));
+		author = log_max(author, cjm_text_width(c->author));
+		const cjm_history_figures *v = h->figures[i];
+		if (!v || v->error)
+			continue;
+		log_figure_texts(v, cells);
+		for (int j = 0; j < LOG_FIGURES; j++)
+			cols->width[LOG_COL_FIGURES + j] =
+				log_max(cols->width[LOG_COL_FIGURES + j], cjm_text_width(cells[j].data));
+	}
+	cols->width[LOG_COL_AUTHOR] = log_max(cols->width[LOG_COL_AUTHOR], log_min(author, LOG_AUTHOR_MAX));
+	for (int j = 0; j < LOG_FIGURES; j++)
+		strbuf_release(&cells[j]);
+}
+
+/* Appends TEXT (printable, as cjm_text_put makes it) without cutting it. */
+static void log_put(strbuf *out, const char *text)
+{
+	cjm_text_put(out, text, strlen(text), cjm_text_width(text));
+}
+
+/* One commit's line: short id, date, author, figures (or why there are none), subject. */
+static void log_text_row(strbuf *out, const log_columns *cols, const cjm_git_commit *c,
+			 const cjm_history_figures *v, strbuf cells[LOG_FIGURES])
+{
+	cjm_text_pad(out, c->id, log_min(strlen(c->id), LOG_SHORT_ID), cols->width[LOG_COL_COMMIT] + 2);
+	cjm_text_pad(out, c->date, log_min(strlen(c->date), 10), cols->width[LOG_COL_DATE] + 2);
+	cjm_text_pad(out, c->author, strlen(c->author), cols->width[LOG_COL_AUTHOR] + 2);
+	strbuf text = { 0 };
+	if (!v) {
+		/* TRANSLATORS: cjm log, in place of the figures of a commit that deleted the map. */
+		log_put(out, _("deleted in this commit"));
+		strbuf_puts(out, "  ");
+	} else if (v->error) {
+		/* TRANSLATORS: cjm log, in place of the figures: "does not load: 12:5 unknown key 'emotoin'". */
+		strbuf_printf(&text, _("does not load: %s"), v->error);
+		log_put(out, text.data);
+		strbuf_puts(out, "  ");
+	} else {
+		log_figure_texts(v, cells);
+		for (int j = 0; j < LOG_FIGURES; j++) {
+			log_right(out, cells[j].data, cols->width[LOG_COL_FIGURES + j]);
+			strbuf_puts(out, "  ");
+		}
+	}
+	log_put(out, c->subject);
+	strbuf_reset(&text);
+	if (c->old_path && c->status == 'C')
+		/* TRANSLATORS: after a commit's subject in cjm log: the map was copied from that path. */
+		strbuf_printf(&text, _(" (copied from %s)"), c->old_path);
+	else if (c->old_path)
+		/* TRANSLATORS: after a commit's subject in cjm log: the map was renamed from that path. */
+		strbuf_printf(&text, _(" (renamed from %s)"), c->old_path);
+	if (text.len)
+		log_put(out, text.data);
+	strbuf_putc(out, '\n');
+	strbuf_release(&text);
+}
+
 static void log_render_text(strbuf *out, const cjm_history *h, const char *file, bool sparkline)
 {
 	if (h->git.count == 0) {
 		strbuf message = { 0 };
 		/* TRANSLATORS: cjm log when no commit (in the range) changed the map. */
 		strbuf_printf(&message, _("no commit changed %s"), file);
-		cjm_text_put(out, message.data, message.len, cjm_text_width(message.data));
+		log_put(out, message.data);
 		strbuf_putc(out, '\n');
 		strbuf_release(&message);
 		return;
 	}
 	if (sparkline)
 		log_sparkline(out, h);
-	/* TRANSLATORS: the column heads of cjm log; the figures are those of cjm stats. */
-	log_heads heads = { C_("log column", "commit"), C_("log column", "date"), C_("log column", "author"),
-			    C_("log column", "touchpoints"), C_("log column", "scored"), C_("log column", "mean"),
-			    C_("log column", "peak"), C_("log column", "end"), C_("log column", "peak-end"),
-			    C_("log column", "subject") };
-	const char *head_figures[6] = { heads.touchpoints, heads.scored, heads.mean, heads.peak, heads.end,
-					heads.peak_end };
-	size_t w_commit = cjm_text_width(heads.commit), w_date = log_max(cjm_text_width(heads.date), 10);
-	size_t w_author = cjm_text_width(heads.author), w_fig[6];
-	for (int i = 0; i < 6; i++)
-		w_fig[i] = cjm_text_width(head_figures[i]);
-	strbuf cells[6] = { { 0 } };
-	for (size_t i = 0; i < h->git.count; i++) {
-		const cjm_git_commit *c = &h->git.commits[i];
-		w_commit = log_max(w_commit, log_min(strlen(c->id), LOG_SHORT_ID));
-		w_author = log_max(w_author, log_max(cjm_text_width(c->author), 1));
-		const cjm_history_figures *v = h->figures[i];
-		if (!v || v->error)
-			continue;
-		log_figure_texts(v, cells);
-		for (int j = 0; j < 6; j++)
-			w_fig[j] = log_max(w_fig[j], cjm_text_width(cells[j].data));
+	log_columns cols;
+	log_columns_measure(&cols, h);
+	for (int i = 0; i < LOG_COLUMNS; i++) {
+		if (i == LOG_COL_SUBJECT)
+			log_put(out, cols.heads[i]);
+		else if (i >= LOG_COL_FIGURES)
+			log_right(out, cols.heads[i], cols.width[i]);
+		else
+			cjm_text_pad(out, cols.heads[i], strlen(cols.heads[i]), cols.width[i]);
+		if (i != LOG_COL_SUBJECT)
+			strbuf_puts(out, "  ");
 	}
-	if (w_author > LOG_AUTHOR_MAX)
-		w_author = log_max(LOG_AUTHOR_MAX, cjm_text_width(heads.author));
-
-	cjm_text_pad(out, heads.commit, strlen(heads.commit), w_commit + 2);
-	cjm_text_pad(out, heads.date, strlen(heads.date), w_date + 2);
-	cjm_text_pad(out, heads.author, strlen(heads.author), w_author + 2);
-	for (int j = 0; j < 6; j++) {
-		log_right(out, head_figures[j], w_fig[j]);
-		strbuf_puts(out, "  ");
-	}
-	cjm_text_put(out, heads.subject, strlen(heads.subject), cjm_text_width(heads.subject));
 	strbuf_putc(out, '\n');
-
-	for (size_t i = 0; i < h->git.count; i++) {
-		const cjm_git_commit *c = &h->git.commits[i];
-		const cjm_history_figures *v = h->figures[i];
-		cjm_text_pad(out, c->id, log_min(strlen(c->id), LOG_SHORT_ID), w_commit + 2);
-		cjm_text_pad(out, c->date, strlen(c->date) < 10 ? strlen(c->date) : 10, w_date + 2);
-		cjm_text_pad(out, c->author, strlen(c->author), w_author + 2);
-		if (!v) {
-			/* TRANSLATORS: cjm log, in place of the figures of a commit that deleted the map. */
-			strbuf_puts(out, _("deleted in this commit"));
-			strbuf_puts(out, "  ");
-		} else if (v->error) {
-			strbuf message = { 0 };
-			/* TRANSLATORS: cjm log, in place of the figures: "does not load: 12:5 unknown key 'emotoin'". */
-			strbuf_printf(&message, _("does not load: %s"), v->error);
-			cjm_text_put(out, message.data, message.len, cjm_text_width(message.data));
-			strbuf_puts(out, "  ");
-			strbuf_release(&message);
-		} else {
-			log_figure_texts(v, cells);
-			for (int j = 0; j < 6; j++) {
-				log_right(out, cells[j].data, w_fig[j]);
-				strbuf_puts(out, "  ");
-			}
-		}
-		cjm_text_put(out, c->subject, strlen(c->subject), cjm_text_width(c->subject));
-		if (c->old_path) {
-			strbuf note = { 0 };
-			if (c->status == 'C')
-				/* TRANSLATORS: after a commit's subject in cjm log: the map was copied from that path. */
-				strbuf_printf(&note, _(" (copied from %s)"), c->old_path);
-			else
-				/* TRANSLATORS: after a commit's subject in cjm log: the map was renamed from that path. */
-				strbuf_printf(&note, _(" (renamed from %s)"), c->old_path);
-			cjm_text_put(out, note.data, note.len, cjm_text_width(note.data));
-			strbuf_release(&note);
-		}
-		strbuf_putc(out, '\n');
-	}
-	for (int j = 0; j < 6; j++)
+	strbuf cells[LOG_FIGURES] = { { 0 } };
+	for (size_t i = 0; i < h->git.count; i++)
+		log_text_row(out, &cols, &h->git.commits[i], h->figures[i], cells);
+	for (int j = 0; j < LOG_FIGURES; j++)
 		strbuf_release(&cells[j]);
 }
 
