@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "analysis/figures.h"
@@ -95,6 +96,13 @@ static int history_git_error(const char *file, cjm_git_failure failure, const ch
 int cjm_history_read(const char *file, const char *range, cjm_history *history)
 {
 	memset(history, 0, sizeof *history);
+	struct stat st;
+	if (stat(file, &st) == 0 && S_ISDIR(st.st_mode)) { /* git would follow every file in it */
+		cli_error(_("%s: is a folder; give the map's file"), file);
+		history->figures = xcalloc(1, sizeof *history->figures);
+		history->versions = xcalloc(1, sizeof *history->versions);
+		return CJM_EXIT_NOINPUT;
+	}
 	char *dir, *name, *why = NULL;
 	history_split(file, &dir, &name);
 	int rc = CJM_EXIT_OK;

@@ -441,6 +441,9 @@ run "$CJM" log "$R/untracked.yaml"
 expect_rc 66 "cjm log of a file git does not track exits 66"
 expect_err_line "cjm: $R/untracked.yaml: git does not track it: error: pathspec 'untracked.yaml' did not match any file(s) known to git" \
 	"it says git does not track it, with git's message"
+run "$CJM" log "$R/maps"
+expect_rc 66 "cjm log of a folder exits 66"
+expect_err_line "cjm: $R/maps: is a folder; give the map's file" "it asks for the map's file"
 run "$CJM" log "$R/maps/journey.yaml" no-such-revision
 expect_rc 66 "a RANGE git does not know exits 66"
 expect_err_has "cannot read its history from git: fatal: " "a bad RANGE gives git's message"
