@@ -441,6 +441,11 @@ run "$CJM" log "$R/untracked.yaml"
 expect_rc 66 "cjm log of a file git does not track exits 66"
 expect_err_line "cjm: $R/untracked.yaml: git does not track it: error: pathspec 'untracked.yaml' did not match any file(s) known to git" \
 	"it says git does not track it, with git's message"
+PATH=/nonexistent "$CJM" log "$R/maps/journey.yaml" >"$T/out" 2>"$T/err"
+rc=$?
+expect_rc 66 "cjm log without git exits 66"
+expect_err_line "cjm: $R/maps/journey.yaml: cannot read its history: cannot run git: No such file or directory" \
+	"without git it says git cannot run"
 run "$CJM" log "$R/maps"
 expect_rc 66 "cjm log of a folder exits 66"
 expect_err_line "cjm: $R/maps: is a folder; give the map's file" "it asks for the map's file"
