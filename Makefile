@@ -233,7 +233,7 @@ fuzz:
 
 bench:
 	@sh tests/deps.sh bench
-	@$(MAKE) --no-print-directory $(B)/cjm $(B)/bench $(B)/bench_editor $(B)/bench_patterns $(B)/bench_export $(B)/bench_merge $(B)/bench_growth
+	@$(MAKE) --no-print-directory $(B)/cjm $(B)/bench $(B)/bench_editor $(B)/bench_patterns $(B)/bench_export $(B)/bench_merge $(B)/bench_growth $(B)/bench_log
 	@sh tests/bench/run.sh $(B)
 
 install: $(B)/cjm $(MO_FILES)

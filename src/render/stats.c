@@ -30,6 +30,11 @@ static void stats_signed(strbuf *out, double x, int decimals)
 	}
 }
 
+void cjm_stats_signed(strbuf *out, double x, int decimals)
+{
+	stats_signed(out, x, decimals);
+}
+
 /* Appends TEXT padded (or, when wider, followed by one space) to WIDTH columns. */
 static void stats_pad(strbuf *out, const char *text, size_t width)
 {

@@ -11,4 +11,9 @@
  * channel. FIGURES are MAP's (cjm_figures_new). */
 void cjm_stats_render(strbuf *out, const cjm_map *map, const cjm_figures *figures);
 
+/* Appends the emotion figure X (-3..3) as cjm stats writes it: DECIMALS decimals with
+ * the interface's decimal separator and a sign, none when it shows as zero ("+0.50",
+ * "-1,25", "0.00"). */
+void cjm_stats_signed(strbuf *out, double x, int decimals);
+
 #endif
