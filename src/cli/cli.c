@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "io/load.h"
+#include "io/revision.h"
 #include "io/save.h"
 #include "patterns/check.h"
 #include "util/i18n.h"
@@ -134,11 +135,25 @@ cjm_map *cli_load_text(const char *path, const char *text, size_t len, int *exit
 	return map;
 }
 
-cjm_map *cli_load_map(const char *path, int *exit_code)
+char *cli_read_input(const char *path, size_t *len, int *exit_code)
 {
-	size_t len = 0;
+	*len = 0;
+	if (cjm_is_revision(path)) {
+		char *why = NULL;
+		char *text = cjm_read_revision(path, len, &why);
+		if (!text && errno == EFBIG) {
+			visible_fputs(path, 0, stderr);
+			fprintf(stderr, _(": error: file is too large (the limit is %u MiB)\n"), CJM_MAX_FILE_SIZE >> 20);
+			*exit_code = CJM_EXIT_DATAERR;
+		} else if (!text) {
+			cli_error("%s: %s", path, why); /* git's "fatal: ...", escaped like every message */
+			*exit_code = CJM_EXIT_NOINPUT;
+		}
+		free(why);
+		return text;
+	}
 	int err = 0;
-	char *text = cjm_read_file(path, &len, &err);
+	char *text = cjm_read_file(path, len, &err);
 	if (!text) {
 		if (err == EFBIG) {
 			visible_fputs(cli_display_name(path), 0, stderr);
@@ -148,11 +163,54 @@ cjm_map *cli_load_map(const char *path, int *exit_code)
 			cli_error("%s: %s", path, strerror(err));
 			*exit_code = CJM_EXIT_NOINPUT;
 		}
-		return NULL;
 	}
+	return text;
+}
+
+cjm_map *cli_load_map(const char *path, int *exit_code)
+{
+	size_t len = 0;
+	char *text = cli_read_input(path, &len, exit_code);
+	if (!text)
+		return NULL;
 	cjm_map *map = cli_load_text(path, text, len, exit_code, NULL);
 	free(text);
 	return map;
+}
+
+char *cli_first_problem(const diag_list *diags)
+{
+	const diag *first = NULL;
+	for (size_t i = 0; i < diags->count; i++) {
+		const diag *d = &diags->items[i];
+		if (!d->warning && (!first || d->line < first->line || (d->line == first->line && d->col < first->col)))
+			first = d;
+	}
+	if (!first)
+		return xstrdup(_("not a valid map"));
+	if (first->line > 0)
+		return xasprintf("%d:%d: %s", first->line, first->col, first->message);
+	return xstrdup(first->message);
+}
+
+cjm_map *cli_parse_quietly(const char *text, size_t len, char **problem)
+{
+	diag_list *diags = diag_list_new(NULL);
+	cjm_map *map = cjm_load_buffer(text, len, diags, NULL);
+	*problem = map ? NULL : cli_first_problem(diags);
+	diag_list_free(diags);
+	return map;
+}
+
+bool cli_refuse_revision(const cjm_command *cmd, const char *path, int *exit_code)
+{
+	if (!cjm_is_revision(path))
+		return false;
+	/* TRANSLATORS: %s is what was given, read as git's REV:PATH (a map in a commit). */
+	*exit_code = cli_usage_error(cmd, _("'%s' is a map in a git revision, which cannot be written; "
+					    "give the file itself (./%s if its name holds ':')"),
+				     path, path);
+	return true;
 }
 
 void cli_warn_pattern_refs(const char *path, const cjm_map *map, const cjm_registry *registry)

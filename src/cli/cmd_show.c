@@ -1,15 +1,20 @@
 /* `cjm show`: the map as a grid with its emotion curve, or one fact per line (--plain). */
+#include <errno.h>
+#include <fcntl.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "io/revision.h"
 #include "render/show.h"
 #include "util/xalloc.h"
+#include "util/visible.h"
 #include "util/i18n.h"
 
 #define SHOW_WIDTH_MAX 10000
@@ -55,6 +60,94 @@ static void cmd_show_flush(strbuf *out, void *arg)
 	strbuf_reset(out);
 }
 
+/* ---- --plain as git's textconv: a file that is not a valid map reads as its text ---- */
+
+/* The line before the text of a file that is not a valid map. In English whatever the
+ * interface language, as all of --plain is: a diff reads the same for everyone. */
+static void cmd_show_not_a_map(strbuf *out, const char *problem)
+{
+	strbuf_puts(out, "# cjm: not a valid map (");
+	visible_puts(out, problem, 0);
+	strbuf_puts(out, "); its text follows as it is\n");
+}
+
+/* Writes OUT, then LEN bytes of TEXT; false when the output failed. */
+static bool cmd_show_write_text(strbuf *out, const char *text, size_t len)
+{
+	bool failed = false;
+	cmd_show_flush(out, &failed);
+	if (len && fwrite(text, 1, len, stdout) != len)
+		failed = true;
+	return !failed && fflush(stdout) == 0;
+}
+
+/* Copies FILE, which is over the size limit, to standard output after the line that says
+ * so, without holding it in memory; false when it could not be read or written. */
+static bool cmd_show_copy_large(const char *file, strbuf *out)
+{
+	int fd = open(file, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return false;
+	char problem[80];
+	snprintf(problem, sizeof problem, "file is too large (the limit is %u MiB)", CJM_MAX_FILE_SIZE >> 20);
+	cmd_show_not_a_map(out, problem);
+	bool ok = cmd_show_write_text(out, NULL, 0);
+	char chunk[1 << 16];
+	for (ssize_t got; ok && (got = read(fd, chunk, sizeof chunk)) != 0;) {
+		if (got < 0 && errno == EINTR)
+			continue;
+		ok = got > 0 && fwrite(chunk, 1, (size_t)got, stdout) == (size_t)got;
+	}
+	close(fd);
+	return ok && fflush(stdout) == 0;
+}
+
+/* True when FILE is a file (not standard input, not a revision) over the size limit. */
+static bool cmd_show_too_large(const char *file)
+{
+	struct stat st;
+	return strcmp(file, "-") != 0 && !cjm_is_revision(file) && stat(file, &st) == 0 && S_ISREG(st.st_mode) &&
+	       (unsigned long long)st.st_size > CJM_MAX_FILE_SIZE;
+}
+
+/* The map in FILE for --plain; or, when FILE is there but not a valid map, NULL after
+ * writing a line that says so and FILE's bytes as they are, with *RC 0 (74 when the
+ * output failed): git diff, log -p, show and blame then always work. */
+static cjm_map *cmd_show_plain_load(const char *file, int *rc)
+{
+	strbuf out = { 0 };
+	if (cmd_show_too_large(file)) {
+		*rc = cmd_show_copy_large(file, &out) ? CJM_EXIT_OK : CJM_EXIT_IOERR;
+		if (*rc != CJM_EXIT_OK)
+			cli_error(_("cannot write the output"));
+		strbuf_release(&out);
+		return NULL;
+	}
+	size_t len = 0;
+	char *text = cli_read_input(file, &len, rc);
+	if (!text)
+		return NULL;
+	/* the problem in English too: the loader's messages are read untranslated */
+	const char *was = setlocale(LC_MESSAGES, NULL);
+	char *saved = was ? xstrdup(was) : NULL;
+	setlocale(LC_MESSAGES, "C");
+	char *problem = NULL;
+	cjm_map *map = cli_parse_quietly(text, len, &problem);
+	if (saved)
+		setlocale(LC_MESSAGES, saved);
+	free(saved);
+	if (!map) {
+		cmd_show_not_a_map(&out, problem);
+		*rc = cmd_show_write_text(&out, text, len) ? CJM_EXIT_OK : CJM_EXIT_IOERR;
+		if (*rc != CJM_EXIT_OK)
+			cli_error(_("cannot write the output"));
+	}
+	free(problem);
+	free(text);
+	strbuf_release(&out);
+	return map;
+}
+
 /* The options, as given (a command runs once per process). */
 static const char *show_width;
 static bool show_plain;
@@ -85,7 +178,7 @@ static int cmd_show_run(int argc, char **argv)
 		width = (size_t)n;
 	}
 
-	cjm_map *map = cli_load_map(file, &rc);
+	cjm_map *map = plain ? cmd_show_plain_load(file, &rc) : cli_load_map(file, &rc);
 	if (!map)
 		return rc;
 	strbuf out = { 0 };
