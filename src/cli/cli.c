@@ -202,6 +202,64 @@ cjm_map *cli_parse_quietly(const char *text, size_t len, char **problem)
 	return map;
 }
 
+/* How many of the N bytes of S hold whole characters: all but the start of a UTF-8
+ * sequence that the bytes after S finish. */
+static size_t cli_whole_chars(const char *s, size_t n)
+{
+	for (size_t back = 1; back <= 4 && back <= n; back++) {
+		unsigned char c = (unsigned char)s[n - back];
+		if ((c & 0xC0) == 0x80)
+			continue; /* a continuation byte: look for its lead */
+		size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+		return need > back ? n - back : n;
+	}
+	return n;
+}
+
+/* Writes LEN bytes of whole characters escaped. */
+static void cli_text_out_emit(cli_text_out *t, const char *bytes, size_t len)
+{
+	strbuf shown = { 0 };
+	visible_append(&shown, bytes, len, VISIBLE_KEEP_NEWLINE | VISIBLE_KEEP_TAB);
+	if (shown.len && fwrite(shown.data, 1, shown.len, stdout) != shown.len)
+		t->failed = true;
+	strbuf_release(&shown);
+}
+
+void cli_text_out_write(cli_text_out *t, const char *bytes, size_t len)
+{
+	while (t->held_len && len) { /* finish the character the last part began */
+		t->held[t->held_len++] = *bytes++;
+		len--;
+		if (cli_whole_chars(t->held, t->held_len) == t->held_len || t->held_len == sizeof t->held) {
+			cli_text_out_emit(t, t->held, t->held_len);
+			t->held_len = 0;
+		}
+	}
+	enum { SLICE = 1 << 16 };
+	while (len) {
+		size_t n = len > SLICE ? SLICE : len;
+		size_t whole = cli_whole_chars(bytes, n);
+		if (whole == 0)
+			break; /* the last few bytes, waiting for the rest of their character */
+		cli_text_out_emit(t, bytes, whole);
+		bytes += whole;
+		len -= whole;
+	}
+	memcpy(t->held, bytes, len);
+	t->held_len = len;
+}
+
+bool cli_text_out_finish(cli_text_out *t)
+{
+	if (t->held_len)
+		cli_text_out_emit(t, t->held, t->held_len); /* an unfinished character: its bytes as \xHH */
+	t->held_len = 0;
+	if (fflush(stdout) != 0)
+		t->failed = true;
+	return !t->failed;
+}
+
 bool cli_refuse_revision(const cjm_command *cmd, const char *path, int *exit_code)
 {
 	if (!cjm_is_revision(path))

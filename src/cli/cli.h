@@ -92,6 +92,19 @@ char *cli_first_problem(const diag_list *diags);
  * *PROBLEM its first problem (cli_first_problem, malloc'd); else *PROBLEM is NULL. */
 cjm_map *cli_parse_quietly(const char *text, size_t len, char **problem);
 
+/* The text of a file that is not a valid map, written to standard output as it is
+ * but for what a terminal would act on: each character of visible_escaped other than
+ * line feed and tab is escaped, so line for line the text stays the file's. Written in
+ * parts (cli_text_out_write), never splitting a character; FAILED when a write failed. */
+typedef struct cli_text_out {
+	char held[4]; /* the start of a character that continues in the next part */
+	size_t held_len;
+	bool failed;
+} cli_text_out;
+void cli_text_out_write(cli_text_out *t, const char *bytes, size_t len);
+/* Writes what is held back and flushes standard output; false when anything failed. */
+bool cli_text_out_finish(cli_text_out *t);
+
 /* For a command that writes back to its file: when PATH reads as REV:PATH, says it
  * cannot take a revision (usage error, *EXIT_CODE 64) and returns true. */
 bool cli_refuse_revision(const cjm_command *cmd, const char *path, int *exit_code);

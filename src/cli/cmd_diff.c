@@ -1,5 +1,6 @@
 /* `cjm diff OLD NEW`: the semantic difference of two maps by id, also as git's external diff. */
 #include <errno.h>
+#include <fcntl.h>
 #include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -65,33 +66,61 @@ static void diff_say_not_a_map(strbuf *out, const char *side, const char *proble
 	strbuf name = { 0 }, why = { 0 };
 	visible_puts(&name, side, 0);
 	visible_puts(&why, problem, 0);
-	/* TRANSLATORS: the first %s is a side of git's diff (a/maps/x.yaml), the second the
-	 * file's first problem ("3:1: unknown key 'foo' ..."); the system's diff -u follows. */
+	/* TRANSLATORS: a side of git's diff (a/maps/x.yaml), then its first problem ("3:1: unknown key ..."). */
 	strbuf_printf(out, _("%s: not a valid map (%s); the text diff follows\n"), name.data, why.data);
 	strbuf_release(&name);
 	strbuf_release(&why);
 }
 
-/* Runs diff -u of OLD and NEW, labelled as git labels them, onto standard output
- * (already flushed); no shell. CJM_EXIT_OK when it ran (whether or not the files
- * differ), else why it did not is printed and CJM_EXIT_IOERR returned. */
+/* Runs diff -u of OLD and NEW, labelled as git labels them, without a shell; its
+ * output goes to standard output (already flushed) through cli_text_out, so that no
+ * line of the files reaches git's pager raw. CJM_EXIT_OK when it ran (whether or not
+ * the files differ), else why not is printed and CJM_EXIT_IOERR returned. */
 static int diff_run_text_diff(const char *old_label, const char *new_label, const char *old_file,
 			      const char *new_file)
 {
 	char *argv[] = { "diff", "-u", "--label", (char *)old_label, "--label", (char *)new_label, "--",
 			 (char *)old_file, (char *)new_file, NULL };
+	int fds[2];
+	if (pipe(fds) != 0) {
+		cli_error(_("cannot run diff: %s"), strerror(errno));
+		return CJM_EXIT_IOERR;
+	}
+	fcntl(fds[0], F_SETFD, FD_CLOEXEC);
+	posix_spawn_file_actions_t actions;
+	posix_spawn_file_actions_init(&actions);
+	posix_spawn_file_actions_adddup2(&actions, fds[1], STDOUT_FILENO);
+	posix_spawn_file_actions_addclose(&actions, fds[1]);
 	pid_t pid;
-	int err = posix_spawnp(&pid, "diff", NULL, NULL, argv, environ);
+	int err = posix_spawnp(&pid, "diff", &actions, NULL, argv, environ);
+	posix_spawn_file_actions_destroy(&actions);
+	close(fds[1]);
 	if (err != 0) {
+		close(fds[0]);
 		/* TRANSLATORS: %s is the system's reason, such as "No such file or directory". */
 		cli_error(_("cannot run diff: %s"), strerror(err));
 		return CJM_EXIT_IOERR;
 	}
+	cli_text_out shown = { 0 };
+	char chunk[1 << 16];
+	for (ssize_t got; (got = read(fds[0], chunk, sizeof chunk)) != 0;) {
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0)
+			break;
+		cli_text_out_write(&shown, chunk, (size_t)got);
+	}
+	close(fds[0]);
+	bool written = cli_text_out_finish(&shown);
 	int status = 0;
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
+	if (!written) {
+		cli_error(_("cannot write the output"));
+		return CJM_EXIT_IOERR;
+	}
 	if (WIFEXITED(status) && (WEXITSTATUS(status) == 0 || WEXITSTATUS(status) == 1))
-		return CJM_EXIT_OK; /* same, or different */
+		return CJM_EXIT_OK; /* the same, or different */
 	cli_error(_("diff -u of the two files failed"));
 	return CJM_EXIT_IOERR;
 }

@@ -71,35 +71,49 @@ static void cmd_show_not_a_map(strbuf *out, const char *problem)
 	strbuf_puts(out, "); its text follows as it is\n");
 }
 
-/* Writes OUT, then LEN bytes of TEXT; false when the output failed. */
+/* Writes OUT, then LEN bytes of TEXT as cli_text_out shows them; false when the output failed. */
 static bool cmd_show_write_text(strbuf *out, const char *text, size_t len)
 {
 	bool failed = false;
 	cmd_show_flush(out, &failed);
-	if (len && fwrite(text, 1, len, stdout) != len)
-		failed = true;
-	return !failed && fflush(stdout) == 0;
+	cli_text_out shown = { .failed = failed };
+	cli_text_out_write(&shown, text, len);
+	return cli_text_out_finish(&shown);
 }
 
-/* Copies FILE, which is over the size limit, to standard output after the line that says
- * so, without holding it in memory; false when it could not be read or written. */
-static bool cmd_show_copy_large(const char *file, strbuf *out)
+/* Copies FILE, which is over the size limit, to standard output (cli_text_out) after the
+ * line that says so, without holding it in memory. Returns the exit code; says why not 0. */
+static int cmd_show_copy_large(const char *file, strbuf *out)
 {
 	int fd = open(file, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return false;
+	if (fd < 0) {
+		cli_error("%s: %s", file, strerror(errno));
+		return CJM_EXIT_NOINPUT;
+	}
 	char problem[80];
 	snprintf(problem, sizeof problem, "file is too large (the limit is %u MiB)", CJM_MAX_FILE_SIZE >> 20);
 	cmd_show_not_a_map(out, problem);
-	bool ok = cmd_show_write_text(out, NULL, 0);
+	bool failed = false;
+	cmd_show_flush(out, &failed);
+	cli_text_out shown = { .failed = failed };
 	char chunk[1 << 16];
-	for (ssize_t got; ok && (got = read(fd, chunk, sizeof chunk)) != 0;) {
-		if (got < 0 && errno == EINTR)
-			continue;
-		ok = got > 0 && fwrite(chunk, 1, (size_t)got, stdout) == (size_t)got;
+	int read_err = 0;
+	for (ssize_t got; !shown.failed && !read_err && (got = read(fd, chunk, sizeof chunk)) != 0;) {
+		if (got < 0 && errno != EINTR)
+			read_err = errno;
+		else if (got > 0)
+			cli_text_out_write(&shown, chunk, (size_t)got);
 	}
 	close(fd);
-	return ok && fflush(stdout) == 0;
+	if (!cli_text_out_finish(&shown)) {
+		cli_error(_("cannot write the output"));
+		return CJM_EXIT_IOERR;
+	}
+	if (read_err) {
+		cli_error("%s: %s", file, strerror(read_err));
+		return CJM_EXIT_IOERR;
+	}
+	return CJM_EXIT_OK;
 }
 
 /* True when FILE is a file (not standard input, not a revision) over the size limit. */
@@ -111,15 +125,14 @@ static bool cmd_show_too_large(const char *file)
 }
 
 /* The map in FILE for --plain; or, when FILE is there but not a valid map, NULL after
- * writing a line that says so and FILE's bytes as they are, with *RC 0 (74 when the
- * output failed): git diff, log -p, show and blame then always work. */
+ * writing a line that says so and FILE's text (cli_text_out: as it is, but for control
+ * characters), with *RC 0 (74 when the output failed): git diff, log -p, show and
+ * blame then always work. */
 static cjm_map *cmd_show_plain_load(const char *file, int *rc)
 {
 	strbuf out = { 0 };
 	if (cmd_show_too_large(file)) {
-		*rc = cmd_show_copy_large(file, &out) ? CJM_EXIT_OK : CJM_EXIT_IOERR;
-		if (*rc != CJM_EXIT_OK)
-			cli_error(_("cannot write the output"));
+		*rc = cmd_show_copy_large(file, &out);
 		strbuf_release(&out);
 		return NULL;
 	}
