@@ -60,15 +60,13 @@ static cjm_map *diff_load_git_side(const char *path, char **problem, int *rc)
 	return map;
 }
 
-/* "SIDE: not a valid map (PROBLEM); ..." for one side that is not a map. */
+/* "SIDE: not a valid map (PROBLEM); ..." for one side that is not a map (SIDE already escaped). */
 static void diff_say_not_a_map(strbuf *out, const char *side, const char *problem)
 {
-	strbuf name = { 0 }, why = { 0 };
-	visible_puts(&name, side, 0);
+	strbuf why = { 0 };
 	visible_puts(&why, problem, 0);
 	/* TRANSLATORS: a side of git's diff (a/maps/x.yaml), then its first problem ("3:1: unknown key ..."). */
-	strbuf_printf(out, _("%s: not a valid map (%s); the text diff follows\n"), name.data, why.data);
-	strbuf_release(&name);
+	strbuf_printf(out, _("%s: not a valid map (%s); the text diff follows\n"), side, why.data);
 	strbuf_release(&why);
 }
 

@@ -185,12 +185,13 @@ char *cjm_read_revision(const char *spec, size_t *len, char **why)
 	while (waitpid(child.pid, &status, 0) < 0 && errno == EINTR)
 		;
 	char *text = NULL;
+	int failure = 0;
 	if (too_large) {
 		*why = xasprintf(_("file is too large (the limit is %u MiB)"), CJM_MAX_FILE_SIZE >> 20);
-		errno = EFBIG;
+		failure = EFBIG;
 	} else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
 		*why = revision_failure(status, &message);
-		errno = ENOENT;
+		failure = ENOENT;
 	} else {
 		*len = blob.len;
 		text = blob.data ? blob.data : xstrdup("");
@@ -198,5 +199,7 @@ char *cjm_read_revision(const char *spec, size_t *len, char **why)
 	}
 	strbuf_release(&blob);
 	strbuf_release(&message);
+	if (failure)
+		errno = failure; /* last, so that nothing above changes it */
 	return text;
 }
