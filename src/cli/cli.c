@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "io/load.h"
+#include "io/revision.h"
 #include "io/save.h"
 #include "patterns/check.h"
 #include "util/i18n.h"
@@ -134,11 +135,25 @@ cjm_map *cli_load_text(const char *path, const char *text, size_t len, int *exit
 	return map;
 }
 
-cjm_map *cli_load_map(const char *path, int *exit_code)
+char *cli_read_input(const char *path, size_t *len, int *exit_code)
 {
-	size_t len = 0;
+	*len = 0;
+	if (cjm_is_revision(path)) {
+		char *why = NULL;
+		char *text = cjm_read_revision(path, len, &why);
+		if (!text && errno == EFBIG) {
+			visible_fputs(path, 0, stderr);
+			fprintf(stderr, _(": error: file is too large (the limit is %u MiB)\n"), CJM_MAX_FILE_SIZE >> 20);
+			*exit_code = CJM_EXIT_DATAERR;
+		} else if (!text) {
+			cli_error("%s: %s", path, why); /* git's "fatal: ...", escaped like every message */
+			*exit_code = CJM_EXIT_NOINPUT;
+		}
+		free(why);
+		return text;
+	}
 	int err = 0;
-	char *text = cjm_read_file(path, &len, &err);
+	char *text = cjm_read_file(path, len, &err);
 	if (!text) {
 		if (err == EFBIG) {
 			visible_fputs(cli_display_name(path), 0, stderr);
@@ -148,11 +163,112 @@ cjm_map *cli_load_map(const char *path, int *exit_code)
 			cli_error("%s: %s", path, strerror(err));
 			*exit_code = CJM_EXIT_NOINPUT;
 		}
-		return NULL;
 	}
+	return text;
+}
+
+cjm_map *cli_load_map(const char *path, int *exit_code)
+{
+	size_t len = 0;
+	char *text = cli_read_input(path, &len, exit_code);
+	if (!text)
+		return NULL;
 	cjm_map *map = cli_load_text(path, text, len, exit_code, NULL);
 	free(text);
 	return map;
+}
+
+char *cli_first_problem(const diag_list *diags)
+{
+	const diag *first = NULL;
+	for (size_t i = 0; i < diags->count; i++) {
+		const diag *d = &diags->items[i];
+		if (!d->warning && (!first || d->line < first->line || (d->line == first->line && d->col < first->col)))
+			first = d;
+	}
+	if (!first)
+		return xstrdup(_("not a valid map"));
+	if (first->line > 0)
+		return xasprintf("%d:%d: %s", first->line, first->col, first->message);
+	return xstrdup(first->message);
+}
+
+cjm_map *cli_parse_quietly(const char *text, size_t len, char **problem)
+{
+	diag_list *diags = diag_list_new(NULL);
+	cjm_map *map = cjm_load_buffer(text, len, diags, NULL);
+	*problem = map ? NULL : cli_first_problem(diags);
+	diag_list_free(diags);
+	return map;
+}
+
+/* How many of the N bytes of S hold whole characters: all but the start of a UTF-8
+ * sequence that the bytes after S finish. */
+static size_t cli_whole_chars(const char *s, size_t n)
+{
+	for (size_t back = 1; back <= 4 && back <= n; back++) {
+		unsigned char c = (unsigned char)s[n - back];
+		if ((c & 0xC0) == 0x80)
+			continue; /* a continuation byte: look for its lead */
+		size_t need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+		return need > back ? n - back : n;
+	}
+	return n;
+}
+
+/* Writes LEN bytes of whole characters escaped. */
+static void cli_text_out_emit(cli_text_out *t, const char *bytes, size_t len)
+{
+	strbuf shown = { 0 };
+	visible_append(&shown, bytes, len, VISIBLE_KEEP_NEWLINE | VISIBLE_KEEP_TAB);
+	if (shown.len && fwrite(shown.data, 1, shown.len, stdout) != shown.len)
+		t->failed = true;
+	strbuf_release(&shown);
+}
+
+void cli_text_out_write(cli_text_out *t, const char *bytes, size_t len)
+{
+	while (t->held_len && len) { /* finish the character the last part began */
+		t->held[t->held_len++] = *bytes++;
+		len--;
+		if (cli_whole_chars(t->held, t->held_len) == t->held_len || t->held_len == sizeof t->held) {
+			cli_text_out_emit(t, t->held, t->held_len);
+			t->held_len = 0;
+		}
+	}
+	enum { SLICE = 1 << 16 };
+	while (len) {
+		size_t n = len > SLICE ? SLICE : len;
+		size_t whole = cli_whole_chars(bytes, n);
+		if (whole == 0)
+			break; /* the last few bytes, waiting for the rest of their character */
+		cli_text_out_emit(t, bytes, whole);
+		bytes += whole;
+		len -= whole;
+	}
+	memcpy(t->held, bytes, len);
+	t->held_len = len;
+}
+
+bool cli_text_out_finish(cli_text_out *t)
+{
+	if (t->held_len)
+		cli_text_out_emit(t, t->held, t->held_len); /* an unfinished character: its bytes as \xHH */
+	t->held_len = 0;
+	if (fflush(stdout) != 0)
+		t->failed = true;
+	return !t->failed;
+}
+
+bool cli_refuse_revision(const cjm_command *cmd, const char *path, int *exit_code)
+{
+	if (!cjm_is_revision(path))
+		return false;
+	/* TRANSLATORS: %s is what was given, read as git's REV:PATH (a map in a commit). */
+	*exit_code = cli_usage_error(cmd, _("'%s' is a map in a git revision, which cannot be written; "
+					    "give the file itself (./%s if its name holds ':')"),
+				     path, path);
+	return true;
 }
 
 void cli_warn_pattern_refs(const char *path, const cjm_map *map, const cjm_registry *registry)

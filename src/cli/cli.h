@@ -75,9 +75,40 @@ bool cli_parse(const cjm_command *cmd, int argc, char **argv, cli_list *operands
 bool cli_parse_one(const cjm_command *cmd, int argc, char **argv, const char *name, const char *none,
 		   const char **operand, int *exit_code);
 
-/* Loads PATH, printing every diagnostic to stderr. Returns the map, or NULL with
- * *EXIT_CODE set (66 cannot open, 65 bad data). PATH "-" reads standard input. */
+/* Reads all of what PATH names: a file, "-" (standard input), or REV:PATH
+ * (cjm_is_revision) from git. NULL when it cannot, with why printed and *EXIT_CODE
+ * set: 66 cannot open (git's own message for a revision), 65 over the size limit. */
+char *cli_read_input(const char *path, size_t *len, int *exit_code);
+
+/* Loads PATH (as cli_read_input reads it), printing every diagnostic to stderr
+ * with PATH as the file. Returns the map, or NULL with *EXIT_CODE set (66 cannot
+ * open, 65 bad data). */
 cjm_map *cli_load_map(const char *path, int *exit_code);
+
+/* The first error of DIAGS by position, for one line: "LINE:COL: message", or the
+ * message alone when it is about the whole file (malloc'd, not escaped). */
+char *cli_first_problem(const diag_list *diags);
+
+/* Parses LEN bytes of TEXT as a map, printing nothing: NULL when it is not one, with
+ * *PROBLEM its first problem (cli_first_problem, malloc'd); else *PROBLEM is NULL. */
+cjm_map *cli_parse_quietly(const char *text, size_t len, char **problem);
+
+/* The text of a file that is not a valid map, written to standard output as it is
+ * but for what a terminal would act on: each character of visible_escaped other than
+ * line feed and tab is escaped, so line for line the text stays the file's. Written in
+ * parts (cli_text_out_write), never splitting a character; FAILED when a write failed. */
+typedef struct cli_text_out {
+	char held[4]; /* the start of a character that continues in the next part */
+	size_t held_len;
+	bool failed;
+} cli_text_out;
+void cli_text_out_write(cli_text_out *t, const char *bytes, size_t len);
+/* Writes what is held back and flushes standard output; false when anything failed. */
+bool cli_text_out_finish(cli_text_out *t);
+
+/* For a command that writes back to its file: when PATH reads as REV:PATH, says it
+ * cannot take a revision (usage error, *EXIT_CODE 64) and returns true. */
+bool cli_refuse_revision(const cjm_command *cmd, const char *path, int *exit_code);
 
 /* The same, from TEXT already read (LEN bytes); COMMENTS may be NULL. */
 cjm_map *cli_load_text(const char *path, const char *text, size_t len, int *exit_code,

@@ -1,7 +1,12 @@
 /* `cjm diff OLD NEW`: the semantic difference of two maps by id, also as git's external diff. */
+#include <errno.h>
+#include <fcntl.h>
+#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/types.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
@@ -10,6 +15,8 @@
 #include "util/xalloc.h"
 #include "util/visible.h"
 #include "util/i18n.h"
+
+extern char **environ;
 
 enum diff_format { FORMAT_TEXT, FORMAT_YAML };
 
@@ -24,6 +31,121 @@ static cjm_map *diff_load(const char *path, int *rc)
 	if (diff_is_null(path))
 		return cjm_map_new(NULL);
 	return cli_load_map(path, rc);
+}
+
+/* ---- git's form: a side that is not a valid map is compared as text ---- */
+
+/* One side as git hands it over: its map; or NULL with *PROBLEM (malloc'd) when it is
+ * there but not a valid map (then it is compared as text), or with the reason printed
+ * and *RC 66 when it cannot be read. */
+static cjm_map *diff_load_git_side(const char *path, char **problem, int *rc)
+{
+	*problem = NULL;
+	if (diff_is_null(path))
+		return cjm_map_new(NULL);
+	size_t len = 0;
+	int err = 0;
+	char *text = cjm_read_file(path, &len, &err); /* git's files: never a revision */
+	if (!text && err == EFBIG) {
+		*problem = xasprintf(_("file is too large (the limit is %u MiB)"), CJM_MAX_FILE_SIZE >> 20);
+		return NULL;
+	}
+	if (!text) {
+		cli_error("%s: %s", path, strerror(err));
+		*rc = CJM_EXIT_NOINPUT;
+		return NULL;
+	}
+	cjm_map *map = cli_parse_quietly(text, len, problem);
+	free(text);
+	return map;
+}
+
+/* "SIDE: not a valid map (PROBLEM); ..." for one side that is not a map (SIDE already escaped). */
+static void diff_say_not_a_map(strbuf *out, const char *side, const char *problem)
+{
+	strbuf why = { 0 };
+	visible_puts(&why, problem, 0);
+	/* TRANSLATORS: a side of git's diff (a/maps/x.yaml), then its first problem ("3:1: unknown key ..."). */
+	strbuf_printf(out, _("%s: not a valid map (%s); the text diff follows\n"), side, why.data);
+	strbuf_release(&why);
+}
+
+/* Runs diff -u of OLD and NEW, labelled as git labels them, without a shell; its
+ * output goes to standard output (already flushed) through cli_text_out, so that no
+ * line of the files reaches git's pager raw. CJM_EXIT_OK when it ran (whether or not
+ * the files differ), else why not is printed and CJM_EXIT_IOERR returned. */
+static int diff_run_text_diff(const char *old_label, const char *new_label, const char *old_file,
+			      const char *new_file)
+{
+	char *argv[] = { "diff", "-u", "--label", (char *)old_label, "--label", (char *)new_label, "--",
+			 (char *)old_file, (char *)new_file, NULL };
+	int fds[2];
+	if (pipe(fds) != 0) {
+		cli_error(_("cannot run diff: %s"), strerror(errno));
+		return CJM_EXIT_IOERR;
+	}
+	fcntl(fds[0], F_SETFD, FD_CLOEXEC);
+	posix_spawn_file_actions_t actions;
+	posix_spawn_file_actions_init(&actions);
+	posix_spawn_file_actions_adddup2(&actions, fds[1], STDOUT_FILENO);
+	posix_spawn_file_actions_addclose(&actions, fds[1]);
+	pid_t pid;
+	int err = posix_spawnp(&pid, "diff", &actions, NULL, argv, environ);
+	posix_spawn_file_actions_destroy(&actions);
+	close(fds[1]);
+	if (err != 0) {
+		close(fds[0]);
+		/* TRANSLATORS: %s is the system's reason, such as "No such file or directory". */
+		cli_error(_("cannot run diff: %s"), strerror(err));
+		return CJM_EXIT_IOERR;
+	}
+	cli_text_out shown = { 0 };
+	char chunk[1 << 16];
+	for (ssize_t got; (got = read(fds[0], chunk, sizeof chunk)) != 0;) {
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0)
+			break;
+		cli_text_out_write(&shown, chunk, (size_t)got);
+	}
+	close(fds[0]);
+	bool written = cli_text_out_finish(&shown);
+	int status = 0;
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	if (!written) {
+		cli_error(_("cannot write the output"));
+		return CJM_EXIT_IOERR;
+	}
+	if (WIFEXITED(status) && (WEXITSTATUS(status) == 0 || WEXITSTATUS(status) == 1))
+		return CJM_EXIT_OK; /* the same, or different */
+	cli_error(_("diff -u of the two files failed"));
+	return CJM_EXIT_IOERR;
+}
+
+/* git's external diff where a side is not a valid map: the header, a line for each
+ * such side, and a plain text diff of the files, so git diff and git log -p go on. */
+static int diff_git_fallback(const char *git_path, const char *git_new_path, const char *old_file,
+			     const char *new_file, const char *old_problem, const char *new_problem, bool color)
+{
+	strbuf out = { 0 }, old_label = { 0 }, new_label = { 0 };
+	strbuf_puts(&old_label, "a/");
+	visible_puts(&old_label, git_path, 0); /* paths from the repository: may hold anything */
+	strbuf_puts(&new_label, "b/");
+	visible_puts(&new_label, git_new_path, 0);
+	strbuf_puts(&out, color ? "\x1b[1mcjm diff " : "cjm diff ");
+	strbuf_printf(&out, "%s %s%s\n", old_label.data, new_label.data, color ? "\x1b[m" : "");
+	if (old_problem)
+		diff_say_not_a_map(&out, old_label.data, old_problem);
+	if (new_problem)
+		diff_say_not_a_map(&out, new_label.data, new_problem);
+	int rc = cli_write_output(NULL, out.data, out.len);
+	if (rc == CJM_EXIT_OK)
+		rc = diff_run_text_diff(old_label.data, new_label.data, old_file, new_file);
+	strbuf_release(&out);
+	strbuf_release(&old_label);
+	strbuf_release(&new_label);
+	return rc;
 }
 
 /* WHEN of --color. */
@@ -110,11 +232,29 @@ static int cmd_diff_run(int argc, char **argv)
 	if (rc != CJM_EXIT_OK)
 		return rc;
 
-	cjm_map *old_map = diff_load(old_path, &rc);
-	cjm_map *new_map = old_map ? diff_load(new_path, &rc) : NULL;
-	if (!old_map || !new_map) {
-		cjm_map_free(old_map);
-		return rc;
+	cjm_map *old_map, *new_map;
+	if (git_path) {
+		char *old_problem = NULL, *new_problem = NULL;
+		old_map = diff_load_git_side(old_path, &old_problem, &rc);
+		new_map = rc == CJM_EXIT_OK ? diff_load_git_side(new_path, &new_problem, &rc) : NULL;
+		if (rc == CJM_EXIT_OK && (old_problem || new_problem))
+			rc = diff_git_fallback(git_path, git_new_path, old_path, new_path, old_problem, new_problem,
+					       color);
+		bool done = !old_map || !new_map;
+		free(old_problem);
+		free(new_problem);
+		if (done) {
+			cjm_map_free(old_map);
+			cjm_map_free(new_map);
+			return rc;
+		}
+	} else {
+		old_map = diff_load(old_path, &rc);
+		new_map = old_map ? diff_load(new_path, &rc) : NULL;
+		if (!old_map || !new_map) {
+			cjm_map_free(old_map);
+			return rc;
+		}
 	}
 	cjm_diff *diff = cjm_diff_new(old_map, new_map);
 	strbuf out = { 0 };

@@ -171,6 +171,8 @@ static int cmd_edit_run(int argc, char **argv)
 	int code = CJM_EXIT_OK;
 	if (!cli_parse_one(&cjm_cmd_edit, argc, argv, "FILE", N_("no FILE given"), &path, &code))
 		return code;
+	if (cli_refuse_revision(&cjm_cmd_edit, path, &code)) /* it would save to a new file of that name */
+		return code;
 	bool read_only = edit_read_only;
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		cli_error(_("the editor needs a terminal; cjm show %s prints the map"), path);

@@ -62,14 +62,10 @@ static int fmt_write(const char *path, const char *text, size_t len, const strbu
 static int fmt_one(const char *path, enum fmt_mode mode)
 {
 	size_t len = 0;
-	int err = 0;
-	char *text = cjm_read_file(path, &len, &err);
-	if (!text) {
-		int code = CJM_EXIT_OK;
-		cjm_map_free(cli_load_map(path, &code)); /* reports why, the same way as every command */
-		return code;
-	}
 	int code = CJM_EXIT_OK;
+	char *text = cli_read_input(path, &len, &code); /* a file, "-" or REV:PATH; says why not */
+	if (!text)
+		return code;
 	cjm_comments comments;
 	cjm_map *map = cli_load_text(path, text, len, &code, &comments);
 	if (map) {
@@ -136,6 +132,8 @@ static int cmd_fmt_run(int argc, char **argv)
 			code = cli_usage_error(&cjm_cmd_fmt, _("-w cannot rewrite standard input"));
 			break;
 		}
+		if (mode == FMT_WRITE && cli_refuse_revision(&cjm_cmd_fmt, files[i], &code))
+			break;
 		int one = fmt_one(files[i], mode);
 		if (one > code)
 			code = one;

@@ -1,16 +1,21 @@
 /* `cjm show`: the map as a grid with its emotion curve, or one fact per line (--plain). */
+#include <errno.h>
+#include <fcntl.h>
 #include <langinfo.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "analysis/compare.h"
 #include "cli/cli.h"
+#include "io/revision.h"
 #include "render/show.h"
 #include "util/xalloc.h"
+#include "util/visible.h"
 #include "util/i18n.h"
 
 #define SHOW_WIDTH_MAX 10000
@@ -56,6 +61,107 @@ static void cmd_show_flush(strbuf *out, void *arg)
 	strbuf_reset(out);
 }
 
+/* ---- --plain as git's textconv: a file that is not a valid map reads as its text ---- */
+
+/* The line before the text of a file that is not a valid map. In English whatever the
+ * interface language, as all of --plain is: a diff reads the same for everyone. */
+static void cmd_show_not_a_map(strbuf *out, const char *problem)
+{
+	strbuf_puts(out, "# cjm: not a valid map (");
+	visible_puts(out, problem, 0);
+	strbuf_puts(out, "); its text follows as it is\n");
+}
+
+/* Writes OUT, then LEN bytes of TEXT as cli_text_out shows them; false when the output failed. */
+static bool cmd_show_write_text(strbuf *out, const char *text, size_t len)
+{
+	bool failed = false;
+	cmd_show_flush(out, &failed);
+	cli_text_out shown = { .failed = failed };
+	cli_text_out_write(&shown, text, len);
+	return cli_text_out_finish(&shown);
+}
+
+/* Copies FILE, which is over the size limit, to standard output (cli_text_out) after the
+ * line that says so, without holding it in memory. Returns the exit code; says why not 0. */
+static int cmd_show_copy_large(const char *file, strbuf *out)
+{
+	int fd = open(file, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		cli_error("%s: %s", file, strerror(errno));
+		return CJM_EXIT_NOINPUT;
+	}
+	char problem[80];
+	snprintf(problem, sizeof problem, "file is too large (the limit is %u MiB)", CJM_MAX_FILE_SIZE >> 20);
+	cmd_show_not_a_map(out, problem);
+	bool failed = false;
+	cmd_show_flush(out, &failed);
+	cli_text_out shown = { .failed = failed };
+	char chunk[1 << 16];
+	int read_err = 0;
+	for (ssize_t got; !shown.failed && !read_err && (got = read(fd, chunk, sizeof chunk)) != 0;) {
+		if (got < 0 && errno != EINTR)
+			read_err = errno;
+		else if (got > 0)
+			cli_text_out_write(&shown, chunk, (size_t)got);
+	}
+	close(fd);
+	if (!cli_text_out_finish(&shown)) {
+		cli_error(_("cannot write the output"));
+		return CJM_EXIT_IOERR;
+	}
+	if (read_err) {
+		cli_error("%s: %s", file, strerror(read_err));
+		return CJM_EXIT_IOERR;
+	}
+	return CJM_EXIT_OK;
+}
+
+/* True when FILE is a file (not standard input, not a revision) over the size limit. */
+static bool cmd_show_too_large(const char *file)
+{
+	struct stat st;
+	return strcmp(file, "-") != 0 && !cjm_is_revision(file) && stat(file, &st) == 0 && S_ISREG(st.st_mode) &&
+	       (unsigned long long)st.st_size > CJM_MAX_FILE_SIZE;
+}
+
+/* The map in FILE for --plain; or, when FILE is there but not a valid map, NULL after
+ * writing a line that says so and FILE's text (cli_text_out: as it is, but for control
+ * characters), with *RC 0 (74 when the output failed): git diff, log -p, show and
+ * blame then always work. */
+static cjm_map *cmd_show_plain_load(const char *file, int *rc)
+{
+	strbuf out = { 0 };
+	if (cmd_show_too_large(file)) {
+		*rc = cmd_show_copy_large(file, &out);
+		strbuf_release(&out);
+		return NULL;
+	}
+	size_t len = 0;
+	char *text = cli_read_input(file, &len, rc);
+	if (!text)
+		return NULL;
+	/* the problem in English too: the loader's messages are read untranslated */
+	const char *was = setlocale(LC_MESSAGES, NULL);
+	char *saved = was ? xstrdup(was) : NULL;
+	setlocale(LC_MESSAGES, "C");
+	char *problem = NULL;
+	cjm_map *map = cli_parse_quietly(text, len, &problem);
+	if (saved)
+		setlocale(LC_MESSAGES, saved);
+	free(saved);
+	if (!map) {
+		cmd_show_not_a_map(&out, problem);
+		*rc = cmd_show_write_text(&out, text, len) ? CJM_EXIT_OK : CJM_EXIT_IOERR;
+		if (*rc != CJM_EXIT_OK)
+			cli_error(_("cannot write the output"));
+	}
+	free(problem);
+	free(text);
+	strbuf_release(&out);
+	return map;
+}
+
 /* The options, as given (a command runs once per process). */
 static const char *show_width, *show_compare;
 static bool show_plain;
@@ -90,7 +196,7 @@ static int cmd_show_run(int argc, char **argv)
 	if (plain && show_compare)
 		return cli_usage_error(&cjm_cmd_show, _("--compare draws the grid; it does not go with --plain"));
 
-	cjm_map *map = cli_load_map(file, &rc);
+	cjm_map *map = plain ? cmd_show_plain_load(file, &rc) : cli_load_map(file, &rc);
 	if (!map)
 		return rc;
 	cjm_map *other = NULL;

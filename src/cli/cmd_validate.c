@@ -75,17 +75,10 @@ static void validate_warn_variants(const char *path, const cjm_map *map, const c
 static int validate_file(const char *path, const cjm_registry *registry)
 {
 	size_t len = 0;
-	int err = 0, code = CJM_EXIT_OK;
-	char *text = cjm_read_file(path, &len, &err);
-	if (!text) {
-		if (err == EFBIG) {
-			visible_fputs(validate_display_name(path), 0, stderr);
-			fprintf(stderr, _(": error: file is too large (the limit is %u MiB)\n"), CJM_MAX_FILE_SIZE >> 20);
-			return CJM_EXIT_DATAERR;
-		}
-		cli_error("%s: %s", path, strerror(err));
-		return CJM_EXIT_NOINPUT;
-	}
+	int code = CJM_EXIT_OK;
+	char *text = cli_read_input(path, &len, &code); /* a file, "-" or REV:PATH; says why not */
+	if (!text)
+		return code;
 	cjm_map *map = cli_load_text(path, text, len, &code, NULL);
 	if (map) {
 		cli_warn_pattern_refs(path, map, registry);

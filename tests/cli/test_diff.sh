@@ -228,7 +228,11 @@ run env GIT_DIFF_PATH_TOTAL=1 "$CJM" diff maps/j.yaml
 expect_rc 0 "git's one-argument form (an unmerged path): exit 0"
 expect_out_has "cjm diff maps/j.yaml: unmerged" "an unmerged path is said to be unmerged"
 run "$CJM" diff maps/j.yaml "$T/old.yaml" 1111111 100644 "$T/bad.yaml" 2222222 100644
-expect_rc 65 "seven arguments, a bad map: exit 65"
+expect_rc 0 "seven arguments, a bad map: exit 0 (git goes on)"
+expect_out_has "b/maps/j.yaml: not a valid map (" "seven arguments, a bad map: says which side"
+expect_out_has "--- a/maps/j.yaml" "seven arguments, a bad map: then a text diff"
+run "$CJM" diff "$T/old.yaml" "$T/bad.yaml"
+expect_rc 65 "two arguments, a bad map: exit 65"
 
 # --- a real git diff ----------------------------------------------------------
 if ! command -v git >/dev/null 2>&1; then

@@ -1,6 +1,7 @@
 #!/bin/sh
 # cjm show --plain as git's textconv: in a real repository configured as the README
-# says, git diff of a map reads one fact per line ("emotion: -3" -> "-1").
+# says, git diff of a map reads one fact per line ("emotion: -3" -> "-1"); a map that
+# does not load reads as its text, and git log -p and git blame go on.
 . tests/cli/lib.sh
 if ! command -v git >/dev/null 2>&1; then
 	notok "git is installed" "the git tests need git (tests/deps.sh installs it)"
@@ -43,4 +44,16 @@ expect_out_lacks "-    emotion: -3" "no raw YAML lines"
 g commit -q -am "better call"
 run g log -p --format=%s -1
 expect_out_has "+claim/call emotion: -1" "git log -p uses it too"
+
+# a commit whose map does not load: the textconv prints its text, git goes on
+sed -i 's/    emotion: -1/    emotoin: -1/' journey.yaml
+g commit -q -am "a mistyped key"
+run g log -p --format=%s
+expect_rc 0 "git log -p goes on past a map that does not load"
+expect_out_has "+# cjm: not a valid map (9:5: unknown key 'emotoin' in a touchpoint" "the textconv says it is not a valid map"
+expect_out_has "+    emotoin: -1" "then shows its text"
+expect_out_has "+claim/call emotion: -1" "the commits before it still read as facts"
+run g blame journey.yaml
+expect_rc 0 "git blame of a map that does not load works"
+expect_out_has "emotoin: -1" "git blame shows its text"
 lib_finish
