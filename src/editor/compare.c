@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "io/load.h"
+#include "io/revision.h"
 #include "util/diag.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
@@ -41,7 +42,18 @@ static cjm_map *compare_read(cjm_editor *ed, const char *path)
 {
 	size_t len = 0;
 	int err = 0;
-	char *text = cjm_read_file(path, &len, &err);
+	char *text;
+	if (cjm_is_revision(path)) {
+		char *why = NULL;
+		text = cjm_read_revision(path, &len, &why);
+		if (!text) {
+			cjm_editor_say(ed, true, _("cannot compare with %s: %s"), path, why);
+			free(why);
+			return NULL;
+		}
+	} else {
+		text = cjm_read_file(path, &len, &err);
+	}
 	if (!text) {
 		/* TRANSLATORS: %s are the file and why it cannot be read. */
 		cjm_editor_say(ed, true, _("cannot compare with %s: %s"), path,

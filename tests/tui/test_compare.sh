@@ -66,6 +66,11 @@ else:
 # the files are named as a facilitator gives them, from the folder they are in
 case $CJM in /*) ;; *) CJM=$ROOT/$CJM ;; esac
 cd "$T" || exit 1
+# the to-be map also committed, to be compared as REV:PATH
+GIT_CONFIG_NOSYSTEM=1
+export GIT_CONFIG_NOSYSTEM
+git -c init.defaultBranch=main init -q . && git add tobe.yaml &&
+	git -c user.name=F -c user.email=f@example.com commit -q -m "to be" || notok "a repository for REV:PATH"
 tui_start 80 24 "$CJM" asis.yaml
 tui_status_has "Order > Quote" "the editor opens the map"
 tui_keys :
@@ -117,6 +122,20 @@ tui_status_has "comparison ended" ":compare alone ends the comparison"
 tui_wait_gone "○" && ok "the other curve is gone"
 tui_wait_gone "this map" && ok "and its legend"
 tui_row_has -1 "[●-1]" "this map's curve stays, with its usual marker"
+
+tui_keys :
+tui_type "compare HEAD:tobe.yaml"
+tui_keys Enter
+tui_status_has "comparing with HEAD:tobe.yaml: 2 matched by" ":compare takes REV:PATH, read from git"
+tui_row_has +2 "○" "the committed map's curve is drawn"
+tui_keys :
+tui_type "compare HEAD:nothere.yaml"
+tui_keys Enter
+tui_status_has "cannot compare with HEAD:nothere.yaml: fatal:" "a path git does not have: git's message"
+tui_keys :
+tui_type compare
+tui_keys Enter
+tui_status_has "comparison ended" "and it ends as before"
 
 tui_keys :
 tui_type "q!"
