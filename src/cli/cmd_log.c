@@ -133,15 +133,25 @@ static void log_sparkline(strbuf *out, const cjm_history *h)
 		has[i] = v && !v->error && v->has_peak;
 		values[i] = has[i] ? v->mean : 0;
 	}
-	/* TRANSLATORS: heads the sparkline of cjm log; the bars follow between [ and ]. */
-	const char *label = _("mean, oldest to newest (-3 to +3):");
-	size_t width = log_terminal_width(), used = cjm_text_width(label) + 3;
+	/* TRANSLATORS: heads the sparkline of cjm log: "mean, oldest to newest (-0.50 to +0.33):";
+	 * the bars follow between [ and ], the lowest mean shown as the lowest bar. */
+	const char *label = _("mean, oldest to newest (%s to %s):");
+	size_t width = log_terminal_width(), used = cjm_text_width(label) + 9; /* two signed means for the two %s, " [" and "]" */
 	size_t shown = width > used + 10 ? width - used : 10;
 	if (shown > count)
 		shown = count;
-	strbuf_puts(out, label);
+	const double *vs = values + (count - shown);
+	const bool *hs = has + (count - shown);
+	double lo = 0, hi = 0;
+	cjm_sparkline_range(vs, hs, shown, &lo, &hi);
+	strbuf low = { 0 }, high = { 0 };
+	cjm_stats_signed(&low, lo, 2);
+	cjm_stats_signed(&high, hi, 2);
+	strbuf_printf(out, label, low.data, high.data);
+	strbuf_release(&low);
+	strbuf_release(&high);
 	strbuf_puts(out, " [");
-	cjm_sparkline(out, values + (count - shown), has + (count - shown), shown, utf8);
+	cjm_sparkline(out, vs, hs, shown, lo, hi, utf8);
 	strbuf_puts(out, "]\n");
 	if (shown < count)
 		/* TRANSLATORS: under the sparkline of cjm log when it does not fit: the newest 70 of 1000 commits. */

@@ -363,29 +363,31 @@ check cmp -s "$T/out" "$T/log.csv" "cjm log from the map's folder gives the same
 cat >"$T/spark.py" <<'PY'
 import math, sys
 bars, figures = sys.argv[1], [l.split() for l in open(sys.argv[2])][::-1]
+means = [float(e[4]) for e in figures if not (e[2] == "error" or e[4] == "-")]
+lo, hi = min(means), max(means)
 out = ""
 for e in figures:
     if e[2] == "error" or e[4] == "-":
         out += " "
     else:
-        out += bars[min(7, int(math.floor((float(e[4]) + 3) / 0.75)))]
-print("mean, oldest to newest (-3 to +3): [%s]" % out)
+        out += bars[min(7, int(math.floor((float(e[4]) - lo) / (hi - lo) * 8)))]
+print("mean, oldest to newest (%+.2f to %+.2f): [%s]" % (lo, hi, out))
 PY
 /usr/bin/python3 "$T/spark.py" "▁▂▃▄▅▆▇█" "$T/expected" >"$T/want-spark"
 run "$CJM" log "$R/maps/journey.yaml" --sparkline
 expect_rc 0 "cjm log --sparkline exits 0"
 head -n 1 "$T/out" >"$T/got-spark"
-expect_same "$T/want-spark" "$T/got-spark" "--sparkline heads the text with the mean, oldest to newest, scaled to -3..+3"
+expect_same "$T/want-spark" "$T/got-spark" "--sparkline heads the text with the mean, oldest to newest, scaled to the lowest and highest mean"
 check test "$(sed -n 2p "$T/out")" = "" "a blank line separates the sparkline from the table"
 /usr/bin/python3 "$T/spark.py" "_.-:=+*#" "$T/expected" >"$T/want-spark"
 LC_ALL=C "$CJM" log "$R/maps/journey.yaml" --sparkline >"$T/out" 2>"$T/err"
 head -n 1 "$T/out" >"$T/got-spark"
 expect_same "$T/want-spark" "$T/got-spark" "outside a UTF-8 locale the sparkline is ASCII"
-COLUMNS=50 "$CJM" log "$R/maps/journey.yaml" --sparkline >"$T/out" 2>"$T/err"
-check grep -q '^  (the newest 13 of 20 commits)$' "$T/out" "a sparkline wider than the terminal keeps the newest commits and says so"
+COLUMNS=60 "$CJM" log "$R/maps/journey.yaml" --sparkline >"$T/out" 2>"$T/err"
+check grep -q '^  (the newest 17 of 20 commits)$' "$T/out" "a sparkline wider than the terminal keeps the newest commits and says so"
 if command -v script >/dev/null 2>&1; then
 	script -qc "'$CJM' log '$R/maps/journey.yaml'" /dev/null </dev/null >"$T/tty" 2>&1
-	check grep -q '^mean, oldest to newest (-3 to +3): \[' "$T/tty" "on a terminal the sparkline is there by default"
+	check grep -q '^mean, oldest to newest (.* to .*): \[' "$T/tty" "on a terminal the sparkline is there by default"
 	script -qc "'$CJM' log --no-sparkline '$R/maps/journey.yaml'" /dev/null </dev/null >"$T/tty" 2>&1
 	check grep -q '^commit ' "$T/tty" "on a terminal --no-sparkline gives the table"
 	if grep -q 'oldest to newest' "$T/tty"; then notok "--no-sparkline leaves it out on a terminal" "$(head -n 2 "$T/tty")"; else ok "--no-sparkline leaves it out on a terminal"; fi

@@ -207,23 +207,34 @@ static void test_blobs_through_git_cat_file(void **state)
 static void test_sparkline_bars(void **state)
 {
 	(void)state;
-	assert_int_equal(cjm_sparkline_level(-3), 0);
-	assert_int_equal(cjm_sparkline_level(-2.26), 0);
-	assert_int_equal(cjm_sparkline_level(-2.25), 1);
-	assert_int_equal(cjm_sparkline_level(-0.01), 3);
-	assert_int_equal(cjm_sparkline_level(0), 4);
-	assert_int_equal(cjm_sparkline_level(2.24), 6);
-	assert_int_equal(cjm_sparkline_level(3), 7);
-	assert_int_equal(cjm_sparkline_level(9), 7);
-	assert_int_equal(cjm_sparkline_level(-9), 0);
+	assert_int_equal(cjm_sparkline_level(-1, -1, 1), 0);
+	assert_int_equal(cjm_sparkline_level(-0.76, -1, 1), 0);
+	assert_int_equal(cjm_sparkline_level(-0.75, -1, 1), 1);
+	assert_int_equal(cjm_sparkline_level(-0.01, -1, 1), 3);
+	assert_int_equal(cjm_sparkline_level(0, -1, 1), 4);
+	assert_int_equal(cjm_sparkline_level(0.74, -1, 1), 6);
+	assert_int_equal(cjm_sparkline_level(1, -1, 1), 7);
+	assert_int_equal(cjm_sparkline_level(9, -1, 1), 7);
+	assert_int_equal(cjm_sparkline_level(-9, -1, 1), 0);
+	assert_int_equal(cjm_sparkline_level(0.5, 0.5, 0.5), 3); /* all the same: the middle */
 	const double values[] = { -3, 0, 1.5, 3, 0 };
 	const bool has[] = { true, true, true, true, false };
+	double lo = 0, hi = 0;
+	assert_true(cjm_sparkline_range(values, has, 5, &lo, &hi));
+	assert_true(lo == -3 && hi == 3);
+	assert_false(cjm_sparkline_range(values, has + 4, 1, &lo, &hi));
 	strbuf out = { 0 };
-	cjm_sparkline(&out, values, has, 5, true);
+	cjm_sparkline(&out, values, has, 5, lo, hi, true);
 	assert_string_equal(out.data, "\u2581\u2585\u2587\u2588 ");
 	strbuf_reset(&out);
-	cjm_sparkline(&out, values, has, 5, false);
+	cjm_sparkline(&out, values, has, 5, lo, hi, false);
 	assert_string_equal(out.data, "_=*# ");
+	strbuf_reset(&out);
+	/* a small movement still shows: the scale is the values' own */
+	const double close[] = { -0.5, -0.4, -0.33 };
+	assert_true(cjm_sparkline_range(close, has, 3, &lo, &hi));
+	cjm_sparkline(&out, close, has, 3, lo, hi, true);
+	assert_string_equal(out.data, "\u2581\u2585\u2588");
 	strbuf_release(&out);
 }
 
