@@ -39,39 +39,49 @@ static void resolve_put_value(const char *head, const char *text, const char *ab
 	}
 }
 
+/* A name from the map, with what a terminal would act on escaped (malloc'd). */
+static char *resolve_shown(const char *text)
+{
+	strbuf out = { 0 };
+	visible_puts(&out, text, 0);
+	return out.data ? out.data : xstrdup("");
+}
+
 /* The first line of a conflict's block: where it is and what it is about. */
 static void resolve_put_where(const cjm_conflict *k)
 {
-	const char *name = k->name ? k->name : k->id ? k->id : "";
-	if (k->what == CJM_CONFLICT_PATTERN) {
-		/* TRANSLATORS: %s is a pattern's id (soften-negatives). */
-		printf(_("pattern %s"), k->id);
-	} else if (k->owner == CJM_REF_MAP) {
-		fputs(_("the map"), stdout);
-	} else if (k->owner == CJM_REF_PHASE) {
-		fputs(_("phase '"), stdout);
-		visible_fputs(name, 0, stdout);
-		fputs("'", stdout);
-	} else {
-		fputs(_("touchpoint '"), stdout);
-		visible_fputs(name, 0, stdout);
-		fputs(_("' in phase '"), stdout);
-		visible_fputs(k->phase_name ? k->phase_name : "", 0, stdout);
-		fputs("'", stdout);
-	}
-	fputs(": ", stdout);
+	char *name = resolve_shown(k->name ? k->name : k->id);
+	char *where;
 	if (k->what == CJM_CONFLICT_PATTERN)
-		fputs(_("its settings"), stdout);
+		/* TRANSLATORS: %s is a pattern's id (soften-negatives). */
+		where = xasprintf(_("pattern %s"), name);
+	else if (k->owner == CJM_REF_MAP)
+		where = xstrdup(_("the map"));
+	else if (k->owner == CJM_REF_PHASE)
+		/* TRANSLATORS: %s is a phase's name (or its id). */
+		where = xasprintf(_("phase '%s'"), name);
+	else {
+		char *phase = resolve_shown(k->phase_name);
+		/* TRANSLATORS: a touchpoint's name, then its phase's name. */
+		where = xasprintf(_("touchpoint '%s' in phase '%s'"), name, phase);
+		free(phase);
+	}
+	char *what;
+	if (k->what == CJM_CONFLICT_PATTERN)
+		what = xstrdup(_("its settings"));
 	else if (k->what == CJM_CONFLICT_ITEM && k->owner == CJM_REF_PHASE)
-		fputs(_("the whole phase, which only one side has"), stdout);
+		what = xstrdup(_("the whole phase, which only one side has"));
 	else if (k->what == CJM_CONFLICT_ITEM)
-		fputs(_("the whole touchpoint, which only one side has"), stdout);
+		what = xstrdup(_("the whole touchpoint, which only one side has"));
 	else if (k->can_both)
 		/* TRANSLATORS: %s is a list field's label (ideas). */
-		printf(_("%s (both sides' items can be kept)"), _(cjm_field_info_of(k->field)->label));
+		what = xasprintf(_("%s (both sides' items can be kept)"), _(cjm_field_info_of(k->field)->label));
 	else
-		fputs(_(cjm_field_info_of(k->field)->label), stdout);
-	fputc('\n', stdout);
+		what = xstrdup(_(cjm_field_info_of(k->field)->label));
+	printf("%s: %s\n", where, what);
+	free(where);
+	free(what);
+	free(name);
 }
 
 /* "ours" or "ours (HEAD)": git's word for the side, and the label its marker gives. */

@@ -205,7 +205,8 @@ export HOME GIT_CONFIG_NOSYSTEM GIT_CONFIG_GLOBAL
 : >"$GIT_CONFIG_GLOBAL"
 g() { git -C "$R" -c user.name=t -c user.email=t@example.com -c init.defaultBranch=main "$@"; }
 
-# two branches that set one touchpoint's emotion both ways; DRIVER yes: the cjm
+# two branches that set one touchpoint's emotion both ways and add an idea each
+# (a conflict for git's textual merge, not for the driver); DRIVER yes: the cjm
 # merge driver as cjm-git(7) configures it, else git's own textual merge (diff3)
 make_conflict() {
 	R=$T/$1
@@ -224,10 +225,10 @@ make_conflict() {
 	g add .gitattributes maps/x.yaml
 	g commit -qm base
 	g checkout -qb rotterdam
-	sed -i 's/emotion: 1/emotion: -2/' "$R/maps/x.yaml"
+	sed -i 's/emotion: 1/emotion: -2/; s/    - one/    - one\n    - rotterdam idea/' "$R/maps/x.yaml"
 	g commit -qam rotterdam
 	g checkout -q main
-	sed -i 's/emotion: 1/emotion: 3/' "$R/maps/x.yaml"
+	sed -i 's/emotion: 1/emotion: 3/; s/    - one/    - one\n    - amsterdam idea/' "$R/maps/x.yaml"
 	g commit -qam amsterdam
 	run g merge -q --no-edit rotterdam
 }
@@ -254,6 +255,8 @@ run "$CJM" validate "$R/maps/x.yaml"
 expect_rc 0 "the committed map validates"
 plain "$R/maps/x.yaml"
 check has_fact "orient/compare emotion: -2" "the committed map has their emotion"
+check has_fact "orient/compare ideas: amsterdam idea" "the committed map has our idea (merged by the driver)"
+check has_fact "orient/compare ideas: rotterdam idea" "the committed map has their idea (merged by the driver)"
 run g status --porcelain
 expect_empty "$T/out" "nothing is left over after the merge"
 
@@ -262,9 +265,22 @@ expect_rc 1 "git's textual merge stops on the conflict"
 check grep -q '^||||||| ' "$R/maps/x.yaml" "git wrote the diff3 base section"
 run sh -c "cd '$R' && '$CJM' resolve maps/x.yaml"
 expect_rc 1 "cjm resolve lists git's textual conflict"
-expect_out_has "maps/x.yaml: 1 conflict between ours (HEAD) and theirs (rotterdam)" "the labels git gave the sides are named"
-expect_out_has "  ours:   +3" "our emotion is listed"
-expect_out_has "  theirs: -2" "their emotion is listed"
+cat >"$T/expected" <<'EOF'
+maps/x.yaml: 2 conflicts between ours (HEAD) and theirs (rotterdam)
+
+touchpoint 'Compare prices' in phase 'Orient': emotion
+  ours:   +3
+  theirs: -2
+
+touchpoint 'Compare prices' in phase 'Orient': ideas (both sides' items can be kept)
+  ours:   one
+          amsterdam idea
+  theirs: one
+          rotterdam idea
+
+Take one side for all with --ours or --theirs, or one by one in the editor: cjm maps/x.yaml
+EOF
+expect_same "$T/out" "$T/expected" "git's textual conflicts are listed exactly, with the labels git gave the sides"
 run sh -c "cd '$R' && '$CJM' resolve maps/x.yaml --ours && git add maps/x.yaml"
 expect_rc 0 "cjm resolve --ours settles git's textual conflict"
 run g -c core.editor=true commit -q --no-edit
@@ -273,5 +289,7 @@ run "$CJM" validate "$R/maps/x.yaml"
 expect_rc 0 "the map resolved from git's textual conflict validates"
 plain "$R/maps/x.yaml"
 check has_fact "orient/compare emotion: 3" "the committed map has our emotion"
+check has_fact "orient/compare ideas: amsterdam idea" "the committed map has our idea"
+if has_fact "orient/compare ideas: rotterdam idea"; then notok "the committed map lacks their idea"; else ok "the committed map lacks their idea"; fi
 
 lib_finish
