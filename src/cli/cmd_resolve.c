@@ -114,10 +114,10 @@ static int resolve_list(const char *shown, const cjm_conflicts *c)
 		resolve_put_value("  ours:   ", k->ours_text, _("(absent)"));
 		resolve_put_value("  theirs: ", k->theirs_text, _("(absent)"));
 	}
-	fputc('\n', stdout);
-	fputs(_("Take one side for all with --ours or --theirs, or one by one in the editor: cjm "), stdout);
-	visible_fputs(shown, 0, stdout);
-	fputc('\n', stdout);
+	char *file = resolve_shown(shown);
+	/* TRANSLATORS: %s is the file; "cjm FILE" opens it in the editor. */
+	printf(_("\nTake one side for all with --ours or --theirs, or one by one in the editor: cjm %s\n"), file);
+	free(file);
 	return CJM_EXIT_FOUND;
 }
 
