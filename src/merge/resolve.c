@@ -154,10 +154,20 @@ static bool diag_known(const diag_list *diags, int line, int col, const char *me
 
 /* Loads variant V; its diagnostics go to DIAGS at the file's lines (once each: the text
  * outside the conflicts is in both variants). */
-static cjm_map *variant_load(const side_lines *v, int last_line, diag_list *diags)
+static cjm_map *variant_load(const side_lines *v, int last_line, diag_list *diags, cjm_comments *comments)
 {
 	diag_list *own = diag_list_new(diags->file);
-	cjm_map *map = cjm_load_buffer(v->text.data ? v->text.data : "", v->text.len, own, NULL);
+	cjm_comments mine = { 0 };
+	cjm_map *map = cjm_load_buffer(v->text.data ? v->text.data : "", v->text.len, own, &mine);
+	if (mine.count) {
+		int first = variant_file_line(v, mine.first_line, last_line);
+		if (!comments->count || first < comments->first_line) {
+			comments->first_line = first;
+			comments->first_col = mine.first_col;
+		}
+		/* those outside the conflicts are in both variants: count them once */
+		comments->count = mine.count > comments->count ? mine.count : comments->count;
+	}
 	for (size_t i = 0; i < own->count; i++) {
 		const diag *d = &own->items[i];
 		int line = variant_file_line(v, d->line, last_line);
@@ -172,21 +182,35 @@ static cjm_map *variant_load(const side_lines *v, int last_line, diag_list *diag
 	return map;
 }
 
-/* Gives OURS the dismissals of THEIRS it lacks, then THEIRS the same list: dismissals
+/* A dismissal as one string (malloc'd): its pattern, a separator no id holds, its target. */
+static char *dismissal_key(const cjm_dismissal *d)
+{
+	return xasprintf("%s\x1f%s", d->pattern ? d->pattern : "", d->target ? d->target : "");
+}
+
+/* Gives TO the dismissals of FROM it lacks, then FROM the same list as TO: dismissals
  * are a union, never a conflict. */
 static void dismissals_union(cjm_map *to, cjm_map *from)
 {
+	strset *have = strset_new(to->dismissed_count + from->dismissed_count);
+	char **keys = xcalloc(to->dismissed_count + from->dismissed_count + 1, sizeof *keys);
+	size_t nkeys = 0;
+	for (size_t i = 0; i < to->dismissed_count; i++) {
+		keys[nkeys] = dismissal_key(&to->dismissed[i]);
+		strset_add(have, keys[nkeys++]);
+	}
 	for (size_t i = 0; i < from->dismissed_count; i++) {
 		const cjm_dismissal *d = &from->dismissed[i];
-		bool has = false;
-		for (size_t j = 0; j < to->dismissed_count && !has; j++)
-			has = strcmp(to->dismissed[j].pattern, d->pattern) == 0 &&
-			      strcmp(to->dismissed[j].target, d->target) == 0;
-		if (has)
+		keys[nkeys] = dismissal_key(d);
+		if (!strset_add(have, keys[nkeys++]))
 			continue;
 		to->dismissed = xrealloc(to->dismissed, (to->dismissed_count + 1) * sizeof *to->dismissed);
 		to->dismissed[to->dismissed_count++] = (cjm_dismissal){ xstrdup(d->pattern), xstrdup(d->target), { 0, 0 } };
 	}
+	strset_free(have);
+	for (size_t i = 0; i < nkeys; i++)
+		free(keys[i]);
+	free(keys);
 	for (size_t i = 0; i < from->dismissed_count; i++) {
 		free(from->dismissed[i].pattern);
 		free(from->dismissed[i].target);
@@ -434,8 +458,8 @@ cjm_conflicts *cjm_conflicts_new(const char *text, size_t len, diag_list *diags)
 	int last_line = 1;
 	bool ok = split(text, len, &ours, &theirs, c, &last_line, diags);
 	if (ok) {
-		c->ours = variant_load(&ours, last_line, diags);
-		c->theirs = variant_load(&theirs, last_line, diags);
+		c->ours = variant_load(&ours, last_line, diags, &c->comments);
+		c->theirs = variant_load(&theirs, last_line, diags, &c->comments);
 		ok = c->ours && c->theirs;
 	}
 	variant_release(&ours);

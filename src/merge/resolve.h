@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 #include "edit/edit.h"
+#include "io/load.h"
 #include "model/field.h"
 #include "model/map.h"
 #include "util/diag.h"
@@ -50,6 +51,8 @@ typedef struct cjm_conflict {
 typedef struct cjm_conflicts {
 	cjm_map *ours, *theirs;          /* the two variants (owned) */
 	char *ours_label, *theirs_label; /* the words after "<<<<<<<" and ">>>>>>>" */
+	cjm_comments comments;           /* YAML comments outside and on both sides (at the file's
+					  * lines), which saving the map drops */
 	cjm_conflict *at;
 	size_t count;
 } cjm_conflicts;

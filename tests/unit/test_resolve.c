@@ -460,6 +460,15 @@ static void test_textual_conflict_and_both(void **state)
 	assert_string_equal(c->ours_label, "HEAD");
 	assert_string_equal(c->theirs_label, "feature/x");
 	assert_int_equal(c->count, 2);
+	assert_int_equal(c->comments.count, 0);
+	/* comments, which a save drops, are counted, at the file's lines */
+	c = conflicts_of(edit(TEXTUAL, "    - three\n", "    - three # new\n"));
+	assert_int_equal(c->comments.count, 1);
+	assert_int_equal(c->comments.first_line, 20);
+	assert_int_equal(c->comments.first_col, 13);
+	c = conflicts_of(edit(edit(TEXTUAL, "    - three\n", "    - three # new\n"), "title: T\n", "title: T # the journey\n"));
+	assert_int_equal(c->comments.count, 2);
+	assert_int_equal(c->comments.first_line, 2);
 }
 
 /* ---- bad input ---- */
