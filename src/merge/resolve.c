@@ -544,6 +544,39 @@ static int take_field(const cjm_conflicts *c, cjm_edit *edit, const cjm_conflict
 	return rc;
 }
 
+/* Where in phase P of MAP touchpoint VT of VPHASE (a phase of a variant) goes: after the
+ * nearest touchpoint before it in VPHASE that MAP holds in P; at the start when none. */
+static size_t place_after(const cjm_map *map, const cjm_phase *vphase, size_t vt, size_t p)
+{
+	cjm_ref here;
+	for (size_t t = vt; t-- > 0;)
+		if (find_ref(map, CJM_REF_TOUCHPOINT, vphase->touchpoints[t]->id, &here) && here.phase == p)
+			return here.tp + 1;
+	return 0;
+}
+
+/* Before phase P of the edited map goes: moves the touchpoints in it that VARIANT has in
+ * another phase (one the map holds) to their place there, so that none of them is lost. */
+static int keep_moved_touchpoints(cjm_edit *edit, const cjm_map *variant, size_t p)
+{
+	const cjm_map *map = cjm_edit_map(edit);
+	const cjm_phase *phase = map->phases[p];
+	for (size_t t = 0; t < phase->touchpoint_count;) {
+		cjm_ref there;
+		size_t dest = SIZE_MAX;
+		if (find_ref(variant, CJM_REF_TOUCHPOINT, phase->touchpoints[t]->id, &there))
+			dest = phase_index(map, variant->phases[there.phase]->id);
+		if (dest == SIZE_MAX || dest == p) {
+			t++;
+			continue;
+		}
+		size_t at = place_after(map, variant->phases[there.phase], there.tp, dest);
+		if (cjm_edit_move_touchpoint(edit, p, t, dest, at) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 /* Inserts touchpoint ID of VARIANT after the nearest touchpoint before it there that
  * the edited map holds in the phase of the same id (at the start when none). */
 static int insert_touchpoint(cjm_edit *edit, const cjm_map *variant, const cjm_conflict *k)
@@ -559,14 +592,8 @@ static int insert_touchpoint(cjm_edit *edit, const cjm_map *variant, const cjm_c
 	if (p == SIZE_MAX)
 		/* TRANSLATORS: %s is the name of a phase. */
 		return cjm_edit_fail(edit, _("phase '%s' is not in the map; take it first"), phase->name);
-	size_t at = 0;
-	for (size_t t = in_variant.tp; t-- > 0;) {
-		if (find_ref(map, CJM_REF_TOUCHPOINT, phase->touchpoints[t]->id, &here) && here.phase == p) {
-			at = here.tp + 1;
-			break;
-		}
-	}
-	return cjm_edit_insert_touchpoint(edit, p, at, phase->touchpoints[in_variant.tp]);
+	return cjm_edit_insert_touchpoint(edit, p, place_after(map, phase, in_variant.tp, p),
+					  phase->touchpoints[in_variant.tp]);
 }
 
 /* Inserts phase ID of VARIANT, with its fields and the touchpoints the edited map does not
@@ -620,8 +647,11 @@ static int take_item(const cjm_conflicts *c, cjm_edit *edit, const cjm_conflict 
 	cjm_ref here;
 	if (!find_ref(cjm_edit_map(edit), k->owner, k->id, &here))
 		return 0; /* already gone */
-	if (k->owner == CJM_REF_PHASE)
+	if (k->owner == CJM_REF_PHASE) {
+		if (keep_moved_touchpoints(edit, variant, here.phase) < 0)
+			return -1;
 		return cjm_edit_delete_phase(edit, here.phase);
+	}
 	return cjm_edit_delete_touchpoint(edit, here.phase, here.tp);
 }
 

@@ -69,7 +69,10 @@ void cjm_conflicts_free(cjm_conflicts *conflicts);
 
 /* Makes the map EDIT holds (a copy of OURS to begin with) take TAKE for conflict
  * K, through the edit layer, as one undo step; records the choice. TAKE_BOTH only
- * where can_both. 0, or -1 with cjm_edit_error saying why. */
+ * where can_both. An item comes in at its place on that side (after the nearest
+ * item before it there that the map holds); a phase goes with its touchpoints,
+ * except those that side has in another phase, which move there. 0, or -1 with
+ * cjm_edit_error saying why (nothing changed then). */
 int cjm_conflict_take(cjm_conflicts *conflicts, cjm_edit *edit, size_t k, cjm_take take);
 /* The same for every conflict, as one undo step; TAKE_BOTH takes both where
  * can_both and OURS elsewhere. */

@@ -344,6 +344,44 @@ static void test_phase_deleted_and_edited(void **state)
 	}
 }
 
+static void test_phase_deleted_with_a_touchpoint_moved_out(void **state)
+{
+	(void)state;
+	/* their side moved 'a' into 'q' and deleted 'p': taking theirs keeps 'a' */
+	const char *text = "version: 1\n"
+			   "title: T\n"
+			   "phases:\n"
+			   "<<<<<<< ours\n"
+			   "- id: p\n"
+			   "  name: P\n"
+			   "  touchpoints:\n"
+			   "  - id: a\n"
+			   "    name: A\n"
+			   "=======\n"
+			   ">>>>>>> theirs\n"
+			   "- id: q\n"
+			   "  name: Q\n"
+			   "  touchpoints:\n"
+			   "  - id: c\n"
+			   "    name: C\n"
+			   "<<<<<<< ours\n"
+			   "=======\n"
+			   "  - id: a\n"
+			   "    name: A\n"
+			   ">>>>>>> theirs\n"
+			   "  - id: b\n"
+			   "    name: B\n";
+	cjm_conflicts *c = conflicts_of(text);
+	assert_int_equal(c->count, 1); /* the phase; the move is none */
+	expect_conflict(&c->at[0], CJM_CONFLICT_ITEM, CJM_REF_PHASE, "p", "P", NULL, CJM_FIELD_COUNT,
+			"name: P\ntouchpoints: A", NULL, false);
+	cjm_edit *e = session(c);
+	assert_int_equal(cjm_conflict_take(c, e, 0, CJM_TAKE_THEIRS), 0);
+	assert_string_equal(map_text(e), saved(c->theirs));
+	assert_int_equal(cjm_edit_undo(e), 0);
+	assert_string_equal(map_text(e), saved(c->ours));
+}
+
 /* ---- pattern settings ---- */
 
 static void test_pattern_settings(void **state)
@@ -526,6 +564,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_field_conflicts, free_kept),
 		cmocka_unit_test_teardown(test_touchpoint_edited_and_deleted, free_kept),
 		cmocka_unit_test_teardown(test_phase_deleted_and_edited, free_kept),
+		cmocka_unit_test_teardown(test_phase_deleted_with_a_touchpoint_moved_out, free_kept),
 		cmocka_unit_test_teardown(test_pattern_settings, free_kept),
 		cmocka_unit_test_teardown(test_textual_conflict_and_both, free_kept),
 		cmocka_unit_test_teardown(test_bad_input, free_kept),
