@@ -72,7 +72,8 @@ void cjm_conflicts_free(cjm_conflicts *conflicts);
  * where can_both. An item comes in at its place on that side (after the nearest
  * item before it there that the map holds); a phase goes with its touchpoints,
  * except those that side has in another phase, which move there. 0, or -1 with
- * cjm_edit_error saying why (nothing changed then). */
+ * cjm_edit_error saying why (nothing changed then, unless called inside a group
+ * of the caller's: the half-done take is undone only when it is a step of its own). */
 int cjm_conflict_take(cjm_conflicts *conflicts, cjm_edit *edit, size_t k, cjm_take take);
 /* The same for every conflict, as one undo step; TAKE_BOTH takes both where
  * can_both and OURS elsewhere. */

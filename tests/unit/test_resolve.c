@@ -340,6 +340,21 @@ static void test_phase_deleted_and_edited(void **state)
 		/* the whole phase came in as one step */
 		assert_int_equal(cjm_edit_undo(e), 0);
 		assert_int_equal(map->phase_count, 1);
+		/* a take that fails half-way changes nothing: here a phase took the id 'pay' */
+		assert_int_equal(cjm_edit_add_phase(e, 1, "Pay", "pay"), 0);
+		char *before = saved(map);
+		unsigned long gen = cjm_edit_generation(e);
+		c->at[0].take = lacks;
+		assert_int_equal(cjm_conflict_take(c, e, 0, has), -1);
+		assert_non_null(strstr(cjm_edit_error(e), "id 'pay' is already used"));
+		assert_string_equal(saved(map), before);
+		assert_int_equal(c->at[0].take, lacks);
+		assert_int_equal(cjm_conflicts_take_all(c, e, has), -1);
+		assert_string_equal(saved(map), before);
+		assert_int_equal(c->at[0].take, lacks);
+		assert_int_equal(cjm_edit_undo(e), 0); /* the added phase: the failed takes left no step */
+		assert_int_equal(map->phase_count, 1);
+		assert_true(gen != cjm_edit_generation(e));
 		expect_take_all_is_merge(c);
 	}
 }
