@@ -332,7 +332,7 @@ static char *setting_text(const cjm_pattern_setting *s)
 typedef struct builder {
 	cjm_conflicts *c;
 	size_t cap;
-	strset *whole_phases; /* phases only one side has: their touchpoints are theirs */
+	strset *whole_phases; /* phases only one side has: their touchpoints are in their conflict */
 } builder;
 
 static cjm_conflict *conflict_push(builder *b, cjm_conflict_what what, cjm_ref_kind owner, const char *id,
@@ -422,8 +422,12 @@ static void conflicts_describe(cjm_conflicts *c)
 	for (size_t i = 0; i < c->count; i++) {
 		cjm_conflict *k = &c->at[i];
 		if (k->what == CJM_CONFLICT_PATTERN) {
-			k->ours_text = setting_text(find_setting(c->ours, k->id, NULL));
-			k->theirs_text = setting_text(find_setting(c->theirs, k->id, NULL));
+			const cjm_pattern_setting *ours = find_setting(c->ours, k->id, NULL);
+			const cjm_pattern_setting *theirs = find_setting(c->theirs, k->id, NULL);
+			k->in_ours = ours != NULL;
+			k->in_theirs = theirs != NULL;
+			k->ours_text = setting_text(ours);
+			k->theirs_text = setting_text(theirs);
 			continue;
 		}
 		k->in_ours = k->in_ours || k->what == CJM_CONFLICT_FIELD;

@@ -41,7 +41,7 @@ typedef struct cjm_conflict {
 	const char *name;          /* a phase's or touchpoint's name (OURS' where it has it) */
 	const char *phase_name;    /* a touchpoint's phase, by name */
 	cjm_field field;           /* FIELD: the field; otherwise CJM_FIELD_COUNT */
-	bool in_ours, in_theirs;   /* ITEM: which side has it */
+	bool in_ours, in_theirs;   /* which side has it (the item, the pattern's setting) */
 	char *ours_text;           /* the value on each side as people read it (a list one */
 	char *theirs_text;         /* item per line); NULL when absent */
 	bool can_both;             /* a list field: both sides' items can be kept */

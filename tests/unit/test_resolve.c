@@ -411,6 +411,8 @@ static void test_pattern_settings(void **state)
 			"enabled: yes\nthreshold: -1", "enabled: yes\nthreshold: -3", false);
 	expect_conflict(&c->at[1], CJM_CONFLICT_PATTERN, CJM_REF_MAP, "redesign", NULL, NULL, CJM_FIELD_COUNT, NULL,
 			"enabled: yes", false);
+	assert_false(c->at[1].in_ours);
+	assert_true(c->at[1].in_theirs);
 	cjm_edit *e = session(c);
 	const cjm_map *map = cjm_edit_map(e);
 	assert_int_equal(cjm_conflict_take(c, e, 0, CJM_TAKE_THEIRS), 0);
