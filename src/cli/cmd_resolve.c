@@ -216,14 +216,13 @@ static int cmd_resolve_run(int argc, char **argv)
 		return cli_usage_error(&cjm_cmd_resolve, _("-o needs --ours or --theirs"));
 	if (!out && strcmp(path, "-") == 0 && (ours || theirs))
 		return cli_usage_error(&cjm_cmd_resolve, _("FILE is standard input, so give -o OUT"));
+	if ((ours || theirs) && !out && cli_refuse_revision(&cjm_cmd_resolve, path, &code))
+		return code; /* in place: a revision cannot be written (listing one, or -o, reads it) */
 	const char *shown = strcmp(path, "-") == 0 ? "<stdin>" : path;
 	size_t len = 0;
-	int err = 0;
-	char *text = cjm_read_file(path, &len, &err);
-	if (!text) {
-		cjm_map_free(cli_load_map(path, &code)); /* reports why, the same way as every command */
+	char *text = cli_read_input(path, &len, &code); /* a file, "-" or REV:PATH; says why not */
+	if (!text)
 		return code;
-	}
 	if (!cjm_has_conflict_markers(text, len)) {
 		cjm_map *map = cli_load_text(path, text, len, &code, NULL);
 		if (map) {

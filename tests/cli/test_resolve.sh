@@ -306,4 +306,19 @@ check test ! -e "$T/commented2.yaml.orig" "no backup when FILE is not written (-
 check has_fact "orient/compare ideas: amsterdam idea" "the committed map has our idea"
 if has_fact "orient/compare ideas: rotterdam idea"; then notok "the committed map lacks their idea"; else ok "the committed map lacks their idea"; fi
 
+# ---- a conflicted map committed by mistake, read as REV:PATH ----
+cp "$T/conflicted.yaml" "$R/maps/committed.yaml"
+g add maps/committed.yaml && g commit -qm "a conflict committed by mistake"
+run sh -c "cd '$R' && '$CJM' resolve HEAD:maps/committed.yaml"
+expect_rc 1 "cjm resolve REV:PATH lists the conflicts of the committed map"
+expect_out_has "theirs:" "with both sides"
+run sh -c "cd '$R' && '$CJM' resolve HEAD:maps/committed.yaml --theirs"
+expect_rc 64 "--theirs in place cannot write a revision"
+expect_err_has "'HEAD:maps/committed.yaml' is a map in a git revision, which cannot be written" "and says why"
+run sh -c "cd '$R' && '$CJM' resolve HEAD:maps/committed.yaml --theirs -o '$T/from-rev.yaml'"
+expect_rc 0 "--theirs -o OUT takes a revision"
+run "$CJM" validate "$T/from-rev.yaml"
+expect_rc 0 "and what it wrote validates"
+check cmp -s "$T/conflicted.yaml" "$R/maps/committed.yaml" "the committed file is left as it was"
+
 lib_finish
