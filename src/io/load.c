@@ -555,7 +555,9 @@ static char *load_take_scalar(loader *ld)
 }
 
 /* Expects a scalar value; reports "KEY must be WHAT, found ..." and skips otherwise.
- * Returns true when the current event is a usable scalar (not consumed). */
+ * Returns true when the current event is a usable scalar (not consumed). WHAT, like
+ * the words every reader below is handed, is a message id, translated only for a
+ * message: a map holds hundreds of thousands of values, and most maps have no error. */
 static bool load_expect_scalar(loader *ld, const char *key, const char *what)
 {
 	load_check_node(ld);
@@ -563,7 +565,7 @@ static bool load_expect_scalar(loader *ld, const char *key, const char *what)
 		return true;
 	if (ld->event.type != YAML_ALIAS_EVENT) /* an alias is reported already */
 		/* TRANSLATORS: KEY (as in the file) must be WHAT ("a number"), found WHAT IT IS ("a list"). */
-		load_error(ld, ld->event.start_mark, _("%s must be %s, found %s"), key, what,
+		load_error(ld, ld->event.start_mark, _("%s must be %s, found %s"), key, _(what),
 			   load_node_word(ld->event.type));
 	load_skip_node(ld);
 	return false;
@@ -582,7 +584,7 @@ static void load_scalar_error(loader *ld, const char *key, const char *what, boo
  * only when reading must stop: a value of the wrong kind is reported and skipped. */
 static bool load_text(loader *ld, const char *key, char **out)
 {
-	if (!load_expect_scalar(ld, key, _("text")))
+	if (!load_expect_scalar(ld, key, N_("text")))
 		return !ld->fatal;
 	free(*out);
 	*out = load_is_null(&ld->event) ? NULL : load_take_scalar(ld);
@@ -620,7 +622,7 @@ static const char *load_number_words(char *buf, double min, double max)
 
 static bool load_int(loader *ld, const char *key, long min, long max, bool *has, long *out)
 {
-	if (!load_expect_scalar(ld, key, _("a whole number")))
+	if (!load_expect_scalar(ld, key, N_("a whole number")))
 		return !ld->fatal;
 	const yaml_event_t *ev = &ld->event;
 	long n = 0;
@@ -649,7 +651,7 @@ static bool load_parse_number(const char *v, double *x)
 
 static bool load_number(loader *ld, const char *key, double min, double max, bool *has, double *out)
 {
-	if (!load_expect_scalar(ld, key, _("a number")))
+	if (!load_expect_scalar(ld, key, N_("a number")))
 		return !ld->fatal;
 	const yaml_event_t *ev = &ld->event;
 	double x = 0;
@@ -674,7 +676,7 @@ static cjm_tristate load_bool_word(const char *v)
 static bool load_bool(loader *ld, const char *key, cjm_tristate *out)
 {
 	/* TRANSLATORS: what a yes/no key of a map holds; true and false are YAML's words, keep them. */
-	if (!load_expect_scalar(ld, key, _("true or false")))
+	if (!load_expect_scalar(ld, key, N_("true or false")))
 		return !ld->fatal;
 	const yaml_event_t *ev = &ld->event;
 	cjm_tristate word = load_bool_word((const char *)ev->data.scalar.value);
@@ -690,7 +692,9 @@ static bool load_bool(loader *ld, const char *key, cjm_tristate *out)
 /* ---- collections ---- */
 
 /* Expects the start of a mapping or list; reports and skips anything else. An empty
- * value is fine for a key (it is absent) but not for a list ITEM. */
+ * value is fine for a key (it is absent) but not for a list ITEM (then KEY is a
+ * message id too). WHAT is a message id, or words already translated (gettext gives
+ * back a text it has no entry for). */
 static bool load_expect_collection(loader *ld, yaml_event_type_t type, const char *key, const char *what,
 				   bool item)
 {
@@ -703,7 +707,7 @@ static bool load_expect_collection(loader *ld, yaml_event_type_t type, const cha
 		return false;
 	}
 	if (ld->event.type != YAML_ALIAS_EVENT) /* an alias is reported already */
-		load_error(ld, ld->event.start_mark, _("%s must be %s, found %s"), key, what,
+		load_error(ld, ld->event.start_mark, _("%s must be %s, found %s"), item ? _(key) : key, _(what),
 			   empty ? _("an empty item") : load_node_word(ld->event.type));
 	load_skip_node(ld);
 	return false;
@@ -825,13 +829,13 @@ static bool load_unknown_key(loader *ld, const char *key, yaml_mark_t mark, cons
  * where each item stood, for messages about one item. */
 static bool load_text_list(loader *ld, const char *key, cjm_strlist *list, yaml_mark_t **marks)
 {
-	if (!load_expect_start(ld, YAML_SEQUENCE_START_EVENT, key, _("a list of text")))
+	if (!load_expect_start(ld, YAML_SEQUENCE_START_EVENT, key, N_("a list of text")))
 		return !ld->fatal;
 	size_t marks_cap = 0;
 	cjm_strlist_clear(list);
 	bool ok = load_next(ld);
 	while (ok && ld->event.type != YAML_SEQUENCE_END_EVENT) {
-		if (!load_expect_scalar(ld, key, _("a list of text"))) {
+		if (!load_expect_scalar(ld, key, N_("a list of text"))) {
 			ok = !ld->fatal;
 			continue;
 		}
@@ -990,9 +994,9 @@ static void load_finish_entry(loader *ld, const char *what, const load_entry *en
 {
 	if (entry->name == LOAD_NAME_ABSENT)
 		/* TRANSLATORS: %s is "phase" or "touchpoint" as you translate them; 'name' is the key. */
-		load_error(ld, entry->start, _("missing required key 'name' in %s"), what);
+		load_error(ld, entry->start, _("missing required key 'name' in %s"), _(what));
 	else if (entry->name == LOAD_NAME_TEXT && cjm_text_is_blank(*name))
-		load_error(ld, entry->start, _("the name of a %s must not be empty"), what);
+		load_error(ld, entry->start, _("the name of a %s must not be empty"), _(what));
 	if (!*name)
 		*name = xstrdup("");
 	if (*id)
@@ -1015,12 +1019,12 @@ static bool load_touchpoint_key(loader *ld, const char *key, yaml_mark_t mark, v
 
 static bool load_touchpoints(loader *ld, cjm_phase *phase)
 {
-	if (!load_expect_start(ld, YAML_SEQUENCE_START_EVENT, "touchpoints", _("a list of touchpoints")))
+	if (!load_expect_start(ld, YAML_SEQUENCE_START_EVENT, "touchpoints", N_("a list of touchpoints")))
 		return !ld->fatal;
 	bool ok = load_next(ld);
 	while (ok && ld->event.type != YAML_SEQUENCE_END_EVENT) {
 		yaml_mark_t start = ld->event.start_mark;
-		if (!load_expect_item(ld, _("a touchpoint"), _("a mapping"))) {
+		if (!load_expect_item(ld, N_("a touchpoint"), N_("a mapping"))) {
 			ok = !ld->fatal;
 			continue;
 		}
@@ -1030,7 +1034,7 @@ static bool load_touchpoints(loader *ld, cjm_phase *phase)
 		load_entry entry = { tp, start, start, LOAD_NAME_ABSENT, SIZE_MAX };
 		ok = load_mapping(ld, load_touchpoint_key, &entry);
 		if (ok)
-			load_finish_entry(ld, _("touchpoint"), &entry, &tp->id, &tp->name);
+			load_finish_entry(ld, N_("touchpoint"), &entry, &tp->id, &tp->name);
 	}
 	if (ok) {
 		ld->depth--;
@@ -1055,12 +1059,12 @@ static bool load_phase_key(loader *ld, const char *key, yaml_mark_t mark, void *
 static bool load_phases(loader *ld)
 {
 	cjm_map *map = ld->map;
-	if (!load_expect_start(ld, YAML_SEQUENCE_START_EVENT, "phases", _("a list of phases")))
+	if (!load_expect_start(ld, YAML_SEQUENCE_START_EVENT, "phases", N_("a list of phases")))
 		return !ld->fatal;
 	bool ok = load_next(ld);
 	while (ok && ld->event.type != YAML_SEQUENCE_END_EVENT) {
 		yaml_mark_t start = ld->event.start_mark;
-		if (!load_expect_item(ld, _("a phase"), _("a mapping"))) {
+		if (!load_expect_item(ld, N_("a phase"), N_("a mapping"))) {
 			ok = !ld->fatal;
 			continue;
 		}
@@ -1072,7 +1076,7 @@ static bool load_phases(loader *ld)
 		load_note_missing_id(ld, NULL, NULL);
 		ok = load_mapping(ld, load_phase_key, &entry);
 		if (ok)
-			load_finish_entry(ld, _("phase"), &entry, &phase->id, &phase->name);
+			load_finish_entry(ld, N_("phase"), &entry, &phase->id, &phase->name);
 	}
 	if (ok) {
 		ld->depth--;
@@ -1159,7 +1163,7 @@ static bool load_patterns_key(loader *ld, const char *key, yaml_mark_t mark, voi
 	cjm_map *map = arg;
 	if (!cjm_id_is_valid(key))
 		load_error(ld, mark, _("'%s' is not a pattern id (lower-case letters, digits and '-')"), key);
-	if (!load_expect_start(ld, YAML_MAPPING_START_EVENT, key, _("a mapping of enabled and threshold")))
+	if (!load_expect_start(ld, YAML_MAPPING_START_EVENT, key, N_("a mapping of enabled and threshold")))
 		return !ld->fatal;
 	map->patterns = xrealloc(map->patterns, (map->pattern_count + 1) * sizeof *map->patterns);
 	cjm_pattern_setting *setting = &map->patterns[map->pattern_count++];
@@ -1205,12 +1209,12 @@ static void load_check_dismissal(loader *ld, const load_dismissal *ldm)
 static bool load_dismissed(loader *ld)
 {
 	cjm_map *map = ld->map;
-	if (!load_expect_start(ld, YAML_SEQUENCE_START_EVENT, "dismissed", _("a list")))
+	if (!load_expect_start(ld, YAML_SEQUENCE_START_EVENT, "dismissed", N_("a list")))
 		return !ld->fatal;
 	bool ok = load_next(ld);
 	while (ok && ld->event.type != YAML_SEQUENCE_END_EVENT) {
 		yaml_mark_t start = ld->event.start_mark;
-		if (!load_expect_item(ld, _("a dismissed suggestion"), _("a mapping of pattern and target"))) {
+		if (!load_expect_item(ld, N_("a dismissed suggestion"), N_("a mapping of pattern and target"))) {
 			ok = !ld->fatal;
 			continue;
 		}
@@ -1308,7 +1312,7 @@ static bool load_root_key(loader *ld, const char *key, yaml_mark_t mark, void *a
 		return ok;
 	}
 	if (!strcmp(key, "patterns")) {
-		if (!load_expect_start(ld, YAML_MAPPING_START_EVENT, key, _("a mapping of pattern ids")))
+		if (!load_expect_start(ld, YAML_MAPPING_START_EVENT, key, N_("a mapping of pattern ids")))
 			return !ld->fatal;
 		return load_mapping(ld, load_patterns_key, map);
 	}
