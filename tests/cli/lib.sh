@@ -91,6 +91,24 @@ lib_finish() {
 	[ "$failures" -eq 0 ]
 }
 
+# Readies a test that runs git: without git (which tests/deps.sh installs) the script
+# fails and ends here; otherwise CJM is absolute (git runs cjm from the repository)
+# and git reads neither the machine's nor the user's configuration, only
+# $GIT_CONFIG_GLOBAL, empty to begin with, with HOME the test's folder.
+lib_git_sandbox() {
+	if ! command -v git >/dev/null 2>&1; then
+		notok "git is installed" "the git tests need git (tests/deps.sh installs it)"
+		lib_finish
+		exit
+	fi
+	case $CJM in /*) ;; *) CJM=$ROOT/$CJM ;; esac
+	HOME=$T
+	GIT_CONFIG_NOSYSTEM=1
+	GIT_CONFIG_GLOBAL=$T/gitconfig
+	export HOME GIT_CONFIG_NOSYSTEM GIT_CONFIG_GLOBAL
+	: >"$GIT_CONFIG_GLOBAL"
+}
+
 # expect_rc N NAME
 expect_rc() {
 	if [ "$rc" -eq "$1" ]; then ok "$2"; else fail "$2" "expected exit $1"; fi

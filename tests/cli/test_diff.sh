@@ -235,16 +235,7 @@ run "$CJM" diff "$T/old.yaml" "$T/bad.yaml"
 expect_rc 65 "two arguments, a bad map: exit 65"
 
 # --- a real git diff ----------------------------------------------------------
-if ! command -v git >/dev/null 2>&1; then
-	echo "ok - git diff uses cjm diff # SKIP no git"
-	lib_finish
-	exit
-fi
-case $CJM in /*) ;; *) CJM=$ROOT/$CJM ;; esac
-HOME=$T/home
-GIT_CONFIG_NOSYSTEM=1
-export HOME GIT_CONFIG_NOSYSTEM
-mkdir -p "$HOME"
+lib_git_sandbox
 g() { git -c user.name=t -c user.email=t@example.com -c init.defaultBranch=main "$@"; }
 repo=$T/repo
 g init -q "$repo" || exit 1

@@ -8,22 +8,14 @@
 # Run from the top of the source tree: CJM=build/san/cjm sh tests/cli/test_git_invalid.sh
 . tests/cli/lib.sh
 
-if ! command -v git >/dev/null 2>&1; then
-	skip "git works on a map that does not load" "git is not installed"
-	exit 0
-fi
-case $CJM in /*) ;; *) CJM=$ROOT/$CJM ;; esac
+lib_git_sandbox
 FAST=${CJM_FAST:-$CJM}
 case $FAST in /*) ;; *) FAST=$ROOT/$FAST ;; esac
-HOME=$T
-GIT_CONFIG_NOSYSTEM=1
-GIT_CONFIG_GLOBAL=$T/gitconfig
 GIT_PAGER=cat
 mkdir "$T/bin"
 ln -s "$CJM" "$T/bin/cjm"
 PATH=$T/bin:$PATH
-export HOME GIT_CONFIG_NOSYSTEM GIT_CONFIG_GLOBAL GIT_PAGER PATH
-: >"$GIT_CONFIG_GLOBAL"
+export GIT_PAGER PATH
 R=$T/repo
 g() { git -C "$R" -c user.name=t -c user.email=t@example.com -c init.defaultBranch=main "$@"; }
 

@@ -7,16 +7,7 @@
 # Run from the top of the source tree: CJM=build/san/cjm sh tests/cli/test_git_merge.sh
 . tests/cli/lib.sh
 
-if ! command -v git >/dev/null 2>&1; then
-	skip "cjm merge as git's merge driver" "git is not installed"
-	exit 0
-fi
-case $CJM in /*) ;; *) CJM=$ROOT/$CJM ;; esac
-HOME=$T
-GIT_CONFIG_NOSYSTEM=1
-GIT_CONFIG_GLOBAL=$T/gitconfig
-export HOME GIT_CONFIG_NOSYSTEM GIT_CONFIG_GLOBAL
-: >"$GIT_CONFIG_GLOBAL"
+lib_git_sandbox
 R=$T/repo
 g() { git -C "$R" -c user.name=t -c user.email=t@example.com -c init.defaultBranch=main "$@"; }
 

@@ -3,16 +3,7 @@
 # says, git diff of a map reads one fact per line ("emotion: -3" -> "-1"); a map that
 # does not load reads as its text, and git log -p and git blame go on.
 . tests/cli/lib.sh
-if ! command -v git >/dev/null 2>&1; then
-	notok "git is installed" "the git tests need git (tests/deps.sh installs it)"
-	lib_finish
-	exit
-fi
-case $CJM in /*) ;; *) CJM=$ROOT/$CJM ;; esac
-HOME=$T/home
-GIT_CONFIG_NOSYSTEM=1
-export HOME GIT_CONFIG_NOSYSTEM
-mkdir -p "$HOME"
+lib_git_sandbox
 g() { git -c user.name=Facilitator -c user.email=f@example.com -c init.defaultBranch=main "$@"; }
 
 repo=$T/repo

@@ -9,20 +9,11 @@
 # Run from the top of the source tree: CJM=build/san/cjm sh tests/cli/test_log.sh
 . tests/cli/lib.sh
 
-if ! command -v git >/dev/null 2>&1; then
-	skip "cjm log in a git repository" "git is not installed"
-	exit 0
-fi
 if ! /usr/bin/python3 -c 'import yaml' 2>/dev/null; then
 	skip "cjm log in a git repository" "python3 with yaml is not installed (sh tests/deps.sh check)"
 	exit 0
 fi
-case $CJM in /*) ;; *) CJM=$ROOT/$CJM ;; esac
-HOME=$T
-GIT_CONFIG_NOSYSTEM=1
-GIT_CONFIG_GLOBAL=$T/gitconfig
-export HOME GIT_CONFIG_NOSYSTEM GIT_CONFIG_GLOBAL
-: >"$GIT_CONFIG_GLOBAL"
+lib_git_sandbox
 R=$T/repo
 n=0
 g() { git -C "$R" -c user.name="Anna de Vries" -c user.email=anna@example.com -c init.defaultBranch=main "$@"; }

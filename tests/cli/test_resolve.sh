@@ -193,16 +193,7 @@ run "$CJM" resolve --bogus "$T/map.yaml"
 expect_rc 64 "an unknown option: usage error"
 
 # ---- in git ----
-if ! command -v git >/dev/null 2>&1; then
-	skip "cjm resolve after git merge" "git is not installed"
-	lib_finish
-	exit
-fi
-HOME=$T
-GIT_CONFIG_NOSYSTEM=1
-GIT_CONFIG_GLOBAL=$T/gitconfig
-export HOME GIT_CONFIG_NOSYSTEM GIT_CONFIG_GLOBAL
-: >"$GIT_CONFIG_GLOBAL"
+lib_git_sandbox
 g() { git -C "$R" -c user.name=t -c user.email=t@example.com -c init.defaultBranch=main "$@"; }
 
 # two branches that set one touchpoint's emotion both ways and add an idea each

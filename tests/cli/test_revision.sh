@@ -9,16 +9,7 @@
 # Run from the top of the source tree: CJM=build/san/cjm sh tests/cli/test_revision.sh
 . tests/cli/lib.sh
 
-if ! command -v git >/dev/null 2>&1; then
-	skip "REV:PATH reads a map from git" "git is not installed"
-	exit 0
-fi
-case $CJM in /*) ;; *) CJM=$ROOT/$CJM ;; esac
-HOME=$T
-GIT_CONFIG_NOSYSTEM=1
-GIT_CONFIG_GLOBAL=$T/gitconfig
-export HOME GIT_CONFIG_NOSYSTEM GIT_CONFIG_GLOBAL
-: >"$GIT_CONFIG_GLOBAL"
+lib_git_sandbox
 # every run of git, by cjm or by this script, is logged
 real_git=$(command -v git)
 mkdir "$T/bin"
