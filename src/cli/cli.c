@@ -180,12 +180,7 @@ cjm_map *cli_load_map(const char *path, int *exit_code)
 
 char *cli_first_problem(const diag_list *diags)
 {
-	const diag *first = NULL;
-	for (size_t i = 0; i < diags->count; i++) {
-		const diag *d = &diags->items[i];
-		if (!d->warning && (!first || d->line < first->line || (d->line == first->line && d->col < first->col)))
-			first = d;
-	}
+	const diag *first = diag_first_error(diags);
 	if (!first)
 		return xstrdup(_("not a valid map"));
 	if (first->line > 0)

@@ -43,10 +43,8 @@ static cjm_map *edit_open_map(const char *path, int *code, size_t *comments, cjm
 /* The first error of DIAGS, for a one-line message. */
 static const char *edit_first_error(const diag_list *diags)
 {
-	for (size_t i = 0; i < diags->count; i++)
-		if (!diags->items[i].warning)
-			return diags->items[i].message;
-	return _("not a valid map");
+	const diag *first = diag_first_error(diags);
+	return first ? first->message : _("not a valid map");
 }
 
 /* A recovery file that cannot be read is never overwritten or removed: it is moved aside

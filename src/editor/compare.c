@@ -64,10 +64,7 @@ static cjm_map *compare_read(cjm_editor *ed, const char *path)
 	cjm_map *map = cjm_load_buffer(text, len, diags, NULL);
 	free(text);
 	if (!map) {
-		const diag *first = NULL;
-		for (size_t i = 0; i < diags->count && !first; i++)
-			if (!diags->items[i].warning)
-				first = &diags->items[i];
+		const diag *first = diag_first_error(diags);
 		/* TRANSLATORS: FILE:LINE:COL: error: the first problem of the file :compare was given. */
 		cjm_editor_say(ed, true, _("%s:%d:%d: error: %s (not compared)"), path, first ? first->line : 0,
 			       first ? first->col : 0, first ? first->message : _("not a valid map"));

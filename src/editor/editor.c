@@ -399,10 +399,7 @@ cjm_map *cjm_editor_read_disk(cjm_editor *ed, cjm_file_stamp *stamp, size_t *com
 	cjm_map *map = cjm_load_buffer(text, len, diags, &found);
 	free(text);
 	if (!map) {
-		const diag *first = NULL;
-		for (size_t i = 0; i < diags->count && !first; i++)
-			if (!diags->items[i].warning)
-				first = &diags->items[i];
+		const diag *first = diag_first_error(diags);
 		cjm_editor_say(ed, true, _("cannot reload %s: %d:%d: %s; nothing changed here (k keeps mine)"), ed->path,
 			       first ? first->line : 0, first ? first->col : 0,
 			       first ? first->message : _("not a valid map"));

@@ -44,6 +44,17 @@ static void diag_add(diag_list *list, bool warning, int line, int col, const cha
 		list->errors++;
 }
 
+const diag *diag_first_error(const diag_list *list)
+{
+	const diag *first = NULL;
+	for (size_t i = 0; i < list->count; i++) {
+		const diag *d = &list->items[i];
+		if (!d->warning && (!first || d->line < first->line || (d->line == first->line && d->col < first->col)))
+			first = d;
+	}
+	return first;
+}
+
 void diag_list_drop_from(diag_list *list, size_t count)
 {
 	while (list->count > count) {

@@ -33,6 +33,8 @@ void diag_warning(diag_list *list, int line, int col, const char *fmt, ...)
 bool diag_full(const diag_list *list);
 /* Forgets the diagnostics from number COUNT on (when a better explanation replaces them). */
 void diag_list_drop_from(diag_list *list, size_t count);
+/* The first error by line and column (the one a one-line message names), or NULL. */
+const diag *diag_first_error(const diag_list *list);
 /* Prints every diagnostic, one line each, ordered by line and column. */
 void diag_print(const diag_list *list, FILE *out);
 
