@@ -22,7 +22,7 @@ g() { git -C "$R" -c user.name=t -c user.email=t@example.com -c init.defaultBran
 # ---- cjm show --plain on a file that is not a valid map ----
 # plain_falls_back FILE LINE NAME: stdout is LINE, then FILE's bytes; exit 0, stderr empty
 plain_falls_back() {
-	run cjm show --plain "$1"
+	run "$CJM" show --plain "$1"
 	expect_rc 0 "$3: show --plain exits 0"
 	if [ "$(head -n 1 "$T/out")" = "$2" ]; then ok "$3: the first line says why"; else
 		fail "$3: the first line says why" "expected: $2"; fi
@@ -35,7 +35,7 @@ plain_falls_back "$T/unknown.yaml" \
 	"# cjm: not a valid map (3:1: unknown key 'foo' in the map (known: version, title, language, persona, brand_values, thresholds, patterns, phases, dismissed)); its text follows as it is" \
 	"an unknown key"
 printf 'version: 1\ntitle: [Claim\nphases: []' >"$T/broken.yaml" # no newline at the end either
-run cjm validate "$T/broken.yaml"
+run "$CJM" validate "$T/broken.yaml"
 problem=$(sed -n "s|^$T/broken.yaml:||; s|: error: |: |p" "$T/err" | head -n 1)
 plain_falls_back "$T/broken.yaml" "# cjm: not a valid map ($problem); its text follows as it is" "invalid YAML"
 printf 'version: 1\ntitle: Claim\nphases:\n<<<<<<< ours\n- name: A\n=======\n- name: B\n>>>>>>> theirs\n' >"$T/markers.yaml"
@@ -45,21 +45,21 @@ plain_falls_back "$T/markers.yaml" \
 # what a terminal would act on is escaped, as everywhere in cjm; the lines stay the file's
 printf 'version: 1\ntitle: \033]0;owned\007 Ori\303\253ntatie\r\nfoo:\t1\nphases: []\n' >"$T/escape.yaml"
 printf 'version: 1\ntitle: \\x1B]0;owned\\x07 Ori\303\253ntatie\\r\nfoo:\t1\nphases: []\n' >"$T/escaped.yaml"
-run cjm show --plain "$T/escape.yaml"
+run "$CJM" show --plain "$T/escape.yaml"
 expect_rc 0 "a file with control characters falls back too"
 tail -n +2 "$T/out" >"$T/rest"
 expect_same "$T/escaped.yaml" "$T/rest" "its controls escaped (tab and line feed kept), all else as it is"
 if has_dutch "the line stays English under a Dutch locale"; then
-	LC_ALL=$NL_LOCALE cjm show --plain "$T/unknown.yaml" >"$T/out" 2>"$T/err"
+	LC_ALL=$NL_LOCALE "$CJM" show --plain "$T/unknown.yaml" >"$T/out" 2>"$T/err"
 	rc=$?
 	expect_rc 0 "show --plain in Dutch falls back too"
 	expect_out_has "# cjm: not a valid map (3:1: unknown key 'foo' in the map (known:" "the line stays English under a Dutch locale"
 fi
-run cjm show --plain "$T/missing.yaml"
+run "$CJM" show --plain "$T/missing.yaml"
 expect_rc 66 "a file that cannot be opened still exits 66"
 expect_err_line "cjm: $T/missing.yaml: No such file or directory" "and says why"
 expect_empty "$T/out" "and prints nothing"
-run cjm show "$T/unknown.yaml"
+run "$CJM" show "$T/unknown.yaml"
 expect_rc 65 "the grid (without --plain) still refuses a file that is not a map"
 # over the size limit (256 MiB): the line, then all of it, streamed in parts that
 # never split a character (a line is 23 bytes: the 'ë' falls across every boundary in turn)
@@ -88,7 +88,7 @@ phases:
 YAML
 sed 's/    emotion: -3/    emotoin: -1/' "$T/good.yaml" >"$T/typo.yaml"
 hex=0123456789012345678901234567890123456789
-run cjm diff maps/j.yaml "$T/good.yaml" $hex 100644 "$T/typo.yaml" $hex 100644
+run "$CJM" diff maps/j.yaml "$T/good.yaml" $hex 100644 "$T/typo.yaml" $hex 100644
 expect_rc 0 "git's form: exit 0 when NEW is not a valid map"
 cat >"$T/want" <<'TXT'
 cjm diff a/maps/j.yaml b/maps/j.yaml
@@ -104,20 +104,20 @@ b/maps/j.yaml: not a valid map (9:5: unknown key 'emotoin' in a touchpoint (know
 TXT
 expect_same "$T/want" "$T/out" "git's form: the header, which side is not a map, then diff -u of the text"
 expect_empty "$T/err" "git's form: nothing on stderr"
-run cjm diff old.yaml "$T/typo.yaml" $hex 100644 "$T/typo.yaml" $hex 100644 new.yaml "similarity index 100%"
+run "$CJM" diff old.yaml "$T/typo.yaml" $hex 100644 "$T/typo.yaml" $hex 100644 new.yaml "similarity index 100%"
 expect_rc 0 "git's rename form: exit 0 when both sides are not valid maps"
 expect_out_has "cjm diff a/old.yaml b/new.yaml" "the rename form: both names in the header"
 expect_out_has "a/old.yaml: not a valid map (9:5: unknown key 'emotoin'" "the old side is named"
 expect_out_has "b/new.yaml: not a valid map (9:5: unknown key 'emotoin'" "the new side is named"
-run cjm diff maps/j.yaml /dev/null $hex 100644 "$T/typo.yaml" $hex 100644
+run "$CJM" diff maps/j.yaml /dev/null $hex 100644 "$T/typo.yaml" $hex 100644
 expect_rc 0 "git's form: an added file that is not a valid map"
 expect_out_has "+    emotoin: -1" "an added file reads as its lines added"
-run cjm diff -- -j.yaml "$T/good.yaml" $hex 100644 "$T/typo.yaml" $hex 100644
+run "$CJM" diff -- -j.yaml "$T/good.yaml" $hex 100644 "$T/typo.yaml" $hex 100644
 expect_out_has "cjm diff a/-j.yaml b/-j.yaml" "a path that starts with '-' is a label, not an option to diff"
 expect_rc 0 "and diff runs"
-run cjm diff maps/j.yaml "$T/good.yaml" $hex 100644 "$T/absent.yaml" $hex 100644
+run "$CJM" diff maps/j.yaml "$T/good.yaml" $hex 100644 "$T/absent.yaml" $hex 100644
 expect_rc 66 "git's form: a file that cannot be opened still exits 66"
-run cjm diff "$T/good.yaml" "$T/typo.yaml"
+run "$CJM" diff "$T/good.yaml" "$T/typo.yaml"
 expect_rc 65 "the two-argument form keeps exit 65 for a file that is not a map"
 expect_err_has "typo.yaml:9:5: error: unknown key 'emotoin'" "and says where"
 expect_empty "$T/out" "and prints no diff"
