@@ -1,5 +1,6 @@
 /* The editor without a screen: selection, scrolling arithmetic, and the state every command shares. */
 #include "editor/editor.h"
+#include "editor/conflicts.h"
 
 #include <errno.h>
 #include <langinfo.h>
@@ -45,6 +46,7 @@ void cjm_editor_free(cjm_editor *ed)
 	if (!ed)
 		return;
 	cjm_editor_panel_free(ed);
+	cjm_editor_conflicts_free(ed);
 	cjm_edit_free(ed->edit);
 	free(ed->path);
 	free(ed->message);
@@ -415,6 +417,7 @@ void cjm_editor_replace_map(cjm_editor *ed, cjm_map *map, const cjm_file_stamp *
 {
 	if (ed->overlay == CJM_OVERLAY_SUGGESTIONS)
 		cjm_editor_close_panel(ed);
+	cjm_editor_conflicts_free(ed); /* theirs has no markers: it loaded */
 	cjm_edit_free(ed->edit);
 	ed->edit = cjm_edit_new(map);
 	ed->disk = *stamp;
