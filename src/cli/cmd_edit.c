@@ -258,7 +258,8 @@ static int cmd_edit_run(int argc, char **argv)
 	free(message);
 	bool conflicted = conflicts != NULL;
 	if (conflicts) { /* unsaved until :w writes the resolved map over the markers */
-		cjm_edit_mark_unsaved(ed->edit);
+		if (!read_only)
+			cjm_edit_mark_unsaved(ed->edit);
 		cjm_editor_conflicts_start(ed, conflicts);
 	}
 	code = tui_run(ed, read_only ? NULL : rec, restored);
