@@ -38,14 +38,14 @@ static void conflicts_put(int y, int x, const char *s, int width)
 static const char *conflicts_state(cjm_editor *ed, size_t k)
 {
 	if (!cjm_editor_conflict_decided(ed, k))
-		return _("undecided");
+		return C_("conflict", "undecided");
 	switch (cjm_editor_conflict_side(ed, k)) {
-	case CJM_SIDE_OURS: return _("ours");
-	case CJM_SIDE_THEIRS: return _("theirs");
-	case CJM_SIDE_BOTH: return _("both");
+	case CJM_SIDE_OURS: return C_("conflict", "ours");
+	case CJM_SIDE_THEIRS: return C_("conflict", "theirs");
+	case CJM_SIDE_BOTH: return C_("conflict", "both");
 	case CJM_SIDE_EDITED: break;
 	}
-	return _("edited");
+	return C_("conflict", "edited");
 }
 
 /* One side of conflict K for its second line: "ours: VALUE", in brackets when the map holds it. */
