@@ -46,6 +46,7 @@ extern const cjm_command cjm_cmd_suggest;
 extern const cjm_command cjm_cmd_patterns;
 extern const cjm_command cjm_cmd_diff;
 extern const cjm_command cjm_cmd_merge;
+extern const cjm_command cjm_cmd_resolve;
 extern const cjm_command cjm_cmd_export;
 extern const cjm_command cjm_cmd_import;
 extern const cjm_command cjm_cmd_help;

@@ -14,6 +14,7 @@ const cjm_command *const cjm_commands[] = {
 	&cjm_cmd_patterns,
 	&cjm_cmd_diff,
 	&cjm_cmd_merge,
+	&cjm_cmd_resolve,
 	&cjm_cmd_export,
 	&cjm_cmd_import,
 	&cjm_cmd_help,

@@ -36,6 +36,7 @@ enum record_kind {
 	REC_LIST_ITEM,       /* one list item inserted or removed */
 	REC_LIST_REPLACE,    /* one list item replaced */
 	REC_DISMISSAL,       /* one dismissal added or removed */
+	REC_PATTERN,         /* one pattern setting added, removed or replaced */
 };
 
 /*
@@ -55,6 +56,8 @@ struct record {
 		struct { cjm_ref ref; cjm_field field; struct held_value held; } set;
 		struct { cjm_ref ref; cjm_field field; size_t at; char *held; } item;
 		struct { size_t at; cjm_dismissal held; bool holding; } dismissal;
+		/* IN_MAP: the map holds this record's setting at AT; HOLDING: HELD is a setting */
+		struct { size_t at; cjm_pattern_setting held; bool holding, in_map; } pattern;
 	} u;
 };
 
@@ -155,6 +158,24 @@ static cjm_dismissal dismissal_remove(cjm_map *map, size_t at)
 	return d;
 }
 
+/* ---- pattern settings ---- */
+
+static void setting_insert(cjm_map *map, size_t at, cjm_pattern_setting s)
+{
+	map->patterns = xrealloc(map->patterns, (map->pattern_count + 1) * sizeof *map->patterns);
+	memmove(map->patterns + at + 1, map->patterns + at, (map->pattern_count - at) * sizeof *map->patterns);
+	map->patterns[at] = s;
+	map->pattern_count++;
+}
+
+static cjm_pattern_setting setting_remove(cjm_map *map, size_t at)
+{
+	cjm_pattern_setting s = map->patterns[at];
+	memmove(map->patterns + at, map->patterns + at + 1, (map->pattern_count - at - 1) * sizeof *map->patterns);
+	map->pattern_count--;
+	return s;
+}
+
 static bool same_text(const char *a, const char *b)
 {
 	return a && b && strcmp(a, b) == 0;
@@ -250,6 +271,24 @@ static void apply_dismissal(cjm_map *map, struct record *r)
 	r->u.dismissal.holding = !r->u.dismissal.holding;
 }
 
+/* Swaps the setting the record holds with the map's at AT: in, out, or in place of it. */
+static void apply_pattern(cjm_map *map, struct record *r)
+{
+	if (r->u.pattern.in_map && r->u.pattern.holding) {
+		cjm_pattern_setting was = map->patterns[r->u.pattern.at];
+		map->patterns[r->u.pattern.at] = r->u.pattern.held;
+		r->u.pattern.held = was;
+	} else if (r->u.pattern.in_map) {
+		r->u.pattern.held = setting_remove(map, r->u.pattern.at);
+		r->u.pattern.holding = true;
+		r->u.pattern.in_map = false;
+	} else {
+		setting_insert(map, r->u.pattern.at, r->u.pattern.held);
+		r->u.pattern.holding = false;
+		r->u.pattern.in_map = true;
+	}
+}
+
 /* Applies R to MAP and keeps what it replaced, so applying R again reverts it. */
 static void record_apply(cjm_map *map, struct record *r)
 {
@@ -263,6 +302,7 @@ static void record_apply(cjm_map *map, struct record *r)
 	case REC_LIST_ITEM:
 	case REC_LIST_REPLACE: apply_item(map, r); break;
 	case REC_DISMISSAL: apply_dismissal(map, r); break;
+	case REC_PATTERN: apply_pattern(map, r); break;
 	}
 	if (r->flags_known) {
 		map->has_persona = r->flags.has_persona;
@@ -296,6 +336,10 @@ static void record_free(struct record *r)
 			free(r->u.dismissal.held.pattern);
 			free(r->u.dismissal.held.target);
 		}
+		break;
+	case REC_PATTERN:
+		if (r->u.pattern.holding)
+			free(r->u.pattern.held.id);
 		break;
 	}
 }
@@ -805,6 +849,48 @@ int cjm_edit_undismiss(cjm_edit *edit, const char *pattern, const char *target)
 	return edit_change(edit, rec);
 }
 
+/* ---- pattern settings ---- */
+
+/* The index of the setting of pattern ID, or pattern_count. */
+static size_t setting_find(const cjm_map *map, const char *id)
+{
+	for (size_t i = 0; i < map->pattern_count; i++)
+		if (same_text(map->patterns[i].id, id))
+			return i;
+	return map->pattern_count;
+}
+
+static bool setting_same(const cjm_pattern_setting *a, const cjm_pattern_setting *b)
+{
+	return a->enabled == b->enabled && a->has_threshold == b->has_threshold &&
+	       (!a->has_threshold || a->threshold == b->threshold);
+}
+
+int cjm_edit_set_pattern(cjm_edit *edit, const char *id, const cjm_pattern_setting *setting, size_t at)
+{
+	if (!cjm_id_is_valid(id))
+		return cjm_edit_fail(edit, _("'%s' is not a valid pattern id"), id ? id : "");
+	size_t found = setting_find(edit->map, id);
+	bool has = found < edit->map->pattern_count;
+	if (!has && !setting)
+		return edit_ok(edit); /* no setting, and none wanted */
+	if (has && setting && setting_same(&edit->map->patterns[found], setting))
+		return edit_ok(edit);
+	if (!has && at > edit->map->pattern_count)
+		return cjm_edit_fail(edit, _("cannot add a pattern setting at position %zu: the map has %zu"), at,
+				 edit->map->pattern_count);
+	struct record rec = { .kind = REC_PATTERN };
+	rec.u.pattern.at = has ? found : at;
+	rec.u.pattern.in_map = has;
+	rec.u.pattern.holding = setting != NULL;
+	if (setting) {
+		rec.u.pattern.held = *setting;
+		rec.u.pattern.held.id = xstrdup(id);
+		rec.u.pattern.held.pos = (cjm_pos){ 0, 0 };
+	}
+	return edit_change(edit, rec);
+}
+
 /* ---- groups, undo and redo ---- */
 
 void cjm_edit_group_begin(cjm_edit *edit)
@@ -845,7 +931,8 @@ static bool record_place(const struct record *r, cjm_ref *where)
 	case REC_SET: *where = r->u.set.ref; return true;
 	case REC_LIST_ITEM:
 	case REC_LIST_REPLACE: *where = r->u.item.ref; return true;
-	case REC_DISMISSAL: break;
+	case REC_DISMISSAL:
+	case REC_PATTERN: break;
 	}
 	return false;
 }

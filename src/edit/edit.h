@@ -58,6 +58,12 @@ int cjm_edit_list_replace(cjm_edit *edit, cjm_ref ref, cjm_field field, size_t a
 int cjm_edit_dismiss(cjm_edit *edit, const char *pattern, const char *target);
 int cjm_edit_undismiss(cjm_edit *edit, const char *pattern, const char *target);
 
+/* The setting of pattern ID under `patterns:`: SETTING (copied; its own id is not
+ * read) takes the place of the map's setting of ID, or is inserted at position AT
+ * when the map has none; SETTING NULL removes the map's setting of ID. Equal to
+ * what the map has, or nothing to remove, records nothing. */
+int cjm_edit_set_pattern(cjm_edit *edit, const char *id, const cjm_pattern_setting *setting, size_t at);
+
 /* Grouping: nested begin/end pairs make one step; an empty group records nothing. */
 void cjm_edit_group_begin(cjm_edit *edit);
 void cjm_edit_group_end(cjm_edit *edit);

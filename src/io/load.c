@@ -1372,9 +1372,7 @@ static void load_document(loader *ld)
 		load_error(ld, ld->event.start_mark, _("more than one YAML document; a map file holds one"));
 }
 
-/* True when the line at P (before END) starts with MARK (seven characters) followed by
- * a space, a line break or the end of the text, as git writes conflict markers. */
-static bool load_is_marker(const char *p, const char *end, const char *mark, bool label)
+bool cjm_is_conflict_marker(const char *p, const char *end, const char *mark, bool label)
 {
 	if (end - p < 7 || memcmp(p, mark, 7) != 0)
 		return false;
@@ -1401,13 +1399,13 @@ static bool load_conflict_markers(const char *text, size_t len, size_t start, di
 	while (p < end) {
 		char c = *p;
 		if (c == '<' || c == '=' || c == '>') {
-			if (load_is_marker(p, end, "<<<<<<<", true)) {
+			if (cjm_is_conflict_marker(p, end, "<<<<<<<", true)) {
 				diag_error(diags, line, 1, "%s", _(msg));
 				found = open = true;
-			} else if (load_is_marker(p, end, "=======", false) && !open) {
+			} else if (cjm_is_conflict_marker(p, end, "=======", false) && !open) {
 				diag_error(diags, line, 1, "%s", _(msg));
 				found = true;
-			} else if (load_is_marker(p, end, ">>>>>>>", true)) {
+			} else if (cjm_is_conflict_marker(p, end, ">>>>>>>", true)) {
 				if (!open)
 					diag_error(diags, line, 1, "%s", _(msg));
 				found = true;

@@ -2,6 +2,7 @@
 #ifndef CJM_LOAD_H
 #define CJM_LOAD_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "model/map.h"
@@ -28,5 +29,10 @@ char *cjm_read_file(const char *path, size_t *len, int *err);
 /* Reads and parses PATH. On NULL, *ERRNO_OUT is the errno when the file could not
  * be read (0 when it was read but is not a valid map). */
 cjm_map *cjm_load_file(const char *path, diag_list *diags, cjm_comments *comments, int *errno_out);
+
+/* True when the line at LINE (before END) is a conflict marker as git writes them:
+ * MARK, seven characters ("<<<<<<<", "|||||||", "=======", ">>>>>>>"), then a line
+ * break or the end of the text, or (when LABEL) a space and a label. */
+bool cjm_is_conflict_marker(const char *line, const char *end, const char *mark, bool label);
 
 #endif

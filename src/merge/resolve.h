@@ -58,9 +58,9 @@ typedef struct cjm_conflicts {
  * of the line) at the start of a line. */
 bool cjm_has_conflict_markers(const char *text, size_t len);
 
-/* Splits TEXT into its variants and loads both. NULL when TEXT has no markers,
- * when they do not pair up, or when a variant does not load; then DIAGS says why,
- * at the file's own lines. */
+/* Splits TEXT into its variants and loads both. NULL when TEXT has no markers
+ * (DIAGS untouched: it is then a map, or not, as it loads), when they do not pair
+ * up, or when a variant does not load; then DIAGS says why, at the file's own lines. */
 cjm_conflicts *cjm_conflicts_new(const char *text, size_t len, diag_list *diags);
 void cjm_conflicts_free(cjm_conflicts *conflicts);
 
@@ -68,7 +68,8 @@ void cjm_conflicts_free(cjm_conflicts *conflicts);
  * K, through the edit layer, as one undo step; records the choice. TAKE_BOTH only
  * where can_both. 0, or -1 with cjm_edit_error saying why. */
 int cjm_conflict_take(cjm_conflicts *conflicts, cjm_edit *edit, size_t k, cjm_take take);
-/* The same for every conflict, as one undo step. */
+/* The same for every conflict, as one undo step; TAKE_BOTH takes both where
+ * can_both and OURS elsewhere. */
 int cjm_conflicts_take_all(cjm_conflicts *conflicts, cjm_edit *edit, cjm_take take);
 
 /* Where conflict K stands in MAP (the touchpoint, the phase, or the map itself),

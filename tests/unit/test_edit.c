@@ -882,6 +882,55 @@ static void test_dismiss(void **state)
 	cjm_edit_free(edit);
 }
 
+/* ---- pattern settings ---- */
+
+static void test_set_pattern(void **state)
+{
+	(void)state;
+	cjm_edit *edit = fixture_edit();
+	const cjm_map *map = cjm_edit_map(edit);
+	cjm_pattern_setting on = { .enabled = CJM_TRUE, .has_threshold = true, .threshold = -2 };
+	cjm_pattern_setting off = { .enabled = CJM_FALSE };
+	/* in where there is none, at the place asked for */
+	assert_undoable(edit, cjm_edit_set_pattern(edit, "soften-negatives", &on, 0));
+	assert_undoable(edit, cjm_edit_set_pattern(edit, "redesign", &off, 0));
+	assert_int_equal(map->pattern_count, 2);
+	assert_string_equal(map->patterns[0].id, "redesign");
+	assert_string_equal(map->patterns[1].id, "soften-negatives");
+	assert_int_equal(map->patterns[1].enabled, CJM_TRUE);
+	assert_true(map->patterns[1].has_threshold);
+	assert_true(map->patterns[1].threshold == -2);
+	/* in place of the setting the map has (AT is not read then) */
+	assert_undoable(edit, cjm_edit_set_pattern(edit, "soften-negatives", &off, 0));
+	assert_string_equal(map->patterns[1].id, "soften-negatives");
+	assert_int_equal(map->patterns[1].enabled, CJM_FALSE);
+	assert_false(map->patterns[1].has_threshold);
+	/* out of the middle, and back in the middle on undo */
+	assert_undoable(edit, cjm_edit_set_pattern(edit, "redesign", NULL, 0));
+	assert_int_equal(map->pattern_count, 1);
+	assert_string_equal(map->patterns[0].id, "soften-negatives");
+	assert_int_equal(cjm_edit_undo(edit), 0);
+	assert_int_equal(map->pattern_count, 2);
+	assert_string_equal(map->patterns[0].id, "redesign");
+	/* the same setting, or nothing to remove: nothing recorded */
+	assert_no_change(edit, cjm_edit_set_pattern(edit, "redesign", &off, 0));
+	assert_no_change(edit, cjm_edit_set_pattern(edit, "skip-steps", NULL, 0));
+	assert_rejected(edit, cjm_edit_set_pattern(edit, "Skip Steps", &on, 0), "not a valid pattern id");
+	assert_rejected(edit, cjm_edit_set_pattern(edit, NULL, &on, 0), "not a valid pattern id");
+	assert_rejected(edit, cjm_edit_set_pattern(edit, "skip-steps", &on, 3), "position 3");
+	/* undone to the map it began as, and redone to the end */
+	undo_all(edit);
+	cjm_map *original = fixture_map();
+	assert_true(map_is(edit, original));
+	cjm_map_free(original);
+	while (cjm_edit_can_redo(edit))
+		assert_int_equal(cjm_edit_redo(edit), 0);
+	assert_int_equal(map->pattern_count, 1); /* the removal was undone, but not forgotten */
+	assert_string_equal(map->patterns[0].id, "soften-negatives");
+	assert_int_equal(map->patterns[0].enabled, CJM_FALSE);
+	cjm_edit_free(edit);
+}
+
 /* ---- groups ---- */
 
 static void test_group_is_one_step(void **state)
@@ -1458,6 +1507,7 @@ int main(void)
 		cmocka_unit_test(test_list_brand_values_flag),
 		cmocka_unit_test(test_list_rejected),
 		cmocka_unit_test(test_dismiss),
+		cmocka_unit_test(test_set_pattern),
 		cmocka_unit_test(test_group_is_one_step),
 		cmocka_unit_test(test_empty_group_records_nothing),
 		cmocka_unit_test(test_free_mid_group),
