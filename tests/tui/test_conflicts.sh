@@ -219,6 +219,21 @@ tui_status_has "read-only" "read-only: a take is refused"
 tui_keys Escape : q Enter
 tui_expect_rc 1 "read-only, quit with the markers still there: exit 1"
 
+# ---- a marked map with YAML comments: the first :w warns, the second keeps them in .orig ----
+commented=$T/commented.yaml
+sed 's/^title: Energy switch$/title: Energy switch # as the workshop named it/' "$driver" >"$commented"
+cp "$commented" "$T/commented.orig"
+tui_start 100 30 "$CJM" "$commented"
+tui_wait_for "2 conflicts, 2 undecided"
+tui_keys t : w Enter
+tui_status_has ":w again to save: 1 YAML comment(s)" "a marked map's comments: the first :w says they are lost"
+expect_same "$T/commented.orig" "$commented" "the first :w writes nothing"
+tui_keys : w q Enter
+tui_expect_rc 0 "the second :w saves, then quits with 0"
+expect_same "$T/commented.orig" "$commented.orig" "the marked file with its comments is kept in FILE.orig"
+run "$CJM" validate "$commented"
+expect_rc 0 "the commented map, resolved, validates"
+
 # ---- sides that do not load: refused with FILE:LINE:COL at the file's lines ----
 bad=$T/bad.yaml
 cat >"$bad" <<'Y'
