@@ -4,18 +4,34 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "patterns/suggest.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
 
 /* ---- which side the map holds ---- */
 
-/* The item conflict C is about in MAP (the map itself, a phase, a touchpoint), or NULL. */
-static const void *conflicts_item(const cjm_map *map, const cjm_conflict *c)
+/* Where the ids of the map and of both variants are, when many conflicts are looked
+ * up at once (a count); without it each lookup walks its map. */
+typedef struct conflicts_lookup {
+	cjm_place_index now, ours, theirs;
+} conflicts_lookup;
+
+/* The index of MAP in LOOKUP (NULL: none). */
+static cjm_place_index *conflicts_index(const cjm_conflicts *all, const cjm_map *map, conflicts_lookup *lookup)
+{
+	if (!lookup)
+		return NULL;
+	return map == all->ours ? &lookup->ours : map == all->theirs ? &lookup->theirs : &lookup->now;
+}
+
+/* The item conflict C is about in MAP (the map itself, a phase, a touchpoint), or NULL;
+ * INDEX (may be NULL) finds its id. */
+static const void *conflicts_item(const cjm_map *map, const cjm_conflict *c, cjm_place_index *index)
 {
 	if (c->owner == CJM_REF_MAP)
 		return map;
 	size_t p, t;
-	if (!c->id || !cjm_map_find(map, c->id, &p, &t))
+	if (!c->id || !(index ? cjm_place_index_find(index, c->id, &p, &t) : cjm_map_find(map, c->id, &p, &t)))
 		return NULL;
 	if (c->owner == CJM_REF_PHASE)
 		return t == (size_t)-1 ? map->phases[p] : NULL;
@@ -52,10 +68,12 @@ static bool conflicts_holds_all(const cjm_strlist *whole, const cjm_strlist *par
 }
 
 /* A field both sides have: the side whose value the map holds. */
-static cjm_conflict_side conflicts_field_side(const cjm_conflicts *all, const cjm_conflict *c, const cjm_map *map)
+static cjm_conflict_side conflicts_field_side(const cjm_conflicts *all, const cjm_conflict *c, const cjm_map *map,
+					       conflicts_lookup *lookup)
 {
-	const void *now = conflicts_item(map, c), *ours = conflicts_item(all->ours, c),
-		   *theirs = conflicts_item(all->theirs, c);
+	const void *now = conflicts_item(map, c, conflicts_index(all, map, lookup)),
+		   *ours = conflicts_item(all->ours, c, conflicts_index(all, all->ours, lookup)),
+		   *theirs = conflicts_item(all->theirs, c, conflicts_index(all, all->theirs, lookup));
 	if (!now || c->field >= CJM_FIELD_COUNT)
 		return CJM_SIDE_EDITED;
 	cjm_field_kind kind = cjm_field_info_of(c->field)->kind;
@@ -73,7 +91,8 @@ static cjm_conflict_side conflicts_field_side(const cjm_conflicts *all, const cj
 	return CJM_SIDE_EDITED;
 }
 
-cjm_conflict_side cjm_editor_conflict_side(const cjm_editor *ed, size_t k)
+/* The side the map holds for conflict K; LOOKUP (may be NULL) finds the ids. */
+static cjm_conflict_side conflicts_side(const cjm_editor *ed, size_t k, conflicts_lookup *lookup)
 {
 	const cjm_conflicts *all = ed->conflicts;
 	if (!all || k >= all->count)
@@ -81,7 +100,9 @@ cjm_conflict_side cjm_editor_conflict_side(const cjm_editor *ed, size_t k)
 	const cjm_conflict *c = &all->at[k];
 	const cjm_map *map = cjm_editor_map(ed);
 	switch (c->what) {
-	case CJM_CONFLICT_ITEM: return (conflicts_item(map, c) != NULL) == c->in_ours ? CJM_SIDE_OURS : CJM_SIDE_THEIRS;
+	case CJM_CONFLICT_ITEM:
+		return (conflicts_item(map, c, conflicts_index(all, map, lookup)) != NULL) == c->in_ours ? CJM_SIDE_OURS
+													  : CJM_SIDE_THEIRS;
 	case CJM_CONFLICT_PATTERN: {
 		const cjm_pattern_setting *now = conflicts_pattern(map, c->id);
 		if (conflicts_same_pattern(now, conflicts_pattern(all->ours, c->id)))
@@ -92,19 +113,38 @@ cjm_conflict_side cjm_editor_conflict_side(const cjm_editor *ed, size_t k)
 	}
 	case CJM_CONFLICT_FIELD: break;
 	}
-	return conflicts_field_side(all, c, map);
+	return conflicts_field_side(all, c, map, lookup);
+}
+
+cjm_conflict_side cjm_editor_conflict_side(const cjm_editor *ed, size_t k)
+{
+	return conflicts_side(ed, k, NULL);
+}
+
+static bool conflicts_decided(const cjm_editor *ed, size_t k, conflicts_lookup *lookup)
+{
+	return (ed->conflict_kept && ed->conflict_kept[k]) || conflicts_side(ed, k, lookup) != CJM_SIDE_OURS;
 }
 
 bool cjm_editor_conflict_decided(const cjm_editor *ed, size_t k)
 {
-	return cjm_editor_conflict_side(ed, k) != CJM_SIDE_OURS || (ed->conflict_kept && ed->conflict_kept[k]);
+	return conflicts_decided(ed, k, NULL);
 }
 
 size_t cjm_editor_conflicts_undecided(const cjm_editor *ed)
 {
+	if (!ed->conflicts)
+		return 0;
+	conflicts_lookup lookup; /* one pass over each map, not one per conflict */
+	cjm_place_index_build(&lookup.now, cjm_editor_map(ed));
+	cjm_place_index_build(&lookup.ours, ed->conflicts->ours);
+	cjm_place_index_build(&lookup.theirs, ed->conflicts->theirs);
 	size_t n = 0;
-	for (size_t k = 0; ed->conflicts && k < ed->conflicts->count; k++)
-		n += !cjm_editor_conflict_decided(ed, k);
+	for (size_t k = 0; k < ed->conflicts->count; k++)
+		n += !conflicts_decided(ed, k, &lookup);
+	cjm_place_index_release(&lookup.now);
+	cjm_place_index_release(&lookup.ours);
+	cjm_place_index_release(&lookup.theirs);
 	return n;
 }
 
