@@ -1,6 +1,5 @@
 /* The editor without a screen: selection, scrolling arithmetic, and the state every command shares. */
 #include "editor/editor.h"
-#include "editor/conflicts.h"
 
 #include <errno.h>
 #include <langinfo.h>
@@ -11,6 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "editor/conflicts.h"
 #include "io/load.h"
 #include "io/save.h"
 #include "util/i18n.h"
