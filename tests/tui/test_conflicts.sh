@@ -105,7 +105,7 @@ else
 
 	tui_keys Enter
 	tui_wait_gone "3 conflicts, 0 undecided" && ok "Enter closes the panel"
-	tui_expect "pains" "the closed panel leaves the whole map, its lanes too"
+	tui_expect "channel " "the closed panel leaves the whole map, its channel lane too"
 	tui_keys : c o n f l i c t s Enter
 	tui_expect "3 conflicts, 0 undecided" ":conflicts opens the panel again"
 	tui_keys Escape
