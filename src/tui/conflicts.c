@@ -73,6 +73,11 @@ static void conflicts_heading(cjm_editor *ed, int cols, int y)
 	size_t count = ed->conflicts ? ed->conflicts->count : 0, open = cjm_editor_conflicts_undecided(ed);
 	strbuf line = { 0 };
 	strbuf_printf(&line, P_(" %zu conflict, %zu undecided ", " %zu conflicts, %zu undecided ", count), count, open);
+	const char *ours = ed->conflicts ? ed->conflicts->ours_label : NULL,
+		   *theirs = ed->conflicts ? ed->conflicts->theirs_label : NULL;
+	if (ours && theirs && *ours && *theirs && (strcmp(ours, "ours") != 0 || strcmp(theirs, "theirs") != 0))
+		/* TRANSLATORS: the words after git's markers, such as a branch: "(ours: HEAD, theirs: feature) " */
+		strbuf_printf(&line, _("(ours: %s, theirs: %s) "), ours, theirs);
 	/* TRANSLATORS: the conflicts panel's keys (o, t, b, O, T, Enter, u stay): short, each framed by spaces */
 	const char *keys[] = { _(" o ours "), _(" t theirs "), _(" b both "), _(" O/T all "), _(" Enter close "),
 			       _(" u undo ") };

@@ -47,7 +47,7 @@ command -v git >/dev/null 2>&1 && have_git=1
 text=$T/text.yaml
 if [ -n "$have_git" ]; then
 	cp "$T/ours.yaml" "$text"
-	git merge-file -L ours -L base -L theirs "$text" "$T/base.yaml" "$T/theirs.yaml"
+	git merge-file -L HEAD -L base -L workshop-2 "$text" "$T/base.yaml" "$T/theirs.yaml"
 	check [ "$?" = 3 ] "git merge-file leaves three conflicts in the text"
 fi
 driver=$T/driver.yaml
@@ -63,6 +63,7 @@ else
 	cp "$text" "$T/text.orig"
 	tui_start 80 24 "$CJM" "$text"
 	tui_expect "3 conflicts, 3 undecided" "80x24: a marked map opens with the conflicts panel, counting three undecided"
+	tui_expect "(ours: HEAD, theirs: workshop-2)" "the heading names the sides as git's markers do"
 	tui_expect "touchpoint 'Compare prices' in phase 'Orient': emotion" "the panel names the touchpoint, its phase and the field"
 	tui_expect "[ours: -3]" "ours' emotion is listed, taken for now"
 	tui_expect "theirs: -1" "theirs' emotion is listed"
@@ -133,6 +134,7 @@ tui_start 100 30 "$CJM" "$driver"
 tui_expect "2 conflicts, 2 undecided" "100x30: the merge driver's conflicts are listed"
 tui_expect "touchpoint 'Compare prices' in phase 'Orient': emotion" "100x30: the emotion conflict with its touchpoint and phase"
 tui_expect "touchpoint 'Welcome pack' in phase 'Switch'" "100x30: the edit/delete conflict"
+if tui_has "(ours:"; then notok "cjm merge's own labels (ours, theirs) are not repeated in the heading"; tui_dump; else ok "cjm merge's own labels (ours, theirs) are not repeated in the heading"; fi
 tui_status_has "Orient > Compare prices" "100x30: the first conflict's touchpoint is selected"
 tui_keys j
 tui_status_has "Switch > Welcome" "100x30: j selects the edited/deleted touchpoint"
