@@ -1,6 +1,8 @@
 /* `cjm resolve FILE [--ours|--theirs] [-o OUT]`: lists the conflicts a merge left in a map, or settles them all one way. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "edit/edit.h"
@@ -133,17 +135,46 @@ static int resolve_write(const cjm_map *map, const char *out)
 	return code;
 }
 
-/* Takes TAKE for every conflict and writes the map to OUT. */
-static int resolve_take(const char *shown, cjm_conflicts *c, cjm_take take, const char *out)
+/* Before FILE (PATH, holding TEXT) is rewritten without its COMMENTS: keeps TEXT in a new
+ * backup, PATH.orig (or .orig.N). Returns an exit code; *BACKUP (malloc'd) the name. */
+static int resolve_keep_backup(const char *path, const char *text, size_t len, char **backup)
+{
+	int err = cjm_keep_backup(path, text, len, backup);
+	if (err == EEXIST) {
+		cli_error(_("%s: has comments that cannot be kept, and %s.orig up to %s already exist; "
+			    "move them away first (nothing was written)"),
+			  path, path, *backup);
+		return CJM_EXIT_CANTCREAT;
+	}
+	if (err) {
+		cli_error(_("%s: cannot keep a backup: %s (nothing was written)"), *backup, strerror(err));
+		return err == EACCES || err == EROFS || err == ENOENT ? CJM_EXIT_CANTCREAT : CJM_EXIT_IOERR;
+	}
+	return CJM_EXIT_OK;
+}
+
+/* Takes TAKE for every conflict and writes the map to OUT; when OUT is FILE itself and
+ * FILE has comments, its TEXT is kept in a backup first. */
+static int resolve_take(const char *shown, cjm_conflicts *c, cjm_take take, const char *out, bool in_place,
+			const char *text, size_t len)
 {
 	cjm_edit *edit = cjm_edit_new(cjm_map_clone(c->ours));
+	char *backup = NULL;
 	int code = CJM_EXIT_OK;
 	if (cjm_conflicts_take_all(c, edit, take) < 0) {
 		cli_error("%s: %s", shown, cjm_edit_error(edit));
 		code = CJM_EXIT_DATAERR;
-	} else {
+	} else if (in_place && c->comments.count)
+		code = resolve_keep_backup(out, text, len, &backup); /* on failure it said why */
+	if (code == CJM_EXIT_OK) {
 		code = resolve_write(cjm_edit_map(edit), out);
+		if (code != CJM_EXIT_OK && backup)
+			unlink(backup); /* FILE is unchanged: it still holds its comments */
+		else if (backup)
+			cli_error(_("%s: %zu comment(s) dropped; the original is kept in %s"), shown,
+				  c->comments.count, backup);
 	}
+	free(backup);
 	if (code == CJM_EXIT_OK)
 		fprintf(stderr,
 			take == CJM_TAKE_OURS
@@ -207,16 +238,16 @@ static int cmd_resolve_run(int argc, char **argv)
 	}
 	diag_list *diags = diag_list_new(shown);
 	cjm_conflicts *c = cjm_conflicts_new(text, len, diags);
-	free(text);
 	diag_print(diags, stderr);
 	diag_list_free(diags);
 	if (!c)
-		return CJM_EXIT_DATAERR;
-	if (ours || theirs)
-		code = resolve_take(shown, c, ours ? CJM_TAKE_OURS : CJM_TAKE_THEIRS, out ? out : path);
+		code = CJM_EXIT_DATAERR;
+	else if (ours || theirs)
+		code = resolve_take(shown, c, ours ? CJM_TAKE_OURS : CJM_TAKE_THEIRS, out ? out : path, !out, text, len);
 	else
 		code = resolve_list(shown, c);
 	cjm_conflicts_free(c);
+	free(text);
 	return code;
 }
 

@@ -154,10 +154,20 @@ static bool diag_known(const diag_list *diags, int line, int col, const char *me
 
 /* Loads variant V; its diagnostics go to DIAGS at the file's lines (once each: the text
  * outside the conflicts is in both variants). */
-static cjm_map *variant_load(const side_lines *v, int last_line, diag_list *diags)
+static cjm_map *variant_load(const side_lines *v, int last_line, diag_list *diags, cjm_comments *comments)
 {
 	diag_list *own = diag_list_new(diags->file);
-	cjm_map *map = cjm_load_buffer(v->text.data ? v->text.data : "", v->text.len, own, NULL);
+	cjm_comments mine = { 0 };
+	cjm_map *map = cjm_load_buffer(v->text.data ? v->text.data : "", v->text.len, own, &mine);
+	if (mine.count) {
+		int first = variant_file_line(v, mine.first_line, last_line);
+		if (!comments->count || first < comments->first_line) {
+			comments->first_line = first;
+			comments->first_col = mine.first_col;
+		}
+		/* those outside the conflicts are in both variants: count them once */
+		comments->count = mine.count > comments->count ? mine.count : comments->count;
+	}
 	for (size_t i = 0; i < own->count; i++) {
 		const diag *d = &own->items[i];
 		int line = variant_file_line(v, d->line, last_line);
@@ -172,21 +182,35 @@ static cjm_map *variant_load(const side_lines *v, int last_line, diag_list *diag
 	return map;
 }
 
-/* Gives OURS the dismissals of THEIRS it lacks, then THEIRS the same list: dismissals
+/* A dismissal as one string (malloc'd): its pattern, a separator no id holds, its target. */
+static char *dismissal_key(const cjm_dismissal *d)
+{
+	return xasprintf("%s\x1f%s", d->pattern ? d->pattern : "", d->target ? d->target : "");
+}
+
+/* Gives TO the dismissals of FROM it lacks, then FROM the same list as TO: dismissals
  * are a union, never a conflict. */
 static void dismissals_union(cjm_map *to, cjm_map *from)
 {
+	strset *have = strset_new(to->dismissed_count + from->dismissed_count);
+	char **keys = xcalloc(to->dismissed_count + from->dismissed_count + 1, sizeof *keys);
+	size_t nkeys = 0;
+	for (size_t i = 0; i < to->dismissed_count; i++) {
+		keys[nkeys] = dismissal_key(&to->dismissed[i]);
+		strset_add(have, keys[nkeys++]);
+	}
 	for (size_t i = 0; i < from->dismissed_count; i++) {
 		const cjm_dismissal *d = &from->dismissed[i];
-		bool has = false;
-		for (size_t j = 0; j < to->dismissed_count && !has; j++)
-			has = strcmp(to->dismissed[j].pattern, d->pattern) == 0 &&
-			      strcmp(to->dismissed[j].target, d->target) == 0;
-		if (has)
+		keys[nkeys] = dismissal_key(d);
+		if (!strset_add(have, keys[nkeys++]))
 			continue;
 		to->dismissed = xrealloc(to->dismissed, (to->dismissed_count + 1) * sizeof *to->dismissed);
 		to->dismissed[to->dismissed_count++] = (cjm_dismissal){ xstrdup(d->pattern), xstrdup(d->target), { 0, 0 } };
 	}
+	strset_free(have);
+	for (size_t i = 0; i < nkeys; i++)
+		free(keys[i]);
+	free(keys);
 	for (size_t i = 0; i < from->dismissed_count; i++) {
 		free(from->dismissed[i].pattern);
 		free(from->dismissed[i].target);
@@ -308,7 +332,7 @@ static char *setting_text(const cjm_pattern_setting *s)
 typedef struct builder {
 	cjm_conflicts *c;
 	size_t cap;
-	strset *whole_phases; /* phases only one side has: their touchpoints are theirs */
+	strset *whole_phases; /* phases only one side has: their touchpoints are in their conflict */
 } builder;
 
 static cjm_conflict *conflict_push(builder *b, cjm_conflict_what what, cjm_ref_kind owner, const char *id,
@@ -398,8 +422,12 @@ static void conflicts_describe(cjm_conflicts *c)
 	for (size_t i = 0; i < c->count; i++) {
 		cjm_conflict *k = &c->at[i];
 		if (k->what == CJM_CONFLICT_PATTERN) {
-			k->ours_text = setting_text(find_setting(c->ours, k->id, NULL));
-			k->theirs_text = setting_text(find_setting(c->theirs, k->id, NULL));
+			const cjm_pattern_setting *ours = find_setting(c->ours, k->id, NULL);
+			const cjm_pattern_setting *theirs = find_setting(c->theirs, k->id, NULL);
+			k->in_ours = ours != NULL;
+			k->in_theirs = theirs != NULL;
+			k->ours_text = setting_text(ours);
+			k->theirs_text = setting_text(theirs);
 			continue;
 		}
 		k->in_ours = k->in_ours || k->what == CJM_CONFLICT_FIELD;
@@ -434,8 +462,8 @@ cjm_conflicts *cjm_conflicts_new(const char *text, size_t len, diag_list *diags)
 	int last_line = 1;
 	bool ok = split(text, len, &ours, &theirs, c, &last_line, diags);
 	if (ok) {
-		c->ours = variant_load(&ours, last_line, diags);
-		c->theirs = variant_load(&theirs, last_line, diags);
+		c->ours = variant_load(&ours, last_line, diags, &c->comments);
+		c->theirs = variant_load(&theirs, last_line, diags, &c->comments);
 		ok = c->ours && c->theirs;
 	}
 	variant_release(&ours);
@@ -520,6 +548,39 @@ static int take_field(const cjm_conflicts *c, cjm_edit *edit, const cjm_conflict
 	return rc;
 }
 
+/* Where in phase P of MAP touchpoint VT of VPHASE (a phase of a variant) goes: after the
+ * nearest touchpoint before it in VPHASE that MAP holds in P; at the start when none. */
+static size_t place_after(const cjm_map *map, const cjm_phase *vphase, size_t vt, size_t p)
+{
+	cjm_ref here;
+	for (size_t t = vt; t-- > 0;)
+		if (find_ref(map, CJM_REF_TOUCHPOINT, vphase->touchpoints[t]->id, &here) && here.phase == p)
+			return here.tp + 1;
+	return 0;
+}
+
+/* Before phase P of the edited map goes: moves the touchpoints in it that VARIANT has in
+ * another phase (one the map holds) to their place there, so that none of them is lost. */
+static int keep_moved_touchpoints(cjm_edit *edit, const cjm_map *variant, size_t p)
+{
+	const cjm_map *map = cjm_edit_map(edit);
+	const cjm_phase *phase = map->phases[p];
+	for (size_t t = 0; t < phase->touchpoint_count;) {
+		cjm_ref there;
+		size_t dest = SIZE_MAX;
+		if (find_ref(variant, CJM_REF_TOUCHPOINT, phase->touchpoints[t]->id, &there))
+			dest = phase_index(map, variant->phases[there.phase]->id);
+		if (dest == SIZE_MAX || dest == p) {
+			t++;
+			continue;
+		}
+		size_t at = place_after(map, variant->phases[there.phase], there.tp, dest);
+		if (cjm_edit_move_touchpoint(edit, p, t, dest, at) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 /* Inserts touchpoint ID of VARIANT after the nearest touchpoint before it there that
  * the edited map holds in the phase of the same id (at the start when none). */
 static int insert_touchpoint(cjm_edit *edit, const cjm_map *variant, const cjm_conflict *k)
@@ -535,14 +596,8 @@ static int insert_touchpoint(cjm_edit *edit, const cjm_map *variant, const cjm_c
 	if (p == SIZE_MAX)
 		/* TRANSLATORS: %s is the name of a phase. */
 		return cjm_edit_fail(edit, _("phase '%s' is not in the map; take it first"), phase->name);
-	size_t at = 0;
-	for (size_t t = in_variant.tp; t-- > 0;) {
-		if (find_ref(map, CJM_REF_TOUCHPOINT, phase->touchpoints[t]->id, &here) && here.phase == p) {
-			at = here.tp + 1;
-			break;
-		}
-	}
-	return cjm_edit_insert_touchpoint(edit, p, at, phase->touchpoints[in_variant.tp]);
+	return cjm_edit_insert_touchpoint(edit, p, place_after(map, phase, in_variant.tp, p),
+					  phase->touchpoints[in_variant.tp]);
 }
 
 /* Inserts phase ID of VARIANT, with its fields and the touchpoints the edited map does not
@@ -596,8 +651,11 @@ static int take_item(const cjm_conflicts *c, cjm_edit *edit, const cjm_conflict 
 	cjm_ref here;
 	if (!find_ref(cjm_edit_map(edit), k->owner, k->id, &here))
 		return 0; /* already gone */
-	if (k->owner == CJM_REF_PHASE)
+	if (k->owner == CJM_REF_PHASE) {
+		if (keep_moved_touchpoints(edit, variant, here.phase) < 0)
+			return -1;
 		return cjm_edit_delete_phase(edit, here.phase);
+	}
 	return cjm_edit_delete_touchpoint(edit, here.phase, here.tp);
 }
 

@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 #include "edit/edit.h"
+#include "io/load.h"
 #include "model/field.h"
 #include "model/map.h"
 #include "util/diag.h"
@@ -40,7 +41,7 @@ typedef struct cjm_conflict {
 	const char *name;          /* a phase's or touchpoint's name (OURS' where it has it) */
 	const char *phase_name;    /* a touchpoint's phase, by name */
 	cjm_field field;           /* FIELD: the field; otherwise CJM_FIELD_COUNT */
-	bool in_ours, in_theirs;   /* ITEM: which side has it */
+	bool in_ours, in_theirs;   /* which side has it (the item, the pattern's setting) */
 	char *ours_text;           /* the value on each side as people read it (a list one */
 	char *theirs_text;         /* item per line); NULL when absent */
 	bool can_both;             /* a list field: both sides' items can be kept */
@@ -50,6 +51,8 @@ typedef struct cjm_conflict {
 typedef struct cjm_conflicts {
 	cjm_map *ours, *theirs;          /* the two variants (owned) */
 	char *ours_label, *theirs_label; /* the words after "<<<<<<<" and ">>>>>>>" */
+	cjm_comments comments;           /* YAML comments outside and on both sides (at the file's
+					  * lines), which saving the map drops */
 	cjm_conflict *at;
 	size_t count;
 } cjm_conflicts;
@@ -66,7 +69,11 @@ void cjm_conflicts_free(cjm_conflicts *conflicts);
 
 /* Makes the map EDIT holds (a copy of OURS to begin with) take TAKE for conflict
  * K, through the edit layer, as one undo step; records the choice. TAKE_BOTH only
- * where can_both. 0, or -1 with cjm_edit_error saying why. */
+ * where can_both. An item comes in at its place on that side (after the nearest
+ * item before it there that the map holds); a phase goes with its touchpoints,
+ * except those that side has in another phase, which move there. 0, or -1 with
+ * cjm_edit_error saying why (nothing changed then, unless called inside a group
+ * of the caller's: the half-done take is undone only when it is a step of its own). */
 int cjm_conflict_take(cjm_conflicts *conflicts, cjm_edit *edit, size_t k, cjm_take take);
 /* The same for every conflict, as one undo step; TAKE_BOTH takes both where
  * can_both and OURS elsewhere. */

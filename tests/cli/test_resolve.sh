@@ -289,6 +289,20 @@ run "$CJM" validate "$R/maps/x.yaml"
 expect_rc 0 "the map resolved from git's textual conflict validates"
 plain "$R/maps/x.yaml"
 check has_fact "orient/compare emotion: 3" "the committed map has our emotion"
+
+# ---- comments, which the saved map cannot keep: the original is kept first ----
+sed 's/^version: 1$/version: 1 # the format/' "$T/conflicted.yaml" >"$T/commented.yaml"
+cp "$T/commented.yaml" "$T/commented-before.yaml"
+run "$CJM" resolve "$T/commented.yaml" --theirs
+expect_rc 0 "--theirs on a file with comments"
+expect_err_line "cjm: $T/commented.yaml: 1 comment(s) dropped; the original is kept in $T/commented.yaml.orig" \
+	"the dropped comments are said, and where the original is"
+expect_same "$T/commented.yaml.orig" "$T/commented-before.yaml" "the original, comments and markers, is kept"
+run "$CJM" validate "$T/commented.yaml"
+expect_rc 0 "the map written over the commented file validates"
+cp "$T/commented-before.yaml" "$T/commented2.yaml"
+run "$CJM" resolve "$T/commented2.yaml" --theirs -o "$T/elsewhere.yaml"
+check test ! -e "$T/commented2.yaml.orig" "no backup when FILE is not written (-o)"
 check has_fact "orient/compare ideas: amsterdam idea" "the committed map has our idea"
 if has_fact "orient/compare ideas: rotterdam idea"; then notok "the committed map lacks their idea"; else ok "the committed map lacks their idea"; fi
 

@@ -340,8 +340,61 @@ static void test_phase_deleted_and_edited(void **state)
 		/* the whole phase came in as one step */
 		assert_int_equal(cjm_edit_undo(e), 0);
 		assert_int_equal(map->phase_count, 1);
+		/* a take that fails half-way changes nothing: here a phase took the id 'pay' */
+		assert_int_equal(cjm_edit_add_phase(e, 1, "Pay", "pay"), 0);
+		char *before = saved(map);
+		unsigned long gen = cjm_edit_generation(e);
+		c->at[0].take = lacks;
+		assert_int_equal(cjm_conflict_take(c, e, 0, has), -1);
+		assert_non_null(strstr(cjm_edit_error(e), "id 'pay' is already used"));
+		assert_string_equal(saved(map), before);
+		assert_int_equal(c->at[0].take, lacks);
+		assert_int_equal(cjm_conflicts_take_all(c, e, has), -1);
+		assert_string_equal(saved(map), before);
+		assert_int_equal(c->at[0].take, lacks);
+		assert_int_equal(cjm_edit_undo(e), 0); /* the added phase: the failed takes left no step */
+		assert_int_equal(map->phase_count, 1);
+		assert_true(gen != cjm_edit_generation(e));
 		expect_take_all_is_merge(c);
 	}
+}
+
+static void test_phase_deleted_with_a_touchpoint_moved_out(void **state)
+{
+	(void)state;
+	/* their side moved 'a' into 'q' and deleted 'p': taking theirs keeps 'a' */
+	const char *text = "version: 1\n"
+			   "title: T\n"
+			   "phases:\n"
+			   "<<<<<<< ours\n"
+			   "- id: p\n"
+			   "  name: P\n"
+			   "  touchpoints:\n"
+			   "  - id: a\n"
+			   "    name: A\n"
+			   "=======\n"
+			   ">>>>>>> theirs\n"
+			   "- id: q\n"
+			   "  name: Q\n"
+			   "  touchpoints:\n"
+			   "  - id: c\n"
+			   "    name: C\n"
+			   "<<<<<<< ours\n"
+			   "=======\n"
+			   "  - id: a\n"
+			   "    name: A\n"
+			   ">>>>>>> theirs\n"
+			   "  - id: b\n"
+			   "    name: B\n";
+	cjm_conflicts *c = conflicts_of(text);
+	assert_int_equal(c->count, 1); /* the phase; the move is none */
+	expect_conflict(&c->at[0], CJM_CONFLICT_ITEM, CJM_REF_PHASE, "p", "P", NULL, CJM_FIELD_COUNT,
+			"name: P\ntouchpoints: A", NULL, false);
+	cjm_edit *e = session(c);
+	assert_int_equal(cjm_conflict_take(c, e, 0, CJM_TAKE_THEIRS), 0);
+	assert_string_equal(map_text(e), saved(c->theirs));
+	assert_int_equal(cjm_edit_undo(e), 0);
+	assert_string_equal(map_text(e), saved(c->ours));
 }
 
 /* ---- pattern settings ---- */
@@ -358,6 +411,8 @@ static void test_pattern_settings(void **state)
 			"enabled: yes\nthreshold: -1", "enabled: yes\nthreshold: -3", false);
 	expect_conflict(&c->at[1], CJM_CONFLICT_PATTERN, CJM_REF_MAP, "redesign", NULL, NULL, CJM_FIELD_COUNT, NULL,
 			"enabled: yes", false);
+	assert_false(c->at[1].in_ours);
+	assert_true(c->at[1].in_theirs);
 	cjm_edit *e = session(c);
 	const cjm_map *map = cjm_edit_map(e);
 	assert_int_equal(cjm_conflict_take(c, e, 0, CJM_TAKE_THEIRS), 0);
@@ -460,6 +515,15 @@ static void test_textual_conflict_and_both(void **state)
 	assert_string_equal(c->ours_label, "HEAD");
 	assert_string_equal(c->theirs_label, "feature/x");
 	assert_int_equal(c->count, 2);
+	assert_int_equal(c->comments.count, 0);
+	/* comments, which a save drops, are counted, at the file's lines */
+	c = conflicts_of(edit(TEXTUAL, "    - three\n", "    - three # new\n"));
+	assert_int_equal(c->comments.count, 1);
+	assert_int_equal(c->comments.first_line, 20);
+	assert_int_equal(c->comments.first_col, 13);
+	c = conflicts_of(edit(edit(TEXTUAL, "    - three\n", "    - three # new\n"), "title: T\n", "title: T # the journey\n"));
+	assert_int_equal(c->comments.count, 2);
+	assert_int_equal(c->comments.first_line, 2);
 }
 
 /* ---- bad input ---- */
@@ -517,6 +581,7 @@ int main(void)
 		cmocka_unit_test_teardown(test_field_conflicts, free_kept),
 		cmocka_unit_test_teardown(test_touchpoint_edited_and_deleted, free_kept),
 		cmocka_unit_test_teardown(test_phase_deleted_and_edited, free_kept),
+		cmocka_unit_test_teardown(test_phase_deleted_with_a_touchpoint_moved_out, free_kept),
 		cmocka_unit_test_teardown(test_pattern_settings, free_kept),
 		cmocka_unit_test_teardown(test_textual_conflict_and_both, free_kept),
 		cmocka_unit_test_teardown(test_bad_input, free_kept),
