@@ -17,46 +17,6 @@
 #include "util/xalloc.h"
 #include "util/i18n.h"
 
-/* Whether LINE (up to EOL) is the marker MARK: seven of its character, then a space or the end. */
-static bool edit_is_marker(const char *line, const char *eol, char mark)
-{
-	if (eol - line < 7)
-		return false;
-	for (int i = 0; i < 7; i++)
-		if (line[i] != mark)
-			return false;
-	return eol - line == 7 || line[7] == ' ' || line[7] == '\r';
-}
-
-/* The YAML comments of TEXT's OURS side (every hunk's first part), which a save drops
- * as it drops those of any map; 0 when that side does not load. */
-static size_t edit_ours_comments(const char *text, size_t len)
-{
-	strbuf ours = { 0 };
-	enum { COMMON, OURS, OTHER } part = COMMON;
-	for (const char *p = text, *end = text + len; p < end;) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		const char *eol = nl ? nl : end, *next = nl ? nl + 1 : end;
-		if (edit_is_marker(p, eol, '<'))
-			part = OURS;
-		else if (part != COMMON && (edit_is_marker(p, eol, '|') || edit_is_marker(p, eol, '=')))
-			part = OTHER;
-		else if (part != COMMON && edit_is_marker(p, eol, '>'))
-			part = COMMON;
-		else if (part != OTHER)
-			strbuf_add(&ours, p, (size_t)(next - p));
-		p = next;
-	}
-	diag_list *diags = diag_list_new("ours");
-	cjm_comments found = { 0 };
-	cjm_map *map = cjm_load_buffer(ours.data ? ours.data : "", ours.len, diags, &found);
-	size_t count = map ? found.count : 0;
-	cjm_map_free(map);
-	diag_list_free(diags);
-	strbuf_release(&ours);
-	return count;
-}
-
 /* TEXT holds conflict markers: the map to edit, a copy of its OURS side, and *CONFLICTS;
  * NULL with the errors printed (at the file's lines) when its sides do not load. */
 static cjm_map *edit_open_conflicted(const char *path, const char *text, size_t len, int *code,
@@ -109,7 +69,7 @@ static cjm_map *edit_open_map(const char *path, int *code, size_t *comments, cjm
 	cjm_map *map = cjm_has_conflict_markers(text, len) ? edit_open_conflicted(path, text, len, code, conflicts)
 							   : cli_load_text(path, text, len, code, &found);
 	if (map && *conflicts)
-		found.count = edit_ours_comments(text, len);
+		found = (*conflicts)->comments; /* outside the markers and on both sides */
 	free(text);
 	*comments = map ? found.count : 0;
 	if (!map)
