@@ -7,17 +7,52 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "editor/conflicts.h"
 #include "editor/editor.h"
 #include "io/load.h"
 #include "io/recover.h"
+#include "merge/resolve.h"
 #include "tui/tui.h"
 #include "util/strbuf.h"
 #include "util/xalloc.h"
 #include "util/i18n.h"
 
+/* TEXT holds conflict markers: the map to edit, a copy of its OURS side, and *CONFLICTS;
+ * NULL with the errors printed (at the file's lines) when its sides do not load. */
+static cjm_map *edit_open_conflicted(const char *path, const char *text, size_t len, int *code,
+				     cjm_conflicts **conflicts)
+{
+	diag_list *diags = diag_list_new(path);
+	*conflicts = cjm_conflicts_new(text, len, diags);
+	if (!*conflicts && diags->count == 0) {
+		diag_list_free(diags);
+		return cli_load_text(path, text, len, code, NULL); /* says why, as every command does */
+	}
+	diag_print(diags, stderr);
+	diag_list_free(diags);
+	if (!*conflicts) {
+		*code = CJM_EXIT_DATAERR;
+		return NULL;
+	}
+	return cjm_map_clone((*conflicts)->ours);
+}
+
+/* Whether the file at PATH holds conflict markers now (after the editor quit). */
+static bool edit_still_marked(const char *path)
+{
+	size_t len = 0;
+	int err = 0;
+	char *text = cjm_read_file(path, &len, &err);
+	bool marked = text && cjm_has_conflict_markers(text, len);
+	free(text);
+	return marked;
+}
+
 /* The map in PATH, or a new empty one when PATH does not exist yet. *DISK gets the
- * stamp of what was read, so that a save sees whether the file changed since. */
-static cjm_map *edit_open_map(const char *path, int *code, size_t *comments, cjm_file_stamp *disk)
+ * stamp of what was read, so that a save sees whether the file changed since. A file
+ * with conflict markers gives its OURS side and *CONFLICTS. */
+static cjm_map *edit_open_map(const char *path, int *code, size_t *comments, cjm_file_stamp *disk,
+			      cjm_conflicts **conflicts)
 {
 	size_t len = 0;
 	int err = 0;
@@ -30,8 +65,11 @@ static cjm_map *edit_open_map(const char *path, int *code, size_t *comments, cjm
 	}
 	if (!text)
 		return cli_load_map(path, code); /* says why, as every command does */
-	cjm_comments found;
-	cjm_map *map = cli_load_text(path, text, len, code, &found);
+	cjm_comments found = { 0 };
+	cjm_map *map = cjm_has_conflict_markers(text, len) ? edit_open_conflicted(path, text, len, code, conflicts)
+							   : cli_load_text(path, text, len, code, &found);
+	if (map && *conflicts)
+		found = (*conflicts)->comments; /* outside the markers and on both sides */
 	free(text);
 	*comments = map ? found.count : 0;
 	if (!map)
@@ -178,10 +216,12 @@ static int cmd_edit_run(int argc, char **argv)
 	}
 	size_t comments = 0;
 	cjm_file_stamp disk;
-	cjm_map *map = edit_open_map(path, &code, &comments, &disk);
+	cjm_conflicts *conflicts = NULL;
+	cjm_map *map = edit_open_map(path, &code, &comments, &disk, &conflicts);
 	if (!map)
 		return code;
 	if (!tui_start()) {
+		cjm_conflicts_free(conflicts);
 		cjm_map_free(map);
 		cli_error(_("cannot start the terminal (TERM=%s)"), getenv("TERM") ? getenv("TERM") : "");
 		return CJM_EXIT_IOERR;
@@ -191,6 +231,7 @@ static int cmd_edit_run(int argc, char **argv)
 	bool live_owner = false;
 	if (!read_only && !edit_take_lock(rec, &read_only, &live_owner, &message)) {
 		tui_stop();
+		cjm_conflicts_free(conflicts);
 		cjm_map_free(map);
 		cjm_recovery_free(rec);
 		return CJM_EXIT_OK;
@@ -217,8 +258,16 @@ static int cmd_edit_run(int argc, char **argv)
 		cjm_editor_say(ed, false, _("read-only: :w FILE saves a copy"));
 	}
 	free(message);
+	bool conflicted = conflicts != NULL;
+	if (conflicts) { /* unsaved until :w writes the resolved map over the markers */
+		if (!read_only)
+			cjm_edit_mark_unsaved(ed->edit);
+		cjm_editor_conflicts_start(ed, conflicts);
+	}
 	code = tui_run(ed, read_only ? NULL : rec, restored);
 	tui_stop();
+	if (code == CJM_EXIT_OK && conflicted && edit_still_marked(path))
+		code = CJM_EXIT_FOUND; /* for git mergetool: the conflicts are not resolved */
 	cjm_lock_release(rec);
 	cjm_recovery_free(rec);
 	cjm_editor_free(ed);

@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "analysis/figures.h"
+#include "editor/conflicts.h"
 #include "editor/editor.h"
 #include "editor/compare.h"
 #include "editor/marks.h"
@@ -724,6 +725,8 @@ const cjm_editor_command cjm_editor_commands[] = {
 	{ "search", "[TEXT]", N_("find a touchpoint by any of its words"), cmd_search },
 	{ "search-next", NULL, N_("find the next match"), cmd_search_next },
 	{ "suggest", NULL, N_("the suggestions panel: Enter accepts, x dismisses, a all/selected"), cmd_suggest },
+	{ "conflicts", NULL, N_("the conflicts panel of a map opened with conflict markers: o ours, t theirs, b both"),
+	  cjm_editor_open_conflicts },
 	{ "present", NULL, N_("projector mode on or off: the selection large, arrows walk the journey"), cmd_present },
 	{ "help", NULL, N_("show every key and command"), cmd_help },
 	{ "stats", NULL, N_("show the figures of cjm stats"), cmd_stats },
@@ -942,6 +945,8 @@ const cjm_mode_key cjm_locked_keys[] = {
 
 const cjm_key_table cjm_key_tables[] = {
 	{ "panel", N_("In the suggestions panel (s)"), N_("The suggestions panel"), cjm_panel_keys },
+	{ "conflicts", N_("In the conflicts panel (a map opened with conflict markers, :conflicts)"),
+	  N_("The conflicts panel"), cjm_conflict_keys },
 	{ "prompt", N_("On the prompt line (a, P, /, :); other keys type"), N_("The prompt line"), cjm_prompt_keys },
 	{ "delete-phase", N_("Asked before a phase with touchpoints is deleted (x)"), N_("Deleting a phase"),
 	  cjm_delete_phase_keys },

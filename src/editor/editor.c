@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 
 #include "editor/compare.h"
+#include "editor/conflicts.h"
 #include "io/load.h"
 #include "io/save.h"
 #include "util/i18n.h"
@@ -47,6 +48,7 @@ void cjm_editor_free(cjm_editor *ed)
 		return;
 	cjm_editor_panel_free(ed);
 	cjm_editor_compare_free(ed);
+	cjm_editor_conflicts_free(ed);
 	cjm_edit_free(ed->edit);
 	free(ed->path);
 	free(ed->message);
@@ -414,6 +416,7 @@ void cjm_editor_replace_map(cjm_editor *ed, cjm_map *map, const cjm_file_stamp *
 {
 	if (ed->overlay == CJM_OVERLAY_SUGGESTIONS)
 		cjm_editor_close_panel(ed);
+	cjm_editor_conflicts_free(ed); /* theirs has no markers: it loaded */
 	cjm_edit_free(ed->edit);
 	ed->edit = cjm_edit_new(map);
 	ed->disk = *stamp;

@@ -8,6 +8,7 @@
 #include "model/map.h"
 #include "edit/edit.h"
 #include "io/stamp.h"
+#include "merge/resolve.h"
 #include "model/field.h"
 #include "patterns/registry.h"
 #include "patterns/suggest.h"
@@ -70,6 +71,7 @@ typedef enum cjm_overlay {
 	CJM_OVERLAY_FORM,
 	CJM_OVERLAY_DETAILS, /* everything about the selected item, in full (i) */
 	CJM_OVERLAY_SUGGESTIONS, /* a panel under the map; the map shows the suggestion's target */
+	CJM_OVERLAY_CONFLICTS,   /* the conflicts of a marked file, under the map (editor/conflicts.h) */
 } cjm_overlay;
 
 /* What became of a suggestion the panel lists, as the map shows it now. */
@@ -133,6 +135,10 @@ typedef struct cjm_editor {
 	size_t suggested_count;
 	unsigned long suggested_generation;
 	bool presenting;              /* projector mode: only the selection, large, and the curve */
+	/* a map opened from a file with conflict markers (editor/conflicts.h); NULL: none */
+	cjm_conflicts *conflicts;
+	size_t conflict;              /* the one the conflicts panel points at */
+	bool *conflict_kept;          /* per conflict: ours was taken on purpose (o, O) */
 	/* column index of each phase's first column, rebuilt when the structure changes */
 	size_t *phase_first_col;
 	size_t column_count;

@@ -14,6 +14,7 @@
 #include "render/wrap.h"
 #include "editor/compare.h"
 #include "tui/compare.h"
+#include "tui/conflicts.h"
 #include "tui/details.h"
 #include "tui/present.h"
 #include "util/i18n.h"
@@ -818,7 +819,7 @@ void screen_draw(cjm_editor *ed, const cjm_line *prompt, tui_form *form)
 			screen_draw_status(ed, &g, prompt);
 		refresh();
 		return;
-	} else if (ed->overlay == CJM_OVERLAY_SUGGESTIONS) {
+	} else if (ed->overlay == CJM_OVERLAY_SUGGESTIONS || ed->overlay == CJM_OVERLAY_CONFLICTS) {
 		/* the map above with the curve always in sight, the panel below */
 		screen_geometry top = g;
 		int panel = g.rows / 3 > SCREEN_PANEL_ROWS ? g.rows / 3 : SCREEN_PANEL_ROWS;
@@ -826,7 +827,10 @@ void screen_draw(cjm_editor *ed, const cjm_line *prompt, tui_form *form)
 		top.brief = top.rows < SCREEN_MAP_ROWS; /* only the names and the curve */
 		top.name_lines = 2;
 		screen_draw_map(ed, &top);
-		screen_draw_panel(ed, &g, top.rows - 1, g.rows - 1);
+		if (ed->overlay == CJM_OVERLAY_CONFLICTS)
+			conflicts_draw(ed, g.cols, top.rows - 1, g.rows - 1);
+		else
+			screen_draw_panel(ed, &g, top.rows - 1, g.rows - 1);
 	} else {
 		screen_draw_map(ed, &g);
 	}

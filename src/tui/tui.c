@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "editor/conflicts.h"
 #include "tui/form.h"
 #include "tui/present.h"
 #include "tui/screen.h"
@@ -286,6 +287,7 @@ int tui_run(cjm_editor *ed, cjm_recovery *recovery, bool restored)
 		}
 		if (ed->overlay == CJM_OVERLAY_SUGGESTIONS)
 			cjm_editor_panel_sync(ed); /* after an undo or a redo, the list as the map is now */
+		cjm_editor_conflicts_remind(ed);
 		screen_draw(ed, cjm_editor_question(ed) ? &prompt : NULL, form_open_now ? &form : NULL);
 		wint_t ch;
 		int got = get_wch(&ch);
@@ -326,6 +328,11 @@ int tui_run(cjm_editor *ed, cjm_recovery *recovery, bool restored)
 			if (!(is_code && key == KEY_RESIZE)) {
 				cjm_editor_clear_message(ed);
 				cjm_editor_panel_key(ed, tui_translate(key, is_code));
+			}
+		} else if (ed->overlay == CJM_OVERLAY_CONFLICTS) {
+			if (!(is_code && key == KEY_RESIZE)) {
+				cjm_editor_clear_message(ed);
+				cjm_editor_conflicts_key(ed, tui_translate(key, is_code));
 			}
 		} else {
 			tui_map_key(ed, key, is_code);
