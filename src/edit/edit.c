@@ -77,7 +77,7 @@ struct cjm_edit {
 	struct step open;   /* the records of the change or group under way */
 	unsigned depth;     /* group nesting */
 	unsigned long generation;
-	unsigned long shape_generation; /* changes only when phases or touchpoints come, go or move */
+	unsigned long shape_generation; /* changes only when phases or touchpoints come, go, move or change id */
 	bool has_place;     /* PLACE holds where the last undo or redo changed the map */
 	cjm_ref place;
 	bool saved_known;   /* false once the saved state can no longer be reached */
@@ -317,7 +317,7 @@ static void edit_apply(cjm_edit *edit, struct record *r)
 {
 	record_apply(edit->map, r);
 	if (r->kind == REC_PHASE || r->kind == REC_TOUCHPOINT || r->kind == REC_MOVE_PHASE ||
-	    r->kind == REC_MOVE_TOUCHPOINT)
+	    r->kind == REC_MOVE_TOUCHPOINT || (r->kind == REC_SET && r->u.set.field == CJM_F_ID))
 		edit->shape_generation++;
 }
 

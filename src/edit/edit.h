@@ -80,7 +80,8 @@ bool cjm_edit_changed_place(const cjm_edit *edit, cjm_ref *where);
 /* A number that changes with every change, undo and redo (for autosave and redraw). */
 unsigned long cjm_edit_generation(const cjm_edit *edit);
 /* A number that changes only when phases or touchpoints are added, removed or
- * moved (a layout built on the map's shape stays valid while it holds). */
+ * moved, or an id changes (a layout or an index by id built on the map's shape
+ * stays valid while it holds). */
 unsigned long cjm_edit_shape_generation(const cjm_edit *edit);
 /* Marks the current state as saved; cjm_edit_dirty() is true when it differs. */
 void cjm_edit_mark_saved(cjm_edit *edit);

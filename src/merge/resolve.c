@@ -18,6 +18,7 @@
 #include "edit/fieldtext.h"
 #include "io/load.h"
 #include "merge/diff.h"
+#include "merge/index.h"
 #include "util/i18n.h"
 #include "util/number.h"
 #include "util/strbuf.h"
@@ -225,15 +226,62 @@ static void dismissals_union(cjm_map *to, cjm_map *from)
 /* ---- finding items ---- */
 
 /* Where the phase or touchpoint ID (of kind OWNER) is in MAP; the map itself for CJM_REF_MAP. */
-static bool find_ref(const cjm_map *map, cjm_ref_kind owner, const char *id, cjm_ref *ref)
+/* The maps indexed by id, so that no lookup walks a map: the variants' indexes are
+ * made once; the edited map's while a take runs (LOOKUP->edit), made again when its
+ * shape or an id changed (cjm_edit_shape_generation). */
+struct cjm_resolve_lookup {
+	cjm_map_index *ours, *theirs, *edited;
+	const cjm_edit *edit;
+	unsigned long edited_shape;
+};
+
+static void lookup_forget_edited(struct cjm_resolve_lookup *l)
+{
+	cjm_map_index_free(l->edited);
+	l->edited = NULL;
+	l->edit = NULL;
+}
+
+/* The index of MAP, or NULL when MAP is neither a variant nor the map a take edits. */
+static const cjm_map_index *lookup_index(const cjm_conflicts *c, const cjm_map *map)
+{
+	struct cjm_resolve_lookup *l = c ? c->lookup : NULL;
+	if (!l)
+		return NULL;
+	if (map == c->ours)
+		return l->ours ? l->ours : (l->ours = cjm_map_index_new(map));
+	if (map == c->theirs)
+		return l->theirs ? l->theirs : (l->theirs = cjm_map_index_new(map));
+	if (!l->edit || map != cjm_edit_map(l->edit))
+		return NULL;
+	if (!l->edited || l->edited_shape != cjm_edit_shape_generation(l->edit)) {
+		cjm_map_index_free(l->edited);
+		l->edited = cjm_map_index_new(map);
+		l->edited_shape = cjm_edit_shape_generation(l->edit);
+	}
+	return l->edited;
+}
+
+/* Where the phase or touchpoint ID of kind OWNER (or the map itself) is in MAP. */
+static bool find_ref(const cjm_conflicts *c, const cjm_map *map, cjm_ref_kind owner, const char *id, cjm_ref *ref)
 {
 	size_t p, t;
 	if (owner == CJM_REF_MAP) {
 		*ref = (cjm_ref){ CJM_REF_MAP, 0, 0 };
 		return true;
 	}
-	if (!id || !cjm_map_find(map, id, &p, &t))
+	if (!id)
 		return false;
+	const cjm_map_index *index = lookup_index(c, map);
+	if (index) {
+		const cjm_index_entry *e = cjm_map_index_get(index, id);
+		if (!e)
+			return false;
+		p = e->phase;
+		t = e->tp == CJM_INDEX_NONE ? (size_t)-1 : e->tp;
+	} else if (!cjm_map_find(map, id, &p, &t)) {
+		return false;
+	}
 	bool is_phase = t == (size_t)-1;
 	if (is_phase != (owner == CJM_REF_PHASE))
 		return false;
@@ -241,10 +289,10 @@ static bool find_ref(const cjm_map *map, cjm_ref_kind owner, const char *id, cjm
 	return true;
 }
 
-static size_t phase_index(const cjm_map *map, const char *id)
+static size_t phase_index(const cjm_conflicts *c, const cjm_map *map, const char *id)
 {
 	cjm_ref ref;
-	return find_ref(map, CJM_REF_PHASE, id, &ref) ? ref.phase : SIZE_MAX;
+	return find_ref(c, map, CJM_REF_PHASE, id, &ref) ? ref.phase : SIZE_MAX;
 }
 
 /* The first setting of pattern ID in MAP, or NULL. */
@@ -262,10 +310,10 @@ static const cjm_pattern_setting *find_setting(const cjm_map *map, const char *i
 /* ---- the texts people read ---- */
 
 /* A field's text on one side; NULL when absent (or when the side lacks the item). */
-static char *field_text(const cjm_map *map, cjm_ref_kind owner, const char *id, cjm_field field)
+static char *field_text(const cjm_conflicts *c, const cjm_map *map, cjm_ref_kind owner, const char *id, cjm_field field)
 {
 	cjm_ref ref;
-	if (!find_ref(map, owner, id, &ref))
+	if (!find_ref(c, map, owner, id, &ref))
 		return NULL;
 	char *text = cjm_fieldtext_format(map, ref, field);
 	if (!text[0]) {
@@ -277,10 +325,10 @@ static char *field_text(const cjm_map *map, cjm_ref_kind owner, const char *id, 
 
 /* A whole phase or touchpoint, one field a line ("emotion: -2"), a list's items
  * joined by "; "; a phase ends with its touchpoints' names. */
-static char *item_text(const cjm_map *map, cjm_ref_kind owner, const char *id)
+static char *item_text(const cjm_conflicts *c, const cjm_map *map, cjm_ref_kind owner, const char *id)
 {
 	cjm_ref ref;
-	if (!find_ref(map, owner, id, &ref))
+	if (!find_ref(c, map, owner, id, &ref))
 		return NULL;
 	strbuf out = { 0 };
 	cjm_field fields[CJM_FIELD_COUNT];
@@ -435,19 +483,19 @@ static void conflicts_describe(cjm_conflicts *c)
 		if (k->owner != CJM_REF_MAP) {
 			const cjm_map *side = k->in_ours ? c->ours : c->theirs;
 			cjm_ref ref;
-			if (find_ref(side, k->owner, k->id, &ref)) {
+			if (find_ref(c, side, k->owner, k->id, &ref)) {
 				const cjm_phase *phase = side->phases[ref.phase];
 				k->name = k->owner == CJM_REF_PHASE ? phase->name : phase->touchpoints[ref.tp]->name;
 				k->phase_name = k->owner == CJM_REF_TOUCHPOINT ? phase->name : NULL;
 			}
 		}
 		if (k->what == CJM_CONFLICT_ITEM) {
-			k->ours_text = k->in_ours ? item_text(c->ours, k->owner, k->id) : NULL;
-			k->theirs_text = k->in_theirs ? item_text(c->theirs, k->owner, k->id) : NULL;
+			k->ours_text = k->in_ours ? item_text(c, c->ours, k->owner, k->id) : NULL;
+			k->theirs_text = k->in_theirs ? item_text(c, c->theirs, k->owner, k->id) : NULL;
 			continue;
 		}
-		k->ours_text = field_text(c->ours, k->owner, k->id, k->field);
-		k->theirs_text = field_text(c->theirs, k->owner, k->id, k->field);
+		k->ours_text = field_text(c, c->ours, k->owner, k->id, k->field);
+		k->theirs_text = field_text(c, c->theirs, k->owner, k->id, k->field);
 		cjm_field_kind kind = cjm_field_info_of(k->field)->kind;
 		k->can_both = kind == CJM_KIND_LIST || kind == CJM_KIND_PILLARS;
 	}
@@ -458,6 +506,7 @@ cjm_conflicts *cjm_conflicts_new(const char *text, size_t len, diag_list *diags)
 	if (!cjm_has_conflict_markers(text, len))
 		return NULL;
 	cjm_conflicts *c = xcalloc(1, sizeof *c);
+	c->lookup = xcalloc(1, sizeof *c->lookup);
 	side_lines ours = { 0 }, theirs = { 0 };
 	int last_line = 1;
 	bool ok = split(text, len, &ours, &theirs, c, &last_line, diags);
@@ -493,6 +542,12 @@ void cjm_conflicts_free(cjm_conflicts *c)
 		free(c->at[i].theirs_text);
 	}
 	free(c->at);
+	if (c->lookup) {
+		lookup_forget_edited(c->lookup);
+		cjm_map_index_free(c->lookup->ours);
+		cjm_map_index_free(c->lookup->theirs);
+		free(c->lookup);
+	}
 	cjm_map_free(c->ours);
 	cjm_map_free(c->theirs);
 	free(c->ours_label);
@@ -518,9 +573,9 @@ static int fail_gone(cjm_edit *edit, const cjm_conflict *k)
 static int take_field(const cjm_conflicts *c, cjm_edit *edit, const cjm_conflict *k, cjm_take take)
 {
 	cjm_ref at, in_ours, in_theirs;
-	if (!find_ref(cjm_edit_map(edit), k->owner, k->id, &at))
+	if (!find_ref(c, cjm_edit_map(edit), k->owner, k->id, &at))
 		return fail_gone(edit, k);
-	if (!find_ref(c->ours, k->owner, k->id, &in_ours) || !find_ref(c->theirs, k->owner, k->id, &in_theirs))
+	if (!find_ref(c, c->ours, k->owner, k->id, &in_ours) || !find_ref(c, c->theirs, k->owner, k->id, &in_theirs))
 		return fail_gone(edit, k);
 	cjm_value ours = cjm_field_get(c->ours, in_ours, k->field);
 	cjm_value theirs = cjm_field_get(c->theirs, in_theirs, k->field);
@@ -550,31 +605,31 @@ static int take_field(const cjm_conflicts *c, cjm_edit *edit, const cjm_conflict
 
 /* Where in phase P of MAP touchpoint VT of VPHASE (a phase of a variant) goes: after the
  * nearest touchpoint before it in VPHASE that MAP holds in P; at the start when none. */
-static size_t place_after(const cjm_map *map, const cjm_phase *vphase, size_t vt, size_t p)
+static size_t place_after(const cjm_conflicts *c, const cjm_map *map, const cjm_phase *vphase, size_t vt, size_t p)
 {
 	cjm_ref here;
 	for (size_t t = vt; t-- > 0;)
-		if (find_ref(map, CJM_REF_TOUCHPOINT, vphase->touchpoints[t]->id, &here) && here.phase == p)
+		if (find_ref(c, map, CJM_REF_TOUCHPOINT, vphase->touchpoints[t]->id, &here) && here.phase == p)
 			return here.tp + 1;
 	return 0;
 }
 
 /* Before phase P of the edited map goes: moves the touchpoints in it that VARIANT has in
  * another phase (one the map holds) to their place there, so that none of them is lost. */
-static int keep_moved_touchpoints(cjm_edit *edit, const cjm_map *variant, size_t p)
+static int keep_moved_touchpoints(const cjm_conflicts *c, cjm_edit *edit, const cjm_map *variant, size_t p)
 {
 	const cjm_map *map = cjm_edit_map(edit);
 	const cjm_phase *phase = map->phases[p];
 	for (size_t t = 0; t < phase->touchpoint_count;) {
 		cjm_ref there;
 		size_t dest = SIZE_MAX;
-		if (find_ref(variant, CJM_REF_TOUCHPOINT, phase->touchpoints[t]->id, &there))
-			dest = phase_index(map, variant->phases[there.phase]->id);
+		if (find_ref(c, variant, CJM_REF_TOUCHPOINT, phase->touchpoints[t]->id, &there))
+			dest = phase_index(c, map, variant->phases[there.phase]->id);
 		if (dest == SIZE_MAX || dest == p) {
 			t++;
 			continue;
 		}
-		size_t at = place_after(map, variant->phases[there.phase], there.tp, dest);
+		size_t at = place_after(c, map, variant->phases[there.phase], there.tp, dest);
 		if (cjm_edit_move_touchpoint(edit, p, t, dest, at) < 0)
 			return -1;
 	}
@@ -583,36 +638,36 @@ static int keep_moved_touchpoints(cjm_edit *edit, const cjm_map *variant, size_t
 
 /* Inserts touchpoint ID of VARIANT after the nearest touchpoint before it there that
  * the edited map holds in the phase of the same id (at the start when none). */
-static int insert_touchpoint(cjm_edit *edit, const cjm_map *variant, const cjm_conflict *k)
+static int insert_touchpoint(const cjm_conflicts *c, cjm_edit *edit, const cjm_map *variant, const cjm_conflict *k)
 {
 	const cjm_map *map = cjm_edit_map(edit);
 	cjm_ref in_variant, here;
-	if (find_ref(map, CJM_REF_TOUCHPOINT, k->id, &here))
+	if (find_ref(c, map, CJM_REF_TOUCHPOINT, k->id, &here))
 		return 0; /* already there */
-	if (!find_ref(variant, CJM_REF_TOUCHPOINT, k->id, &in_variant))
+	if (!find_ref(c, variant, CJM_REF_TOUCHPOINT, k->id, &in_variant))
 		return fail_gone(edit, k);
 	const cjm_phase *phase = variant->phases[in_variant.phase];
-	size_t p = phase_index(map, phase->id);
+	size_t p = phase_index(c, map, phase->id);
 	if (p == SIZE_MAX)
 		/* TRANSLATORS: %s is the name of a phase. */
 		return cjm_edit_fail(edit, _("phase '%s' is not in the map; take it first"), phase->name);
-	return cjm_edit_insert_touchpoint(edit, p, place_after(map, phase, in_variant.tp, p),
+	return cjm_edit_insert_touchpoint(edit, p, place_after(c, map, phase, in_variant.tp, p),
 					  phase->touchpoints[in_variant.tp]);
 }
 
 /* Inserts phase ID of VARIANT, with its fields and the touchpoints the edited map does not
  * hold, after the nearest phase before it there that the edited map holds. */
-static int insert_phase(cjm_edit *edit, const cjm_map *variant, const cjm_conflict *k)
+static int insert_phase(const cjm_conflicts *c, cjm_edit *edit, const cjm_map *variant, const cjm_conflict *k)
 {
 	const cjm_map *map = cjm_edit_map(edit);
-	size_t vp = phase_index(variant, k->id);
-	if (phase_index(map, k->id) != SIZE_MAX)
+	size_t vp = phase_index(c, variant, k->id);
+	if (phase_index(c, map, k->id) != SIZE_MAX)
 		return 0;
 	if (vp == SIZE_MAX)
 		return fail_gone(edit, k);
 	size_t at = 0;
 	for (size_t p = vp; p-- > 0;) {
-		size_t here = phase_index(map, variant->phases[p]->id);
+		size_t here = phase_index(c, map, variant->phases[p]->id);
 		if (here != SIZE_MAX) {
 			at = here + 1;
 			break;
@@ -633,7 +688,7 @@ static int insert_phase(cjm_edit *edit, const cjm_map *variant, const cjm_confli
 	size_t placed = 0;
 	for (size_t t = 0; t < phase->touchpoint_count; t++) {
 		cjm_ref here;
-		if (find_ref(map, CJM_REF_TOUCHPOINT, phase->touchpoints[t]->id, &here))
+		if (find_ref(c, map, CJM_REF_TOUCHPOINT, phase->touchpoints[t]->id, &here))
 			continue; /* the map has it elsewhere: it stays there */
 		if (cjm_edit_insert_touchpoint(edit, at, placed++, phase->touchpoints[t]) < 0)
 			return -1;
@@ -647,12 +702,12 @@ static int take_item(const cjm_conflicts *c, cjm_edit *edit, const cjm_conflict 
 	bool has = take == CJM_TAKE_OURS ? k->in_ours : k->in_theirs;
 	const cjm_map *variant = take == CJM_TAKE_OURS ? c->ours : c->theirs;
 	if (has)
-		return k->owner == CJM_REF_PHASE ? insert_phase(edit, variant, k) : insert_touchpoint(edit, variant, k);
+		return k->owner == CJM_REF_PHASE ? insert_phase(c, edit, variant, k) : insert_touchpoint(c, edit, variant, k);
 	cjm_ref here;
-	if (!find_ref(cjm_edit_map(edit), k->owner, k->id, &here))
+	if (!find_ref(c, cjm_edit_map(edit), k->owner, k->id, &here))
 		return 0; /* already gone */
 	if (k->owner == CJM_REF_PHASE) {
-		if (keep_moved_touchpoints(edit, variant, here.phase) < 0)
+		if (keep_moved_touchpoints(c, edit, variant, here.phase) < 0)
 			return -1;
 		return cjm_edit_delete_phase(edit, here.phase);
 	}
@@ -704,9 +759,11 @@ int cjm_conflict_take(cjm_conflicts *c, cjm_edit *edit, size_t k, cjm_take take)
 	if (take == CJM_TAKE_BOTH && !c->at[k].can_both)
 		return cjm_edit_fail(edit, _("only a list can keep both sides"));
 	unsigned long gen = cjm_edit_generation(edit);
+	c->lookup->edit = edit;
 	cjm_edit_group_begin(edit);
 	int rc = take_one(c, edit, &c->at[k], take);
 	cjm_edit_group_end(edit);
+	lookup_forget_edited(c->lookup);
 	if (rc < 0)
 		return roll_back(edit, gen);
 	c->at[k].take = take;
@@ -717,12 +774,14 @@ int cjm_conflicts_take_all(cjm_conflicts *c, cjm_edit *edit, cjm_take take)
 {
 	unsigned long gen = cjm_edit_generation(edit);
 	int rc = 0;
+	c->lookup->edit = edit;
 	cjm_edit_group_begin(edit);
 	for (size_t i = 0; i < c->count && rc == 0; i++) {
 		cjm_take each = take == CJM_TAKE_BOTH && !c->at[i].can_both ? CJM_TAKE_OURS : take;
 		rc = take_one(c, edit, &c->at[i], each);
 	}
 	cjm_edit_group_end(edit);
+	lookup_forget_edited(c->lookup);
 	if (rc < 0)
 		return roll_back(edit, gen);
 	for (size_t i = 0; i < c->count; i++)
@@ -739,5 +798,5 @@ bool cjm_conflict_place(const cjm_conflicts *c, size_t k, const cjm_map *map, cj
 		*where = (cjm_ref){ CJM_REF_MAP, 0, 0 };
 		return true;
 	}
-	return find_ref(map, conflict->owner, conflict->id, where);
+	return find_ref(c, map, conflict->owner, conflict->id, where);
 }

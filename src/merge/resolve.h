@@ -55,6 +55,7 @@ typedef struct cjm_conflicts {
 					  * lines), which saving the map drops */
 	cjm_conflict *at;
 	size_t count;
+	struct cjm_resolve_lookup *lookup; /* resolve.c's own: the maps indexed by id */
 } cjm_conflicts;
 
 /* True when TEXT has a conflict marker ("<<<<<<<" followed by a space or the end

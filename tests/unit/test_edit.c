@@ -201,6 +201,27 @@ static int undo_all(cjm_edit *edit)
 
 /* ---- the session ---- */
 
+/* The shape generation: what an index by id or a layout may keep while it holds. */
+static void test_shape_generation(void **state)
+{
+	(void)state;
+	cjm_edit *edit = fixture_edit();
+	unsigned long shape = cjm_edit_shape_generation(edit);
+	cjm_ref tp = { CJM_REF_TOUCHPOINT, 0, 0 };
+	assert_int_equal(cjm_edit_set_emotion(edit, tp, true, -1), 0);
+	assert_int_equal(cjm_edit_set_text(edit, tp, CJM_F_NAME, "Compare"), 0);
+	assert_true(cjm_edit_shape_generation(edit) == shape); /* fields: the same shape */
+	assert_int_equal(cjm_edit_set_text(edit, tp, CJM_F_ID, "compare"), 0);
+	assert_true(cjm_edit_shape_generation(edit) != shape); /* an id: an index by id is stale */
+	shape = cjm_edit_shape_generation(edit);
+	assert_int_equal(cjm_edit_undo(edit), 0);
+	assert_true(cjm_edit_shape_generation(edit) != shape); /* and so is its undo */
+	shape = cjm_edit_shape_generation(edit);
+	assert_int_equal(cjm_edit_move_touchpoint(edit, 0, 0, 1, 0), 0);
+	assert_true(cjm_edit_shape_generation(edit) != shape);
+	cjm_edit_free(edit);
+}
+
 static void test_new_session(void **state)
 {
 	(void)state;
@@ -1482,6 +1503,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_new_session),
+		cmocka_unit_test(test_shape_generation),
 		cmocka_unit_test(test_changed_place),
 		cmocka_unit_test(test_error_cleared_on_success),
 		cmocka_unit_test(test_add_phase),
