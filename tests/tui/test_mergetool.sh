@@ -8,16 +8,7 @@
 . tests/cli/lib.sh
 . tests/tui/tmux.sh
 
-if ! command -v git >/dev/null 2>&1; then
-	skip "git mergetool with cjm" "git is not installed"
-	exit 0
-fi
-case $CJM in /*) ;; *) CJM=$ROOT/$CJM ;; esac
-HOME=$T
-GIT_CONFIG_NOSYSTEM=1
-GIT_CONFIG_GLOBAL=$T/gitconfig
-export HOME GIT_CONFIG_NOSYSTEM GIT_CONFIG_GLOBAL
-: >"$GIT_CONFIG_GLOBAL"
+lib_git_sandbox
 # the configuration runs "cjm", as a person's PATH has it
 mkdir "$T/bin"
 ln -s "$CJM" "$T/bin/cjm"
