@@ -1,4 +1,4 @@
-/* libFuzzer target: BASE, OURS and THEIRS in one input; the diff of every pair and the three-way merge never fail, a clean merge loads back in canonical form, a conflicted one is refused until resolved. */
+/* libFuzzer target: BASE, OURS and THEIRS in one input; the diff of every pair and the three-way merge never fail, a clean merge loads back in canonical form, a conflicted one is refused until resolved, and its conflicts can be settled either way and undone. */
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -10,6 +10,8 @@
 #include "io/save.h"
 #include "merge/diff.h"
 #include "merge/merge.h"
+#include "merge/resolve.h"
+#include "edit/edit.h"
 #include "util/diag.h"
 #include "util/strbuf.h"
 
@@ -58,6 +60,64 @@ static void fuzz_diff(const cjm_map *a, const cjm_map *b)
 	cjm_diff_free(diff);
 }
 
+/* The canonical text of MAP (to compare maps by). */
+static void fuzz_saved(const cjm_map *map, strbuf *out)
+{
+	strbuf_reset(out);
+	cjm_save_to_buffer(map, out);
+}
+
+static bool fuzz_same(const strbuf *a, const strbuf *b)
+{
+	return a->len == b->len && memcmp(a->data, b->data, a->len) == 0;
+}
+
+/* The conflicts of TEXT, a conflicted merge: both sides load; taking every side (and
+ * both, where a list allows it) keeps the map valid or, failing, leaves it as it was;
+ * undo gives back the map as it was. */
+static void fuzz_resolve(const strbuf *text)
+{
+	diag_list *diags = diag_list_new("merged");
+	cjm_conflicts *c = cjm_conflicts_new(text->data, text->len, diags);
+	if (!c) {
+		diag_print(diags, stderr);
+		finding("the conflicts of a merge cannot be read", text);
+	}
+	if (c->count == 0)
+		finding("a conflicted merge reads as no conflicts", text);
+	cjm_edit *edit = cjm_edit_new(cjm_map_clone(c->ours));
+	strbuf before = { 0 }, after = { 0 };
+	fuzz_saved(cjm_edit_map(edit), &before);
+	for (int take = CJM_TAKE_OURS; take <= CJM_TAKE_BOTH; take++) {
+		int rc = cjm_conflicts_take_all(c, edit, (cjm_take)take);
+		fuzz_saved(cjm_edit_map(edit), &after);
+		if (rc < 0 && !fuzz_same(&before, &after))
+			finding("a take that failed changed the map", &after);
+		diag_list *again = diag_list_new("resolved");
+		cjm_map *loaded = cjm_load_buffer(after.data, after.len, again, NULL);
+		if (!loaded) {
+			diag_print(again, stderr);
+			finding("a resolved map does not load", &after);
+		}
+		cjm_map_free(loaded);
+		diag_list_free(again);
+		if (rc == 0 && cjm_edit_can_undo(edit) && !fuzz_same(&before, &after)) {
+			cjm_edit_undo(edit);
+			fuzz_saved(cjm_edit_map(edit), &after);
+			if (!fuzz_same(&before, &after))
+				finding("undo after taking a side does not give the map back", &after);
+		}
+	}
+	for (size_t k = 0; k < c->count; k++)
+		if (cjm_conflict_take(c, edit, k, CJM_TAKE_THEIRS) < 0 && cjm_edit_error(edit)[0] == '\0')
+			finding("a take failed without saying why", text);
+	strbuf_release(&before);
+	strbuf_release(&after);
+	cjm_edit_free(edit);
+	cjm_conflicts_free(c);
+	diag_list_free(diags);
+}
+
 /* The text of the merge of B, O and T; checks what a merge promises. */
 static void fuzz_merge(const cjm_map *b, const cjm_map *o, const cjm_map *t)
 {
@@ -88,6 +148,8 @@ static void fuzz_merge(const cjm_map *b, const cjm_map *o, const cjm_map *t)
 		strbuf_release(&again);
 	} else if (merged) {
 		finding("a merge with conflict markers loads as a map", &text);
+	} else {
+		fuzz_resolve(&text);
 	}
 	cjm_map_free(merged);
 	diag_list_free(diags);
