@@ -98,6 +98,27 @@ static const cli_option export_options[] = {
 	{ 0 },
 };
 
+/* Mermaid's default maxTextSize: a viewer refuses a diagram of more characters. */
+#define MERMAID_TEXT_LIMIT 50000
+
+/* Warns when the diagram in OUT is longer than Mermaid draws by default. Mermaid
+ * counts JavaScript characters: one per character, two beyond the Basic
+ * Multilingual Plane (a 4-byte UTF-8 sequence). */
+static void export_warn_mermaid_size(const strbuf *out)
+{
+	size_t length = 0;
+	for (size_t i = 0; i < out->len; i++) {
+		unsigned char byte = (unsigned char)out->data[i];
+		if ((byte & 0xC0) != 0x80)
+			length += byte >= 0xF0 ? 2 : 1;
+	}
+	if (length > MERMAID_TEXT_LIMIT)
+		/* TRANSLATORS: %zu is the length of the diagram; maxTextSize is Mermaid's setting. */
+		cli_error(_("warning: the diagram is %zu characters, more than Mermaid draws by default (50,000, "
+			    "its maxTextSize); a viewer may refuse it: --to svg or --to html draws a map of any size"),
+			  length);
+}
+
 static int cmd_export_run(int argc, char **argv)
 {
 	const char *file;
@@ -145,6 +166,8 @@ static int cmd_export_run(int argc, char **argv)
 	strbuf out = { 0 };
 	format->export_map(map, &options, &out);
 	rc = cli_write_output(out_path, out.data ? out.data : "", out.len);
+	if (rc == CJM_EXIT_OK && strcmp(format->name, "mermaid") == 0)
+		export_warn_mermaid_size(&out);
 	strbuf_release(&out);
 	cjm_compare_free(compare);
 	cjm_map_free(other);

@@ -154,4 +154,22 @@ expect_rc 0 "a note that disagrees with the score: exit 0"
 expect_err_line "$T/warn.mmd:2:10: warning: the note says emotion +2 but the score is 4: the score is kept (emotion +1)" \
 	"a note that disagrees with the score: a warning"
 expect_out_has "emotion: 1" "a note that disagrees with the score: the score is kept"
+# ---- Mermaid's text limit: a warning, and the diagram is written all the same ----
+{
+	printf 'version: 1\ntitle: Big\nphases:\n  - id: p\n    name: P\n    touchpoints:\n'
+	i=0
+	while [ $i -lt 1200 ]; do
+		printf '      - id: t%d\n        name: Touchpoint number %d with a long name\n        emotion: 1\n' $i $i
+		i=$((i + 1))
+	done
+} >"$T/big.yaml"
+run "$CJM" export "$T/big.yaml" --to mermaid -o "$T/big.mmd"
+expect_rc 0 "a diagram over Mermaid's limit: exit 0"
+chars=$(python3 -c 'import sys; print(len(open(sys.argv[1], encoding="utf-8").read()))' "$T/big.mmd")
+expect_err_line "cjm: warning: the diagram is $chars characters, more than Mermaid draws by default (50,000, its maxTextSize); a viewer may refuse it: --to svg or --to html draws a map of any size" \
+	"a diagram over Mermaid's limit: a warning with its length and what to use instead"
+check test "$chars" -gt 50000 "the big diagram is over the limit"
+check grep -q 'Touchpoint number 1199' "$T/big.mmd" "the whole diagram is written"
+run "$CJM" export maps/energy-switch.yaml --to mermaid
+expect_empty "$T/err" "an example map is well under the limit: no warning"
 lib_finish
