@@ -16,10 +16,9 @@ WERROR ?= -Werror
 FUZZ_SECONDS ?= 10
 VERSION := 0.1.0
 
-PKGS := yaml-0.1 ncursesw
+PKGS := yaml-0.1 ncursesw librsvg-2.0 cairo-pdf xlsxwriter
 PKG_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
-YAML_LIBS := $(shell $(PKG_CONFIG) --libs yaml-0.1 2>/dev/null)
 CMOCKA_LIBS := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
 
 CFLAGS ?= -O2 -g
@@ -176,7 +175,7 @@ $(F)/libcjm.a: $(LIB_SRC:%.c=$(F)/obj/%.o)
 
 $(FUZZ_NAMES:%=$(B)/%): $(B)/%: $(F)/obj/tests/fuzz/%.o $(F)/libcjm.a
 	@$(if $(V),,echo "  LINK    $@ (libFuzzer)")
-	$(Q)$(CLANG) -g -O1 -fsanitize=fuzzer $(FUZZ_SAN_FLAGS) $(LDFLAGS) -o $@ $^ $(YAML_LIBS) -ldl -lm
+	$(Q)$(CLANG) -g -O1 -fsanitize=fuzzer $(FUZZ_SAN_FLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) -ldl -lm
 
 
 # Translations (po/): the catalogues the binaries find beside themselves, in

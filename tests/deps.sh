@@ -1,7 +1,8 @@
 #!/bin/sh
 # Installs what cjm needs for a target (run, bench, fuzz or check) and only what is missing; `commands` lists the commands the packages provide.
 #
-#   sh tests/deps.sh run        build and run the editor: a C compiler, make, pkg-config, libyaml, ncursesw
+#   sh tests/deps.sh run        build and run the editor: a C compiler, make, pkg-config, libyaml, ncursesw,
+#                               librsvg and cairo (PDF, PNG), libxlsxwriter (xlsx)
 #   sh tests/deps.sh bench      the same (the benchmarks need nothing more)
 #   sh tests/deps.sh fuzz       also clang with libFuzzer
 #   sh tests/deps.sh [check]    everything the tests call (the default)
@@ -50,6 +51,9 @@ run  pkg-config cmd  pkg-config
 run  gettext    cmd  msgfmt xgettext msgcat msgcmp msgmerge msgconv
 run  libyaml-dev     pc:yaml-0.1
 run  libncurses-dev  pc:ncursesw
+run  librsvg2-dev    pc:librsvg-2.0
+run  libcairo2-dev   pc:cairo-pdf
+run  libxlsxwriter-dev pc:xlsxwriter
 fuzz clang           cmd  clang
 fuzz libclang-rt-dev clang-rt
 check libcmocka-dev  pc:cmocka
@@ -60,6 +64,10 @@ check man-db         cmd  man
 check git            cmd  git
 check libxml2-utils  cmd  xmllint
 check librsvg2-bin   cmd  rsvg-convert
+check poppler-utils  cmd  pdfinfo pdftotext pdffonts pdftoppm pdfimages
+check python3-openpyxl py:openpyxl
+check zsh            cmd  zsh
+check fish           cmd  fish
 check python3-jsonschema py:jsonschema python3
 check python3-yaml   py:yaml
 check locales        locale:nl_NL.UTF-8 localedef

@@ -184,15 +184,19 @@ void cjm_svg_write_page(cjm_svg *svg, size_t page, strbuf *out)
 	strbuf_puts(out, "</svg>\n");
 }
 
-void cjm_svg_write_document(cjm_svg *svg, strbuf *out)
+/* Appends a standalone document showing the picture from TOP, PAGES pages tall:
+ * XML declaration, namespace, size in mm, title, description, style and background. */
+static void svg_document_open(cjm_svg *svg, double top, size_t pages, strbuf *out)
 {
-	double w = svg->m.width, h = svg->m.height * (double)svg->pages;
+	double w = svg->m.width, h = svg->m.height * (double)pages;
 	strbuf_puts(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 			 "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"cjm\" width=\"");
 	svg_num(out, w);
 	strbuf_puts(out, "mm\" height=\"");
 	svg_num(out, h);
-	strbuf_puts(out, "mm\" viewBox=\"0 0 ");
+	strbuf_puts(out, "mm\" viewBox=\"0 ");
+	svg_num(out, top);
+	strbuf_putc(out, ' ');
 	svg_num(out, w);
 	strbuf_putc(out, ' ');
 	svg_num(out, h);
@@ -210,13 +214,31 @@ void cjm_svg_write_document(cjm_svg *svg, strbuf *out)
 		      svg->pages, svg->paper_name);
 	strbuf_puts(out, "</desc>\n<style>\n");
 	cjm_svg_write_css(svg, out);
-	strbuf_puts(out, "</style>\n<rect width=\"");
+	strbuf_puts(out, "</style>\n<rect ");
+	if (top > 0) {
+		strbuf_puts(out, "y=\"");
+		svg_num(out, top);
+		strbuf_puts(out, "\" ");
+	}
+	strbuf_puts(out, "width=\"");
 	svg_num(out, w);
 	strbuf_puts(out, "\" height=\"");
 	svg_num(out, h);
 	strbuf_puts(out, "\" class=\"bg\"/>\n");
+}
+
+void cjm_svg_write_document(cjm_svg *svg, strbuf *out)
+{
+	svg_document_open(svg, 0, svg->pages, out);
 	for (size_t p = 0; p < svg->pages; p++)
 		svg_draw_page(svg, p, true, out);
+	strbuf_puts(out, "</svg>\n");
+}
+
+void cjm_svg_write_sheet(cjm_svg *svg, size_t page, strbuf *out)
+{
+	svg_document_open(svg, (double)page * svg->m.height, 1, out);
+	svg_draw_page(svg, page, true, out);
 	strbuf_puts(out, "</svg>\n");
 }
 

@@ -52,6 +52,11 @@ void cjm_svg_write_page(cjm_svg *svg, size_t page, strbuf *out);
  * namespace, width and height in mm, its own <style>). */
 void cjm_svg_write_document(cjm_svg *svg, strbuf *out);
 
+/* Appends page PAGE (0-based) alone as a standalone SVG document, one paper
+ * wide and high, with its footer: what the PDF and PNG exports render, one
+ * sheet at a time. */
+void cjm_svg_write_sheet(cjm_svg *svg, size_t page, strbuf *out);
+
 /* The colour of emotion E (-3..3) as "#rrggbb": red through a neutral grey at 0
  * to green. */
 const char *cjm_svg_emotion_colour(int e);
