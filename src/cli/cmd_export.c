@@ -83,7 +83,7 @@ static const char *export_to, *export_output, *export_paper, *export_csv_dialect
 static bool export_force;
 
 static const cli_option export_options[] = {
-	{ "--to", "-t", "FORMAT", CLI_VALUE, &export_to, N_("mermaid, markdown, csv, json, svg or html"), NULL, NULL },
+	{ "--to", "-t", "FORMAT", CLI_VALUE, &export_to, N_("mermaid, markdown, csv, json, svg, html or xlsx"), NULL, NULL },
 	{ "--output", "-o", "OUT", CLI_VALUE, &export_output, N_("write OUT atomically instead of standard output"),
 	  NULL, NULL },
 	{ "--force", NULL, NULL, CLI_FLAG, &export_force, N_("replace OUT even when it is a map (never FILE itself)"),
@@ -132,7 +132,7 @@ static int cmd_export_run(int argc, char **argv)
 	const cjm_format *format = cjm_format_find(to);
 	if (!format)
 		return cli_usage_error(&cjm_cmd_export,
-				       _("no format '%s'; the formats are mermaid, markdown, csv, json, svg and html"), to);
+				       _("no format '%s'; the formats are mermaid, markdown, csv, json, svg, html and xlsx"), to);
 	cjm_export_options options = { .paper = CJM_PAPER_A3 };
 	if (paper_name && !cjm_paper_parse(paper_name, &options.paper))
 		return cli_usage_error(&cjm_cmd_export, _("no paper '%s'; the papers are a4, a3 and a2"), paper_name);

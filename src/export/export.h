@@ -55,6 +55,7 @@ cjm_export_fn cjm_export_csv;
 cjm_export_fn cjm_export_json;
 cjm_export_fn cjm_export_svg;
 cjm_export_fn cjm_export_html;
+cjm_export_fn cjm_export_xlsx;
 cjm_import_fn cjm_import_mermaid;
 cjm_import_fn cjm_import_csv;
 

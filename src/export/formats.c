@@ -20,6 +20,8 @@ static const cjm_format formats[] = {
 	{ "svg", "a printable journey map (A3 landscape unless --paper says otherwise)", cjm_export_svg, NULL },
 	{ "html", "one self-contained page: the map picture, the figures and every detail", cjm_export_html,
 	  NULL },
+	{ "xlsx", "a workbook: the touchpoints with typed numbers and booleans, a sheet per figure table",
+	  cjm_export_xlsx, NULL },
 };
 
 const cjm_format *cjm_formats(size_t *count)
