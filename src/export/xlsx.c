@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <xlsxwriter.h>
@@ -35,8 +36,10 @@
  * - Every text of the map is a string cell, never a formula: a name such as
  *   "=HYPERLINK(...)" stays text (nothing here calls worksheet_write_formula).
  * - Sheet names, column heads and labels are in the map's language.
- * - Document properties: the title is the map's; xlsx's core properties as
- *   libxlsxwriter writes them have no language, so the map's is not recorded.
+ * - Document properties: the title is the map's, the subject "Customer journey
+ *   map"; xlsx's core properties as libxlsxwriter writes them have no language,
+ *   so the map's is not recorded. The creation time is now, or
+ *   $SOURCE_DATE_EPOCH: then two exports of one map are the same bytes.
  */
 
 /* The most characters a cell holds (Excel's limit; libxlsxwriter refuses more). */
@@ -580,6 +583,17 @@ static void xlsx_formats(xlsx_book *b)
 	format_set_num_format(b->emotion, "+0;-0;0");
 }
 
+/* When the workbook was made: $SOURCE_DATE_EPOCH when it is set (seconds since 1970,
+ * for files that are the same byte for byte from one export to the next), else 0,
+ * which libxlsxwriter takes for now. */
+static time_t xlsx_created(void)
+{
+	const char *epoch = getenv("SOURCE_DATE_EPOCH");
+	if (!epoch || !*epoch || strspn(epoch, "0123456789") != strlen(epoch) || strlen(epoch) > 15)
+		return 0;
+	return (time_t)strtoll(epoch, NULL, 10);
+}
+
 static void xlsx_sheets(xlsx_book *b)
 {
 	const char *lang = b->lang;
@@ -587,6 +601,7 @@ static void xlsx_sheets(xlsx_book *b)
 	lxw_doc_properties props = {
 		.title = b->map->title,
 		.subject = (char *)LC_(lang, "export", "Customer journey map"),
+		.created = xlsx_created(),
 	};
 	xlsx_fail(b, workbook_set_properties(b->wb, &props));
 	cjm_figures *fig = cjm_figures_new(b->map);

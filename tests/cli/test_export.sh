@@ -14,7 +14,7 @@ expect_rc 64 "export without --to: 64"
 expect_err_has "which format? give --to FORMAT" "export without --to says what is missing"
 run "$CJM" export "$M" --to pdf
 expect_rc 64 "export to an unknown format: 64"
-expect_err_has "no format 'pdf'; the formats are mermaid, markdown, csv, json, svg and html" \
+expect_err_has "no format 'pdf'; the formats are mermaid, markdown, csv, json, svg, html and xlsx" \
 	"an unknown format is named with the ones there are"
 run "$CJM" export "$M" --to svg --paper letter
 expect_rc 64 "an unknown paper: 64"
