@@ -62,7 +62,7 @@ fi
 if has_dutch "a usage error in Dutch"; then
 	run with_dutch "$CJM" export "$T/scored.yaml" --to pdf
 	expect_rc 64 "an unknown export format is a usage error in Dutch too"
-	expect_err_line "cjm: geen formaat 'pdf'; de formaten zijn mermaid, markdown, csv, json, svg en html" \
+	expect_err_line "cjm: geen formaat 'pdf'; de formaten zijn mermaid, markdown, csv, json, svg, html en xlsx" \
 		"the usage error says it in Dutch"
 	expect_err_line "usage: cjm export FILE --to FORMAT [-o OUT] [--force] [--paper a4|a3|a2] [--csv-dialect nl|en] [--compare OTHER]" \
 		"the usage line after a Dutch error stays as it is"
@@ -147,7 +147,7 @@ check grep -qxF "  -o, --output OUT        write OUT atomically instead of stand
 check grep -qxF "See cjm-export(1)." "$T/out" "export --help points to its manual in English"
 run "$CJM" export "$T/scored.yaml" --to pdf
 expect_rc 64 "an unknown export format is a usage error in English"
-expect_err_line "cjm: no format 'pdf'; the formats are mermaid, markdown, csv, json, svg and html" \
+expect_err_line "cjm: no format 'pdf'; the formats are mermaid, markdown, csv, json, svg, html and xlsx" \
 	"the English usage error is unchanged"
 run "$CJM" validate "$T/bad.yaml"
 expect_err_line "$T/bad.yaml:9:14: error: emotion must be a whole number from -3 to +3, found 9" \
