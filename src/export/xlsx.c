@@ -141,6 +141,10 @@ void cjm_xlsx_sheet_name(strbuf *out, const char *wanted, const char *const *tak
 static lxw_worksheet *xlsx_add_sheet(xlsx_book *b, xlsx_sheet *sheet, const char *wanted)
 {
 	memset(sheet, 0, sizeof *sheet);
+	if (b->name_count == XLSX_SHEETS) { /* a sheet added here without raising XLSX_SHEETS */
+		xlsx_fail(b, LXW_ERROR_PARAMETER_VALIDATION);
+		return NULL;
+	}
 	const char *taken[XLSX_SHEETS];
 	for (size_t i = 0; i < b->name_count; i++)
 		taken[i] = b->names[i].data;
@@ -217,7 +221,7 @@ static void xlsx_text(xlsx_book *b, xlsx_sheet *s, lxw_row_t row, lxw_col_t col,
 		s->wrapped[col] = true;
 }
 
-/* X as a number cell; WIDTH: the characters it shows. */
+/* X as a number cell (its column made wide enough for two decimals and a sign). */
 static void xlsx_number(xlsx_book *b, xlsx_sheet *s, lxw_row_t row, lxw_col_t col, double x, lxw_format *format)
 {
 	if (b->error != LXW_NO_ERROR)
