@@ -80,6 +80,11 @@ for map in maps/*.yaml tests/export/tricky.yaml; do
 	if [ "$lang" = nl ]; then rows=$(csv_rows "$T/$base.csv" ';'); else rows=$(csv_rows "$T/$base.csv" ','); fi
 	check expect_out_line "$(printf 'sheet\t%s\tfreeze A2\tfilter A1:S%s\tbold head yes' "$sheet" "$rows")" \
 		"$base.xlsx: head row bold and frozen, autofilter A1:S$rows"
+	# widths: every column 6 to 62 characters; the name wider than the emotion
+	widths=$(sed -n "s/^widths\t$sheet\t//p" "$T/info")
+	bad=$(echo "$widths" | tr ' ' '\n' | awk -F '=' '$2 < 6 || $2 > 62 { print }
+		$1 == "E" { name = $2 } $1 == "H" { emotion = $2 } END { if (name <= emotion) print "E=" name " H=" emotion }')
+	check test -n "$widths" -a -z "$bad" "$base.xlsx: column widths from 6 to 62, the name wider than the emotion ($widths)"
 	title=$("$FAST" show --plain "$map" | sed -n 's/^title: //p')
 	check expect_out_line "$(printf 'title\t%s' "$title")" "$base.xlsx: the document's title is the map's"
 done

@@ -1,7 +1,8 @@
 """Reads an xlsx workbook back with openpyxl and prints it for the checks of test_export_xlsx.sh.
 
   python3 xlsx_read.py info FILE          the sheets, the title, and per sheet its frozen
-                                          pane, autofilter and whether row 1 is bold
+                                          pane, autofilter, whether row 1 is bold, and
+                                          the columns' widths (A=17 B=9 ...)
   python3 xlsx_read.py cells FILE SHEET   every cell: A1<TAB>data type<TAB>Python type<TAB>value
                                           (line breaks in a value written as \\n)
   python3 xlsx_read.py csv FILE SHEET en|nl
@@ -34,6 +35,8 @@ def info(wb):
         bold = all(c.font.b for c in ws[1] if c.value is not None)
         print("sheet\t%s\tfreeze %s\tfilter %s\tbold head %s"
               % (ws.title, ws.freeze_panes, ws.auto_filter.ref, "yes" if bold else "no"))
+        widths = ["%s=%g" % (c, round(d.width)) for c, d in sorted(ws.column_dimensions.items()) if d.width]
+        print("widths\t%s\t%s" % (ws.title, " ".join(widths)))
 
 
 def cells(ws):
