@@ -123,10 +123,10 @@ check test $? -eq 0 "the Owners sheet's counts are whole numbers"
 # ---- a Dutch map: Dutch sheet names, column heads and labels ----
 book=$T/energy-switch.xlsx
 "$PY" "$READ" info "$book" >"$T/info"
-check expect_out_line "$(printf 'sheets\tContactmomenten\tCijfers\tKwadranten\tFasen\tEigenaren\tKanalen')" \
-	"a Dutch map's sheets are Contactmomenten, Cijfers, Kwadranten, Fasen, Eigenaren, Kanalen"
+check expect_out_line "$(printf 'sheets\tTouchpoints\tCijfers\tKwadranten\tFasen\tEigenaren\tKanalen')" \
+	"a Dutch map's sheets are Touchpoints, Cijfers, Kwadranten, Fasen, Eigenaren, Kanalen"
 check expect_out_line "$(printf 'subject\tKlantreiskaart')" "a Dutch map's subject is Klantreiskaart"
-"$PY" "$READ" cells "$book" Contactmomenten >"$T/cells"
+"$PY" "$READ" cells "$book" Touchpoints >"$T/cells"
 check grep -qxF "$(printf 'E1\ts\tstr\tnaam')" "$T/cells" "a Dutch map's name column is 'naam'"
 check grep -qxF "$(printf 'I1\ts\tstr\ttevredenheid')" "$T/cells" "a Dutch map's satisfaction column is 'tevredenheid'"
 "$PY" "$READ" cells "$book" Cijfers >"$T/cells"
