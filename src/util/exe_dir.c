@@ -81,19 +81,21 @@ static void exe_dir_append(strbuf *out, const char *path)
 	}
 }
 
-char *exe_installed_dir(exe_installed which)
+char *exe_dir_join(const char *dir, const char *rel)
 {
-	const char *exe = exe_dir();
-	if (!exe)
-		return NULL;
-	const char *rel = exe_installed_relative(which);
 	strbuf path = { 0 };
 	if (rel[0] != '/') /* a folder given as absolute stands alone */
-		exe_dir_append(&path, exe);
+		exe_dir_append(&path, dir);
 	exe_dir_append(&path, rel);
-	if (path.len == 0) { /* BINDIR/.. was / */
+	if (path.len == 0) { /* DIR/.. was / */
 		strbuf_release(&path);
 		return xstrdup("/");
 	}
 	return path.data;
+}
+
+char *exe_installed_dir(exe_installed which)
+{
+	const char *exe = exe_dir();
+	return exe ? exe_dir_join(exe, exe_installed_relative(which)) : NULL;
 }

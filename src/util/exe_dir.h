@@ -19,6 +19,12 @@ typedef enum exe_installed {
  * whatever PREFIX is). */
 const char *exe_installed_relative(exe_installed which);
 
+/* REL (relative, or absolute: then alone) after the absolute folder DIR, without
+ * ".", empty parts and "X/.." ("/usr/bin" and "../share/man": "/usr/share/man";
+ * never above "/"); malloc'd. Right for a DIR without symbolic links in it, as
+ * exe_dir() is. */
+char *exe_dir_join(const char *dir, const char *rel);
+
 /* The folder WHICH of the running binary: exe_dir() joined with
  * exe_installed_relative(WHICH), "DIR/.." taken away ("/usr/share/man" for
  * /usr/bin/cjm, "/tmp/stage/usr/share/man" for a copy staged with DESTDIR);

@@ -269,4 +269,44 @@ else
 	fail "fish completes 'cjm suggest x.yaml --pattern ' to the ids of cjm completion --patterns"
 fi
 
+# --- at a Tab: bash and zsh in a terminal (tmux), as a user has them --------------
+# Last: tests/tui/tmux.sh ends the script (a skip) where there is no tmux.
+. "$ROOT/tests/tui/tmux.sh"
+mkdir -p "$T/bin" "$T/zdot"
+ln -s "$CJM" "$T/bin/cjm" # the command typed is cjm
+cat >"$T/zdot/.zshrc" <<EOF
+PATH=$T/bin:\$PATH
+fpath=($T/zsh \$fpath)
+autoload -Uz compinit
+compinit -u -d $T/zcompdump3
+PS1='zsh> '
+EOF
+cd "$F" || exit 1
+if tui_start 120 30 env HOME="$T/home" ZDOTDIR="$T/zdot" zsh -i && tui_wait_for "zsh>"; then
+	tui_type "cjm ex"
+	tui_keys Tab
+	tui_expect "zsh> cjm export" "zsh completes 'cjm ex<Tab>' to 'cjm export' (from \$fpath)"
+	tui_type "a.yaml --to "
+	tui_keys Tab
+	tui_expect "markdown" "zsh lists the formats at 'cjm export a.yaml --to <Tab>'"
+	if tui_has "mermaid" && tui_has "svg"; then ok "zsh's list has mermaid and svg"; else notok "zsh's list has mermaid and svg"; fi
+	tui_keys C-c
+	tui_type "cjm show "
+	tui_keys Tab
+	tui_expect "b.yml" "zsh lists the map files at 'cjm show <Tab>'"
+	if tui_has "notes.txt"; then notok "zsh lists no other file for a map"; else ok "zsh lists no other file for a map"; fi
+fi
+if tui_start 120 30 env HOME="$T/home" PATH="$T/bin:$PATH" bash --norc --noprofile -i && tui_wait_for "bash-"; then
+	tui_type "source '$T/script.bash'; PS1='bash> '"
+	tui_keys Enter
+	tui_wait_for "bash>"
+	tui_type "cjm ex"
+	tui_keys Tab
+	tui_expect "bash> cjm export" "bash -i completes 'cjm ex<Tab>' to 'cjm export'"
+	tui_type "a.yaml --paper a"
+	tui_keys Tab Tab
+	tui_expect "a4" "bash -i lists the papers at 'cjm export a.yaml --paper a<Tab><Tab>'"
+	if tui_has "a2" && tui_has "a3"; then ok "bash's list has a2 and a3"; else notok "bash's list has a2 and a3"; fi
+fi
+
 lib_finish
