@@ -83,13 +83,16 @@ static bool completion_synopsis_values(const cjm_command *cmd, const char *name,
 	return false;
 }
 
-/* The formats cjm export writes, or (READING) those cjm import reads. */
+/* The formats cjm export writes, or (READING) those cjm import reads. A format is
+ * written unless it is only read (an importer without export_map): a format
+ * written another way than by export_map (a binary file) is still one. */
 static void completion_formats(completion_values *values, bool reading)
 {
 	size_t count;
 	const cjm_format *formats = cjm_formats(&count);
 	for (size_t i = 0; i < count; i++) {
-		if (!(reading ? formats[i].import_map != NULL : formats[i].export_map != NULL))
+		bool read_only = formats[i].import_map && !formats[i].export_map;
+		if (reading ? !formats[i].import_map : read_only)
 			continue;
 		if (completion_plain_word(formats[i].name, strlen(formats[i].name)))
 			strbuf_printf(&values->words, "%s ", formats[i].name);
