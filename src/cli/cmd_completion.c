@@ -295,7 +295,9 @@ static void completion_bash(strbuf *out)
 		    "}\n\n"
 		    "# the pattern ids this cjm finds now, plugins too\n"
 		    "_cjm_patterns() {\n"
-		    "\t_cjm_words \"$(\"${COMP_WORDS[0]}\" completion --patterns 2>/dev/null)\"\n"
+		    "\tlocal program=${COMP_WORDS[0]}\n"
+		    "\t[[ $program == \"~/\"* ]] && program=$HOME/${program#\"~/\"}\n"
+		    "\t_cjm_words \"$(\"$program\" completion --patterns 2>/dev/null)\"\n"
 		    "}\n\n");
 	for (size_t i = 0; cjm_commands[i]; i++)
 		bash_put_command(out, cjm_commands[i]);
