@@ -8,6 +8,12 @@ INCLUDEDIR ?= $(PREFIX)/include
 PLUGINDIR ?= $(PREFIX)/lib/cjm/plugins
 SCHEMADIR ?= $(PREFIX)/share/cjm
 LOCALEDIR ?= $(PREFIX)/share/locale
+# cjm-plugin.pc names headers and a folder, no library: the same on every
+# architecture, so share/pkgconfig (pkg-config looks there too).
+PKGCONFIGDIR ?= $(PREFIX)/share/pkgconfig
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR ?= $(PREFIX)/share/zsh/site-functions
+FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
 DESTDIR ?=
 CC ?= cc
 CLANG ?= clang
@@ -24,8 +30,7 @@ CMOCKA_LIBS := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
 CFLAGS ?= -O2 -g
 CJM_CFLAGS := -std=c11 -Wall -Wextra $(WERROR) -Wshadow -Wstrict-prototypes \
 	-D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
-	-DCJM_VERSION='"$(VERSION)"' -DCJM_MANDIR='"$(MANDIR)"' -DCJM_PLUGINDIR='"$(PLUGINDIR)"' \
-	-DCJM_LOCALEDIR='"$(LOCALEDIR)"' \
+	-DCJM_VERSION='"$(VERSION)"' \
 	-Iinclude -Isrc $(PKG_CFLAGS)
 # The sanitizer build uses clang when it is there: its UBSan reports more than gcc's
 # (pointer arithmetic on NULL, for one), and every finding aborts.
@@ -51,7 +56,36 @@ S := build/san
 # Quiet by default; `make V=1` shows every command.
 Q := $(if $(V),,@)
 
-all: $(B)/cjm $(B)/locale.stamp
+# The shell completions (bash, zsh, fish), as each shell names its file.
+COMPLETIONS := $(B)/completions/cjm $(B)/completions/_cjm $(B)/completions/cjm.fish
+
+all: $(B)/cjm $(B)/locale.stamp $(COMPLETIONS)
+
+# Where the installed cjm finds its pages, plugins, catalogues and schema: paths
+# relative to BINDIR, not absolute ones. The layout under a prefix is the same for
+# every PREFIX, so `make && make install PREFIX=/usr` installs the binary as built,
+# and a binary staged with DESTDIR finds the staged files (the tests run it so);
+# the binary's own folder comes from /proc/self/exe (src/util/exe_dir.c). Only
+# folders moved against each other (MANDIR=/elsewhere) change these paths, and then
+# exactly src/util/exe_dir.c is rebuilt and the binaries relinked, even at install.
+# rel FROM TO: the path from folder FROM to folder TO, both absolute (the case
+# patterns are written "(...)" so that make's $(shell) sees balanced parentheses,
+# and '#' is $(HASH), which every make reads the same).
+HASH := \#
+INSTALL_REL := $(shell rel() { f=$$1; t=$$2; up=; \
+	while [ -n "$$f" ] && case "$$t/" in ("$$f"/*) false ;; (*) true ;; esac; do f=$${f%/*}; up=../$$up; done; \
+	echo "$$up$${t$(HASH)"$$f"/}"; }; \
+	for d in $(MANDIR) $(PLUGINDIR) $(LOCALEDIR) $(SCHEMADIR); do rel $(BINDIR) "$$d"; done)
+INSTALL_REL_FLAGS := -DCJM_REL_MANDIR='"$(word 1,$(INSTALL_REL))"' -DCJM_REL_PLUGINDIR='"$(word 2,$(INSTALL_REL))"' \
+	-DCJM_REL_LOCALEDIR='"$(word 3,$(INSTALL_REL))"' -DCJM_REL_SCHEMADIR='"$(word 4,$(INSTALL_REL))"'
+EXE_DIR_OBJS := $(B)/obj/src/util/exe_dir.o $(S)/obj/src/util/exe_dir.o $(B)/fuzz/obj/src/util/exe_dir.o
+$(EXE_DIR_OBJS): CJM_CFLAGS += $(INSTALL_REL_FLAGS)
+$(EXE_DIR_OBJS): $(B)/install-rel
+
+# Rewritten only when the relative paths change.
+$(B)/install-rel: FORCE
+	@mkdir -p $(dir $@)
+	@echo '$(INSTALL_REL)' | cmp -s - $@ || echo '$(INSTALL_REL)' >$@
 
 $(B)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -221,7 +255,7 @@ check:
 	@sh tests/deps.sh check
 	@$(MAKE) --no-print-directory check-run
 
-check-run: $(B)/cjm $(S)/cjm $(B)/locale.stamp $(UNIT_BINS) $(PLUGINS_B) $(PLUGINS_S) $(FAILSHIM) $(FUZZ_NAMES:%=$(B)/%)
+check-run: $(B)/cjm $(S)/cjm $(B)/locale.stamp $(COMPLETIONS) $(UNIT_BINS) $(PLUGINS_B) $(PLUGINS_S) $(FAILSHIM) $(FUZZ_NAMES:%=$(B)/%)
 	@CJM_BUILD=$(B) CJM_SAN_BUILD=$(S) FUZZ_SECONDS=$(FUZZ_SECONDS) \
 		UNIT_NAMES="$(UNIT_NAMES)" sh tests/check.sh
 
@@ -235,34 +269,76 @@ bench:
 	@$(MAKE) --no-print-directory $(B)/cjm $(B)/bench $(B)/bench_editor $(B)/bench_patterns $(B)/bench_export $(B)/bench_merge $(B)/bench_growth $(B)/bench_log
 	@sh tests/bench/run.sh $(B)
 
-install: $(B)/cjm $(MO_FILES)
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
-		$(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(PLUGINDIR) $(DESTDIR)$(INCLUDEDIR)/cjm $(DESTDIR)$(SCHEMADIR)
+# Shell completions: the binary prints them from its own tables (cjm completion
+# SHELL, src/cli/cmd_completion.c), so they list the commands, options and formats
+# it has; in English, whatever the locale of the build.
+$(B)/completions/cjm: $(B)/cjm
+	@mkdir -p $(dir $@)
+	$(Q)LC_ALL=C.UTF-8 LANGUAGE= ./$(B)/cjm completion bash >$@.tmp && mv $@.tmp $@
+$(B)/completions/_cjm: $(B)/cjm
+	@mkdir -p $(dir $@)
+	$(Q)LC_ALL=C.UTF-8 LANGUAGE= ./$(B)/cjm completion zsh >$@.tmp && mv $@.tmp $@
+$(B)/completions/cjm.fish: $(B)/cjm
+	@mkdir -p $(dir $@)
+	$(Q)LC_ALL=C.UTF-8 LANGUAGE= ./$(B)/cjm completion fish >$@.tmp && mv $@.tmp $@
+
+# What make install puts where. The pages translated under man/LANG/ go to
+# MANDIR/LANG/manN, where man(1) looks under that language's locale.
+LANG_MAN_PAGES = $(wildcard $(LINGUAS:%=man/%/*.[157]))
+lang_man_dir = $(MANDIR)/$(word 2,$(subst /, ,$(1)))/man$(patsubst .%,%,$(suffix $(1)))
+INSTALL_DIRS = $(BINDIR) $(MANDIR)/man1 $(MANDIR)/man5 $(MANDIR)/man7 \
+	$(sort $(foreach p,$(LANG_MAN_PAGES),$(call lang_man_dir,$(p)))) \
+	$(LINGUAS:%=$(LOCALEDIR)/%/LC_MESSAGES) $(PLUGINDIR) $(INCLUDEDIR)/cjm $(SCHEMADIR) $(PKGCONFIGDIR) \
+	$(BASHCOMPDIR) $(ZSHCOMPDIR) $(FISHCOMPDIR)
+# The folders make install created (those that were not there), one a line, so
+# that make uninstall removes them, once empty, and no other: never MANDIR or a
+# share/ that was there before. Kept across installs.
+INSTALL_MADE = $(SCHEMADIR)/installed-folders
+
+install: $(B)/cjm $(MO_FILES) $(COMPLETIONS)
+	@made=; for d in $(INSTALL_DIRS); do \
+		while [ -n "$$d" ] && [ ! -d "$(DESTDIR)$$d" ]; do made="$$made $$d"; d=$${d%/*}; done; \
+	done; \
+	install -d $(addprefix $(DESTDIR),$(INSTALL_DIRS)) && \
+	{ cat "$(DESTDIR)$(INSTALL_MADE)" 2>/dev/null; for d in $$made; do echo "$$d"; done; } | \
+		LC_ALL=C sort -u >"$(DESTDIR)$(INSTALL_MADE).tmp" && \
+	mv "$(DESTDIR)$(INSTALL_MADE).tmp" "$(DESTDIR)$(INSTALL_MADE)" && chmod 644 "$(DESTDIR)$(INSTALL_MADE)"
 	install -m 755 $(B)/cjm $(DESTDIR)$(BINDIR)/cjm
 	install -m 644 maps/cjm-map.schema.json $(DESTDIR)$(SCHEMADIR)/
 	for f in include/cjm/*.h; do install -m 644 $$f $(DESTDIR)$(INCLUDEDIR)/cjm/; done
 	for f in man/*.1; do install -m 644 $$f $(DESTDIR)$(MANDIR)/man1/; done
 	for f in man/*.5; do install -m 644 $$f $(DESTDIR)$(MANDIR)/man5/; done
 	for f in $(wildcard man/*.7); do install -m 644 $$f $(DESTDIR)$(MANDIR)/man7/; done
-	for l in $(LINGUAS); do install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
+	for l in $(LINGUAS); do \
 		install -m 644 $(B)/locale/$$l/LC_MESSAGES/cjm.mo $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/; done
-	for l in $(LINGUAS); do for f in man/$$l/*.[157]; do [ ! -f "$$f" ] || { \
-		install -d $(DESTDIR)$(MANDIR)/$$l/man$${f##*.} && install -m 644 $$f $(DESTDIR)$(MANDIR)/$$l/man$${f##*.}/; }; \
-		done; done
+	for f in $(LANG_MAN_PAGES); do install -m 644 $$f $(DESTDIR)$(MANDIR)/$$(echo "$$f" | cut -d/ -f2)/man$${f##*.}/; done
+	install -m 644 $(B)/completions/cjm $(DESTDIR)$(BASHCOMPDIR)/cjm
+	install -m 644 $(B)/completions/_cjm $(DESTDIR)$(ZSHCOMPDIR)/_cjm
+	install -m 644 $(B)/completions/cjm.fish $(DESTDIR)$(FISHCOMPDIR)/cjm.fish
+	@# cjm-plugin.pc: the folders as installed, under ${prefix} where they are (so
+	@# that pkg-config --define-prefix can move them).
+	@inc=$(INCLUDEDIR); plug=$(PLUGINDIR); \
+	case $$inc in $(PREFIX)/*) inc='$${prefix}'$${inc#$(PREFIX)} ;; esac; \
+	case $$plug in $(PREFIX)/*) plug='$${prefix}'$${plug#$(PREFIX)} ;; esac; \
+	sed -e "s|@prefix@|$(PREFIX)|g" -e "s|@includedir@|$$inc|g" -e "s|@plugindir@|$$plug|g" \
+		-e "s|@version@|$(VERSION)|g" cjm-plugin.pc.in >$(DESTDIR)$(PKGCONFIGDIR)/cjm-plugin.pc && \
+	chmod 644 $(DESTDIR)$(PKGCONFIGDIR)/cjm-plugin.pc
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/cjm
 	for f in man/*.1; do rm -f $(DESTDIR)$(MANDIR)/man1/$${f#man/}; done
 	for f in man/*.5; do rm -f $(DESTDIR)$(MANDIR)/man5/$${f#man/}; done
 	for f in $(wildcard man/*.7); do rm -f $(DESTDIR)$(MANDIR)/man7/$${f#man/}; done
+	for f in $(LANG_MAN_PAGES); do rm -f $(DESTDIR)$(MANDIR)/$$(echo "$$f" | cut -d/ -f2)/man$${f##*.}/$${f##*/}; done
 	for f in include/cjm/*.h; do rm -f $(DESTDIR)$(INCLUDEDIR)/cjm/$${f#include/cjm/}; done
-	-rmdir $(DESTDIR)$(INCLUDEDIR)/cjm 2>/dev/null
-	-rmdir $(DESTDIR)$(PLUGINDIR) 2>/dev/null
 	rm -f $(DESTDIR)$(SCHEMADIR)/cjm-map.schema.json
-	-rmdir $(DESTDIR)$(SCHEMADIR) 2>/dev/null
 	for l in $(LINGUAS); do rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/cjm.mo; done
-	for l in $(LINGUAS); do for f in man/$$l/*.[157]; do \
-		[ ! -f "$$f" ] || rm -f $(DESTDIR)$(MANDIR)/$$l/man$${f##*.}/$${f##*/}; done; done
+	rm -f $(DESTDIR)$(BASHCOMPDIR)/cjm $(DESTDIR)$(ZSHCOMPDIR)/_cjm $(DESTDIR)$(FISHCOMPDIR)/cjm.fish
+	rm -f $(DESTDIR)$(PKGCONFIGDIR)/cjm-plugin.pc
+	@# the folders install made, deepest first, each only when empty; then cjm's own
+	@made=$$(LC_ALL=C sort -r "$(DESTDIR)$(INSTALL_MADE)" 2>/dev/null); rm -f "$(DESTDIR)$(INSTALL_MADE)"; \
+	for d in $$made $(INCLUDEDIR)/cjm $(PLUGINDIR) $(SCHEMADIR); do \
+		[ ! -d "$(DESTDIR)$$d" ] || rmdir "$(DESTDIR)$$d" 2>/dev/null || true; done
 
 clean:
 	rm -rf $(B)

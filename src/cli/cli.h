@@ -51,6 +51,7 @@ extern const cjm_command cjm_cmd_export;
 extern const cjm_command cjm_cmd_import;
 extern const cjm_command cjm_cmd_help;
 extern const cjm_command cjm_cmd_log;
+extern const cjm_command cjm_cmd_completion;
 
 /* "  NAME      summary", the summary wrapped to fit 80 columns: how cjm --help and
  * cjm help list a command. */

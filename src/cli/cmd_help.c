@@ -30,28 +30,26 @@ static bool help_is_file(const char *path)
 }
 
 /* The page's file in language LANG (NULL: English) beside a build in a source tree
- * (build/cjm, build/san/cjm: man/LANG/PAGE.N), beside an installed binary
- * (BINDIR/../share/man/LANG/manN), or where it was built to be installed. */
+ * (build/cjm, build/san/cjm: man/LANG/PAGE.N), else in the installed MANDIR relative
+ * to the binary (exe_installed_dir: BINDIR/../share/man/LANG/manN by default), so
+ * that a cjm installed under any PREFIX, or staged under DESTDIR, shows its own pages. */
 static char *help_find_page_in(const char *page, const char *section, const char *lang)
 {
 	const char *sub = lang ? lang : "";
 	const char *slash_after = lang ? "/" : "";
 	const char *exe = exe_dir();
-	if (exe) {
-		static const char *const ups[] = { "/../man", "/../../man" };
-		for (size_t i = 0; i < sizeof ups / sizeof *ups; i++) {
-			char *path = xasprintf("%s%s/%s%s%s.%s", exe, ups[i], sub, slash_after, page, section);
-			if (help_is_file(path))
-				return path;
-			free(path);
-		}
-		char *path = xasprintf("%s/../share/man/%s%sman%s/%s.%s", exe, sub, slash_after, section, page,
-				       section);
+	if (!exe)
+		return NULL;
+	static const char *const ups[] = { "/../man", "/../../man" };
+	for (size_t i = 0; i < sizeof ups / sizeof *ups; i++) {
+		char *path = xasprintf("%s%s/%s%s%s.%s", exe, ups[i], sub, slash_after, page, section);
 		if (help_is_file(path))
 			return path;
 		free(path);
 	}
-	char *path = xasprintf("%s/%s%sman%s/%s.%s", CJM_MANDIR, sub, slash_after, section, page, section);
+	char *mandir = exe_installed_dir(EXE_MANDIR);
+	char *path = xasprintf("%s/%s%sman%s/%s.%s", mandir, sub, slash_after, section, page, section);
+	free(mandir);
 	if (help_is_file(path))
 		return path;
 	free(path);

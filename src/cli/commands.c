@@ -19,6 +19,7 @@ const cjm_command *const cjm_commands[] = {
 	&cjm_cmd_export,
 	&cjm_cmd_import,
 	&cjm_cmd_help,
+	&cjm_cmd_completion,
 	NULL,
 };
 

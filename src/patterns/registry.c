@@ -13,14 +13,11 @@
 #include "patterns/builtin.h"
 #include "patterns/disabled.h"
 #include "patterns/sandbox.h"
+#include "util/exe_dir.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
 #include "util/utf8.h"
 #include "util/xalloc.h"
-
-#ifndef CJM_PLUGINDIR
-#define CJM_PLUGINDIR "/usr/local/lib/cjm/plugins"
-#endif
 
 /* The built-ins, in tip order. */
 static const cjm_pattern *const registry_builtins[] = {
@@ -412,8 +409,13 @@ static void registry_collect_folders(cjm_registry *reg, folder_list *fl)
 		folders_add(fl, user_dir);
 		free(user_dir);
 	}
-	if (CJM_PLUGINDIR[0] == '/')
-		folders_add(fl, CJM_PLUGINDIR);
+	/* The installed PLUGINDIR, relative to the binary (BINDIR/../lib/cjm/plugins by
+	 * default): so a cjm installed under any PREFIX, or staged under DESTDIR, loads
+	 * the plugins installed with it. exe_dir() is absolute, and so is the folder. */
+	char *installed = exe_installed_dir(EXE_PLUGINDIR);
+	if (installed && installed[0] == '/')
+		folders_add(fl, installed);
+	free(installed);
 }
 
 cjm_registry *cjm_registry_new(bool load_plugins)

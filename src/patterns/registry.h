@@ -52,7 +52,8 @@ typedef struct cjm_registry {
 
 /* The built-in patterns, and with LOAD_PLUGINS those in the plugin folders:
  * CJM_PLUGIN_PATH (':'-separated), $XDG_DATA_HOME/cjm/plugins (default
- * ~/.local/share/cjm/plugins), then the installed CJM_PLUGINDIR. Never the
+ * ~/.local/share/cjm/plugins), then the installed PLUGINDIR, found relative to
+ * the binary (exe_installed_dir: BINDIR/../lib/cjm/plugins). Never the
  * current folder or a map's. A folder or file that others could change is
  * refused; each plugin is loaded in a child first, so that one that crashes
  * while loading is reported (and disabled), not fatal. */

@@ -12,10 +12,6 @@
 #include "util/number.h"
 #include "util/xalloc.h"
 
-#ifndef CJM_LOCALEDIR
-#define CJM_LOCALEDIR "/usr/local/share/locale"
-#endif
-
 static char i18n_point[8] = ".";
 static char i18n_tag[16] = "en";
 static char *i18n_dir; /* found once, kept for the run */
@@ -31,16 +27,13 @@ const char *i18n_localedir(void)
 	if (i18n_dir)
 		return i18n_dir;
 	const char *exe = exe_dir();
-	if (exe) {
-		static const char *const beside[] = { "/locale", "/../share/locale" };
-		for (size_t i = 0; i < sizeof beside / sizeof *beside; i++) {
-			char *dir = xasprintf("%s%s", exe, beside[i]);
-			if (i18n_is_dir(dir))
-				return i18n_dir = dir;
-			free(dir);
-		}
-	}
-	return i18n_dir = xstrdup(CJM_LOCALEDIR);
+	if (!exe) /* no /proc: gettext's own default, never a folder relative to the current one */
+		return i18n_dir = xstrdup("/usr/share/locale");
+	char *dir = xasprintf("%s/locale", exe); /* the build tree: build/locale */
+	if (i18n_is_dir(dir))
+		return i18n_dir = dir;
+	free(dir);
+	return i18n_dir = exe_installed_dir(EXE_LOCALEDIR); /* installed: BINDIR/../share/locale */
 }
 
 /* The "Language:" line of the header of the catalogue gettext uses, as a tag. */

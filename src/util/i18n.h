@@ -26,8 +26,9 @@ const char *i18n_context_text(const char *context, const char *msgid);
 void i18n_init(void);
 
 /* The folder holding LANG/LC_MESSAGES/cjm.mo: beside the running binary
- * (BINDIR/locale, as in the build tree), BINDIR/../share/locale (an installed cjm,
- * whatever its prefix), or the compiled-in CJM_LOCALEDIR. Never NULL. */
+ * (BINDIR/locale, as in the build tree), else the installed LOCALEDIR relative to
+ * BINDIR (exe_installed_dir: BINDIR/../share/locale by default, whatever the
+ * prefix); /usr/share/locale when the binary's folder is unknown. Never NULL. */
 const char *i18n_localedir(void);
 
 /* The language the interface speaks, as a language tag: "nl" when the Dutch catalogue
