@@ -33,6 +33,7 @@ base coreutils  cmd  sha1sum sha224sum sha256sum sha384sum sha512sum shred shuf 
 base coreutils  cmd  sum sync tac tail tee timeout touch tr truncate tsort tty uname unexpand uniq unlink users
 base coreutils  cmd  vdir wc who whoami yes
 base dash       cmd  sh dash
+base bash       cmd  bash
 base sed        cmd  sed
 base grep       cmd  grep egrep fgrep
 base findutils  cmd  find xargs
