@@ -129,6 +129,7 @@ struct cjm_svg {
 	unsigned char *page_level; /* [pages]: the level (svg_levels) of each page */
 	size_t pages;
 	const svg_caps *caps; /* the level of the page being measured or drawn */
+	size_t cuts;          /* texts cut short while measuring (svg_row.c) */
 	double header_h;     /* the first page's header and legend, below the margin */
 	const cjm_compare *cmp; /* the comparison (svg_compare.c), or NULL */
 	const char *here_name, *there_name;

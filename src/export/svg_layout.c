@@ -45,7 +45,8 @@
  *
  * A journey that leaves the sheets half empty (fewer cards than a row holds,
  * or short rows) is drawn larger, everything by one factor up to 2, as large
- * as the fullest sheet allows.
+ * as the fullest sheet allows; the room still left goes to the lanes (see
+ * layout_stretch).
  *
  * The picture is a whole number of sheets ("pages") tall, each page's rows
  * within it, so the tall SVG can be cut, or printed, page by page, and the
@@ -233,17 +234,20 @@ static bool layout_phase_ends(const cjm_svg *svg, size_t c)
 	return svg->cols[c].phase != svg->cols[c - 1].phase;
 }
 
-/* Splits the columns A..B of one sheet into as few rows as hold them, shared
- * evenly, a break at the end of a phase when one is near the even split. */
-static void layout_sheet_rows(cjm_svg *svg, size_t *cap, size_t a, size_t b, size_t page)
+/* Splits the columns A..B of one sheet into as few rows as hold them (or WANT
+ * when more), shared evenly, a break at the end of a phase when one is near
+ * the even split. */
+static void layout_sheet_rows(cjm_svg *svg, size_t *cap, size_t a, size_t b, size_t page, size_t want)
 {
 	size_t per_row = svg->m.fit ? (b - a > 0 ? b - a : 1) : svg->m.columns;
 	size_t n = b - a, rows = (n + per_row - 1) / per_row, pos = a;
+	if (want > rows && want <= n)
+		rows = want;
 	size_t window = per_row / 3 ? per_row / 3 : 1;
 	for (size_t i = 1; i < rows; i++) {
 		size_t ideal = a + (n * i + rows / 2) / rows;
 		size_t lo = b - pos > (rows - i) * per_row ? b - (rows - i) * per_row : pos + 1;
-		size_t hi = pos + per_row;
+		size_t hi = pos + per_row < b - 1 ? pos + per_row : b - 1;
 		size_t q = ideal < lo ? lo : ideal > hi ? hi : ideal;
 		for (size_t d = 0; d <= window; d++) {
 			if (ideal >= d && ideal - d >= lo && ideal - d <= hi && layout_phase_ends(svg, ideal - d)) {
@@ -262,8 +266,9 @@ static void layout_sheet_rows(cjm_svg *svg, size_t *cap, size_t a, size_t b, siz
 		layout_add_row(svg, cap, pos, b - pos, page);
 }
 
-/* Splits the columns into sheets and rows (see the comment at the top). */
-static void layout_rows(cjm_svg *svg)
+/* Splits the columns into sheets and rows (see the comment at the top); a
+ * journey of one sheet takes WANT rows when that is more than it needs. */
+static void layout_rows(cjm_svg *svg, size_t want)
 {
 	size_t cap = 0, page = 0, first = 0;
 	size_t sheet = svg->m.fit ? (svg->col_count ? svg->col_count : 1) : svg->m.columns * svg->m.rows;
@@ -272,18 +277,18 @@ static void layout_rows(cjm_svg *svg)
 		while (c + n < svg->col_count && svg->cols[c + n].phase == phase)
 			n++;
 		if (c > first && c - first + n > sheet) {
-			layout_sheet_rows(svg, &cap, first, c, page++);
+			layout_sheet_rows(svg, &cap, first, c, page++, 0);
 			first = c;
 		}
 		/* a phase longer than a sheet fills sheets of its own */
 		while (c + n - first > sheet) {
-			layout_sheet_rows(svg, &cap, first, first + sheet, page++);
+			layout_sheet_rows(svg, &cap, first, first + sheet, page++, 0);
 			first += sheet;
 		}
 		c += n;
 	}
 	if (svg->col_count > first)
-		layout_sheet_rows(svg, &cap, first, svg->col_count, page);
+		layout_sheet_rows(svg, &cap, first, svg->col_count, page, page == 0 ? want : 0);
 }
 
 /* The heights of ROW's lanes, from its parts' own measures. */
@@ -423,23 +428,140 @@ static double layout_room(const cjm_svg *svg)
 	return room > MAX_SCALE ? MAX_SCALE : room < 1 ? 1 : room;
 }
 
-/* Draws the picture larger when it leaves room (see the top), keeping each
- * page's rows and level; backs off when the header's wrapping grows. */
-static void layout_scale(cjm_svg *svg)
+/* Measures every page at scale S at the most generous level that fits; true
+ * when every page fits, *CUTS the texts then cut short. */
+static bool layout_at_scale(cjm_svg *svg, double s, size_t *cuts)
+{
+	layout_metrics(&svg->m, s, svg->map->language);
+	svg->header_h = svg_part_header(svg, NULL);
+	*cuts = 0;
+	for (size_t p = 0; p < svg->pages; p++) {
+		size_t level = 0;
+		for (; level < SVG_LEVELS; level++) {
+			svg->cuts = 0;
+			if (layout_place_at(svg, svg->page_rows[p], svg->page_rows[p + 1], p, level))
+				break;
+		}
+		if (level == SVG_LEVELS)
+			return false;
+		svg->page_level[p] = (unsigned char)level;
+		*cuts += svg->cuts;
+	}
+	return true;
+}
+
+/*
+ * Draws the picture larger when it leaves room (see the top), keeping each
+ * page's rows. A journey of one sheet is drawn as large as it can be without
+ * cutting more text than at scale 1 (a larger scale may take a tighter level
+ * when the text still fits); a longer one keeps its levels, as large as the
+ * fullest sheet allows. Returns the scale.
+ */
+static double layout_scale(cjm_svg *svg)
 {
 	if (svg->m.fit)
-		return;
-	double s = layout_room(svg);
+		return 1;
+	double room = layout_room(svg);
+	size_t base = 0, cuts = 0;
+	if (svg->pages == 1 && room > 1.05) {
+		layout_at_scale(svg, 1, &base);
+		/* the width allows ROOM_W at any level */
+		double room_w = 0;
+		for (size_t r = 0; r < svg->row_count; r++) {
+			double w = svg_col_x(svg, svg->rows[r].count - 1) + svg->m.card_w - svg->m.margin;
+			if (w > room_w)
+				room_w = w;
+		}
+		room_w = (svg->m.width - 2 * svg->m.margin) / room_w;
+		for (double s = room_w < MAX_SCALE ? room_w : MAX_SCALE; s > 1.05; s -= 0.05)
+			if (layout_at_scale(svg, s, &cuts) && cuts <= base)
+				return s;
+		layout_at_scale(svg, 1, &cuts);
+		return 1;
+	}
+	double s = room;
 	while (s > 1.05) {
 		layout_metrics(&svg->m, s, svg->map->language);
 		svg->header_h = svg_part_header(svg, NULL);
 		if (layout_remeasure(svg))
-			return;
+			return s;
 		s = 1 + (s - 1) * 0.8;
 	}
 	layout_metrics(&svg->m, 1, svg->map->language);
 	svg->header_h = svg_part_header(svg, NULL);
 	layout_remeasure(svg);
+	return 1;
+}
+
+/* Lays the columns out in rows, sheets and a scale, the journey's one sheet in
+ * WANT rows when that is more than it needs; returns the scale. */
+static double layout_all(cjm_svg *svg, size_t want)
+{
+	svg->row_count = 0;
+	layout_metrics(&svg->m, 1, svg->map->language);
+	svg->header_h = svg_part_header(svg, NULL);
+	layout_rows(svg, want);
+	layout_pages(svg);
+	return layout_scale(svg);
+}
+
+/* Puts the rows of PAGE one under the other again, at their current heights. */
+static void layout_restack(cjm_svg *svg, size_t page)
+{
+	double y = layout_page_top(svg, page);
+	for (size_t r = svg->page_rows[page]; r < svg->page_rows[page + 1]; r++) {
+		svg->rows[r].y = y;
+		y = svg_row_bottom(svg, &svg->rows[r]) + svg->m.row_gap;
+	}
+}
+
+/* The height left under the rows of PAGE, per row (0 for a page without rows). */
+static double layout_spare(const cjm_svg *svg, size_t page)
+{
+	size_t rows = svg->page_rows[page + 1] - svg->page_rows[page];
+	if (rows == 0)
+		return 0;
+	double spare = layout_page_bottom(svg, page) - svg_page_content_bottom(svg, page);
+	return spare > 0 ? spare / (double)rows : 0;
+}
+
+/*
+ * What room the sheets still leave goes to the lanes, up to a limit, so the
+ * sheet is used rather than left blank at the bottom: first to the emotion
+ * lane (the same on every sheet, as far as the fullest sheet allows; a taller
+ * curve reads from further away), then on each sheet to its pains and ideas
+ * cells (room for notes stuck on in a workshop), each row at most 40% taller.
+ */
+static void layout_stretch(cjm_svg *svg)
+{
+	svg_metrics *m = &svg->m;
+	if (m->fit || svg->row_count == 0)
+		return;
+	double spare = -1;
+	for (size_t p = 0; p < svg->pages; p++) {
+		double left = layout_spare(svg, p);
+		if (svg->page_rows[p + 1] > svg->page_rows[p] && (spare < 0 || left < spare))
+			spare = left;
+	}
+	double grow = spare * 0.4 / 6, most = m->emotion_step * 0.8;
+	if (grow > most)
+		grow = most;
+	if (grow > 0.05) {
+		m->emotion_step += grow;
+		m->emotion_h += 6 * grow;
+		for (size_t p = 0; p < svg->pages; p++)
+			layout_restack(svg, p);
+	}
+	for (size_t p = 0; p < svg->pages; p++) {
+		double left = layout_spare(svg, p);
+		for (size_t r = svg->page_rows[p]; r < svg->page_rows[p + 1]; r++) {
+			svg_row *row = &svg->rows[r];
+			double limit = 0.4 * (svg_row_bottom(svg, row) - row->y), add = left < limit ? left : limit;
+			row->pains_h += add / 2;
+			row->ideas_h += add / 2;
+		}
+		layout_restack(svg, p);
+	}
 }
 
 /* --paper fit: the sheet as wide as the row and as high as the content. */
@@ -478,13 +600,23 @@ cjm_svg *cjm_svg_new_compare(const cjm_map *map, const cjm_figures *figures, cjm
 	svg->paper_name = paper == CJM_PAPER_A4 ? "A4" : paper == CJM_PAPER_A2 ? "A2" : paper == CJM_PAPER_FIT ? "fit" : "A3";
 	if (svg->m.fit)
 		svg->m.width = 420; /* the header's width while measuring */
-	svg->header_h = svg_part_header(svg, NULL);
 	layout_columns(svg);
-	layout_rows(svg);
 	if (svg->m.fit)
 		svg->m.height = 1e9;
-	layout_pages(svg);
-	layout_scale(svg);
+	/* a journey of one sheet that is not full: in more rows when that draws it larger */
+	size_t best = 0;
+	double scale = layout_all(svg, 0);
+	if (!svg->m.fit && svg->pages == 1 && svg->row_count > 0) {
+		for (size_t want = svg->row_count + 1; want <= svg->m.rows; want++) {
+			double s = layout_all(svg, want);
+			if (svg->pages == 1 && s > scale * 1.02) {
+				scale = s;
+				best = want;
+			}
+		}
+		layout_all(svg, best);
+	}
+	layout_stretch(svg);
 	layout_fit(svg);
 	return svg;
 }

@@ -16,6 +16,17 @@
  */
 #define MAX_LINES SVG_MAX_LINES
 
+/* svg_text_wrap, counting in svg->cuts a text cut short (the layout weighs levels by it). */
+static size_t p_wrap(cjm_svg *svg, const char *text, double width, svg_font font, size_t max, svg_line *lines)
+{
+	size_t n = svg_text_wrap(text, width, font, max, lines);
+	if (n && lines[n - 1].cut)
+		svg->cuts++;
+	else if (max == 0 && text && *text)
+		svg->cuts++;
+	return n;
+}
+
 double svg_part_band(cjm_svg *svg, size_t phase, size_t at, size_t span, bool continued, double y, double h,
 		     strbuf *out)
 {
@@ -32,8 +43,8 @@ double svg_part_band(cjm_svg *svg, size_t phase, size_t at, size_t span, bool co
 		strbuf_puts(&svg->scratch, LC_(svg->map->language, "export", "(continued)"));
 		name = svg->scratch.data;
 	}
-	size_t n = svg_text_wrap(name, iw, m->band, svg->caps->band_name, names);
-	size_t d = continued ? 0 : svg_text_wrap(ph->description, iw, m->band_desc, svg->caps->band_desc, descs);
+	size_t n = p_wrap(svg, name, iw, m->band, svg->caps->band_name, names);
+	size_t d = continued ? 0 : p_wrap(svg, ph->description, iw, m->band_desc, svg->caps->band_desc, descs);
 	double need = 2 * m->pad + (double)(n ? n : 1) * svg_lh(m, m->band) +
 		      (d ? 0.3 * m->scale + (double)d * svg_lh(m, m->band_desc) : 0);
 	if (out) {
@@ -88,11 +99,11 @@ double svg_part_card(cjm_svg *svg, const svg_column *col, double x, double y, do
 	const svg_caps *caps = svg->caps;
 	const char *lang = svg->map->language;
 	double yy = y + stripe + m->pad * 0.8;
-	size_t n = svg_text_wrap(tp->name, iw, m->name, caps->name, lines);
+	size_t n = p_wrap(svg, tp->name, iw, m->name, caps->name, lines);
 	yy += svg_lines(svg, out, "cn", m->name, x + m->pad, yy, lines, n, NULL);
 	if (p_join(&svg->scratch, tp->channel, tp->owner)) {
 		yy += 0.6 * s;
-		n = svg_text_wrap(svg->scratch.data, iw, m->meta, caps->meta, lines);
+		n = p_wrap(svg, svg->scratch.data, iw, m->meta, caps->meta, lines);
 		yy += svg_lines(svg, out, "cm", m->meta, x + m->pad, yy, lines, n, NULL);
 	}
 	if (tp->has_satisfaction || tp->has_impact) {
@@ -110,12 +121,12 @@ double svg_part_card(cjm_svg *svg, const svg_column *col, double x, double y, do
 			cjm_export_number(&svg->scratch, tp->impact, lang);
 		}
 		/* two lines when a very long number needs them: never cut */
-		n = svg_text_wrap(svg->scratch.data, iw, m->meta, 2, lines);
+		n = p_wrap(svg, svg->scratch.data, iw, m->meta, 2, lines);
 		yy += svg_lines(svg, out, "cm", m->meta, x + m->pad, yy, lines, n, NULL);
 	}
 	cjm_quadrant q = svg->fig->quadrant ? svg->fig->quadrant[col->flat] : CJM_QUADRANT_NONE;
-	if (q != CJM_QUADRANT_NONE && caps->action) {
-		n = svg_text_wrap(cjm_export_quadrant_action(q, lang), iw, m->action, caps->action, lines);
+	if (q != CJM_QUADRANT_NONE) {
+		n = p_wrap(svg, cjm_export_quadrant_action(q, lang), iw, m->action, caps->action, lines);
 		yy += 0.4 * s;
 		yy += svg_lines(svg, out, "qa", m->action, x + m->pad, yy, lines, n, NULL);
 	}
@@ -141,12 +152,15 @@ double svg_part_card(cjm_svg *svg, const svg_column *col, double x, double y, do
 	if (any)
 		yy += svg_pill_h(svg);
 	/* the first quotes, in the customer's words: italic, in the language's quotation marks */
+	size_t quotes = tp->quotes.len < 2 ? tp->quotes.len : 2;
+	if (quotes > caps->quotes)
+		svg->cuts += quotes - caps->quotes;
 	for (size_t i = 0; i < tp->quotes.len && i < caps->quotes; i++) {
 		strbuf_reset(&svg->scratch);
 		/* TRANSLATORS: a customer's quote on the wall map, %s the quote:
 		 * the quotation marks of your language. */
 		strbuf_printf(&svg->scratch, LC_(lang, "export", "\xE2\x80\x9C%s\xE2\x80\x9D"), tp->quotes.items[i]);
-		n = svg_text_wrap(svg->scratch.data, iw, m->quote, caps->quote_lines, lines);
+		n = p_wrap(svg, svg->scratch.data, iw, m->quote, caps->quote_lines, lines);
 		yy += 1.0 * s;
 		yy += svg_lines(svg, out, "qt", m->quote, x + m->pad, yy, lines, n, NULL);
 	}
@@ -171,7 +185,7 @@ double svg_part_cell(cjm_svg *svg, const cjm_strlist *list, bool pains, double x
 	size_t counts[MAX_LINES + 1];
 	size_t k = 0, used = 0;
 	while (k < list->len && k <= cell_lines && used <= cell_lines) {
-		counts[k] = svg_text_wrap(list->items[k], iw, m->item, item_lines, lines[k]);
+		counts[k] = p_wrap(svg, list->items[k], iw, m->item, item_lines, lines[k]);
 		if (counts[k] == 0) { /* a blank item still takes a line */
 			lines[k][0] = (svg_line){ "", 0, false };
 			counts[k] = 1;
@@ -190,10 +204,11 @@ double svg_part_cell(cjm_svg *svg, const cjm_strlist *list, bool pains, double x
 		if (left > item_lines)
 			left = item_lines;
 		if (shown < k && left >= 2) {
-			counts[shown] = svg_text_wrap(list->items[shown], iw, m->item, left, lines[shown]);
+			counts[shown] = p_wrap(svg, list->items[shown], iw, m->item, left, lines[shown]);
 			shown++;
 		}
 		more = list->len - shown;
+		svg->cuts += more;
 	}
 	double need = 2 * m->pad;
 	for (size_t i = 0; i < shown; i++)
