@@ -156,6 +156,7 @@ static void svg_draw_page(cjm_svg *svg, size_t page, bool footer, strbuf *out)
 		}
 	}
 	svg->caps = &svg_levels[svg->page_level[page]];
+	svg->m.card_w = svg->page_card_w[page];
 	for (size_t r = svg->page_rows[page]; r < svg->page_rows[page + 1]; r++)
 		svg_draw_row(svg, &svg->rows[r], out);
 	if (footer)

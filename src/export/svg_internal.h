@@ -71,7 +71,8 @@ typedef struct svg_metrics {
 	bool fit;               /* --paper fit: one sheet, one row */
 	double margin;
 	double gutter;          /* the lane labels left of the columns */
-	double card_w, col_gap; /* a column is a card wide */
+	double card_w, col_gap; /* a column is a card wide: on the page being measured or drawn */
+	double card_base;       /* a card's width in a full row */
 	size_t columns;         /* per row at most */
 	size_t rows;            /* per sheet at most */
 	double lane_gap;        /* between the lanes of a row */
@@ -127,6 +128,8 @@ struct cjm_svg {
 	size_t row_count;
 	size_t *page_rows;   /* [pages + 1]: the first row of each page */
 	unsigned char *page_level; /* [pages]: the level (svg_levels) of each page */
+	double *page_card_w;       /* [pages]: the width of a card on each page */
+	bool widen;                /* cards of a page with short rows share the row's width */
 	size_t pages;
 	const svg_caps *caps; /* the level of the page being measured or drawn */
 	size_t cuts;          /* texts cut short while measuring (svg_row.c) */

@@ -129,12 +129,33 @@ static void layout_metrics(svg_metrics *m, double s, const char *lang)
 			m->gutter = w;
 	}
 	if (m->fit) {
-		m->card_w = BASE_CARD_FIT * s;
+		m->card_base = BASE_CARD_FIT * s;
 	} else {
 		/* the columns of a full row fill the width at scale 1 */
 		double avail = m->width - 2 * m->margin - m->gutter / s;
-		m->card_w = s * (avail - BASE_COL_GAP * (double)(m->columns - 1)) / (double)m->columns;
+		m->card_base = s * (avail - BASE_COL_GAP * (double)(m->columns - 1)) / (double)m->columns;
 	}
+	m->card_w = m->card_base;
+}
+
+/* A page whose longest row is short has wider cards (when svg->widen), so its
+ * rows fill the width, up to 1.6 times a full row's: sets m.card_w for rows R0..R1. */
+static void layout_card_width(cjm_svg *svg, size_t r0, size_t r1)
+{
+	svg_metrics *m = &svg->m;
+	m->card_w = m->card_base;
+	if (!svg->widen || m->fit)
+		return;
+	size_t k = 1;
+	for (size_t r = r0; r < r1; r++)
+		if (svg->rows[r].count > k)
+			k = svg->rows[r].count;
+	double avail = m->width - 2 * m->margin - m->gutter;
+	double w = (avail - m->col_gap * (double)(k - 1)) / (double)k;
+	if (w > 1.6 * m->card_base)
+		w = 1.6 * m->card_base;
+	if (w > m->card_base)
+		m->card_w = w;
 }
 
 double svg_lh(const svg_metrics *m, svg_font font)
@@ -327,6 +348,7 @@ static void layout_measure_row(cjm_svg *svg, svg_row *row)
 static bool layout_place_at(cjm_svg *svg, size_t r0, size_t r1, size_t page, size_t level)
 {
 	svg->caps = &svg_levels[level];
+	layout_card_width(svg, r0, r1);
 	double y = layout_page_top(svg, page);
 	for (size_t r = r0; r < r1; r++) {
 		svg_row *row = &svg->rows[r];
@@ -505,6 +527,23 @@ static double layout_all(cjm_svg *svg, size_t want)
 	return layout_scale(svg);
 }
 
+/* Widens the cards of pages with short rows (layout_card_width), which may
+ * let a page take a more generous level; records each page's card width. */
+static void layout_widen(cjm_svg *svg)
+{
+	svg->widen = true;
+	svg->page_card_w = xcalloc(svg->pages, sizeof *svg->page_card_w);
+	for (size_t p = 0; p < svg->pages; p++) {
+		size_t r0 = svg->page_rows[p], r1 = svg->page_rows[p + 1], level = 0;
+		while (level < svg->page_level[p] && !layout_place_at(svg, r0, r1, p, level))
+			level++;
+		if (level == svg->page_level[p])
+			layout_place_at(svg, r0, r1, p, level);
+		svg->page_level[p] = (unsigned char)level;
+		svg->page_card_w[p] = svg->m.card_w;
+	}
+}
+
 /* Puts the rows of PAGE one under the other again, at their current heights. */
 static void layout_restack(cjm_svg *svg, size_t page)
 {
@@ -616,6 +655,7 @@ cjm_svg *cjm_svg_new_compare(const cjm_map *map, const cjm_figures *figures, cjm
 		}
 		layout_all(svg, best);
 	}
+	layout_widen(svg);
 	layout_stretch(svg);
 	layout_fit(svg);
 	return svg;
@@ -629,6 +669,7 @@ void cjm_svg_free(cjm_svg *svg)
 	free(svg->rows);
 	free(svg->page_rows);
 	free(svg->page_level);
+	free(svg->page_card_w);
 	strbuf_release(&svg->scratch);
 	free(svg);
 }

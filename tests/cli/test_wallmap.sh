@@ -169,6 +169,21 @@ else
 	notok "the example maps' sheets per paper are the golden ones" "$(head -n 8 "$T/sheets.diff")"
 fi
 
+# where the wall map cuts a text short, the HTML report has it whole: each cut line's start is in the report
+"$FAST" export maps/energy-switch.yaml --to svg -o "$T/es.svg" 2>/dev/null
+"$FAST" export maps/energy-switch.yaml --to html -o "$T/es.html" 2>/dev/null
+grep -o '>[^<>]*…</t' "$T/es.svg" | grep -v '^>…' | sed 's/^>//; s/…<\/t$//' >"$T/cut.txt"
+missing=0
+cuts=$(wc -l <"$T/cut.txt")
+while IFS= read -r line; do
+	grep -qF -- "$line" "$T/es.html" || missing=$((missing + 1))
+done <"$T/cut.txt"
+if [ "$cuts" -gt 0 ] && [ "$missing" -eq 0 ] && grep -q 'white-space:pre-line' "$T/es.html"; then
+	ok "the $cuts texts the wall map cuts short are whole in the HTML report"
+else
+	notok "the texts the wall map cuts short are whole in the HTML report" "$missing of $cuts missing"
+fi
+
 # bad paper: the exact error, exit 64, nothing written
 run "$CJM" export "$T/m10.yaml" --to svg --paper a5 -o "$T/none.svg"
 if [ "$rc" -eq 64 ] && grep -q "no paper 'a5'; the papers are a4, a3, a2 and fit" "$T/err" && [ ! -e "$T/none.svg" ]; then
