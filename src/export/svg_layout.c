@@ -376,7 +376,31 @@ static void layout_set_level(cjm_svg *svg, size_t page, size_t level, size_t *ca
  * does, the last row goes on a page of its own. Returns the next page. */
 static size_t layout_place(cjm_svg *svg, size_t r0, size_t r1, size_t page, size_t *cap)
 {
-	for (size_t level = 0; level < SVG_LEVELS; level++) {
+	/* start from the page before's level, which sheets of one map mostly share:
+	 * two or three measures a page rather than up to SVG_LEVELS */
+	size_t start = page > 0 && page - 1 < *cap ? svg->page_level[page - 1] : 0, level = start;
+	if (layout_place_at(svg, r0, r1, page, level)) {
+		/* the rows as they fit, kept while a more generous level is tried */
+		svg_row kept[4];
+		size_t n = r1 - r0;
+		for (;;) {
+			if (n <= 4)
+				memcpy(kept, &svg->rows[r0], n * sizeof *kept);
+			if (level == 0 || !layout_place_at(svg, r0, r1, page, level - 1))
+				break;
+			level--;
+		}
+		if (level > 0) { /* the last try did not fit: back to the rows that did */
+			if (n <= 4)
+				memcpy(&svg->rows[r0], kept, n * sizeof *kept);
+			else
+				layout_place_at(svg, r0, r1, page, level);
+			svg->caps = &svg_levels[level];
+		}
+		layout_set_level(svg, page, level, cap);
+		return page + 1;
+	}
+	while (++level < SVG_LEVELS) {
 		if (layout_place_at(svg, r0, r1, page, level)) {
 			layout_set_level(svg, page, level, cap);
 			return page + 1;
@@ -535,12 +559,15 @@ static void layout_widen(cjm_svg *svg)
 	svg->page_card_w = xcalloc(svg->pages, sizeof *svg->page_card_w);
 	for (size_t p = 0; p < svg->pages; p++) {
 		size_t r0 = svg->page_rows[p], r1 = svg->page_rows[p + 1], level = 0;
+		layout_card_width(svg, r0, r1);
+		svg->page_card_w[p] = svg->m.card_w;
+		if (svg->m.card_w == svg->m.card_base) /* full rows: nothing changes */
+			continue;
 		while (level < svg->page_level[p] && !layout_place_at(svg, r0, r1, p, level))
 			level++;
 		if (level == svg->page_level[p])
 			layout_place_at(svg, r0, r1, p, level);
 		svg->page_level[p] = (unsigned char)level;
-		svg->page_card_w[p] = svg->m.card_w;
 	}
 }
 
