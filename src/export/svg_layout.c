@@ -406,6 +406,12 @@ static size_t layout_place(cjm_svg *svg, size_t r0, size_t r1, size_t page, size
 			return page + 1;
 		}
 	}
+	if (r1 - r0 < 2 && page == 0 && svg->row_count > 0 && !svg->m.fit) {
+		/* under the first sheet's header there is no room for the row: the
+		 * header keeps the sheet to itself, the row takes the next */
+		layout_set_level(svg, page, 0, cap);
+		return layout_place(svg, r0, r1, page + 1, cap);
+	}
 	if (r1 - r0 < 2) { /* a single row taller than a sheet: as tight as it gets */
 		layout_set_level(svg, page, SVG_LEVELS - 1, cap);
 		return page + 1;

@@ -151,6 +151,19 @@ for case in m20-a3:297 m40-a2:420 m200-a3:297; do
 	if [ -z "$over" ]; then ok "${case%%:*}: nothing crosses a sheet's edge"; else notok "${case%%:*}: nothing crosses a sheet's edge" "$over"; fi
 done
 
+# with --compare the first sheet's header is taller: still nothing crosses a sheet's edge, on any paper
+for paper in a4:210 a3:297 a2:420; do
+	run "$CJM" export "$T/m20.yaml" --to svg --paper "${paper%%:*}" --compare "$T/m10.yaml" -o "$T/cmp.svg"
+	over=$(awk -v h="${paper##*:}" '/^<rect / && / height="/ { y = $0; sub(/.* y="/, "", y); sub(/".*/, "", y)
+		hh = $0; sub(/.* height="/, "", hh); sub(/".*/, "", hh)
+		if (y + 0 > 0 && int(y / h) != int((y + hh - 0.01) / h) && hh < h) print y, hh }' "$T/cmp.svg" | head -n 3)
+	if [ "$rc" -eq 0 ] && [ -z "$over" ]; then
+		ok "--compare on ${paper%%:*}: nothing crosses a sheet's edge"
+	else
+		fail "--compare on ${paper%%:*}: nothing crosses a sheet's edge" "$over"
+	fi
+done
+
 # the example maps' sheets per paper, against tests/golden/wallmap-sheets.txt
 : >"$T/sheets.txt"
 for map in maps/*.yaml; do

@@ -288,6 +288,61 @@ static void test_fit(void **state)
 	cjm_map_free(map);
 }
 
+/* A map of 20 touchpoints with every text as long as it gets still fits one
+ * A3 sheet, and on every paper no row goes below its sheet's bottom margin. */
+static void test_longest_texts(void **state)
+{
+	(void)state;
+	char text[400] = "";
+	for (int i = 0; i < 20; i++)
+		strcat(text, "Heel lange tekst ");
+	cjm_map *map = cjm_map_new(text);
+	map->persona_name = xstrdup(text);
+	map->persona_description = xstrdup(text);
+	map->has_persona = true;
+	for (int i = 0; i < 12; i++)
+		cjm_strlist_push(&map->brand_values, "waarde");
+	static const size_t sizes[] = { 7, 6, 7 };
+	for (size_t p = 0; p < 3; p++) {
+		char id[32];
+		snprintf(id, sizeof id, "p%zu", p);
+		cjm_phase *phase = add_phase(map, id, text);
+		phase->description = xstrdup(text);
+		for (size_t i = 0; i < sizes[p]; i++) {
+			snprintf(id, sizeof id, "t%zu-%zu", p, i);
+			cjm_touchpoint *t = add_tp(phase, id, text, (int)(i % 7) - 3);
+			t->channel = xstrdup(text);
+			t->owner = xstrdup(text);
+			t->has_satisfaction = t->has_impact = true;
+			t->satisfaction = 7.25;
+			t->impact = 0.123456789;
+			t->moment_of_truth = t->brand_moment = t->commitment = CJM_TRUE;
+			t->visible = CJM_FALSE;
+			for (int k = 0; k < 12; k++) {
+				cjm_strlist_push(&t->pains, text);
+				cjm_strlist_push(&t->ideas, text);
+			}
+			for (int k = 0; k < 3; k++)
+				cjm_strlist_push(&t->quotes, text);
+		}
+	}
+	static const cjm_paper papers[] = { CJM_PAPER_A4, CJM_PAPER_A3, CJM_PAPER_A2 };
+	for (size_t i = 0; i < 3; i++) {
+		cjm_figures *fig = cjm_figures_new(map);
+		cjm_svg *svg = cjm_svg_new(map, fig, papers[i]);
+		double h = cjm_svg_paper_height(svg);
+		if (papers[i] != CJM_PAPER_A4)
+			assert_int_equal(cjm_svg_page_count(svg), 1);
+		for (size_t r = 0; r < svg->row_count; r++) {
+			const svg_row *row = &svg->rows[r];
+			assert_true(svg_row_bottom(svg, row) <= (double)(row->page + 1) * h - svg->m.margin + 1e-6);
+		}
+		cjm_svg_free(svg);
+		cjm_figures_free(fig);
+	}
+	cjm_map_free(map);
+}
+
 /* A newline inside an item is a line break: lines of their own, never a raw newline in a <text>. */
 static void test_newlines(void **state)
 {
@@ -576,7 +631,7 @@ int main(void)
 		cmocka_unit_test(test_text_estimates),  cmocka_unit_test(test_deterministic),
 		cmocka_unit_test(test_pages_inline),    cmocka_unit_test(test_sheets_by_phase),
 		cmocka_unit_test(test_fit),             cmocka_unit_test(test_newlines),
-		cmocka_unit_test(test_card_quotes_action),
+		cmocka_unit_test(test_card_quotes_action), cmocka_unit_test(test_longest_texts),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
