@@ -1,4 +1,4 @@
-/* The layout of the SVG picture: sizes per paper, columns, rows of columns, and pages. */
+/* The layout of the SVG wall map: sizes, columns, rows of columns, sheets ("pages"), levels of detail and scale. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -39,14 +39,17 @@
  *
  * Each lane of a row is as tall as its tallest cell. What each cell shows is
  * capped by a level (svg_levels): per sheet, the most generous level whose
- * rows fit the sheet; the tightest always fits (a sheet whose rows would not,
- * in the comparison's taller header, moves its last row to a sheet of its
- * own). Where text is cut, the HTML report has all of it.
+ * rows fit the sheet. The tightest fits any text under the header of a map;
+ * where even it does not (the comparison's taller header), a sheet moves its
+ * last row to a sheet of its own, and a first sheet with one row keeps the
+ * header alone. Where text is cut, the HTML report has all of it.
  *
- * A journey that leaves the sheets half empty (fewer cards than a row holds,
- * or short rows) is drawn larger, everything by one factor up to 2, as large
- * as the fullest sheet allows; the room still left goes to the lanes (see
- * layout_stretch).
+ * A journey that leaves the sheet half empty is drawn larger, everything by
+ * one factor up to 2: a journey of one sheet in as many rows (up to the
+ * paper's) and as large as it can be without cutting more text than at
+ * scale 1 (layout_scale), a longer one as large as its fullest sheet allows.
+ * A sheet whose rows are short has wider cards (layout_card_width), and the
+ * room still left goes to the lanes (layout_stretch).
  *
  * The picture is a whole number of sheets ("pages") tall, each page's rows
  * within it, so the tall SVG can be cut, or printed, page by page, and the
@@ -125,6 +128,8 @@ static void layout_metrics(svg_metrics *m, double s, const char *lang)
 				  LC_(lang, "export", "Ideas") };
 	for (int i = 0; i < 5; i++) {
 		double w = svg_text_width(labels[i], strlen(labels[i]), m->label) + 2.0 * s;
+		if (i == 2) /* the scale's "−3" beside the emotion lane's label */
+			w += svg_text_width("\xE2\x88\x92" "3", 4, m->scale_f) + 2.0 * s;
 		if (w > m->gutter)
 			m->gutter = w;
 	}
