@@ -46,8 +46,8 @@
  *
  * A journey that leaves the sheet half empty is drawn larger, everything by
  * one factor up to 2: a journey of one sheet in as many rows (up to the
- * paper's) and as large as it can be without cutting more text than at
- * scale 1 (layout_scale), a longer one as large as its fullest sheet allows.
+ * paper's) and as large as it can be without cutting more text than in the
+ * fewest rows at scale 1 (layout_scale), a longer one as large as its fullest sheet allows.
  * A sheet whose rows are short has wider cards (layout_card_width), and the
  * room still left goes to the lanes (layout_stretch).
  *
@@ -514,14 +514,18 @@ static bool layout_at_scale(cjm_svg *svg, double s, size_t *cuts)
  * when the text still fits); a longer one keeps its levels, as large as the
  * fullest sheet allows. Returns the scale.
  */
-static double layout_scale(cjm_svg *svg)
+static double layout_scale(cjm_svg *svg, size_t *cut)
 {
+	*cut = 0;
 	if (svg->m.fit)
 		return 1;
 	double room = layout_room(svg);
-	size_t base = 0, cuts = 0;
-	if (svg->pages == 1 && room > 1.05) {
+	if (svg->pages == 1) {
+		size_t base = 0, cuts = 0;
 		layout_at_scale(svg, 1, &base);
+		*cut = base;
+		if (room <= 1.05)
+			return 1;
 		/* the width allows ROOM_W at any level */
 		double room_w = 0;
 		for (size_t r = 0; r < svg->row_count; r++) {
@@ -551,15 +555,16 @@ static double layout_scale(cjm_svg *svg)
 }
 
 /* Lays the columns out in rows, sheets and a scale, the journey's one sheet in
- * WANT rows when that is more than it needs; returns the scale. */
-static double layout_all(cjm_svg *svg, size_t want)
+ * WANT rows when that is more than it needs; returns the scale, and in *CUT
+ * the texts cut short on a journey of one sheet. */
+static double layout_all(cjm_svg *svg, size_t want, size_t *cut)
 {
 	svg->row_count = 0;
 	layout_metrics(&svg->m, 1, svg->map->language);
 	svg->header_h = svg_part_header(svg, NULL);
 	layout_rows(svg, want);
 	layout_pages(svg);
-	return layout_scale(svg);
+	return layout_scale(svg, cut);
 }
 
 /* Widens the cards of pages with short rows (layout_card_width), which may
@@ -681,17 +686,17 @@ cjm_svg *cjm_svg_new_compare(const cjm_map *map, const cjm_figures *figures, cjm
 	if (svg->m.fit)
 		svg->m.height = 1e9;
 	/* a journey of one sheet that is not full: in more rows when that draws it larger */
-	size_t best = 0;
-	double scale = layout_all(svg, 0);
+	size_t best = 0, cut = 0, least = 0;
+	double scale = layout_all(svg, 0, &least);
 	if (!svg->m.fit && svg->pages == 1 && svg->row_count > 0) {
 		for (size_t want = svg->row_count + 1; want <= svg->m.rows; want++) {
-			double s = layout_all(svg, want);
-			if (svg->pages == 1 && s > scale * 1.02) {
+			double s = layout_all(svg, want, &cut);
+			if (svg->pages == 1 && s > scale * 1.02 && cut <= least) {
 				scale = s;
 				best = want;
 			}
 		}
-		layout_all(svg, best);
+		layout_all(svg, best, &cut);
 	}
 	layout_widen(svg);
 	layout_stretch(svg);
