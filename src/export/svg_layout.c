@@ -517,7 +517,9 @@ static bool layout_at_scale(cjm_svg *svg, double s, size_t *cuts)
 static double layout_scale(cjm_svg *svg, size_t *cut)
 {
 	*cut = 0;
-	if (svg->m.fit)
+	/* a comparison sets both maps' figures side by side in the header, each
+	 * in half its width: drawn larger, they would no longer take a line each */
+	if (svg->m.fit || svg->cmp)
 		return 1;
 	double room = layout_room(svg);
 	if (svg->pages == 1) {
