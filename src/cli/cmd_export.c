@@ -88,8 +88,8 @@ static const cli_option export_options[] = {
 	  NULL, NULL },
 	{ "--force", NULL, NULL, CLI_FLAG, &export_force, N_("replace OUT even when it is a map (never FILE itself)"),
 	  NULL, NULL },
-	{ "--paper", NULL, "SIZE", CLI_VALUE, &export_paper, N_("a4, a3 (the default) or a2, landscape: svg and html"),
-	  NULL, NULL },
+	{ "--paper", NULL, "SIZE", CLI_VALUE, &export_paper,
+	  N_("a4, a3 (the default) or a2, landscape, or fit:\none sheet as long as the journey; svg and html"), NULL, NULL },
 	{ "--csv-dialect", NULL, "LANG", CLI_VALUE, &export_csv_dialect,
 	  N_("csv for nl (Dutch spreadsheets: ';', 7,5) or en;\ndefault: the map's language"), NULL, NULL },
 	{ "--compare", NULL, "OTHER", CLI_VALUE, &export_compare,
@@ -135,7 +135,7 @@ static int cmd_export_run(int argc, char **argv)
 				       _("no format '%s'; the formats are mermaid, markdown, csv, json, svg, html and xlsx"), to);
 	cjm_export_options options = { .paper = CJM_PAPER_A3 };
 	if (paper_name && !cjm_paper_parse(paper_name, &options.paper))
-		return cli_usage_error(&cjm_cmd_export, _("no paper '%s'; the papers are a4, a3 and a2"), paper_name);
+		return cli_usage_error(&cjm_cmd_export, _("no paper '%s'; the papers are a4, a3, a2 and fit"), paper_name);
 	if (export_csv_dialect && strcmp(export_csv_dialect, "nl") != 0 && strcmp(export_csv_dialect, "en") != 0)
 		return cli_usage_error(&cjm_cmd_export, _("no CSV dialect '%s'; the dialects are nl and en"),
 				       export_csv_dialect);

@@ -10,8 +10,9 @@
 #include "util/diag.h"
 #include "util/strbuf.h"
 
-/* Paper sizes for the printable formats (svg, html), landscape. */
-typedef enum cjm_paper { CJM_PAPER_A3, CJM_PAPER_A4, CJM_PAPER_A2 } cjm_paper;
+/* Paper sizes for the printable formats (svg, html, pdf, png), landscape;
+ * FIT is one sheet as wide as the journey and as high as it needs. */
+typedef enum cjm_paper { CJM_PAPER_A3, CJM_PAPER_A4, CJM_PAPER_A2, CJM_PAPER_FIT } cjm_paper;
 
 typedef struct cjm_export_options {
 	cjm_paper paper; /* svg and html; A3 by default */
@@ -45,7 +46,7 @@ typedef struct cjm_format {
 const cjm_format *cjm_formats(size_t *count);
 /* The format named NAME, or NULL. */
 const cjm_format *cjm_format_find(const char *name);
-/* The paper named NAME ("a4", "a3", "a2"); false when there is none. */
+/* The paper named NAME ("a4", "a3", "a2", "fit"); false when there is none. */
 bool cjm_paper_parse(const char *name, cjm_paper *paper);
 
 /* One function per format, each in its own file. */

@@ -43,7 +43,7 @@ bool cjm_paper_parse(const char *name, cjm_paper *paper)
 	static const struct {
 		const char *name;
 		cjm_paper paper;
-	} papers[] = { { "a3", CJM_PAPER_A3 }, { "a4", CJM_PAPER_A4 }, { "a2", CJM_PAPER_A2 } };
+	} papers[] = { { "a3", CJM_PAPER_A3 }, { "a4", CJM_PAPER_A4 }, { "a2", CJM_PAPER_A2 }, { "fit", CJM_PAPER_FIT } };
 	for (size_t i = 0; i < sizeof papers / sizeof *papers; i++) {
 		if (strcmp(papers[i].name, name) == 0) {
 			*paper = papers[i].paper;

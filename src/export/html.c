@@ -105,8 +105,12 @@ static void html_style(strbuf *out, const cjm_svg *svg, const char *paper)
 		    ".hint{color:#616e7c;font-size:.9rem;margin:.25rem 0 .75rem}\n"
 		    ".pages{overflow-x:auto;-webkit-overflow-scrolling:touch}\n"
 		    ".page{background:#fff;margin:0 0 1rem;border:1px solid #d5dbe2;border-radius:4px;min-width:");
-	/* never so narrow that the picture's smallest text drops below about 6 px */
-	strbuf_puts(out, w < 400 ? "900px}\n" : w > 500 ? "1300px}\n" : "1100px}\n");
+	/* never so narrow that the picture's smallest text drops below about 6 px;
+	 * a --paper fit picture, as long as the journey, at about 2.6 px a millimetre */
+	if (w > 600)
+		strbuf_printf(out, "%.0fpx}\n", w * 2.6);
+	else
+		strbuf_puts(out, w < 400 ? "900px}\n" : w > 500 ? "1300px}\n" : "1100px}\n");
 	strbuf_puts(out,
 		    ".page svg{display:block;width:100%;height:auto}\n"
 		    ".cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(17rem,1fr));gap:1rem;"
@@ -143,6 +147,8 @@ static void html_style(strbuf *out, const cjm_svg *svg, const char *paper)
 		    "blockquote{margin:.3rem 0;padding:.1rem .75rem;border-left:3px solid #c3cad3;color:#3e4c59;"
 		    "font-style:italic;font-size:.92rem}\n"
 		    ".notes{white-space:pre-wrap;font-size:.92rem;margin:.3rem 0 0;color:#3e4c59}\n"
+		    /* a line break inside an item, a quote or a description is one here too */
+		    ".list li,blockquote,.phase-desc,.persona{white-space:pre-line}\n"
 		    ".none{color:#7b8794}\n"
 		    "footer{max-width:90rem;margin:0 auto;padding:1rem 1.25rem 2rem;color:#7b8794;font-size:.85rem}\n"
 		    "@media (max-width:40rem){body{font-size:15px}h1{font-size:1.5rem}"
@@ -154,7 +160,10 @@ static void html_style(strbuf *out, const cjm_svg *svg, const char *paper)
 		strbuf_printf(out, "article.tp.s%d{border-top-color:%s}.emo.e%d{background:%s%s}\n", e + 3,
 			      cjm_svg_emotion_colour(e), e + 3, cjm_svg_emotion_colour(e),
 			      e >= -1 && e <= 2 ? ";color:#1f2933" : "");
-	strbuf_printf(out, "@page{size:%s landscape;margin:10mm}\n", paper);
+	if (strcmp(paper, "fit") == 0) /* one sheet of the picture's own size */
+		strbuf_printf(out, "@page{size:%.0fmm %.0fmm;margin:10mm}\n", w + 20, h + 20);
+	else
+		strbuf_printf(out, "@page{size:%s landscape;margin:10mm}\n", paper);
 	strbuf_puts(out, "@media print{body{background:#fff;font-size:10pt}nav,.hint{display:none}"
 			 "header.doc,main>section,footer{max-width:none;padding:0}"
 			 ".pages{overflow:visible}"
@@ -214,11 +223,15 @@ static void html_map(strbuf *out, cjm_svg *svg, const char *paper, const char *l
 	size_t pages = cjm_svg_page_count(svg);
 	strbuf_printf(out, "<section class=\"map\" id=\"map\">\n<h2>%s</h2>\n<p class=\"hint\">",
 		      LC_(lang, "export", "The map"));
-	/* TRANSLATORS: %zu is the number of sheets, %s the paper (A3). */
-	strbuf_printf(out, LN_(lang, "%zu page of %s landscape when printed. On a small screen, scroll the map sideways.",
-			       "%zu pages of %s landscape when printed. On a small screen, scroll the map sideways.",
-			       pages),
-		      pages, paper);
+	if (strcmp(paper, "fit") == 0)
+		strbuf_puts(out, LC_(lang, "export", "One sheet as long as the journey: scroll the map sideways."));
+	else
+		/* TRANSLATORS: %zu is the number of sheets, %s the paper (A3). */
+		strbuf_printf(out,
+			      LN_(lang, "%zu page of %s landscape when printed. On a small screen, scroll the map sideways.",
+				  "%zu pages of %s landscape when printed. On a small screen, scroll the map sideways.",
+				  pages),
+			      pages, paper);
 	strbuf_puts(out, "</p>\n<div class=\"pages\">\n");
 	for (size_t p = 0; p < pages; p++) {
 		strbuf_puts(out, "<div class=\"page\">\n");
@@ -654,7 +667,7 @@ static void html_touchpoints(strbuf *out, const cjm_map *map, const cjm_figures 
 void cjm_export_html(const cjm_map *map, const cjm_export_options *options, strbuf *out)
 {
 	cjm_paper paper = options ? options->paper : CJM_PAPER_A3;
-	const char *paper_name = paper == CJM_PAPER_A4 ? "A4" : paper == CJM_PAPER_A2 ? "A2" : "A3";
+	const char *paper_name = paper == CJM_PAPER_A4 ? "A4" : paper == CJM_PAPER_A2 ? "A2" : paper == CJM_PAPER_FIT ? "fit" : "A3";
 	cjm_figures *fig = cjm_figures_new(map);
 	const cjm_compare *cmp = options ? options->compare : NULL;
 	cjm_svg *svg = cjm_svg_new_compare(map, fig, paper, cmp, cmp ? options->here_name : NULL,

@@ -31,7 +31,7 @@ const char *cjm_svg_emotion_colour(int e)
 	return svg_emotion_fills[e + 3];
 }
 
-/* ".cjm .CLS{font-size:Npx;...EXTRA}" */
+/* ".cjm .CLS{font-size:Npx;...EXTRA}"; no size is under SVG_MIN_TEXT (7 pt). */
 static void css_font(strbuf *out, const char *cls, svg_font font, const char *extra)
 {
 	strbuf_puts(out, ".cjm .");
@@ -51,8 +51,10 @@ static void css_font(strbuf *out, const char *cls, svg_font font, const char *ex
 void cjm_svg_write_css(const cjm_svg *svg, strbuf *out)
 {
 	const svg_metrics *m = &svg->m;
-	strbuf_puts(out, ".cjm{font-family:'Helvetica Neue',Helvetica,Arial,'Liberation Sans','DejaVu Sans',"
-			 "sans-serif}\n"
+	/* DejaVu Sans first: svg_text.c measures with its widths (the fonts after it
+	 * are narrower), it covers most scripts, and Debian and most Linux systems
+	 * have it, so librsvg, and the PDF and PNG made with it, draw what was measured */
+	strbuf_puts(out, ".cjm{font-family:'DejaVu Sans','Liberation Sans',Arial,Helvetica,sans-serif}\n"
 			 ".cjm text{fill:#1f2933}\n"
 			 ".cjm .bg{fill:#fff}\n");
 	css_font(out, "tt", m->title, "");
@@ -70,6 +72,9 @@ void cjm_svg_write_css(const cjm_svg *svg, strbuf *out)
 	css_font(out, "fl", m->flag, "");
 	css_font(out, "li", m->item, "");
 	css_font(out, "lm", m->more, "fill:#616e7c;font-style:italic");
+	css_font(out, "qt", m->quote, "fill:#3e4c59;font-style:italic");
+	css_font(out, "qa", m->action, "fill:#1f4f82");
+	css_font(out, "cc", m->cont, "fill:#52606d");
 	css_font(out, "ll", m->label, "fill:#616e7c");
 	css_font(out, "ev", m->value, "paint-order:stroke;stroke:#f6f7f9;stroke-width:0.8px;stroke-linejoin:round");
 	css_font(out, "es", m->scale_f, "fill:#7b8794");
@@ -92,6 +97,7 @@ void cjm_svg_write_css(const cjm_svg *svg, strbuf *out)
 			 ".cjm .sp{stroke:#d5dbe2;stroke-width:0.3;fill:none}\n"
 			 ".cjm .cv{fill:none;stroke:#3e4c59;stroke-width:0.5;stroke-linejoin:round;stroke-linecap:round}\n"
 			 ".cjm .cg{fill:none;stroke:#7b8794;stroke-width:0.4;stroke-dasharray:1.2 1}\n"
+			 ".cjm .ca{fill:#7b8794}\n"
 			 ".cjm .mk{stroke:#1f2933;stroke-width:0.25}\n"
 			 ".cjm .mu{fill:#fff;stroke:#7b8794;stroke-width:0.3;stroke-dasharray:0.8 0.6}\n"
 			 ".cjm .eu{fill:#d5dae0}\n"
@@ -149,6 +155,8 @@ static void svg_draw_page(cjm_svg *svg, size_t page, bool footer, strbuf *out)
 			strbuf_puts(out, "\" class=\"bn\">This map has no phases yet.</text>\n");
 		}
 	}
+	svg->caps = &svg_levels[svg->page_level[page]];
+	svg->m.card_w = svg->page_card_w[page];
 	for (size_t r = svg->page_rows[page]; r < svg->page_rows[page + 1]; r++)
 		svg_draw_row(svg, &svg->rows[r], out);
 	if (footer)
@@ -208,10 +216,13 @@ static void svg_document_open(cjm_svg *svg, double top, size_t pages, strbuf *ou
 	strbuf_puts(out, ", ");
 	strbuf_printf(out, LN_(lang, "%zu touchpoint", "%zu touchpoints", svg->fig->touchpoints), svg->fig->touchpoints);
 	strbuf_puts(out, "; ");
-	/* TRANSLATORS: %zu is the number of sheets, %s the paper (A3). */
-	strbuf_printf(out, LN_(lang, "%zu page of %s landscape. Exported by cjm.",
-			       "%zu pages of %s landscape. Exported by cjm.", svg->pages),
-		      svg->pages, svg->paper_name);
+	if (svg->m.fit)
+		strbuf_puts(out, LC_(lang, "export", "One sheet as long as the journey. Exported by cjm."));
+	else
+		/* TRANSLATORS: %zu is the number of sheets, %s the paper (A3). */
+		strbuf_printf(out, LN_(lang, "%zu page of %s landscape. Exported by cjm.",
+				       "%zu pages of %s landscape. Exported by cjm.", svg->pages),
+			      svg->pages, svg->paper_name);
 	strbuf_puts(out, "</desc>\n<style>\n");
 	cjm_svg_write_css(svg, out);
 	strbuf_puts(out, "</style>\n<rect ");

@@ -11,7 +11,9 @@
 
 /*
  * The picture is the paper's width (landscape) and a whole number of paper
- * heights ("pages") tall; the user unit is one millimetre. cjm_export_svg
+ * heights ("pages", sheets) tall; the user unit is one millimetre. With
+ * CJM_PAPER_FIT it is one page as wide and as high as the journey needs (see
+ * cjm_svg_paper_width and _height). cjm_export_svg
  * writes all pages stacked in one SVG document; the HTML export writes each
  * page as its own inline <svg> (the same drawing), so a browser can print one
  * page per sheet. Text measuring is in svg_text.c, the layout in
@@ -31,7 +33,8 @@ void cjm_svg_free(cjm_svg *svg);
 
 /* The number of pages (at least 1). */
 size_t cjm_svg_page_count(const cjm_svg *svg);
-/* The paper's width and height in millimetres (landscape). */
+/* The paper's width and height in millimetres (landscape); for
+ * CJM_PAPER_FIT, the one sheet's. */
 double cjm_svg_paper_width(const cjm_svg *svg);
 double cjm_svg_paper_height(const cjm_svg *svg);
 

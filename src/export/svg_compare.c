@@ -48,36 +48,42 @@ static void compare_figures_text(strbuf *out, const cjm_figures *fig, const char
 	cjm_export_signed(out, fig->peak_end, 1, lang);
 }
 
-/* One map's half of the box at X, Y, W wide: its line's sample, name and figures. */
-static void compare_side(cjm_svg *svg, strbuf *out, bool other, double x, double y, double w, double line_h)
+/* One map's half of the box at X, Y, W wide: its line's sample, name and
+ * figures (on two lines when one does not hold them); draws when OUT is set,
+ * and returns its number of lines. */
+static size_t compare_side(cjm_svg *svg, strbuf *out, bool other, double x, double y, double w, double line_h)
 {
 	const svg_metrics *m = &svg->m;
 	double s = m->scale, sample = 7.0 * s;
 	const char *lang = svg->map->language;
 	const char *name = other ? svg->there_name : svg->here_name;
 	double mid = y + line_h / 2, base = mid + m->legend.size * 0.35;
-	svg_path_line(out, other ? "co" : "cs", x, mid, x + sample, mid);
-	if (other) {
-		strbuf_puts(out, "<circle cx=\"");
-		svg_num(out, x + sample / 2);
-		strbuf_puts(out, "\" cy=\"");
-		svg_num(out, mid);
-		strbuf_puts(out, "\" r=\"");
-		svg_num(out, 1.2 * s);
-		strbuf_puts(out, "\" class=\"mo\"/>\n");
-	} else {
-		svg_marker(out, 0, x + sample / 2, mid, 1.2 * s);
+	if (out) {
+		svg_path_line(out, other ? "co" : "cs", x, mid, x + sample, mid);
+		if (other) {
+			strbuf_puts(out, "<circle cx=\"");
+			svg_num(out, x + sample / 2);
+			strbuf_puts(out, "\" cy=\"");
+			svg_num(out, mid);
+			strbuf_puts(out, "\" r=\"");
+			svg_num(out, 1.2 * s);
+			strbuf_puts(out, "\" class=\"mo\"/>\n");
+		} else {
+			svg_marker(out, 0, x + sample / 2, mid, 1.2 * s);
+		}
 	}
-	svg_line line;
+	svg_line lines[2];
 	double tx = x + sample + 1.5 * s;
-	if (svg_text_wrap(name ? name : "", w - (tx - x), (svg_font){ m->legend.size, true }, 1, &line))
-		svg_text_line(out, "lg b", tx, base, line.s, line.len, line.cut, NULL);
+	if (out && svg_text_wrap(name ? name : "", w - (tx - x), (svg_font){ m->legend.size, true }, 1, lines))
+		svg_text_line(out, "lg b", tx, base, lines[0].s, lines[0].len, lines[0].cut, NULL);
 	strbuf text = { 0 };
 	compare_figures_text(&text, other ? cjm_compare_there_figures(svg->cmp) : cjm_compare_here_figures(svg->cmp),
 			     lang);
-	if (svg_text_wrap(text.data, w - (tx - x), m->legend, 1, &line))
-		svg_text_line(out, "lg", tx, base + line_h, line.s, line.len, line.cut, NULL);
+	size_t n = svg_text_wrap(text.data, w - (tx - x), m->legend, 2, lines);
+	for (size_t i = 0; out && i < n; i++)
+		svg_text_line(out, "lg", tx, base + (double)(i + 1) * line_h, lines[i].s, lines[i].len, lines[i].cut, NULL);
 	strbuf_release(&text);
+	return 1 + (n ? n : 1);
 }
 
 double svg_part_compare(cjm_svg *svg, strbuf *out, double x0, double y0, double w)
@@ -108,26 +114,30 @@ double svg_part_compare(cjm_svg *svg, strbuf *out, double x0, double y0, double 
 	}
 	svg_line lines[ONLY_THERE_LINES];
 	size_t n = only.len ? svg_text_wrap(only.data, iw, m->legend, ONLY_THERE_LINES, lines) : 0;
-	double h = 2 * pad + 3 * line_h + (double)n * line_h;
+	strbuf text = { 0 };
+	/* TRANSLATORS: a line of the comparison in the SVG; the last %s is the other map's file name. */
+	strbuf_printf(&text, LC_(lang, "export", "%zu matched by id, %zu with another emotion; %zu only here, %zu only in %s"),
+		      cmp->matched, cmp->changed, cmp->only_here, cmp->only_there, svg->there_name ? svg->there_name : "");
+	svg_line matched[2];
+	size_t k = svg_text_wrap(text.data, iw, m->legend, 2, matched);
+	double half = (iw - 4.0 * s) / 2;
+	size_t here = compare_side(svg, NULL, false, x0 + pad, y0 + pad, half, line_h);
+	size_t there = compare_side(svg, NULL, true, x0 + pad + half + 4.0 * s, y0 + pad, half, line_h);
+	size_t sides = here > there ? here : there;
+	double h = 2 * pad + (double)(sides + k + n) * line_h;
 	if (out) {
 		svg_rect(out, "cb", x0, y0, w, h, 1.2 * s);
-		double half = (iw - 4.0 * s) / 2;
 		compare_side(svg, out, false, x0 + pad, y0 + pad, half, line_h);
 		compare_side(svg, out, true, x0 + pad + half + 4.0 * s, y0 + pad, half, line_h);
-		strbuf text = { 0 };
-		/* TRANSLATORS: a line of the comparison in the SVG; the last %s is the other map's file name. */
-		strbuf_printf(&text, LC_(lang, "export", "%zu matched by id, %zu with another emotion; %zu only here, %zu only in %s"),
-			      cmp->matched, cmp->changed, cmp->only_here, cmp->only_there,
-			      svg->there_name ? svg->there_name : "");
-		double base = y0 + pad + 2 * line_h + line_h / 2 + m->legend.size * 0.35;
-		svg_line line;
-		if (svg_text_wrap(text.data, iw, m->legend, 1, &line))
-			svg_text_line(out, "lg", x0 + pad, base, line.s, line.len, line.cut, NULL);
-		strbuf_release(&text);
+		double base = y0 + pad + (double)sides * line_h + line_h / 2 + m->legend.size * 0.35;
+		for (size_t i = 0; i < k; i++)
+			svg_text_line(out, "lg", x0 + pad, base + (double)i * line_h, matched[i].s, matched[i].len,
+				      matched[i].cut, NULL);
 		for (size_t i = 0; i < n; i++)
-			svg_text_line(out, "lg", x0 + pad, base + (double)(i + 1) * line_h, lines[i].s, lines[i].len,
+			svg_text_line(out, "lg", x0 + pad, base + (double)(i + k) * line_h, lines[i].s, lines[i].len,
 				      lines[i].cut, NULL);
 	}
+	strbuf_release(&text);
 	strbuf_release(&only);
 	return h;
 }

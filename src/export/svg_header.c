@@ -27,8 +27,8 @@ static void p_chip_draw(cjm_svg *svg, strbuf *out, const struct p_chip *chip, do
 	svg_rect(out, "ch", x, y, w, h, 1.2 * s);
 	svg_rect(out, chip->has_value ? svg_emotion_class[chip->tone + 3] : "eu", x, y, 1.2 * s, h, 0);
 	double tx = x + 3.0 * s;
-	svg_text_str(out, "fk", tx, y + 2.2 * s + m->chip_label.size * 0.7, chip->label, NULL);
-	svg_text_line(out, chip->has_value ? "fv" : "fv gx", tx, y + 4.0 * s + m->chip_label.size + m->chip.size * 0.72,
+	svg_text_str(out, "fk", tx, y + 2.0 * s + m->chip_label.size * 0.7, chip->label, NULL);
+	svg_text_line(out, chip->has_value ? "fv" : "fv gx", tx, y + 3.2 * s + m->chip_label.size + m->chip.size * 0.72,
 	       chip->value.data, chip->value.len, false, NULL);
 	if (chip->sub) {
 		svg_line line;
@@ -43,7 +43,7 @@ static double p_chips(cjm_svg *svg, strbuf *out, double x, double y, double chip
 {
 	const cjm_figures *fig = svg->fig;
 	const char *lang = svg->map->language;
-	double s = svg->m.scale, h = 16.0 * s;
+	double s = svg->m.scale, h = 14.0 * s;
 	if (!out)
 		return h;
 	struct p_chip chips[4] = {
@@ -84,12 +84,13 @@ static double p_chips(cjm_svg *svg, strbuf *out, double x, double y, double chip
 static double p_legend(cjm_svg *svg, strbuf *out, double x0, double y0, double w)
 {
 	const svg_metrics *m = &svg->m;
-	double s = m->scale, line_h = 6.0 * s, pad = 2.0 * s;
+	double s = m->scale, line_h = 5.0 * s, pad = 1.5 * s;
 	double x = x0 + pad, y = y0 + pad, right = x0 + w - pad;
 	double r = 1.5 * s, gap = 1.2 * s, group = 5.0 * s;
 	const char *lang = svg->map->language;
 	/* TRANSLATORS: the legend of a card in the SVG; CSAT is satisfaction, 0 to 10. */
-	const char *cards = LC_(lang, "export", "Card: name, channel · owner, CSAT (0–10) · impact (0–1)");
+	const char *cards = LC_(lang, "export",
+				"Card: name, channel · owner, CSAT (0–10) · impact (0–1), the quadrant's action, quotes");
 	const char *unscored = LC_(lang, "export", "not scored");
 	/* the items: 0 label "Emotion", 1..7 markers, 8 not scored, 9 label "Flags", 10..13 pills, 14 cards */
 	size_t lines = 1;
@@ -158,7 +159,7 @@ double svg_part_header(cjm_svg *svg, strbuf *out)
 {
 	const cjm_map *map = svg->map;
 	const svg_metrics *m = &svg->m;
-	double s = m->scale, x0 = m->margin, y0 = m->margin, full = m->width - 2 * m->margin;
+	double s = m->scale, x0 = m->margin, y0 = m->margin, full = svg_header_width(svg);
 	double chip_gap = 2.5 * s, chip_w = 31.0 * s, chips_w = 4 * chip_w + 3 * chip_gap;
 	double left_w = full - chips_w - 8.0 * s;
 	double y = y0;
@@ -211,13 +212,13 @@ double svg_part_header(cjm_svg *svg, strbuf *out)
 		strbuf_release(&counts);
 	}
 	right_h += svg_lh(m, m->meta);
-	y = y0 + (left_h > right_h ? left_h : right_h) + 4.0 * s;
+	y = y0 + (left_h > right_h ? left_h : right_h) + 3.0 * s;
 	double legend_h = p_legend(svg, NULL, x0, y, full);
 	if (out) {
 		svg_rect(out, "lb", x0, y, full, legend_h, 1.2 * s);
 		p_legend(svg, out, x0, y, full);
 	}
-	y += legend_h + 6.0 * s;
+	y += legend_h + 4.0 * s;
 	if (svg->cmp)
 		y += svg_part_compare(svg, out, x0, y, full) + 6.0 * s;
 	return y - y0;

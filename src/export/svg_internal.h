@@ -25,12 +25,15 @@
 
 #define SVG_NONE ((size_t)-1)
 #define SEP " \xC2\xB7 " /* " · " between the items of a line */
-/* Above +3 and below -3 in the emotion lane, room for a point's value (mm at A3). */
-#define SVG_EMOTION_PAD 4.8
+/* Above +3 and below -3 in the emotion lane, room for a point's value (mm at scale 1). */
+#define SVG_EMOTION_PAD 3.6
+/* The smallest text anywhere: 7 pt in mm. */
+#define SVG_MIN_TEXT 2.5
 
 /* ---- text (svg_text.c) ---- */
 
-/* A font: size in mm, bold or not. */
+/* A font: size in mm, bold or not (italic only changes the CSS: the widths
+ * measured are the wider of upright and italic). */
 typedef struct svg_font {
 	double size;
 	bool bold;
@@ -59,15 +62,19 @@ void svg_put_emotion(strbuf *out, int e);
 
 /* ---- sizes (svg_layout.c) ---- */
 
-/* Every size in mm, for one paper. The A3 values are the base; A4 and A2
- * scale them, so text stays readable and bigger paper holds more columns. */
+/* Every size in mm. The sizes at scale 1 are the same on every paper (text
+ * no smaller than 7 pt); bigger paper holds more columns and rows, and a
+ * journey that leaves a sheet half empty is drawn larger (svg_layout.c). */
 typedef struct svg_metrics {
 	double scale;
-	double width, height;   /* the paper, landscape */
+	double width, height;   /* the paper, landscape; for --paper fit, what the journey needs */
+	bool fit;               /* --paper fit: one sheet, one row */
 	double margin;
 	double gutter;          /* the lane labels left of the columns */
-	double card_w, col_gap; /* a column is a card wide */
-	size_t columns;         /* per row */
+	double card_w, col_gap; /* a column is a card wide: on the page being measured or drawn */
+	double card_base;       /* a card's width in a full row */
+	size_t columns;         /* per row at most */
+	size_t rows;            /* per sheet at most */
 	double lane_gap;        /* between the lanes of a row */
 	double row_gap;         /* between rows */
 	double pad;             /* inside cards, bands and cells */
@@ -75,7 +82,7 @@ typedef struct svg_metrics {
 	double emotion_step;    /* between two emotion levels */
 	double emotion_h;       /* the emotion lane */
 	svg_font title, persona, persona_b, band, band_desc, name, meta, flag, item, more, label, value, scale_f,
-		footer_f, chip, chip_label, legend;
+		footer_f, chip, chip_label, legend, quote, action, cont;
 	double line;            /* line height over font size */
 } svg_metrics;
 
@@ -83,6 +90,18 @@ typedef struct svg_metrics {
 double svg_lh(const svg_metrics *m, svg_font font);
 
 /* ---- the layout (svg_layout.c) ---- */
+
+/* How much of each text a row shows: the layout picks, per sheet, the most
+ * generous level whose rows fit the sheet (svg_layout.c). */
+typedef struct svg_caps {
+	unsigned band_name, band_desc; /* lines */
+	unsigned name, meta, action;   /* lines of a card's name, channel · owner, action */
+	unsigned quotes, quote_lines;  /* quotes on a card, lines of each */
+	unsigned cell, item;           /* lines of a pains or ideas cell, of one item */
+} svg_caps;
+#define SVG_LEVELS 7
+#define SVG_MAX_LINES 10 /* the most lines any one wrap asks for */
+extern const svg_caps svg_levels[SVG_LEVELS];
 
 /* A column: a touchpoint (its flat index), or an empty phase's placeholder. */
 typedef struct svg_column {
@@ -108,7 +127,12 @@ struct cjm_svg {
 	svg_row *rows;
 	size_t row_count;
 	size_t *page_rows;   /* [pages + 1]: the first row of each page */
+	unsigned char *page_level; /* [pages]: the level (svg_levels) of each page */
+	double *page_card_w;       /* [pages]: the width of a card on each page */
+	bool widen;                /* cards of a page with short rows share the row's width */
 	size_t pages;
+	const svg_caps *caps; /* the level of the page being measured or drawn */
+	size_t cuts;          /* texts cut short while measuring (svg_row.c) */
 	double header_h;     /* the first page's header and legend, below the margin */
 	const cjm_compare *cmp; /* the comparison (svg_compare.c), or NULL */
 	const char *here_name, *there_name;
@@ -125,6 +149,8 @@ double svg_row_ideas_y(const cjm_svg *svg, const svg_row *row);
 double svg_row_bottom(const cjm_svg *svg, const svg_row *row);
 /* The bottom of what is drawn on page PAGE, footer aside, from the top of the picture. */
 double svg_page_content_bottom(const cjm_svg *svg, size_t page);
+/* The width the header may take: the paper's inside the margins, at most an A3's for --paper fit. */
+double svg_header_width(const cjm_svg *svg);
 
 /* ---- drawing primitives (svg_draw.c) ---- */
 

@@ -5,20 +5,27 @@
 #include "render/text.h"
 
 /*
- * What is clipped, so that a row has a bounded height:
- *   phase name 2 lines, description 2 (on the phase's first row only);
- *   touchpoint name 4 lines; channel and owner 2; satisfaction and impact 1;
- *   a pains or ideas cell 7 lines, each item at most 4; when not all fit, the
- *   last line says "… N more" (N items not shown; one cut short counts as shown).
- * A cut line ends in "…". Every part function measures when OUT is NULL.
+ * What is clipped, so that a row has a bounded height, is set by the page's
+ * level (svg->caps, svg_layout.c): the lines of a phase's name and
+ * description (on the phase's first row only), of a touchpoint's name,
+ * channel and owner, action and quotes, and of a pains or ideas cell and each
+ * item in it; when not all items fit, the cell's last line says "… N more"
+ * (N items not shown; one cut short counts as shown). A cut line ends in "…".
+ * Satisfaction and impact take one line, which their width always fits.
+ * Every part function measures when OUT is NULL.
  */
-#define BAND_NAME_LINES 2
-#define BAND_DESC_LINES 2
-#define NAME_LINES 4
-#define META_LINES 2
-#define CELL_LINES 7
-#define ITEM_LINES 4
-#define MAX_LINES 4 /* the most any one wrap here asks for */
+#define MAX_LINES SVG_MAX_LINES
+
+/* svg_text_wrap, counting in svg->cuts a text cut short (the layout weighs levels by it). */
+static size_t p_wrap(cjm_svg *svg, const char *text, double width, svg_font font, size_t max, svg_line *lines)
+{
+	size_t n = svg_text_wrap(text, width, font, max, lines);
+	if (n && lines[n - 1].cut)
+		svg->cuts++;
+	else if (max == 0 && text && *text)
+		svg->cuts++;
+	return n;
+}
 
 double svg_part_band(cjm_svg *svg, size_t phase, size_t at, size_t span, bool continued, double y, double h,
 		     strbuf *out)
@@ -27,7 +34,7 @@ double svg_part_band(cjm_svg *svg, size_t phase, size_t at, size_t span, bool co
 	const cjm_phase *ph = svg->map->phases[phase];
 	double x = svg_col_x(svg, at), w = (double)span * m->card_w + (double)(span - 1) * m->col_gap;
 	double iw = w - 2 * m->pad;
-	svg_line names[BAND_NAME_LINES], descs[BAND_DESC_LINES];
+	svg_line names[MAX_LINES], descs[MAX_LINES];
 	const char *name = ph->name;
 	if (continued) {
 		strbuf_reset(&svg->scratch);
@@ -36,8 +43,8 @@ double svg_part_band(cjm_svg *svg, size_t phase, size_t at, size_t span, bool co
 		strbuf_puts(&svg->scratch, LC_(svg->map->language, "export", "(continued)"));
 		name = svg->scratch.data;
 	}
-	size_t n = svg_text_wrap(name, iw, m->band, BAND_NAME_LINES, names);
-	size_t d = continued ? 0 : svg_text_wrap(ph->description, iw, m->band_desc, BAND_DESC_LINES, descs);
+	size_t n = p_wrap(svg, name, iw, m->band, svg->caps->band_name, names);
+	size_t d = continued ? 0 : p_wrap(svg, ph->description, iw, m->band_desc, svg->caps->band_desc, descs);
 	double need = 2 * m->pad + (double)(n ? n : 1) * svg_lh(m, m->band) +
 		      (d ? 0.3 * m->scale + (double)d * svg_lh(m, m->band_desc) : 0);
 	if (out) {
@@ -89,17 +96,18 @@ double svg_part_card(cjm_svg *svg, const svg_column *col, double x, double y, do
 		svg_rect(out, tp->has_emotion ? svg_emotion_class[tp->emotion + 3] : "eu", x + 0.4 * s, y + 0.4 * s,
 		       w - 0.8 * s, stripe - 0.4 * s, 0);
 	}
+	const svg_caps *caps = svg->caps;
+	const char *lang = svg->map->language;
 	double yy = y + stripe + m->pad * 0.8;
-	size_t n = svg_text_wrap(tp->name, iw, m->name, NAME_LINES, lines);
+	size_t n = p_wrap(svg, tp->name, iw, m->name, caps->name, lines);
 	yy += svg_lines(svg, out, "cn", m->name, x + m->pad, yy, lines, n, NULL);
 	if (p_join(&svg->scratch, tp->channel, tp->owner)) {
 		yy += 0.6 * s;
-		n = svg_text_wrap(svg->scratch.data, iw, m->meta, META_LINES, lines);
+		n = p_wrap(svg, svg->scratch.data, iw, m->meta, caps->meta, lines);
 		yy += svg_lines(svg, out, "cm", m->meta, x + m->pad, yy, lines, n, NULL);
 	}
 	if (tp->has_satisfaction || tp->has_impact) {
 		strbuf_reset(&svg->scratch);
-		const char *lang = svg->map->language;
 		if (tp->has_satisfaction) {
 			strbuf_puts(&svg->scratch, LC_(lang, "export", "CSAT"));
 			strbuf_putc(&svg->scratch, ' ');
@@ -112,8 +120,15 @@ double svg_part_card(cjm_svg *svg, const svg_column *col, double x, double y, do
 			strbuf_putc(&svg->scratch, ' ');
 			cjm_export_number(&svg->scratch, tp->impact, lang);
 		}
-		n = svg_text_wrap(svg->scratch.data, iw, m->meta, 1, lines);
+		/* two lines when a very long number needs them: never cut */
+		n = p_wrap(svg, svg->scratch.data, iw, m->meta, 2, lines);
 		yy += svg_lines(svg, out, "cm", m->meta, x + m->pad, yy, lines, n, NULL);
+	}
+	cjm_quadrant q = svg->fig->quadrant ? svg->fig->quadrant[col->flat] : CJM_QUADRANT_NONE;
+	if (q != CJM_QUADRANT_NONE) {
+		n = p_wrap(svg, cjm_export_quadrant_action(q, lang), iw, m->action, caps->action, lines);
+		yy += 0.4 * s;
+		yy += svg_lines(svg, out, "qa", m->action, x + m->pad, yy, lines, n, NULL);
 	}
 	bool flags[SVG_FLAG_COUNT] = { tp->moment_of_truth == CJM_TRUE, tp->brand_moment == CJM_TRUE,
 				   tp->commitment == CJM_TRUE, !cjm_touchpoint_is_visible(tp) };
@@ -136,6 +151,19 @@ double svg_part_card(cjm_svg *svg, const svg_column *col, double x, double y, do
 	}
 	if (any)
 		yy += svg_pill_h(svg);
+	/* the first quotes, in the customer's words: italic, in the language's quotation marks */
+	size_t quotes = tp->quotes.len < 2 ? tp->quotes.len : 2;
+	if (quotes > caps->quotes)
+		svg->cuts += quotes - caps->quotes;
+	for (size_t i = 0; i < tp->quotes.len && i < caps->quotes; i++) {
+		strbuf_reset(&svg->scratch);
+		/* TRANSLATORS: a customer's quote on the wall map, %s the quote:
+		 * the quotation marks of your language. */
+		strbuf_printf(&svg->scratch, LC_(lang, "export", "\xE2\x80\x9C%s\xE2\x80\x9D"), tp->quotes.items[i]);
+		n = p_wrap(svg, svg->scratch.data, iw, m->quote, caps->quote_lines, lines);
+		yy += 1.0 * s;
+		yy += svg_lines(svg, out, "qt", m->quote, x + m->pad, yy, lines, n, NULL);
+	}
 	if (svg->cmp)
 		yy += svg_compare_card_line(svg, col, x, yy, out);
 	if (out)
@@ -151,12 +179,13 @@ double svg_part_cell(cjm_svg *svg, const cjm_strlist *list, bool pains, double x
 	double iw = m->card_w - 2 * m->pad - indent;
 	if (list->len == 0)
 		return 2 * m->pad + lh;
-	/* wrap items until the cell is full; at most CELL_LINES + 1 of them are looked at */
-	svg_line lines[CELL_LINES + 1][ITEM_LINES];
-	size_t counts[CELL_LINES + 1];
+	const size_t cell_lines = svg->caps->cell, item_lines = svg->caps->item;
+	/* wrap items until the cell is full; at most cell_lines + 1 of them are looked at */
+	svg_line lines[MAX_LINES + 1][MAX_LINES];
+	size_t counts[MAX_LINES + 1];
 	size_t k = 0, used = 0;
-	while (k < list->len && k <= CELL_LINES && used <= CELL_LINES) {
-		counts[k] = svg_text_wrap(list->items[k], iw, m->item, ITEM_LINES, lines[k]);
+	while (k < list->len && k <= cell_lines && used <= cell_lines) {
+		counts[k] = p_wrap(svg, list->items[k], iw, m->item, item_lines, lines[k]);
 		if (counts[k] == 0) { /* a blank item still takes a line */
 			lines[k][0] = (svg_line){ "", 0, false };
 			counts[k] = 1;
@@ -164,21 +193,22 @@ double svg_part_cell(cjm_svg *svg, const cjm_strlist *list, bool pains, double x
 		used += counts[k++];
 	}
 	size_t shown = k, more = 0;
-	if (k < list->len || used > CELL_LINES) {
+	if (k < list->len || used > cell_lines) {
 		size_t u = 0;
 		shown = 0;
-		while (shown < k && u + counts[shown] <= CELL_LINES - 1)
+		while (shown < k && u + counts[shown] <= cell_lines - 1)
 			u += counts[shown++];
 		/* the next item, cut short, when two lines or more are left for it (and
 		 * for "… N more" unless it is the last) */
-		size_t left = CELL_LINES - u - (shown + 1 < list->len ? 1 : 0);
-		if (left > ITEM_LINES)
-			left = ITEM_LINES;
+		size_t left = cell_lines - u - (shown + 1 < list->len ? 1 : 0);
+		if (left > item_lines)
+			left = item_lines;
 		if (shown < k && left >= 2) {
-			counts[shown] = svg_text_wrap(list->items[shown], iw, m->item, left, lines[shown]);
+			counts[shown] = p_wrap(svg, list->items[shown], iw, m->item, left, lines[shown]);
 			shown++;
 		}
 		more = list->len - shown;
+		svg->cuts += more;
 	}
 	double need = 2 * m->pad;
 	for (size_t i = 0; i < shown; i++)
@@ -270,6 +300,85 @@ static void p_curve(cjm_svg *svg, const svg_row *row, double top, strbuf *out)
 	strbuf_release(&dashed);
 }
 
+/* The emotion of the scored touchpoint nearest the end (LAST) or the start of ROW, in *E; false when none. */
+static bool p_edge_emotion(const cjm_svg *svg, const svg_row *row, bool last, int *e)
+{
+	for (size_t i = 0; i < row->count; i++) {
+		const svg_column *col = &svg->cols[row->first + (last ? row->count - 1 - i : i)];
+		const cjm_touchpoint *tp = col->flat == SVG_NONE ? NULL : svg->fig->tps[col->flat].tp;
+		if (tp && tp->has_emotion) {
+			*e = tp->emotion;
+			return true;
+		}
+	}
+	return false;
+}
+
+/*
+ * Where the journey goes on from ROW to the next row, or comes from the one
+ * before: the curve runs on, dashed, to the edge of the lane towards the
+ * other row's nearest point, ending in an arrow; on another sheet, the edge
+ * also says which ("→ sheet 2" at the end, "← sheet 1" at the start).
+ */
+static void p_continuation(cjm_svg *svg, const svg_row *row, double top, double x0, double x1, strbuf *out)
+{
+	const svg_metrics *m = &svg->m;
+	size_t r = (size_t)(row - svg->rows);
+	const char *lang = svg->map->language;
+	double s = m->scale, ly = top + m->cont.size * 1.05;
+	for (int side = 0; side < 2; side++) { /* 0: from the row before, 1: to the next */
+		if (side == 0 ? r == 0 : r + 1 >= svg->row_count)
+			continue;
+		const svg_row *other = &svg->rows[side == 0 ? r - 1 : r + 1];
+		int here_e, there_e;
+		bool here = p_edge_emotion(svg, row, side == 1, &here_e);
+		bool there = p_edge_emotion(svg, other, side == 0, &there_e);
+		if (here) {
+			/* from this row's outermost point to the edge, halfway to the other's */
+			size_t i = 0;
+			for (size_t k = 0; k < row->count; k++) {
+				size_t at = side == 1 ? row->count - 1 - k : k;
+				const svg_column *col = &svg->cols[row->first + at];
+				if (col->flat != SVG_NONE && svg->fig->tps[col->flat].tp->has_emotion) {
+					i = at;
+					break;
+				}
+			}
+			double px = svg_col_x(svg, i) + m->card_w / 2, py = svg_emotion_y(svg, top, here_e);
+			double ex = side == 1 ? x1 : x0;
+			double ey = there ? (py + svg_emotion_y(svg, top, there_e)) / 2 : py;
+			svg_path_line(out, "cg", px, py, ex, ey);
+			if (side == 1) {
+				double a = 1.4 * s;
+				strbuf_puts(out, "<path d=\"M");
+				svg_num(out, ex);
+				strbuf_putc(out, ' ');
+				svg_num(out, ey);
+				strbuf_putc(out, 'l');
+				svg_num(out, -a);
+				strbuf_putc(out, ' ');
+				svg_num(out, -a * 0.6);
+				strbuf_puts(out, "v");
+				svg_num(out, a * 1.2);
+				strbuf_puts(out, "Z\" class=\"ca\"/>\n");
+			}
+		}
+		if (other->page == row->page)
+			continue;
+		strbuf text = { 0 };
+		/* TRANSLATORS: at the end of a row of the wall map whose journey goes on
+		 * on another sheet of paper; %zu is that sheet's number. */
+		strbuf_printf(&text, side == 1 ? LC_(lang, "export", "\xE2\x86\x92 sheet %zu")
+					       /* TRANSLATORS: at the start of a row whose journey comes
+						* from another sheet of paper; %zu is that sheet's number. */
+					       : LC_(lang, "export", "\xE2\x86\x90 sheet %zu"),
+			      other->page + 1);
+		svg_text_line(out, "cc", side == 1 ? x1 - 1.0 * s : x0 + 1.0 * s, ly, text.data, text.len, false,
+			      side == 1 ? "r" : NULL);
+		strbuf_release(&text);
+	}
+}
+
 void svg_part_row_frame(cjm_svg *svg, const svg_row *row, strbuf *out)
 {
 	const svg_metrics *m = &svg->m;
@@ -308,7 +417,7 @@ void svg_part_row_frame(cjm_svg *svg, const svg_row *row, strbuf *out)
 	}
 	strbuf_puts(out, "\" class=\"eg\"/>\n");
 	svg_path_line(out, "ez", x0, svg_emotion_y(svg, emo_y, 0), x1, svg_emotion_y(svg, emo_y, 0));
-	for (int e = 3; e >= -3; e--) {
+	for (int e = 3; e >= -3; e -= 3) { /* +3, 0 and −3: the lines between are too close for a label each */
 		char value[8];
 		svg_text_line(out, "es", x0 - 1.5 * s, svg_emotion_y(svg, emo_y, e) + m->scale_f.size * 0.35, value,
 		       svg_emotion_str(value, e), false, "r");
@@ -316,6 +425,7 @@ void svg_part_row_frame(cjm_svg *svg, const svg_row *row, strbuf *out)
 	if (svg->cmp)
 		svg_compare_curve(svg, row, emo_y, out);
 	p_curve(svg, row, emo_y, out);
+	p_continuation(svg, row, emo_y, x0, x1, out);
 	if (svg->cmp)
 		svg_compare_points(svg, row, emo_y, out);
 	/* the points */

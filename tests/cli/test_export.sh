@@ -18,7 +18,7 @@ expect_err_has "no format 'pdf'; the formats are mermaid, markdown, csv, json, s
 	"an unknown format is named with the ones there are"
 run "$CJM" export "$M" --to svg --paper letter
 expect_rc 64 "an unknown paper: 64"
-expect_err_has "no paper 'letter'; the papers are a4, a3 and a2" "an unknown paper is named"
+expect_err_has "no paper 'letter'; the papers are a4, a3, a2 and fit" "an unknown paper is named"
 run "$CJM" export "$M" --to
 expect_rc 64 "--to without a value: 64"
 run "$CJM" export "$M" maps/b2b-invoice.yaml --to json

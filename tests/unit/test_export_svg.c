@@ -1,4 +1,4 @@
-/* Unit tests for the SVG export: escaping, paper sizes, rows and pages, clipping, empty and unscored maps. */
+/* Unit tests for the SVG export: escaping, paper sizes, rows and sheets, fit, clipping, line breaks, quotes, empty and unscored maps. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -163,7 +163,7 @@ static void test_paper_sizes(void **state)
 	cjm_map_free(map);
 }
 
-/* A wide map wraps onto rows of as many columns as the paper holds, and onto pages. */
+/* A phase longer than a sheet fills rows of as many columns as the paper holds, and sheets. */
 static void test_wide_map_wraps(void **state)
 {
 	(void)state;
@@ -171,19 +171,21 @@ static void test_wide_map_wraps(void **state)
 	static const struct {
 		cjm_paper paper;
 		double h;
-	} papers[] = { { CJM_PAPER_A4, 210 }, { CJM_PAPER_A3, 297 }, { CJM_PAPER_A2, 420 } };
-	size_t last_columns = 0;
+		size_t cols, rows, pages;
+	} papers[] = { { CJM_PAPER_A4, 210, 7, 1, 8 }, { CJM_PAPER_A3, 297, 10, 2, 3 }, { CJM_PAPER_A2, 420, 14, 3, 2 } };
 	for (size_t i = 0; i < 3; i++) {
 		cjm_figures *fig = cjm_figures_new(map);
 		cjm_svg *layout = cjm_svg_new(map, fig, papers[i].paper);
-		size_t cols = layout->m.columns, rows = (50 + cols - 1) / cols;
-		assert_true(cols >= 6);
-		assert_true(cols > last_columns); /* bigger paper, more columns */
-		last_columns = cols;
+		size_t cols = layout->m.columns, per_sheet = cols * layout->m.rows, rows = 0;
+		assert_int_equal(cols, papers[i].cols);
+		assert_int_equal(layout->m.rows, papers[i].rows);
+		for (size_t left = 50; left > 0; left -= left < per_sheet ? left : per_sheet)
+			rows += ((left < per_sheet ? left : per_sheet) + cols - 1) / cols;
 		assert_int_equal(layout->row_count, rows);
-		/* cards keep a readable size on every paper */
-		assert_true(layout->m.card_w >= 28);
-		assert_true(layout->m.name.size >= 2.4);
+		/* cards keep a readable size on every paper, no text under 7 pt */
+		assert_true(layout->m.card_w >= 30);
+		assert_true(layout->m.name.size >= 3.0);
+		assert_true(layout->m.item.size >= 2.469);
 		/* no row crosses a page's edge, and the rows go down the pages in order */
 		for (size_t r = 0; r < layout->row_count; r++) {
 			const svg_row *row = &layout->rows[r];
@@ -194,7 +196,7 @@ static void test_wide_map_wraps(void **state)
 				assert_true(row->page >= layout->rows[r - 1].page);
 		}
 		size_t pages = cjm_svg_page_count(layout);
-		assert_true(pages >= 2);
+		assert_int_equal(pages, papers[i].pages);
 		cjm_svg_free(layout);
 		cjm_figures_free(fig);
 
@@ -202,11 +204,218 @@ static void test_wide_map_wraps(void **state)
 		assert_balanced(svg);
 		assert_true(root_attr(svg, "height") == papers[i].h * (double)pages);
 		assert_int_equal(count(svg, ">Touchpoint</text>"), rows);         /* a lane label per row */
-		assert_int_equal(count(svg, "Everything (continued)"), rows - 1); /* the phase goes on */
+		assert_int_equal(count(svg, "(continued)"), rows - 1); /* the phase goes on */
 		assert_int_equal(count(svg, "<g><title>Touchpoint "), 50);
+		/* the curve goes on from sheet to sheet, marked at both ends */
+		assert_int_equal(count(svg, ">\xE2\x86\x92 sheet "), pages - 1);
+		assert_int_equal(count(svg, ">\xE2\x86\x90 sheet "), pages - 1);
+		assert_non_null(strstr(svg, ">\xE2\x86\x92 sheet 2</text>"));
+		assert_non_null(strstr(svg, ">\xE2\x86\x90 sheet 1</text>"));
 		char footer[32];
 		snprintf(footer, sizeof footer, ">page %zu of %zu</text>", pages, pages);
 		assert_non_null(strstr(svg, footer));
+		free(svg);
+	}
+	cjm_map_free(map);
+}
+
+/* A map of phases of SIZES touchpoints (N of them), each scored. */
+static cjm_map *phased(const size_t *sizes, size_t n)
+{
+	cjm_map *map = cjm_map_new("Phased");
+	for (size_t p = 0; p < n; p++) {
+		char id[32], name[32];
+		snprintf(id, sizeof id, "p%zu", p);
+		snprintf(name, sizeof name, "Phase %zu", p);
+		cjm_phase *phase = add_phase(map, id, name);
+		for (size_t i = 0; i < sizes[p]; i++) {
+			snprintf(id, sizeof id, "t%zu-%zu", p, i);
+			add_tp(phase, id, id, (int)(i % 7) - 3);
+		}
+	}
+	return map;
+}
+
+/* Sheets break only between phases; 20 touchpoints fit one A3, 40 one A2. */
+static void test_sheets_by_phase(void **state)
+{
+	(void)state;
+	static const size_t s20[] = { 4, 6, 3, 5, 2 }, s40[] = { 5, 8, 7, 6, 4, 3, 7 };
+	static const struct {
+		const size_t *sizes;
+		size_t n;
+		cjm_paper paper;
+		size_t pages;
+	} cases[] = { { s20, 5, CJM_PAPER_A3, 1 }, { s40, 7, CJM_PAPER_A2, 1 }, { s40, 7, CJM_PAPER_A3, 2 },
+		      { s40, 7, CJM_PAPER_A4, 7 } };
+	for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+		cjm_map *map = phased(cases[c].sizes, cases[c].n);
+		cjm_figures *fig = cjm_figures_new(map);
+		cjm_svg *svg = cjm_svg_new(map, fig, cases[c].paper);
+		assert_int_equal(cjm_svg_page_count(svg), cases[c].pages);
+		/* every phase's columns on one page, but for a phase longer than a sheet */
+		for (size_t i = 1; i < svg->row_count; i++) {
+			const svg_row *row = &svg->rows[i];
+			size_t phase = svg->cols[row->first].phase;
+			if (row->page != svg->rows[i - 1].page && cases[c].sizes[phase] <= svg->m.columns * svg->m.rows)
+				assert_int_not_equal(phase, svg->cols[row->first - 1].phase);
+		}
+		cjm_svg_free(svg);
+		cjm_figures_free(fig);
+		cjm_map_free(map);
+	}
+}
+
+/* --paper fit: one sheet, one row, as wide as the journey. */
+static void test_fit(void **state)
+{
+	(void)state;
+	static const size_t s40[] = { 5, 8, 7, 6, 4, 3, 7 };
+	cjm_map *map = phased(s40, 7);
+	cjm_figures *fig = cjm_figures_new(map);
+	cjm_svg *svg = cjm_svg_new(map, fig, CJM_PAPER_FIT);
+	assert_int_equal(cjm_svg_page_count(svg), 1);
+	assert_int_equal(svg->row_count, 1);
+	double w = cjm_svg_paper_width(svg), h = cjm_svg_paper_height(svg);
+	assert_true(w > 40 * 36 && w < 40 * 40 + 60);
+	assert_true(svg_row_bottom(svg, &svg->rows[0]) <= h);
+	cjm_svg_free(svg);
+	cjm_figures_free(fig);
+	char *doc = export_svg(map, CJM_PAPER_FIT);
+	assert_true(root_attr(doc, "width") > w - 0.1 && root_attr(doc, "width") < w + 0.1);
+	assert_null(strstr(doc, ">page "));
+	free(doc);
+	cjm_map_free(map);
+}
+
+/* A map of 20 touchpoints with every text as long as it gets still fits one
+ * A3 sheet, and on every paper no row goes below its sheet's bottom margin. */
+static void test_longest_texts(void **state)
+{
+	(void)state;
+	char text[400] = "";
+	for (int i = 0; i < 20; i++)
+		strcat(text, "Heel lange tekst ");
+	cjm_map *map = cjm_map_new(text);
+	map->persona_name = xstrdup(text);
+	map->persona_description = xstrdup(text);
+	map->has_persona = true;
+	for (int i = 0; i < 12; i++)
+		cjm_strlist_push(&map->brand_values, "waarde");
+	static const size_t sizes[] = { 7, 6, 7 };
+	for (size_t p = 0; p < 3; p++) {
+		char id[32];
+		snprintf(id, sizeof id, "p%zu", p);
+		cjm_phase *phase = add_phase(map, id, text);
+		phase->description = xstrdup(text);
+		for (size_t i = 0; i < sizes[p]; i++) {
+			snprintf(id, sizeof id, "t%zu-%zu", p, i);
+			cjm_touchpoint *t = add_tp(phase, id, text, (int)(i % 7) - 3);
+			t->channel = xstrdup(text);
+			t->owner = xstrdup(text);
+			t->has_satisfaction = t->has_impact = true;
+			t->satisfaction = 7.25;
+			t->impact = 0.123456789;
+			t->moment_of_truth = t->brand_moment = t->commitment = CJM_TRUE;
+			t->visible = CJM_FALSE;
+			for (int k = 0; k < 12; k++) {
+				cjm_strlist_push(&t->pains, text);
+				cjm_strlist_push(&t->ideas, text);
+			}
+			for (int k = 0; k < 3; k++)
+				cjm_strlist_push(&t->quotes, text);
+		}
+	}
+	static const cjm_paper papers[] = { CJM_PAPER_A4, CJM_PAPER_A3, CJM_PAPER_A2 };
+	for (size_t i = 0; i < 3; i++) {
+		cjm_figures *fig = cjm_figures_new(map);
+		cjm_svg *svg = cjm_svg_new(map, fig, papers[i]);
+		double h = cjm_svg_paper_height(svg);
+		if (papers[i] != CJM_PAPER_A4)
+			assert_int_equal(cjm_svg_page_count(svg), 1);
+		for (size_t r = 0; r < svg->row_count; r++) {
+			const svg_row *row = &svg->rows[r];
+			assert_true(svg_row_bottom(svg, row) <= (double)(row->page + 1) * h - svg->m.margin + 1e-6);
+		}
+		cjm_svg_free(svg);
+		cjm_figures_free(fig);
+	}
+	cjm_map_free(map);
+}
+
+/* A newline inside an item is a line break: lines of their own, never a raw newline in a <text>. */
+static void test_newlines(void **state)
+{
+	(void)state;
+	cjm_map *map = cjm_map_new("Lines");
+	cjm_phase *p = add_phase(map, "p", "P");
+	cjm_touchpoint *t = add_tp(p, "a", "A", 1);
+	cjm_strlist_push(&t->ideas, "first line\nsecond line");
+	cjm_strlist_push(&t->pains, "one\n\n\ntwo");
+	cjm_strlist_push(&t->quotes, "I said\nthis");
+	char *svg = export_svg(map, CJM_PAPER_A3);
+	assert_balanced(svg);
+	assert_non_null(strstr(svg, ">first line<tspan x=\""));
+	assert_non_null(strstr(svg, "\">second line</tspan></text>"));
+	assert_non_null(strstr(svg, ">one<tspan x=\""));
+	assert_non_null(strstr(svg, "\">two</tspan></text>"));
+	assert_non_null(strstr(svg, "I said<tspan"));
+	for (const char *at = strstr(svg, "<text"); at; at = strstr(at + 1, "<text")) {
+		const char *end = strstr(at, "</text>");
+		assert_non_null(end);
+		assert_null(memchr(at, '\n', (size_t)(end - at)));
+	}
+	svg_font f = { 3.0, false };
+	svg_line lines[4];
+	assert_int_equal(svg_text_wrap("a\nb", 200, f, 4, lines), 2);
+	assert_int_equal(lines[0].len, 1);
+	/* the last line cut at a newline ends at it */
+	assert_int_equal(svg_text_wrap("a\nb\nc", 200, f, 2, lines), 2);
+	assert_true(lines[1].cut);
+	assert_int_equal(lines[1].len, 1);
+	free(svg);
+	cjm_map_free(map);
+}
+
+/* Cards show the first two quotes, italic in quotation marks, and their quadrant's action;
+ * the satisfaction and impact line is never cut; no text is under 7 pt. */
+static void test_card_quotes_action(void **state)
+{
+	(void)state;
+	cjm_map *map = cjm_map_new("Quotes");
+	cjm_phase *p = add_phase(map, "p", "P");
+	cjm_touchpoint *t = add_tp(p, "a", "Call the helpdesk", -2);
+	t->has_satisfaction = true;
+	t->satisfaction = 7.5;
+	t->has_impact = true;
+	t->impact = 0.35;
+	cjm_strlist_push(&t->quotes, "Nobody called back");
+	cjm_strlist_push(&t->quotes, "Second");
+	cjm_strlist_push(&t->quotes, "Third quote");
+	t = add_tp(p, "b", "Low", 1);
+	t->has_satisfaction = true;
+	t->satisfaction = 3;
+	t->has_impact = true;
+	t->impact = 0.9;
+	for (int paper = 0; paper < 2; paper++) {
+		char *svg = export_svg(map, paper ? CJM_PAPER_A2 : CJM_PAPER_A3);
+		assert_non_null(strstr(svg, "class=\"qt\">\xE2\x80\x9CNobody called back\xE2\x80\x9D</text>"));
+		assert_non_null(strstr(svg, "\xE2\x80\x9CSecond\xE2\x80\x9D"));
+		assert_null(strstr(svg, "Third quote"));
+		const char *qt = strstr(svg, ".cjm .qt{");
+		assert_non_null(qt);
+		assert_non_null(strstr(qt, ";font-style:italic}"));
+		assert_true(strstr(qt, ";font-style:italic}") < strchr(qt, '\n'));
+		assert_non_null(strstr(svg, ">raise satisfaction first</text>"));
+		assert_non_null(strstr(svg, ">CSAT 7.5 \xC2\xB7 impact 0.35</text>"));
+		/* the smallest font size in the CSS */
+		double least = 100;
+		for (const char *at = strstr(svg, "font-size:"); at; at = strstr(at + 1, "font-size:")) {
+			double size = strtod(at + 10, NULL);
+			if (size < least)
+				least = size;
+		}
+		assert_true(least >= 2.469);
 		free(svg);
 	}
 	cjm_map_free(map);
@@ -323,9 +532,9 @@ static void test_clipping(void **state)
 	assert_null(strstr(svg, "last</text>"));
 	assert_null(strstr(svg, "last</tspan>"));
 	assert_non_null(strstr(svg, "\xE2\x80\xA6</")); /* the name is cut */
-	/* 7 lines per cell: 6 pains and the count of the rest */
-	assert_int_equal(count(svg, ">A short pain</text>"), 6);
-	assert_non_null(strstr(svg, ">\xE2\x80\xA6 14 more</text>"));
+	/* 10 lines per cell when the sheet has room: 9 pains and the count of the rest */
+	assert_int_equal(count(svg, ">A short pain</text>"), 9);
+	assert_non_null(strstr(svg, ">\xE2\x80\xA6 11 more</text>"));
 	/* the full name stays in the card's title */
 	assert_non_null(strstr(svg, "word last</title>"));
 	/* a word wider than the card is split between characters */
@@ -420,7 +629,9 @@ int main(void)
 		cmocka_unit_test(test_empty_map),       cmocka_unit_test(test_no_scores),
 		cmocka_unit_test(test_emotion_points),  cmocka_unit_test(test_clipping),
 		cmocka_unit_test(test_text_estimates),  cmocka_unit_test(test_deterministic),
-		cmocka_unit_test(test_pages_inline),
+		cmocka_unit_test(test_pages_inline),    cmocka_unit_test(test_sheets_by_phase),
+		cmocka_unit_test(test_fit),             cmocka_unit_test(test_newlines),
+		cmocka_unit_test(test_card_quotes_action), cmocka_unit_test(test_longest_texts),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
