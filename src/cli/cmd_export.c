@@ -177,7 +177,7 @@ static int cmd_export_run(int argc, char **argv)
 
 const cjm_command cjm_cmd_export = {
 	"export",
-	"export FILE --to FORMAT [-o OUT] [--force] [--paper a4|a3|a2] [--csv-dialect nl|en] [--compare OTHER]",
+	"export FILE --to FORMAT [-o OUT] [--force] [--paper a4|a3|a2|fit] [--csv-dialect nl|en] [--compare OTHER]",
 	N_("write the map as mermaid, markdown, csv, json, svg or html"),
 	export_options,
 	cmd_export_run,

@@ -49,7 +49,7 @@ fi
 if has_dutch "cjm export --help in Dutch"; then
 	run with_dutch "$CJM" export --help
 	expect_rc 0 "cjm export --help in Dutch exits 0"
-	check grep -qxF "usage: cjm export FILE --to FORMAT [-o OUT] [--force] [--paper a4|a3|a2] [--csv-dialect nl|en] [--compare OTHER]" "$T/out" \
+	check grep -qxF "usage: cjm export FILE --to FORMAT [-o OUT] [--force] [--paper a4|a3|a2|fit] [--csv-dialect nl|en] [--compare OTHER]" "$T/out" \
 		"the usage line of export stays as it is in Dutch"
 	check grep -qxF "opties:" "$T/out" "export --help heads its options in Dutch"
 	check grep -qxF "  -o, --output OUT        schrijf atomair naar OUT, niet naar standaarduitvoer" "$T/out" \
@@ -64,7 +64,7 @@ if has_dutch "a usage error in Dutch"; then
 	expect_rc 64 "an unknown export format is a usage error in Dutch too"
 	expect_err_line "cjm: geen formaat 'pdf'; de formaten zijn mermaid, markdown, csv, json, svg, html en xlsx" \
 		"the usage error says it in Dutch"
-	expect_err_line "usage: cjm export FILE --to FORMAT [-o OUT] [--force] [--paper a4|a3|a2] [--csv-dialect nl|en] [--compare OTHER]" \
+	expect_err_line "usage: cjm export FILE --to FORMAT [-o OUT] [--force] [--paper a4|a3|a2|fit] [--csv-dialect nl|en] [--compare OTHER]" \
 		"the usage line after a Dutch error stays as it is"
 	run with_dutch "$CJM" show "$T/scored.yaml" --bogus
 	expect_rc 64 "an unknown option is a usage error in Dutch"
