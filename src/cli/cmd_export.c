@@ -103,7 +103,7 @@ static const cli_option export_options[] = {
 	  N_("svg, html, pdf and png: draw OTHER's curve too, with the figures\nof both and the difference per touchpoint"),
 	  NULL, NULL },
 	{ "--dpi", NULL, "N", CLI_VALUE, &export_dpi,
-	  N_("png: dots per inch, 1 to 1200 (default 150: a slide or a screen)"), NULL, NULL },
+	  N_("png: dots per inch, 1 to 600 (default 150: a slide or a screen)"), NULL, NULL },
 	{ 0 },
 };
 

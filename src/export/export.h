@@ -27,7 +27,7 @@ typedef struct cjm_export_options {
 /* png: the resolution when none is given (a sharp picture on a slide or a
  * screen), the highest taken, and the most pixels a side may have (cairo's). */
 #define CJM_PNG_DPI_DEFAULT 150
-#define CJM_PNG_DPI_MAX 1200
+#define CJM_PNG_DPI_MAX 600
 #define CJM_PNG_PIXELS_MAX 32767
 
 /* Appends MAP in one format to OUT. Never fails: every map that loads can be exported. */
