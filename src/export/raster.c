@@ -86,6 +86,8 @@ static cjm_export_job *raster_open(const cjm_map *map, const cjm_export_options 
 		if (job->width_px > CJM_PNG_PIXELS_MAX || job->height_px > CJM_PNG_PIXELS_MAX) {
 			double longest = w > h ? w : h;
 			int most = (int)floor(CJM_PNG_PIXELS_MAX * 25.4 / longest);
+			if (most > CJM_PNG_DPI_MAX)
+				most = CJM_PNG_DPI_MAX;
 			if (most >= 1)
 				/* TRANSLATORS: the dpi asked, the sheet's width and height in pixels, the
 				 * most pixels a side may have, the highest dpi that fits. */
