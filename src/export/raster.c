@@ -21,7 +21,6 @@ struct cjm_export_job {
 	const cjm_map *map;
 	cjm_figures *figures;
 	cjm_svg *svg;
-	bool png;
 	int dpi;          /* png */
 	long width_px, height_px; /* png: a sheet's size */
 	strbuf sheet;     /* the SVG document of the sheet being drawn */
@@ -74,7 +73,6 @@ static cjm_export_job *raster_open(const cjm_map *map, const cjm_export_options 
 	*why = NULL;
 	cjm_export_job *job = xcalloc(1, sizeof *job);
 	job->map = map;
-	job->png = png;
 	job->dpi = options->dpi > 0 ? options->dpi : CJM_PNG_DPI_DEFAULT;
 	job->figures = cjm_figures_new(map);
 	job->svg = cjm_svg_new_compare(map, job->figures, options->paper, options->compare, options->here_name,

@@ -40,8 +40,11 @@ if has_dutch "cjm --help in Dutch"; then
 	check grep -qxF "commando's:" "$T/out" "cjm --help heads the commands in Dutch"
 	check grep -qxF "  new       maak een nieuwe kaart vanuit een sjabloon" "$T/out" "the summary of new is Dutch"
 	check grep -qxF "  suggest   draai de patronen en toon hun suggesties" "$T/out" "the summary of suggest is Dutch"
-	check grep -qxF "  export    schrijf de kaart als mermaid, markdown, csv, json, svg of html" "$T/out" \
+	# (wrapped at 80 columns, the second line under the first's text)
+	check grep -qxF -A1 "  export    schrijf de kaart als mermaid, markdown, csv, json, svg, html, pdf of" "$T/out" \
 		"the summary of export is Dutch"
+	check sh -c "grep -xF -A1 '  export    schrijf de kaart als mermaid, markdown, csv, json, svg, html, pdf of' '$T/out' |
+		tail -n 1 | grep -qx '            png'" "and wraps under itself"
 	expect_out_lacks "write a new map from a template" "no English summary is left in the Dutch cjm --help"
 fi
 
