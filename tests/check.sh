@@ -62,6 +62,10 @@ export LC_ALL
 # Every UBSan finding stops the test that hit it, with where it came from.
 UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
 export UBSAN_OPTIONS
+# LeakSanitizer leaves out what system libraries keep until exit (tests/lsan.supp),
+# and says nothing of it (a check that reads stderr sees only cjm's own).
+LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$PWD/tests/lsan.supp:print_suppressions=0}
+export LSAN_OPTIONS
 
 abs() { case "$1" in /*) echo "$1" ;; *) echo "$PWD/$1" ;; esac; }
 

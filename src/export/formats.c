@@ -6,22 +6,47 @@
 #include <string.h>
 
 #include "export/words.h"
+#include "export/xlsx.h"
 #include "util/lang.h"
 #include "util/number.h"
 
+/* Named fields: a row gives what its format has (a text export or a stream, an import or not). */
 static const cjm_format formats[] = {
-	{ "mermaid", "a Mermaid journey diagram (sections are phases, tasks are touchpoints)", cjm_export_mermaid,
-	  cjm_import_mermaid },
-	{ "markdown", "a GitHub-flavoured document: a table per phase, quadrants, the Mermaid diagram",
-	  cjm_export_markdown, NULL },
-	{ "csv", "RFC 4180 CSV, one row per touchpoint with every field, for spreadsheets", cjm_export_csv,
-	  cjm_import_csv },
-	{ "json", "the whole map as JSON, keys in the file's order, for other tools", cjm_export_json, NULL },
-	{ "svg", "a printable journey map (A3 landscape unless --paper says otherwise)", cjm_export_svg, NULL },
-	{ "html", "one self-contained page: the map picture, the figures and every detail", cjm_export_html,
-	  NULL },
-	{ "xlsx", "a workbook: the touchpoints with typed numbers and booleans, a sheet per figure table",
-	  cjm_export_xlsx, NULL },
+	{ .name = "mermaid",
+	  .summary = "a Mermaid journey diagram (sections are phases, tasks are touchpoints)",
+	  .export_map = cjm_export_mermaid,
+	  .import_map = cjm_import_mermaid },
+	{ .name = "markdown",
+	  .summary = "a GitHub-flavoured document: a table per phase, quadrants, the Mermaid diagram",
+	  .export_map = cjm_export_markdown },
+	{ .name = "csv",
+	  .summary = "RFC 4180 CSV, one row per touchpoint with every field, for spreadsheets",
+	  .export_map = cjm_export_csv,
+	  .import_map = cjm_import_csv },
+	{ .name = "json",
+	  .summary = "the whole map as JSON, keys in the file's order, for other tools",
+	  .export_map = cjm_export_json },
+	{ .name = "svg",
+	  .summary = "a printable journey map (A3 landscape unless --paper says otherwise)",
+	  .export_map = cjm_export_svg },
+	{ .name = "html",
+	  .summary = "one self-contained page: the map picture, the figures and every detail",
+	  .export_map = cjm_export_html },
+	{ .name = "pdf",
+	  .summary = "the printable journey map as a vector PDF, a page per sheet, fonts embedded",
+	  .stream = &cjm_export_pdf,
+	  .extension = "pdf",
+	  .binary = true },
+	{ .name = "png",
+	  .summary = "the printable journey map as a picture at --dpi (150 unless given), a file per sheet",
+	  .stream = &cjm_export_png,
+	  .extension = "png",
+	  .binary = true },
+	{ .name = "xlsx",
+	  .summary = "a workbook: the touchpoints with typed numbers and booleans, a sheet per figure table",
+	  .export_map = cjm_export_xlsx,
+	  .export_checked = cjm_export_xlsx_checked,
+	  .binary = true },
 };
 
 const cjm_format *cjm_formats(size_t *count)

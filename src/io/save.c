@@ -466,23 +466,6 @@ static void save_sync_folder(const char *dir)
 	}
 }
 
-/* Writes DATA into the special file PATH (a terminal, a pipe, /dev/stdout) in place:
- * it cannot be replaced by a rename, and must not be. */
-static int save_write_special(const char *path, const char *data, size_t len, const char **stage)
-{
-	*stage = "create";
-	int fd = open(path, O_WRONLY | O_TRUNC | O_CLOEXEC);
-	if (fd < 0)
-		return errno;
-	*stage = "write";
-	int err = cjm_write_all(fd, data, len);
-	if (close(fd) != 0 && !err)
-		err = errno;
-	if (!err)
-		*stage = NULL;
-	return err;
-}
-
 /* Gives the temporary file FD what the file it replaces has: its owner and group
  * as far as we may set them (a user who is not root keeps at least a group it is
  * in), then its mode (after chown, which may clear set-id bits). */
@@ -504,66 +487,135 @@ static int save_copy_attributes(int fd, const struct stat *existing, bool exists
 	return fchmod(fd, mode) == 0 ? 0 : errno;
 }
 
-int cjm_write_file_atomic(const char *path, const char *data, size_t len, const char **stage)
+struct cjm_atomic_file {
+	int fd;
+	char *target; /* the file replaced: PATH, or the target of the link PATH */
+	char *dir;    /* its folder */
+	char *tmp;    /* the temporary file; NULL when TARGET is written in place */
+};
+
+static void save_atomic_free(cjm_atomic_file *file)
+{
+	free(file->tmp);
+	free(file->dir);
+	free(file->target);
+	free(file);
+}
+
+int cjm_atomic_begin(const char *path, cjm_atomic_file **file, const char **stage)
 {
 	char *target = NULL;
+	*file = NULL;
 	*stage = save_stage_check;
 	int err = save_resolve_target(path, &target);
 	if (err)
 		return err;
 	struct stat existing = { 0 };
 	bool exists = stat(target, &existing) == 0;
-	if (exists && !S_ISREG(existing.st_mode)) {
-		err = S_ISDIR(existing.st_mode) ? EISDIR : save_write_special(target, data, len, stage);
-		if (S_ISDIR(existing.st_mode))
-			*stage = "create";
+	if (exists && S_ISDIR(existing.st_mode)) {
+		*stage = "create";
 		free(target);
-		return err;
+		return EISDIR;
+	}
+	cjm_atomic_file *f = xcalloc(1, sizeof *f);
+	f->target = target;
+	f->fd = -1;
+	if (exists && !S_ISREG(existing.st_mode)) {
+		/* A terminal, a pipe, /dev/stdout: written in place; it cannot be
+		 * replaced by a rename, and must not be. */
+		*stage = "create";
+		f->fd = open(target, O_WRONLY | O_TRUNC | O_CLOEXEC);
+		if (f->fd < 0) {
+			err = errno;
+			save_atomic_free(f);
+			return err;
+		}
+		*stage = "write";
+		*file = f;
+		return 0;
 	}
 	if (exists && (err = save_check_replaceable(target, &existing)) != 0) {
-		free(target);
+		save_atomic_free(f);
 		return err;
 	}
 	const char *slash = strrchr(target, '/');
 	const char *base = slash ? slash + 1 : target;
-	char *dir = slash ? xstrndup(target, slash == target ? 1 : (size_t)(slash - target)) : xstrdup(".");
-	char *template = xasprintf("%s/.%s.tmp-XXXXXX", dir, base);
-	char *tmp = xstrdup(template);
-	save_remove_stale(dir, base);
+	f->dir = slash ? xstrndup(target, slash == target ? 1 : (size_t)(slash - target)) : xstrdup(".");
+	char *template = xasprintf("%s/.%s.tmp-XXXXXX", f->dir, base);
+	f->tmp = xstrdup(template);
+	save_remove_stale(f->dir, base);
 	*stage = "create";
-	int fd = save_create_temp(tmp, template);
-	if (fd < 0) {
+	f->fd = save_create_temp(f->tmp, template);
+	free(template);
+	if (f->fd < 0) {
 		err = errno;
-		goto out;
+		save_atomic_free(f);
+		return err;
 	}
 	*stage = "write";
-	if ((err = save_copy_attributes(fd, &existing, exists)) != 0 || (err = cjm_write_all(fd, data, len)) != 0)
-		goto fail;
-	*stage = "sync";
-	if (fsync(fd) != 0) {
-		err = errno;
-		goto fail;
+	if ((err = save_copy_attributes(f->fd, &existing, exists)) != 0) {
+		cjm_atomic_abort(f);
+		return err;
 	}
-	/* Renamed while the lock is held, so no other save's clean-up can take it
-	 * first; the descriptor is closed after (the data is on disk: fsync). */
-	*stage = "rename";
-	if (rename(tmp, target) != 0) {
-		err = errno;
-		goto fail;
+	*file = f;
+	return 0;
+}
+
+int cjm_atomic_fd(const cjm_atomic_file *file)
+{
+	return file->fd;
+}
+
+int cjm_atomic_commit(cjm_atomic_file *file, const char **stage)
+{
+	int err = 0;
+	if (!file->tmp) {
+		*stage = "write";
+		if (close(file->fd) != 0)
+			err = errno;
+	} else {
+		*stage = "sync";
+		if (fsync(file->fd) != 0) {
+			err = errno;
+		} else {
+			/* Renamed while the lock is held, so no other save's clean-up can
+			 * take it first; the descriptor is closed after (the data is on
+			 * disk: fsync). */
+			*stage = "rename";
+			if (rename(file->tmp, file->target) != 0)
+				err = errno;
+		}
+		if (err)
+			unlink(file->tmp);
+		close(file->fd);
+		if (!err)
+			save_sync_folder(file->dir);
 	}
-	close(fd);
-	save_sync_folder(dir);
-	*stage = NULL;
-	goto out;
-fail:
-	unlink(tmp);
-	close(fd);
-out:
-	free(tmp);
-	free(template);
-	free(dir);
-	free(target);
+	if (!err)
+		*stage = NULL;
+	save_atomic_free(file);
 	return err;
+}
+
+void cjm_atomic_abort(cjm_atomic_file *file)
+{
+	if (file->tmp)
+		unlink(file->tmp);
+	close(file->fd);
+	save_atomic_free(file);
+}
+
+int cjm_write_file_atomic(const char *path, const char *data, size_t len, const char **stage)
+{
+	cjm_atomic_file *file;
+	int err = cjm_atomic_begin(path, &file, stage);
+	if (err)
+		return err;
+	if ((err = cjm_write_all(cjm_atomic_fd(file), data, len)) != 0) {
+		cjm_atomic_abort(file);
+		return err;
+	}
+	return cjm_atomic_commit(file, stage);
 }
 
 char *cjm_save_failure(const char *path, int err, const char *stage)

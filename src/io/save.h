@@ -23,6 +23,17 @@ void cjm_save_to_buffer(const cjm_map *map, strbuf *out);
  * step failed ("check", "create", "write", "sync", "rename") for the message. */
 int cjm_write_file_atomic(const char *path, const char *data, size_t len, const char **stage);
 
+/* The same in steps, for a file written as it is made (a large PDF): begin makes
+ * the temporary file (or opens a special file in place) after the same checks,
+ * the caller writes to its descriptor, then commit (fsync, rename: 0 or an errno
+ * value with *STAGE set, PATH untouched on failure) or abort (the temporary file
+ * is removed, PATH untouched). Either frees FILE. */
+typedef struct cjm_atomic_file cjm_atomic_file;
+int cjm_atomic_begin(const char *path, cjm_atomic_file **file, const char **stage);
+int cjm_atomic_fd(const cjm_atomic_file *file);
+int cjm_atomic_commit(cjm_atomic_file *file, const char **stage);
+void cjm_atomic_abort(cjm_atomic_file *file);
+
 /* Why a write of PATH by cjm_write_file_atomic failed with ERR at STAGE, for a
  * message: "write failed: No space left on device", or for a refused save the rule
  * it keeps ("read-only: make it writable, ..."). The caller frees it. */

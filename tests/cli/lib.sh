@@ -8,6 +8,10 @@ ROOT=$(pwd)
 T=$(mktemp -d "${TMPDIR:-/tmp}/cjm-test.XXXXXX")
 trap 'rm -rf "$T"' EXIT
 export NO_COLOR=1
+# The sanitizer build's LeakSanitizer leaves out what system libraries keep until
+# exit (fontconfig, through librsvg: tests/lsan.supp), and says nothing of it.
+LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$ROOT/tests/lsan.supp:print_suppressions=0}
+export LSAN_OPTIONS
 # Every test speaks English unless it says otherwise: LANGUAGE and the LC_* of the
 # machine would change cjm's messages (with_dutch runs a command in Dutch).
 unset LANGUAGE LC_MESSAGES LC_NUMERIC LANG

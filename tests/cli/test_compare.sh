@@ -222,7 +222,7 @@ if grep -q 'gemiddelde −1,25' "$T/out"; then ok "a Dutch map's comparison spea
 for to in csv json markdown mermaid; do
 	run "$CJM" export asis.yaml --to $to --compare tobe.yaml -o out.$to
 	expect_rc 64 "--compare with --to $to is a usage error"
-	expect_err_line "cjm: --compare draws two curves: only svg and html take it, not $to" "and says which formats take it ($to)"
+	expect_err_line "cjm: --compare draws two curves: only svg, html, pdf and png take it, not $to" "and says which formats take it ($to)"
 	check test ! -e out.$to "and writes nothing ($to)"
 done
 run "$CJM" export asis.yaml --to svg --compare missing.yaml -o m.svg

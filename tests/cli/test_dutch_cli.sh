@@ -40,8 +40,11 @@ if has_dutch "cjm --help in Dutch"; then
 	check grep -qxF "commando's:" "$T/out" "cjm --help heads the commands in Dutch"
 	check grep -qxF "  new       maak een nieuwe kaart vanuit een sjabloon" "$T/out" "the summary of new is Dutch"
 	check grep -qxF "  suggest   draai de patronen en toon hun suggesties" "$T/out" "the summary of suggest is Dutch"
-	check grep -qxF "  export    schrijf de kaart als mermaid, markdown, csv, json, svg of html" "$T/out" \
+	# (wrapped at 80 columns, the second line under the first's text)
+	check grep -qxF -A1 "  export    schrijf de kaart als mermaid, markdown, csv, json, svg, html, pdf," "$T/out" \
 		"the summary of export is Dutch"
+	check sh -c "grep -xF -A1 '  export    schrijf de kaart als mermaid, markdown, csv, json, svg, html, pdf,' '$T/out' |
+		tail -n 1 | grep -qx '            png of xlsx'" "and wraps under itself"
 	expect_out_lacks "write a new map from a template" "no English summary is left in the Dutch cjm --help"
 fi
 
@@ -49,7 +52,7 @@ fi
 if has_dutch "cjm export --help in Dutch"; then
 	run with_dutch "$CJM" export --help
 	expect_rc 0 "cjm export --help in Dutch exits 0"
-	check grep -qxF "usage: cjm export FILE --to FORMAT [-o OUT] [--force] [--paper a4|a3|a2|fit] [--csv-dialect nl|en] [--compare OTHER]" "$T/out" \
+	check grep -qxF "usage: cjm export FILE --to FORMAT [-o OUT] [--force] [--paper a4|a3|a2|fit] [--csv-dialect nl|en] [--compare OTHER] [--dpi N]" "$T/out" \
 		"the usage line of export stays as it is in Dutch"
 	check grep -qxF "opties:" "$T/out" "export --help heads its options in Dutch"
 	check grep -qxF "  -o, --output OUT        schrijf atomair naar OUT, niet naar standaarduitvoer" "$T/out" \
@@ -60,11 +63,11 @@ fi
 
 # ---- usage errors ----
 if has_dutch "a usage error in Dutch"; then
-	run with_dutch "$CJM" export "$T/scored.yaml" --to pdf
+	run with_dutch "$CJM" export "$T/scored.yaml" --to tiff
 	expect_rc 64 "an unknown export format is a usage error in Dutch too"
-	expect_err_line "cjm: geen formaat 'pdf'; de formaten zijn mermaid, markdown, csv, json, svg, html en xlsx" \
+	expect_err_line "cjm: geen formaat 'tiff'; de formaten zijn mermaid, markdown, csv, json, svg, html, pdf, png en xlsx" \
 		"the usage error says it in Dutch"
-	expect_err_line "usage: cjm export FILE --to FORMAT [-o OUT] [--force] [--paper a4|a3|a2|fit] [--csv-dialect nl|en] [--compare OTHER]" \
+	expect_err_line "usage: cjm export FILE --to FORMAT [-o OUT] [--force] [--paper a4|a3|a2|fit] [--csv-dialect nl|en] [--compare OTHER] [--dpi N]" \
 		"the usage line after a Dutch error stays as it is"
 	run with_dutch "$CJM" show "$T/scored.yaml" --bogus
 	expect_rc 64 "an unknown option is a usage error in Dutch"
@@ -145,9 +148,9 @@ check grep -qxF "options:" "$T/out" "export --help heads its options in English"
 check grep -qxF "  -o, --output OUT        write OUT atomically instead of standard output" "$T/out" \
 	"the English help of --output is unchanged"
 check grep -qxF "See cjm-export(1)." "$T/out" "export --help points to its manual in English"
-run "$CJM" export "$T/scored.yaml" --to pdf
+run "$CJM" export "$T/scored.yaml" --to tiff
 expect_rc 64 "an unknown export format is a usage error in English"
-expect_err_line "cjm: no format 'pdf'; the formats are mermaid, markdown, csv, json, svg, html and xlsx" \
+expect_err_line "cjm: no format 'tiff'; the formats are mermaid, markdown, csv, json, svg, html, pdf, png and xlsx" \
 	"the English usage error is unchanged"
 run "$CJM" validate "$T/bad.yaml"
 expect_err_line "$T/bad.yaml:9:14: error: emotion must be a whole number from -3 to +3, found 9" \

@@ -12,9 +12,9 @@ expect_rc 64 "export without FILE: 64"
 run "$CJM" export "$M"
 expect_rc 64 "export without --to: 64"
 expect_err_has "which format? give --to FORMAT" "export without --to says what is missing"
-run "$CJM" export "$M" --to pdf
+run "$CJM" export "$M" --to tiff
 expect_rc 64 "export to an unknown format: 64"
-expect_err_has "no format 'pdf'; the formats are mermaid, markdown, csv, json, svg, html and xlsx" \
+expect_err_has "no format 'tiff'; the formats are mermaid, markdown, csv, json, svg, html, pdf, png and xlsx" \
 	"an unknown format is named with the ones there are"
 run "$CJM" export "$M" --to svg --paper letter
 expect_rc 64 "an unknown paper: 64"

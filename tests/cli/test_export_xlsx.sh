@@ -206,7 +206,18 @@ fi
 run env TMPDIR="$T/not-there" "$CJM" export maps/b2b-invoice.yaml --to xlsx -o "$T/none.xlsx"
 expect_err_line "cjm: cannot make a temporary file in $T/not-there: No such file or directory" \
 	"no temporary folder: said on standard error"
-if is_zip "$T/none.xlsx"; then fail "no temporary folder: what is written is no workbook"; else ok "no temporary folder: what is written is no workbook"; fi
+expect_rc 74 "no temporary folder: exit 74"
+check test ! -e "$T/none.xlsx" "no temporary folder: nothing is written to -o"
+printf 'an earlier workbook\n' >"$T/earlier.xlsx"
+run env TMPDIR="$T/not-there" "$CJM" export maps/b2b-invoice.yaml --to xlsx -o "$T/earlier.xlsx"
+check grep -qx 'an earlier workbook' "$T/earlier.xlsx" "no temporary folder: an -o that was there is left as it was"
+if command -v script >/dev/null 2>&1; then
+	script -qec "$CJM export maps/b2b-invoice.yaml --to xlsx" /dev/null >"$T/tty" 2>&1
+	check grep -qF "cjm: --to xlsx writes binary data, not for a terminal: give -o OUT, or send it to a pipe" \
+		"$T/tty" "a workbook is not written to a terminal"
+else
+	skip "a workbook is not written to a terminal" "no script"
+fi
 
 # ---- LibreOffice reads the numbers as numbers and the formula-like text as text ----
 if ! command -v soffice >/dev/null 2>&1; then

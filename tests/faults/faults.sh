@@ -6,7 +6,7 @@
 FAST=${CJM_FAST:-$CJM}
 M=maps/energy-switch.yaml
 # the commands that replace a file, each checked on its own
-SAVING_COMMANDS="fmt export import new merge"
+SAVING_COMMANDS="fmt export export-pdf import new merge"
 
 # setup_case CMD DIR: puts in DIR what CMD needs; sets $target (the file CMD
 # replaces or creates), $orig (a copy of it as it was, or "" when there is none)
@@ -23,6 +23,10 @@ setup_case() {
 		"$FAST" export maps/b2b-invoice.yaml --to markdown -o "$2/m.md"
 		target=$2/m.md
 		argv="export $M --to markdown -o $target" ;;
+	export-pdf) # streamed as it is drawn, over an earlier PDF (of another map)
+		"$FAST" export maps/b2b-invoice.yaml --to pdf -o "$2/m.pdf"
+		target=$2/m.pdf
+		argv="export $M --to pdf -o $target" ;;
 	import) # over an existing map, with --force
 		"$FAST" export "$M" --to csv -o "$T/import-src.csv"
 		cp maps/b2b-invoice.yaml "$2/m.yaml"

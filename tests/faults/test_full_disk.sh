@@ -24,6 +24,12 @@ fill() {
 }
 
 for cmd in $SAVING_COMMANDS; do
+	if [ "$cmd" = export-pdf ]; then
+		# a PDF embeds its fonts (60 KB for the smallest map): it and the file it
+		# replaces do not fit a 64 KiB disk; test_shim.sh fills its disk instead
+		echo "ok - $cmd on a full disk # SKIP a PDF does not fit the 64 KiB disk (test_shim.sh fails its writes)"
+		continue
+	fi
 	rm -rf "${disk:?}"/* "$disk"/.[!.]* 2>/dev/null
 	setup_case "$cmd" "$disk/$cmd"
 	fill
