@@ -19,6 +19,17 @@ struct p_chip {
 	int tone; /* emotion whose colour marks the chip */
 };
 
+/* A chip's line below the value takes at most this many lines (a long name of
+ * the peak's touchpoint); the chips are as high as the one with the most. */
+#define CHIP_SUB_LINES 2
+
+/* The lines of CHIP's text below its value in W mm; returns their number. */
+static size_t p_chip_sub(const cjm_svg *svg, const struct p_chip *chip, double w, svg_line *lines)
+{
+	const svg_metrics *m = &svg->m;
+	return chip->sub ? svg_text_wrap(chip->sub, w - 4.0 * m->scale, m->chip_label, CHIP_SUB_LINES, lines) : 0;
+}
+
 static void p_chip_draw(cjm_svg *svg, strbuf *out, const struct p_chip *chip, double x, double y, double w,
 			double h)
 {
@@ -30,28 +41,23 @@ static void p_chip_draw(cjm_svg *svg, strbuf *out, const struct p_chip *chip, do
 	svg_text_str(out, "fk", tx, y + 2.0 * s + m->chip_label.size * 0.7, chip->label, NULL);
 	svg_text_line(out, chip->has_value ? "fv" : "fv gx", tx, y + 3.2 * s + m->chip_label.size + m->chip.size * 0.72,
 	       chip->value.data, chip->value.len, false, NULL);
-	if (chip->sub) {
-		svg_line line;
-		size_t n = svg_text_wrap(chip->sub, w - 4.0 * s, m->chip_label, 1, &line);
-		if (n)
-			svg_text_line(out, "fs", tx, y + h - 1.8 * s, line.s, line.len, line.cut, NULL);
-	}
+	svg_line lines[CHIP_SUB_LINES];
+	size_t n = p_chip_sub(svg, chip, w, lines);
+	double lh = svg_lh(m, m->chip_label);
+	for (size_t i = 0; i < n; i++)
+		svg_text_line(out, "fs", tx, y + 14.0 * s - 1.8 * s + (double)i * lh, lines[i].s, lines[i].len,
+			      lines[i].cut, NULL);
 }
 
-/* Draws the four figure chips at X, Y; returns their height. */
-static double p_chips(cjm_svg *svg, strbuf *out, double x, double y, double chip_w, double gap)
+/* Fills the four figure chips of the header (their values are released by the caller). */
+static void p_chips_fill(const cjm_svg *svg, struct p_chip chips[4])
 {
 	const cjm_figures *fig = svg->fig;
 	const char *lang = svg->map->language;
-	double s = svg->m.scale, h = 14.0 * s;
-	if (!out)
-		return h;
-	struct p_chip chips[4] = {
-		{ .label = LC_(lang, "export", "Mean emotion") },
-		{ .label = LC_(lang, "export", "Peak") },
-		{ .label = LC_(lang, "export", "End") },
-		{ .label = LC_(lang, "export", "Peak-end score") },
-	};
+	chips[0] = (struct p_chip){ .label = LC_(lang, "export", "Mean emotion") };
+	chips[1] = (struct p_chip){ .label = LC_(lang, "export", "Peak") };
+	chips[2] = (struct p_chip){ .label = LC_(lang, "export", "End") };
+	chips[3] = (struct p_chip){ .label = LC_(lang, "export", "Peak-end score") };
 	for (int i = 0; i < 4; i++)
 		chips[i].has_value = fig->has_peak;
 	if (fig->has_peak) {
@@ -73,8 +79,49 @@ static double p_chips(cjm_svg *svg, strbuf *out, double x, double y, double chip
 			chips[i].sub = LC_(lang, "export", "nothing scored yet");
 		}
 	}
+}
+
+/* The width of a figure chip: as wide as its longest label or line below the
+ * value (the name of the peak's touchpoint, say) needs on one line, so that it
+ * is not cut while the title beside has room; at least CHIP_MIN and at most
+ * CHIP_MAX mm (at A3): a longer name takes a second line (CHIP_SUB_LINES). */
+#define CHIP_MIN 31.0
+#define CHIP_MAX 42.0
+#define CHIPS_SHARE 0.42
+static double p_chip_width(const cjm_svg *svg)
+{
+	const svg_metrics *m = &svg->m;
+	double s = m->scale, w = CHIP_MIN * s;
+	struct p_chip chips[4];
+	p_chips_fill(svg, chips);
 	for (int i = 0; i < 4; i++) {
-		p_chip_draw(svg, out, &chips[i], x + (double)i * (chip_w + gap), y, chip_w, h);
+		double label = svg_text_width(chips[i].label, strlen(chips[i].label), m->chip_label);
+		double sub = chips[i].sub ? svg_text_width(chips[i].sub, strlen(chips[i].sub), m->chip_label) : 0;
+		double need = (label > sub ? label : sub) + 4.5 * s;
+		if (need > w)
+			w = need;
+		strbuf_release(&chips[i].value);
+	}
+	return w < CHIP_MAX * s ? w : CHIP_MAX * s;
+}
+
+/* Draws the four figure chips at X, Y, each CHIP_W wide (measures them when OUT
+ * is NULL); returns their height. */
+static double p_chips(cjm_svg *svg, strbuf *out, double x, double y, double chip_w, double gap)
+{
+	struct p_chip chips[4];
+	p_chips_fill(svg, chips);
+	size_t most = 1;
+	svg_line lines[CHIP_SUB_LINES];
+	for (int i = 0; i < 4; i++) {
+		size_t n = p_chip_sub(svg, &chips[i], chip_w, lines);
+		if (n > most)
+			most = n;
+	}
+	double h = 14.0 * svg->m.scale + (double)(most - 1) * svg_lh(&svg->m, svg->m.chip_label);
+	for (int i = 0; i < 4; i++) {
+		if (out)
+			p_chip_draw(svg, out, &chips[i], x + (double)i * (chip_w + gap), y, chip_w, h);
 		strbuf_release(&chips[i].value);
 	}
 	return h;
@@ -160,7 +207,12 @@ double svg_part_header(cjm_svg *svg, strbuf *out)
 	const cjm_map *map = svg->map;
 	const svg_metrics *m = &svg->m;
 	double s = m->scale, x0 = m->margin, y0 = m->margin, full = svg_header_width(svg);
-	double chip_gap = 2.5 * s, chip_w = 31.0 * s, chips_w = 4 * chip_w + 3 * chip_gap;
+	double chip_gap = 2.5 * s, chip_w = p_chip_width(svg);
+	/* the chips widen into at most CHIPS_SHARE of the header: the title and persona keep the rest */
+	double most_w = (CHIPS_SHARE * full - 3 * chip_gap) / 4;
+	if (chip_w > most_w)
+		chip_w = most_w > CHIP_MIN * s ? most_w : CHIP_MIN * s;
+	double chips_w = 4 * chip_w + 3 * chip_gap;
 	double left_w = full - chips_w - 8.0 * s;
 	double y = y0;
 	svg_line lines[MAX_LINES];
