@@ -224,7 +224,7 @@ static cjm_map *phased(const size_t *sizes, size_t n)
 {
 	cjm_map *map = cjm_map_new("Phased");
 	for (size_t p = 0; p < n; p++) {
-		char id[32], name[32];
+		char id[48], name[32];
 		snprintf(id, sizeof id, "p%zu", p);
 		snprintf(name, sizeof name, "Phase %zu", p);
 		cjm_phase *phase = add_phase(map, id, name);
