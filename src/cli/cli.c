@@ -290,8 +290,11 @@ int cli_write_output(const char *path, const char *data, size_t len)
 	}
 	const char *stage = NULL;
 	int err = cjm_write_file_atomic(path, data, len, &stage);
-	if (err == 0)
-		return CJM_EXIT_OK;
+	return err == 0 ? CJM_EXIT_OK : cli_write_failed(path, err, stage);
+}
+
+int cli_write_failed(const char *path, int err, const char *stage)
+{
 	char *why = cjm_save_failure(path, err, stage);
 	cli_error(_("%s: cannot write (%s); nothing was written there"), path, why);
 	free(why);

@@ -132,6 +132,10 @@ int cli_save_exit_code(const char *stage);
  * atomically (temporary file, fsync, rename); on failure prints why and returns 73
  * (cannot create) or 74 (I/O error), else 0. */
 int cli_write_output(const char *path, const char *data, size_t len);
+/* Says that PATH could not be written (ERR, an errno value, at STAGE of an
+ * atomic write, as cjm_save_failure words it) and that nothing was; returns the
+ * exit code (cli_save_exit_code). */
+int cli_write_failed(const char *path, int err, const char *stage);
 
 /* Saves MAP to PATH atomically; on failure prints why and returns 73 or 74. */
 int cli_save_map(const cjm_map *map, const char *path);

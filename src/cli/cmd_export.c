@@ -191,12 +191,7 @@ static int export_stream_file(const cjm_format *format, cjm_export_job *job, siz
 		else
 			err = cjm_atomic_commit(file, &stage);
 	}
-	if (err == 0)
-		return CJM_EXIT_OK;
-	char *why = cjm_save_failure(path, err, stage);
-	cli_error(_("%s: cannot write (%s); nothing was written there"), path, why);
-	free(why);
-	return cli_save_exit_code(stage);
+	return err == 0 ? CJM_EXIT_OK : cli_write_failed(path, err, stage);
 }
 
 /* Removes PATH when it is a regular file (a sheet this export wrote), not what a

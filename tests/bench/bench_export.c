@@ -126,6 +126,21 @@ static void print_size(size_t bytes)
 /* The streamed formats (pdf, png) on the same maps against the same loads: one
  * run each from 10,000 touchpoints (a PDF of 100,000 takes minutes); --quick
  * leaves out the maps over 10,000. */
+/* The rest of a table's head after "| format |": a time and a ratio column per map
+ * of TOUCHPOINTS, then the output and growth columns, and the load's row. */
+static void print_table_head(const size_t *touchpoints, const double *load_ms, size_t maps)
+{
+	for (size_t m = 0; m < maps; m++)
+		printf(" %zu tp, ms | ratio |", touchpoints[m]);
+	printf(" output at %zu | µs/tp growth |\n|---|", touchpoints[maps - 1]);
+	for (size_t m = 0; m < maps; m++)
+		printf("---:|---:|");
+	printf("---:|---:|\n| (load) |");
+	for (size_t m = 0; m < maps; m++)
+		printf(" %.2f | 1.00× |", load_ms[m]);
+	printf(" | |\n");
+}
+
 static void bench_streamed(const char *const *paths, size_t map_count, const size_t *touchpoints,
 			   const double *load_ms, const cjm_format *formats, size_t format_count, bool quick)
 {
@@ -151,15 +166,7 @@ static void bench_streamed(const char *const *paths, size_t map_count, const siz
 		return;
 	printf("\nStreamed exports (the file drawn sheet by sheet by librsvg and cairo, written to a sink that "
 	       "keeps nothing; png at %d dpi):\n\n| format |", BENCH_PNG_DPI);
-	for (size_t m = 0; m < measured; m++)
-		printf(" %zu ms | ratio |", touchpoints[m]);
-	printf(" output at %zu | µs/tp growth |\n|---|", touchpoints[measured - 1]);
-	for (size_t m = 0; m < measured; m++)
-		printf("---:|---:|");
-	printf("---:|---:|\n| (load) |");
-	for (size_t m = 0; m < measured; m++)
-		printf(" %.2f | 1.00× |", load_ms[m]);
-	printf(" | |\n");
+	print_table_head(touchpoints, load_ms, measured);
 	double pdf_worst = 0;
 	bool linear = true;
 	for (size_t f = 0; f < format_count; f++) {
@@ -233,15 +240,7 @@ int main(int argc, char **argv)
 	}
 
 	printf("| format |");
-	for (size_t m = 0; m < map_count; m++)
-		printf(" %zu ms | ratio |", touchpoints[m]);
-	printf(" output at %zu | µs/tp growth |\n|---|", touchpoints[map_count - 1]);
-	for (size_t m = 0; m < map_count; m++)
-		printf("---:|---:|");
-	printf("---:|---:|\n| (load) |");
-	for (size_t m = 0; m < map_count; m++)
-		printf(" %.2f | 1.00× |", load_ms[m]);
-	printf(" | |\n");
+	print_table_head(touchpoints, load_ms, map_count);
 	bool linear = true;
 	for (size_t f = 0; f < format_count; f++) {
 		if (!formats[f].export_map)
