@@ -44,7 +44,7 @@ SAN_FLAGS := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-
 # The library: everything below the command line and the screen.
 LIB_SRC := $(sort $(wildcard src/util/*.c src/model/*.c src/io/*.c src/edit/*.c \
 	src/analysis/*.c src/patterns/*.c src/export/*.c src/merge/*.c src/render/*.c \
-	src/editor/*.c))
+	src/editor/*.c src/live/*.c))
 APP_SRC := $(sort $(wildcard src/cli/*.c src/tui/*.c))
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_NAMES := $(patsubst tests/unit/%.c,%,$(UNIT_SRC))
