@@ -191,7 +191,7 @@ $(B)/bench_editor: $(TUI_OBJ)
 # Fuzzing: one libFuzzer-instrumented library (build/fuzz/), its objects built once
 # with clang, linked into each target; rebuilt when clang or the flags change.
 F := $(B)/fuzz
-FUZZ_NAMES := fuzz_load fuzz_suggest fuzz_import fuzz_merge
+FUZZ_NAMES := fuzz_load fuzz_suggest fuzz_import fuzz_merge fuzz_protocol
 FUZZ_SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all
 
 $(F)/compiler: FORCE

@@ -15,7 +15,7 @@ Runs the suites and ends with one line: N passed, N failed, N skipped.
   SCRIPTS         scripts to run (default: tests/cli/test_*.sh tests/tui/test_*.sh
                   tests/faults/test_*.sh); "" runs none
   FUZZERS         fuzz targets in CJM_BUILD (default: fuzz_load fuzz_suggest
-                  fuzz_import fuzz_merge); "" runs none
+                  fuzz_import fuzz_merge fuzz_protocol); "" runs none
   FUZZ_SECONDS    seconds per fuzz target (10)
 A check that skips (cmocka's skip(), or a script line "ok - NAME # SKIP why") is
 counted as skipped, never as passed, and listed with its reason; skips do not
@@ -44,7 +44,7 @@ if [ -z "${UNIT_NAMES+set}" ]; then
 	done
 fi
 SCRIPTS=${SCRIPTS-tests/cli/test_*.sh tests/tui/test_*.sh tests/faults/test_*.sh}
-FUZZERS=${FUZZERS-fuzz_load fuzz_suggest fuzz_import fuzz_merge}
+FUZZERS=${FUZZERS-fuzz_load fuzz_suggest fuzz_import fuzz_merge fuzz_protocol}
 FUZZ_SECONDS=${FUZZ_SECONDS:-10}
 export FUZZ_SECONDS
 passed=0
@@ -121,7 +121,7 @@ for script in $SCRIPTS; do
 done
 
 # short fuzzing runs: the loader, the patterns with accept-all-then-undo, the importers,
-# diff and merge
+# diff and merge, the live session's frames
 for fuzzer in $FUZZERS; do
 	if sh tests/fuzz/run.sh "$CJM_BUILD/$fuzzer" >"$log" 2>&1; then
 		tally "$fuzzer ($FUZZ_SECONDS s)" 1 0 0

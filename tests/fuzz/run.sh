@@ -1,5 +1,5 @@
 #!/bin/sh
-# Runs a libFuzzer target (build/fuzz_load: the loader; fuzz_suggest: the patterns; fuzz_import: the importers; fuzz_merge: diff, merge and settling its conflicts) for $FUZZ_SECONDS on a fresh temporary corpus of maps; non-zero on a finding.
+# Runs a libFuzzer target (build/fuzz_load: the loader; fuzz_suggest: the patterns; fuzz_import: the importers; fuzz_merge: diff, merge and settling its conflicts; fuzz_protocol: the live session's frames) for $FUZZ_SECONDS on a fresh temporary corpus of maps; non-zero on a finding.
 # A target's own seeds (tests/fuzz/seeds/NAME/) and dictionary (tests/fuzz/NAME.dict) are added when there.
 set -u
 if [ $# -ne 1 ]; then
