@@ -22,6 +22,7 @@ model    2 model cjm
 io       3 io
 analysis 3 analysis
 edit     3 edit
+live     3 live
 render   4 render
 patterns 4 patterns
 export   4 export
