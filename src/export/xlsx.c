@@ -452,6 +452,19 @@ static void xlsx_quadrant_count(void *ctx, cjm_quadrant q, size_t count)
 	c->row++;
 }
 
+/* The two thresholds of the quadrants on S from ROW, a label and a number each;
+ * returns the row after them. */
+static lxw_row_t xlsx_thresholds(xlsx_book *b, xlsx_sheet *s, lxw_row_t row, const cjm_figures *fig)
+{
+	const char *lang = b->lang;
+	/* TRANSLATORS: labels of the xlsx export's quadrant sheet; a number follows. */
+	xlsx_text(b, s, row, 0, LC_(lang, "xlsx", "satisfaction threshold"), NULL);
+	xlsx_number(b, s, row++, 1, fig->satisfaction_threshold, NULL);
+	xlsx_text(b, s, row, 0, LC_(lang, "xlsx", "impact threshold"), NULL);
+	xlsx_number(b, s, row++, 1, fig->impact_threshold, NULL);
+	return row;
+}
+
 static void xlsx_quadrant_touchpoint(void *ctx, cjm_quadrant q, size_t i)
 {
 	xlsx_quadrant_ctx *c = ctx;
@@ -460,13 +473,7 @@ static void xlsx_quadrant_touchpoint(void *ctx, cjm_quadrant q, size_t i)
 	if (!c->listing) {
 		const cjm_figures *fig = c->fig;
 		/* the thresholds, then the touchpoints quadrant by quadrant */
-		c->row++;
-		/* TRANSLATORS: labels of the xlsx export's quadrant sheet; a number follows. */
-		xlsx_text(b, c->s, c->row, 0, LC_(lang, "xlsx", "satisfaction threshold"), NULL);
-		xlsx_number(b, c->s, c->row++, 1, fig->satisfaction_threshold, NULL);
-		xlsx_text(b, c->s, c->row, 0, LC_(lang, "xlsx", "impact threshold"), NULL);
-		xlsx_number(b, c->s, c->row++, 1, fig->impact_threshold, NULL);
-		c->row++;
+		c->row = xlsx_thresholds(b, c->s, c->row + 1, fig) + 1;
 		const char *heads[] = { LC_(lang, "export", "Quadrant"), cjm_csv_column_in(lang, "phase_id"),
 					cjm_csv_column_in(lang, "id"), cjm_csv_column_in(lang, "name"),
 					cjm_csv_column_in(lang, "satisfaction"), cjm_csv_column_in(lang, "impact") };
@@ -496,11 +503,7 @@ static void xlsx_quadrants(xlsx_book *b, const cjm_figures *fig)
 	xlsx_quadrant_ctx ctx = { b, &s, fig, 1, false };
 	cjm_quadrants_list(fig, &lister, &ctx);
 	if (!ctx.listing) { /* no touchpoint placed: the thresholds still say where low ends */
-		ctx.row++;
-		xlsx_text(b, &s, ctx.row, 0, LC_(lang, "xlsx", "satisfaction threshold"), NULL);
-		xlsx_number(b, &s, ctx.row++, 1, fig->satisfaction_threshold, NULL);
-		xlsx_text(b, &s, ctx.row, 0, LC_(lang, "xlsx", "impact threshold"), NULL);
-		xlsx_number(b, &s, ctx.row, 1, fig->impact_threshold, NULL);
+		xlsx_thresholds(b, &s, ctx.row + 1, fig);
 	}
 	xlsx_finish_sheet(b, &s, 6, false);
 	if (b->error == LXW_NO_ERROR)
