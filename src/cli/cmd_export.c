@@ -289,9 +289,7 @@ static int cmd_export_run(int argc, char **argv)
 		return cli_usage_error(&cjm_cmd_export, _("no CSV dialect '%s'; the dialects are nl and en"),
 				       export_csv_dialect);
 	options.csv_dialect = export_csv_dialect;
-	bool pictured = strcmp(format->name, "svg") == 0 || strcmp(format->name, "html") == 0 ||
-			strcmp(format->name, "pdf") == 0 || strcmp(format->name, "png") == 0;
-	if (export_compare && !pictured)
+	if (export_compare && !format->pictured)
 		return cli_usage_error(&cjm_cmd_export,
 				       _("--compare draws two curves: only svg, html, pdf and png take it, not %s"),
 				       format->name);

@@ -75,6 +75,7 @@ typedef struct cjm_format {
 	const cjm_stream_export *stream; /* NULL for a format appended to a strbuf */
 	const char *extension; /* streamed: the files' extension ("png"), for several files */
 	bool binary;           /* not text: never written to a terminal (pdf, png, xlsx) */
+	bool pictured;         /* the SVG picture (svg, html, pdf, png): takes --compare */
 } cjm_format;
 
 /* The formats, in the order --help lists them; COUNT set to their number. */
