@@ -156,7 +156,6 @@ static int raster_write_pdf(cjm_export_job *job, size_t index, cjm_export_write_
 	int err = 0;
 	size_t pages = cjm_svg_page_count(job->svg);
 	for (size_t page = 0; page < pages && err == 0; page++) {
-		cairo_pdf_surface_set_size(surface, width, height);
 		err = raster_draw_sheet(job, page, cr, width, height);
 		cairo_show_page(cr);
 		if (err == 0)
