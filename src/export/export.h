@@ -84,6 +84,8 @@ const cjm_format *cjm_formats(size_t *count);
 const cjm_format *cjm_format_find(const char *name);
 /* The paper named NAME ("a4", "a3", "a2", "fit"); false when there is none. */
 bool cjm_paper_parse(const char *name, cjm_paper *paper);
+/* PAPER as the pictures and the HTML page's @page name it: "A4", "A3", "A2" or "fit". */
+const char *cjm_paper_name(cjm_paper paper);
 
 /* One function per format, each in its own file. */
 cjm_export_fn cjm_export_mermaid;

@@ -82,6 +82,17 @@ bool cjm_paper_parse(const char *name, cjm_paper *paper)
 	return false;
 }
 
+const char *cjm_paper_name(cjm_paper paper)
+{
+	switch (paper) {
+	case CJM_PAPER_A4: return "A4";
+	case CJM_PAPER_A2: return "A2";
+	case CJM_PAPER_FIT: return "fit";
+	case CJM_PAPER_A3: break;
+	}
+	return "A3";
+}
+
 const char *cjm_export_quadrant_name(cjm_quadrant q, const char *lang)
 {
 	/* TRANSLATORS: the quadrants of satisfaction (first) and impact (second) in

@@ -667,7 +667,7 @@ static void html_touchpoints(strbuf *out, const cjm_map *map, const cjm_figures 
 void cjm_export_html(const cjm_map *map, const cjm_export_options *options, strbuf *out)
 {
 	cjm_paper paper = options ? options->paper : CJM_PAPER_A3;
-	const char *paper_name = paper == CJM_PAPER_A4 ? "A4" : paper == CJM_PAPER_A2 ? "A2" : paper == CJM_PAPER_FIT ? "fit" : "A3";
+	const char *paper_name = cjm_paper_name(paper);
 	cjm_figures *fig = cjm_figures_new(map);
 	const cjm_compare *cmp = options ? options->compare : NULL;
 	cjm_svg *svg = cjm_svg_new_compare(map, fig, paper, cmp, cmp ? options->here_name : NULL,

@@ -681,7 +681,7 @@ cjm_svg *cjm_svg_new_compare(const cjm_map *map, const cjm_figures *figures, cjm
 	svg->caps = &svg_levels[0];
 	layout_paper(&svg->m, paper);
 	layout_metrics(&svg->m, 1, map->language);
-	svg->paper_name = paper == CJM_PAPER_A4 ? "A4" : paper == CJM_PAPER_A2 ? "A2" : paper == CJM_PAPER_FIT ? "fit" : "A3";
+	svg->paper_name = cjm_paper_name(paper);
 	if (svg->m.fit)
 		svg->m.width = 420; /* the header's width while measuring */
 	layout_columns(svg);
