@@ -52,10 +52,26 @@ extern const cjm_command cjm_cmd_import;
 extern const cjm_command cjm_cmd_help;
 extern const cjm_command cjm_cmd_log;
 extern const cjm_command cjm_cmd_completion;
+extern const cjm_command cjm_cmd_host;
+extern const cjm_command cjm_cmd_join;
 
 /* "  NAME      summary", the summary wrapped to fit 80 columns: how cjm --help and
  * cjm help list a command. */
 void cli_print_command_line(FILE *out, const cjm_command *cmd);
+/* The editor's own start (cmd_edit.c), for the commands that open it. */
+struct cjm_editor;
+struct cjm_recovery;
+/* Runs once the editor is made, before its loop: the live session's hook. RECOVERY
+ * is NULL when the map opened read-only. */
+typedef void (*cli_edit_start)(struct cjm_editor *ed, struct cjm_recovery *recovery, void *ctx);
+/* True when standard input and output are a terminal; else says that PATH can be
+ * shown with cjm show instead (the caller exits 64). */
+bool cli_have_terminal(const char *path);
+/* Opens the editor on PATH as `cjm edit` does (lock, recovery, conflicts) and runs it
+ * until it quits; START (may be NULL) with CTX once the editor is made. Returns the
+ * exit code. */
+int cli_edit_file(const char *path, bool read_only, cli_edit_start start, void *ctx);
+
 /* Prints CMD's usage and options to OUT. */
 void cli_print_help(const cjm_command *cmd, FILE *out);
 /* True when ARG asks for help (-h, --help). */

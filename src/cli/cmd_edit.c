@@ -201,19 +201,17 @@ static const cli_option edit_options[] = {
 	{ 0 },
 };
 
-static int cmd_edit_run(int argc, char **argv)
+bool cli_have_terminal(const char *path)
 {
-	const char *path;
+	if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
+		return true;
+	cli_error(_("the editor needs a terminal; cjm show %s prints the map"), path);
+	return false;
+}
+
+int cli_edit_file(const char *path, bool read_only, cli_edit_start start, void *ctx)
+{
 	int code = CJM_EXIT_OK;
-	if (!cli_parse_one(&cjm_cmd_edit, argc, argv, "FILE", N_("no FILE given"), &path, &code))
-		return code;
-	if (cli_refuse_revision(&cjm_cmd_edit, path, &code)) /* it would save to a new file of that name */
-		return code;
-	bool read_only = edit_read_only;
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		cli_error(_("the editor needs a terminal; cjm show %s prints the map"), path);
-		return CJM_EXIT_USAGE;
-	}
 	size_t comments = 0;
 	cjm_file_stamp disk;
 	cjm_conflicts *conflicts = NULL;
@@ -249,6 +247,8 @@ static int cmd_edit_run(int argc, char **argv)
 	}
 	cjm_editor *ed = cjm_editor_new_read(map, path, read_only, &disk);
 	ed->comment_count = comments;
+	if (start)
+		start(ed, read_only ? NULL : rec, ctx);
 	if (restored) {
 		cjm_edit_mark_unsaved(ed->edit);
 		cjm_editor_say(ed, false, _("restored unsaved edits (:w saves)")); /* a stale lock goes without saying */
@@ -272,6 +272,19 @@ static int cmd_edit_run(int argc, char **argv)
 	cjm_recovery_free(rec);
 	cjm_editor_free(ed);
 	return code;
+}
+
+static int cmd_edit_run(int argc, char **argv)
+{
+	const char *path;
+	int code = CJM_EXIT_OK;
+	if (!cli_parse_one(&cjm_cmd_edit, argc, argv, "FILE", N_("no FILE given"), &path, &code))
+		return code;
+	if (cli_refuse_revision(&cjm_cmd_edit, path, &code)) /* it would save to a new file of that name */
+		return code;
+	if (!cli_have_terminal(path))
+		return CJM_EXIT_USAGE;
+	return cli_edit_file(path, edit_read_only, NULL, NULL);
 }
 
 const cjm_command cjm_cmd_edit = {

@@ -18,6 +18,8 @@ const cjm_command *const cjm_commands[] = {
 	&cjm_cmd_log,
 	&cjm_cmd_export,
 	&cjm_cmd_import,
+	&cjm_cmd_host,
+	&cjm_cmd_join,
 	&cjm_cmd_help,
 	&cjm_cmd_completion,
 	NULL,

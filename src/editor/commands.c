@@ -10,6 +10,7 @@
 #include "editor/conflicts.h"
 #include "editor/editor.h"
 #include "editor/compare.h"
+#include "editor/live.h"
 #include "editor/marks.h"
 #include "render/show.h"
 #include "render/stats.h"
@@ -550,6 +551,10 @@ static int cmd_search(cjm_editor *ed, const char *args)
 static int cmd_help(cjm_editor *ed, const char *args)
 {
 	(void)args;
+	if (cjm_editor_live_joined(ed)) {
+		cjm_editor_live_help(ed);
+		return 0;
+	}
 	strbuf *out = &ed->overlay_text;
 	strbuf_reset(out);
 	cjm_marks_legend(out, cjm_editor_unicode());
@@ -733,6 +738,16 @@ const cjm_editor_command cjm_editor_commands[] = {
 	{ "show", NULL, N_("show the map as cjm show --plain does"), cmd_show },
 	{ "compare", "[FILE]", N_("draw FILE's emotion curve beside the map's (matched by id); alone: stop"),
 	  cjm_editor_compare_command },
+	{ "vote", "[phase]", N_("live session: open a blind vote on the selected touchpoint; phase: on each of the phase's in turn"),
+	  cjm_editor_live_vote },
+	{ "reveal", NULL, N_("live session: close the vote and show its result on every screen"), cjm_editor_live_reveal },
+	{ "take", "median|mean|-3..3", N_("live session: take the revealed vote's median, mean or a value as the emotion"),
+	  cjm_editor_live_take },
+	{ "inbox", NULL, N_("live session: the notes the room proposed: Enter accepts, x drops"), cjm_editor_live_inbox },
+	{ "follow", NULL, N_("live session, a participant: follow the facilitator's selection again"), cjm_editor_live_follow },
+	{ "answer", "-3..3|skip", N_("live session, a participant: answer the open vote"), cjm_editor_live_answer },
+	{ "note", NULL, N_("live session, a participant: propose a pain, idea or quote on the selected touchpoint"),
+	  cjm_editor_live_note },
 	{ "close", NULL, N_("close help, stats, show or the details"), cmd_close },
 	{ "w", "[FILE]", N_("save (to FILE: a copy); asks first when the file changed on disk"), cmd_write },
 	{ "w!", "[FILE]", N_("save, even over a file that changed on disk since it was read"), cmd_write_anyway },
@@ -784,6 +799,9 @@ const cjm_key_binding cjm_key_bindings[] = {
 	{ 'n', "n", "search-next" },
 	{ 's', "s", "suggest" },
 	{ 'F', "F", "present" },
+	{ 'V', "V", "vote" },
+	{ 'R', "R", "reveal" },
+	{ 'I', "I", "inbox" },
 	{ '?', "?", "help" },
 	{ ':', ":", "command" },
 	{ CJM_KEY_CTRL_L, "Ctrl-L", "redraw" },
@@ -960,6 +978,10 @@ const cjm_key_table cjm_key_tables[] = {
 	{ "locked", N_("Asked on opening a map that another cjm has open"), N_("Locking"), cjm_locked_keys },
 	{ "form", N_("In the form (e, Enter, T); other keys type, Alt+letter jumps to a field"), N_("The field form"),
 	  cjm_form_keys },
+	{ "reveal", N_("In a live session's reveal panel (R)"), N_("The reveal panel"), cjm_reveal_keys },
+	{ "inbox", N_("In a live session's inbox (I)"), N_("The inbox"), cjm_inbox_keys },
+	{ "join", N_("On a participant's screen (cjm join)"), N_("A participant's screen"), cjm_join_keys },
+	{ "note-kind", N_("Asked after n on a participant's screen"), N_("Proposing a note"), cjm_note_kind_keys },
 	{ NULL, NULL, NULL, NULL },
 };
 
@@ -1034,6 +1056,7 @@ static const cjm_mode_key *cmd_question_keys(const cjm_editor *ed)
 	switch (ed->ask) {
 	case CJM_ASK_DELETE_PHASE: return cjm_delete_phase_keys;
 	case CJM_ASK_DISK_CHANGED: return cjm_disk_changed_keys;
+	case CJM_ASK_NOTE_KIND: return cjm_note_kind_keys;
 	default: return NULL;
 	}
 }
@@ -1051,6 +1074,10 @@ void cjm_editor_answer_key(cjm_editor *ed, int key)
 		return; /* no answer: the question stays */
 	if (ed->ask == CJM_ASK_DISK_CHANGED) {
 		cjm_editor_answer_disk_changed(ed, what);
+		return;
+	}
+	if (ed->ask == CJM_ASK_NOTE_KIND) {
+		cjm_editor_live_note_kind(ed, what);
 		return;
 	}
 	ed->ask = CJM_ASK_NOTHING;
@@ -1074,6 +1101,8 @@ int cjm_editor_run(cjm_editor *ed, const char *command_line)
 		args++;
 	if (len == 0)
 		return 0;
+	if (!cjm_editor_live_may_run(ed, command_line, len))
+		return -1;
 	for (const cjm_editor_command *c = cjm_editor_commands; c->name; c++) {
 		if (strlen(c->name) == len && strncmp(c->name, command_line, len) == 0) {
 			int rc = c->run(ed, args);
@@ -1123,6 +1152,8 @@ const char *cjm_editor_question(const cjm_editor *ed)
 	case CJM_ASK_DISK_CHANGED: return ed->question ? ed->question : _("Changed on disk: k, o, r or Esc ");
 	case CJM_ASK_WRITE_MINE_TO: return _("Write mine to: ");
 	case CJM_ASK_DELETE_PHASE: return ed->question ? ed->question : _("delete the phase? y/n ");
+	case CJM_ASK_NOTE_KIND: return _("Propose a note: p pain, i idea, q quote, Esc nothing ");
+	case CJM_ASK_NOTE_TEXT: return _("Note: ");
 	case CJM_ASK_NOTHING: break;
 	}
 	return NULL;
@@ -1149,7 +1180,8 @@ void cjm_editor_answer(cjm_editor *ed, const char *text)
 	case CJM_ASK_SEARCH: cmd_search(ed, line); break;
 	case CJM_ASK_COMMAND: cjm_editor_run(ed, line); break;
 	case CJM_ASK_WRITE_MINE_TO: cjm_editor_write_mine_to(ed, line); break;
-	case CJM_ASK_DISK_CHANGED: case CJM_ASK_DELETE_PHASE: case CJM_ASK_NOTHING: break;
+	case CJM_ASK_NOTE_TEXT: cjm_editor_live_note_text(ed, line); break;
+	case CJM_ASK_DISK_CHANGED: case CJM_ASK_DELETE_PHASE: case CJM_ASK_NOTE_KIND: case CJM_ASK_NOTHING: break;
 	}
 	free(line);
 	if (cleaned.breaks + cleaned.tabs + cleaned.dropped && !ed->message_is_error)

@@ -12,6 +12,7 @@
 
 #include "editor/compare.h"
 #include "editor/conflicts.h"
+#include "editor/live.h"
 #include "io/load.h"
 #include "io/save.h"
 #include "util/i18n.h"
@@ -46,6 +47,7 @@ void cjm_editor_free(cjm_editor *ed)
 {
 	if (!ed)
 		return;
+	cjm_editor_live_free(ed);
 	cjm_editor_panel_free(ed);
 	cjm_editor_compare_free(ed);
 	cjm_editor_conflicts_free(ed);
@@ -411,25 +413,30 @@ cjm_map *cjm_editor_read_disk(cjm_editor *ed, cjm_file_stamp *stamp, size_t *com
 	return map;
 }
 
-void cjm_editor_replace_map(cjm_editor *ed, cjm_map *map, const cjm_file_stamp *stamp, size_t comments,
-			    const char *kept)
+void cjm_editor_take_map(cjm_editor *ed, cjm_map *map)
 {
 	if (ed->overlay == CJM_OVERLAY_SUGGESTIONS)
 		cjm_editor_close_panel(ed);
-	cjm_editor_conflicts_free(ed); /* theirs has no markers: it loaded */
 	cjm_edit_free(ed->edit);
 	ed->edit = cjm_edit_new(map);
-	ed->disk = *stamp;
-	ed->comment_count = comments;
-	ed->comments_warned = false;
 	ed->layout_valid = false;
-	ed->suggested_generation = ULONG_MAX; /* the markers were for mine */
+	ed->suggested_generation = ULONG_MAX; /* the markers were for the map before */
 	ed->saved_to_recovery = cjm_edit_generation(ed->edit);
 	if (ed->phase >= map->phase_count)
 		ed->phase = map->phase_count ? map->phase_count - 1 : 0;
 	if (map->phase_count == 0 || ed->tp == CJM_PHASE_ITSELF ||
 	    ed->tp >= map->phases[ed->phase]->touchpoint_count)
 		ed->tp = map->phase_count && map->phases[ed->phase]->touchpoint_count ? 0 : CJM_PHASE_ITSELF;
+}
+
+void cjm_editor_replace_map(cjm_editor *ed, cjm_map *map, const cjm_file_stamp *stamp, size_t comments,
+			    const char *kept)
+{
+	cjm_editor_conflicts_free(ed); /* theirs has no markers: it loaded */
+	cjm_editor_take_map(ed, map);
+	ed->disk = *stamp;
+	ed->comment_count = comments;
+	ed->comments_warned = false;
 	if (kept)
 		cjm_editor_say(ed, false, _("reloaded %s (theirs); your unsaved edits are kept in %s"), ed->path, kept);
 	else

@@ -59,6 +59,8 @@ typedef enum cjm_ask {
 	CJM_ASK_DISK_CHANGED, /* one key: k keep mine, o write mine elsewhere, r reload theirs */
 	CJM_ASK_WRITE_MINE_TO, /* the other file for o */
 	CJM_ASK_DELETE_PHASE,  /* one key: y deletes the selected phase and its touchpoints */
+	CJM_ASK_NOTE_KIND,     /* one key: which note a participant proposes (p, i, q) */
+	CJM_ASK_NOTE_TEXT,     /* the note's text */
 } cjm_ask;
 
 /* How long after + or - a digit makes a signed emotion (- 2 is -2), in milliseconds. */
@@ -72,6 +74,7 @@ typedef enum cjm_overlay {
 	CJM_OVERLAY_DETAILS, /* everything about the selected item, in full (i) */
 	CJM_OVERLAY_SUGGESTIONS, /* a panel under the map; the map shows the suggestion's target */
 	CJM_OVERLAY_CONFLICTS,   /* the conflicts of a marked file, under the map (editor/conflicts.h) */
+	CJM_OVERLAY_LIVE,        /* a live session's reveal or inbox, under the map (editor/live.h) */
 } cjm_overlay;
 
 /* What became of a suggestion the panel lists, as the map shows it now. */
@@ -145,6 +148,7 @@ typedef struct cjm_editor {
 	unsigned long layout_generation;
 	bool layout_valid;
 	struct cjm_editor_compare *compare; /* :compare OTHER (editor/compare.h), NULL when off */
+	struct cjm_editor_live *live;       /* a live session hosted or joined (editor/live.h), or NULL */
 } cjm_editor;
 
 /* A command: what a key or the ':' line runs by name. */
@@ -281,6 +285,9 @@ void cjm_editor_write_mine_to(cjm_editor *ed, const char *name);
 /* Reads the editor's file as it is on disk now, for a reload: the map, or NULL with the
  * message set (gone, unreadable, not a valid map). *STAMP and *COMMENTS describe it. */
 cjm_map *cjm_editor_read_disk(cjm_editor *ed, cjm_file_stamp *stamp, size_t *comments);
+/* Replaces the map with MAP (a participant's: the facilitator's newest), keeping the
+ * selection's place where it can; the undo history goes, nothing is said. */
+void cjm_editor_take_map(cjm_editor *ed, cjm_map *map);
 /* Replaces the map with MAP (theirs, from cjm_editor_read_disk), as saved; the undo
  * history goes. KEPT: where the unsaved edits were kept (for the message), or NULL. */
 void cjm_editor_replace_map(cjm_editor *ed, cjm_map *map, const cjm_file_stamp *stamp, size_t comments,

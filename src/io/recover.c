@@ -39,6 +39,7 @@ struct cjm_recovery {
 	char *map_path;
 	char *path;
 	char *lock_path;
+	char *live_path;
 	/* The text being written, and the last one written with the file it went to. */
 	strbuf text;
 	strbuf last;
@@ -71,6 +72,7 @@ cjm_recovery *cjm_recovery_new(const char *map_path)
 	r->map_path = xstrdup(map_path);
 	r->path = xasprintf("%.*s.%s.cjm-recover", dir_len, map_path, base);
 	r->lock_path = xasprintf("%.*s.%s.cjm-lock", dir_len, map_path, base);
+	r->live_path = xasprintf("%.*s.%s.cjm-live", dir_len, map_path, base);
 	return r;
 }
 
@@ -84,12 +86,18 @@ void cjm_recovery_free(cjm_recovery *r)
 	free(r->map_path);
 	free(r->path);
 	free(r->lock_path);
+	free(r->live_path);
 	free(r);
 }
 
 const char *cjm_recovery_path(const cjm_recovery *r)
 {
 	return r->path;
+}
+
+const char *cjm_recovery_live_path(const cjm_recovery *r)
+{
+	return r->live_path;
 }
 
 const char *cjm_recovery_lock_path(const cjm_recovery *r)
@@ -143,6 +151,40 @@ int cjm_recovery_write(cjm_recovery *r, const cjm_map *map)
 		r->have_last = true;
 	}
 	return 0;
+}
+
+int cjm_recovery_write_live(cjm_recovery *r, const char *text, size_t len)
+{
+	struct stat st;
+	bool there = lstat(r->live_path, &st) == 0;
+	if (there && S_ISLNK(st.st_mode))
+		return ELOOP; /* never through a planted link */
+	if (there && S_ISREG(st.st_mode) && (st.st_mode & 07777) != RECOVER_MODE)
+		chmod(r->live_path, RECOVER_MODE);
+	mode_t old_mask = umask(077);
+	const char *stage = NULL;
+	int err = cjm_write_file_atomic(r->live_path, text, len, &stage);
+	umask(old_mask);
+	return err;
+}
+
+char *cjm_recovery_read_live(const cjm_recovery *r, size_t *len, int *err)
+{
+	struct stat st;
+	if (lstat(r->live_path, &st) != 0) {
+		*err = errno;
+		return NULL;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		*err = ELOOP;
+		return NULL;
+	}
+	return cjm_read_file(r->live_path, len, err);
+}
+
+void cjm_recovery_discard_live(cjm_recovery *r)
+{
+	unlink(r->live_path); /* ENOENT: nothing to discard */
 }
 
 /* The most numbered names tried before giving up (a folder full of them is a mistake). */

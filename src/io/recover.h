@@ -14,6 +14,9 @@
  *
  *   DIR/.NAME.cjm-recover  the unsaved map, as a normal (canonical) map file,
  *                          mode 0600; `cjm validate` and `cjm fmt` read it.
+ *   DIR/.NAME.cjm-live     a hosted live session's state (cjm-live(7)): the
+ *                          open vote with its answers and the inbox of notes,
+ *                          as live/host.h writes it, mode 0600.
  *   DIR/.NAME.cjm-lock     "PID HOST USER SINCE\n" (SINCE in seconds since
  *                          the epoch), mode 0644 so other users see who holds it.
  *
@@ -42,6 +45,13 @@ const char *cjm_recovery_map_path(const cjm_recovery *r);  /* MAP_PATH as given 
  * written, the disk is not touched, so calling it on every tick costs nothing.
  * Sets the umask briefly: call it from the editor's one thread, not a signal handler. */
 int cjm_recovery_write(cjm_recovery *r, const cjm_map *map);
+/* The session's state file: written atomically with mode 0600 (0 or an errno, ELOOP
+ * for a link, as _write), read back (NULL with *ERR: ENOENT when there is none), and
+ * removed once the session has nothing to keep. */
+const char *cjm_recovery_live_path(const cjm_recovery *r); /* e.g. "dir/.map.yaml.cjm-live" */
+int cjm_recovery_write_live(cjm_recovery *r, const char *text, size_t len);
+char *cjm_recovery_read_live(const cjm_recovery *r, size_t *len, int *err);
+void cjm_recovery_discard_live(cjm_recovery *r);
 /* Moves the recovery file aside, to the first free numbered name beside it
  * (DIR/.NAME.cjm-recover.1, .2, ...), never over an existing file, so that what it holds
  * is kept while the editor writes its own. *WHERE (malloc'd) gets the new name.

@@ -109,3 +109,18 @@ void cjm_vote_divergence_text(strbuf *out, const cjm_vote_result *r, const char 
 	strbuf_release(&high_mean);
 	strbuf_release(&low_mean);
 }
+
+void cjm_vote_team_text(strbuf *out, const cjm_vote_team *team, const char *lang)
+{
+	/* TRANSLATORS: a team (department) without a name in a vote's reveal: the
+	 * participants who joined without --team. */
+	strbuf_printf(out, "%s: ", team->name ? team->name : LC_(lang, "vote", "no team"));
+	strbuf_printf(out, LC_(lang, "vote", "%zu voted, %zu skipped"), team->voted, team->skipped);
+	if (!team->voted)
+		return;
+	strbuf mean = { 0 };
+	vote_put_tenths(&mean, vote_mean_tenths(team->sum, team->voted), lang);
+	strbuf_puts(out, VOTE_SEPARATOR);
+	strbuf_printf(out, LC_(lang, "vote", "mean %s"), mean.data);
+	strbuf_release(&mean);
+}

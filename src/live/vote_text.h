@@ -15,5 +15,8 @@ void cjm_vote_summary_text(strbuf *out, const cjm_vote_result *result, const cha
  * service −1.0", "the room disagrees: scores from −3 to +2", or both reasons in one
  * line; nothing when the room agrees. */
 void cjm_vote_divergence_text(strbuf *out, const cjm_vote_result *result, const char *lang);
+/* Appends one team's share, one line: "finance: 3 voted, 0 skipped · mean +1.3" (the
+ * participants without a team as "no team"). */
+void cjm_vote_team_text(strbuf *out, const cjm_vote_team *team, const char *lang);
 
 #endif

@@ -13,9 +13,11 @@
 #include "render/text.h"
 #include "render/wrap.h"
 #include "editor/compare.h"
+#include "editor/live.h"
 #include "tui/compare.h"
 #include "tui/conflicts.h"
 #include "tui/details.h"
+#include "tui/live.h"
 #include "tui/present.h"
 #include "util/i18n.h"
 #include "util/strbuf.h"
@@ -57,8 +59,17 @@ bool screen_start(void)
 	return screen_start_on(stdout, stdin);
 }
 
+/* The terminal's input, for the main loop's poll. */
+static int screen_in_fd = 0;
+
+int screen_input_fd(void)
+{
+	return screen_in_fd;
+}
+
 bool screen_start_on(FILE *out, FILE *in)
 {
+	screen_in_fd = fileno(in);
 	setlocale(LC_CTYPE, ""); /* only characters: numbers stay "7.5" whatever the locale */
 	const char *codeset = nl_langinfo(CODESET);
 	screen_unicode = codeset && strcmp(codeset, "UTF-8") == 0;
@@ -518,9 +529,12 @@ static void screen_draw_status(cjm_editor *ed, const screen_geometry *g, const c
 	 * an error), so that the emotion shows */
 	strbuf file = { 0 };
 	const char *base = ed->path ? strrchr(ed->path, '/') : NULL;
-	strbuf_printf(&file, " %s%s%s%s", ed->path ? (base ? base + 1 : ed->path) : _("[new map]"),
-		      cjm_edit_dirty(ed->edit) ? " [+]" : "", ed->read_only ? _(" [read-only]") : "",
-		      ed->recovery_error ? _(" [recovery not written]") : ""); /* until a write succeeds */
+	if (cjm_editor_live_joined(ed)) /* a participant's map is the facilitator's: the session says whose */
+		strbuf_printf(&file, " %s", map->title && *map->title ? map->title : _("[no map yet]"));
+	else
+		strbuf_printf(&file, " %s%s%s%s", ed->path ? (base ? base + 1 : ed->path) : _("[new map]"),
+			      cjm_edit_dirty(ed->edit) ? " [+]" : "", ed->read_only ? _(" [read-only]") : "",
+			      ed->recovery_error ? _(" [recovery not written]") : ""); /* until a write succeeds */
 	const cjm_touchpoint *t = map->phase_count ? cjm_editor_selected_touchpoint(ed) : NULL;
 	strbuf emotion = { 0 };
 	char words[16];
@@ -572,8 +586,11 @@ static void screen_draw_status(cjm_editor *ed, const screen_geometry *g, const c
 			strbuf_printf(&line, " | %s: %s", screen_tr(cjm_quadrant_name(q)), screen_tr(cjm_quadrant_action(q)));
 	}
 	strbuf_release(&emotion);
+	cjm_editor_live_status(ed, &line);
 	strbuf_puts(&line, " |"); /* the selection always ends in " |" */
-	if (!ed->message)
+	if (!ed->message && cjm_editor_live_joined(ed))
+		strbuf_puts(&line, _(" ? help  -3..3 vote  x skip  n note  f follow  q leave"));
+	else if (!ed->message)
 		strbuf_puts(&line, _(" ? help  a add  + - emotion  e edit  :w save  :q quit"));
 	attr_t a = ed->message && ed->message_is_error ? (screen_pair(PAIR_ERROR) | A_BOLD)
 						       : (screen_pair(PAIR_STATUS) | A_REVERSE);
@@ -819,16 +836,21 @@ void screen_draw(cjm_editor *ed, const cjm_line *prompt, tui_form *form)
 			screen_draw_status(ed, &g, prompt);
 		refresh();
 		return;
-	} else if (ed->overlay == CJM_OVERLAY_SUGGESTIONS || ed->overlay == CJM_OVERLAY_CONFLICTS) {
-		/* the map above with the curve always in sight, the panel below */
+	} else if (ed->overlay == CJM_OVERLAY_SUGGESTIONS || ed->overlay == CJM_OVERLAY_CONFLICTS ||
+		   ed->overlay == CJM_OVERLAY_LIVE) {
+		/* the map above with the curve always in sight, the panel below; a reveal
+		 * needs its histogram's seven rows and the figures around them */
 		screen_geometry top = g;
-		int panel = g.rows / 3 > SCREEN_PANEL_ROWS ? g.rows / 3 : SCREEN_PANEL_ROWS;
+		int least = ed->overlay == CJM_OVERLAY_LIVE ? SCREEN_LIVE_ROWS : SCREEN_PANEL_ROWS;
+		int panel = g.rows / 3 > least ? g.rows / 3 : least;
 		top.rows = g.rows - panel;
 		top.brief = top.rows < SCREEN_MAP_ROWS; /* only the names and the curve */
 		top.name_lines = 2;
 		screen_draw_map(ed, &top);
 		if (ed->overlay == CJM_OVERLAY_CONFLICTS)
 			conflicts_draw(ed, g.cols, top.rows - 1, g.rows - 1);
+		else if (ed->overlay == CJM_OVERLAY_LIVE)
+			live_draw(ed, g.cols, top.rows - 1, g.rows - 1);
 		else
 			screen_draw_panel(ed, &g, top.rows - 1, g.rows - 1);
 	} else {

@@ -16,6 +16,7 @@
 #define SCREEN_LABEL_WIDTH_MAX 12 /* at most, for longer translated labels */
 #define SCREEN_MAP_ROWS 18  /* the map down to the line under its curve, with every lane */
 #define SCREEN_PANEL_ROWS 9 /* the fewest rows the suggestions panel takes (its top line is the map's last) */
+#define SCREEN_LIVE_ROWS 13 /* the fewest a live session's panel takes: a reveal's figures and histogram */
 
 /* Where things are on screen, for drawing and for mouse clicks. */
 typedef struct screen_geometry {
@@ -31,6 +32,8 @@ typedef struct screen_geometry {
 bool screen_start(void);
 /* The same on other streams (the benchmark draws to /dev/null). */
 bool screen_start_on(FILE *out, FILE *in);
+/* The descriptor the screen reads keys from (for poll). */
+int screen_input_fd(void);
 /* Ends curses and leaves the terminal as it was; safe to call twice. */
 void screen_stop(void);
 screen_geometry screen_measure(void);

@@ -1,8 +1,10 @@
-/* The editor's main loop: keys in, commands run, one redraw per pass, recovery written behind. */
+/* The editor's main loop: keys and a live session's messages in, commands run, one redraw per pass, recovery written behind. */
 #include "tui/tui.h"
 
 #include <curses.h>
 #include <errno.h>
+#include <limits.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +13,7 @@
 #include <unistd.h>
 
 #include "editor/conflicts.h"
+#include "editor/live.h"
 #include "tui/form.h"
 #include "tui/present.h"
 #include "tui/screen.h"
@@ -76,9 +79,16 @@ static int tui_translate(int key, bool is_code)
 	return key;
 }
 
+/* How long the loop waits for a key before its idle work (recovery, markers), in ms. */
+#define TUI_IDLE_MS 500
+
 /* The recovery file as the loop keeps it. */
 typedef struct tui_autosave {
 	cjm_recovery *recovery; /* NULL: none (read-only) */
+	unsigned long live_written; /* the live session's generation last written beside it */
+	bool live_on_disk;          /* a session state file we wrote (or restored from) is there */
+	time_t live_last_try;
+	int live_failure;           /* the last write's errno; 0: written */
 	time_t last_try;        /* when the last write was started */
 	bool on_disk;           /* a recovery file we wrote (or restored from) is there */
 	pid_t writer;           /* a child writing it, or 0 */
@@ -190,6 +200,72 @@ static void tui_keep_recovery(cjm_editor *ed, tui_autosave *as, bool now)
 	tui_write_recovery(ed, as, now);
 }
 
+/* Keeps a hosted session's state (the open vote, the inbox) beside the recovery file
+ * when it changed, at most once a second (NOW: at once); removes it when there is
+ * nothing to keep. It is small: written here, not in a child. */
+static void tui_keep_live(cjm_editor *ed, tui_autosave *as, bool now)
+{
+	if (!as->recovery || !cjm_editor_live_hosting(ed))
+		return;
+	unsigned long generation = cjm_editor_live_generation(ed);
+	time_t t = time(NULL);
+	if (generation == as->live_written || (!now && t - as->live_last_try < 1))
+		return;
+	as->live_last_try = t;
+	strbuf state = { 0 };
+	if (cjm_editor_live_state(ed, &state)) {
+		int err = cjm_recovery_write_live(as->recovery, state.data, state.len);
+		if (err == 0) {
+			as->live_on_disk = true;
+			as->live_written = generation;
+		} else if (err != as->live_failure) {
+			cjm_editor_say(ed, true, _("the session's state is not written: %s; retrying"), strerror(err));
+		}
+		as->live_failure = err;
+	} else {
+		if (as->live_on_disk)
+			cjm_recovery_discard_live(as->recovery);
+		as->live_on_disk = false;
+		as->live_written = generation;
+	}
+	strbuf_release(&state);
+}
+
+/* Monotonic milliseconds. */
+static long long tui_now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Waits up to MS for a key, serving a live session's connections meanwhile: 1 when a
+ * key may be there (or a signal came, such as a resize), 0 when the time ran out or
+ * only the session had something. */
+static int tui_wait(cjm_editor *ed, int ms)
+{
+	struct pollfd fds[2 + CJM_LIVE_CONNECTIONS_MAX];
+	fds[0] = (struct pollfd){ .fd = screen_input_fd(), .events = POLLIN };
+	size_t count = 1;
+	cjm_live_host *host = cjm_editor_live_host_of(ed);
+	cjm_live_guest *guest = cjm_editor_live_guest_of(ed);
+	if (host)
+		count += cjm_live_host_pollfds(host, fds + 1, sizeof fds / sizeof *fds - 1);
+	else if (guest && cjm_live_guest_pollfd(guest, &fds[1]))
+		count++;
+	int wait = cjm_editor_live_wait_ms(ed, tui_now_ms());
+	if (wait >= 0 && wait < ms)
+		ms = wait;
+	int got = poll(fds, (nfds_t)count, ms);
+	if (got < 0)
+		return errno == EINTR ? 1 : 0;
+	if (host && count > 1)
+		cjm_live_host_serve(host, fds + 1, count - 1);
+	else if (guest && count > 1)
+		cjm_live_guest_serve(guest, &fds[1]);
+	return fds[0].revents ? 1 : 0;
+}
+
 /* The answer r to "changed on disk": keeps mine in a numbered recovery file (written
  * first, so nothing typed is lost), then shows theirs. */
 static void tui_reload_theirs(cjm_editor *ed, tui_autosave *as)
@@ -266,18 +342,40 @@ static void tui_map_key(cjm_editor *ed, int key, bool is_code)
 		cjm_editor_say(ed, true, _("that key does nothing here; ? shows every key"));
 }
 
+/* A key on a participant's screen. */
+static void tui_join_key(cjm_editor *ed, int key, bool is_code)
+{
+	if (is_code && key == KEY_MOUSE) {
+		tui_mouse(ed);
+		return;
+	}
+	if (is_code && key == KEY_RESIZE)
+		return;
+	int code = tui_translate(key, is_code);
+	cjm_editor_clear_message(ed);
+	if (code < 0 || cjm_editor_live_join_key(ed, code) == 1)
+		cjm_editor_say(ed, true, _("that key does nothing here; ? shows every key"));
+}
+
 int tui_run(cjm_editor *ed, cjm_recovery *recovery, bool restored)
 {
 	tui_catch_signals();
 	cjm_line prompt = { 0 };
 	tui_form form = { 0 };
 	bool form_open_now = false;
-	tui_autosave autosave = { .recovery = recovery, .on_disk = restored };
+	/* a hosted session's state file is this session's (restored from, or stale): it goes
+	 * as soon as there is nothing to keep */
+	tui_autosave autosave = { .recovery = recovery, .on_disk = restored, .live_written = ULONG_MAX,
+				  .live_on_disk = cjm_editor_live_hosting(ed) };
 	int exit_code = 0;
-	timeout(500);
+	timeout(0); /* the loop waits in poll, with the session's sockets; get_wch never blocks */
+	bool key_next = true;  /* a key may be waiting already (typed ahead, or after a key) */
+	bool draw = true;
+	unsigned long live_drawn = 0;
 	while (!ed->quit) {
 		if (tui_hangup) {
 			tui_keep_recovery(ed, &autosave, true);
+			tui_keep_live(ed, &autosave, true);
 			exit_code = 128 + (int)tui_hangup;
 			break;
 		}
@@ -288,15 +386,29 @@ int tui_run(cjm_editor *ed, cjm_recovery *recovery, bool restored)
 		if (ed->overlay == CJM_OVERLAY_SUGGESTIONS)
 			cjm_editor_panel_sync(ed); /* after an undo or a redo, the list as the map is now */
 		cjm_editor_conflicts_remind(ed);
-		screen_draw(ed, cjm_editor_question(ed) ? &prompt : NULL, form_open_now ? &form : NULL);
+		if (draw || cjm_editor_live_generation(ed) != live_drawn) {
+			live_drawn = cjm_editor_live_generation(ed);
+			screen_draw(ed, cjm_editor_question(ed) ? &prompt : NULL, form_open_now ? &form : NULL);
+			draw = false;
+		}
+		if (!key_next && !tui_wait(ed, TUI_IDLE_MS)) {
+			/* no key came: the session's news, then the idle work */
+			cjm_editor_live_pump(ed, tui_now_ms(), true);
+			tui_keep_recovery(ed, &autosave, false);
+			tui_keep_live(ed, &autosave, false);
+			if (cjm_map_touchpoint_count(cjm_editor_map(ed)) <= TUI_MARKERS_UP_TO)
+				cjm_editor_refresh_markers(ed); /* when idle: never in the way of a key */
+			draw = true; /* a message or a mark may have changed */
+			continue;
+		}
 		wint_t ch;
 		int got = get_wch(&ch);
 		if (got == ERR) {
-			tui_keep_recovery(ed, &autosave, false);
-			if (cjm_map_touchpoint_count(cjm_editor_map(ed)) <= TUI_MARKERS_UP_TO)
-				cjm_editor_refresh_markers(ed); /* when idle: never in the way of a key */
+			key_next = false;
 			continue;
 		}
+		key_next = true;
+		draw = true;
 		bool is_code = got == KEY_CODE_YES;
 		int key = (int)ch;
 		if (is_code && key == KEY_RESIZE)
@@ -334,6 +446,11 @@ int tui_run(cjm_editor *ed, cjm_recovery *recovery, bool restored)
 				cjm_editor_clear_message(ed);
 				cjm_editor_conflicts_key(ed, tui_translate(key, is_code));
 			}
+		} else if (ed->overlay == CJM_OVERLAY_LIVE) {
+			if (!(is_code && (key == KEY_RESIZE || key == KEY_MOUSE)))
+				cjm_editor_live_panel_key(ed, tui_translate(key, is_code));
+		} else if (cjm_editor_live_joined(ed)) {
+			tui_join_key(ed, key, is_code);
 		} else {
 			tui_map_key(ed, key, is_code);
 		}
@@ -343,7 +460,9 @@ int tui_run(cjm_editor *ed, cjm_recovery *recovery, bool restored)
 			cjm_line_set(&prompt, "");
 		if ((!cjm_editor_question(ed) || cjm_editor_question_is_key(ed)) && prompt.text)
 			cjm_line_release(&prompt);
+		cjm_editor_live_pump(ed, tui_now_ms(), false);
 		tui_keep_recovery(ed, &autosave, false);
+		tui_keep_live(ed, &autosave, false);
 	}
 	if (form_open_now)
 		form_close(&form);
@@ -351,6 +470,8 @@ int tui_run(cjm_editor *ed, cjm_recovery *recovery, bool restored)
 	tui_writer_busy(ed, &autosave, true);
 	if (ed->quit && recovery && autosave.on_disk)
 		cjm_recovery_discard(recovery); /* saved, or thrown away on purpose with :q! */
+	if (ed->quit && recovery && autosave.live_on_disk)
+		cjm_recovery_discard_live(recovery); /* the session ends with the editor */
 	return exit_code;
 }
 
