@@ -124,6 +124,10 @@ size_t cjm_live_host_inbox(const cjm_live_host *host, const cjm_live_note **note
 /* Takes the inbox's note AT out and tells its author (if connected) ACCEPTED or not. */
 void cjm_live_host_note_done(cjm_live_host *host, size_t at, bool accepted);
 
+/* For tests: the uid the host takes for the facilitator's own (the one always let in),
+ * so that a connection from this very process can be refused. */
+void cjm_live_host_test_self(cjm_live_host *host, uid_t self);
+
 /* The session's state the recovery file keeps (the participants known, the vote open
  * or revealed with its answers, the inbox), appended to OUT as text that
  * cjm_live_host_restore reads back. */

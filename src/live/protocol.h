@@ -44,8 +44,10 @@
  *     2     welcome      facilitator  label session, u32 participant id
  *     3     follow       facilitator  id phase (0..128), id touchpoint (0..128)
  *     4     vote-open    facilitator  u32 vote id, id touchpoint
- *     5     vote-answer  participant  u32 vote id, s8 score: -3..3, or 127
- *                                     for a skip
+ *     5     vote-answer  participant, u32 vote id, s8 score: -3..3, or 127
+ *                        facilitator  for a skip (from the facilitator: the
+ *                                     answer it holds from this participant,
+ *                                     after the answer and on a reconnect)
  *     6     vote-reveal  facilitator  u32 vote id, id touchpoint, counts,
  *                                     u8 team count (0..64), and per team:
  *                                     label team (0..64, distinct), counts
@@ -78,7 +80,8 @@
  *
  * Who may send what (cjm_proto_may_send): a client before its hello only
  * hello or bye; a participant vote-answer, note-propose and bye; an observer
- * only bye; the facilitator every other message and bye. A reader told its
+ * only bye; the facilitator every other message, vote-answer (a participant's
+ * own answer, sent back to it alone) and bye. A reader told its
  * peer's role refuses any other message as malformed.
  *
  * A malformed frame (another magic or version, an unknown type, a length over

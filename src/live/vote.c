@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "util/utf8.h"
+#include "util/visible.h"
 #include "util/xalloc.h"
 
 struct cjm_vote {
@@ -33,9 +34,24 @@ void cjm_vote_free(cjm_vote *vote)
 	free(vote);
 }
 
+bool cjm_live_label_ok(const char *text, size_t len)
+{
+	if (!text || len == 0 || len > CJM_VOTE_NAME_MAX)
+		return false;
+	const unsigned char *s = (const unsigned char *)text;
+	for (size_t i = 0; i < len;) {
+		uint32_t cp;
+		size_t n = utf8_decode(s + i, len - i, &cp);
+		if (n == 0 || cp == ':' || cp == '|' || visible_escaped(cp))
+			return false;
+		i += n;
+	}
+	return true;
+}
+
 /* TEXT (a team's or a participant's name) without its leading and trailing spaces
- * into *OUT (NULL when nothing is left); false when it is longer than MAX bytes, not
- * UTF-8, or holds a character that has no place in one line of a map's text. */
+ * into *OUT (NULL when nothing is left); false when what is left is not a name
+ * (cjm_live_label_ok; MAX is its limit in bytes). */
 static bool vote_name(const char *text, size_t max, char **out)
 {
 	*out = NULL;
@@ -48,15 +64,9 @@ static bool vote_name(const char *text, size_t max, char **out)
 		len--;
 	if (len == 0)
 		return true;
-	if (len > max)
+	if (len > max || !cjm_live_label_ok(text, len))
 		return false;
-	char *copy = xstrndup(text, len);
-	uint32_t forbidden;
-	if (!utf8_valid(copy) || utf8_find_forbidden(copy, len, NULL, &forbidden) || strpbrk(copy, "\t\n")) {
-		free(copy);
-		return false;
-	}
-	*out = copy;
+	*out = xstrndup(text, len);
 	return true;
 }
 

@@ -37,11 +37,18 @@
  * bound on what a session can be made to hold. */
 #define CJM_VOTE_PARTICIPANTS_MAX 1000
 
+/* True when LEN bytes of TEXT are a participant's or a team's name as the session
+ * takes it (cjm join --as, --team): 1..CJM_VOTE_NAME_MAX bytes of UTF-8, one line,
+ * no character a terminal acts on or that reorders text (visible_escaped: tab and
+ * line feed among them), and no ':' or '|', which separate the parts of the vote
+ * record in the map. The one rule for names: the host, the guest and the vote use it. */
+bool cjm_live_label_ok(const char *text, size_t len);
+
 /* Why cjm_vote_answer took no answer. */
 typedef enum cjm_vote_status {
 	CJM_VOTE_OK = 0,
 	CJM_VOTE_BAD_SCORE, /* neither -3..+3 nor CJM_VOTE_SKIP */
-	CJM_VOTE_BAD_TEAM,  /* longer than CJM_VOTE_TEAM_MAX, not UTF-8, or a control character */
+	CJM_VOTE_BAD_TEAM,  /* not a name as cjm_live_label_ok says (after its spaces are dropped) */
 	CJM_VOTE_BAD_NAME,  /* the same for the participant's name */
 	CJM_VOTE_FULL,      /* a new participant past CJM_VOTE_PARTICIPANTS_MAX */
 	CJM_VOTE_CLOSED,    /* the vote was closed for the reveal */

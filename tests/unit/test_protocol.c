@@ -370,7 +370,9 @@ static void test_roles(void **state)
 	assert_false(cjm_proto_may_send(CJM_PROTO_PEER_PARTICIPANT, CJM_PROTO_HELLO));
 	assert_false(cjm_proto_may_send(CJM_PROTO_PEER_OBSERVER, CJM_PROTO_VOTE_ANSWER));
 	assert_false(cjm_proto_may_send(CJM_PROTO_PEER_OBSERVER, CJM_PROTO_NOTE_PROPOSE));
-	assert_false(cjm_proto_may_send(CJM_PROTO_PEER_FACILITATOR, CJM_PROTO_VOTE_ANSWER));
+	/* the facilitator sends a participant its own recorded answer (after a reconnect) */
+	assert_true(cjm_proto_may_send(CJM_PROTO_PEER_FACILITATOR, CJM_PROTO_VOTE_ANSWER));
+	assert_false(cjm_proto_may_send(CJM_PROTO_PEER_FACILITATOR, CJM_PROTO_NOTE_PROPOSE));
 	assert_false(cjm_proto_may_send(CJM_PROTO_PEER_FACILITATOR, CJM_PROTO_HELLO));
 	const cjm_proto_type facilitator_only[] = { CJM_PROTO_WELCOME,     CJM_PROTO_FOLLOW,      CJM_PROTO_VOTE_OPEN,
 						    CJM_PROTO_VOTE_REVEAL, CJM_PROTO_NOTE_RESULT, CJM_PROTO_MAP_CHUNK };

@@ -231,6 +231,11 @@ static void test_bad_answers(void **state)
 	assert_int_equal(cjm_vote_answer(vote, 1, "fin\nance", NULL, 0), CJM_VOTE_BAD_TEAM);
 	assert_int_equal(cjm_vote_answer(vote, 1, "fin\x1b[31mance", NULL, 0), CJM_VOTE_BAD_TEAM);
 	assert_int_equal(cjm_vote_answer(vote, 1, NULL, "al\tice", 0), CJM_VOTE_BAD_NAME);
+	/* ':' and '|' separate the parts of the map's vote record */
+	assert_int_equal(cjm_vote_answer(vote, 1, "fin:ance", NULL, 0), CJM_VOTE_BAD_TEAM);
+	assert_int_equal(cjm_vote_answer(vote, 1, NULL, "a|b", 0), CJM_VOTE_BAD_NAME);
+	assert_false(cjm_live_label_ok("\xE2\x80\xAE" "evil", 7)); /* a bidirectional control */
+	assert_true(cjm_live_label_ok("Klantenservice", 14));
 	char longest[CJM_VOTE_TEAM_MAX + 2];
 	memset(longest, 'a', sizeof longest - 1);
 	longest[sizeof longest - 1] = '\0';
