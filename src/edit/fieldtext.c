@@ -193,6 +193,11 @@ static const char *parse_text(cjm_field field, const cjm_field_info *info, const
 		free(text);
 		return fail(_("'%s' is not a valid id: use lower-case letters, digits and '-'"), q.text);
 	}
+	char *canonical = NULL;
+	if (info->check && !info->check(text, NULL, &canonical)) { /* kept as cjm writes it; else refused below */
+		free(text);
+		text = canonical;
+	}
 	cjm_strlist_push(list, text);
 	free(text);
 	value->present = true;

@@ -882,6 +882,45 @@ static bool load_pillars(loader *ld, const char *key, unsigned *bits)
 
 /* ---- fields, by the field table ---- */
 
+/* The characters of the first LEN bytes of TEXT. */
+static size_t load_chars(const char *text, size_t len)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < len && text[i]; i++)
+		n += ((unsigned char)text[i] & 0xC0) != 0x80;
+	return n;
+}
+
+/* A TEXT field with a check of its own (a vote record): read as text, then checked,
+ * the problem reported where it is in the file, and the text kept in its canonical
+ * form. The column is exact when the scalar stands on one line as its text is (no
+ * escapes, no folded lines: its length in the file is the text's, plus its quotes);
+ * otherwise the problem is reported at the scalar's start. */
+static bool load_checked_text(loader *ld, const cjm_field_info *info, char **slot)
+{
+	bool scalar = ld->event.type == YAML_SCALAR_EVENT;
+	yaml_mark_t start = ld->event.start_mark, end = ld->event.end_mark;
+	bool quoted = scalar && ld->event.data.scalar.style != YAML_PLAIN_SCALAR_STYLE;
+	if (!load_text(ld, info->key, slot))
+		return false;
+	if (!scalar || !*slot)
+		return true;
+	size_t at = 0;
+	char *canonical = NULL;
+	const char *problem = info->check(*slot, &at, &canonical);
+	if (!problem) {
+		free(*slot);
+		*slot = canonical;
+		return true;
+	}
+	yaml_mark_t where = start;
+	size_t text_chars = load_chars(*slot, strlen(*slot)), quotes = quoted ? 2 : 0;
+	if (start.line == end.line && end.column - start.column == text_chars + quotes)
+		where.column += (quoted ? 1 : 0) + load_chars(*slot, at);
+	load_error(ld, where, "%s: %s", info->key, problem);
+	return true;
+}
+
 /* Reads the value of FIELD, which an item of kind OWNER has, into ITEM by the field's kind. */
 static bool load_field(loader *ld, void *item, cjm_ref_kind owner, cjm_field field)
 {
@@ -891,7 +930,7 @@ static bool load_field(loader *ld, void *item, cjm_ref_kind owner, cjm_field fie
 	if (info->has_at[owner] != CJM_FIELD_NO_FLAG)
 		has = (bool *)((char *)item + info->has_at[owner]);
 	switch (info->kind) {
-	case CJM_KIND_TEXT: return load_text(ld, info->key, slot);
+	case CJM_KIND_TEXT: return info->check ? load_checked_text(ld, info, slot) : load_text(ld, info->key, slot);
 	case CJM_KIND_EMOTION: {
 		long n = 0;
 		bool ok = load_int(ld, info->key, (long)info->min, (long)info->max, has, &n);

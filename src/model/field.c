@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/vote_record.h"
 #include "util/i18n.h"
 #include "util/lang.h"
 #include "util/number.h"
@@ -86,6 +87,9 @@ static const cjm_field_info field_table[CJM_FIELD_COUNT] = {
 	[CJM_F_QUOTES] = { .key = "quotes", .label = N_("quotes"), .kind = CJM_KIND_LIST, .owners = OWN_TP,
 			   IN_TP(quotes), .flags = CJM_FIELD_CSV, .jump = 'q',
 			   .help = N_("the customers' own words, one per line") },
+	[CJM_F_VOTE] = { .key = "vote", .label = N_("vote"), .kind = CJM_KIND_TEXT, .owners = OWN_TP, IN_TP(vote),
+			 .check = cjm_vote_record_check,
+			 .help = N_("the room's vote: counts per score, then per team, as a live session writes them") },
 	[CJM_F_NOTES] = { .key = "notes", .label = N_("notes"), .kind = CJM_KIND_TEXT, .owners = OWN_TP,
 			  IN_TP(notes), .flags = CJM_FIELD_CSV | CJM_FIELD_MULTILINE, .jump = 't',
 			  .help = N_("anything else") },
@@ -469,6 +473,24 @@ static const char *range_message(cjm_field field)
 	return message;
 }
 
+/* A TEXT field's own check of TEXT, with where in it the problem is, in characters
+ * from 1 as the form shows them; NULL when fine. */
+static const char *own_check_message(const cjm_field_info *info, const char *text)
+{
+	static char message[VALUE_WHY_MAX + 400];
+	size_t at = 0;
+	const char *problem = info->check(text, &at, NULL);
+	if (!problem)
+		return NULL;
+	size_t chars = 1;
+	for (size_t i = 0; i < at && text[i]; i++)
+		chars += ((unsigned char)text[i] & 0xC0) != 0x80;
+	/* TRANSLATORS: a problem in a field's text and where it is: "unknown score '+4'
+	 * (...), at character 6". */
+	snprintf(message, sizeof message, _("%s, at character %zu"), problem, chars);
+	return message;
+}
+
 const char *cjm_field_check(cjm_field field, const cjm_value *v)
 {
 	const cjm_field_info *info = cjm_field_info_of(field);
@@ -488,6 +510,8 @@ const char *cjm_field_check(cjm_field field, const cjm_value *v)
 			return _("an id is lower-case letters, digits and '-', starting with a letter or digit");
 		if (info->required && cjm_text_is_blank(v->text))
 			return _("must not be empty");
+		if (info->check)
+			return own_check_message(info, v->text);
 		return NULL;
 	case CJM_KIND_EMOTION:
 		return v->integer < info->min || v->integer > info->max ? range_message(field) : NULL;

@@ -25,6 +25,7 @@ typedef enum cjm_field {
 	CJM_F_PAINS,
 	CJM_F_IDEAS,
 	CJM_F_QUOTES,
+	CJM_F_VOTE,
 	CJM_F_NOTES,
 	/* map fields */
 	CJM_F_TITLE,
@@ -90,6 +91,10 @@ typedef struct cjm_field_info {
 	bool mark_when;
 	const char *mark_meaning; /* the legend's words for the mark */
 	const char *help;     /* one line, as the form shows it */
+	/* TEXT: a check of its own beyond UTF-8 (a grammar), or NULL: NULL when TEXT is
+	 * fine, else a message and *AT the byte of TEXT where it went wrong; when fine and
+	 * CANONICAL is not NULL, *CANONICAL is TEXT as cjm writes it (malloc'd). */
+	const char *(*check)(const char *text, size_t *at, char **canonical);
 } cjm_field_info;
 
 /* A field's value, detached from the item. TEXT and LIST point into the item. */
@@ -130,7 +135,9 @@ bool cjm_field_applies(cjm_field field, cjm_ref_kind owner);
 cjm_value cjm_field_get(const cjm_map *map, cjm_ref ref, cjm_field field);
 void cjm_field_set(cjm_map *map, cjm_ref ref, cjm_field field, const cjm_value *value);
 bool cjm_value_equal(cjm_field_kind kind, const cjm_value *a, const cjm_value *b);
-/* Checks a value against the field's kind and range; NULL when fine, else a message. */
+/* Checks a value against the field's kind and range, and a TEXT field's own check; NULL
+ * when fine, else a message (a field's own check adds where in the text it went
+ * wrong: "unknown score '+4' (...), at character 6"). */
 const char *cjm_field_check(cjm_field field, const cjm_value *value);
 /* True when PROBLEM, a message of cjm_field_check, reads after the field's label
  * ("must be a number from 0 to 10": "satisfaction must be ..."), false when it stands

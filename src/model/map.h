@@ -57,6 +57,7 @@ typedef struct cjm_touchpoint {
 	cjm_strlist pains;
 	cjm_strlist ideas;
 	cjm_strlist quotes;
+	char *vote;         /* a vote record (model/vote_record.h), NULL when absent */
 	char *notes;        /* NULL when absent */
 	cjm_pos pos;
 } cjm_touchpoint;

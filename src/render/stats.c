@@ -5,8 +5,10 @@
 #include <string.h>
 
 #include "analysis/quadrants.h"
+#include "analysis/votes.h"
 #include "render/text.h"
 #include "util/i18n.h"
+#include "util/lang.h"
 #include "util/number.h"
 
 #define STATS_LABEL 18   /* width of the labels of counts and emotion figures */
@@ -188,6 +190,45 @@ static void stats_group_section(strbuf *out, const char *heading, const char *wh
 	strbuf_release(&num);
 }
 
+/* The touchpoints whose room disagreed most in its votes: each with the room's figures,
+ * and the two teams furthest apart with their means. Only for a map with a vote. */
+static void stats_vote_section(strbuf *out, const cjm_map *map, const cjm_figures *fig)
+{
+	cjm_vote_disagreements list;
+	cjm_vote_disagreements_find(fig, &list);
+	if (!list.recorded)
+		return;
+	strbuf_putc(out, '\n');
+	/* TRANSLATORS: the heading of cjm stats' list of the touchpoints whose vote (in a
+	 * live session) showed the room disagreeing most. */
+	strbuf_puts(out, _("Votes: where the room disagreed most\n"));
+	const char *lang = i18n_language();
+	if (list.count == 0)
+		strbuf_printf(out, list.voted ? _("  the room gave one score in every vote\n")
+					      : _("  nobody gave a score in any vote\n"));
+	for (size_t i = 0; i < list.count; i++) {
+		const cjm_vote_disagreement *d = &list.items[i];
+		strbuf_puts(out, "  ");
+		stats_touchpoint(out, map, fig, d->flat);
+		strbuf_puts(out, "\n    ");
+		cjm_vote_record_summary(out, &d->record, lang);
+		if (d->teams_apart) {
+			strbuf high = { 0 }, low = { 0 };
+			cjm_vote_put_tenths(&high, d->high_figures.mean_tenths, lang);
+			cjm_vote_put_tenths(&low, d->low_figures.mean_tenths, lang);
+			strbuf_puts(out, " \xC2\xB7 ");
+			/* TRANSLATORS: the two teams of a vote whose means are furthest apart, each
+			 * with its mean score: "finance +1.5 vs service −1.0". */
+			strbuf_printf(out, LC_(lang, "vote", "%s %s vs %s %s"), d->record.teams[d->high].name, high.data,
+				      d->record.teams[d->low].name, low.data);
+			strbuf_release(&high);
+			strbuf_release(&low);
+		}
+		strbuf_putc(out, '\n');
+	}
+	cjm_vote_disagreements_release(&list);
+}
+
 void cjm_stats_render(strbuf *out, const cjm_map *map, const cjm_figures *fig)
 {
 	const char *title = map->title ? map->title : "";
@@ -212,4 +253,5 @@ void cjm_stats_render(strbuf *out, const cjm_map *map, const cjm_figures *fig)
 	strbuf_putc(out, '\n');
 	stats_group_section(out, _("Emotion per channel"), _("channel"), _("(no channel)"), fig->channels,
 			    fig->channel_count);
+	stats_vote_section(out, map, fig);
 }

@@ -92,7 +92,7 @@ run "$CJM" diff maps/j.yaml "$T/good.yaml" $hex 100644 "$T/typo.yaml" $hex 10064
 expect_rc 0 "git's form: exit 0 when NEW is not a valid map"
 cat >"$T/want" <<'TXT'
 cjm diff a/maps/j.yaml b/maps/j.yaml
-b/maps/j.yaml: not a valid map (9:5: unknown key 'emotoin' in a touchpoint (known: id, name, channel, owner, emotion, satisfaction, impact, moment_of_truth, brand_moment, commitment, visible, pillars, pains, ideas, quotes, notes)); the text diff follows
+b/maps/j.yaml: not a valid map (9:5: unknown key 'emotoin' in a touchpoint (known: id, name, channel, owner, emotion, satisfaction, impact, moment_of_truth, brand_moment, commitment, visible, pillars, pains, ideas, quotes, vote, notes)); the text diff follows
 --- a/maps/j.yaml
 +++ b/maps/j.yaml
 @@ -6,4 +6,4 @@

@@ -138,7 +138,7 @@ g checkout -q -b typo main
 sed 's/    emotion: -1/    emotoin: -1/' "$T/v2.yaml" >maps/claim.yaml
 g commit -qam "a mistyped key"
 g checkout -q main 2>/dev/null || g checkout -q -f main
-problem="typo:maps/claim.yaml:9:5: error: unknown key 'emotoin' in a touchpoint (known: id, name, channel, owner, emotion, satisfaction, impact, moment_of_truth, brand_moment, commitment, visible, pillars, pains, ideas, quotes, notes)"
+problem="typo:maps/claim.yaml:9:5: error: unknown key 'emotoin' in a touchpoint (known: id, name, channel, owner, emotion, satisfaction, impact, moment_of_truth, brand_moment, commitment, visible, pillars, pains, ideas, quotes, vote, notes)"
 run "$CJM" show typo:maps/claim.yaml
 expect_rc 65 "show REV:PATH of an invalid map: 65"
 expect_err_line "$problem" "the diagnostic names REV:PATH as the file"

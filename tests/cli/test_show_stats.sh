@@ -328,6 +328,47 @@ done
 "$CJM" stats - <"$T/small.yaml" >"$T/stdin.stats" 2>/dev/null
 expect_same "$T/small.stats" "$T/stdin.stats" "stats reads standard input"
 
+# ---- stats of the votes of a live session ----
+cat >"$T/votes.yaml" <<'EOF'
+version: 1
+title: Votes
+phases:
+  - name: Meter
+    touchpoints:
+      - name: Agreed
+        vote: "+1:4"
+      - name: Invoice
+        vote: "-2:1 +1:3 | sales: +1:2"
+      - name: Readings
+        vote: "-3:1 -1:2 0:1 +2:3 skip:2 | finance: +2:2 | service: -3:1 -1:1"
+      - name: Skipped
+        vote: "skip:3"
+      - name: Unvoted
+EOF
+cat >"$T/votes.stats" <<'EOF'
+
+Votes: where the room disagreed most
+  Readings (meter/readings)
+    7 voted, 2 skipped · range −3..+2 · finance +2.0 vs service −2.0
+  Invoice (meter/invoice)
+    4 voted, 0 skipped · range −2..+1
+EOF
+run "$CJM" stats "$T/votes.yaml"
+expect_rc 0 "stats of a map with votes exits 0"
+sed -n '/^Emotion per channel/,$p' "$T/out" | sed '1,3d' >"$T/votes.tail"
+expect_same "$T/votes.stats" "$T/votes.tail" "stats lists the votes the room disagreed on, widest range first, without those it agreed on"
+run "$CJM" stats "$T/small.yaml"
+expect_out_lacks "Votes:" "stats of a map without votes has no votes section"
+awk 'BEGIN { print "version: 1"; print "title: Many"; print "phases:"; print "  - name: P"; print "    touchpoints:"
+	for (i = 1; i <= 7; i++) { r = i % 4; printf "      - name: T%d\n        vote: \"%s\"\n", i, r ? "0:1 +" r ":1" : "0:2" } }' >"$T/many.yaml"
+run "$CJM" stats "$T/many.yaml"
+check test "$(grep -c '^    . voted' "$T/out")" -eq 5 "stats lists at most 5 votes (of 6 the room disagreed on)"
+check test "$(sed -n '/^Votes:/{n;p;}' "$T/out")" = "  T3 (p/t3)" "stats lists the widest range first, the earliest on a tie"
+if has_dutch "Dutch stats of votes"; then
+	with_dutch "$CJM" stats "$T/votes.yaml" >"$T/out" 2>"$T/err"
+	expect_out_has "    7 gestemd, 2 overgeslagen · spreiding −3..+2 · finance +2,0" "Dutch stats write the vote's words and decimal comma in Dutch"
+fi
+
 run "$CJM" stats
 expect_rc 64 "stats without FILE is a usage error"
 run "$CJM" stats --width 80 "$T/small.yaml"

@@ -63,6 +63,7 @@ static cjm_value changed_value(cjm_field field, cjm_strlist *list)
 	case CJM_KIND_TEXT:
 		cjm_strlist_push(list, field == CJM_F_ID         ? "changed-id"
 				       : field == CJM_F_LANGUAGE ? "nl-BE"
+				       : field == CJM_F_VOTE     ? "-1:1 +2:2 skip:1 | finance: +2:1"
 								 : "Changed text");
 		v.text = list->items[0];
 		break;

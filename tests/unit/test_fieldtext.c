@@ -208,7 +208,7 @@ static void test_fields_per_kind(void **state)
 	static const cjm_field tp[] = { CJM_F_ID, CJM_F_NAME, CJM_F_CHANNEL, CJM_F_OWNER, CJM_F_EMOTION,
 					CJM_F_SATISFACTION, CJM_F_IMPACT, CJM_F_MOMENT_OF_TRUTH, CJM_F_BRAND_MOMENT,
 					CJM_F_COMMITMENT, CJM_F_VISIBLE, CJM_F_PILLARS, CJM_F_PAINS, CJM_F_IDEAS,
-					CJM_F_QUOTES, CJM_F_NOTES };
+					CJM_F_QUOTES, CJM_F_VOTE, CJM_F_NOTES };
 	assert_int_equal(cjm_fieldtext_fields(CJM_REF_TOUCHPOINT, out), sizeof tp / sizeof *tp);
 	assert_memory_equal(out, tp, sizeof tp);
 	static const cjm_field phase[] = { CJM_F_ID, CJM_F_NAME, CJM_F_DESCRIPTION };
@@ -357,6 +357,21 @@ static void test_parse_text_errors(void **state)
 	assert_string_equal(cjm_fieldtext_parse(CJM_F_PAINS, "x", &value, NULL), "pains: no room for the text");
 	assert_null(cjm_fieldtext_parse(CJM_F_EMOTION, "1", &value, NULL));
 	assert_int_equal(value.integer, 1);
+}
+
+/* The vote record: refused where it goes wrong, kept in the form cjm writes it. */
+static void test_parse_vote(void **state)
+{
+	(void)state;
+	check_rejected(CJM_F_VOTE, "-1:2 +4:1", "vote: unknown score '+4' (a score is -3..+3, or skip), at character 6");
+	check_rejected(CJM_F_VOTE, "  +1:1 | finance: +1:2",
+		       "vote: team 'finance' has 2 of score +1, the room only 1, at character 17");
+	parsed *p = parse_ok(CJM_F_VOTE, " skip:1 +1:2 -1:1 | service: -1:1 | finance: +1:1 ");
+	assert_string_equal(p->value.text, "-1:1 +1:2 skip:1 | finance: +1:1 | service: -1:1");
+	parsed_free(p);
+	p = parse_ok(CJM_F_VOTE, "");
+	assert_false(p->value.present);
+	parsed_free(p);
 }
 
 static void test_parse_reuses_list(void **state)
@@ -1074,6 +1089,7 @@ int main(void)
 		cmocka_unit_test(test_format_map_and_phase),
 		cmocka_unit_test(test_parse_text),
 		cmocka_unit_test(test_parse_text_errors),
+		cmocka_unit_test(test_parse_vote),
 		cmocka_unit_test(test_parse_reuses_list),
 		cmocka_unit_test(test_parse_emotion),
 		cmocka_unit_test(test_parse_numbers),
