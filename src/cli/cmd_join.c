@@ -9,6 +9,7 @@
 #include "editor/live.h"
 #include "live/guest.h"
 #include "live/place.h"
+#include "live/vote.h"
 #include "tui/tui.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
@@ -88,11 +89,11 @@ static int cmd_join_run(int argc, char **argv)
 		code = cli_usage_error(&cjm_cmd_join, _("one SESSION only ('%s' and '%s')"), operands.items[0],
 				       operands.items[1]);
 	const char *name = join_as ? join_as : join_login_name();
-	const char *why_label = NULL;
-	if (code == CJM_EXIT_OK && (why_label = cjm_live_label_problem(name)))
-		code = cli_usage_error(&cjm_cmd_join, _("--as '%s': %s"), name, why_label);
-	if (code == CJM_EXIT_OK && join_team && (why_label = cjm_live_label_problem(join_team)))
-		code = cli_usage_error(&cjm_cmd_join, _("--team '%s': %s"), join_team, why_label);
+	const char *rule = _("one line of 1 to 64 bytes, with no control characters, ':' or '|'");
+	if (code == CJM_EXIT_OK && !cjm_live_label_ok(name, strlen(name)))
+		code = cli_usage_error(&cjm_cmd_join, _("--as '%s': a name is %s"), name, rule);
+	if (code == CJM_EXIT_OK && join_team && !cjm_live_label_ok(join_team, strlen(join_team)))
+		code = cli_usage_error(&cjm_cmd_join, _("--team '%s': a team's name is %s"), join_team, rule);
 	char *socket = code == CJM_EXIT_OK ? join_find(session, &code) : NULL;
 	cli_list_release(&operands);
 	if (!socket)

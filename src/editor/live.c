@@ -39,6 +39,7 @@ typedef struct cjm_editor_live {
 	bool recorded; /* the revealed vote's record is in the map */
 	/* joined */
 	bool following;
+	bool had_map;          /* the facilitator's map has come */
 	uint32_t shown_reveal; /* the vote whose reveal opened the panel */
 	uint32_t seen_vote;    /* the vote last said to be open */
 	int sign;              /* -1 or +1 while a digit may follow - or + */
@@ -550,6 +551,7 @@ const cjm_mode_key cjm_reveal_keys[] = {
 	{ '+', "+", "sign +", N_("then a digit: that positive value") },
 	{ 'V', "V", "vote", N_("vote again on the same touchpoint") },
 	{ 'u', "u", "undo", N_("undo the last change") },
+	{ ':', ":", "command", N_("close the panel and type a command") },
 	{ 'q', "q", "close", N_("close the panel; the vote's result stays in the map") },
 	{ CJM_KEY_ESCAPE, "Escape", "close", N_("close the panel; the vote's result stays in the map") },
 	{ 0, NULL, NULL, NULL },
@@ -563,6 +565,7 @@ const cjm_mode_key cjm_inbox_keys[] = {
 	{ CJM_KEY_ENTER, "Enter", "accept", N_("accept it into the touchpoint's pains, ideas or quotes (u undoes)") },
 	{ 'x', "x", "drop", N_("drop it; its author is told") },
 	{ 'u', "u", "undo", N_("undo the last change") },
+	{ ':', ":", "command", N_("close the inbox and type a command") },
 	{ 'q', "q", "close", N_("close the inbox") },
 	{ 'I', "I", "close", N_("close the inbox") },
 	{ CJM_KEY_ESCAPE, "Escape", "close", N_("close the inbox") },
@@ -615,6 +618,11 @@ void cjm_editor_live_panel_key(cjm_editor *ed, int key)
 			live_select(ed, NULL, notes[l->inbox_at].touchpoint);
 	} else if (strcmp(what, "accept") == 0 || strcmp(what, "drop") == 0) {
 		live_inbox_settle(ed, l, strcmp(what, "accept") == 0);
+	} else if (strcmp(what, "command") == 0) {
+		if (l->panel == CJM_LIVE_PANEL_REVEAL)
+			live_vote_done(ed, l);
+		ed->overlay = CJM_OVERLAY_NONE;
+		cjm_editor_run(ed, what);
 	} else {
 		cjm_editor_run(ed, what);
 	}
@@ -636,6 +644,9 @@ static void live_pump_guest(cjm_editor *ed, cjm_editor_live *l)
 	l->generation++;
 	cjm_map *map = cjm_live_guest_take_map(l->guest);
 	if (map) {
+		if (!l->had_map && ed->message && !ed->message_is_error)
+			cjm_editor_clear_message(ed); /* "joining the session": it has joined */
+		l->had_map = true;
 		const char *phase_id, *tp_id;
 		live_selection_ids(ed, &phase_id, &tp_id);
 		char *keep_phase = xstrdup(phase_id), *keep_tp = xstrdup(tp_id);
@@ -919,8 +930,14 @@ void cjm_editor_live_status(const cjm_editor *ed, strbuf *out)
 		strbuf_puts(out, _(" | reconnecting…"));
 		return;
 	case CJM_LIVE_GUEST_ENDED:
-		strbuf_printf(out, _(" | the session has ended%s%s; q quits"), cjm_live_guest_bye_reason(g) ? ": " : "",
-			      cjm_live_guest_bye_reason(g) ? cjm_live_guest_bye_reason(g) : "");
+	{
+		/* the facilitator's reason, unless it only says what this says */
+		const char *why = cjm_live_guest_bye_reason(g), *ended = _("the session has ended");
+		if (why && *why && strcmp(why, ended) != 0)
+			strbuf_printf(out, _(" | %s: %s; q quits"), ended, why);
+		else
+			strbuf_printf(out, _(" | %s; q quits"), ended);
+	}
 		return;
 	case CJM_LIVE_GUEST_JOINED:
 		break;
@@ -987,14 +1004,19 @@ bool cjm_editor_live_reveal_text(const cjm_editor *ed, size_t width, strbuf *out
 	for (int s = 0; s < CJM_VOTE_SCORES; s++)
 		if (r.counts[s] > most)
 			most = r.counts[s];
-	/* the histogram, highest score on top, with the teams beside it when there is room */
-	bool beside = width >= 72;
-	size_t bar = beside ? 20 : width > 24 ? (width - 14 < 30 ? width - 14 : 30) : 8;
+	/* the histogram, highest score on top, with the teams beside it when there is room
+	 * (a team's line is some 56 columns) */
 	size_t team = 0, teams = r.team_count == 1 && !r.teams[0].name ? 0 : r.team_count; /* no teams: the room */
+	size_t room = width > 12 + 56 ? width - 12 - 56 : 0;
+	bool beside = teams && room >= 8;
+	size_t bar = beside ? (room < 20 ? room : 20) : width > 24 ? (width - 14 < 30 ? width - 14 : 30) : 8;
 	for (int s = CJM_VOTE_MAX; s >= CJM_VOTE_MIN; s--) {
 		char words[16];
 		strbuf row = { 0 };
-		strbuf_printf(&row, "%4s %3zu ", cjm_editor_emotion_words(true, s, words), r.counts[s - CJM_VOTE_MIN]);
+		const char *score = cjm_editor_emotion_words(true, s, words);
+		for (size_t w = cjm_text_width(score); w < 4; w++)
+			strbuf_putc(&row, ' ');
+		strbuf_printf(&row, "%s %3zu ", score, r.counts[s - CJM_VOTE_MIN]);
 		live_bar(&row, r.counts[s - CJM_VOTE_MIN], most, bar);
 		strbuf_puts(out, row.data);
 		if (beside && team < teams) {
@@ -1015,7 +1037,7 @@ bool cjm_editor_live_reveal_text(const cjm_editor *ed, size_t width, strbuf *out
 		strbuf_putc(out, '\n');
 	}
 	if (ed->live->host)
-		strbuf_puts(out, _("m median · a mean · a digit or -/+ digit: your own value · V vote again · q close\n"));
+		strbuf_puts(out, _("m median · a mean · -3..3 a value of your own · V vote again · q close\n"));
 	cjm_vote_result_release(&r);
 	return true;
 }

@@ -535,6 +535,7 @@ static void screen_draw_status(cjm_editor *ed, const screen_geometry *g, const c
 		strbuf_printf(&file, " %s%s%s%s", ed->path ? (base ? base + 1 : ed->path) : _("[new map]"),
 			      cjm_edit_dirty(ed->edit) ? " [+]" : "", ed->read_only ? _(" [read-only]") : "",
 			      ed->recovery_error ? _(" [recovery not written]") : ""); /* until a write succeeds */
+	cjm_editor_live_status(ed, &file); /* who is in the session: before the selection, which the map shows */
 	const cjm_touchpoint *t = map->phase_count ? cjm_editor_selected_touchpoint(ed) : NULL;
 	strbuf emotion = { 0 };
 	char words[16];
@@ -586,7 +587,6 @@ static void screen_draw_status(cjm_editor *ed, const screen_geometry *g, const c
 			strbuf_printf(&line, " | %s: %s", screen_tr(cjm_quadrant_name(q)), screen_tr(cjm_quadrant_action(q)));
 	}
 	strbuf_release(&emotion);
-	cjm_editor_live_status(ed, &line);
 	strbuf_puts(&line, " |"); /* the selection always ends in " |" */
 	if (!ed->message && cjm_editor_live_joined(ed))
 		strbuf_puts(&line, _(" ? help  -3..3 vote  x skip  n note  f follow  q leave"));
