@@ -22,11 +22,11 @@ model    2 model cjm
 io       3 io
 analysis 3 analysis
 edit     3 edit
-live     3 live
 render   4 render
 patterns 4 patterns
 export   4 export
 merge    4 merge
+live     4 live
 editor   5 editor
 tui      6 tui
 cli      6 cli
