@@ -319,11 +319,14 @@ static void test_record_all_skipped_and_unsafe_names(void **state)
 {
 	(void)state;
 	cjm_vote *vote = cjm_vote_new(true);
-	answer(vote, 1, "@it|ops", "a:b", CJM_VOTE_SKIP);
+	/* ':' and '|' would end a team or a name in the record: the vote refuses them */
+	assert_int_equal(cjm_vote_answer(vote, 1, "it|ops", "a", CJM_VOTE_SKIP), CJM_VOTE_BAD_TEAM);
+	assert_int_equal(cjm_vote_answer(vote, 1, "it", "a:b", CJM_VOTE_SKIP), CJM_VOTE_BAD_NAME);
+	/* a team's leading '@' (the mark of a name) is left out: "@it-ops" and "it-ops" are one */
+	answer(vote, 1, "@it-ops", "a", CJM_VOTE_SKIP);
 	answer(vote, 2, "it-ops", "c", CJM_VOTE_SKIP);
 	char *text = cjm_vote_record_text(vote);
-	/* "@it|ops" and "it-ops" are one team once the record can hold the name */
-	assert_string_equal(text, "skip:2 | it-ops: skip:2 | @a-b: skip:1 | @c: skip:1");
+	assert_string_equal(text, "skip:2 | it-ops: skip:2 | @a: skip:1 | @c: skip:1");
 	free(text);
 	cjm_vote_free(vote);
 }
