@@ -266,7 +266,7 @@ fuzz:
 
 bench:
 	@sh tests/deps.sh bench
-	@$(MAKE) --no-print-directory $(B)/cjm $(B)/bench $(B)/bench_editor $(B)/bench_patterns $(B)/bench_export $(B)/bench_merge $(B)/bench_growth $(B)/bench_log
+	@$(MAKE) --no-print-directory $(B)/cjm $(B)/bench $(B)/bench_editor $(B)/bench_patterns $(B)/bench_export $(B)/bench_merge $(B)/bench_growth $(B)/bench_log $(B)/bench_live
 	@sh tests/bench/run.sh $(B)
 
 # Shell completions: the binary prints them from its own tables (cjm completion

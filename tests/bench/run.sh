@@ -1,5 +1,5 @@
 #!/bin/sh
-# Runs the benchmarks from BUILD_DIR (`make bench`): load/save against libyaml, the editor, the patterns, the exports, diff and merge, the growth checks on hostile inputs, and cjm log on a long history.
+# Runs the benchmarks from BUILD_DIR (`make bench`): load/save against libyaml, the editor, the patterns, the exports, diff and merge, the growth checks on hostile inputs, cjm log on a long history, and a live session of 50 participants.
 # Extra arguments such as --quick go to the load/save benchmark (--quick to the patterns' too).
 set -u
 if [ $# -lt 1 ]; then
@@ -12,7 +12,7 @@ quick=""
 for arg in "$@"; do
 	[ "$arg" = --quick ] && quick=--quick
 done
-for tool in cjm bench bench_editor bench_patterns bench_export bench_merge bench_growth bench_log; do
+for tool in cjm bench bench_editor bench_patterns bench_export bench_merge bench_growth bench_log bench_live; do
 	if [ ! -x "$build/$tool" ]; then
 		echo "run.sh: $build/$tool is missing; build it with: make $build/$tool" >&2
 		exit 66
@@ -49,3 +49,6 @@ echo "Growth: cjm on hostile inputs at N and 10N; time per item at 10N within 2x
 echo
 echo "History: cjm log over 1,000 commits of a 50-touchpoint map (one rename), against git alone and loading the same blobs"
 sh tests/bench/log.sh "$build" || exit 1
+echo
+echo "Live session: 50 participants on a 1,000-touchpoint map: a vote opened and revealed everywhere, the host's cost per key"
+"$build/bench_live" "$tmp/map-1000.yaml" || exit 1
