@@ -88,7 +88,7 @@ static const cjm_field_info field_table[CJM_FIELD_COUNT] = {
 			   IN_TP(quotes), .flags = CJM_FIELD_CSV, .jump = 'q',
 			   .help = N_("the customers' own words, one per line") },
 	[CJM_F_VOTE] = { .key = "vote", .label = N_("vote"), .kind = CJM_KIND_TEXT, .owners = OWN_TP, IN_TP(vote),
-			 .check = cjm_vote_record_check,
+			 .check = cjm_vote_record_check, .flags = CJM_FIELD_NO_FORM,
 			 .help = N_("the room's vote: counts per score, then per team, as a live session writes them") },
 	[CJM_F_NOTES] = { .key = "notes", .label = N_("notes"), .kind = CJM_KIND_TEXT, .owners = OWN_TP,
 			  IN_TP(notes), .flags = CJM_FIELD_CSV | CJM_FIELD_MULTILINE, .jump = 't',

@@ -66,6 +66,7 @@ enum cjm_field_flag {
 	CJM_FIELD_CSV = 1u << 0,       /* a column of the CSV export and import */
 	CJM_FIELD_MULTILINE = 1u << 1, /* text that may hold line breaks */
 	CJM_FIELD_COMPLETES = 1u << 2, /* the form completes it from the values the map uses */
+	CJM_FIELD_NO_FORM = 1u << 3,   /* cjm writes it (a live vote's record): not in the form, edited in the file */
 };
 
 /* Says that a field has no presence flag of its own (cjm_field_info.has_at): offset 0 of

@@ -99,7 +99,10 @@ void form_open(tui_form *form, cjm_editor *ed)
 	*form = (tui_form){ .ref = ed->form_of_map ? (cjm_ref){ CJM_REF_MAP, 0, 0 } : cjm_editor_selected_ref(ed),
 			    .map = map };
 	cjm_field fields[CJM_FIELD_COUNT];
-	size_t n = cjm_fieldtext_fields(form->ref.kind, fields);
+	size_t all = cjm_fieldtext_fields(form->ref.kind, fields), n = 0;
+	for (size_t i = 0; i < all; i++) /* the fields cjm writes itself stay out of the form */
+		if (!(cjm_field_info_of(fields[i])->flags & CJM_FIELD_NO_FORM))
+			fields[n++] = fields[i];
 	for (size_t i = 0; i < n; i++) {
 		int slot = form_completion_slot(form, fields[i]);
 		if (form->ref.kind == CJM_REF_TOUCHPOINT && slot >= 0)
