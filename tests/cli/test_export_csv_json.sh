@@ -431,6 +431,9 @@ escape-line-separator       the characters a map may not hold (cjm-map(5), Chara
 escape-noncharacter         the characters a map may not hold (cjm-map(5), Characters) are beyond the schema
 escape-paragraph-separator  the characters a map may not hold (cjm-map(5), Characters) are beyond the schema
 escape-surrogate   PyYAML reads a lone surrogate escape as text; the schema cannot tell
+vote-several-problems  a vote record's counts against each other are beyond a pattern (cjm-map(5), vote)
+vote-team-above-room   a vote record's counts against each other are beyond a pattern (cjm-map(5), vote)
+vote-unknown-score     a vote record's grammar is checked by cjm, not by the schema's string type
 "
 if "$PY" -c 'import yaml' 2>/dev/null; then
 	cat >"$T/corpus.py" <<'EOF'

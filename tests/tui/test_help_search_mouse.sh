@@ -31,7 +31,7 @@ tui_expect "Keys on the map (" "? shows the help: the legend, then the keys and 
 # page through the help (PageDown scrolls 10 lines), gathering every page
 : >"$T/help"
 tui_screen "$T/page"
-for _ in $(seq 24); do
+for _ in $(seq 40); do
 	sed '$d' "$T/page" >>"$T/help" # not the status line
 	grep -q "q or Escape closes this help" "$T/page" && break
 	cp "$T/page" "$T/prev"
