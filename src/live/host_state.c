@@ -34,20 +34,6 @@ static const char *const kind_names[] = { [CJM_PROTO_NOTE_PAIN] = "pain",
 					  [CJM_PROTO_NOTE_IDEA] = "idea",
 					  [CJM_PROTO_NOTE_QUOTE] = "quote" };
 
-static void put_escaped(strbuf *out, const char *text)
-{
-	for (const char *p = text; *p; p++) {
-		if (*p == '\\')
-			strbuf_puts(out, "\\\\");
-		else if (*p == '\t')
-			strbuf_puts(out, "\\t");
-		else if (*p == '\n')
-			strbuf_puts(out, "\\n");
-		else
-			strbuf_putc(out, *p);
-	}
-}
-
 void cjm_live_host_state_write(const cjm_live_host *host, strbuf *out)
 {
 	strbuf_puts(out, STATE_HEADER "\n");
@@ -72,7 +58,7 @@ void cjm_live_host_state_write(const cjm_live_host *host, strbuf *out)
 		const cjm_live_note *n = &host->inbox[i];
 		strbuf_printf(out, "note\t%lu\t%lu\t%s\t%s\t", (unsigned long)n->participant, (unsigned long)n->id,
 			      kind_names[n->kind], n->touchpoint);
-		put_escaped(out, n->text);
+		strbuf_put_field(out, n->text);
 		strbuf_putc(out, '\n');
 	}
 }

@@ -34,21 +34,6 @@ char *cjm_disabled_file(void)
 	return file;
 }
 
-/* A path in one field: backslash, tab and line feed escaped. */
-static void disabled_put_path(strbuf *out, const char *path)
-{
-	for (const char *p = path; *p; p++) {
-		if (*p == '\\')
-			strbuf_puts(out, "\\\\");
-		else if (*p == '\t')
-			strbuf_puts(out, "\\t");
-		else if (*p == '\n')
-			strbuf_puts(out, "\\n");
-		else
-			strbuf_putc(out, *p);
-	}
-}
-
 static char *disabled_unescape(const char *field)
 {
 	char *out = xmalloc(strlen(field) + 1), *o = out;
@@ -209,12 +194,12 @@ char *cjm_disabled_record(const char *path, const struct stat *st, const char *r
 		const cjm_disabled_entry *e = &old->items[i];
 		if (strcmp(e->path, path) == 0)
 			continue;
-		disabled_put_path(&out, e->path);
+		strbuf_put_field(&out, e->path);
 		strbuf_printf(&out, "\t%llu\t%llu\t%llu\t%lld.%09ld\t%s\n", e->dev, e->ino, e->size, e->mtime_sec,
 			      e->mtime_nsec, e->reason);
 	}
 	cjm_disabled_free(old);
-	disabled_put_path(&out, path);
+	strbuf_put_field(&out, path);
 	strbuf_printf(&out, "\t%llu\t%llu\t%llu\t%lld.%09ld\t", (unsigned long long)st->st_dev,
 		      (unsigned long long)st->st_ino, (unsigned long long)st->st_size,
 		      (long long)st->st_mtim.tv_sec, (long)st->st_mtim.tv_nsec);

@@ -78,3 +78,17 @@ void strbuf_release(strbuf *buf)
 	buf->data = NULL;
 	buf->len = buf->cap = 0;
 }
+
+void strbuf_put_field(strbuf *buf, const char *s)
+{
+	for (const char *p = s; *p; p++) {
+		if (*p == '\\')
+			strbuf_puts(buf, "\\\\");
+		else if (*p == '\t')
+			strbuf_puts(buf, "\\t");
+		else if (*p == '\n')
+			strbuf_puts(buf, "\\n");
+		else
+			strbuf_putc(buf, *p);
+	}
+}

@@ -13,6 +13,9 @@ typedef struct strbuf {
 void strbuf_add(strbuf *buf, const char *bytes, size_t len);
 void strbuf_puts(strbuf *buf, const char *s);
 void strbuf_putc(strbuf *buf, char c);
+/* Appends S as one field of a tab-separated line: backslash, tab and line feed as
+ * \\, \t and \n, everything else as it is. */
+void strbuf_put_field(strbuf *buf, const char *s);
 void strbuf_printf(strbuf *buf, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* Appends COUNT copies of the UTF-8 string S. */
 void strbuf_repeat(strbuf *buf, const char *s, size_t count);
