@@ -327,7 +327,7 @@ static void tui_mouse(cjm_editor *ed)
 		cjm_editor_clear_message(ed);
 }
 
-/* A key on the map itself. */
+/* A key on the map itself, or on a participant's screen. */
 static void tui_map_key(cjm_editor *ed, int key, bool is_code)
 {
 	if (is_code && key == KEY_MOUSE) {
@@ -338,22 +338,9 @@ static void tui_map_key(cjm_editor *ed, int key, bool is_code)
 		return;
 	int code = tui_translate(key, is_code);
 	cjm_editor_clear_message(ed);
-	if (code < 0 || cjm_editor_key(ed, code) == 1)
-		cjm_editor_say(ed, true, _("that key does nothing here; ? shows every key"));
-}
-
-/* A key on a participant's screen. */
-static void tui_join_key(cjm_editor *ed, int key, bool is_code)
-{
-	if (is_code && key == KEY_MOUSE) {
-		tui_mouse(ed);
-		return;
-	}
-	if (is_code && key == KEY_RESIZE)
-		return;
-	int code = tui_translate(key, is_code);
-	cjm_editor_clear_message(ed);
-	if (code < 0 || cjm_editor_live_join_key(ed, code) == 1)
+	/* a participant's screen has keys of its own (cjm_join_keys) */
+	int done = code < 0 ? 1 : cjm_editor_live_joined(ed) ? cjm_editor_live_join_key(ed, code) : cjm_editor_key(ed, code);
+	if (done == 1)
 		cjm_editor_say(ed, true, _("that key does nothing here; ? shows every key"));
 }
 
@@ -449,8 +436,6 @@ int tui_run(cjm_editor *ed, cjm_recovery *recovery, bool restored)
 		} else if (ed->overlay == CJM_OVERLAY_LIVE) {
 			if (!(is_code && (key == KEY_RESIZE || key == KEY_MOUSE)))
 				cjm_editor_live_panel_key(ed, tui_translate(key, is_code));
-		} else if (cjm_editor_live_joined(ed)) {
-			tui_join_key(ed, key, is_code);
 		} else {
 			tui_map_key(ed, key, is_code);
 		}
