@@ -106,19 +106,28 @@ static cjm_live_participant *conn_participant(const cjm_live_host *host, const l
 	return conn->participant ? &host->participants[conn->participant - 1] : NULL;
 }
 
-/* Queues MSG on CONN; a connection whose queue passes the bound is dropped. */
-static void conn_send(cjm_live_host *host, live_conn *conn, const cjm_proto_msg *msg)
+/* Queues the encoded frames FRAMES on CONN; a connection whose queue passes the bound is dropped. */
+static void conn_queue(cjm_live_host *host, live_conn *conn, const strbuf *frames)
 {
 	if (conn->dead || conn->closing)
 		return;
-	if (!cjm_proto_encode(&conn->out, msg, NULL))
-		return; /* nothing this host builds is refused; a map id from the editor is checked here */
+	strbuf_add(&conn->out, frames->data, frames->len);
 	if (conn->out.len - conn->out_pos > CJM_LIVE_QUEUE_MAX) {
 		const cjm_live_participant *p = conn_participant(host, conn);
 		/* TRANSLATORS: %s is a participant's name. */
 		host_notice(host, _("dropped %s: their cjm stopped reading"), p ? p->name : user_name(conn->uid));
 		conn->dead = true;
 	}
+}
+
+/* Queues MSG on CONN. */
+static void conn_send(cjm_live_host *host, live_conn *conn, const cjm_proto_msg *msg)
+{
+	strbuf frame = { 0 };
+	/* nothing this host builds is refused; a map id from the editor is checked here */
+	if (cjm_proto_encode(&frame, msg, NULL))
+		conn_queue(host, conn, &frame);
+	strbuf_release(&frame);
 }
 
 static void conn_bye(cjm_live_host *host, live_conn *conn, const char *reason)
@@ -159,36 +168,49 @@ static void host_sweep(cjm_live_host *host)
 	host->conn_count = kept;
 }
 
-/* Appends the next chunk of the current map revision to CONN's queue. */
-static void conn_next_chunk(cjm_live_host *host, live_conn *conn)
+/* Queues MSG, encoded once, on every participant's connection, then closes the dropped. */
+static void host_broadcast(cjm_live_host *host, const cjm_proto_msg *msg)
 {
-	size_t left = host->map_len - conn->map_offset;
-	size_t len = left < CJM_PROTO_MAX_CHUNK ? left : CJM_PROTO_MAX_CHUNK;
-	cjm_proto_msg chunk = { .type = CJM_PROTO_MAP_CHUNK,
-				.map_chunk = { host->map_revision, (uint32_t)host->map_len, (uint32_t)conn->map_offset,
-					       len, host->map ? host->map + conn->map_offset : NULL } };
-	cjm_proto_encode(&conn->out, &chunk, NULL);
-	conn->map_offset += len;
-	if (conn->map_offset >= host->map_len)
-		conn->map_pending = false;
+	strbuf frame = { 0 };
+	if (cjm_proto_encode(&frame, msg, NULL))
+		for (size_t i = 0; i < host->conn_count; i++)
+			if (host->conns[i]->participant)
+				conn_queue(host, host->conns[i], &frame);
+	strbuf_release(&frame);
+	host_sweep(host);
 }
 
-/* Writes what CONN has queued, then the map's chunks one by one, until the socket
+/* Sends BYTES[*at..end) as far as the socket takes it now: false when it takes no more
+ * (or failed: CONN is then dead). */
+static bool conn_write(live_conn *conn, const char *bytes, size_t *at, size_t end)
+{
+	for (;;) {
+		ssize_t n = send(conn->fd, bytes + *at, end - *at, MSG_NOSIGNAL | MSG_DONTWAIT);
+		if (n >= 0) {
+			*at += (size_t)n;
+			return true;
+		}
+		if (errno == EINTR)
+			continue;
+		if (errno != EAGAIN && errno != EWOULDBLOCK)
+			conn->dead = true;
+		return false;
+	}
+}
+
+/* Writes what CONN has queued, then the map's frames one by one, until the socket
  * takes no more. */
 static void conn_flush(live_conn *conn, cjm_live_host *host)
 {
 	while (!conn->dead) {
-		if (conn->out_pos < conn->out.len) {
-			ssize_t n = send(conn->fd, conn->out.data + conn->out_pos, conn->out.len - conn->out_pos,
-					 MSG_NOSIGNAL | MSG_DONTWAIT);
-			if (n < 0) {
-				if (errno == EINTR)
-					continue;
-				if (errno != EAGAIN && errno != EWOULDBLOCK)
-					conn->dead = true;
+		if (conn->map_at < conn->map_end) { /* a map frame is finished before anything else */
+			if (!conn_write(conn, host->frames.data, &conn->map_at, conn->map_end))
 				break;
-			}
-			conn->out_pos += (size_t)n;
+			continue;
+		}
+		if (conn->out_pos < conn->out.len) {
+			if (!conn_write(conn, conn->out.data, &conn->out_pos, conn->out.len))
+				break;
 			continue;
 		}
 		conn->out.len = conn->out_pos = 0;
@@ -198,7 +220,7 @@ static void conn_flush(live_conn *conn, cjm_live_host *host)
 		}
 		if (!conn->map_pending || !conn->participant)
 			break;
-		conn_next_chunk(host, conn);
+		live_conn_map_next(host, conn);
 	}
 	/* What was written is dropped from the queue's front now and then, not each time. */
 	if (conn->out_pos > 65536 && conn->out_pos * 2 > conn->out.len) {
@@ -210,7 +232,8 @@ static void conn_flush(live_conn *conn, cjm_live_host *host)
 
 static bool conn_has_output(const live_conn *conn)
 {
-	return conn->out_pos < conn->out.len || conn->closing || (conn->participant && conn->map_pending);
+	return conn->out_pos < conn->out.len || conn->map_at < conn->map_end || conn->closing ||
+	       (conn->participant && conn->map_pending);
 }
 
 /* ---- Messages from participants ---- */
@@ -287,8 +310,7 @@ static void send_state(cjm_live_host *host, live_conn *conn)
 		if (host->vote_revealed)
 			send_reveal(host, conn);
 	}
-	conn->map_pending = host->map_revision != 0;
-	conn->map_offset = 0;
+	live_conn_map_restart(host, conn);
 }
 
 size_t live_host_add_participant(cjm_live_host *host, uid_t uid, const char *name, const char *team, bool observer)
@@ -612,7 +634,7 @@ void cjm_live_host_free(cjm_live_host *host)
 	free(host->inbox);
 	cjm_vote_free(host->vote);
 	free(host->vote_touchpoint);
-	free(host->map);
+	live_host_map_free(host);
 	free(host->follow_phase);
 	free(host->follow_touchpoint);
 	free(host->allow);
@@ -681,26 +703,6 @@ unsigned long cjm_live_host_generation(const cjm_live_host *host)
 	return host->generation;
 }
 
-void cjm_live_host_publish(cjm_live_host *host, const char *text, size_t len)
-{
-	if (len > CJM_PROTO_MAX_MAP)
-		return; /* past what a participant loads: they keep the last revision */
-	if (host->map_revision != 0 && len == host->map_len && (len == 0 || memcmp(text, host->map, len) == 0))
-		return;
-	free(host->map);
-	host->map = xmalloc(len + 1);
-	if (len)
-		memcpy(host->map, text, len);
-	host->map[len] = '\0';
-	host->map_len = len;
-	host->map_revision++;
-	/* every connection starts the new revision (after the chunk it is writing, if any) */
-	for (size_t i = 0; i < host->conn_count; i++) {
-		host->conns[i]->map_pending = true;
-		host->conns[i]->map_offset = 0;
-	}
-}
-
 void cjm_live_host_follow(cjm_live_host *host, const char *phase, const char *touchpoint)
 {
 	phase = phase ? phase : "";
@@ -713,10 +715,7 @@ void cjm_live_host_follow(cjm_live_host *host, const char *phase, const char *to
 	host->follow_phase = xstrdup(phase);
 	host->follow_touchpoint = xstrdup(touchpoint);
 	cjm_proto_msg follow = { .type = CJM_PROTO_FOLLOW, .follow = { host->follow_phase, host->follow_touchpoint } };
-	for (size_t i = 0; i < host->conn_count; i++)
-		if (host->conns[i]->participant)
-			conn_send(host, host->conns[i], &follow);
-	host_sweep(host);
+	host_broadcast(host, &follow);
 }
 
 size_t cjm_live_host_participants(const cjm_live_host *host, const cjm_live_participant **list)
@@ -750,11 +749,8 @@ uint32_t cjm_live_host_vote_open(cjm_live_host *host, const char *touchpoint)
 	host->vote_touchpoint = xstrdup(touchpoint);
 	host->vote_revealed = false;
 	cjm_proto_msg open = { .type = CJM_PROTO_VOTE_OPEN, .vote_open = { host->vote_id, host->vote_touchpoint } };
-	for (size_t i = 0; i < host->conn_count; i++)
-		if (host->conns[i]->participant)
-			conn_send(host, host->conns[i], &open);
+	host_broadcast(host, &open);
 	host->generation++;
-	host_sweep(host);
 	return host->vote_id;
 }
 
@@ -775,12 +771,9 @@ bool cjm_live_host_vote_reveal(cjm_live_host *host)
 	host->vote_revealed = true;
 	cjm_proto_msg reveal;
 	reveal_message(host, &reveal);
-	for (size_t i = 0; i < host->conn_count; i++)
-		if (host->conns[i]->participant)
-			conn_send(host, host->conns[i], &reveal);
+	host_broadcast(host, &reveal);
 	free(reveal.vote_reveal.teams);
 	host->generation++;
-	host_sweep(host);
 	return true;
 }
 

@@ -13,8 +13,9 @@ typedef struct live_conn {
 	size_t participant; /* index in the host's participants + 1; 0 before the hello */
 	strbuf out;         /* whole frames not yet written, from out_pos on */
 	size_t out_pos;
-	bool map_pending;   /* the current map revision is still to be sent from map_offset */
-	size_t map_offset;
+	bool map_pending;   /* frames of the current map revision are still to be started */
+	size_t map_frame;   /* the next frame to start */
+	size_t map_at, map_end; /* the frame being written: host->frames[map_at..map_end) */
 	bool closing;       /* said bye: closed once OUT is written */
 	bool dead;          /* to be closed (it failed, or stopped reading) */
 } live_conn;
@@ -42,6 +43,10 @@ struct cjm_live_host {
 	char *map;       /* the current revision's text */
 	size_t map_len;
 	uint32_t map_revision;
+	strbuf frames;   /* its map-chunk frames, built once for every connection */
+	size_t *frame_ends; /* where each frame ends in FRAMES */
+	size_t frame_count, frame_cap;
+	uint32_t frames_revision; /* the revision FRAMES holds (0: none) */
 	char *follow_phase, *follow_touchpoint;
 
 	cjm_vote *vote;  /* open or revealed, or NULL */
@@ -55,6 +60,12 @@ struct cjm_live_host {
 
 /* Adds a participant (uid, name, team; the id is its place) and returns its index. */
 size_t live_host_add_participant(cjm_live_host *host, uid_t uid, const char *name, const char *team, bool observer);
+/* Starts CONN's next map frame (host_map.c); the last one clears map_pending. */
+void live_conn_map_next(cjm_live_host *host, live_conn *conn);
+/* Makes CONN send the current revision from its start, after the rest of any frame it is writing. */
+void live_conn_map_restart(cjm_live_host *host, live_conn *conn);
+/* Frees the published map and its frames. */
+void live_host_map_free(cjm_live_host *host);
 /* Frees a note's strings. */
 void live_note_release(cjm_live_note *note);
 
