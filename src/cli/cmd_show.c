@@ -11,9 +11,11 @@
 #include <unistd.h>
 
 #include "analysis/compare.h"
+#include "analysis/vote_summary.h"
 #include "cli/cli.h"
 #include "io/revision.h"
 #include "render/show.h"
+#include "render/text.h"
 #include "util/xalloc.h"
 #include "util/visible.h"
 #include "util/i18n.h"
@@ -163,6 +165,38 @@ static cjm_map *cmd_show_plain_load(const char *file, int *rc)
 }
 
 /* The options, as given (a command runs once per process). */
+/* Under the grid, a line per touchpoint the room voted on: "NAME (PHASE/ID): Vote of
+ * the room: 5 votes, ...", in the interface language, wrapped to WIDTH; ASCII: a
+ * plain '-' for the typographic minus. */
+static void cmd_show_votes(strbuf *out, const cjm_map *map, size_t width, bool ascii)
+{
+	strbuf line = { 0 };
+	bool any = false;
+	for (size_t p = 0; p < map->phase_count; p++) {
+		const cjm_phase *phase = map->phases[p];
+		for (size_t t = 0; t < phase->touchpoint_count; t++) {
+			const cjm_touchpoint *tp = phase->touchpoints[t];
+			cjm_vote_summary vote;
+			if (!cjm_vote_summary_of(tp, &vote))
+				continue;
+			if (!any)
+				strbuf_putc(out, '\n');
+			any = true;
+			strbuf_reset(&line);
+			strbuf_printf(&line, "%s (%s/%s): ", tp->name, phase->id, tp->id);
+			cjm_vote_summary_sentence(&line, &vote, i18n_language());
+			if (ascii) /* U+2212 as '-', in place: the text only gets shorter */
+				for (char *minus; (minus = strstr(line.data, "\xE2\x88\x92"));) {
+					*minus = '-';
+					memmove(minus + 1, minus + 3, strlen(minus + 3) + 1);
+					line.len -= 2;
+				}
+			cjm_text_wrap(out, line.data, width);
+		}
+	}
+	strbuf_release(&line);
+}
+
 static const char *show_width, *show_compare;
 static bool show_plain;
 
@@ -224,6 +258,8 @@ static int cmd_show_run(int argc, char **argv)
 			.there_name = show_compare && strcmp(show_compare, "-") == 0 ? "<stdin>" : show_compare,
 		};
 		cjm_show_grid(&out, map, &options);
+		cmd_show_votes(&out, map, options.width, options.ascii);
+		cmd_show_flush(&out, &failed);
 	}
 	if (failed || fflush(stdout) != 0)
 		rc = CJM_EXIT_IOERR;

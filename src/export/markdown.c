@@ -4,6 +4,7 @@
 
 #include "analysis/figures.h"
 #include "analysis/quadrants.h"
+#include "analysis/vote_summary.h"
 #include "export/export.h"
 #include "export/words.h"
 #include "util/lang.h"
@@ -246,6 +247,26 @@ static void md_phase(strbuf *out, const cjm_phase *phase, size_t number, const c
 		strbuf_puts(out, " |\n");
 	}
 	strbuf_putc(out, '\n');
+	/* the votes under the table, a line per touchpoint the room voted on */
+	bool any = false;
+	strbuf sentence = { 0 };
+	for (size_t t = 0; t < phase->touchpoint_count; t++) {
+		const cjm_touchpoint *tp = phase->touchpoints[t];
+		cjm_vote_summary vote;
+		if (!cjm_vote_summary_of(tp, &vote))
+			continue;
+		strbuf_reset(&sentence);
+		cjm_vote_summary_sentence(&sentence, &vote, lang);
+		strbuf_puts(out, "- **");
+		md_text(out, tp->name, false);
+		strbuf_puts(out, "**: ");
+		md_text(out, sentence.data, false);
+		strbuf_putc(out, '\n');
+		any = true;
+	}
+	strbuf_release(&sentence);
+	if (any)
+		strbuf_putc(out, '\n');
 }
 
 /* What the parts of the quadrant listing write to. */

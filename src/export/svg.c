@@ -112,6 +112,9 @@ void cjm_svg_write_css(const cjm_svg *svg, strbuf *out)
 	strbuf_puts(out, ".cjm .dp,.cjm .di{fill:none;stroke-linecap:round;stroke-width:");
 	svg_num(out, 1.1 * m->scale);
 	strbuf_puts(out, "}\n");
+	if (svg->votes) /* the votes' spread marks: grey, the divided ones darker and dashed, for greyscale print */
+		strbuf_puts(out, ".cjm .vs{fill:none;stroke:#9aa5b1;stroke-width:0.6;stroke-linecap:butt}\n"
+				 ".cjm .vs.vd{stroke:#3e4c59;stroke-width:0.7;stroke-dasharray:1 0.6}\n");
 	if (svg->cmp)
 		svg_compare_css(svg, out);
 }

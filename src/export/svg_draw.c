@@ -135,6 +135,33 @@ void svg_marker(strbuf *out, int e, double cx, double cy, double r)
 	strbuf_puts(out, "\"/>\n");
 }
 
+/* The spread mark of a vote: one path, the bar from the highest score's y down to
+ * the lowest's, then a cap across each end. */
+void svg_spread(strbuf *out, double x, double y_low, double y_high, double half, bool divided, const char *title)
+{
+	if (title) {
+		strbuf_puts(out, "<g><title>");
+		svg_put_text(out, title, strlen(title), false);
+		strbuf_puts(out, "</title>");
+	}
+	strbuf_puts(out, "<path d=\"M");
+	svg_num(out, x);
+	strbuf_putc(out, ' ');
+	svg_num(out, y_high);
+	strbuf_putc(out, 'V');
+	svg_num(out, y_low);
+	for (int end = 0; end < 2; end++) {
+		strbuf_putc(out, 'M');
+		svg_num(out, x - half);
+		strbuf_putc(out, ' ');
+		svg_num(out, end ? y_low : y_high);
+		strbuf_putc(out, 'H');
+		svg_num(out, x + half);
+	}
+	strbuf_puts(out, divided ? "\" class=\"vs vd\"/>" : "\" class=\"vs\"/>");
+	strbuf_puts(out, title ? "</g>\n" : "\n");
+}
+
 /* The marker of a touchpoint that is not scored: a hollow dashed circle. */
 void svg_unscored(strbuf *out, double cx, double cy, double r)
 {

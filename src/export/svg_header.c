@@ -139,9 +139,17 @@ static double p_legend(cjm_svg *svg, strbuf *out, double x0, double y0, double w
 	const char *cards = LC_(lang, "export",
 				"Card: name, channel · owner, CSAT (0–10) · impact (0–1), the quadrant's action, quotes");
 	const char *unscored = LC_(lang, "export", "not scored");
-	/* the items: 0 label "Emotion", 1..7 markers, 8 not scored, 9 label "Flags", 10..13 pills, 14 cards */
+	/* TRANSLATORS: the legend of the spread mark on the wall map's curve: the bar at a
+	 * touchpoint the room voted on, from its lowest score to its highest. */
+	const char *spread = LC_(lang, "export", "vote of the room: lowest to highest score");
+	/* TRANSLATORS: the legend of the dashed spread mark: the room disagreed. */
+	const char *divided = LC_(lang, "export", "room divided");
+	double mark_w = 1.4 * s; /* the spread mark's sample, before its words */
+	/* the items: 0 label "Emotion", 1..7 markers, 8 not scored, 9 label "Flags", 10..13 pills, 14 cards;
+	 * with votes 15 the spread mark and 16 the divided one */
 	size_t lines = 1;
-	for (int item = 0; item < 15; item++) {
+	int items = svg->votes ? 17 : 15;
+	for (int item = 0; item < items; item++) {
 		double iw;
 		const char *text = NULL;
 		if (item == 0)
@@ -156,9 +164,12 @@ static double p_legend(cjm_svg *svg, strbuf *out, double x0, double y0, double w
 			iw = 2 * r + 0.8 * s + svg_text_width(unscored, strlen(unscored), m->legend);
 		else if (item <= 13)
 			iw = svg_pill_w(svg, item - 10);
-		else
+		else if (item == 14)
 			iw = svg_text_width(cards, strlen(cards), m->legend);
-		double lead = item == 0 ? 0 : (item == 9 || item == 14 || item == 8) ? group : gap;
+		else
+			iw = mark_w + 0.8 * s + svg_text_width(item == 15 ? spread : divided,
+							       strlen(item == 15 ? spread : divided), m->legend);
+		double lead = item == 0 ? 0 : (item == 9 || item == 14 || item == 8 || item == 15) ? group : gap;
 		if (x + lead + iw > right && x > x0 + pad) {
 			lines++;
 			x = x0 + pad;
@@ -180,8 +191,12 @@ static double p_legend(cjm_svg *svg, strbuf *out, double x0, double y0, double w
 				svg_text_str(out, "lg", x + 2 * r + 0.8 * s, base, unscored, NULL);
 			} else if (item <= 13) {
 				svg_pill(svg, out, item - 10, x, mid - svg_pill_h(svg) / 2);
-			} else {
+			} else if (item == 14) {
 				svg_text_line(out, "lg", x, base, cards, strlen(cards), false, NULL);
+			} else {
+				double half = line_h * 0.32;
+				svg_spread(out, x + mark_w / 2, mid + half, mid - half, mark_w / 2, item == 16, NULL);
+				svg_text_str(out, "lg", x + mark_w + 0.8 * s, base, item == 15 ? spread : divided, NULL);
 			}
 		}
 		x += iw;

@@ -136,6 +136,7 @@ struct cjm_svg {
 	double header_h;     /* the first page's header and legend, below the margin */
 	const cjm_compare *cmp; /* the comparison (svg_compare.c), or NULL */
 	const char *here_name, *there_name;
+	bool votes;          /* a touchpoint has a vote record: the spread marks, their CSS and legend */
 	strbuf scratch;      /* reused for composed text */
 };
 
@@ -174,6 +175,10 @@ extern const char *const svg_emotion_class[7];
 /* The marker of emotion E at CX, CY, radius R: a triangle up for positive,
  * down for negative, a circle for 0. */
 void svg_marker(strbuf *out, int e, double cx, double cy, double r);
+/* The spread mark of a vote at X: a thin bar from Y_LOW to Y_HIGH with caps HALF
+ * wide at both ends, in class "vs" ("vs vd" when DIVIDED); TITLE (may be NULL) its
+ * tooltip. */
+void svg_spread(strbuf *out, double x, double y_low, double y_high, double half, bool divided, const char *title);
 /* The marker of a touchpoint that is not scored: a hollow dashed circle. */
 void svg_unscored(strbuf *out, double cx, double cy, double r);
 /* Writes E with a typographic sign into BUF (8 bytes); returns its length. */

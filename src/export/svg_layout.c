@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analysis/vote_summary.h"
 #include "export/svg_internal.h"
 #include "util/xalloc.h"
 
@@ -678,6 +679,7 @@ cjm_svg *cjm_svg_new_compare(const cjm_map *map, const cjm_figures *figures, cjm
 	svg->cmp = cmp;
 	svg->here_name = here_name;
 	svg->there_name = there_name;
+	svg->votes = cjm_map_has_votes(map);
 	svg->caps = &svg_levels[0];
 	layout_paper(&svg->m, paper);
 	layout_metrics(&svg->m, 1, map->language);

@@ -1,6 +1,7 @@
 /* The parts of a row of the SVG picture: phase bands, cards, pains and ideas cells, the lanes and the emotion curve. */
 #include <string.h>
 
+#include "analysis/vote_summary.h"
 #include "export/svg_internal.h"
 #include "render/text.h"
 
@@ -300,6 +301,26 @@ static void p_curve(cjm_svg *svg, const svg_row *row, double top, strbuf *out)
 	strbuf_release(&dashed);
 }
 
+/* The spread marks of ROW's votes (cjm-export(1)): at each touchpoint whose room gave
+ * scores, a bar from the lowest score to the highest, behind the curve and its
+ * points; the vote's sentence is its tooltip. */
+static void p_spreads(cjm_svg *svg, const svg_row *row, double top, strbuf *out)
+{
+	const svg_metrics *m = &svg->m;
+	for (size_t i = 0; i < row->count; i++) {
+		const svg_column *col = &svg->cols[row->first + i];
+		cjm_vote_summary vote;
+		if (col->flat == SVG_NONE || !cjm_vote_summary_of(svg->fig->tps[col->flat].tp, &vote) ||
+		    !vote.has_scores)
+			continue;
+		strbuf_reset(&svg->scratch);
+		cjm_vote_summary_sentence(&svg->scratch, &vote, svg->map->language);
+		double x = svg_col_x(svg, i) + m->card_w / 2;
+		svg_spread(out, x, svg_emotion_y(svg, top, vote.min), svg_emotion_y(svg, top, vote.max), 1.1 * m->scale,
+			   vote.divided, svg->scratch.data);
+	}
+}
+
 /* The emotion of the scored touchpoint nearest the end (LAST) or the start of ROW, in *E; false when none. */
 static bool p_edge_emotion(const cjm_svg *svg, const svg_row *row, bool last, int *e)
 {
@@ -424,6 +445,8 @@ void svg_part_row_frame(cjm_svg *svg, const svg_row *row, strbuf *out)
 	}
 	if (svg->cmp)
 		svg_compare_curve(svg, row, emo_y, out);
+	if (svg->votes)
+		p_spreads(svg, row, emo_y, out);
 	p_curve(svg, row, emo_y, out);
 	p_continuation(svg, row, emo_y, x0, x1, out);
 	if (svg->cmp)

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "analysis/figures.h"
+#include "analysis/vote_summary.h"
 #include "edit/fieldtext.h"
 #include "render/text.h"
 #include "util/i18n.h"
@@ -129,6 +130,18 @@ static void details_quadrant_and_flags(details_lines *dl, const cjm_map *map, co
 	strbuf_release(&text);
 }
 
+/* Under a touchpoint's vote record, what it says: "Vote of the room: 5 votes, ...". */
+static void details_vote(details_lines *dl, const cjm_touchpoint *tp, int cols)
+{
+	cjm_vote_summary vote;
+	if (!cjm_vote_summary_of(tp, &vote))
+		return;
+	strbuf sentence = { 0 };
+	cjm_vote_summary_sentence(&sentence, &vote, i18n_language());
+	details_field(dl, "", sentence.data, "", cols);
+	strbuf_release(&sentence);
+}
+
 /* Every field of an item of kind OWNER after its name and id, in the table's order:
  * lists as bulleted items, texts that may hold line breaks under a heading, the
  * rest on a line; a touchpoint's yes/no fields with marks together as its flags. */
@@ -168,6 +181,8 @@ static void details_fields(details_lines *dl, const cjm_map *map, cjm_ref ref, i
 				snprintf(absent, sizeof absent, _("%s (the default)"), i18n_number(number, info->fallback));
 			}
 			details_formatted(dl, map, ref, f, absent, cols);
+			if (f == CJM_F_VOTE && ref.kind == CJM_REF_TOUCHPOINT)
+				details_vote(dl, item, cols);
 		}
 	}
 }
