@@ -98,6 +98,8 @@ closed "an escape in a name" "closed the connection of $me: the name field of a 
 	"frame 1 01 0003 611b62 0000"
 closed "a bidirectional control in a team" "closed the connection of $me: the team field of a hello message holds U+202E, which it may not hold (at byte 16)" \
 	"frame 1 01 0001 61 0003 e280ae"
+closed "a team of 65 bytes" "closed the connection of $me: the team field of a hello message is 65 bytes, over its limit of 64 (at byte 14)" \
+	"frame 1 01 0001 61 0041 $(awk 'BEGIN { for (i = 0; i < 65; i++) printf "66" }')"
 closed "a role of 3" "closed the connection of $me: the role field of a hello message holds 3, outside 1..2 (at byte 10)" \
 	"frame 1 03 0001 61 0000"
 closed "an answer before the hello" "closed the connection of $me: a client that has not said hello may not send a vote-answer message (at byte 5)" \
@@ -134,6 +136,19 @@ joined "a note of kind 4" "closed the connection of mallory: the kind field of a
 	"frame 7 00000001 0005 616c706861 04 0001 78"
 joined "a note of 2001 bytes" "closed the connection of mallory: the text field of a note-propose message is 2001 bytes, over its limit of 2000 (at byte 44)" \
 	"frame 7 00000001 0005 616c706861 01 07d1 $(awk 'BEGIN { for (i = 0; i < 2001; i++) printf "78" }')"
+joined "an answer to vote 0" "closed the connection of mallory: the vote field of a vote-answer message holds 0, outside 1..4294967295 (at byte 32)" \
+	"frame 5 00000000 01"
+joined "a note numbered 0" "closed the connection of mallory: the note field of a note-propose message holds 0, outside 1..4294967295 (at byte 32)" \
+	"frame 7 00000000 0005 616c706861 01 0001 61"
+joined "a note with an escape" "closed the connection of mallory: the text field of a note-propose message holds U+001B, which it may not hold (at byte 47)" \
+	"frame 7 00000001 0005 616c706861 01 0003 611b62"
+joined "a note on an id that is no map id" "closed the connection of mallory: the touchpoint field of a note-propose message holds U+0041, which it may not hold (at byte 38)" \
+	"frame 7 00000001 0003 412d42 01 0001 61"
+joined "a bye of 257 bytes" "closed the connection of mallory: the reason field of a bye message is 257 bytes, over its limit of 256 (at byte 32)" \
+	"frame 10 0101 $(awk 'BEGIN { for (i = 0; i < 257; i++) printf "66" }')"
+# an observer only watches: an answer from one is refused as any bad frame
+closed "an observer's answer" "closed the connection of owen: an observer may not send a vote-answer message (at byte 24)" \
+	"observer owen" "expect map-chunk" "answer 1 1"
 
 # a name with ':' is well-formed on the wire, but not a name: a bye says why
 run "$PEER" -t 10 "$sock" "hello eve:x" closed
