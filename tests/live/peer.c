@@ -45,7 +45,7 @@ typedef struct peer {
 	bool malformed; /* the host sent something the reader refused */
 	bool eof;       /* the host closed the connection */
 	bool told;      /* "closed" was printed */
-	long timeout_ms;
+	long long timeout_ms;
 } peer;
 
 typedef enum event { EV_MESSAGE, EV_CLOSED, EV_TIMEOUT } event;
@@ -148,13 +148,13 @@ static void add_header(strbuf *out, unsigned type, unsigned long length)
 }
 
 /* A whole number in MIN..MAX from WORD, or false. */
-static bool number(const char *word, long min, long max, long *value)
+static bool number(const char *word, long long min, long long max, long long *value)
 {
 	if (!word || !*word)
 		return false;
 	char *end;
 	errno = 0;
-	long v = strtol(word, &end, 10);
+	long long v = strtoll(word, &end, 10);
 	if (*end || errno || v < min || v > max)
 		return false;
 	*value = v;
@@ -260,7 +260,7 @@ static int wait_for(peer *p, const char *want)
 		cjm_proto_msg *msg = NULL;
 		event ev = next_event(p, deadline, &msg);
 		if (ev == EV_TIMEOUT) {
-			fprintf(stderr, "live_peer: %s%s%s not within %ld ms\n", want ? "'" : "",
+			fprintf(stderr, "live_peer: %s%s%s not within %lld ms\n", want ? "'" : "",
 				want ? want : "the host closing the connection", want ? "'" : "", p->timeout_ms);
 			return EXIT_WAIT;
 		}
@@ -317,7 +317,7 @@ static int hold(peer *p, const char *path)
 	struct stat st;
 	while (stat(path, &st) != 0) {
 		if (now_ms() >= deadline) {
-			fprintf(stderr, "live_peer: %s did not come within %ld ms\n", path, p->timeout_ms);
+			fprintf(stderr, "live_peer: %s did not come within %lld ms\n", path, p->timeout_ms);
 			return EXIT_WAIT;
 		}
 		poll(NULL, 0, 20);
@@ -345,7 +345,7 @@ static char *text_arg(char *word)
 /* Builds the message of a command that sends one, into MSG; false when the command is not one. */
 static bool build_message(const char *cmd, char **s, cjm_proto_msg *msg, const char **why)
 {
-	long a;
+	long long a;
 	*why = "a field is missing or out of range";
 	if (strcmp(cmd, "hello") == 0 || strcmp(cmd, "observer") == 0) {
 		msg->type = CJM_PROTO_HELLO;
@@ -357,7 +357,7 @@ static bool build_message(const char *cmd, char **s, cjm_proto_msg *msg, const c
 	}
 	if (strcmp(cmd, "answer") == 0) {
 		msg->type = CJM_PROTO_VOTE_ANSWER;
-		if (!number(next_word(s), 0, 0xffffffffL, &a))
+		if (!number(next_word(s), 0, 0xffffffffLL, &a))
 			return false;
 		msg->vote_answer.vote = (uint32_t)a;
 		char *score = next_word(s);
@@ -371,7 +371,7 @@ static bool build_message(const char *cmd, char **s, cjm_proto_msg *msg, const c
 	}
 	if (strcmp(cmd, "note") == 0) {
 		msg->type = CJM_PROTO_NOTE_PROPOSE;
-		if (!number(next_word(s), 0, 0xffffffffL, &a))
+		if (!number(next_word(s), 0, 0xffffffffLL, &a))
 			return false;
 		msg->note_propose.note = (uint32_t)a;
 		msg->note_propose.touchpoint = text_arg(next_word(s));
@@ -393,7 +393,7 @@ static bool build_message(const char *cmd, char **s, cjm_proto_msg *msg, const c
 	if (strcmp(cmd, "vote-open") == 0 || strcmp(cmd, "reveal") == 0) {
 		bool open = cmd[0] == 'v';
 		msg->type = open ? CJM_PROTO_VOTE_OPEN : CJM_PROTO_VOTE_REVEAL;
-		if (!number(next_word(s), 0, 0xffffffffL, &a))
+		if (!number(next_word(s), 0, 0xffffffffLL, &a))
 			return false;
 		char *touchpoint = text_arg(next_word(s));
 		if (open) {
@@ -433,7 +433,7 @@ static int run_command(peer *p, char *line)
 	char *cmd = next_word(&s);
 	int code = EXIT_DONE;
 	strbuf out = { 0 };
-	long a, b;
+	long long a, b;
 	if (!cmd || cmd[0] == '#') {
 		/* an empty line or a comment */
 	} else if (strcmp(cmd, "expect") == 0) {
@@ -445,7 +445,7 @@ static int run_command(peer *p, char *line)
 	} else if (strcmp(cmd, "raw") == 0) {
 		code = add_hex(&out, rest(&s)) ? EXIT_DONE : bad_script(copy, "not hex");
 	} else if (strcmp(cmd, "header") == 0) {
-		if (number(next_word(&s), 0, 255, &a) && number(next_word(&s), 0, 0x7fffffffL, &b))
+		if (number(next_word(&s), 0, 255, &a) && number(next_word(&s), 0, 0xffffffffLL, &b))
 			add_header(&out, (unsigned)a, (unsigned long)b);
 		else
 			code = bad_script(copy, "header TYPE LENGTH");
@@ -503,7 +503,7 @@ int main(int argc, char **argv)
 		return EXIT_DONE;
 	}
 	if (i + 1 < argc && strcmp(argv[i], "-t") == 0) {
-		long seconds;
+		long long seconds;
 		if (!number(argv[i + 1], 1, 3600, &seconds)) {
 			fputs(USAGE, stderr);
 			return EXIT_SCRIPT;
