@@ -378,9 +378,14 @@ static bool build_message(const char *cmd, char **s, cjm_proto_msg *msg, const c
 		char *kind = next_word(s);
 		if (!kind)
 			return false;
-		msg->note_propose.kind = strcmp(kind, "pain") == 0   ? CJM_PROTO_NOTE_PAIN
-					 : strcmp(kind, "idea") == 0 ? CJM_PROTO_NOTE_IDEA
-								     : CJM_PROTO_NOTE_QUOTE;
+		if (strcmp(kind, "pain") == 0)
+			msg->note_propose.kind = CJM_PROTO_NOTE_PAIN;
+		else if (strcmp(kind, "idea") == 0)
+			msg->note_propose.kind = CJM_PROTO_NOTE_IDEA;
+		else if (strcmp(kind, "quote") == 0)
+			msg->note_propose.kind = CJM_PROTO_NOTE_QUOTE;
+		else
+			return false;
 		msg->note_propose.text = text_arg(rest(s));
 		return msg->note_propose.touchpoint && msg->note_propose.text;
 	}
