@@ -178,6 +178,11 @@ touch "$T/go-on"
 wait "$half"
 tui_status_has "live wire · 0 joined" "anna's bye: nobody is joined"
 
+# a well-formed note waits in the inbox, and is not in the map until accepted
+run "$PEER" -t 10 "$sock" "hello carla service" "expect map-chunk" "note 1 alpha pain Klanten wachten te lang" bye
+expect_rc 0 "a participant proposes a well-formed note"
+tui_status_has "inbox 1" "the facilitator's status line counts the note waiting"
+
 # nothing came into the map: saved, it is the same file byte for byte
 tui_keys : w Enter
 tui_status_has "saved $map" "the facilitator saves"
