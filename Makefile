@@ -178,6 +178,18 @@ $(FAILSHIM): tests/faults/failshim.c
 	@$(if $(V),,echo "  SHIM    $@")
 	$(Q)$(CC) $(CFLAGS) -std=c11 -Wall -Wextra $(WERROR) -Wshadow -Wstrict-prototypes -shared -fPIC $(LDFLAGS) -o $@ $< -ldl
 
+# The live session's scripted client (tests/live/peer.c), for its terminal tests:
+# build/tests/live_peer and build/san/tests/live_peer.
+LIVE_PEER := $(B)/tests/live_peer $(S)/tests/live_peer
+
+$(B)/tests/live_peer: $(B)/obj/tests/live/peer.o $(B)/libcjm.a
+	@$(if $(V),,echo "  LINK    $@")
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) -ldl -lm
+
+$(S)/tests/live_peer: $(S)/obj/tests/live/peer.o $(S)/libcjm.a
+	@$(if $(V),,echo "  LINK    $@")
+	$(Q)$(CC_SAN) $(SAN_FLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS) -ldl -lm
+
 # Benchmarks: each from its own object (so its headers are tracked) and the library.
 BENCH_NAMES := $(patsubst tests/bench/%.c,%,$(sort $(wildcard tests/bench/*.c)))
 TUI_OBJ := $(patsubst %.c,$(B)/obj/%.o,$(sort $(wildcard src/tui/*.c)))
@@ -255,7 +267,7 @@ check:
 	@sh tests/deps.sh check
 	@$(MAKE) --no-print-directory check-run
 
-check-run: $(B)/cjm $(S)/cjm $(B)/locale.stamp $(COMPLETIONS) $(UNIT_BINS) $(PLUGINS_B) $(PLUGINS_S) $(FAILSHIM) $(FUZZ_NAMES:%=$(B)/%)
+check-run: $(B)/cjm $(S)/cjm $(B)/locale.stamp $(COMPLETIONS) $(UNIT_BINS) $(PLUGINS_B) $(PLUGINS_S) $(FAILSHIM) $(LIVE_PEER) $(FUZZ_NAMES:%=$(B)/%)
 	@CJM_BUILD=$(B) CJM_SAN_BUILD=$(S) FUZZ_SECONDS=$(FUZZ_SECONDS) \
 		UNIT_NAMES="$(UNIT_NAMES)" sh tests/check.sh
 
@@ -347,5 +359,6 @@ clean:
 # was built from, so changing one header rebuilds exactly the objects that use it.
 OBJS := $(foreach src,$(LIB_SRC) $(APP_SRC) $(UNIT_SRC),$(B)/obj/$(src:.c=.o) $(S)/obj/$(src:.c=.o)) \
 	$(BENCH_NAMES:%=$(B)/obj/tests/bench/%.o) \
+	$(B)/obj/tests/live/peer.o $(S)/obj/tests/live/peer.o \
 	$(LIB_SRC:%.c=$(F)/obj/%.o) $(FUZZ_NAMES:%=$(F)/obj/tests/fuzz/%.o)
 -include $(wildcard $(OBJS:.o=.d))

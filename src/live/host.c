@@ -460,6 +460,14 @@ static void conn_read(cjm_live_host *host, live_conn *conn)
 			host_notice(host, _("closed the connection of %s: %s (at byte %llu)"), p ? p->name : user_name(conn->uid),
 				    cjm_proto_reader_error(conn->reader),
 				    (unsigned long long)cjm_proto_reader_offset(conn->reader));
+			/* that notice says the participant is gone: no "left" notice after it
+			 * hides its reason from the facilitator's status line */
+			if (p && host->participant_conns[conn->participant - 1] == conn) {
+				host->participant_conns[conn->participant - 1] = NULL;
+				host->participants[conn->participant - 1].connected = false;
+				host->generation++;
+			}
+			conn->participant = 0;
 			conn->dead = true;
 		}
 	}
