@@ -294,12 +294,14 @@ bool cjm_live_host_restore(cjm_live_host *host, const char *text, size_t len, ch
 		*why = xstrdup(_("the live session's state is restored before anyone joins"));
 		return false;
 	}
-	if (memchr(text, '\0', len) || !utf8_valid(text)) {
+	/* TEXT is a file's bytes, with no NUL after them: checked in a copy that has one */
+	char *copy = xstrndup(text, len);
+	if (memchr(text, '\0', len) || !utf8_valid(copy)) {
+		free(copy);
 		*why = xstrdup(_("the live session's state is not text"));
 		return false;
 	}
 	state_read r = { .tmp = { .keep_names = host->keep_names, .next_vote_id = 1 } };
-	char *copy = xstrndup(text, len);
 	bool ok = true;
 	char *line = copy;
 	for (r.line = 1; ok && line && *line; r.line++) {
