@@ -97,6 +97,12 @@ void cjm_editor_live_free(cjm_editor *ed)
 	ed->live = NULL;
 }
 
+void cjm_editor_live_hang_up(cjm_editor *ed)
+{
+	if (ed->live && ed->live->host)
+		cjm_live_host_hang_up(ed->live->host);
+}
+
 bool cjm_editor_live_hosting(const cjm_editor *ed)
 {
 	return ed->live && ed->live->host;

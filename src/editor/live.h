@@ -33,6 +33,9 @@ void cjm_editor_live_host(cjm_editor *ed, cjm_live_host *host);
 void cjm_editor_live_join(cjm_editor *ed, cjm_live_guest *guest);
 /* Forgets the session (cjm_editor_free): the host says bye to everyone. */
 void cjm_editor_live_free(cjm_editor *ed);
+/* The facilitator's cjm is stopping on a signal: the session is left without a bye, so
+ * that the participants reconnect when it is hosted again. */
+void cjm_editor_live_hang_up(cjm_editor *ed);
 bool cjm_editor_live_hosting(const cjm_editor *ed);
 bool cjm_editor_live_joined(const cjm_editor *ed);
 cjm_live_host *cjm_editor_live_host_of(const cjm_editor *ed);

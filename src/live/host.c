@@ -619,8 +619,10 @@ void cjm_live_host_free(cjm_live_host *host)
 		return;
 	for (size_t i = 0; i < host->conn_count; i++) {
 		live_conn *conn = host->conns[i];
-		conn_bye(host, conn, _("the session has ended"));
-		conn_flush(conn, host);
+		if (!host->hung_up) {
+			conn_bye(host, conn, _("the session has ended"));
+			conn_flush(conn, host);
+		}
 		conn_free(conn);
 	}
 	free(host->conns);
@@ -650,6 +652,11 @@ void cjm_live_host_free(cjm_live_host *host)
 	free(host->dir);
 	free(host->socket);
 	free(host);
+}
+
+void cjm_live_host_hang_up(cjm_live_host *host)
+{
+	host->hung_up = true;
 }
 
 const char *cjm_live_host_session(const cjm_live_host *host)

@@ -57,6 +57,10 @@ cjm_live_host *cjm_live_host_new(const cjm_live_host_options *options, char **wh
 /* Says bye to every connection ("the session has ended"), closes them and the
  * listening socket, and removes the socket file. NULL does nothing. */
 void cjm_live_host_free(cjm_live_host *host);
+/* Makes cjm_live_host_free close without a bye: the facilitator's cjm was told to stop
+ * (SIGHUP, SIGTERM) and the session goes on when it starts again, so the participants
+ * keep trying to reconnect. */
+void cjm_live_host_hang_up(cjm_live_host *host);
 const char *cjm_live_host_session(const cjm_live_host *host);
 const char *cjm_live_host_socket(const cjm_live_host *host);
 

@@ -28,6 +28,7 @@ struct cjm_live_host {
 	uid_t *allow;    /* --allow users' uids */
 	size_t allow_count;
 	bool keep_names;
+	bool hung_up;    /* closing without a bye (cjm_live_host_hang_up) */
 	unsigned long generation;
 
 	live_conn **conns;

@@ -363,6 +363,7 @@ int tui_run(cjm_editor *ed, cjm_recovery *recovery, bool restored)
 		if (tui_hangup) {
 			tui_keep_recovery(ed, &autosave, true);
 			tui_keep_live(ed, &autosave, true);
+			cjm_editor_live_hang_up(ed);
 			exit_code = 128 + (int)tui_hangup;
 			break;
 		}
