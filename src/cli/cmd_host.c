@@ -103,6 +103,9 @@ static int cmd_host_run(int argc, char **argv)
 		return code;
 	if (host_group && host_dir)
 		return cli_usage_error(&cjm_cmd_host, _("--group and --dir name two places for the socket: give one"));
+	if (host_allow.count && !host_dir)
+		return cli_usage_error(&cjm_cmd_host, _("--allow needs --dir, a folder the allowed users can reach: "
+							"your own folder and the group's are closed to them"));
 	char *session = host_session ? xstrdup(host_session) : cjm_live_session_name_from_path(path);
 	if (!cjm_live_session_name_ok(session)) {
 		code = cli_usage_error(&cjm_cmd_host,

@@ -89,7 +89,7 @@ static int cmd_join_run(int argc, char **argv)
 		code = cli_usage_error(&cjm_cmd_join, _("one SESSION only ('%s' and '%s')"), operands.items[0],
 				       operands.items[1]);
 	const char *name = join_as ? join_as : join_login_name();
-	const char *rule = _("one line of 1 to 64 bytes, with no control characters, ':' or '|'");
+	const char *rule = _("one line of 1 to 64 bytes, with no control characters, ':' or '|', and no space at either end");
 	if (code == CJM_EXIT_OK && !cjm_live_label_ok(name, strlen(name)))
 		code = cli_usage_error(&cjm_cmd_join, _("--as '%s': a name is %s"), name, rule);
 	if (code == CJM_EXIT_OK && join_team && !cjm_live_label_ok(join_team, strlen(join_team)))

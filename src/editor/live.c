@@ -937,12 +937,10 @@ void cjm_editor_live_status(const cjm_editor *ed, strbuf *out)
 		return;
 	case CJM_LIVE_GUEST_ENDED:
 	{
-		/* the facilitator's reason, unless it only says what this says */
-		const char *why = cjm_live_guest_bye_reason(g), *ended = _("the session has ended");
-		if (why && *why && strcmp(why, ended) != 0)
-			strbuf_printf(out, _(" | %s: %s; q quits"), ended, why);
-		else
-			strbuf_printf(out, _(" | %s; q quits"), ended);
+		/* the facilitator's reason, in this participant's language (the host sends
+		 * its messages untranslated), or that the session has ended */
+		const char *why = cjm_live_guest_bye_reason(g);
+		strbuf_printf(out, _(" | %s; q quits"), why && *why ? _(why) : _("the session has ended"));
 	}
 		return;
 	case CJM_LIVE_GUEST_JOINED:

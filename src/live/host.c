@@ -130,6 +130,8 @@ static void conn_send(cjm_live_host *host, live_conn *conn, const cjm_proto_msg 
 	strbuf_release(&frame);
 }
 
+/* Says bye with REASON, an untranslated message (N_): the participant's cjm shows it
+ * in its own language. */
 static void conn_bye(cjm_live_host *host, live_conn *conn, const char *reason)
 {
 	cjm_proto_msg bye = { .type = CJM_PROTO_BYE, .bye = { (char *)reason } };
@@ -334,7 +336,7 @@ static void on_hello(cjm_live_host *host, live_conn *conn, const cjm_proto_msg *
 	const char *name = msg->hello.name, *team = msg->hello.team;
 	bool observer = msg->hello.role == CJM_PROTO_ROLE_OBSERVER;
 	if (!cjm_live_label_ok(name, strlen(name)) || (*team && !cjm_live_label_ok(team, strlen(team)))) {
-		conn_bye(host, conn, _("a name or team may not hold ':' or '|'"));
+		conn_bye(host, conn, N_("a name or team may not hold ':' or '|', nor a space at either end"));
 		return;
 	}
 	size_t i = 0;
@@ -343,7 +345,7 @@ static void on_hello(cjm_live_host *host, live_conn *conn, const cjm_proto_msg *
 		i++;
 	if (i == host->participant_count) {
 		if (host->participant_count >= CJM_VOTE_PARTICIPANTS_MAX) {
-			conn_bye(host, conn, _("the session is full"));
+			conn_bye(host, conn, N_("the session is full"));
 			return;
 		}
 		live_host_add_participant(host, conn->uid, name, team, observer);
@@ -351,7 +353,7 @@ static void on_hello(cjm_live_host *host, live_conn *conn, const cjm_proto_msg *
 		live_conn *old = host->participant_conns[i];
 		if (old && old != conn) {
 			old->participant = 0; /* it leaves without a notice: the same one joins again */
-			conn_bye(host, old, _("you joined the session again from another terminal"));
+			conn_bye(host, old, N_("you joined the session again from another terminal"));
 		}
 		cjm_live_participant *p = &host->participants[i];
 		free(p->team);
@@ -486,19 +488,22 @@ static void host_accept(cjm_live_host *host)
 			close(fd);
 			continue;
 		}
-		if (!host_allows(host, cred.uid)) {
-			/* TRANSLATORS: %lu is a uid, %s its user name. */
-			host_notice(host, _("refused a connection from uid %lu (%s): not allowed"), (unsigned long)cred.uid,
-				    user_name(cred.uid));
-			close(fd);
-			continue;
-		}
 		live_conn *conn = xcalloc(1, sizeof *conn);
 		conn->fd = fd;
 		conn->uid = cred.uid;
 		conn->reader = cjm_proto_reader_new(CJM_PROTO_PEER_NEW_CLIENT);
-		if (host->conn_count >= CJM_LIVE_CONNECTIONS_MAX) {
-			conn_bye(host, conn, _("the session has too many connections"));
+		/* who is turned away is told why, once, and does not try again */
+		const char *refusal = NULL;
+		if (!host_allows(host, cred.uid)) {
+			/* TRANSLATORS: %lu is a uid, %s its user name. */
+			host_notice(host, _("refused a connection from uid %lu (%s): not allowed"), (unsigned long)cred.uid,
+				    user_name(cred.uid));
+			refusal = N_("the facilitator's session does not let you in");
+		} else if (host->conn_count >= CJM_LIVE_CONNECTIONS_MAX) {
+			refusal = N_("the session has too many connections");
+		}
+		if (refusal) {
+			conn_bye(host, conn, refusal);
 			conn_flush(conn, host);
 			conn_free(conn);
 			continue;
@@ -601,7 +606,10 @@ cjm_live_host *cjm_live_host_new(const cjm_live_host_options *options, char **wh
 		free(path);
 		goto fail;
 	}
-	host->listen_fd = listen_at(path, host->gid != (gid_t)-1 ? 0660 : 0600, host->gid, why);
+	/* --allow users reach the socket whatever their groups (the folder lets them search
+	 * it); who may stay is the uid check on accept, as tmux's server-access does */
+	mode_t mode = host->allow_count ? 0666 : host->gid != (gid_t)-1 ? 0660 : 0600;
+	host->listen_fd = listen_at(path, mode, host->gid, why);
 	if (host->listen_fd < 0) {
 		free(path);
 		goto fail;
@@ -620,7 +628,7 @@ void cjm_live_host_free(cjm_live_host *host)
 	for (size_t i = 0; i < host->conn_count; i++) {
 		live_conn *conn = host->conns[i];
 		if (!host->hung_up) {
-			conn_bye(host, conn, _("the session has ended"));
+			conn_bye(host, conn, N_("the session has ended"));
 			conn_flush(conn, host);
 		}
 		conn_free(conn);

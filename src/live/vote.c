@@ -38,6 +38,9 @@ bool cjm_live_label_ok(const char *text, size_t len)
 {
 	if (!text || len == 0 || len > CJM_VOTE_NAME_MAX)
 		return false;
+	/* "bob " would be another participant than "bob", but the same in the record */
+	if (text[0] == ' ' || text[len - 1] == ' ')
+		return false;
 	const unsigned char *s = (const unsigned char *)text;
 	for (size_t i = 0; i < len;) {
 		uint32_t cp;

@@ -41,7 +41,7 @@
  * takes it (cjm join --as, --team): 1..CJM_VOTE_NAME_MAX bytes of UTF-8, one line,
  * no character a terminal acts on or that reorders text (visible_escaped: tab and
  * line feed among them), and no ':' or '|', which separate the parts of the vote
- * record in the map. The one rule for names: the host, the guest and the vote use it. */
+ * record in the map; no space at either end (the record drops those). The one rule for names: the host, the guest and the vote use it. */
 bool cjm_live_label_ok(const char *text, size_t len);
 
 /* Why cjm_vote_answer took no answer. */

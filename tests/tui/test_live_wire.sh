@@ -152,7 +152,7 @@ closed "an observer's answer" "closed the connection of owen: an observer may no
 
 # a name with ':' is well-formed on the wire, but not a name: a bye says why
 run "$PEER" -t 10 "$sock" "hello eve:x" closed
-printf '%s\n' "bye reason=a name or team may not hold ':' or '|'" closed >"$T/out.want"
+printf '%s\n' "bye reason=a name or team may not hold ':' or '|', nor a space at either end" closed >"$T/out.want"
 expect_same "$T/out.want" "$T/out" "a name with ':' is told why in a bye, and closed"
 run "$PEER" -t 10 "$sock" "hello eve finance|it" closed
 expect_same "$T/out.want" "$T/out" "a team with '|' is told why in a bye, and closed"
