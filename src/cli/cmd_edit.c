@@ -247,8 +247,6 @@ int cli_edit_file(const char *path, bool read_only, cli_edit_start start, void *
 	}
 	cjm_editor *ed = cjm_editor_new_read(map, path, read_only, &disk);
 	ed->comment_count = comments;
-	if (start)
-		start(ed, read_only ? NULL : rec, ctx);
 	if (restored) {
 		cjm_edit_mark_unsaved(ed->edit);
 		cjm_editor_say(ed, false, _("restored unsaved edits (:w saves)")); /* a stale lock goes without saying */
@@ -258,6 +256,8 @@ int cli_edit_file(const char *path, bool read_only, cli_edit_start start, void *
 		cjm_editor_say(ed, false, _("read-only: :w FILE saves a copy"));
 	}
 	free(message);
+	if (start) /* after the messages above: what it says of its own start comes last */
+		start(ed, read_only ? NULL : rec, ctx);
 	bool conflicted = conflicts != NULL;
 	if (conflicts) { /* unsaved until :w writes the resolved map over the markers */
 		if (!read_only)

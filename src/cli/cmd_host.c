@@ -55,14 +55,7 @@ static void host_start(cjm_editor *ed, cjm_recovery *recovery, void *ctx)
 	char *text = cjm_recovery_read_live(recovery, &len, &err);
 	if (!text)
 		return;
-	char *why = NULL;
-	if (cjm_live_host_restore(c->host, text, len, &why))
-		cjm_editor_say(ed, false, _("the session's open vote and inbox are back from %s"),
-			       cjm_recovery_live_path(recovery));
-	else
-		cjm_editor_say(ed, true, _("%s is not a session's state (%s): not restored"),
-			       cjm_recovery_live_path(recovery), why ? why : "");
-	free(why);
+	cjm_editor_live_restore(ed, text, len, cjm_recovery_live_path(recovery));
 	free(text);
 }
 

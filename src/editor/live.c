@@ -13,6 +13,7 @@
 #include "live/vote_text.h"
 #include "model/field.h"
 #include "render/text.h"
+#include "render/wrap.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
 
@@ -21,6 +22,8 @@
 #define LIVE_PUBLISH_AFTER_MS 250
 /* How long after - or + a digit makes a signed answer, as on the map. */
 #define LIVE_SIGN_MS CJM_SIGN_PREFIX_MS
+/* The most cells of the voted touchpoint's name on a participant's status line. */
+#define LIVE_STATUS_NAME 20
 
 typedef struct cjm_editor_live {
 	cjm_live_host *host;   /* hosting: owned */
@@ -174,6 +177,24 @@ static void live_select(cjm_editor *ed, const char *phase_id, const char *tp_id)
 }
 
 /* The ids of the selection: its phase's and its touchpoint's ("" for none). */
+void cjm_editor_live_restore(cjm_editor *ed, const char *text, size_t len, const char *path)
+{
+	cjm_editor_live *l = ed->live;
+	char *why = NULL;
+	if (!l || !l->host || !cjm_live_host_restore(l->host, text, len, &why)) {
+		cjm_editor_say(ed, true, _("%s is not a session's state (%s): not restored"), path, why ? why : "");
+		free(why);
+		return;
+	}
+	const char *touchpoint = NULL;
+	if (cjm_live_host_vote(l->host, &touchpoint, NULL) && touchpoint)
+		live_select(ed, NULL, touchpoint); /* where the room was */
+	if (cjm_edit_dirty(ed->edit))
+		cjm_editor_say(ed, false, _("restored unsaved edits, and the session's open vote and inbox (:w saves)"));
+	else
+		cjm_editor_say(ed, false, _("the session's open vote and inbox are back from %s"), path);
+}
+
 static void live_selection_ids(const cjm_editor *ed, const char **phase_id, const char **tp_id)
 {
 	const cjm_map *map = cjm_editor_map(ed);
@@ -646,6 +667,8 @@ static void live_pump_guest(cjm_editor *ed, cjm_editor_live *l)
 	unsigned long g = cjm_live_guest_generation(l->guest);
 	if (g == l->seen_guest)
 		return;
+	if (cjm_live_guest_state_of(l->guest) == CJM_LIVE_GUEST_ENDED && ed->message)
+		cjm_editor_clear_message(ed); /* the status line says it ended, and why */
 	l->seen_guest = g;
 	l->generation++;
 	cjm_map *map = cjm_live_guest_take_map(l->guest);
@@ -667,10 +690,12 @@ static void live_pump_guest(cjm_editor *ed, cjm_editor_live *l)
 	if (cjm_live_guest_vote_of(l->guest, &vote)) {
 		if (vote.revealed && vote.id != l->shown_reveal) {
 			l->shown_reveal = vote.id;
+			cjm_editor_clear_message(ed); /* "your answer …, until the reveal": it came */
 			l->panel = CJM_LIVE_PANEL_REVEAL;
 			ed->overlay = CJM_OVERLAY_LIVE;
 		} else if (vote.open && vote.id != l->seen_vote) {
 			l->seen_vote = vote.id;
+			cjm_editor_clear_message(ed); /* an answer to the last vote: the status says this one's */
 			if (ed->overlay == CJM_OVERLAY_LIVE)
 				ed->overlay = CJM_OVERLAY_NONE;
 			if (l->following)
@@ -718,6 +743,10 @@ int cjm_editor_live_follow(cjm_editor *ed, const char *args)
 /* Answers the open vote: a score, or a skip. */
 static int live_answer(cjm_editor *ed, cjm_editor_live *l, bool skip, int score)
 {
+	if (cjm_live_guest_observer(l->guest)) {
+		cjm_editor_say(ed, true, _("an observer does not vote"));
+		return -1;
+	}
 	cjm_live_guest_vote vote;
 	if (cjm_live_guest_state_of(l->guest) != CJM_LIVE_GUEST_JOINED || !cjm_live_guest_vote_of(l->guest, &vote) ||
 	    !vote.open) {
@@ -762,6 +791,10 @@ int cjm_editor_live_note(cjm_editor *ed, const char *args)
 	cjm_editor_live *l = ed->live;
 	if (!l || !l->guest) {
 		cjm_editor_say(ed, true, _("only a participant proposes notes (cjm join); e edits the touchpoint"));
+		return -1;
+	}
+	if (cjm_live_guest_observer(l->guest)) {
+		cjm_editor_say(ed, true, _("an observer proposes no notes"));
 		return -1;
 	}
 	const cjm_touchpoint *t = cjm_editor_map(ed)->phase_count ? cjm_editor_selected_touchpoint(ed) : NULL;
@@ -923,7 +956,8 @@ void cjm_editor_live_status(const cjm_editor *ed, strbuf *out)
 		bool revealed = false;
 		const cjm_vote *vote = cjm_live_host_vote(l->host, NULL, &revealed);
 		if (vote && !revealed)
-			strbuf_printf(out, _(" · vote: %zu of %zu answered"), cjm_vote_entries(vote), connected - observers);
+			strbuf_printf(out, _(" · vote: %zu of %zu answered"), cjm_vote_entries(vote),
+				      cjm_live_host_vote_voters(l->host));
 		const cjm_live_note *notes = NULL;
 		size_t waiting = cjm_live_host_inbox(l->host, &notes);
 		if (waiting)
@@ -933,32 +967,44 @@ void cjm_editor_live_status(const cjm_editor *ed, strbuf *out)
 	const cjm_live_guest *g = l->guest;
 	switch (cjm_live_guest_state_of(g)) {
 	case CJM_LIVE_GUEST_CONNECTING:
-		strbuf_puts(out, _(" | reconnecting…"));
+		if (!ed->message) /* else the message says it: "lost the connection…; reconnecting…" */
+			strbuf_puts(out, _(" reconnecting…"));
 		return;
 	case CJM_LIVE_GUEST_ENDED:
 	{
 		/* the facilitator's reason, in this participant's language (the host sends
 		 * its messages untranslated), or that the session has ended */
 		const char *why = cjm_live_guest_bye_reason(g);
-		strbuf_printf(out, _(" | %s; q quits"), why && *why ? _(why) : _("the session has ended"));
+		strbuf_printf(out, _(" %s; q quits"), why && *why ? _(why) : _("the session has ended"));
 	}
 		return;
 	case CJM_LIVE_GUEST_JOINED:
 		break;
 	}
-	strbuf_printf(out, _(" | live %s"), cjm_live_guest_session(g));
-	strbuf_puts(out, l->following ? _(" · following") : _(" · not following (f)"));
+	/* what asks for a key first: the open vote, then the session (the top line shows the map) */
 	cjm_live_guest_vote vote;
 	if (cjm_live_guest_vote_of(g, &vote) && vote.open) {
 		char words[16];
-		if (vote.answered && vote.skipped)
-			strbuf_printf(out, _(" · vote on '%s': you skipped"), live_touchpoint_name(ed, vote.touchpoint));
+		/* the name short, so that what to press fits a narrow terminal's line */
+		strbuf cut = { 0 };
+		cjm_wrap_fit(&cut, live_touchpoint_name(ed, vote.touchpoint), LIVE_STATUS_NAME,
+			     cjm_editor_unicode() ? NULL : "...");
+		while (cut.len && cut.data[cut.len - 1] == ' ')
+			cut.data[--cut.len] = '\0';
+		const char *name = cut.data ? cut.data : "";
+		if (cjm_live_guest_observer(g))
+			strbuf_printf(out, _(" vote on '%s' (you watch) |"), name);
+		else if (vote.answered && vote.skipped)
+			strbuf_printf(out, _(" vote on '%s': you skipped |"), name);
 		else if (vote.answered)
-			strbuf_printf(out, _(" · vote on '%s': your answer %s"), live_touchpoint_name(ed, vote.touchpoint),
+			strbuf_printf(out, _(" vote on '%s': your answer %s |"), name,
 				      cjm_editor_emotion_words(true, vote.score, words));
 		else
-			strbuf_printf(out, _(" · vote on '%s': press -3..3 or x"), live_touchpoint_name(ed, vote.touchpoint));
+			strbuf_printf(out, _(" vote on '%s': press -3..3 or x |"), name);
+		strbuf_release(&cut);
 	}
+	strbuf_printf(out, _(" live %s"), cjm_live_guest_session(g));
+	strbuf_puts(out, l->following ? _(" · following") : _(" · not following (f)"));
 	size_t pending = cjm_live_guest_pending(g);
 	if (pending)
 		strbuf_printf(out, P_(" · %zu note sent", " · %zu notes sent", pending), pending);
@@ -999,7 +1045,8 @@ bool cjm_editor_live_reveal_text(const cjm_editor *ed, size_t width, strbuf *out
 	const char *id = NULL;
 	if (!live_result(ed, &r, &id))
 		return false;
-	const char *lang = cjm_editor_map(ed)->language;
+	/* the screen's language, as the rest of this screen: each participant reads it in their own */
+	const char *lang = i18n_language();
 	/* TRANSLATORS: the reveal panel's first line: "The room's vote on 'Meter readings'" */
 	strbuf_printf(out, _("The room's vote on '%s'\n"), live_touchpoint_name(ed, id));
 	cjm_vote_summary_text(out, &r, lang);
@@ -1008,12 +1055,20 @@ bool cjm_editor_live_reveal_text(const cjm_editor *ed, size_t width, strbuf *out
 	for (int s = 0; s < CJM_VOTE_SCORES; s++)
 		if (r.counts[s] > most)
 			most = r.counts[s];
-	/* the histogram, highest score on top, with the teams beside it when there is room
-	 * (a team's line is some 56 columns) */
-	size_t team = 0, teams = r.team_count == 1 && !r.teams[0].name ? 0 : r.team_count; /* no teams: the room */
-	size_t room = width > 12 + 56 ? width - 12 - 56 : 0;
-	bool beside = teams && room >= 8;
+	/* each team's line, so that they go beside the histogram only when the widest fits */
+	size_t teams = r.team_count == 1 && !r.teams[0].name ? 0 : r.team_count; /* no teams: the room */
+	strbuf *team_lines = xcalloc(teams ? teams : 1, sizeof *team_lines);
+	size_t team_width = 0;
+	for (size_t i = 0; i < teams; i++) {
+		cjm_vote_team_text(&team_lines[i], &r.teams[i], lang);
+		size_t w = cjm_text_width(team_lines[i].data);
+		team_width = w > team_width ? w : team_width;
+	}
+	/* a row is the score (4), its count (5), the bar and two spaces, then a team */
+	size_t room = width > 12 + team_width ? width - 12 - team_width : 0;
+	bool beside = teams && teams <= CJM_VOTE_SCORES && room >= 8;
 	size_t bar = beside ? (room < 20 ? room : 20) : width > 24 ? (width - 14 < 30 ? width - 14 : 30) : 8;
+	size_t team = 0;
 	for (int s = CJM_VOTE_MAX; s >= CJM_VOTE_MIN; s--) {
 		char words[16];
 		strbuf row = { 0 };
@@ -1026,22 +1081,24 @@ bool cjm_editor_live_reveal_text(const cjm_editor *ed, size_t width, strbuf *out
 		if (beside && team < teams) {
 			for (size_t w = cjm_text_width(row.data); w < bar + 12; w++)
 				strbuf_putc(out, ' ');
-			cjm_vote_team_text(out, &r.teams[team++], lang);
+			strbuf_puts(out, team_lines[team++].data);
 		}
 		strbuf_release(&row);
 		strbuf_putc(out, '\n');
 	}
-	for (; team < teams; team++) {
-		strbuf_puts(out, "  ");
-		cjm_vote_team_text(out, &r.teams[team], lang);
-		strbuf_putc(out, '\n');
-	}
+	for (; team < teams; team++)
+		strbuf_printf(out, "  %s\n", team_lines[team].data);
+	for (size_t i = 0; i < teams; i++)
+		strbuf_release(&team_lines[i]);
+	free(team_lines);
 	if (r.divergence) {
 		cjm_vote_divergence_text(out, &r, lang);
 		strbuf_putc(out, '\n');
 	}
 	if (ed->live->host)
 		strbuf_puts(out, _("m median · a mean · -3..3 a value of your own · V vote again · q close\n"));
+	else
+		strbuf_puts(out, _("q or Escape closes this; the facilitator decides the emotion\n"));
 	cjm_vote_result_release(&r);
 	return true;
 }

@@ -37,6 +37,9 @@ void cjm_editor_live_free(cjm_editor *ed);
  * that the participants reconnect when it is hosted again. */
 void cjm_editor_live_hang_up(cjm_editor *ed);
 bool cjm_editor_live_hosting(const cjm_editor *ed);
+/* Takes back the state of a session that ended badly (LEN bytes of TEXT, read from
+ * PATH), selects the open vote's touchpoint, and says what came of it. */
+void cjm_editor_live_restore(cjm_editor *ed, const char *text, size_t len, const char *path);
 bool cjm_editor_live_joined(const cjm_editor *ed);
 cjm_live_host *cjm_editor_live_host_of(const cjm_editor *ed);
 cjm_live_guest *cjm_editor_live_guest_of(const cjm_editor *ed);

@@ -437,6 +437,11 @@ const char *cjm_live_guest_bye_reason(const cjm_live_guest *guest)
 	return guest->bye_reason;
 }
 
+bool cjm_live_guest_observer(const cjm_live_guest *guest)
+{
+	return guest->observer;
+}
+
 const char *cjm_live_guest_session(const cjm_live_guest *guest)
 {
 	return guest->session;

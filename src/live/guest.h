@@ -57,6 +57,7 @@ cjm_live_guest_state cjm_live_guest_state_of(const cjm_live_guest *guest);
 /* The facilitator's reason in its bye (for ENDED), or NULL. */
 const char *cjm_live_guest_bye_reason(const cjm_live_guest *guest);
 const char *cjm_live_guest_session(const cjm_live_guest *guest); /* "" until welcomed */
+bool cjm_live_guest_observer(const cjm_live_guest *guest);     /* joined with --read-only */
 
 /* The map of the newest whole revision received and loaded, handed over to the
  * caller (free it), or NULL when there is none newer than the last one taken.

@@ -761,6 +761,16 @@ size_t cjm_live_host_connected(const cjm_live_host *host, size_t *observers)
 	return n;
 }
 
+size_t cjm_live_host_vote_voters(const cjm_live_host *host)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < host->participant_count; i++) {
+		const cjm_live_participant *p = &host->participants[i];
+		n += !p->observer && (p->connected || (host->vote && cjm_vote_find(host->vote, i + 1)));
+	}
+	return n;
+}
+
 uint32_t cjm_live_host_vote_open(cjm_live_host *host, const char *touchpoint)
 {
 	cjm_vote_free(host->vote);

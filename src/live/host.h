@@ -107,6 +107,9 @@ uint32_t cjm_live_host_vote_open(cjm_live_host *host, const char *touchpoint);
 /* The vote open or revealed, or NULL when there is none. *TOUCHPOINT (may be NULL)
  * gets its touchpoint's id, *REVEALED whether it is revealed. */
 const cjm_vote *cjm_live_host_vote(const cjm_live_host *host, const char **touchpoint, bool *revealed);
+/* Who the open vote waits for: the participants connected (not the observers), and
+ * those who answered and have left since. */
+size_t cjm_live_host_vote_voters(const cjm_live_host *host);
 /* Closes the vote and sends every connection its reveal (the counts, per team).
  * False when there is no open vote. */
 bool cjm_live_host_vote_reveal(cjm_live_host *host);

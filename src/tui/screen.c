@@ -471,6 +471,11 @@ static void screen_draw_map(cjm_editor *ed, const screen_geometry *g)
 	mvaddstr(0, 0, " ");
 	screen_fit(0, 1, map->title, g->cols - 1);
 	attroff(A_BOLD);
+	if (map->phase_count == 0 && cjm_editor_live_joined(ed)) {
+		/* the facilitator's map is on its way, or it has nothing yet: a participant adds nothing */
+		mvaddstr(3, 2, _("The facilitator's map shows here once it has a phase (the status line says how the session is)."));
+		return;
+	}
 	if (map->phase_count == 0) {
 		mvaddstr(3, 2, _("This map has no phases yet. Press P to add the first phase,"));
 		mvaddstr(4, 2, _("then a to add touchpoints, + and - to score emotions. ? shows every key."));
@@ -529,9 +534,9 @@ static void screen_draw_status(cjm_editor *ed, const screen_geometry *g, const c
 	 * an error), so that the emotion shows */
 	strbuf file = { 0 };
 	const char *base = ed->path ? strrchr(ed->path, '/') : NULL;
-	if (cjm_editor_live_joined(ed)) /* a participant's map is the facilitator's: the session says whose */
-		strbuf_printf(&file, " %s", map->title && *map->title ? map->title : _("[no map yet]"));
-	else
+	/* a participant's screen has no file: the live status says the session, and the
+	 * top line the map's title */
+	if (!cjm_editor_live_joined(ed))
 		strbuf_printf(&file, " %s%s%s%s", ed->path ? (base ? base + 1 : ed->path) : _("[new map]"),
 			      cjm_edit_dirty(ed->edit) ? " [+]" : "", ed->read_only ? _(" [read-only]") : "",
 			      ed->recovery_error ? _(" [recovery not written]") : ""); /* until a write succeeds */
