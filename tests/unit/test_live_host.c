@@ -537,6 +537,33 @@ static void test_answer_seen_after_reconnect(void **state)
 	room_free(r);
 }
 
+/* The vote waits for who is connected, and still counts who answered and left. */
+static void test_voters_of_the_vote(void **state)
+{
+	(void)state;
+	room *r = room_new();
+	cjm_live_guest *a = guest_join(r, "alice", "finance", false);
+	guest_join(r, "bob", "service", false);
+	guest_join(r, "owen", NULL, true);
+	pump(r);
+	cjm_live_host_vote_open(r->host, "tp-1");
+	pump(r);
+	assert_int_equal(cjm_live_host_vote_voters(r->host), 2); /* not the observer */
+	assert_true(cjm_live_guest_answer(a, false, 2));
+	pump(r);
+	struct pollfd fd;
+	assert_true(cjm_live_guest_pollfd(a, &fd));
+	shutdown(fd.fd, SHUT_RDWR);
+	pump(r);
+	size_t observers = 0;
+	assert_int_equal(cjm_live_host_connected(r->host, &observers), 2);
+	assert_int_equal(observers, 1);
+	/* alice left after answering: 1 of 2, not 1 of 1 */
+	assert_int_equal(cjm_vote_entries(cjm_live_host_vote(r->host, NULL, NULL)), 1);
+	assert_int_equal(cjm_live_host_vote_voters(r->host), 2);
+	room_free(r);
+}
+
 static void test_notes(void **state)
 {
 	(void)state;
@@ -673,6 +700,9 @@ static void test_refused_uid(void **state)
 	assert_non_null(strstr(all, want));
 	assert_non_null(strstr(all, "): not allowed"));
 	free(all);
+	/* told why, and not trying again */
+	assert_int_equal(cjm_live_guest_state_of(g), CJM_LIVE_GUEST_ENDED);
+	assert_string_equal(cjm_live_guest_bye_reason(g), "the facilitator's session does not let you in");
 	room_free(r);
 }
 
@@ -754,6 +784,29 @@ static void test_session_ended(void **state)
 	cjm_live_host_options options = { .session = "werkplaats", .place = { .dir = r->dir } };
 	char *why = NULL;
 	r->host = cjm_live_host_new(&options, &why);
+	room_free(r);
+}
+
+/* A facilitator's cjm stopped by a signal says no bye: the participants reconnect. */
+static void test_hang_up_lets_them_reconnect(void **state)
+{
+	(void)state;
+	room *r = room_new();
+	cjm_live_guest *g = guest_join(r, "alice", NULL, false);
+	pump(r);
+	assert_int_equal(cjm_live_guest_state_of(g), CJM_LIVE_GUEST_JOINED);
+	cjm_live_host_hang_up(r->host);
+	cjm_live_host_free(r->host);
+	r->host = NULL;
+	pump(r);
+	assert_int_equal(cjm_live_guest_state_of(g), CJM_LIVE_GUEST_CONNECTING);
+	cjm_live_host_options options = { .session = "werkplaats", .place = { .dir = r->dir } };
+	char *why = NULL;
+	r->host = cjm_live_host_new(&options, &why);
+	assert_non_null(r->host);
+	cjm_live_guest_tick(g, 99999);
+	pump(r);
+	assert_int_equal(cjm_live_guest_state_of(g), CJM_LIVE_GUEST_JOINED);
 	room_free(r);
 }
 
@@ -900,6 +953,8 @@ int main(void)
 		cmocka_unit_test(test_follow),
 		cmocka_unit_test(test_vote_blind_and_reveal),
 		cmocka_unit_test(test_answer_seen_after_reconnect),
+		cmocka_unit_test(test_voters_of_the_vote),
+		cmocka_unit_test(test_hang_up_lets_them_reconnect),
 		cmocka_unit_test(test_notes),
 		cmocka_unit_test(test_malformed_closes_that_connection),
 		cmocka_unit_test(test_oversized_closes_that_connection),

@@ -236,6 +236,11 @@ static void test_bad_answers(void **state)
 	assert_int_equal(cjm_vote_answer(vote, 1, NULL, "a|b", 0), CJM_VOTE_BAD_NAME);
 	assert_false(cjm_live_label_ok("\xE2\x80\xAE" "evil", 7)); /* a bidirectional control */
 	assert_true(cjm_live_label_ok("Klantenservice", 14));
+	/* "bob " would be another participant than "bob", and the same one in the record */
+	assert_false(cjm_live_label_ok("bob ", 4));
+	assert_false(cjm_live_label_ok(" bob", 4));
+	assert_false(cjm_live_label_ok(" ", 1));
+	assert_true(cjm_live_label_ok("Klanten service", 15));
 	char longest[CJM_VOTE_TEAM_MAX + 2];
 	memset(longest, 'a', sizeof longest - 1);
 	longest[sizeof longest - 1] = '\0';
