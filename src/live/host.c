@@ -1,4 +1,4 @@
-/* The facilitator's side of a live session: the listening socket, who may connect, each connection's messages and queue, the vote and the inbox. */
+/* The facilitator's side of a live session: the listening socket, who may connect, and each connection's messages and queue (the vote and the inbox are in host_vote.c, the map's frames in host_map.c). */
 #define _GNU_SOURCE /* struct ucred, accept4 */
 #include "live/host_impl.h"
 
@@ -24,7 +24,7 @@
 #define READ_CHUNK 65536
 #define READS_PER_SERVE 4
 
-__attribute__((format(printf, 2, 3))) static void host_notice(cjm_live_host *host, const char *fmt, ...)
+__attribute__((format(printf, 2, 3))) void live_host_notice(cjm_live_host *host, const char *fmt, ...)
 {
 	va_list ap;
 	va_start(ap, fmt);
@@ -101,7 +101,7 @@ void cjm_live_host_test_self(cjm_live_host *host, uid_t self)
 
 /* ---- Connections ---- */
 
-static cjm_live_participant *conn_participant(const cjm_live_host *host, const live_conn *conn)
+cjm_live_participant *live_conn_participant(const cjm_live_host *host, const live_conn *conn)
 {
 	return conn->participant ? &host->participants[conn->participant - 1] : NULL;
 }
@@ -113,15 +113,15 @@ static void conn_queue(cjm_live_host *host, live_conn *conn, const strbuf *frame
 		return;
 	strbuf_add(&conn->out, frames->data, frames->len);
 	if (conn->out.len - conn->out_pos > CJM_LIVE_QUEUE_MAX) {
-		const cjm_live_participant *p = conn_participant(host, conn);
+		const cjm_live_participant *p = live_conn_participant(host, conn);
 		/* TRANSLATORS: %s is a participant's name. */
-		host_notice(host, _("dropped %s: their cjm stopped reading"), p ? p->name : user_name(conn->uid));
+		live_host_notice(host, _("dropped %s: their cjm stopped reading"), p ? p->name : user_name(conn->uid));
 		conn->dead = true;
 	}
 }
 
 /* Queues MSG on CONN. */
-static void conn_send(cjm_live_host *host, live_conn *conn, const cjm_proto_msg *msg)
+void live_conn_send(cjm_live_host *host, live_conn *conn, const cjm_proto_msg *msg)
 {
 	strbuf frame = { 0 };
 	/* nothing this host builds is refused; a map id from the editor is checked here */
@@ -135,7 +135,7 @@ static void conn_send(cjm_live_host *host, live_conn *conn, const cjm_proto_msg 
 static void conn_bye(cjm_live_host *host, live_conn *conn, const char *reason)
 {
 	cjm_proto_msg bye = { .type = CJM_PROTO_BYE, .bye = { (char *)reason } };
-	conn_send(host, conn, &bye);
+	live_conn_send(host, conn, &bye);
 	conn->closing = true;
 }
 
@@ -148,7 +148,7 @@ static void conn_free(live_conn *conn)
 }
 
 /* Closes every connection marked dead; who leaves is noticed. */
-static void host_sweep(cjm_live_host *host)
+void live_host_sweep(cjm_live_host *host)
 {
 	size_t kept = 0;
 	for (size_t i = 0; i < host->conn_count; i++) {
@@ -157,12 +157,12 @@ static void host_sweep(cjm_live_host *host)
 			host->conns[kept++] = conn;
 			continue;
 		}
-		cjm_live_participant *p = conn_participant(host, conn);
+		cjm_live_participant *p = live_conn_participant(host, conn);
 		if (p && host->participant_conns[conn->participant - 1] == conn) {
 			host->participant_conns[conn->participant - 1] = NULL;
 			p->connected = false;
 			/* TRANSLATORS: %s is a participant's name. */
-			host_notice(host, _("%s left"), p->name);
+			live_host_notice(host, _("%s left"), p->name);
 			host->generation++;
 		}
 		conn_free(conn);
@@ -171,7 +171,7 @@ static void host_sweep(cjm_live_host *host)
 }
 
 /* Queues MSG, encoded once, on every participant's connection, then closes the dropped. */
-static void host_broadcast(cjm_live_host *host, const cjm_proto_msg *msg)
+void live_host_broadcast(cjm_live_host *host, const cjm_proto_msg *msg)
 {
 	strbuf frame = { 0 };
 	if (cjm_proto_encode(&frame, msg, NULL))
@@ -179,7 +179,7 @@ static void host_broadcast(cjm_live_host *host, const cjm_proto_msg *msg)
 			if (host->conns[i]->participant)
 				conn_queue(host, host->conns[i], &frame);
 	strbuf_release(&frame);
-	host_sweep(host);
+	live_host_sweep(host);
 }
 
 /* Sends BYTES[*at..end) as far as the socket takes it now: false when it takes no more
@@ -240,63 +240,11 @@ static bool conn_has_output(const live_conn *conn)
 
 /* ---- Messages from participants ---- */
 
-/* Participant PID's answer to the open vote, sent back to CONN: what its screen shows. */
-static void send_own_answer(cjm_live_host *host, live_conn *conn, size_t pid)
-{
-	const cjm_vote_entry *e = host->vote ? cjm_vote_find(host->vote, pid) : NULL;
-	if (!e)
-		return;
-	cjm_proto_msg answer = { .type = CJM_PROTO_VOTE_ANSWER,
-				 .vote_answer = { host->vote_id, e->score == CJM_VOTE_SKIP,
-						  e->score == CJM_VOTE_SKIP ? 0 : e->score } };
-	conn_send(host, conn, &answer);
-}
-
-/* The reveal of the vote: the room's counts and, when anyone gave a team, each team's. */
-static void reveal_message(const cjm_live_host *host, cjm_proto_msg *msg)
-{
-	*msg = (cjm_proto_msg){ .type = CJM_PROTO_VOTE_REVEAL };
-	msg->vote_reveal.vote = host->vote_id;
-	msg->vote_reveal.touchpoint = host->vote_touchpoint;
-	size_t n = cjm_vote_entries(host->vote);
-	cjm_proto_team_counts *teams = xcalloc(CJM_PROTO_MAX_TEAMS + 1, sizeof *teams);
-	size_t team_count = 0;
-	bool any_team = false, too_many = false;
-	for (size_t i = 0; i < n; i++) {
-		const cjm_vote_entry *e = cjm_vote_entry_at(host->vote, i);
-		const char *team = e->team ? e->team : "";
-		any_team = any_team || e->team;
-		size_t t = 0;
-		while (t < team_count && strcmp(teams[t].team, team) != 0)
-			t++;
-		if (t == team_count) {
-			if (team_count == CJM_PROTO_MAX_TEAMS)
-				too_many = true;
-			else
-				teams[team_count++].team = (char *)team;
-		}
-		cjm_proto_counts *room = &msg->vote_reveal.all;
-		cjm_proto_counts *own = t < team_count ? &teams[t].counts : NULL;
-		if (e->score == CJM_VOTE_SKIP) {
-			room->skipped++;
-			if (own)
-				own->skipped++;
-		} else {
-			room->score[e->score - CJM_VOTE_MIN]++;
-			if (own)
-				own->score[e->score - CJM_VOTE_MIN]++;
-		}
-	}
-	/* past the wire's limit of teams, the room's counts alone */
-	msg->vote_reveal.team_count = any_team && !too_many ? team_count : 0;
-	msg->vote_reveal.teams = teams;
-}
-
 static void send_reveal(cjm_live_host *host, live_conn *conn)
 {
 	cjm_proto_msg reveal;
-	reveal_message(host, &reveal);
-	conn_send(host, conn, &reveal);
+	live_host_reveal_message(host, &reveal);
+	live_conn_send(host, conn, &reveal);
 	free(reveal.vote_reveal.teams);
 }
 
@@ -304,11 +252,11 @@ static void send_reveal(cjm_live_host *host, live_conn *conn)
 static void send_state(cjm_live_host *host, live_conn *conn)
 {
 	cjm_proto_msg follow = { .type = CJM_PROTO_FOLLOW, .follow = { host->follow_phase, host->follow_touchpoint } };
-	conn_send(host, conn, &follow);
+	live_conn_send(host, conn, &follow);
 	if (host->vote) {
 		cjm_proto_msg open = { .type = CJM_PROTO_VOTE_OPEN, .vote_open = { host->vote_id, host->vote_touchpoint } };
-		conn_send(host, conn, &open);
-		send_own_answer(host, conn, conn->participant);
+		live_conn_send(host, conn, &open);
+		live_host_send_own_answer(host, conn, conn->participant);
 		if (host->vote_revealed)
 			send_reveal(host, conn);
 	}
@@ -366,51 +314,13 @@ static void on_hello(cjm_live_host *host, live_conn *conn, const cjm_proto_msg *
 	conn->participant = i + 1;
 	cjm_proto_reader_set_peer(conn->reader, observer ? CJM_PROTO_PEER_OBSERVER : CJM_PROTO_PEER_PARTICIPANT);
 	cjm_proto_msg welcome = { .type = CJM_PROTO_WELCOME, .welcome = { host->session, p->id } };
-	conn_send(host, conn, &welcome);
+	live_conn_send(host, conn, &welcome);
 	send_state(host, conn);
 	if (p->team)
 		/* TRANSLATORS: a participant's name and their team. */
-		host_notice(host, observer ? _("%s (%s) is watching") : _("%s (%s) joined"), p->name, p->team);
+		live_host_notice(host, observer ? _("%s (%s) is watching") : _("%s (%s) joined"), p->name, p->team);
 	else
-		host_notice(host, observer ? _("%s is watching") : _("%s joined"), p->name);
-	host->generation++;
-}
-
-static void on_answer(cjm_live_host *host, live_conn *conn, const cjm_proto_msg *msg)
-{
-	cjm_live_participant *p = conn_participant(host, conn);
-	/* an answer to another vote (one just replaced) or to a revealed one is no fault */
-	if (!p || p->observer || !host->vote || host->vote_revealed || msg->vote_answer.vote != host->vote_id)
-		return;
-	int score = msg->vote_answer.skip ? CJM_VOTE_SKIP : msg->vote_answer.score;
-	if (cjm_vote_answer(host->vote, p->id, p->team, p->name, score) != CJM_VOTE_OK)
-		return;
-	send_own_answer(host, conn, p->id);
-	host->generation++;
-}
-
-static void on_note(cjm_live_host *host, live_conn *conn, const cjm_proto_msg *msg)
-{
-	cjm_live_participant *p = conn_participant(host, conn);
-	if (!p || p->observer)
-		return;
-	if (host->inbox_count >= CJM_LIVE_INBOX_MAX) {
-		cjm_proto_msg result = { .type = CJM_PROTO_NOTE_RESULT,
-					 .note_result = { msg->note_propose.note, CJM_PROTO_DROPPED } };
-		conn_send(host, conn, &result);
-		/* TRANSLATORS: %s is a participant's name; %d the inbox's limit. */
-		host_notice(host, _("dropped a note from %s: the inbox holds %d notes already"), p->name,
-			    CJM_LIVE_INBOX_MAX);
-		return;
-	}
-	xgrow((void **)&host->inbox, &host->inbox_cap, host->inbox_count + 1, sizeof *host->inbox);
-	host->inbox[host->inbox_count++] = (cjm_live_note){ .participant = p->id,
-							    .id = msg->note_propose.note,
-							    .touchpoint = xstrdup(msg->note_propose.touchpoint),
-							    .kind = (int)msg->note_propose.kind,
-							    .text = xstrdup(msg->note_propose.text),
-							    .name = host->keep_names ? xstrdup(p->name) : NULL,
-							    .team = xstrdup(p->team) };
+		live_host_notice(host, observer ? _("%s is watching") : _("%s joined"), p->name);
 	host->generation++;
 }
 
@@ -443,10 +353,10 @@ static void conn_read(cjm_live_host *host, live_conn *conn)
 				on_hello(host, conn, msg);
 				break;
 			case CJM_PROTO_VOTE_ANSWER:
-				on_answer(host, conn, msg);
+				live_host_on_answer(host, conn, msg);
 				break;
 			case CJM_PROTO_NOTE_PROPOSE:
-				on_note(host, conn, msg);
+				live_host_on_note(host, conn, msg);
 				break;
 			case CJM_PROTO_BYE:
 				conn->dead = true;
@@ -457,9 +367,9 @@ static void conn_read(cjm_live_host *host, live_conn *conn)
 			cjm_proto_msg_free(msg);
 		}
 		if (!conn->dead && !conn->closing && status == CJM_PROTO_ERROR) {
-			const cjm_live_participant *p = conn_participant(host, conn);
+			const cjm_live_participant *p = live_conn_participant(host, conn);
 			/* TRANSLATORS: %s: a participant's name (or user name), then the reason the message was refused. */
-			host_notice(host, _("closed the connection of %s: %s (at byte %llu)"), p ? p->name : user_name(conn->uid),
+			live_host_notice(host, _("closed the connection of %s: %s (at byte %llu)"), p ? p->name : user_name(conn->uid),
 				    cjm_proto_reader_error(conn->reader),
 				    (unsigned long long)cjm_proto_reader_offset(conn->reader));
 			/* that notice says the participant is gone: no "left" notice after it
@@ -496,7 +406,7 @@ static void host_accept(cjm_live_host *host)
 		const char *refusal = NULL;
 		if (!host_allows(host, cred.uid)) {
 			/* TRANSLATORS: %lu is a uid, %s its user name. */
-			host_notice(host, _("refused a connection from uid %lu (%s): not allowed"), (unsigned long)cred.uid,
+			live_host_notice(host, _("refused a connection from uid %lu (%s): not allowed"), (unsigned long)cred.uid,
 				    user_name(cred.uid));
 			refusal = N_("the facilitator's session does not let you in");
 		} else if (host->conn_count >= CJM_LIVE_CONNECTIONS_MAX) {
@@ -695,7 +605,7 @@ static void host_flush_all(cjm_live_host *host)
 	for (size_t i = 0; i < host->conn_count; i++)
 		if (conn_has_output(host->conns[i]))
 			conn_flush(host->conns[i], host);
-	host_sweep(host);
+	live_host_sweep(host);
 }
 
 void cjm_live_host_serve(cjm_live_host *host, const struct pollfd *fds, size_t count)
@@ -738,120 +648,5 @@ void cjm_live_host_follow(cjm_live_host *host, const char *phase, const char *to
 	host->follow_phase = xstrdup(phase);
 	host->follow_touchpoint = xstrdup(touchpoint);
 	cjm_proto_msg follow = { .type = CJM_PROTO_FOLLOW, .follow = { host->follow_phase, host->follow_touchpoint } };
-	host_broadcast(host, &follow);
-}
-
-size_t cjm_live_host_participants(const cjm_live_host *host, const cjm_live_participant **list)
-{
-	*list = host->participants;
-	return host->participant_count;
-}
-
-size_t cjm_live_host_connected(const cjm_live_host *host, size_t *observers)
-{
-	size_t n = 0, watching = 0;
-	for (size_t i = 0; i < host->participant_count; i++) {
-		if (!host->participants[i].connected)
-			continue;
-		n++;
-		watching += host->participants[i].observer;
-	}
-	if (observers)
-		*observers = watching;
-	return n;
-}
-
-size_t cjm_live_host_vote_voters(const cjm_live_host *host)
-{
-	size_t n = 0;
-	for (size_t i = 0; i < host->participant_count; i++) {
-		const cjm_live_participant *p = &host->participants[i];
-		n += !p->observer && (p->connected || (host->vote && cjm_vote_find(host->vote, i + 1)));
-	}
-	return n;
-}
-
-uint32_t cjm_live_host_vote_open(cjm_live_host *host, const char *touchpoint)
-{
-	cjm_vote_free(host->vote);
-	free(host->vote_touchpoint);
-	host->vote = cjm_vote_new(host->keep_names);
-	host->vote_id = host->next_vote_id++;
-	if (host->next_vote_id == 0)
-		host->next_vote_id = 1;
-	host->vote_touchpoint = xstrdup(touchpoint);
-	host->vote_revealed = false;
-	cjm_proto_msg open = { .type = CJM_PROTO_VOTE_OPEN, .vote_open = { host->vote_id, host->vote_touchpoint } };
-	host_broadcast(host, &open);
-	host->generation++;
-	return host->vote_id;
-}
-
-const cjm_vote *cjm_live_host_vote(const cjm_live_host *host, const char **touchpoint, bool *revealed)
-{
-	if (touchpoint)
-		*touchpoint = host->vote ? host->vote_touchpoint : NULL;
-	if (revealed)
-		*revealed = host->vote && host->vote_revealed;
-	return host->vote;
-}
-
-bool cjm_live_host_vote_reveal(cjm_live_host *host)
-{
-	if (!host->vote || host->vote_revealed)
-		return false;
-	cjm_vote_close(host->vote);
-	host->vote_revealed = true;
-	cjm_proto_msg reveal;
-	reveal_message(host, &reveal);
-	host_broadcast(host, &reveal);
-	free(reveal.vote_reveal.teams);
-	host->generation++;
-	return true;
-}
-
-void cjm_live_host_vote_end(cjm_live_host *host)
-{
-	if (!host->vote)
-		return;
-	cjm_vote_free(host->vote);
-	host->vote = NULL;
-	free(host->vote_touchpoint);
-	host->vote_touchpoint = NULL;
-	host->vote_revealed = false;
-	host->generation++;
-}
-
-void live_note_release(cjm_live_note *note)
-{
-	free(note->touchpoint);
-	free(note->text);
-	free(note->name);
-	free(note->team);
-}
-
-size_t cjm_live_host_inbox(const cjm_live_host *host, const cjm_live_note **notes)
-{
-	*notes = host->inbox;
-	return host->inbox_count;
-}
-
-void cjm_live_host_note_done(cjm_live_host *host, size_t at, bool accepted)
-{
-	if (at >= host->inbox_count)
-		return;
-	cjm_live_note note = host->inbox[at];
-	memmove(host->inbox + at, host->inbox + at + 1, (host->inbox_count - at - 1) * sizeof *host->inbox);
-	host->inbox_count--;
-	live_conn *conn = note.participant && note.participant <= host->participant_count
-				  ? host->participant_conns[note.participant - 1]
-				  : NULL;
-	if (conn) {
-		cjm_proto_msg result = { .type = CJM_PROTO_NOTE_RESULT,
-					 .note_result = { note.id, accepted ? CJM_PROTO_ACCEPTED : CJM_PROTO_DROPPED } };
-		conn_send(host, conn, &result);
-	}
-	live_note_release(&note);
-	host->generation++;
-	host_sweep(host);
+	live_host_broadcast(host, &follow);
 }

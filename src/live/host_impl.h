@@ -1,4 +1,4 @@
-/* The host's insides, shared by its files (host.c: sockets and messages; host_state.c: the state the recovery file keeps). */
+/* The host's insides, shared by its files (host.c: sockets and messages; host_vote.c: the vote and the inbox; host_map.c: the map's frames; host_state.c: the state the recovery file keeps). */
 #ifndef CJM_LIVE_HOST_IMPL_H
 #define CJM_LIVE_HOST_IMPL_H
 
@@ -61,6 +61,22 @@ struct cjm_live_host {
 
 /* Adds a participant (uid, name, team; the id is its place) and returns its index. */
 size_t live_host_add_participant(cjm_live_host *host, uid_t uid, const char *name, const char *team, bool observer);
+/* host.c, for the vote and the inbox: a notice for the status line; the participant
+ * CONN speaks for (NULL before its hello); MSG queued on CONN; MSG, encoded once, on
+ * every participant's connection; closing the connections marked dead. */
+__attribute__((format(printf, 2, 3))) void live_host_notice(cjm_live_host *host, const char *fmt, ...);
+cjm_live_participant *live_conn_participant(const cjm_live_host *host, const live_conn *conn);
+void live_conn_send(cjm_live_host *host, live_conn *conn, const cjm_proto_msg *msg);
+void live_host_broadcast(cjm_live_host *host, const cjm_proto_msg *msg);
+void live_host_sweep(cjm_live_host *host);
+
+/* host_vote.c, for the connections: participant PID's own answer sent to CONN; the
+ * reveal's message (its teams malloc'd); an answer and a note from a participant. */
+void live_host_send_own_answer(cjm_live_host *host, live_conn *conn, size_t pid);
+void live_host_reveal_message(const cjm_live_host *host, cjm_proto_msg *msg);
+void live_host_on_answer(cjm_live_host *host, live_conn *conn, const cjm_proto_msg *msg);
+void live_host_on_note(cjm_live_host *host, live_conn *conn, const cjm_proto_msg *msg);
+
 /* Starts CONN's next map frame (host_map.c); the last one clears map_pending. */
 void live_conn_map_next(cjm_live_host *host, live_conn *conn);
 /* Makes CONN send the current revision from its start, after the rest of any frame it is writing. */
