@@ -47,6 +47,9 @@ struct cjm_live_guest {
 	bool assembling;
 	uint32_t revision, total;
 	strbuf text;
+	/* the last whole revision, the base of the next map-splice */
+	strbuf whole;
+	uint32_t whole_revision; /* 0: none yet (since this connection) */
 	cjm_map *map; /* the newest good one not yet taken */
 
 	char *follow_phase, *follow_touchpoint;
@@ -109,6 +112,8 @@ static void guest_disconnect(cjm_live_guest *guest)
 	guest->out_pos = 0;
 	guest->assembling = false;
 	strbuf_reset(&guest->text);
+	strbuf_reset(&guest->whole);
+	guest->whole_revision = 0;
 }
 
 /* The connection dropped: try again from the next tick on. */
@@ -230,6 +235,7 @@ void cjm_live_guest_free(cjm_live_guest *guest)
 	guest_disconnect(guest);
 	strbuf_release(&guest->out);
 	strbuf_release(&guest->text);
+	strbuf_release(&guest->whole);
 	for (size_t i = 0; i < guest->notice_count; i++)
 		free(guest->notices[i]);
 	free(guest->notices);
@@ -255,6 +261,24 @@ bool cjm_live_guest_pollfd(const cjm_live_guest *guest, struct pollfd *fd)
 	return true;
 }
 
+/* Loads the last whole revision of the map; one that does not load leaves the last good map. */
+static void guest_load(cjm_live_guest *guest)
+{
+	diag_list *diags = diag_list_new(_("the session's map"));
+	cjm_map *map = cjm_load_buffer(guest->whole.data ? guest->whole.data : "", guest->whole.len, diags, NULL);
+	if (map) {
+		cjm_map_free(guest->map);
+		guest->map = map;
+		guest->generation++;
+	} else {
+		const diag *first = diag_first_error(diags);
+		/* TRANSLATORS: %s is the loader's first error. */
+		guest_notice(guest, _("the session sent a map that does not load (%s); the last one stays"),
+			     first ? first->message : "?");
+	}
+	diag_list_free(diags);
+}
+
 /* A chunk of the map: joined to the revision being received; a whole revision is loaded. */
 static void on_chunk(cjm_live_guest *guest, const cjm_proto_msg *msg)
 {
@@ -278,21 +302,38 @@ static void on_chunk(cjm_live_guest *guest, const cjm_proto_msg *msg)
 	if (guest->text.len < guest->total)
 		return;
 	guest->assembling = false;
-	diag_list *diags = diag_list_new(_("the session's map"));
-	cjm_map *map = cjm_load_buffer(guest->text.data ? guest->text.data : "", guest->text.len, diags, NULL);
-	if (map) {
-		cjm_map_free(guest->map);
-		guest->map = map;
-		guest->generation++;
-	} else {
-		const diag *first = diag_first_error(diags);
-		/* TRANSLATORS: %s is the loader's first error. */
-		guest_notice(guest, _("the session sent a map that does not load (%s); the last one stays"),
-			     first ? first->message : "?");
-	}
-	diag_list_free(diags);
+	/* the whole revision: loaded, and kept as the base of a splice */
+	strbuf done = guest->whole;
+	guest->whole = guest->text;
+	guest->text = done;
 	strbuf_reset(&guest->text);
-	guest->text.len = 0;
+	guest->whole_revision = rev;
+	guest_load(guest);
+}
+
+/* A small change to the last whole revision: applied, and the result loaded. One that
+ * does not fit (another base, or not TOTAL bytes) is a fault of the session's: the
+ * connection is made again, which sends the whole map. */
+static void on_splice(cjm_live_guest *guest, const cjm_proto_msg *msg)
+{
+	uint32_t offset = msg->map_splice.offset, removed = msg->map_splice.removed;
+	size_t have = guest->whole.len;
+	if (guest->whole_revision == 0 || msg->map_splice.base != guest->whole_revision ||
+	    (uint64_t)offset + removed > have ||
+	    have - removed + msg->map_splice.len != msg->map_splice.total) {
+		guest_notice(guest, _("the session sent a change to a map this cjm does not have; reconnecting"));
+		guest_lost(guest);
+		return;
+	}
+	strbuf next = { 0 };
+	strbuf_reserve(&next, msg->map_splice.total + 1);
+	strbuf_add(&next, guest->whole.data, offset);
+	strbuf_add(&next, msg->map_splice.data, msg->map_splice.len);
+	strbuf_add(&next, guest->whole.data + offset + removed, have - offset - removed);
+	strbuf_release(&guest->whole);
+	guest->whole = next;
+	guest->whole_revision = msg->map_splice.revision;
+	guest_load(guest);
 }
 
 static void on_message(cjm_live_guest *guest, const cjm_proto_msg *msg)
@@ -358,6 +399,9 @@ static void on_message(cjm_live_guest *guest, const cjm_proto_msg *msg)
 	case CJM_PROTO_MAP_CHUNK:
 		on_chunk(guest, msg);
 		return; /* generation bumped when a whole map loaded */
+	case CJM_PROTO_MAP_SPLICE:
+		on_splice(guest, msg);
+		return;
 	case CJM_PROTO_BYE:
 		free(guest->bye_reason);
 		guest->bye_reason = xstrdup(*msg->bye.reason ? msg->bye.reason : _("the session has ended"));

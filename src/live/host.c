@@ -107,7 +107,7 @@ cjm_live_participant *live_conn_participant(const cjm_live_host *host, const liv
 }
 
 /* Queues the encoded frames FRAMES on CONN; a connection whose queue passes the bound is dropped. */
-static void conn_queue(cjm_live_host *host, live_conn *conn, const strbuf *frames)
+void live_conn_queue(cjm_live_host *host, live_conn *conn, const strbuf *frames)
 {
 	if (conn->dead || conn->closing)
 		return;
@@ -126,7 +126,7 @@ void live_conn_send(cjm_live_host *host, live_conn *conn, const cjm_proto_msg *m
 	strbuf frame = { 0 };
 	/* nothing this host builds is refused; a map id from the editor is checked here */
 	if (cjm_proto_encode(&frame, msg, NULL))
-		conn_queue(host, conn, &frame);
+		live_conn_queue(host, conn, &frame);
 	strbuf_release(&frame);
 }
 
@@ -177,7 +177,7 @@ void live_host_broadcast(cjm_live_host *host, const cjm_proto_msg *msg)
 	if (cjm_proto_encode(&frame, msg, NULL))
 		for (size_t i = 0; i < host->conn_count; i++)
 			if (host->conns[i]->participant)
-				conn_queue(host, host->conns[i], &frame);
+				live_conn_queue(host, host->conns[i], &frame);
 	strbuf_release(&frame);
 	live_host_sweep(host);
 }

@@ -16,6 +16,7 @@ typedef struct live_conn {
 	bool map_pending;   /* frames of the current map revision are still to be started */
 	size_t map_frame;   /* the next frame to start */
 	size_t map_at, map_end; /* the frame being written: host->frames[map_at..map_end) */
+	uint32_t map_revision;  /* the revision whose last frame or splice is queued (0: none) */
 	bool closing;       /* said bye: closed once OUT is written */
 	bool dead;          /* to be closed (it failed, or stopped reading) */
 } live_conn;
@@ -67,6 +68,7 @@ size_t live_host_add_participant(cjm_live_host *host, uid_t uid, const char *nam
 __attribute__((format(printf, 2, 3))) void live_host_notice(cjm_live_host *host, const char *fmt, ...);
 cjm_live_participant *live_conn_participant(const cjm_live_host *host, const live_conn *conn);
 void live_conn_send(cjm_live_host *host, live_conn *conn, const cjm_proto_msg *msg);
+void live_conn_queue(cjm_live_host *host, live_conn *conn, const strbuf *frames);
 void live_host_broadcast(cjm_live_host *host, const cjm_proto_msg *msg);
 void live_host_sweep(cjm_live_host *host);
 

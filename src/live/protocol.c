@@ -23,6 +23,7 @@ static const char *const type_names[CJM_PROTO_TYPE_MAX + 1] = {
 	[CJM_PROTO_NOTE_RESULT] = "note-result",
 	[CJM_PROTO_MAP_CHUNK] = "map-chunk",
 	[CJM_PROTO_BYE] = "bye",
+	[CJM_PROTO_MAP_SPLICE] = "map-splice",
 };
 
 /* Per peer, a bit per message type it may send: the server closes a connection that sends another. */
@@ -34,7 +35,7 @@ static const unsigned may_send[] = {
 	/* vote-answer: a participant's own answer sent back to it (shown after a reconnect) */
 	[CJM_PROTO_PEER_FACILITATOR] = BIT(CJM_PROTO_WELCOME) | BIT(CJM_PROTO_FOLLOW) | BIT(CJM_PROTO_VOTE_OPEN) |
 				       BIT(CJM_PROTO_VOTE_ANSWER) | BIT(CJM_PROTO_VOTE_REVEAL) | BIT(CJM_PROTO_NOTE_RESULT) |
-				       BIT(CJM_PROTO_MAP_CHUNK) | BIT(CJM_PROTO_BYE),
+				       BIT(CJM_PROTO_MAP_CHUNK) | BIT(CJM_PROTO_MAP_SPLICE) | BIT(CJM_PROTO_BYE),
 };
 
 const char *cjm_proto_type_name(unsigned type)
@@ -249,6 +250,29 @@ static bool parse_vote_reveal(cursor *c, cjm_proto_msg *m)
 	return true;
 }
 
+/* The data field of a map-chunk or a map-splice: a u16 size and that many bytes, any
+ * bytes (a piece may end inside a UTF-8 character), into *DATA (malloc'd,
+ * NUL-terminated past them). */
+static bool take_map_bytes(cursor *c, char **data, size_t *len)
+{
+	size_t at = c->pos;
+	unsigned n;
+	if (!take_u16(c, "data", &n))
+		return false;
+	if (n > CJM_PROTO_MAX_CHUNK)
+		return refuse(c, at, _("the %s field of a %s message is %u bytes, over its limit of %zu"), "data", c->what,
+			      n, (size_t)CJM_PROTO_MAX_CHUNK);
+	if (c->len - c->pos < n)
+		return refuse(c, c->pos, _("the %s message ends inside its %s field"), c->what, "data");
+	*data = xmalloc((size_t)n + 1);
+	if (n > 0)
+		memcpy(*data, c->data + c->pos, n);
+	(*data)[n] = '\0';
+	*len = n;
+	c->pos += n;
+	return true;
+}
+
 static bool parse_fields(cursor *c, cjm_proto_type type, cjm_proto_msg *m)
 {
 	uint32_t v;
@@ -308,26 +332,30 @@ static bool parse_fields(cursor *c, cjm_proto_type type, cjm_proto_msg *m)
 		    !take_u32(c, "offset", &m->map_chunk.offset))
 			return false;
 		size_t at = c->pos;
-		unsigned len;
-		if (!take_u16(c, "data", &len))
+		if (!take_map_bytes(c, &m->map_chunk.data, &m->map_chunk.len))
 			return false;
-		if (len > CJM_PROTO_MAX_CHUNK)
-			return refuse(c, at, _("the %s field of a %s message is %u bytes, over its limit of %zu"), "data",
-				      c->what, len, (size_t)CJM_PROTO_MAX_CHUNK);
-		if (c->len - c->pos < len)
-			return refuse(c, c->pos, _("the %s message ends inside its %s field"), c->what, "data");
-		if ((uint64_t)m->map_chunk.offset + len > m->map_chunk.total)
+		if ((uint64_t)m->map_chunk.offset + m->map_chunk.len > m->map_chunk.total)
 			/* TRANSLATORS: offset + size > total, in bytes. */
 			return refuse(c, at, _("the data of a map-chunk message passes its total size (%lu + %u > %lu)"),
-				      (unsigned long)m->map_chunk.offset, len, (unsigned long)m->map_chunk.total);
-		if (len == 0 && m->map_chunk.total != 0)
+				      (unsigned long)m->map_chunk.offset, (unsigned)m->map_chunk.len,
+				      (unsigned long)m->map_chunk.total);
+		if (m->map_chunk.len == 0 && m->map_chunk.total != 0)
 			return refuse(c, at, _("the %s field of a %s message is empty"), "data", c->what);
-		m->map_chunk.data = xmalloc((size_t)len + 1);
-		if (len > 0)
-			memcpy(m->map_chunk.data, c->data + c->pos, len);
-		m->map_chunk.data[len] = '\0';
-		m->map_chunk.len = len;
-		c->pos += len;
+		return true;
+	}
+	case CJM_PROTO_MAP_SPLICE: {
+		if (!take_u32(c, "revision", &m->map_splice.revision) || !take_u32(c, "base", &m->map_splice.base) ||
+		    !take_ranged(c, "total", 4, 0, CJM_PROTO_MAX_MAP, &m->map_splice.total) ||
+		    !take_ranged(c, "offset", 4, 0, CJM_PROTO_MAX_MAP, &m->map_splice.offset) ||
+		    !take_ranged(c, "removed", 4, 0, CJM_PROTO_MAX_MAP, &m->map_splice.removed))
+			return false;
+		size_t at = c->pos;
+		if (!take_map_bytes(c, &m->map_splice.data, &m->map_splice.len))
+			return false;
+		if ((uint64_t)m->map_splice.offset + m->map_splice.len > m->map_splice.total)
+			return refuse(c, at, _("the data of a map-splice message passes its total size (%lu + %u > %lu)"),
+				      (unsigned long)m->map_splice.offset, (unsigned)m->map_splice.len,
+				      (unsigned long)m->map_splice.total);
 		return true;
 	}
 	case CJM_PROTO_BYE:
@@ -397,6 +425,9 @@ void cjm_proto_msg_free(cjm_proto_msg *msg)
 	case CJM_PROTO_MAP_CHUNK:
 		free(msg->map_chunk.data);
 		break;
+	case CJM_PROTO_MAP_SPLICE:
+		free(msg->map_splice.data);
+		break;
 	case CJM_PROTO_BYE:
 		free(msg->bye.reason);
 		break;
@@ -457,6 +488,11 @@ bool cjm_proto_msg_equal(const cjm_proto_msg *a, const cjm_proto_msg *b)
 		       (a->map_chunk.len == 0 || memcmp(a->map_chunk.data, b->map_chunk.data, a->map_chunk.len) == 0);
 	case CJM_PROTO_BYE:
 		return same_text(a->bye.reason, b->bye.reason);
+	case CJM_PROTO_MAP_SPLICE:
+		return a->map_splice.revision == b->map_splice.revision && a->map_splice.base == b->map_splice.base &&
+		       a->map_splice.total == b->map_splice.total && a->map_splice.offset == b->map_splice.offset &&
+		       a->map_splice.removed == b->map_splice.removed && a->map_splice.len == b->map_splice.len &&
+		       (a->map_splice.len == 0 || memcmp(a->map_splice.data, b->map_splice.data, a->map_splice.len) == 0);
 	}
 	return false;
 }
@@ -561,6 +597,14 @@ static void put_fields(strbuf *out, const cjm_proto_msg *m)
 		break;
 	case CJM_PROTO_BYE:
 		put_str(out, m->bye.reason);
+		break;
+	case CJM_PROTO_MAP_SPLICE:
+		put_u32(out, m->map_splice.revision);
+		put_u32(out, m->map_splice.base);
+		put_u32(out, m->map_splice.total);
+		put_u32(out, m->map_splice.offset);
+		put_u32(out, m->map_splice.removed);
+		put_bytes(out, m->map_splice.data, m->map_splice.data ? m->map_splice.len : 0);
 		break;
 	}
 }

@@ -60,6 +60,10 @@
  *                                     256 MiB), u32 offset, bytes data
  *                                     (at most 60000)
  *     10    bye          either       label reason (0..256)
+ *     11    map-splice   facilitator  u32 revision, u32 base revision, u32
+ *                                     total size (at most 256 MiB), u32
+ *                                     offset, u32 removed, bytes data (at
+ *                                     most 60000)
  *
  *     counts       eight u16: how many scored -3, -2, -1, 0, +1, +2, +3,
  *                  and how many skipped
@@ -77,6 +81,13 @@
  * end inside a UTF-8 character, so chunks are not checked as text; the
  * codec checks that offset + size does not pass the total. An empty map text
  * is one chunk of 0 bytes at offset 0 of total 0.
+ *
+ * A small change (an emotion, a name) goes as one map-splice instead, to a
+ * participant that has the whole of the revision before it: in the base
+ * revision's text, REMOVED bytes from OFFSET are replaced by DATA, which gives
+ * the new revision's text of TOTAL bytes. A participant that does not hold
+ * the base revision, or whose result is not TOTAL bytes, drops the splice
+ * and reconnects, which sends it the whole map.
  *
  * Who may send what (cjm_proto_may_send): a client before its hello only
  * hello or bye; a participant vote-answer, note-propose and bye; an observer
@@ -125,8 +136,9 @@ typedef enum cjm_proto_type {
 	CJM_PROTO_NOTE_RESULT,
 	CJM_PROTO_MAP_CHUNK,
 	CJM_PROTO_BYE,
+	CJM_PROTO_MAP_SPLICE,
 } cjm_proto_type;
-#define CJM_PROTO_TYPE_MAX CJM_PROTO_BYE
+#define CJM_PROTO_TYPE_MAX CJM_PROTO_MAP_SPLICE
 
 /* The role a client asks for in its hello. */
 typedef enum cjm_proto_role {
@@ -221,6 +233,15 @@ typedef struct cjm_proto_msg {
 		struct {
 			char *reason;
 		} bye;
+		struct {
+			uint32_t revision;
+			uint32_t base;
+			uint32_t total;
+			uint32_t offset;
+			uint32_t removed;
+			size_t len;
+			char *data; /* LEN bytes (NUL-terminated past them when decoded) */
+		} map_splice;
 	};
 } cjm_proto_msg;
 

@@ -209,6 +209,12 @@ static void put_message(strbuf *line, const cjm_proto_msg *m)
 	case CJM_PROTO_BYE:
 		strbuf_printf(line, " reason=%s", m->bye.reason);
 		break;
+	case CJM_PROTO_MAP_SPLICE:
+		strbuf_printf(line, " revision=%lu base=%lu total=%lu offset=%lu removed=%lu len=%zu",
+			      (unsigned long)m->map_splice.revision, (unsigned long)m->map_splice.base,
+			      (unsigned long)m->map_splice.total, (unsigned long)m->map_splice.offset,
+			      (unsigned long)m->map_splice.removed, m->map_splice.len);
+		break;
 	default:
 		break; /* the reader refuses what the facilitator may not send */
 	}

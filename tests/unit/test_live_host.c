@@ -363,16 +363,78 @@ static void test_map_revisions(void **state)
 	assert_string_equal(map->title, "Nieuwer");
 	cjm_map_free(map);
 	assert_null(cjm_live_guest_take_map(g));
+	/* a small change to a map the guest has whole: one splice, and the guest's map
+	 * is the new text's */
+	size_t changed_len;
+	char *changed = map_text("Nieuwst", 5, &changed_len);
+	cjm_live_host_publish(r->host, changed, changed_len);
+	n = cjm_live_host_pollfds(r->host, fds, 4);
+	fds[0].revents = 0;
+	fds[1].revents = POLLOUT;
+	cjm_live_host_serve(r->host, fds, n);
+	pump(r);
+	map = cjm_live_guest_take_map(g);
+	assert_non_null(map);
+	assert_string_equal(map->title, "Nieuwst");
+	assert_int_equal(cjm_map_touchpoint_count(map), 5);
+	cjm_map_free(map);
+	free(newer);
+	newer = changed;
 	/* a late joiner gets the current revision only */
 	cjm_live_guest *late = guest_join(r, "late", NULL, false);
 	pump(r);
 	map = cjm_live_guest_take_map(late);
 	assert_non_null(map);
-	assert_string_equal(map->title, "Nieuwer");
+	assert_string_equal(map->title, "Nieuwst");
 	cjm_map_free(map);
 	free(big);
 	free(older);
 	free(newer);
+	room_free(r);
+}
+
+/* A small change goes as one map-splice to whoever has the revision before whole; a
+ * client in the middle of the map gets the new revision's chunks. */
+static void test_small_change_is_a_splice(void **state)
+{
+	(void)state;
+	room *r = room_new();
+	size_t len;
+	char *text = map_text("Klein", 40, &len);
+	cjm_live_host_publish(r->host, text, len);
+	int fd = raw_connect(cjm_live_host_socket(r->host));
+	raw_hello(fd, "rita", "it");
+	raw_log log = { .reader = cjm_proto_reader_new(CJM_PROTO_PEER_FACILITATOR) };
+	for (int i = 0; i < 20; i++) {
+		pump(r);
+		raw_drain(fd, &log);
+	}
+	assert_int_equal(log.count[CJM_PROTO_MAP_CHUNK], 1);
+	/* one name changed: the same text but for a byte */
+	char *at = strstr(text, "prijzen");
+	assert_non_null(at);
+	at[0] = 'P';
+	cjm_live_host_publish(r->host, text, len);
+	for (int i = 0; i < 20; i++) {
+		pump(r);
+		raw_drain(fd, &log);
+	}
+	assert_int_equal(log.count[CJM_PROTO_MAP_CHUNK], 1);
+	assert_int_equal(log.count[CJM_PROTO_MAP_SPLICE], 1);
+	/* a guest that joins now gets the whole map, and loads the changed text */
+	cjm_live_guest *g = guest_join(r, "gert", NULL, false);
+	pump(r);
+	cjm_map *map = cjm_live_guest_take_map(g);
+	assert_non_null(map);
+	strbuf again = { 0 };
+	cjm_save_to_buffer(map, &again);
+	assert_int_equal(again.len, len);
+	assert_memory_equal(again.data, text, len);
+	strbuf_release(&again);
+	cjm_map_free(map);
+	cjm_proto_reader_free(log.reader);
+	close(fd);
+	free(text);
 	room_free(r);
 }
 
@@ -950,6 +1012,7 @@ int main(void)
 		cmocka_unit_test(test_bad_names_refused),
 		cmocka_unit_test(test_ids_stable_across_reconnect),
 		cmocka_unit_test(test_map_revisions),
+		cmocka_unit_test(test_small_change_is_a_splice),
 		cmocka_unit_test(test_follow),
 		cmocka_unit_test(test_vote_blind_and_reveal),
 		cmocka_unit_test(test_answer_seen_after_reconnect),
