@@ -738,7 +738,9 @@ const cjm_editor_command cjm_editor_commands[] = {
 	{ "show", NULL, N_("show the map as cjm show --plain does"), cmd_show },
 	{ "compare", "[FILE]", N_("draw FILE's emotion curve beside the map's (matched by id); alone: stop"),
 	  cjm_editor_compare_command },
-	{ "vote", "[phase]", N_("live session: open a blind vote on the selected touchpoint; phase: on each of the phase's in turn"),
+	{ "vote", "[phase|stop]",
+	  N_("live session: open a blind vote on the selected touchpoint; phase: on each of the phase's in turn; "
+	     "stop: end it without a result"),
 	  cjm_editor_live_vote },
 	{ "reveal", NULL, N_("live session: close the vote and show its result on every screen"), cjm_editor_live_reveal },
 	{ "take", "median|mean|-3..3", N_("live session: take the revealed vote's median, mean or a value as the emotion"),

@@ -129,8 +129,20 @@ int cjm_editor_live_vote(cjm_editor *ed, const char *args)
 	cjm_editor_live *l = ed->live;
 	const cjm_map *map = cjm_editor_map(ed);
 	bool whole_phase = args && strcmp(args, "phase") == 0;
+	if (args && strcmp(args, "stop") == 0) {
+		/* the open vote, and the rest of a phase's round, end without a result */
+		bool open = cjm_live_host_vote(l->host, NULL, NULL) != NULL || l->queue_count;
+		editor_live_queue_clear(l);
+		cjm_live_host_vote_end(l->host);
+		l->generation++;
+		if (ed->overlay == CJM_OVERLAY_LIVE && l->panel == CJM_LIVE_PANEL_REVEAL)
+			ed->overlay = CJM_OVERLAY_NONE;
+		cjm_editor_say(ed, !open, open ? _("vote stopped: nothing is recorded of an unrevealed vote")
+					      : _("no vote is open: V opens one"));
+		return open ? 0 : -1;
+	}
 	if (args && *args && !whole_phase) {
-		cjm_editor_say(ed, true, _("usage: :vote [phase]"));
+		cjm_editor_say(ed, true, _("usage: :vote [phase|stop]"));
 		return -1;
 	}
 	editor_live_queue_clear(l);

@@ -43,7 +43,10 @@ void editor_live_pump_guest(cjm_editor *ed, cjm_editor_live *l)
 	if (l->following)
 		editor_live_select(ed, cjm_live_guest_follow_phase(l->guest), cjm_live_guest_follow_touchpoint(l->guest));
 	cjm_live_guest_vote vote;
-	if (cjm_live_guest_vote_of(l->guest, &vote)) {
+	bool has_vote = cjm_live_guest_vote_of(l->guest, &vote);
+	if (!has_vote && ed->overlay == CJM_OVERLAY_LIVE)
+		ed->overlay = CJM_OVERLAY_NONE; /* the vote is over: the map again */
+	if (has_vote) {
 		if (vote.revealed && vote.id != l->shown_reveal) {
 			l->shown_reveal = vote.id;
 			cjm_editor_clear_message(ed); /* "your answer …, until the reveal": it came */

@@ -362,6 +362,11 @@ static void on_message(cjm_live_guest *guest, const cjm_proto_msg *msg)
 		guest->vote_touchpoint = xstrdup(msg->vote_open.touchpoint);
 		guest->vote = (cjm_live_guest_vote){ .open = true, .id = msg->vote_open.vote, .touchpoint = guest->vote_touchpoint };
 		break;
+	case CJM_PROTO_VOTE_END:
+		if (!guest->has_vote || msg->vote_end.vote != guest->vote.id)
+			return;
+		guest_forget_vote(guest);
+		break;
 	case CJM_PROTO_VOTE_ANSWER:
 		if (!guest->has_vote || msg->vote_answer.vote != guest->vote.id)
 			return;

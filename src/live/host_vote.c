@@ -174,6 +174,8 @@ void cjm_live_host_vote_end(cjm_live_host *host)
 {
 	if (!host->vote)
 		return;
+	cjm_proto_msg end = { .type = CJM_PROTO_VOTE_END, .vote_end = { host->vote_id } };
+	live_host_broadcast(host, &end);
 	cjm_vote_free(host->vote);
 	host->vote = NULL;
 	free(host->vote_touchpoint);

@@ -24,6 +24,7 @@ static const char *const type_names[CJM_PROTO_TYPE_MAX + 1] = {
 	[CJM_PROTO_MAP_CHUNK] = "map-chunk",
 	[CJM_PROTO_BYE] = "bye",
 	[CJM_PROTO_MAP_SPLICE] = "map-splice",
+	[CJM_PROTO_VOTE_END] = "vote-end",
 };
 
 /* Per peer, a bit per message type it may send: the server closes a connection that sends another. */
@@ -35,7 +36,8 @@ static const unsigned may_send[] = {
 	/* vote-answer: a participant's own answer sent back to it (shown after a reconnect) */
 	[CJM_PROTO_PEER_FACILITATOR] = BIT(CJM_PROTO_WELCOME) | BIT(CJM_PROTO_FOLLOW) | BIT(CJM_PROTO_VOTE_OPEN) |
 				       BIT(CJM_PROTO_VOTE_ANSWER) | BIT(CJM_PROTO_VOTE_REVEAL) | BIT(CJM_PROTO_NOTE_RESULT) |
-				       BIT(CJM_PROTO_MAP_CHUNK) | BIT(CJM_PROTO_MAP_SPLICE) | BIT(CJM_PROTO_BYE),
+				       BIT(CJM_PROTO_MAP_CHUNK) | BIT(CJM_PROTO_MAP_SPLICE) | BIT(CJM_PROTO_VOTE_END) |
+				       BIT(CJM_PROTO_BYE),
 };
 
 const char *cjm_proto_type_name(unsigned type)
@@ -343,6 +345,8 @@ static bool parse_fields(cursor *c, cjm_proto_type type, cjm_proto_msg *m)
 			return refuse(c, at, _("the %s field of a %s message is empty"), "data", c->what);
 		return true;
 	}
+	case CJM_PROTO_VOTE_END:
+		return take_id_number(c, "vote", &m->vote_end.vote);
 	case CJM_PROTO_MAP_SPLICE: {
 		if (!take_u32(c, "revision", &m->map_splice.revision) || !take_u32(c, "base", &m->map_splice.base) ||
 		    !take_ranged(c, "total", 4, 0, CJM_PROTO_MAX_MAP, &m->map_splice.total) ||
@@ -428,6 +432,8 @@ void cjm_proto_msg_free(cjm_proto_msg *msg)
 	case CJM_PROTO_MAP_SPLICE:
 		free(msg->map_splice.data);
 		break;
+	case CJM_PROTO_VOTE_END:
+		break;
 	case CJM_PROTO_BYE:
 		free(msg->bye.reason);
 		break;
@@ -488,6 +494,8 @@ bool cjm_proto_msg_equal(const cjm_proto_msg *a, const cjm_proto_msg *b)
 		       (a->map_chunk.len == 0 || memcmp(a->map_chunk.data, b->map_chunk.data, a->map_chunk.len) == 0);
 	case CJM_PROTO_BYE:
 		return same_text(a->bye.reason, b->bye.reason);
+	case CJM_PROTO_VOTE_END:
+		return a->vote_end.vote == b->vote_end.vote;
 	case CJM_PROTO_MAP_SPLICE:
 		return a->map_splice.revision == b->map_splice.revision && a->map_splice.base == b->map_splice.base &&
 		       a->map_splice.total == b->map_splice.total && a->map_splice.offset == b->map_splice.offset &&
@@ -597,6 +605,9 @@ static void put_fields(strbuf *out, const cjm_proto_msg *m)
 		break;
 	case CJM_PROTO_BYE:
 		put_str(out, m->bye.reason);
+		break;
+	case CJM_PROTO_VOTE_END:
+		put_u32(out, m->vote_end.vote);
 		break;
 	case CJM_PROTO_MAP_SPLICE:
 		put_u32(out, m->map_splice.revision);

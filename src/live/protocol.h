@@ -64,6 +64,8 @@
  *                                     total size (at most 256 MiB), u32
  *                                     offset, u32 removed, bytes data (at
  *                                     most 60000)
+ *     12    vote-end     facilitator  u32 vote id: the vote is over (its
+ *                                     value taken, or stopped)
  *
  *     counts       eight u16: how many scored -3, -2, -1, 0, +1, +2, +3,
  *                  and how many skipped
@@ -137,8 +139,9 @@ typedef enum cjm_proto_type {
 	CJM_PROTO_MAP_CHUNK,
 	CJM_PROTO_BYE,
 	CJM_PROTO_MAP_SPLICE,
+	CJM_PROTO_VOTE_END,
 } cjm_proto_type;
-#define CJM_PROTO_TYPE_MAX CJM_PROTO_MAP_SPLICE
+#define CJM_PROTO_TYPE_MAX CJM_PROTO_VOTE_END
 
 /* The role a client asks for in its hello. */
 typedef enum cjm_proto_role {
@@ -242,6 +245,9 @@ typedef struct cjm_proto_msg {
 			size_t len;
 			char *data; /* LEN bytes (NUL-terminated past them when decoded) */
 		} map_splice;
+		struct {
+			uint32_t vote;
+		} vote_end;
 	};
 } cjm_proto_msg;
 

@@ -209,6 +209,9 @@ static void put_message(strbuf *line, const cjm_proto_msg *m)
 	case CJM_PROTO_BYE:
 		strbuf_printf(line, " reason=%s", m->bye.reason);
 		break;
+	case CJM_PROTO_VOTE_END:
+		strbuf_printf(line, " vote=%lu", (unsigned long)m->vote_end.vote);
+		break;
 	case CJM_PROTO_MAP_SPLICE:
 		strbuf_printf(line, " revision=%lu base=%lu total=%lu offset=%lu removed=%lu len=%zu",
 			      (unsigned long)m->map_splice.revision, (unsigned long)m->map_splice.base,

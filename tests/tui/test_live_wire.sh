@@ -77,8 +77,8 @@ closed "a magic cut short" "closed the connection of $me: not a cjm live session
 	"raw 434a00"
 closed "another version" "closed the connection of $me: the peer speaks protocol version 2; this cjm speaks version 1 (at byte 4)" \
 	"raw 434a4d4c 02 01 00000000"
-closed "an unknown type" "closed the connection of $me: unknown message type 12 (at byte 5)" \
-	"header 12 0"
+closed "an unknown type" "closed the connection of $me: unknown message type 13 (at byte 5)" \
+	"header 13 0"
 closed "type 0" "closed the connection of $me: unknown message type 0 (at byte 5)" \
 	"header 0 0"
 closed "an oversized frame" "closed the connection of $me: a hello message of 65537 bytes is over the limit of 65536 bytes (at byte 6)" \

@@ -849,6 +849,29 @@ static void test_session_ended(void **state)
 	room_free(r);
 }
 
+/* A vote that ends (its value taken, or stopped) is dropped from every screen. */
+static void test_vote_end_reaches_everyone(void **state)
+{
+	(void)state;
+	room *r = room_new();
+	cjm_live_guest *a = guest_join(r, "alice", "finance", false);
+	cjm_live_guest *o = guest_join(r, "owen", NULL, true);
+	pump(r);
+	uint32_t id = cjm_live_host_vote_open(r->host, "tp-1");
+	pump(r);
+	cjm_live_guest_vote v;
+	assert_true(cjm_live_guest_vote_of(a, &v) && v.open && v.id == id);
+	assert_true(cjm_live_guest_vote_of(o, &v) && v.open);
+	cjm_live_host_vote_end(r->host);
+	pump(r);
+	assert_false(cjm_live_guest_vote_of(a, &v));
+	assert_false(cjm_live_guest_vote_of(o, &v));
+	assert_null(cjm_live_host_vote(r->host, NULL, NULL));
+	/* an answer to it now is no answer to anything */
+	assert_false(cjm_live_guest_answer(a, false, 1));
+	room_free(r);
+}
+
 /* A facilitator's cjm stopped by a signal says no bye: the participants reconnect. */
 static void test_hang_up_lets_them_reconnect(void **state)
 {
@@ -1018,6 +1041,7 @@ int main(void)
 		cmocka_unit_test(test_answer_seen_after_reconnect),
 		cmocka_unit_test(test_voters_of_the_vote),
 		cmocka_unit_test(test_hang_up_lets_them_reconnect),
+		cmocka_unit_test(test_vote_end_reaches_everyone),
 		cmocka_unit_test(test_notes),
 		cmocka_unit_test(test_malformed_closes_that_connection),
 		cmocka_unit_test(test_oversized_closes_that_connection),

@@ -38,6 +38,7 @@ static cjm_proto_msg examples[] = {
 	{ .type = CJM_PROTO_BYE, .bye = { "de facilitator sluit de sessie" } },
 	{ .type = CJM_PROTO_MAP_SPLICE, .map_splice = { 13, 12, 31, 20, 1, 2, "+2" } },
 	{ .type = CJM_PROTO_MAP_SPLICE, .map_splice = { 14, 13, 29, 20, 2, 0, NULL } },
+	{ .type = CJM_PROTO_VOTE_END, .vote_end = { 3 } },
 };
 #define EXAMPLE_COUNT (sizeof examples / sizeof examples[0])
 
@@ -201,8 +202,8 @@ static void test_bad_header(void **state)
 	expect_error(CJM_PROTO_PEER_FACILITATOR, s.data, s.len,
 		     "the peer speaks protocol version 2; this cjm speaks version 1", at + 4);
 	strbuf_reset(&s);
-	strbuf_add(&s, "CJML\x01\x0c", 6);
-	expect_error(CJM_PROTO_PEER_FACILITATOR, s.data, s.len, "unknown message type 12", 5);
+	strbuf_add(&s, "CJML\x01\x0d", 6);
+	expect_error(CJM_PROTO_PEER_FACILITATOR, s.data, s.len, "unknown message type 13", 5);
 	strbuf_reset(&s);
 	strbuf_add(&s, "CJML\x01\x00", 6);
 	expect_error(CJM_PROTO_PEER_FACILITATOR, s.data, s.len, "unknown message type 0", 5);
@@ -378,7 +379,7 @@ static void test_roles(void **state)
 	assert_false(cjm_proto_may_send(CJM_PROTO_PEER_FACILITATOR, CJM_PROTO_HELLO));
 	const cjm_proto_type facilitator_only[] = { CJM_PROTO_WELCOME,     CJM_PROTO_FOLLOW,      CJM_PROTO_VOTE_OPEN,
 						    CJM_PROTO_VOTE_REVEAL, CJM_PROTO_NOTE_RESULT, CJM_PROTO_MAP_CHUNK,
-						    CJM_PROTO_MAP_SPLICE };
+						    CJM_PROTO_MAP_SPLICE,  CJM_PROTO_VOTE_END };
 	for (size_t i = 0; i < sizeof facilitator_only / sizeof facilitator_only[0]; i++) {
 		assert_true(cjm_proto_may_send(CJM_PROTO_PEER_FACILITATOR, facilitator_only[i]));
 		for (cjm_proto_peer p = CJM_PROTO_PEER_NEW_CLIENT; p <= CJM_PROTO_PEER_OBSERVER; p++)
@@ -387,7 +388,7 @@ static void test_roles(void **state)
 	for (cjm_proto_peer p = CJM_PROTO_PEER_NEW_CLIENT; p <= CJM_PROTO_PEER_FACILITATOR; p++)
 		assert_true(cjm_proto_may_send(p, CJM_PROTO_BYE));
 	assert_false(cjm_proto_may_send(CJM_PROTO_PEER_FACILITATOR, (cjm_proto_type)0));
-	assert_false(cjm_proto_may_send(CJM_PROTO_PEER_FACILITATOR, (cjm_proto_type)12));
+	assert_false(cjm_proto_may_send(CJM_PROTO_PEER_FACILITATOR, (cjm_proto_type)13));
 
 	/* A participant's vote-open is refused at its type byte, before its length. */
 	strbuf s = { 0 };
@@ -471,7 +472,8 @@ static void test_type_names(void **state)
 	assert_string_equal(cjm_proto_type_name(CJM_PROTO_BYE), "bye");
 	assert_null(cjm_proto_type_name(0));
 	assert_string_equal(cjm_proto_type_name(CJM_PROTO_MAP_SPLICE), "map-splice");
-	assert_null(cjm_proto_type_name(12));
+	assert_string_equal(cjm_proto_type_name(CJM_PROTO_VOTE_END), "vote-end");
+	assert_null(cjm_proto_type_name(13));
 	cjm_proto_reader *reader = cjm_proto_reader_new(CJM_PROTO_PEER_FACILITATOR);
 	cjm_proto_msg *msg;
 	assert_int_equal(cjm_proto_reader_next(reader, &msg), CJM_PROTO_NEED_MORE);
