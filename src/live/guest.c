@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/un.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "io/load.h"
@@ -205,7 +206,9 @@ cjm_live_guest *cjm_live_guest_new(const cjm_live_guest_options *options, char *
 	guest->session = xstrdup("");
 	guest->follow_phase = xstrdup("");
 	guest->follow_touchpoint = xstrdup("");
-	guest->next_note = 1;
+	/* numbered from the clock, so that a participant's cjm started again does not reuse
+	 * the numbers of its notes still in the facilitator's inbox */
+	guest->next_note = (uint32_t)time(NULL) | 1u;
 	guest->state = CJM_LIVE_GUEST_CONNECTING;
 	if (!guest_connect(guest, why)) {
 		cjm_live_guest_free(guest);
