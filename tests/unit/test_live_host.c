@@ -912,6 +912,8 @@ static void test_state_round_trip_and_crash(void **state)
 	pump(r);
 	strbuf saved = { 0 };
 	cjm_live_host_state_write(r->host, &saved);
+	const cjm_live_note *sent;
+	assert_int_equal(cjm_live_host_inbox(r->host, &sent), 1);
 	char *want = xasprintf("cjm-live-state 1\n"
 			       "participant\t1\t%lu\tparticipant\talice\tfinance\n"
 			       "participant\t2\t%lu\tparticipant\tbram\t\n"
@@ -920,8 +922,9 @@ static void test_state_round_trip_and_crash(void **state)
 			       "vote\t1\topen\ttp-1\n"
 			       "answer\t1\t2\n"
 			       "answer\t2\tskip\n"
-			       "note\t1\t1\tidea\ttp-2\tStuur\\teen\\\\sms\\nvooraf\n",
-			       (unsigned long)geteuid(), (unsigned long)geteuid(), (unsigned long)geteuid());
+			       "note\t1\t%lu\tidea\ttp-2\tStuur\\teen\\\\sms\\nvooraf\n",
+			       (unsigned long)geteuid(), (unsigned long)geteuid(), (unsigned long)geteuid(),
+			       (unsigned long)sent[0].id);
 	assert_string_equal(saved.data, want);
 	free(want);
 
