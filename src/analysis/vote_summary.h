@@ -39,7 +39,7 @@ bool cjm_map_has_votes(const cjm_map *map);
 
 /* Appends SUMMARY as one sentence in language LANG (a tag, as lang.h takes it), no
  * line break: "Vote of the room: 5 votes, 1 skipped, mean −0.4, median −1, range
- * −2..+1 (divided)"; in Dutch "Stem van de zaal: 5 stemmen, 1 overgeslagen,
+ * −2..+1 (divided)"; in Dutch "Stemming in de groep: 5 stemmen, 1 overgeslagen,
  * gemiddeld −0,4, mediaan −1, spreiding −2..+1 (verdeeld)". Skips only when there
  * were any, the median only with has_tally, "(divided)" only when divided; a vote
  * that everyone skipped: "Vote of the room: 0 votes, 3 skipped, no scores". Scores

@@ -138,8 +138,8 @@ EN1="Vote of the room: 5 votes, 1 skipped, mean ${MINUS}0.8, median ${MINUS}1, r
 EN2="Vote of the room: 4 votes, mean 0.0, median 0, range ${MINUS}1..+1 (divided)"
 EN3="Vote of the room: 4 votes, mean +0.5, median +0.5, range 0..+1"
 EN5="Vote of the room: 0 votes, 3 skipped, no scores"
-NL1="Stem van de zaal: 5 stemmen, 1 overgeslagen, gemiddeld ${MINUS}0,8, mediaan ${MINUS}1, spreiding ${MINUS}2..+1 (verdeeld)"
-NL3="Stem van de zaal: 4 stemmen, gemiddeld +0,5, mediaan +0,5, spreiding 0..+1"
+NL1="Stemming in de groep: 5 stemmen, 1 overgeslagen, gemiddeld ${MINUS}0,8, mediaan ${MINUS}1, spreiding ${MINUS}2..+1 (verdeeld)"
+NL3="Stemming in de groep: 4 stemmen, gemiddeld +0,5, mediaan +0,5, spreiding 0..+1"
 run "$CJM" export "$T/votes.yaml" --to html
 expect_rc 0 "export --to html of a map with votes"
 expect_out_has "<p class=\"vote\">$EN1</p>" "the HTML says the room's vote under the touchpoint"
@@ -150,7 +150,7 @@ check test "$(grep -c '<p class="vote">' "$T/out")" = 4 "and a sentence per touc
 check xmllint --noout "$T/out" "the HTML with votes is well-formed XML"
 run "$CJM" export "$T/stemmen.yaml" --to html
 expect_out_has "<p class=\"vote\">$NL1</p>" "a Dutch map's HTML says it in Dutch"
-expect_out_has '>zaal verdeeld</text>' "with the legend in Dutch"
+expect_out_has '>groep verdeeld</text>' "with the legend in Dutch"
 run "$CJM" export "$T/plain.yaml" --to html
 expect_out_lacks 'class="vote"' "the HTML of a map without votes has no sentence"
 

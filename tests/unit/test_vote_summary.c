@@ -101,13 +101,13 @@ static void test_sentence_dutch(void **state)
 {
 	(void)state;
 	assert_sentence("-2:2 -1:1 0:1 +1:1 skip:1", "nl",
-			"Stem van de zaal: 5 stemmen, 1 overgeslagen, gemiddeld " MINUS "0,8, mediaan " MINUS
+			"Stemming in de groep: 5 stemmen, 1 overgeslagen, gemiddeld " MINUS "0,8, mediaan " MINUS
 			"1, spreiding " MINUS "2..+1 (verdeeld)");
-	assert_sentence("0:1", "nl", "Stem van de zaal: 1 stem, gemiddeld 0,0, mediaan 0, spreiding 0..0");
+	assert_sentence("0:1", "nl", "Stemming in de groep: 1 stem, gemiddeld 0,0, mediaan 0, spreiding 0..0");
 	assert_sentence("-1:2 0:2", "nl-BE",
-			"Stem van de zaal: 4 stemmen, gemiddeld " MINUS "0,5, mediaan " MINUS "0,5, spreiding " MINUS
+			"Stemming in de groep: 4 stemmen, gemiddeld " MINUS "0,5, mediaan " MINUS "0,5, spreiding " MINUS
 			"1..0");
-	assert_sentence("skip:2", "nl", "Stem van de zaal: 0 stemmen, 2 overgeslagen, geen scores");
+	assert_sentence("skip:2", "nl", "Stemming in de groep: 0 stemmen, 2 overgeslagen, geen scores");
 }
 
 /* More answers than a session counts: the record's own figures, no median, no divergence. */
