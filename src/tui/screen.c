@@ -549,7 +549,7 @@ static void screen_draw_status(cjm_editor *ed, const screen_geometry *g, const c
 		strbuf_printf(&emotion, _(" | emotion %s"), cjm_editor_emotion_words(t->has_emotion, t->emotion, words));
 	if (ed->message) {
 		/* room for the message: what the file and the emotion leave */
-		int room = g->cols - (int)cjm_text_width(file.data) -
+		int room = g->cols - (int)cjm_text_width(file.data ? file.data : "") -
 			   (int)cjm_text_width(emotion.data ? emotion.data : "") - 5 - 3;
 		/* an error is read in full (it says what was not saved and where the edits are) */
 		if (map->phase_count && !ed->message_is_error && (int)cjm_text_width(ed->message) > room && room >= 12) {
@@ -563,7 +563,7 @@ static void screen_draw_status(cjm_editor *ed, const screen_geometry *g, const c
 			strbuf_printf(&line, " %s |", ed->message);
 		}
 	}
-	strbuf_puts(&line, file.data);
+	strbuf_puts(&line, file.data ? file.data : ""); /* a participant reconnecting: the message alone */
 	strbuf_release(&file);
 	if (map->phase_count) {
 		const cjm_phase *p = map->phases[ed->phase];
