@@ -181,6 +181,7 @@ $(FAILSHIM): tests/faults/failshim.c
 # The live session's scripted client (tests/live/peer.c), for its terminal tests:
 # build/tests/live_peer and build/san/tests/live_peer.
 LIVE_PEER := $(B)/tests/live_peer $(S)/tests/live_peer
+LIVE_PEER_OBJS := $(B)/obj/tests/live/peer.o $(S)/obj/tests/live/peer.o
 
 $(B)/tests/live_peer: $(B)/obj/tests/live/peer.o $(B)/libcjm.a
 	@$(if $(V),,echo "  LINK    $@")
@@ -359,6 +360,6 @@ clean:
 # was built from, so changing one header rebuilds exactly the objects that use it.
 OBJS := $(foreach src,$(LIB_SRC) $(APP_SRC) $(UNIT_SRC),$(B)/obj/$(src:.c=.o) $(S)/obj/$(src:.c=.o)) \
 	$(BENCH_NAMES:%=$(B)/obj/tests/bench/%.o) \
-	$(B)/obj/tests/live/peer.o $(S)/obj/tests/live/peer.o \
+	$(LIVE_PEER_OBJS) \
 	$(LIB_SRC:%.c=$(F)/obj/%.o) $(FUZZ_NAMES:%=$(F)/obj/tests/fuzz/%.o)
 -include $(wildcard $(OBJS:.o=.d))

@@ -42,7 +42,7 @@ base diffutils  cmd  cmp diff diff3 sdiff
 base libc-bin   cmd  locale getconf getent iconv ldd
 base bsdutils   cmd  script logger renice
 base util-linux cmd  unshare fallocate findmnt flock getopt ionice mountpoint nsenter prlimit rev setpriv setsid
-base util-linux cmd  taskset
+base util-linux cmd  taskset runuser
 base mount      cmd  mount umount losetup
 base apt        cmd  apt-get
 run  make       cmd  make

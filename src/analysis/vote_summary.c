@@ -1,7 +1,7 @@
 /* A touchpoint's vote record summed up by the reveal's own arithmetic (live/vote.c), and written as one sentence. */
 #include "analysis/vote_summary.h"
 
-#include "live/vote.h"
+#include "analysis/vote.h"
 #include "util/lang.h"
 
 /* Answers COUNT times SCORE as members of TEAM (NULL: none) into VOTE, numbering the

@@ -9,7 +9,7 @@
 #include "editor/live.h"
 #include "live/guest.h"
 #include "live/place.h"
-#include "live/vote.h"
+#include "analysis/vote.h"
 #include "tui/tui.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"

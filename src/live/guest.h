@@ -16,7 +16,7 @@
 #include <stdint.h>
 
 #include "live/protocol.h"
-#include "live/vote.h"
+#include "analysis/vote.h"
 #include "model/map.h"
 
 typedef struct cjm_live_guest cjm_live_guest;

@@ -30,7 +30,7 @@
 #include <sys/types.h>
 
 #include "live/place.h"
-#include "live/vote.h"
+#include "analysis/vote.h"
 #include "util/strbuf.h"
 
 /* Unsent bytes a connection may hold besides the map chunk being sent. */

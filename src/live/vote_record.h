@@ -2,7 +2,7 @@
 #ifndef CJM_LIVE_VOTE_RECORD_H
 #define CJM_LIVE_VOTE_RECORD_H
 
-#include "live/vote.h"
+#include "analysis/vote.h"
 
 /* The vote record of VOTE (malloc'd): the room's counts, each team's (participants
  * without a team are in the room's counts only), and each participant's by name only

@@ -2,7 +2,7 @@
 #ifndef CJM_LIVE_VOTE_TEXT_H
 #define CJM_LIVE_VOTE_TEXT_H
 
-#include "live/vote.h"
+#include "analysis/vote.h"
 #include "util/strbuf.h"
 
 /* Appends RESULT's figures in language LANG (the map's), one line, no line break:

@@ -7,7 +7,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "live/vote.h"
+#include "analysis/vote.h"
 #include "live/vote_text.h"
 #include "util/lang.h"
 #include "util/strbuf.h"

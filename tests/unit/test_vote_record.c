@@ -8,7 +8,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "live/vote.h"
+#include "analysis/vote.h"
 #include "live/vote_record.h"
 #include "model/field.h"
 #include "model/vote_record.h"

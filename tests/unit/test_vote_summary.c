@@ -1,4 +1,4 @@
-/* Unit tests for a touchpoint's vote summed up (analysis/vote_summary.h): the reveal's figures and divergence from a record, and the sentence in English and Dutch. */
+/* Unit tests for a touchpoint's vote summed up (live/vote_summary.h): the reveal's figures and divergence from a record, and the sentence in English and Dutch. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -9,7 +9,7 @@
 #include <cmocka.h>
 
 #include "analysis/vote_summary.h"
-#include "live/vote.h"
+#include "analysis/vote.h"
 #include "model/vote_record.h"
 #include "util/lang.h"
 #include "util/strbuf.h"

@@ -1,6 +1,6 @@
 /* One blind vote on one touchpoint: the room's answers and their tally (the reveal's text is in live/vote_text.h). */
-#ifndef CJM_LIVE_VOTE_H
-#define CJM_LIVE_VOTE_H
+#ifndef CJM_ANALYSIS_VOTE_H
+#define CJM_ANALYSIS_VOTE_H
 
 /*
  * What cjm-live(7) documents from this file (VOTES): each participant scores the

@@ -1,5 +1,5 @@
 /* The arithmetic of one blind vote: answers by participant, and their counts, mean, median, range, teams and divergence. */
-#include "live/vote.h"
+#include "analysis/vote.h"
 
 #include <stdlib.h>
 #include <string.h>
