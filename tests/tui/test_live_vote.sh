@@ -94,10 +94,17 @@ tui_on host tui_status_has "live workshop · 3 joined · 1 watching · vote: 0 o
 for who in alice bram carla; do
 	tui_on "$who" tui_status_has "live workshop · following · vote on 'Bravo': press -3..3 or x" "$who's status line asks for an answer"
 done
+tui_on beamer tui_status_has "live workshop · following · vote on 'Bravo': the room is answering |" \
+	"the observer's status line tells of the vote, and asks for no answer"
 # the observer's vote keys first, so that anything they sent is long there at the reveal
-tui_on beamer tui_keys 2
-tui_on beamer tui_keys x
-tui_on beamer tui_keys - 3
+for keys in 2 x "- 3"; do
+	tui_on beamer tui_keys C-l
+	tui_on beamer tui_wait_gone "an observer does not vote"
+	# shellcheck disable=SC2086 # "- 3" is two keys
+	tui_on beamer tui_keys $keys
+	tui_on beamer tui_says "you are watching (--read-only): an observer does not vote" "the observer's $keys says an observer does not vote"
+done
+tui_on beamer tui_keys C-l
 tui_on beamer tui_sync "Keys of a participant's screen"
 tui_on beamer tui_lacks "your answer" "an observer's digit keys give no answer"
 tui_on beamer tui_lacks "you skipped" "an observer's x skips nothing"
