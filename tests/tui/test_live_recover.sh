@@ -80,6 +80,8 @@ tui_on host tui_status_has "· vote: 2 of 3 answered |" "the facilitator counts 
 # ---- a participant killed mid-vote joins again ----
 kill9 alice "alice's cjm is killed (SIGKILL)"
 tui_on host tui_says "alice left" "the facilitator is told alice left"
+tui_on host tui_status_has "live workshop · 2 joined · vote: 2 of 3 answered |" \
+	"while alice is gone her answer counts, and carla's is still to come: 2 of 3 answered"
 join alice 100 30 finance
 tui_on host tui_status_has "live workshop · 3 joined · vote: 2 of 3 answered |" "alice is back, her answer counted once: 2 of 3 answered"
 tui_on alice tui_status_has "live workshop · following · vote on 'Bravo': your answer −2 |" "alice, joined again, sees the open vote and her answer -2"
