@@ -84,7 +84,7 @@ tui_on host tui_status_has "live workshop · 2 joined · vote: 2 of 3 answered |
 	"while alice is gone her answer counts, and carla's is still to come: 2 of 3 answered"
 join alice 100 30 finance
 tui_on host tui_status_has "live workshop · 3 joined · vote: 2 of 3 answered |" "alice is back, her answer counted once: 2 of 3 answered"
-tui_on alice tui_status_has "live workshop · following · vote on 'Bravo': your answer −2 |" "alice, joined again, sees the open vote and her answer -2"
+tui_on alice tui_status_has "vote on 'Bravo': your answer −2 | live workshop · following |" "alice, joined again, sees the open vote and her answer -2"
 tui_on alice tui_selected Bravo "alice, joined again, follows the facilitator to Bravo"
 
 # ---- the facilitator's cjm killed mid-vote ----
@@ -95,7 +95,7 @@ else
 fi
 kill9 host "the facilitator's cjm is killed (SIGKILL) mid-vote"
 for who in alice bram carla; do
-	tui_on "$who" tui_status_has "| Workshop | reconnecting… |" "$who's screen says it is reconnecting"
+	tui_on "$who" tui_status_has "reconnecting…" "$who's screen says it is reconnecting"
 done
 check test -e "$state" "the session's state stays beside the map"
 tui_on host tui_start 200 40 "$CJM" host --dir "$dir" "$map"
@@ -107,9 +107,9 @@ tui_on host tui_status_has "live workshop · 3 joined · vote: 2 of 3 answered |
 for who in alice bram carla; do
 	tui_on "$who" tui_keys C-l
 done
-tui_on alice tui_status_has "live workshop · following · vote on 'Bravo': your answer −2 |" "alice reconnected and sees her answer -2"
-tui_on bram tui_status_has "live workshop · following · vote on 'Bravo': your answer +1 |" "bram reconnected and sees his answer +1"
-tui_on carla tui_status_has "live workshop · following · vote on 'Bravo': press -3..3 or x |" "carla reconnected and is asked to answer"
+tui_on alice tui_status_has "vote on 'Bravo': your answer −2 | live workshop · following |" "alice reconnected and sees her answer -2"
+tui_on bram tui_status_has "vote on 'Bravo': your answer +1 | live workshop · following |" "bram reconnected and sees his answer +1"
+tui_on carla tui_status_has "vote on 'Bravo': press -3..3 or x | live workshop · following |" "carla reconnected and is asked to answer"
 tui_on carla tui_keys - 1
 tui_on carla tui_says "your answer: −1; you can change it until the reveal" "carla answers -1 after the restart"
 tui_on host tui_status_has "· vote: 3 of 3 answered |" "the facilitator counts 3 of 3 answered"

@@ -59,7 +59,7 @@ tui_start 120 40 "$CJM" join --dir "$dir" --as carla --team service
 tui_use beamer
 tui_start 100 30 "$CJM" join --dir "$dir" --as beamer -R
 for who in alice bram carla beamer; do
-	tui_on "$who" tui_status_has "Workshop | live workshop · following | Orient > Alpha |" \
+	tui_on "$who" tui_status_has "live workshop · following | Orient > Alpha |" \
 		"$who's screen shows the map, following the facilitator on Alpha"
 	tui_on "$who" tui_selected Alpha "$who's selection is the facilitator's, Alpha"
 done
@@ -92,9 +92,9 @@ tui_on host tui_keys V
 tui_on host tui_says "vote open on 'Bravo': the room answers -3..+3 or skips; R reveals" "V opens a vote on the selected touchpoint"
 tui_on host tui_status_has "live workshop · 3 joined · 1 watching · vote: 0 of 3 answered |" "the facilitator sees 0 of 3 answered (the observer is no voter)"
 for who in alice bram carla; do
-	tui_on "$who" tui_status_has "live workshop · following · vote on 'Bravo': press -3..3 or x" "$who's status line asks for an answer"
+	tui_on "$who" tui_status_has "vote on 'Bravo': press -3..3 or x | live workshop · following |" "$who's status line asks for an answer"
 done
-tui_on beamer tui_status_has "live workshop · following · vote on 'Bravo': the room is answering |" \
+tui_on beamer tui_status_has "vote on 'Bravo' (you watch) | live workshop · following |" \
 	"the observer's status line tells of the vote, and asks for no answer"
 # the observer's vote keys first, so that anything they sent is long there at the reveal
 for keys in 2 x "- 3"; do
@@ -102,7 +102,7 @@ for keys in 2 x "- 3"; do
 	tui_on beamer tui_wait_gone "an observer does not vote"
 	# shellcheck disable=SC2086 # "- 3" is two keys
 	tui_on beamer tui_keys $keys
-	tui_on beamer tui_says "you are watching (--read-only): an observer does not vote" "the observer's $keys says an observer does not vote"
+	tui_on beamer tui_says "an observer does not vote" "the observer's $keys says an observer does not vote"
 done
 tui_on beamer tui_keys C-l
 tui_on beamer tui_sync "Keys of a participant's screen"
@@ -130,7 +130,7 @@ tui_on host tui_status_has " · vote: 3 of 3 answered |" "the facilitator sees 3
 # sent them before has come, so a leak of the answers would be on screen
 tui_on host tui_keys l
 for who in alice bram carla beamer; do
-	follows "$who" "live workshop · following · vote on 'Bravo':" Charlie "$who follows during the vote"
+	follows "$who" "vote on 'Bravo'" Charlie "$who follows during the vote"
 done
 lacks_all alice "−1" "skipped" "voted" "mean" "median" "answered" "█" "The room's vote" "bram" "carla"
 lacks_all bram "−2" "skipped" "voted" "mean" "median" "answered" "█" "The room's vote" "alice" "carla"
