@@ -68,7 +68,7 @@ tui_on host tui_status_has "live workshop · 2 joined · 1 watching · inbox 3 (
 tui_on beamer tui_keys n
 tui_on beamer tui_says "an observer proposes no notes" "an observer's n says at once that it proposes no notes"
 tui_on beamer tui_lacks "Propose a note:" "an observer's n asks for no note"
-tui_on beamer tui_sync "Keys of a participant's screen"
+tui_on beamer tui_sync_for "Keys of a participant's screen"
 tui_on beamer tui_lacks "note sent" "the observer's status line counts no note sent"
 
 # ---- the inbox ----

@@ -105,7 +105,7 @@ for keys in 2 x "- 3"; do
 	tui_on beamer tui_says "an observer does not vote" "the observer's $keys says an observer does not vote"
 done
 tui_on beamer tui_keys C-l
-tui_on beamer tui_sync "Keys of a participant's screen"
+tui_on beamer tui_sync_for "Keys of a participant's screen"
 tui_on beamer tui_lacks "your answer" "an observer's digit keys give no answer"
 tui_on beamer tui_lacks "you skipped" "an observer's x skips nothing"
 tui_on alice tui_keys - 2

@@ -36,8 +36,8 @@
 #
 #   tui_selected TP NAME     the selection comes to be the touchpoint TP: asked with
 #                            i (its details: "Details: TP") and q, again until so
-#   tui_sync [MARK]          wait until the editor has handled every key sent so far
-#                            (MARK: the help's first words, when not the map's)
+#   tui_sync                 wait until the editor has handled every key sent so far
+#   tui_sync_for MARK        the same on a screen whose help begins with MARK
 #   tui_file_stays FILE COPY S  FILE stays equal to COPY for S seconds (a miss: at once)
 #
 # Every wait is bounded (TUI_TIMEOUT seconds, 10 by default), so a broken build
@@ -376,14 +376,18 @@ tui_row_has() {
 	tui_dump
 }
 
-# tui_sync [MARK]: every key sent before has been handled: the help (?) comes on
-# screen and goes again (q), which the editor does only after what was sent before
-# it. For the editor's main view, when a check is that something did not change;
-# MARK is the help's heading on another screen (a participant's).
+# tui_sync: every key sent before has been handled: the help (?) comes on screen
+# and goes again (q), which the editor does only after what was sent before it.
+# For the editor's main view, when a check is that something did not change.
 tui_sync() {
 	tui_sync_mark="Keys on the map ("
 	case ${TUI_LANG:-} in nl* | NL*) tui_sync_mark="Toetsen op de kaart (" ;; esac
-	[ $# -gt 0 ] && tui_sync_mark=$1
+	tui_sync_for "$tui_sync_mark"
+}
+
+# tui_sync_for MARK: the same for a screen whose help begins with MARK (a participant's)
+tui_sync_for() {
+	tui_sync_mark=$1
 	tui_keys '?'
 	tui_wait_for "$tui_sync_mark" || return 1
 	tui_keys q
