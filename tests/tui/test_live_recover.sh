@@ -124,6 +124,9 @@ for who in host alice bram carla; do
 done
 tui_on host tui_keys m
 tui_on host tui_says "emotion not scored → −1 (the room's median); u undoes" "m takes the median, -1"
+for who in alice bram carla; do
+	if tui_on "$who" tui_wait_gone "The room's vote on 'Bravo'"; then ok "$who's reveal closes once the value is taken"; fi
+done
 tui_on host tui_keys : w q Enter
 tui_on host tui_expect_rc 0 ":wq ends cjm host with 0"
 cat >"$T/expected.yaml" <<'Y'
@@ -149,8 +152,6 @@ Y
 expect_same "$T/expected.yaml" "$map" "the saved map has the restored change, the median and the vote of all three"
 for who in alice bram carla; do
 	tui_on "$who" tui_status_has "the session has ended; q quits" "$who's screen says the session has ended"
-	tui_on "$who" tui_keys q
-	tui_on "$who" tui_wait_gone "The room's vote on 'Bravo'"
 	tui_on "$who" tui_keys q
 	tui_on "$who" tui_expect_rc 0 "$who's q leaves with 0"
 done
