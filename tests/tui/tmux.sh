@@ -1,6 +1,14 @@
 # Helpers for the terminal tests: they drive the real editor in a detached tmux.
 # Source tests/cli/lib.sh first, then this file.
 #
+# The helpers act on the current tmux session, "cjm" unless the script names
+# another: several editors at once (a live session's facilitator and participants)
+# are one session each, of its own size, on the same private server.
+#
+#   tui_use NAME             the helpers act on session NAME from now on (tui_start
+#                            then starts it; the others keep running)
+#   tui_on NAME HELPER ARGS...  one helper on session NAME, then back to the current
+#
 #   tui_start W H CMD...     run CMD in a new W x H window (TERM=xterm-256color,
 #                            LANG=C.UTF-8 or $TUI_LANG (TUI_LANG=$NL_LOCALE: Dutch),
 #                            NO_COLOR unset unless TUI_NO_COLOR=1);
@@ -9,12 +17,15 @@
 #   tui_type TEXT            literal text (UTF-8 welcome)
 #   tui_screen [FILE]        the screen as text, into FILE (default $T/screen)
 #   tui_has TEXT             the screen shows TEXT now
+#   tui_lacks TEXT NAME      "ok - NAME" when the screen does not show TEXT now
 #   tui_status               the status line (the last line with text)
 #   tui_poll TEXT [S]        wait up to S seconds for TEXT, quietly: 0 or 1
 #   tui_wait_for TEXT [S]    the same, but a miss is a "not ok" with the screen
 #   tui_wait_gone TEXT [S]   wait until TEXT has left the screen (miss: "not ok")
 #   tui_expect TEXT NAME [S] "ok - NAME" when TEXT comes on screen, else "not ok"
 #   tui_status_has TEXT NAME [S]  the same for the status line
+#   tui_says TEXT NAME [S]   the status line comes to begin with the message TEXT,
+#                            whole or, where the line is too narrow, cut with "…"
 #   tui_wait_exit [S]        wait for CMD to end: 0 and $tui_rc, or 1 (quietly)
 #   tui_expect_rc N NAME [S] "ok - NAME" when CMD ends with status N
 #   tui_pid                  pid of CMD (the child of the pane's shell)
@@ -23,7 +34,10 @@
 #   tui_dump                 the screen as "#   |" lines, for evidence
 #   tui_row_has LABEL TEXT NAME  the curve row labelled LABEL (+3 .. -3) comes to show TEXT
 #
+#   tui_selected TP NAME     the selection comes to be the touchpoint TP: asked with
+#                            i (its details: "Details: TP") and q, again until so
 #   tui_sync                 wait until the editor has handled every key sent so far
+#   tui_sync_for MARK        the same on a screen whose help begins with MARK
 #   tui_file_stays FILE COPY S  FILE stays equal to COPY for S seconds (a miss: at once)
 #
 # Every wait is bounded (TUI_TIMEOUT seconds, 10 by default), so a broken build
@@ -72,6 +86,22 @@ tmx() {
 		sleep 0.1
 		tmx_i=$((tmx_i + 1))
 	done
+}
+
+# tui_use NAME: the helpers act on the tmux session NAME
+tui_use() {
+	TUI_SESSION=$1
+}
+
+# tui_on NAME HELPER ARGS...: runs HELPER on session NAME; the current one stays
+tui_on() {
+	tui_on_back=$TUI_SESSION
+	TUI_SESSION=$1
+	shift
+	"$@"
+	tui_on_rc=$?
+	TUI_SESSION=$tui_on_back
+	return "$tui_on_rc"
 }
 
 tui_cleanup() {
@@ -156,6 +186,15 @@ tui_has() {
 	grep -qF -- "$1" "$T/screen"
 }
 
+tui_lacks() {
+	if tui_has "$1"; then
+		notok "$2" "the screen shows: $1"
+		tui_dump
+	else
+		ok "$2"
+	fi
+}
+
 tui_status() {
 	tui_screen
 	awk 'NF { last = $0 } END { print last }' "$T/screen"
@@ -216,6 +255,26 @@ tui_status_has() {
 		tui_i=$((tui_i + 1))
 	done
 	notok "$2" "the status line never showed: $1"
+	tui_dump
+	return 1
+}
+
+tui_says() {
+	tui_limit=$((${3:-$TUI_TIMEOUT} * 10))
+	tui_i=0
+	while [ "$tui_i" -lt "$tui_limit" ]; do
+		# the message is the status line's first part, up to " | "
+		tui_said=$(tui_status | sed 's/^ //; s/ | .*//')
+		case $tui_said in
+		"$1") ok "$2"; return 0 ;;
+		?????????*…)
+			case $1 in "${tui_said%…}"*) ok "$2"; return 0 ;; esac
+			;;
+		esac
+		sleep 0.1
+		tui_i=$((tui_i + 1))
+	done
+	notok "$2" "the status line never began with the message: $1"
 	tui_dump
 	return 1
 }
@@ -323,10 +382,39 @@ tui_row_has() {
 tui_sync() {
 	tui_sync_mark="Keys on the map ("
 	case ${TUI_LANG:-} in nl* | NL*) tui_sync_mark="Toetsen op de kaart (" ;; esac
+	tui_sync_for "$tui_sync_mark"
+}
+
+# tui_sync_for MARK: the same for a screen whose help begins with MARK (a participant's)
+tui_sync_for() {
+	tui_sync_mark=$1
 	tui_keys '?'
 	tui_wait_for "$tui_sync_mark" || return 1
 	tui_keys q
 	tui_wait_gone "$tui_sync_mark"
+}
+
+# tui_selected TP NAME: the selected touchpoint comes to be TP, however narrow the
+# status line: its details (i) are headed "Details: TP", then q closes them; asked
+# again until so, for a selection that follows another editor's
+tui_selected() {
+	tui_sel_i=0
+	while [ "$tui_sel_i" -lt "$TUI_TIMEOUT" ]; do
+		tui_keys i
+		tui_wait_for "Details: " || return 1
+		tui_has "Details: $1  " && tui_sel_found=1 || tui_sel_found=
+		tui_keys q
+		tui_wait_gone "Details: " || return 1
+		if [ -n "$tui_sel_found" ]; then
+			ok "$2"
+			return 0
+		fi
+		sleep 0.5
+		tui_sel_i=$((tui_sel_i + 1))
+	done
+	notok "$2" "the details never named $1"
+	tui_dump
+	return 1
 }
 
 # tui_file_stays FILE COPY S: FILE is still the same as COPY after S seconds (polled,
