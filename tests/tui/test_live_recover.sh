@@ -127,6 +127,22 @@ tui_on host tui_says "emotion not scored → −1 (the room's median); u undoes"
 for who in alice bram carla; do
 	if tui_on "$who" tui_wait_gone "The room's vote on 'Bravo'"; then ok "$who's reveal closes once the value is taken"; fi
 done
+# ---- the facilitator's cjm told to stop (SIGTERM): no bye, the room waits ----
+t_pid=$(tui_on host tui_pid)
+if [ -n "$t_pid" ]; then
+	kill -TERM "$t_pid"
+	tui_on host tui_expect_rc 143 "SIGTERM stops cjm host with 143, after writing the recovery file"
+else
+	notok "SIGTERM stops cjm host with 143, after writing the recovery file" "no cjm process in the host's window"
+fi
+for who in alice bram carla; do
+	tui_on "$who" tui_status_has "reconnecting…" "after SIGTERM, $who's screen is reconnecting, not ended"
+	tui_on "$who" tui_lacks "the session has ended" "after SIGTERM, $who is not told the session has ended"
+done
+tui_on host tui_start 200 40 "$CJM" host --dir "$dir" "$map"
+tui_on host tui_expect "has unsaved edits from" "cjm host after SIGTERM offers the unsaved edits"
+tui_on host tui_keys r
+tui_on host tui_status_has "live workshop · 3 joined" "after SIGTERM and a restart, the 3 participants are back on their own"
 tui_on host tui_keys : w q Enter
 tui_on host tui_expect_rc 0 ":wq ends cjm host with 0"
 cat >"$T/expected.yaml" <<'Y'
