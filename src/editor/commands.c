@@ -1155,7 +1155,7 @@ const char *cjm_editor_question(const cjm_editor *ed)
 	case CJM_ASK_WRITE_MINE_TO: return _("Write mine to: ");
 	case CJM_ASK_DELETE_PHASE: return ed->question ? ed->question : _("delete the phase? y/n ");
 	case CJM_ASK_NOTE_KIND: return _("Propose a note: p pain, i idea, q quote, Esc nothing ");
-	case CJM_ASK_NOTE_TEXT: return _("Note: ");
+	case CJM_ASK_NOTE_TEXT: return ed->question ? ed->question : _("Note: ");
 	case CJM_ASK_NOTHING: break;
 	}
 	return NULL;

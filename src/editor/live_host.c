@@ -445,7 +445,7 @@ void cjm_editor_live_panel_key(cjm_editor *ed, int key)
 		return;
 	}
 	if (!what) {
-		cjm_editor_say(ed, true, _("that key does nothing here; ? shows every key"));
+		cjm_editor_say(ed, true, _("that key does nothing in this panel; the panel lists its keys, q closes it"));
 		return;
 	}
 	cjm_editor_clear_message(ed);

@@ -169,12 +169,18 @@ void cjm_editor_live_note_kind(cjm_editor *ed, const char *what)
 		return;
 	l->note_kind = strcmp(what, "pain") == 0 ? CJM_PROTO_NOTE_PAIN
 		       : strcmp(what, "idea") == 0 ? CJM_PROTO_NOTE_IDEA : CJM_PROTO_NOTE_QUOTE;
+	free(ed->question);
+	/* TRANSLATORS: the prompt for a note's text: "pain on 'Meter readings': " */
+	ed->question = xasprintf(_("%s on '%s': "), editor_live_note_kind_word(l->note_kind),
+				 editor_live_touchpoint_name(ed, l->note_touchpoint));
 	ed->ask = CJM_ASK_NOTE_TEXT;
 }
 
 void cjm_editor_live_note_text(cjm_editor *ed, const char *text)
 {
 	cjm_editor_live *l = ed->live;
+	free(ed->question);
+	ed->question = NULL;
 	if (!l || !l->guest || !l->note_touchpoint)
 		return;
 	const char *why = NULL;

@@ -80,6 +80,14 @@ static void live_draw_inbox(cjm_editor *ed, int cols, int top, int bottom)
 	live_heading(line.data, cols, top);
 	int rows = bottom - top - 1;
 	size_t at = cjm_editor_live_inbox_at(ed);
+	/* the selected note in full below the list, so it is read before it is accepted */
+	strbuf full = { 0 };
+	int full_rows = 0;
+	if (at < count && rows > 4 && cols > 8) {
+		cjm_wrap_spec spec = { .width = (size_t)cols - 4, .max_lines = (size_t)rows / 2 };
+		full_rows = (int)cjm_wrap(&full, notes[at].text, &spec);
+		rows -= full_rows + 1;
+	}
 	size_t first = rows > 0 && at >= (size_t)rows ? at - (size_t)rows + 1 : 0;
 	for (int r = 0; r < rows; r++) {
 		size_t i = first + (size_t)r;
@@ -95,6 +103,17 @@ static void live_draw_inbox(cjm_editor *ed, int cols, int top, int bottom)
 		live_put(top + 1 + r, 0, line.data ? line.data : "", cols);
 		attroff(A_REVERSE | A_BOLD);
 	}
+	int y = top + 1 + rows + 1;
+	for (char *s = full.data, *end; full_rows > 0 && s && *s; s = end + 1, y++) {
+		end = strchr(s, '\n');
+		if (!end)
+			break;
+		*end = '\0';
+		strbuf_reset(&line);
+		strbuf_printf(&line, "    %s", s);
+		live_put(y, 0, line.data, cols);
+	}
+	strbuf_release(&full);
 	strbuf_release(&line);
 }
 

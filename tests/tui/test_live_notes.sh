@@ -30,12 +30,12 @@ phases:
 Y
 cp "$map" "$T/orig.yaml"
 
-# propose WHO KIND-KEY TEXT: WHO proposes a note on its selected touchpoint
+# propose WHO KIND-KEY TEXT KIND: WHO proposes a note on its selected touchpoint (Bravo)
 propose() {
 	tui_on "$1" tui_keys n
 	tui_on "$1" tui_wait_for "Propose a note: p pain, i idea, q quote, Esc nothing"
 	tui_on "$1" tui_keys "$2"
-	tui_on "$1" tui_status_has "Note:" "$1's n $2 asks for the note's text"
+	tui_on "$1" tui_status_has "$4 on 'Bravo':" "$1's n $2 asks for the $4's text on Bravo"
 	tui_on "$1" tui_type "$3"
 	tui_on "$1" tui_keys Enter
 }
@@ -56,12 +56,12 @@ for who in alice bram beamer; do
 done
 
 # ---- proposing ----
-propose alice p "Meterstand twee keer gevraagd"
+propose alice p "Meterstand twee keer gevraagd" pain
 tui_on alice tui_says "sent to the facilitator: your pain on 'Bravo'" "alice is told her pain was sent"
 tui_on alice tui_status_has "live workshop · following · 1 note sent |" "alice's status line counts 1 note sent"
-propose bram i "Stuur één bevestiging per e-mail"
+propose bram i "Stuur één bevestiging per e-mail" idea
 tui_on bram tui_says "sent to the facilitator: your idea on 'Bravo'" "bram is told his idea was sent"
-propose alice q "Ik wist niet waar ik moest kijken"
+propose alice q "Ik wist niet waar ik moest kijken" quote
 tui_on alice tui_says "sent to the facilitator: your quote on 'Bravo'" "alice is told her quote was sent"
 tui_on alice tui_status_has "· 2 notes sent |" "alice's status line counts 2 notes sent"
 tui_on host tui_status_has "live workshop · 2 joined · 1 watching · inbox 3 (I) |" "the facilitator's status line counts 3 notes in the inbox"
@@ -77,6 +77,7 @@ tui_on host tui_expect " inbox: 3 notes from the room  Enter accept  x drop  q c
 tui_on host tui_expect " ▶ pain on 'Bravo' (finance): Meterstand twee keer gevraagd" "the inbox points at the oldest note, the pain, with its author's team"
 tui_on host tui_expect "   idea on 'Bravo' (service): Stuur één bevestiging per e-mail" "the inbox lists the idea with its author's team"
 tui_on host tui_expect "   quote on 'Bravo' (finance): Ik wist niet waar ik moest kijken" "the inbox lists the quote with its author's team"
+tui_on host tui_expect "    Meterstand twee keer gevraagd" "below the list, the selected note in full, to read before it is accepted"
 tui_on host tui_lacks "alice" "without --names the inbox names no author"
 
 # Enter accepts the pain
