@@ -6,6 +6,7 @@
 
 #include "edit/edit.h"
 #include "io/save.h"
+#include "live/place.h"
 #include "live/vote_record.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
@@ -482,8 +483,16 @@ void editor_live_host_status(const cjm_editor *ed, strbuf *out)
 {
 	const cjm_editor_live *l = ed->live;
 	size_t observers = 0, connected = cjm_live_host_connected(l->host, &observers);
-	/* TRANSLATORS: the status line of a hosted session: " | live energy-switch · 4 joined" */
-	strbuf_printf(out, _(" | live %s · %zu joined"), cjm_live_host_session(l->host), connected - observers);
+	/* the session's name when it is not the map file's own (which the status line shows) */
+	const char *session = cjm_live_host_session(l->host);
+	char *from_file = ed->path ? cjm_live_session_name_from_path(ed->path) : NULL;
+	if (from_file && strcmp(from_file, session) == 0)
+		/* TRANSLATORS: the status line of a session named after the map file: " | live · 4 joined" */
+		strbuf_printf(out, _(" | live · %zu joined"), connected - observers);
+	else
+		/* TRANSLATORS: the status line of a hosted session: " | live workshop-2 · 4 joined" */
+		strbuf_printf(out, _(" | live %s · %zu joined"), session, connected - observers);
+	free(from_file);
 	if (observers)
 		strbuf_printf(out, _(" · %zu watching"), observers);
 	bool revealed = false;

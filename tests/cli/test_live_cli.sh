@@ -194,7 +194,7 @@ cp "$T/Energie Overstap.yaml" "$T/energie.orig"
 # ---- a second host of the same session name ----
 TUI_SESSION=first
 tui_start 200 20 "$CJM" host --dir "$T/sock" "$map"
-tui_status_has "live wire · 0 joined" "a first host of the session 'wire' runs"
+tui_status_has "live · 0 joined" "a first host of the session 'wire' runs"
 ls -lA "$T/sock" >"$T/dir.before"
 TUI_SESSION=second
 cp "$map" "$T/other.yaml"
@@ -214,7 +214,7 @@ expect_same "$T/orig.yaml" "$T/other.yaml" "the second host's map is unchanged"
 # ---- two sessions: join without a name lists them ----
 TUI_SESSION=third
 tui_start 200 20 "$CJM" host --dir "$T/sock" "$T/Energie Overstap.yaml"
-tui_status_has "live energie-overstap · 0 joined" "a second session, named from its map's file name, runs beside it"
+tui_status_has "live · 0 joined" "a second session, named from its map's file name, runs beside it"
 run "$CJM" join --dir "$T/sock"
 expect_rc 64 "join with two sessions and no name exits 64"
 printf '%s\n' "cjm: 2 live sessions; name the one to join:" \
@@ -243,7 +243,7 @@ mkdir "$T/xdg"
 chmod 700 "$T/xdg"
 TUI_SESSION=own
 tui_start 200 20 env XDG_RUNTIME_DIR="$T/xdg" "$CJM" host "$map"
-tui_status_has "live wire · 0 joined" "a host in the user's own folder runs"
+tui_status_has "live · 0 joined" "a host in the user's own folder runs"
 tui_wait_file "$T/xdg/cjm/wire.sock" || notok "the socket is in \$XDG_RUNTIME_DIR/cjm/" "no $T/xdg/cjm/wire.sock"
 check test "$(mode "$T/xdg/cjm")" = 0700 "the user's own folder has mode 0700"
 check test "$(mode "$T/xdg/cjm/wire.sock")" = 0600 "the socket in it has mode 0600"
@@ -316,7 +316,7 @@ else
 	}
 	TUI_SESSION=guarded
 	tui_start 220 20 "$CJM" host --dir "$share" "$map"
-	tui_status_has "live wire · 0 joined" "a host in a folder of its group runs"
+	tui_status_has "live · 0 joined" "a host in a folder of its group runs"
 	tui_wait_file "$share/wire.sock" || notok "the socket is there" "no $share/wire.sock"
 	check test "$(mode "$share/wire.sock")" = 0660 "a --dir its group may enter: the socket is 0660 for the group"
 	if [ "$switch" = setpriv ]; then
@@ -329,7 +329,7 @@ else
 		expect_same "$T/want" "$T/out" "uid $other is told it may not join and closed at once, before any welcome"
 		tui_status_has "refused a connection from uid $other ($other_name): not allowed" \
 			"the facilitator's status line names the refused uid"
-		tui_status_has "live wire · 0 joined" "nobody is joined"
+		tui_status_has "live · 0 joined" "nobody is joined"
 	else
 		skip "uid $other reaches the socket but is refused" "runuser cannot give uid $other the group of the socket"
 	fi
@@ -341,14 +341,14 @@ else
 	chmod 755 "$share"
 	TUI_SESSION=allowed
 	tui_start 220 20 "$CJM" host --dir "$share" --allow "$other_name" "$map"
-	tui_status_has "live wire · 0 joined" "a host that allows $other_name runs"
+	tui_status_has "live · 0 joined" "a host that allows $other_name runs"
 	tui_wait_file "$share/wire.sock" || notok "the socket is there" "no $share/wire.sock"
 	check test "$(mode "$share/wire.sock")" = 0666 "with --allow, the socket is 0666: the uid check decides"
 	as_other "" -- "$share/live_peer" -t 30 "$share/wire.sock" "hello $other_name" "expect welcome" \
 		"hold $share/done" bye >"$T/out" 2>"$T/err" &
 	peer=$!
 	tui_status_has "$other_name joined" "with --allow $other_name, the facilitator's status line says $other_name joined"
-	tui_status_has "live wire · 1 joined" "with --allow $other_name, one is joined"
+	tui_status_has "live · 1 joined" "with --allow $other_name, one is joined"
 	touch "$share/done"
 	wait "$peer"
 	rc=$?

@@ -42,14 +42,14 @@ propose() {
 
 tui_use host
 tui_start 200 40 "$CJM" host --dir "$dir" "$map"
-tui_expect "live workshop · 0 joined" "cjm host shows the session"
+tui_expect "live · 0 joined" "cjm host shows the session"
 tui_use alice
 tui_start 100 30 "$CJM" join --dir "$dir" --as alice --team finance
 tui_use bram
 tui_start 80 24 "$CJM" join --dir "$dir" --as bram --team service
 tui_use beamer
 tui_start 120 40 "$CJM" join --dir "$dir" --as beamer --read-only
-tui_on host tui_status_has "live workshop · 2 joined · 1 watching |" "two participants and an observer joined"
+tui_on host tui_status_has "live · 2 joined · 1 watching |" "two participants and an observer joined"
 tui_on host tui_keys l
 for who in alice bram beamer; do
 	tui_on "$who" tui_selected Bravo "$who follows the facilitator to Bravo"
@@ -64,7 +64,7 @@ tui_on bram tui_says "sent to the facilitator: your idea on 'Bravo'" "bram is to
 propose alice q "Ik wist niet waar ik moest kijken" quote
 tui_on alice tui_says "sent to the facilitator: your quote on 'Bravo'" "alice is told her quote was sent"
 tui_on alice tui_status_has "· 2 notes sent |" "alice's status line counts 2 notes sent"
-tui_on host tui_status_has "live workshop · 2 joined · 1 watching · inbox 3 (I) |" "the facilitator's status line counts 3 notes in the inbox"
+tui_on host tui_status_has "live · 2 joined · 1 watching · inbox 3 (I) |" "the facilitator's status line counts 3 notes in the inbox"
 tui_on beamer tui_keys n
 tui_on beamer tui_says "an observer proposes no notes" "an observer's n says at once that it proposes no notes"
 tui_on beamer tui_lacks "Propose a note:" "an observer's n asks for no note"

@@ -59,11 +59,11 @@ join() {
 
 tui_use host
 tui_start 200 40 "$CJM" host --dir "$dir" "$map"
-tui_expect "live workshop · 0 joined" "cjm host shows the session"
+tui_expect "live · 0 joined" "cjm host shows the session"
 join alice 100 30 finance
 join bram 80 24 service
 join carla 120 40 service
-tui_on host tui_status_has "live workshop · 3 joined |" "three participants joined"
+tui_on host tui_status_has "live · 3 joined |" "three participants joined"
 
 # an unsaved change, then a vote on Bravo with two answers
 tui_on host tui_keys +
@@ -80,10 +80,10 @@ tui_on host tui_status_has "· vote: 2 of 3 answered |" "the facilitator counts 
 # ---- a participant killed mid-vote joins again ----
 kill9 alice "alice's cjm is killed (SIGKILL)"
 tui_on host tui_says "alice left" "the facilitator is told alice left"
-tui_on host tui_status_has "live workshop · 2 joined · vote: 2 of 3 answered |" \
+tui_on host tui_status_has "live · 2 joined · vote: 2 of 3 answered |" \
 	"while alice is gone her answer counts, and carla's is still to come: 2 of 3 answered"
 join alice 100 30 finance
-tui_on host tui_status_has "live workshop · 3 joined · vote: 2 of 3 answered |" "alice is back, her answer counted once: 2 of 3 answered"
+tui_on host tui_status_has "live · 3 joined · vote: 2 of 3 answered |" "alice is back, her answer counted once: 2 of 3 answered"
 tui_on alice tui_status_has "vote on 'Bravo': your answer −2 | live workshop · following |" "alice, joined again, sees the open vote and her answer -2"
 tui_on alice tui_selected Bravo "alice, joined again, follows the facilitator to Bravo"
 
@@ -102,7 +102,7 @@ tui_on host tui_start 200 40 "$CJM" host --dir "$dir" "$map"
 tui_on host tui_expect "has unsaved edits from" "cjm host again offers the unsaved edits"
 tui_on host tui_keys r
 tui_on host tui_expect "●+1" "r restores the unsaved change"
-tui_on host tui_status_has "live workshop · 3 joined · vote: 2 of 3 answered |" \
+tui_on host tui_status_has "live · 3 joined · vote: 2 of 3 answered |" \
 	"the session resumes: the open vote with its 2 answers, and the 3 participants back on their own"
 for who in alice bram carla; do
 	tui_on "$who" tui_keys C-l
@@ -142,7 +142,7 @@ done
 tui_on host tui_start 200 40 "$CJM" host --dir "$dir" "$map"
 tui_on host tui_expect "has unsaved edits from" "cjm host after SIGTERM offers the unsaved edits"
 tui_on host tui_keys r
-tui_on host tui_status_has "live workshop · 3 joined" "after SIGTERM and a restart, the 3 participants are back on their own"
+tui_on host tui_status_has "live · 3 joined" "after SIGTERM and a restart, the 3 participants are back on their own"
 tui_on host tui_keys : w q Enter
 tui_on host tui_expect_rc 0 ":wq ends cjm host with 0"
 cat >"$T/expected.yaml" <<'Y'

@@ -49,7 +49,7 @@ lacks_all() {
 # ---- the facilitator hosts, the room joins ----
 tui_use host
 tui_start 200 40 "$CJM" host --dir "$dir" "$map"
-tui_expect "live workshop · 0 joined" "cjm host shows the session on its status line"
+tui_expect "live · 0 joined" "cjm host shows the session on its status line"
 tui_use alice
 tui_start 100 30 "$CJM" join --dir "$dir" --as alice --team finance
 tui_use bram
@@ -63,7 +63,7 @@ for who in alice bram carla beamer; do
 		"$who's screen shows the map, following the facilitator on Alpha"
 	tui_on "$who" tui_selected Alpha "$who's selection is the facilitator's, Alpha"
 done
-tui_on host tui_status_has "live workshop · 3 joined · 1 watching |" \
+tui_on host tui_status_has "live · 3 joined · 1 watching |" \
 	"the facilitator's status line counts 3 joined and the observer apart"
 tui_on alice tui_expect "│Alpha" "a participant's screen draws the map's touchpoints"
 
@@ -90,7 +90,7 @@ done
 # ---- a blind vote ----
 tui_on host tui_keys V
 tui_on host tui_says "vote open on 'Bravo': the room answers -3..+3 or skips; R reveals" "V opens a vote on the selected touchpoint"
-tui_on host tui_status_has "live workshop · 3 joined · 1 watching · vote: 0 of 3 answered |" "the facilitator sees 0 of 3 answered (the observer is no voter)"
+tui_on host tui_status_has "live · 3 joined · 1 watching · vote: 0 of 3 answered |" "the facilitator sees 0 of 3 answered (the observer is no voter)"
 for who in alice bram carla; do
 	tui_on "$who" tui_status_has "vote on 'Bravo': press -3..3 or x | live workshop · following |" "$who's status line asks for an answer"
 done

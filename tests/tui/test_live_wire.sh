@@ -40,7 +40,7 @@ sock=$T/sock/wire.sock
 
 TUI_SESSION=host
 tui_start 220 30 "$CJM" host --dir "$T/sock" "$map"
-tui_status_has "live wire · 0 joined" "the facilitator hosts the session 'wire'"
+tui_status_has "live · 0 joined" "the facilitator hosts the session 'wire'"
 tui_wait_file "$sock" || notok "the session's socket is there" "no $sock"
 
 # a participant who joined before the bad ones: it waits for the facilitator to
@@ -49,7 +49,7 @@ tui_wait_file "$sock" || notok "the session's socket is there" "no $sock"
 	"bye" >"$T/anna.out" 2>"$T/anna.err" &
 anna=$!
 tui_status_has "anna (finance) joined" "a participant joins first"
-tui_status_has "live wire · 1 joined" "the facilitator's status line counts her"
+tui_status_has "live · 1 joined" "the facilitator's status line counts her"
 
 # closed NAME EXPECTED-STATUS COMMAND...: a connection that sends COMMAND... is
 # closed by the host (live_peer sees the end of it), the facilitator's status line
@@ -65,7 +65,7 @@ closed() {
 		fail "$closed_name: the host closes the connection"
 	fi
 	tui_status_has "$closed_status" "$closed_name: the status line says: $closed_status"
-	tui_status_has "live wire · 1 joined" "$closed_name: anna is still joined"
+	tui_status_has "live · 1 joined" "$closed_name: anna is still joined"
 }
 
 # ---- before a hello: nothing is said back, the connection is closed ----
@@ -156,7 +156,7 @@ printf '%s\n' "bye reason=a name or team may not hold ':' or '|', nor a space at
 expect_same "$T/out.want" "$T/out" "a name with ':' is told why in a bye, and closed"
 run "$PEER" -t 10 "$sock" "hello eve finance|it" closed
 expect_same "$T/out.want" "$T/out" "a team with '|' is told why in a bye, and closed"
-tui_status_has "live wire · 1 joined" "after every bad client, anna is the one joined"
+tui_status_has "live · 1 joined" "after every bad client, anna is the one joined"
 
 # a header, then nothing: the host waits for the rest without holding up the facilitator
 "$PEER" -t 30 "$sock" "header 1 100" "hold $T/go-on" >"$T/half.out" 2>&1 &
@@ -176,7 +176,7 @@ sed 's/total=[0-9]* offset=0 len=[0-9]*/total=N offset=0 len=N/' "$T/anna.out" >
 expect_same "$T/out.want" "$T/out.seen" "anna saw the welcome, the selection, the map and the move, nothing else"
 touch "$T/go-on"
 wait "$half"
-tui_status_has "live wire · 0 joined" "anna's bye: nobody is joined"
+tui_status_has "live · 0 joined" "anna's bye: nobody is joined"
 
 # a well-formed note waits in the inbox, and is not in the map until accepted
 run "$PEER" -t 10 "$sock" "hello carla service" "expect map-chunk" "note 1 alpha pain Klanten wachten te lang" bye
@@ -212,7 +212,7 @@ awk 'BEGIN {
 bigsock=$T/sock/big.sock
 TUI_SESSION=bighost
 tui_start 220 30 "$CJM" host --dir "$T/sock" "$big"
-tui_status_has "live big · 0 joined" "the facilitator hosts a map of $(($(wc -c <"$big") / 1024)) KiB" 30
+tui_status_has "live · 0 joined" "the facilitator hosts a map of $(($(wc -c <"$big") / 1024)) KiB" 30
 tui_wait_file "$bigsock" || notok "the big session's socket is there" "no $bigsock"
 "$PEER" -t 120 "$bigsock" "hello slow" "hold $T/read-now" "expect follow phase=p2 touchpoint=t200" \
 	>"$T/slow.out" 2>"$T/slow.err" &
@@ -224,7 +224,7 @@ tui_keys '+'
 tui_expect "●+1" "with the map unread, + scores at once" 3
 tui_keys ']'
 tui_status_has "Phase 2 > Touchpoint 200" "with the map unread, the next ] shows at once" 3
-tui_status_has "live big · 1 joined" "the client that reads nothing is not dropped for the map alone"
+tui_status_has "live · 1 joined" "the client that reads nothing is not dropped for the map alone"
 touch "$T/read-now"
 if wait "$slow"; then
 	ok "once it reads, the slow client gets the map and follows to Touchpoint 200"
