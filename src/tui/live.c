@@ -41,7 +41,8 @@ static void live_heading(const char *text, int cols, int y)
 static void live_draw_reveal(cjm_editor *ed, int cols, int top, int bottom)
 {
 	strbuf text = { 0 };
-	if (!cjm_editor_live_reveal_text(ed, (size_t)cols, &text)) {
+	/* its lines are drawn from column 1: that is the width they have */
+	if (!cjm_editor_live_reveal_text(ed, cols > 1 ? (size_t)cols - 1 : 1, &text)) {
 		live_heading(_(" no vote revealed "), cols, top);
 		strbuf_release(&text);
 		return;

@@ -155,6 +155,20 @@ for who in host alice bram carla beamer; do
 		tui_dump
 	fi
 done
+# a narrower screen: the teams beside the histogram only as far as the panel's lines
+# reach (from its column 1), each row kept whole, never run together
+tmx resize-window -t bram -x 64 -y 24
+tui_on bram tui_keys C-l
+tui_on bram tui_wait_for "The room's vote on 'Bravo'"
+tui_on bram tui_screen
+if grep -q '^   +3   0  *finance: 1 voted, 0 skipped · mean −2.0$' "$T/screen" &&
+	grep -q '^   +2   0  *service: 1 voted, 1 skipped · mean −1.0$' "$T/screen"; then
+	ok "at 64 columns the teams stand beside the histogram, each row whole"
+else
+	notok "at 64 columns the teams stand beside the histogram, each row whole"
+	tui_on bram tui_dump
+fi
+tmx resize-window -t bram -x 80 -y 24
 tui_on host tui_expect "m median · a mean · -3..3 a value of your own · V vote again · q close" "the facilitator's reveal lists its keys"
 tui_on alice tui_lacks "m median · a mean" "a participant's reveal has no keys to take a value"
 tui_on host tui_status_has "workshop.yaml [+] |" "the reveal's record is an unsaved change"
