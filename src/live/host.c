@@ -147,6 +147,19 @@ static void conn_free(live_conn *conn)
 	free(conn);
 }
 
+/* The participant CONN speaks for, no longer connected through it: NULL when it
+ * speaks for none, or another connection has taken its place. */
+static cjm_live_participant *conn_detach(cjm_live_host *host, live_conn *conn)
+{
+	cjm_live_participant *p = live_conn_participant(host, conn);
+	if (!p || host->participant_conns[conn->participant - 1] != conn)
+		return NULL;
+	host->participant_conns[conn->participant - 1] = NULL;
+	p->connected = false;
+	host->generation++;
+	return p;
+}
+
 /* Closes every connection marked dead; who leaves is noticed. */
 void live_host_sweep(cjm_live_host *host)
 {
@@ -157,14 +170,10 @@ void live_host_sweep(cjm_live_host *host)
 			host->conns[kept++] = conn;
 			continue;
 		}
-		cjm_live_participant *p = live_conn_participant(host, conn);
-		if (p && host->participant_conns[conn->participant - 1] == conn) {
-			host->participant_conns[conn->participant - 1] = NULL;
-			p->connected = false;
+		const cjm_live_participant *p = conn_detach(host, conn);
+		if (p)
 			/* TRANSLATORS: %s is a participant's name. */
 			live_host_notice(host, _("%s left"), p->name);
-			host->generation++;
-		}
 		conn_free(conn);
 	}
 	host->conn_count = kept;
@@ -374,11 +383,7 @@ static void conn_read(cjm_live_host *host, live_conn *conn)
 				    (unsigned long long)cjm_proto_reader_offset(conn->reader));
 			/* that notice says the participant is gone: no "left" notice after it
 			 * hides its reason from the facilitator's status line */
-			if (p && host->participant_conns[conn->participant - 1] == conn) {
-				host->participant_conns[conn->participant - 1] = NULL;
-				host->participants[conn->participant - 1].connected = false;
-				host->generation++;
-			}
+			conn_detach(host, conn);
 			conn->participant = 0;
 			conn->dead = true;
 		}
