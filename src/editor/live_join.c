@@ -302,10 +302,9 @@ void editor_live_join_status(const cjm_editor *ed, strbuf *out)
 		return;
 	case CJM_LIVE_GUEST_ENDED:
 	{
-		/* the facilitator's reason, in this participant's language (the host sends
-		 * its messages untranslated), or that the session has ended */
+		/* the facilitator's reason, or that the session has ended */
 		const char *why = cjm_live_guest_bye_reason(g);
-		strbuf_printf(out, _(" %s; q quits"), why && *why ? _(why) : _("the session has ended"));
+		strbuf_printf(out, _(" %s; q quits"), why && *why ? why : _("the session has ended"));
 	}
 		return;
 	case CJM_LIVE_GUEST_JOINED:

@@ -412,7 +412,8 @@ static void on_message(cjm_live_guest *guest, const cjm_proto_msg *msg)
 		return;
 	case CJM_PROTO_BYE:
 		free(guest->bye_reason);
-		guest->bye_reason = xstrdup(*msg->bye.reason ? msg->bye.reason : _("the session has ended"));
+		/* the host sends its reason untranslated: it is shown in this participant's language */
+		guest->bye_reason = xstrdup(*msg->bye.reason ? _(msg->bye.reason) : _("the session has ended"));
 		guest->state = CJM_LIVE_GUEST_ENDED;
 		guest_disconnect(guest);
 		break;

@@ -54,7 +54,7 @@ typedef enum cjm_live_guest_state {
 	CJM_LIVE_GUEST_ENDED,      /* the facilitator said bye, or refused us: nothing more comes */
 } cjm_live_guest_state;
 cjm_live_guest_state cjm_live_guest_state_of(const cjm_live_guest *guest);
-/* The facilitator's reason in its bye (for ENDED), or NULL. */
+/* Why the session ended for this participant (for ENDED), translated, or NULL. */
 const char *cjm_live_guest_bye_reason(const cjm_live_guest *guest);
 const char *cjm_live_guest_session(const cjm_live_guest *guest); /* "" until welcomed */
 bool cjm_live_guest_observer(const cjm_live_guest *guest);     /* joined with --read-only */
