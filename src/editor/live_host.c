@@ -136,10 +136,8 @@ int cjm_editor_live_vote(cjm_editor *ed, const char *args)
 		editor_live_queue_clear(l);
 		cjm_live_host_vote_end(l->host);
 		l->generation++;
-		if (ed->overlay == CJM_OVERLAY_LIVE && l->panel == CJM_LIVE_PANEL_REVEAL)
-			ed->overlay = CJM_OVERLAY_NONE;
 		cjm_editor_say(ed, !open, open ? _("vote stopped: nothing is recorded of an unrevealed vote")
-					      : _("no vote is open: V opens one"));
+					      : _("no vote is open: V opens one on the selected touchpoint"));
 		return open ? 0 : -1;
 	}
 	if (args && *args && !whole_phase) {
