@@ -113,10 +113,7 @@ void cjm_vote_summary_sentence(strbuf *out, const cjm_vote_summary *s, const cha
 	strbuf_printf(out, LC_(lang, "vote", "mean %s"), figure.data);
 	if (s->has_tally) {
 		strbuf_reset(&figure);
-		if (s->median2 % 2 == 0)
-			cjm_vote_put_score(&figure, s->median2 / 2);
-		else
-			cjm_vote_put_tenths(&figure, 5L * s->median2, lang);
+		cjm_vote_put_median(&figure, s->median2, lang);
 		strbuf_puts(out, ", ");
 		strbuf_printf(out, LC_(lang, "vote", "median %s"), figure.data);
 	}

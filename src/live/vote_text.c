@@ -1,49 +1,10 @@
-/* The reveal of a vote as text for people: its figures and why the room disagrees, in the map's language. */
+/* The reveal of a vote as text for people: its figures and why the room disagrees, in the language it is given (the screen's, or a map's). */
 #include "live/vote_text.h"
 
-#include <stdlib.h>
-
+#include "model/vote_record.h"
 #include "util/lang.h"
 
-#define VOTE_MINUS "\xE2\x88\x92" /* U+2212, as the exports write a negative emotion */
 #define VOTE_SEPARATOR " \xC2\xB7 " /* " · " between the figures */
-
-/* A number in tenths (X / 10) with its sign as the exports write emotions ("+1.5",
- * "−0.4", "0.0": no sign when it is zero) and LANG's decimal separator. */
-static void vote_put_tenths(strbuf *out, long tenths, const char *lang)
-{
-	if (tenths != 0)
-		strbuf_puts(out, tenths < 0 ? VOTE_MINUS : "+");
-	long magnitude = labs(tenths);
-	strbuf_printf(out, "%ld%s%ld", magnitude / 10, lang_decimal_point(lang), magnitude % 10);
-}
-
-/* A score as svg_put_emotion writes one: "+2", "−3", "0". */
-static void vote_put_score(strbuf *out, int score)
-{
-	if (score != 0)
-		strbuf_puts(out, score < 0 ? VOTE_MINUS : "+");
-	strbuf_printf(out, "%d", abs(score));
-}
-
-/* SUM / COUNT (COUNT > 0) in tenths, rounded half away from zero, in integers: the
- * text shows the exact mean rounded once, never a double's nearest binary value
- * (9 / 20 is "0.5", though 0.45 as a double is a little below it). */
-static long vote_mean_tenths(long sum, size_t count)
-{
-	long long n = (long long)count, twenty = 20LL * (sum < 0 ? -(long long)sum : (long long)sum);
-	long long tenths = (twenty + n) / (2 * n);
-	return (long)(sum < 0 ? -tenths : tenths);
-}
-
-/* The median: a score, or one decimal when it lies halfway between two ("−0.5"). */
-static void vote_put_median(strbuf *out, int median2, const char *lang)
-{
-	if (median2 % 2 == 0)
-		vote_put_score(out, median2 / 2);
-	else
-		vote_put_tenths(out, 5L * median2, lang);
-}
 
 void cjm_vote_summary_text(strbuf *out, const cjm_vote_result *r, const char *lang)
 {
@@ -57,10 +18,10 @@ void cjm_vote_summary_text(strbuf *out, const cjm_vote_result *r, const char *la
 		return;
 	}
 	strbuf mean = { 0 }, median = { 0 }, low = { 0 }, high = { 0 };
-	vote_put_tenths(&mean, vote_mean_tenths(r->sum, r->voted), lang);
-	vote_put_median(&median, r->median2, lang);
-	vote_put_score(&low, r->min);
-	vote_put_score(&high, r->max);
+	cjm_vote_put_tenths(&mean, cjm_vote_mean_tenths(r->sum, r->voted), lang);
+	cjm_vote_put_median(&median, r->median2, lang);
+	cjm_vote_put_score(&low, r->min);
+	cjm_vote_put_score(&high, r->max);
 	/* TRANSLATORS: the mean score of a vote, "−0,4". */
 	strbuf_printf(out, LC_(lang, "vote", "mean %s"), mean.data);
 	strbuf_puts(out, VOTE_SEPARATOR);
@@ -81,15 +42,15 @@ void cjm_vote_divergence_text(strbuf *out, const cjm_vote_result *r, const char 
 	if (!range && !teams)
 		return;
 	strbuf low = { 0 }, high = { 0 }, high_mean = { 0 }, low_mean = { 0 };
-	vote_put_score(&low, r->min);
-	vote_put_score(&high, r->max);
+	cjm_vote_put_score(&low, r->min);
+	cjm_vote_put_score(&high, r->max);
 	const char *high_name = "", *low_name = "";
 	if (teams) {
 		const cjm_vote_team *h = &r->teams[r->team_high], *l = &r->teams[r->team_low];
 		high_name = h->name;
 		low_name = l->name;
-		vote_put_tenths(&high_mean, vote_mean_tenths(h->sum, h->voted), lang);
-		vote_put_tenths(&low_mean, vote_mean_tenths(l->sum, l->voted), lang);
+		cjm_vote_put_tenths(&high_mean, cjm_vote_mean_tenths(h->sum, h->voted), lang);
+		cjm_vote_put_tenths(&low_mean, cjm_vote_mean_tenths(l->sum, l->voted), lang);
 	}
 	if (range && teams)
 		/* TRANSLATORS: a vote's reveal when the scores are far apart and two teams
@@ -119,7 +80,7 @@ void cjm_vote_team_text(strbuf *out, const cjm_vote_team *team, const char *lang
 	if (!team->voted)
 		return;
 	strbuf mean = { 0 };
-	vote_put_tenths(&mean, vote_mean_tenths(team->sum, team->voted), lang);
+	cjm_vote_put_tenths(&mean, cjm_vote_mean_tenths(team->sum, team->voted), lang);
 	strbuf_puts(out, VOTE_SEPARATOR);
 	strbuf_printf(out, LC_(lang, "vote", "mean %s"), mean.data);
 	strbuf_release(&mean);

@@ -66,6 +66,23 @@ void cjm_vote_put_tenths(strbuf *out, long tenths, const char *lang)
 	strbuf_printf(out, "%ld%s%ld", magnitude / 10, lang_decimal_point(lang), magnitude % 10);
 }
 
+void cjm_vote_put_median(strbuf *out, int median2, const char *lang)
+{
+	if (median2 % 2 == 0)
+		cjm_vote_put_score(out, median2 / 2);
+	else
+		cjm_vote_put_tenths(out, 5L * median2, lang);
+}
+
+/* SUM / COUNT (COUNT > 0) in tenths, rounded half away from zero, in integers: the
+ * exact mean rounded once, as the reveal writes it. */
+long cjm_vote_mean_tenths(long sum, size_t count)
+{
+	long long n = (long long)count, twenty = 20LL * (sum < 0 ? -(long long)sum : (long long)sum);
+	long long tenths = (twenty + n) / (2 * n);
+	return (long)(sum < 0 ? -tenths : tenths);
+}
+
 /* Score slot I (0..6 the scores -3..+3, VOTE_SKIP_SLOT skip) as the record writes it. */
 static const char *vote_slot_word(int i)
 {
@@ -415,15 +432,6 @@ const char *cjm_vote_record_check(const char *text, size_t *at, char **canonical
 
 /* ---- figures ---- */
 
-/* SUM / COUNT (COUNT > 0) in tenths, rounded half away from zero, in integers: the
- * exact mean rounded once, as the reveal writes it. */
-static long vote_mean_tenths(long sum, size_t count)
-{
-	long long n = (long long)count, twenty = 20LL * (sum < 0 ? -(long long)sum : (long long)sum);
-	long long tenths = (twenty + n) / (2 * n);
-	return (long)(sum < 0 ? -tenths : tenths);
-}
-
 void cjm_vote_counts_figures(const cjm_vote_counts *c, cjm_vote_figures *f)
 {
 	*f = (cjm_vote_figures){ .skipped = c->skipped };
@@ -441,7 +449,7 @@ void cjm_vote_counts_figures(const cjm_vote_counts *c, cjm_vote_figures *f)
 		return;
 	f->has_scores = true;
 	f->mean = (double)f->sum / (double)f->voted;
-	f->mean_tenths = vote_mean_tenths(f->sum, f->voted);
+	f->mean_tenths = cjm_vote_mean_tenths(f->sum, f->voted);
 	f->range = f->max - f->min;
 }
 

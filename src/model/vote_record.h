@@ -110,5 +110,10 @@ void cjm_vote_record_summary(strbuf *out, const cjm_vote_record *record, const c
 void cjm_vote_put_score(strbuf *out, int score);
 /* Appends a mean in tenths with its sign and LANG's decimal separator: "+1.5", "−0,4", "0.0". */
 void cjm_vote_put_tenths(strbuf *out, long tenths, const char *lang);
+/* Appends a median given doubled (MEDIAN2): a score, or one decimal when it lies
+ * halfway between two ("−0.5", "+1,5"). */
+void cjm_vote_put_median(strbuf *out, int median2, const char *lang);
+/* SUM / COUNT (COUNT > 0) in tenths, rounded half away from zero, in integers. */
+long cjm_vote_mean_tenths(long sum, size_t count);
 
 #endif
