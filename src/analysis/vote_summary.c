@@ -132,3 +132,12 @@ void cjm_vote_summary_sentence(strbuf *out, const cjm_vote_summary *s, const cha
 	strbuf_release(&low);
 	strbuf_release(&high);
 }
+
+bool cjm_vote_sentence_of(const cjm_touchpoint *tp, const char *lang, strbuf *out)
+{
+	cjm_vote_summary vote;
+	if (!cjm_vote_summary_of(tp, &vote))
+		return false;
+	cjm_vote_summary_sentence(out, &vote, lang);
+	return true;
+}

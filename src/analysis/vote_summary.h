@@ -45,5 +45,8 @@ bool cjm_map_has_votes(const cjm_map *map);
  * that everyone skipped: "Vote of the room: 0 votes, 3 skipped, no scores". Scores
  * and means are signed as the exports write emotions (U+2212 for minus). */
 void cjm_vote_summary_sentence(strbuf *out, const cjm_vote_summary *summary, const char *lang);
+/* Appends the sentence of TP's vote (cjm_vote_summary_of, then the sentence), and
+ * returns true; false, appending nothing, when TP has no vote that reads. */
+bool cjm_vote_sentence_of(const cjm_touchpoint *tp, const char *lang, strbuf *out);
 
 #endif

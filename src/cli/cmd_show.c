@@ -176,15 +176,13 @@ static void cmd_show_votes(strbuf *out, const cjm_map *map, size_t width, bool a
 		const cjm_phase *phase = map->phases[p];
 		for (size_t t = 0; t < phase->touchpoint_count; t++) {
 			const cjm_touchpoint *tp = phase->touchpoints[t];
-			cjm_vote_summary vote;
-			if (!cjm_vote_summary_of(tp, &vote))
+			strbuf_reset(&line);
+			strbuf_printf(&line, "%s (%s/%s): ", tp->name, phase->id, tp->id);
+			if (!cjm_vote_sentence_of(tp, i18n_language(), &line))
 				continue;
 			if (!any)
 				strbuf_putc(out, '\n');
 			any = true;
-			strbuf_reset(&line);
-			strbuf_printf(&line, "%s (%s/%s): ", tp->name, phase->id, tp->id);
-			cjm_vote_summary_sentence(&line, &vote, i18n_language());
 			if (ascii) /* U+2212 as '-', in place: the text only gets shorter */
 				for (char *minus; (minus = strstr(line.data, "\xE2\x88\x92"));) {
 					*minus = '-';

@@ -615,15 +615,13 @@ static void html_touchpoint(strbuf *out, const cjm_map *map, const cjm_figures *
 	strbuf_putc(out, '/');
 	html_text(out, tp->id);
 	strbuf_puts(out, "</dd>\n</dl>\n");
-	cjm_vote_summary vote;
-	if (cjm_vote_summary_of(tp, &vote)) {
-		strbuf sentence = { 0 };
-		cjm_vote_summary_sentence(&sentence, &vote, lang);
+	strbuf sentence = { 0 };
+	if (cjm_vote_sentence_of(tp, lang, &sentence)) {
 		strbuf_puts(out, "<p class=\"vote\">");
 		html_text(out, sentence.data);
 		strbuf_puts(out, "</p>\n");
-		strbuf_release(&sentence);
 	}
+	strbuf_release(&sentence);
 	html_list(out, "pains", LC_(lang, "export", "Pains"), &tp->pains);
 	html_list(out, "ideas", LC_(lang, "export", "Ideas"), &tp->ideas);
 	if (tp->quotes.len) {

@@ -252,11 +252,9 @@ static void md_phase(strbuf *out, const cjm_phase *phase, size_t number, const c
 	strbuf sentence = { 0 };
 	for (size_t t = 0; t < phase->touchpoint_count; t++) {
 		const cjm_touchpoint *tp = phase->touchpoints[t];
-		cjm_vote_summary vote;
-		if (!cjm_vote_summary_of(tp, &vote))
-			continue;
 		strbuf_reset(&sentence);
-		cjm_vote_summary_sentence(&sentence, &vote, lang);
+		if (!cjm_vote_sentence_of(tp, lang, &sentence))
+			continue;
 		strbuf_puts(out, "- **");
 		md_text(out, tp->name, false);
 		strbuf_puts(out, "**: ");

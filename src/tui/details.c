@@ -133,12 +133,9 @@ static void details_quadrant_and_flags(details_lines *dl, const cjm_map *map, co
 /* Under a touchpoint's vote record, what it says: "Vote of the room: 5 votes, ...". */
 static void details_vote(details_lines *dl, const cjm_touchpoint *tp, int cols)
 {
-	cjm_vote_summary vote;
-	if (!cjm_vote_summary_of(tp, &vote))
-		return;
 	strbuf sentence = { 0 };
-	cjm_vote_summary_sentence(&sentence, &vote, i18n_language());
-	details_field(dl, "", sentence.data, "", cols);
+	if (cjm_vote_sentence_of(tp, i18n_language(), &sentence))
+		details_field(dl, "", sentence.data, "", cols);
 	strbuf_release(&sentence);
 }
 
